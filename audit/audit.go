@@ -1,0 +1,208 @@
+// Package audit runs a complete audit: it reads a source directory's
+// manifest and policy, loads the exports into DuckDB, runs the checks and
+// returns the outcome as a results.Run. It prints nothing; the CLI reports.
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+
+	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/policy"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// Version is avgaudit's version, written into every result.
+const Version = "0.1.0"
+
+// Options configure one audit.
+type Options struct {
+	Source fs.FS  // the source directory's files
+	Dir    string // the directory inside Source holding manifest.yaml ("." for its root)
+
+	// AsOf is the reference date. When zero, the manifest's as_of is used,
+	// else Today.
+	AsOf  time.Time
+	Today time.Time
+
+	// PolicyFile, when set, overrides the manifest's policy file.
+	PolicyFile string
+
+	// DBPath keeps the DuckDB database in this file; empty means in memory.
+	// The file is written under a temporary name and renamed at the end, so
+	// an interrupted run leaves no half-filled database.
+	DBPath string
+
+	Checks []queries.Check // nil means the built-in checks
+}
+
+// Audit performs the audit described by opt.
+func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
+	m, err := manifest.Load(opt.Source, opt.Dir)
+	if err != nil {
+		return nil, err
+	}
+	asOf, err := referenceDate(opt, m)
+	if err != nil {
+		return nil, err
+	}
+	pol, err := loadPolicy(opt, m)
+	if err != nil {
+		return nil, err
+	}
+	checks := opt.Checks
+	if checks == nil {
+		if checks, err = queries.Builtin(); err != nil {
+			return nil, err
+		}
+	}
+
+	db, finish, err := openDB(opt.DBPath)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if ferr := finish(err == nil); err == nil {
+			err = ferr
+		}
+	}()
+
+	loaded, err := ingest.Load(ctx, db, opt.Source, opt.Dir, m)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open connection: %w", err)
+	}
+	defer conn.Close()
+	if err := SetVariables(ctx, conn, asOf, pol); err != nil {
+		return nil, err
+	}
+	supplied := map[string]bool{}
+	for _, in := range loaded.Inputs {
+		supplied[in.Table] = true
+	}
+	checked, err := RunChecks(ctx, conn, checks, supplied)
+	if err != nil {
+		return nil, err
+	}
+
+	run = &results.Run{
+		SchemaVersion: results.SchemaVersion,
+		Tool:          results.Tool{Name: "avgaudit", Version: Version},
+		Organisation:  m.Organisation,
+		AsOf:          asOf.Format(time.DateOnly),
+		Inputs:        loaded.Inputs,
+		Rejects:       loaded.Rejects,
+		Checks:        checked,
+	}
+	for _, p := range pol.Params() {
+		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: p.Doc})
+	}
+	if run.Inputs == nil {
+		run.Inputs = []results.Input{}
+	}
+	if run.Rejects == nil {
+		run.Rejects = []results.Reject{}
+	}
+	run.Summarise()
+	return run, nil
+}
+
+func referenceDate(opt Options, m *manifest.Manifest) (time.Time, error) {
+	if !opt.AsOf.IsZero() {
+		return opt.AsOf, nil
+	}
+	d, ok, err := m.AsOfDate()
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s: %w", manifest.FileName, err)
+	}
+	if ok {
+		return d, nil
+	}
+	if opt.Today.IsZero() {
+		return time.Time{}, errors.New("no reference date: pass --as-of")
+	}
+	y, mo, dd := opt.Today.Date()
+	return time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC), nil
+}
+
+func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
+	var (
+		data []byte
+		err  error
+		name string
+	)
+	switch {
+	case opt.PolicyFile != "":
+		name = opt.PolicyFile
+		data, err = os.ReadFile(name)
+	case m.Policy != "":
+		name = path.Join(opt.Dir, m.Policy)
+		data, err = fs.ReadFile(opt.Source, name)
+	default:
+		return policy.Default(), nil
+	}
+	if err != nil {
+		return policy.Policy{}, fmt.Errorf("read policy file: %w", err)
+	}
+	p, err := policy.ParseBytes(data)
+	if err != nil {
+		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+// openDB opens DuckDB in memory or in a temporary file next to dbPath;
+// finish closes it and, when keep is true, moves the file into place.
+func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
+	if dbPath == "" {
+		db, err := sql.Open("duckdb", "")
+		if err != nil {
+			return nil, nil, fmt.Errorf("open DuckDB: %w", err)
+		}
+		return db, func(bool) error { return db.Close() }, nil
+	}
+	dir := filepath.Dir(dbPath)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dbPath)+".tmp-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("create database file: %w", err)
+	}
+	tmpName := tmp.Name()
+	_ = tmp.Close()
+	_ = os.Remove(tmpName) // DuckDB creates the file itself
+	db, err := sql.Open("duckdb", tmpName)
+	if err == nil {
+		err = db.Ping()
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("open DuckDB %s: %w", dbPath, err)
+	}
+	finish := func(keep bool) error {
+		err := db.Close()
+		if err == nil && keep {
+			err = os.Rename(tmpName, dbPath)
+		}
+		if err != nil || !keep {
+			_ = os.Remove(tmpName)
+			_ = os.Remove(tmpName + ".wal")
+		}
+		if err != nil {
+			return fmt.Errorf("write database %s: %w", dbPath, err)
+		}
+		return nil
+	}
+	return db, finish, nil
+}

@@ -1,0 +1,154 @@
+package audit_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+const manifestYAML = `version: 1
+organisation: Test
+systems:
+  portal:
+    product: Konnect
+    files:
+      - {file: photos.csv, table: portal_photos}
+`
+
+func source() fstest.MapFS {
+	return fstest.MapFS{
+		"manifest.yaml": {Data: []byte(manifestYAML)},
+		"photos.csv":    {Data: []byte("photo_id,portal_child_id,posted_at\nF1,P1,2026-01-01 10:00\n")},
+	}
+}
+
+func check(t *testing.T, id, requires, sql string) queries.Check {
+	t.Helper()
+	src := "-- id: " + id + "\n-- title.nl: Titel " + id + "\n-- title.en: Title " + id + "\n-- severity: low\n-- area: test\n-- source: test\n-- requires: " + requires +
+		"\n-- why.nl: Waarom dit ertoe doet\n-- why.en: Why this matters\n-- fix.nl: Zo los je het op\n-- fix.en: How to fix this\n" + sql
+	c, err := queries.Parse(id+".sql", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestStatuses checks that a check without data is "not run" (never
+// "passed"), a failing query is reported without stopping the others, and
+// BSNs in check output are masked.
+func TestStatuses(t *testing.T) {
+	checks := []queries.Check{
+		check(t, "needs_consents", "portal_consents", "SELECT 1"),
+		check(t, "broken", "portal_photos", "SELECT * FROM no_such_table"),
+		check(t, "no_columns", "portal_photos", "SELECT 1 AS x"),
+		check(t, "finds", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+			'melding' AS message_nl, 'message' AS message_en, '111222333' AS bsn_number, 'tekst 123456782 tekst' AS note,
+			getvariable('as_of') AS as_of FROM portal_photos`),
+		check(t, "passes", "portal_photos | admin_children", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+			'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE false`),
+	}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", Today: time.Date(2026, 9, 1, 15, 4, 0, 0, time.UTC), Checks: checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]results.Check{}
+	for _, c := range run.Checks {
+		byID[c.ID] = c
+	}
+	if c := byID["needs_consents"]; c.Status != results.StatusNotRun || c.Reason != "no data for portal_consents" {
+		t.Errorf("needs_consents: %s %q", c.Status, c.Reason)
+	}
+	if c := byID["broken"]; c.Status != results.StatusError || !strings.Contains(c.Reason, "broken.sql") || !strings.Contains(c.Reason, "no_such_table") {
+		t.Errorf("broken: %s %q", c.Status, c.Reason)
+	}
+	if c := byID["no_columns"]; c.Status != results.StatusError || !strings.Contains(c.Reason, `must return a column "table_name"`) {
+		t.Errorf("no_columns: %s %q", c.Status, c.Reason)
+	}
+	if c := byID["passes"]; c.Status != results.StatusPassed {
+		t.Errorf("passes: %s %q", c.Status, c.Reason)
+	}
+	f := byID["finds"]
+	if f.Status != results.StatusFindings || len(f.Findings) != 1 {
+		t.Fatalf("finds: %+v", f)
+	}
+	got := f.Findings[0]
+	want := results.Finding{Key: "finds|portal_photos|F1", System: "portal", Table: "portal_photos", RecordKey: "F1", File: "photos.csv", Row: 2,
+		Message: results.Text{NL: "melding", EN: "message"}, Values: []string{"*****2333", "tekst *****6782 tekst", "2026-09-01"}}
+	if strings.Join(f.Columns, ",") != "bsn_number,note,as_of" {
+		t.Errorf("columns = %v", f.Columns)
+	}
+	if got.Key != want.Key || got.System != want.System || got.File != want.File || got.Row != want.Row || strings.Join(got.Values, "|") != strings.Join(want.Values, "|") {
+		t.Errorf("finding = %+v\nwant      %+v", got, want)
+	}
+	if run.AsOf != "2026-09-01" {
+		t.Errorf("as_of = %s, want today's date without time", run.AsOf)
+	}
+	s := run.Summary
+	if s.Checks != 5 || s.ChecksRun != 2 || s.ChecksNotRun != 1 || s.ChecksFailed != 2 || s.Findings != 1 || s.BySeverity["low"] != 1 {
+		t.Errorf("summary = %+v", s)
+	}
+}
+
+// TestKeepDatabase checks --db: the database is written under its final
+// name only when the audit completes, and holds the loaded tables.
+func TestKeepDatabase(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "audit.duckdb")
+	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath}
+	if _, err := audit.Audit(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("duckdb", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM portal_photos WHERE _file = 'photos.csv'").Scan(&n); err != nil || n != 1 {
+		t.Errorf("kept database: %d rows, %v", n, err)
+	}
+	db.Close()
+
+	// A failed load leaves no database and no temporary file behind.
+	bad := source()
+	bad["photos.csv"] = &fstest.MapFile{Data: []byte("photo_id\nF1\n")}
+	opt.Source, opt.DBPath = bad, filepath.Join(dir, "failed.duckdb")
+	if _, err := audit.Audit(context.Background(), opt); err == nil {
+		t.Fatal("audit with a missing required column succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("directory holds %v, want only audit.duckdb", names)
+	}
+}
+
+func TestReferenceDate(t *testing.T) {
+	src := source()
+	src["manifest.yaml"] = &fstest.MapFile{Data: []byte("as_of: 2025-01-31\n" + manifestYAML)}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.AsOf != "2025-01-31" {
+		t.Errorf("as_of = %s, want the manifest's", run.AsOf)
+	}
+	run, err = audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.AsOf != "2024-02-29" {
+		t.Errorf("as_of = %s, want the option's", run.AsOf)
+	}
+}

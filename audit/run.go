@@ -1,0 +1,201 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/policy"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
+)
+
+// SetVariables makes the reference date and the policy settings available to
+// the checks as DuckDB variables on conn.
+func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol policy.Policy) error {
+	stmts := []string{fmt.Sprintf("SET VARIABLE as_of = DATE '%s'", asOf.Format(time.DateOnly))}
+	for _, p := range pol.Params() {
+		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %s = %d", p.Name, p.Value))
+	}
+	for _, s := range stmts {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("set %s: %w", s, err)
+		}
+	}
+	return nil
+}
+
+// RunChecks runs every check on conn (where SetVariables was called) and
+// returns their outcomes in the order given. A check whose required tables
+// were not supplied is not run; a check whose SQL fails is reported as
+// failed without stopping the others.
+func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supplied map[string]bool) ([]results.Check, error) {
+	out := make([]results.Check, 0, len(checks))
+	for i := range checks {
+		c := &checks[i]
+		rc := results.Check{
+			ID: c.ID, Title: c.Title, Severity: c.Severity, Area: c.Area, Source: c.Source,
+			Why: c.Why, Fix: c.Fix, Columns: []string{}, Findings: []results.Finding{},
+		}
+		if missing := c.Missing(supplied); len(missing) > 0 {
+			rc.Status = results.StatusNotRun
+			rc.Reason = "no data for " + strings.Join(missing, ", ")
+			out = append(out, rc)
+			continue
+		}
+		cols, findings, err := runCheck(ctx, conn, c)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			rc.Status = results.StatusError
+			rc.Reason = err.Error()
+			out = append(out, rc)
+			continue
+		}
+		rc.Columns, rc.Findings = cols, findings
+		rc.Status = results.StatusPassed
+		if len(findings) > 0 {
+			rc.Status = results.StatusFindings
+		}
+		out = append(out, rc)
+	}
+	return out, nil
+}
+
+func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, error) {
+	rows, err := conn.QueryContext(ctx, c.SQL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s (SQL from line %d): %w", c.File, c.SQLLine, err)
+	}
+	defer rows.Close()
+	names, err := rows.Columns()
+	if err != nil {
+		return nil, nil, err
+	}
+	idx := map[string]int{}
+	for i, n := range names {
+		idx[n] = i
+	}
+	for _, want := range queries.RequiredColumns {
+		if _, ok := idx[want]; !ok {
+			return nil, nil, fmt.Errorf("%s: the query must return a column %q (every check returns %s)", c.File, want, strings.Join(queries.RequiredColumns, ", "))
+		}
+	}
+	var extra []int
+	var extraNames []string
+	for i, n := range names {
+		if !isRequired(n) {
+			extra = append(extra, i)
+			extraNames = append(extraNames, n)
+		}
+	}
+	if extraNames == nil {
+		extraNames = []string{}
+	}
+	raw := make([]any, len(names))
+	ptrs := make([]any, len(names))
+	for i := range raw {
+		ptrs[i] = &raw[i]
+	}
+	var findings []results.Finding
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
+		}
+		text := func(col string) string { return format(col, raw[idx[col]]) }
+		table := text(queries.ColTable)
+		f := results.Finding{
+			Table:     table,
+			RecordKey: text(queries.ColRecordKey),
+			File:      text(model.FileColumn),
+			Message:   results.Text{NL: text(queries.ColMessageNL), EN: text(queries.ColMessageEN)},
+			Values:    make([]string, len(extra)),
+		}
+		f.Row, _ = strconv.Atoi(text(model.RowColumn))
+		if t, ok := model.Lookup(table); ok {
+			f.System = t.System
+		}
+		f.Key = c.ID + "|" + f.Table + "|" + f.RecordKey
+		for j, i := range extra {
+			f.Values[j] = format(names[i], raw[i])
+		}
+		findings = append(findings, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", c.File, err)
+	}
+	// Deterministic order whatever the query's ORDER BY.
+	sort.SliceStable(findings, func(i, j int) bool {
+		a, b := findings[i], findings[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Row != b.Row {
+			return a.Row < b.Row
+		}
+		return a.Key < b.Key
+	})
+	if findings == nil {
+		findings = []results.Finding{}
+	}
+	return extraNames, findings, nil
+}
+
+func isRequired(col string) bool {
+	for _, r := range queries.RequiredColumns {
+		if r == col {
+			return true
+		}
+	}
+	return false
+}
+
+// format renders a result value as report text. BSNs are masked here, at
+// the single point where check output becomes report data: a column named
+// like bsn is masked whole, and any 9-digit number passing the 11-check
+// elsewhere is masked too.
+func format(col string, v any) string {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		s = x
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+			s = x.Format(time.DateOnly)
+		} else {
+			s = x.Format("2006-01-02 15:04")
+		}
+	case bool:
+		s = strconv.FormatBool(x)
+	case duckdb.Decimal:
+		s = decimalString(x)
+	case []byte:
+		s = string(x)
+	default:
+		s = fmt.Sprint(x)
+	}
+	if strings.Contains(strings.ToLower(col), "bsn") {
+		return values.MaskBSN(s)
+	}
+	return values.MaskBSNsInText(s)
+}
+
+func decimalString(d duckdb.Decimal) string {
+	if d.Value == nil {
+		return ""
+	}
+	r := new(big.Rat).SetFrac(d.Value, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(d.Scale)), nil))
+	return r.FloatString(int(d.Scale))
+}

@@ -1,0 +1,271 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/reports"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/samples"
+)
+
+const auditVersion = audit.Version
+
+// Report file names in the output directory.
+const (
+	XLSXName = "rapport.xlsx"
+	HTMLName = "rapport.html"
+	JSONName = "resultaten.json"
+)
+
+// auditOptions are the audit command's flags.
+type auditOptions struct {
+	AsOf           string
+	Out            string
+	DB             string
+	Policy         string
+	Lang           string
+	Strict         bool
+	FailOnFindings bool
+	Quiet          bool
+}
+
+func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.AsOf, "as-of", "", "reference date `YYYY-MM-DD` of the audit: retention and deadlines are measured from it\n(default: the manifest's as_of, else today; the samples use 2026-09-01)")
+	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for "+XLSXName+", "+HTMLName+" and "+JSONName)
+	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
+	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with retention periods; overrides the manifest's policy")
+	fs.StringVar(&o.Lang, "lang", "nl", "report language: nl or en")
+	fs.BoolVar(&o.Strict, "strict", false, "treat any rejected input row as an error (exit 1, no reports)")
+	fs.BoolVar(&o.FailOnFindings, "fail-on-findings", false, "exit with code 3 when checks found issues")
+	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print only warnings and errors")
+}
+
+const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
+
+Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB, runs all checks
+and writes the reports to --out:
+  %s   summary, one sheet per check, loaded files, rejected rows
+  %s   self-contained report with chart; opens offline in any browser
+  %s  machine-readable results (schema: docs/results-schema.md)
+Without SOURCE_DIR the sample organisation built into avgaudit is audited.
+
+The manifest names per system (admin, portal, tracking, register) the product and per
+file the canonical table, the sheet (xlsx), the column mapping and value mappings;
+see docs/manifest.md. Export columns the audit does not need are not loaded.
+Rows with values that cannot be read are not loaded but listed as rejected, with
+file, row, column and the expected form, on the terminal and in every report.
+
+Flags:
+%s
+Examples:
+  avgaudit audit
+  avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
+  avgaudit audit ./exports --db audit.duckdb --lang en
+  duckdb audit.duckdb "SELECT * FROM portal_photos LIMIT 5"
+
+EXIT STATUS
+  0  the audit ran and the reports were written (also when checks found issues)
+  1  the audit could not be completed (bad manifest or input, unreadable file, --strict with rejects)
+  2  the command line is wrong
+  3  with --fail-on-findings: the reports were written and checks found issues
+`
+
+func (e *env) runAudit(ctx context.Context, args []string) error {
+	var o auditOptions
+	flags := pflag.NewFlagSet("audit", pflag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	o.AddFlags(flags)
+	flags.SortFlags = false
+	if err := flags.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			fmt.Fprintf(e.stdout, auditHelp, XLSXName, HTMLName, JSONName, flags.FlagUsages())
+			return err
+		}
+		return usagef("%v (see avgaudit audit --help)", err)
+	}
+	if flags.NArg() > 1 {
+		return usagef("audit takes one SOURCE_DIR, got %d: %s", flags.NArg(), strings.Join(flags.Args(), " "))
+	}
+	if o.Lang != "nl" && o.Lang != "en" {
+		return usagef("--lang %q: choose nl or en", o.Lang)
+	}
+	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB}
+	if o.AsOf != "" {
+		t, err := time.Parse(time.DateOnly, o.AsOf)
+		if err != nil {
+			return usagef("--as-of %q: expected a date like 2026-09-01", o.AsOf)
+		}
+		opt.AsOf = t
+	}
+	source := "the sample organisation (built in)"
+	if flags.NArg() == 1 {
+		dir := flags.Arg(0)
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return usagef("SOURCE_DIR %q is not a directory", dir)
+		}
+		opt.Source, opt.Dir = os.DirFS(dir), "."
+		source = dir
+	} else {
+		sub, err := fs.Sub(samples.Org, "org")
+		if err != nil {
+			return err
+		}
+		opt.Source, opt.Dir = sub, "."
+	}
+	if o.DB != "" {
+		if _, err := os.Stat(o.DB); err == nil {
+			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
+		}
+	}
+	checks, err := queries.Builtin()
+	if err != nil {
+		return err
+	}
+	opt.Checks = checks
+
+	e.infof(o.Quiet, "avgaudit %s: auditing %s\n", auditVersion, source)
+	run, err := audit.Audit(ctx, opt)
+	if err != nil {
+		return err
+	}
+	e.printLoad(run, o.Quiet)
+	if o.Strict && run.Summary.RowsRejected > 0 {
+		return fmt.Errorf("--strict: %d input row(s) rejected; fix them in the exports (see above) and run again", run.Summary.RowsRejected)
+	}
+	if err := writeReports(o.Out, run, reports.Options{Lang: o.Lang}); err != nil {
+		return err
+	}
+	e.printChecks(run, o.Quiet)
+	e.infof(o.Quiet, "\nreports written to %s: %s, %s, %s\n", o.Out, XLSXName, HTMLName, JSONName)
+	if o.DB != "" {
+		e.infof(o.Quiet, "database kept in %s\n", o.DB)
+	}
+	if o.FailOnFindings && run.Summary.Findings > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+func (e *env) infof(quiet bool, format string, args ...any) {
+	if !quiet {
+		fmt.Fprintf(e.stdout, format, args...)
+	}
+}
+
+// maxRejectsShown limits the rejects printed on the terminal; the reports list all.
+const maxRejectsShown = 10
+
+func (e *env) printLoad(run *results.Run, quiet bool) {
+	e.infof(quiet, "reference date %s; %d file(s) loaded:\n", run.AsOf, len(run.Inputs))
+	for _, in := range run.Inputs {
+		name := in.File
+		if in.Sheet != "" {
+			name += " [" + in.Sheet + "]"
+		}
+		e.infof(quiet, "  %-45s -> %-22s %6d rows", name, in.Table, in.RowsLoaded)
+		if in.RowsRejected > 0 {
+			e.infof(quiet, ", %d rejected", in.RowsRejected)
+		}
+		e.infof(quiet, "\n")
+	}
+	if run.Summary.RowsRejected == 0 {
+		return
+	}
+	fmt.Fprintf(e.stderr, "warning: %d input row(s) were not loaded because a value could not be read:\n", run.Summary.RowsRejected)
+	for i, r := range run.Rejects {
+		if i == maxRejectsShown {
+			fmt.Fprintf(e.stderr, "  ... and %d more: see the sheet 'Afgewezen rijen' in %s\n", len(run.Rejects)-maxRejectsShown, XLSXName)
+			break
+		}
+		where := r.File
+		if r.Sheet != "" && !strings.Contains(where, "[") {
+			where += " [" + r.Sheet + "]"
+		}
+		if r.Column != "" {
+			fmt.Fprintf(e.stderr, "  %s, row %d, column %q: %s\n", where, r.Row, r.Column, r.Reason)
+		} else {
+			fmt.Fprintf(e.stderr, "  %s, row %d: %s\n", where, r.Row, r.Reason)
+		}
+	}
+}
+
+func (e *env) printChecks(run *results.Run, quiet bool) {
+	e.infof(quiet, "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n",
+		run.Summary.Checks, run.Summary.ChecksWithIssue, run.Summary.ChecksRun-run.Summary.ChecksWithIssue,
+		run.Summary.ChecksNotRun, run.Summary.ChecksFailed, run.Summary.Findings)
+	for _, c := range run.Checks {
+		status := c.Status
+		switch c.Status {
+		case results.StatusFindings:
+			status = fmt.Sprintf("%d finding(s)", len(c.Findings))
+		case results.StatusNotRun:
+			status = "not run: " + c.Reason
+		case results.StatusError:
+			status = "FAILED"
+			fmt.Fprintf(e.stderr, "warning: check %s failed: %s\n", c.ID, c.Reason)
+		}
+		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, c.Severity, status)
+	}
+}
+
+// writeReports writes all reports to temporary files in dir and then renames
+// them into place, so an interrupted or failed run leaves no half report.
+func writeReports(dir string, run *results.Run, opt reports.Options) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create output directory: %w", err)
+	}
+	outputs := []struct {
+		name string
+		r    reports.Reporter
+	}{
+		{JSONName, reports.JSONReporter{}},
+		{XLSXName, reports.XLSXReporter{}},
+		{HTMLName, reports.HTMLReporter{}},
+	}
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			_ = os.Remove(t)
+		}
+	}
+	for _, o := range outputs {
+		tmp, err := os.CreateTemp(dir, "."+o.name+".tmp-*")
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", o.name, err)
+		}
+		temps = append(temps, tmp.Name())
+		werr := o.r.Write(tmp, run, opt)
+		cerr := tmp.Close()
+		if werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), werr)
+		}
+	}
+	for i, o := range outputs {
+		if err := os.Chmod(temps[i], 0o644); err != nil {
+			cleanup()
+			return err
+		}
+		if err := os.Rename(temps[i], filepath.Join(dir, o.name)); err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", o.name, err)
+		}
+	}
+	return nil
+}

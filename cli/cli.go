@@ -1,0 +1,115 @@
+// Package cli is avgaudit's command line: it parses arguments, runs the
+// commands and turns errors into messages and exit codes. Only this package
+// talks to the user.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // the audit ran (findings or not, unless --fail-on-findings)
+	ExitError    = 1 // the audit could not be completed: bad input, unreadable files, ...
+	ExitUsage    = 2 // the command line was wrong
+	ExitFindings = 3 // with --fail-on-findings: checks found issues
+)
+
+// errUsage marks mistakes in the command line.
+var errUsage = errors.New("usage")
+
+// errFindings is returned when --fail-on-findings is set and checks found issues.
+var errFindings = errors.New("checks found issues")
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+func (e usageError) Unwrap() error { return errUsage }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env is what a command needs from the outside world.
+type env struct {
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// Run runs avgaudit with args (without the program name) and returns the exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now}
+	return e.exit(e.dispatch(ctx, args))
+}
+
+func (e *env) dispatch(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stdout, mainHelp)
+		return nil
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		if len(args) > 1 && args[0] == "help" {
+			return e.dispatch(ctx, []string{args[1], "--help"})
+		}
+		fmt.Fprint(e.stdout, mainHelp)
+		return nil
+	case "--version", "version":
+		fmt.Fprintf(e.stdout, "avgaudit %s\n", version())
+		return nil
+	case "audit":
+		return e.runAudit(ctx, args[1:])
+	case "checks":
+		return e.runChecks(args[1:])
+	}
+	return usagef("unknown command %q; commands: audit, checks, version (see avgaudit --help)", args[0])
+}
+
+func (e *env) exit(err error) int {
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, pflag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, errFindings):
+		return ExitFindings
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
+		return ExitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(e.stderr, "avgaudit: interrupted; no report was written")
+		return ExitError
+	}
+	msg := err.Error()
+	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+	return ExitError
+}
+
+const mainHelp = `avgaudit audits how a childcare organisation (kinderopvang, BSO, peuteropvang)
+handles personal data under the AVG (GDPR). It loads the CSV and Excel exports of
+the childcare administration, the parent portal, the child-tracking system and the
+privacy registers into DuckDB, runs SQL checks that turn the privacy statement into
+facts, and writes Excel, HTML and JSON reports.
+
+Usage:
+  avgaudit audit [SOURCE_DIR] [flags]   run an audit (no SOURCE_DIR: the built-in sample organisation)
+  avgaudit checks [ID]                  list the checks, or explain one
+  avgaudit version                      print the version
+
+Examples:
+  avgaudit audit                                      # demo on the sample organisation
+  avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
+  avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
+  avgaudit checks retention_exceeded
+
+Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
+`
+
+func version() string {
+	return auditVersion
+}

@@ -1,0 +1,122 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+var binary string
+
+// TestMain builds the real avgaudit binary once; the tests run it as a user would.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "avgaudit-cli-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "avgaudit")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, "../cmd/avgaudit")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("build avgaudit: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func avgaudit(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func abs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestCommands runs the binary with a table of arguments and checks the exit
+// code and what it says.
+func TestCommands(t *testing.T) {
+	rejects := abs(t, "testdata/rejects")
+	bad := abs(t, "testdata/badmanifest")
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantOut    []string
+		wantErr    []string
+		wantReport bool
+	}{
+		{"no args shows help", nil, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
+		{"help", []string{"--help"}, 0, []string{"avgaudit checks [ID]"}, nil, false},
+		{"audit help", []string{"audit", "--help"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
+		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
+		{"unknown command", []string{"audti"}, 2, nil, []string{`unknown command "audti"`}, false},
+		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "see avgaudit audit --help"}, false},
+		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": expected a date like 2026-09-01`}, false},
+		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
+		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
+		{"no manifest", []string{"audit", os.TempDir()}, 1, nil, []string{"no manifest.yaml"}, false},
+		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`unknown table "portal_fotos"`, "foto.xlsx is a workbook: add `sheet:`"}, false},
+		{"rejects warn", []string{"audit", rejects}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
+		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
+		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
+		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_exceeded", "processor_agreement_missing"}, nil, false},
+		{"check explained", []string{"checks", "retention_exceeded"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
+		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			r := avgaudit(t, dir, tt.args...)
+			if r.code != tt.wantCode {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.wantCode, r.stdout, r.stderr)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(r.stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+			entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))
+			if tt.wantReport && len(entries) != 3 {
+				t.Errorf("output directory holds %d files, want the 3 reports", len(entries))
+			}
+			if !tt.wantReport && len(entries) != 0 {
+				t.Errorf("a run that failed or wrote nothing left %d file(s) in the output directory", len(entries))
+			}
+		})
+	}
+}

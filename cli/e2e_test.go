@@ -1,0 +1,234 @@
+package cli_test
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/results"
+)
+
+const samplesDir = "../samples/org"
+
+// expectedFindings reads the table between the expected-findings markers of
+// samples/README.md: one "check<TAB>table<TAB>record key" per planted finding.
+func expectedFindings(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile("../samples/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.Contains(line, "expected-findings:start"):
+			in = true
+		case strings.Contains(line, "expected-findings:end"):
+			in = false
+		case in && strings.HasPrefix(line, "|"):
+			cells := strings.Split(strings.Trim(line, "|"), "|")
+			for i := range cells {
+				cells[i] = strings.Trim(strings.TrimSpace(cells[i]), "`")
+			}
+			if len(cells) < 3 || cells[0] == "check" || strings.HasPrefix(cells[0], "---") {
+				continue
+			}
+			out = append(out, cells[0]+"\t"+cells[1]+"\t"+cells[2])
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("samples/README.md has no expected-findings table")
+	}
+	sort.Strings(out)
+	return out
+}
+
+func readRun(t *testing.T, name string) (*results.Run, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var run results.Run
+	if err := json.Unmarshal(data, &run); err != nil {
+		t.Fatal(err)
+	}
+	return &run, data
+}
+
+// TestSampleAudit runs the README's demo command on the embedded sample
+// organisation and asserts exactly the findings samples/README.md lists.
+func TestSampleAudit(t *testing.T) {
+	dir := t.TempDir()
+	r := avgaudit(t, dir, "audit")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	run, first := readRun(t, filepath.Join(dir, "avgaudit-rapport", "resultaten.json"))
+	if run.AsOf != "2026-09-01" {
+		t.Errorf("as_of = %s, want the sample manifest's 2026-09-01", run.AsOf)
+	}
+	if run.Summary.RowsRejected != 0 {
+		t.Errorf("the sample exports have %d rejected rows: %+v", run.Summary.RowsRejected, run.Rejects)
+	}
+	var got []string
+	for _, c := range run.Checks {
+		if c.Status == results.StatusError || c.Status == results.StatusNotRun {
+			t.Errorf("check %s: %s %s", c.ID, c.Status, c.Reason)
+		}
+		for _, f := range c.Findings {
+			got = append(got, c.ID+"\t"+f.Table+"\t"+f.RecordKey)
+			if f.File == "" {
+				t.Errorf("finding %s has no source file", f.Key)
+			}
+		}
+	}
+	sort.Strings(got)
+	if diff := cmp.Diff(expectedFindings(t), got); diff != "" {
+		t.Errorf("findings differ from samples/README.md (-want +got):\n%s", diff)
+	}
+
+	// Same inputs and as-of date: byte-identical JSON and HTML.
+	dir2 := t.TempDir()
+	if r := avgaudit(t, dir2, "audit", "--quiet"); r.code != 0 {
+		t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
+	}
+	_, second := readRun(t, filepath.Join(dir2, "avgaudit-rapport", "resultaten.json"))
+	if !bytes.Equal(first, second) {
+		t.Error("two runs on the same inputs gave different resultaten.json")
+	}
+	h1, _ := os.ReadFile(filepath.Join(dir, "avgaudit-rapport", "rapport.html"))
+	h2, _ := os.ReadFile(filepath.Join(dir2, "avgaudit-rapport", "rapport.html"))
+	if !bytes.Equal(h1, h2) {
+		t.Error("two runs on the same inputs gave different rapport.html")
+	}
+
+	// The same audit from the files on disk gives the same results as the
+	// embedded copy.
+	dir3 := t.TempDir()
+	if r := avgaudit(t, dir3, "audit", abs(t, samplesDir), "--quiet"); r.code != 0 {
+		t.Fatalf("audit of %s: exit %d: %s", samplesDir, r.code, r.stderr)
+	}
+	_, third := readRun(t, filepath.Join(dir3, "avgaudit-rapport", "resultaten.json"))
+	if !bytes.Equal(first, third) {
+		t.Error("auditing samples/org from disk differs from the embedded samples")
+	}
+
+	assertNoBSN(t, filepath.Join(dir, "avgaudit-rapport"))
+}
+
+// sampleBSNs reads the BSN column of the sample administration export.
+func sampleBSNs(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(samplesDir, "kidsadmin", "kinderen.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+	header := strings.Split(strings.TrimSpace(lines[0]), ";")
+	col := -1
+	for i, h := range header {
+		if strings.EqualFold(strings.Trim(h, `"`), "BSN") {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("no BSN column in %v", header)
+	}
+	var bsns []string
+	for _, l := range lines[1:] {
+		cells := strings.Split(strings.TrimSpace(l), ";")
+		if col < len(cells) {
+			if b := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, cells[col]); len(b) >= 8 {
+				bsns = append(bsns, b)
+			}
+		}
+	}
+	if len(bsns) < 50 {
+		t.Fatalf("found only %d BSNs in the sample", len(bsns))
+	}
+	return bsns
+}
+
+// assertNoBSN checks that no sample BSN occurs in any report, including
+// inside the xlsx's zipped XML parts.
+func assertNoBSN(t *testing.T, dir string) {
+	t.Helper()
+	bsns := sampleBSNs(t)
+	texts := map[string]string{}
+	for _, name := range []string{"resultaten.json", "rapport.html"} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[name] = string(b)
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "rapport.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		texts["rapport.xlsx:"+f.Name] = string(b)
+	}
+	for name, text := range texts {
+		for _, bsn := range bsns {
+			if strings.Contains(text, bsn) {
+				t.Errorf("%s contains the sample BSN %s…", name, bsn[:3])
+			}
+		}
+	}
+}
+
+// TestKeepDatabase runs the audit with --db and queries the kept database.
+func TestKeepDatabaseCLI(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "audit.duckdb")
+	if r := avgaudit(t, dir, "audit", "--db", dbPath, "--quiet"); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	run, _ := readRun(t, filepath.Join(dir, "avgaudit-rapport", "resultaten.json"))
+	db, err := sql.Open("duckdb", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, in := range run.Inputs {
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM "+in.Table+" WHERE _file LIKE ? || '%'", in.File).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n < in.RowsLoaded {
+			t.Errorf("%s: %d rows in the database, %d loaded", in.Table, n, in.RowsLoaded)
+		}
+	}
+	// An existing --db file is never overwritten.
+	if r := avgaudit(t, dir, "audit", "--db", dbPath); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second run with the same --db: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,618 @@
+// Package ingest loads the export files a manifest lists into DuckDB's
+// canonical tables. Every input row is either loaded, with its file and row
+// as provenance, or recorded as rejected with the column, the value and the
+// reason; nothing is dropped silently. A whole load is one transaction.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"math/big"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
+)
+
+// Meta tables the loader fills next to the canonical ones.
+const (
+	SystemsTable = "_systems" // system, product: what the manifest says was loaded
+	InputsTable  = "_inputs"  // one row per loaded file or sheet
+	RejectsTable = "_rejects" // one row per rejected value
+)
+
+// Result is what a load did: per input its counts and hash, and the rejects.
+type Result struct {
+	Inputs  []results.Input
+	Rejects []results.Reject
+}
+
+// RowsRejected counts the rejected rows over all inputs.
+func (r *Result) RowsRejected() int {
+	n := 0
+	for _, in := range r.Inputs {
+		n += in.RowsRejected
+	}
+	return n
+}
+
+// InputError is an error in one export file that stops the load: a missing
+// column, a sheet that is not there, a file that cannot be read.
+type InputError struct {
+	File   string // path in the source directory, with the sheet if any
+	Row    int    // 0 when not about one row
+	Column string // export header, "" when not about one column
+	Err    error
+}
+
+func (e *InputError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Row > 0 {
+		fmt.Fprintf(&b, ", row %d", e.Row)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ", column %q", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// CreateTables creates every canonical table (empty) and the meta tables, so
+// checks can always refer to any table; the catalogue decides from the
+// inputs whether a check has the data it needs.
+func CreateTables(ctx context.Context, conn execer) error {
+	stmts := make([]string, 0, len(model.Tables)+3)
+	for i := range model.Tables {
+		stmts = append(stmts, model.Tables[i].CreateSQL())
+	}
+	stmts = append(stmts,
+		"CREATE TABLE "+SystemsTable+" (system VARCHAR NOT NULL, product VARCHAR NOT NULL)",
+		"CREATE TABLE "+InputsTable+" (system VARCHAR, product VARCHAR, file VARCHAR, sheet VARCHAR, table_name VARCHAR, sha256 VARCHAR, rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, skipped_columns VARCHAR)",
+		"CREATE TABLE "+RejectsTable+" (file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)",
+	)
+	for _, s := range stmts {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("create tables: %s: %w", s, err)
+		}
+	}
+	return nil
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Load creates the tables and loads every file of m, read from dir in fsys,
+// in one transaction on one connection of db: either everything is loaded
+// (with rejects recorded) or, on an InputError, nothing is.
+func Load(ctx context.Context, db *sql.DB, fsys fs.FS, dir string, m *manifest.Manifest) (*Result, error) {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open connection: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	res, err := load(ctx, conn, fsys, dir, m)
+	if err != nil {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return res, nil
+}
+
+func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manifest.Manifest) (*Result, error) {
+	if err := CreateTables(ctx, conn); err != nil {
+		return nil, err
+	}
+	for _, sys := range model.Systems {
+		if s := m.Systems[sys]; s != nil {
+			if _, err := conn.ExecContext(ctx, "INSERT INTO "+SystemsTable+" VALUES (?, ?)", sys, strings.TrimSpace(s.Product)); err != nil {
+				return nil, fmt.Errorf("record systems: %w", err)
+			}
+		}
+	}
+	res := &Result{}
+	books := workbooks{}
+	defer books.close()
+	for _, f := range m.Files() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		in, rejects, err := loadFile(ctx, conn, fsys, dir, f, books)
+		if err != nil {
+			return nil, err
+		}
+		res.Inputs = append(res.Inputs, in)
+		res.Rejects = append(res.Rejects, rejects...)
+	}
+	if err := recordMeta(ctx, conn, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
+	for _, in := range res.Inputs {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+InputsTable+" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			in.System, in.Product, in.File, in.Sheet, in.Table, in.SHA256, in.RowsRead, in.RowsLoaded, in.RowsRejected,
+			strings.Join(in.SkippedColumns, ", ")); err != nil {
+			return fmt.Errorf("record inputs: %w", err)
+		}
+	}
+	for _, r := range res.Rejects {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+RejectsTable+" VALUES (?, ?, ?, ?, ?, ?)", r.File, r.Sheet, r.Row, r.Column, r.Value, r.Reason); err != nil {
+			return fmt.Errorf("record rejects: %w", err)
+		}
+	}
+	return nil
+}
+
+// workbooks caches opened workbooks, since a manifest often loads several
+// sheets of one file.
+type workbooks map[string]*openBook
+
+type openBook struct {
+	f   *excelize.File
+	sum string
+}
+
+func (w workbooks) close() {
+	for _, b := range w {
+		_ = b.f.Close()
+	}
+}
+
+// maxWorkbookBytes bounds how much of a workbook is read into memory.
+const maxWorkbookBytes = 1 << 30
+
+func (w workbooks) open(fsys fs.FS, name string) (*openBook, error) {
+	if b, ok := w[name]; ok {
+		return b, nil
+	}
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, maxWorkbookBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxWorkbookBytes {
+		return nil, fmt.Errorf("the workbook is larger than %d MiB", maxWorkbookBytes>>20)
+	}
+	sum := sha256.Sum256(data)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+	}
+	b := &openBook{f: f, sum: hex.EncodeToString(sum[:])}
+	w[name] = b
+	return b, nil
+}
+
+func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books workbooks) (results.Input, []results.Reject, error) {
+	in := results.Input{System: f.System, Product: f.Product, File: f.File, Sheet: f.Sheet, Table: f.Table, SkippedColumns: []string{}}
+	fail := func(row int, column string, err error) (results.Input, []results.Reject, error) {
+		return in, nil, &InputError{File: f.Label(), Row: row, Column: column, Err: err}
+	}
+	name := path.Join(dir, f.File)
+	var rr rowReader
+	var digest hash.Hash
+	var tee io.Reader
+	if f.IsWorkbook() {
+		book, err := books.open(fsys, name)
+		if err != nil {
+			return fail(0, "", err)
+		}
+		in.SHA256 = book.sum
+		sr, err := newSheetReader(book.f, f.Sheet)
+		if err != nil {
+			return fail(0, "", err)
+		}
+		rr = sr
+	} else {
+		fh, err := fsys.Open(name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fail(0, "", fmt.Errorf("file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
+			}
+			return fail(0, "", err)
+		}
+		defer fh.Close()
+		digest = sha256.New()
+		var delim rune
+		if f.Delimiter != "" {
+			delim = []rune(f.Delimiter)[0]
+		}
+		tee = io.TeeReader(fh, digest)
+		cr, err := newCSVReader(tee, delim)
+		if err != nil {
+			return fail(0, "", err)
+		}
+		rr = cr
+	}
+
+	table, _ := model.Lookup(f.Table)
+	headerRow, header, err := rr.Next()
+	if errors.Is(err, io.EOF) {
+		return fail(0, "", errors.New("the file is empty: expected a header row with column names"))
+	}
+	if err != nil {
+		return fail(headerRow, "", err)
+	}
+	plan, skipped, err := planColumns(f, table, header)
+	if err != nil {
+		return fail(headerRow, "", err)
+	}
+	in.SkippedColumns = skipped
+
+	rejects, err := appendRows(ctx, conn, f, table, plan, rr, &in)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			return in, nil, err
+		}
+		return fail(0, "", err)
+	}
+	if digest != nil {
+		// Hash the whole file, also anything after the last row read.
+		if _, err := io.Copy(io.Discard, tee); err != nil {
+			return fail(0, "", err)
+		}
+		in.SHA256 = hex.EncodeToString(digest.Sum(nil))
+	}
+	return in, rejects, nil
+}
+
+// columnPlan says, per canonical column, which export column feeds it.
+type columnPlan struct {
+	source []int    // index into the export row per canonical column, -1 if absent
+	header []string // the export header per canonical column
+	width  int      // number of columns in the header row
+}
+
+// planColumns maps the export's header onto the table's columns. Export
+// columns neither mapped nor canonical are skipped (data minimisation).
+func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan, []string, error) {
+	plan := columnPlan{source: make([]int, len(t.Columns)), header: make([]string, len(t.Columns)), width: len(header)}
+	for i := range plan.source {
+		plan.source[i] = -1
+	}
+	colIndex := map[string]int{}
+	for i, c := range t.Columns {
+		colIndex[c.Name] = i
+	}
+	var skipped []string
+	seenHeader := map[string]int{}
+	for i, raw := range header {
+		h := strings.TrimSpace(strings.TrimPrefix(raw, utf8BOM))
+		if h == "" {
+			continue
+		}
+		target, mapped := lookupHeader(f.Columns, h)
+		if !mapped {
+			if _, canonical := colIndex[strings.ToLower(h)]; canonical {
+				target, mapped = strings.ToLower(h), true
+			}
+		}
+		if !mapped {
+			skipped = append(skipped, h)
+			continue
+		}
+		if prev, dup := seenHeader[target]; dup {
+			return plan, nil, fmt.Errorf("columns %d (%q) and %d (%q) both fill %s; keep one, or map one of them to another column in the manifest",
+				prev+1, strings.TrimSpace(header[prev]), i+1, h, target)
+		}
+		seenHeader[target] = i
+		ci := colIndex[target]
+		plan.source[ci], plan.header[ci] = i, h
+	}
+	var missing []string
+	for h, target := range f.Columns {
+		if _, found := seenHeader[target]; !found {
+			missing = append(missing, fmt.Sprintf("%q (for %s)", h, target))
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return plan, nil, fmt.Errorf("the manifest maps %s, but the header row has no such column; the header has: %s",
+			strings.Join(missing, ", "), strings.Join(quoteAll(trimAll(header)), ", "))
+	}
+	var required []string
+	for i, c := range t.Columns {
+		if c.Required && plan.source[i] < 0 {
+			required = append(required, c.Name)
+		}
+	}
+	if len(required) > 0 {
+		return plan, nil, fmt.Errorf("required column(s) %s of %s not found; add a line `<export header>: <column>` under columns: in the manifest (the header has: %s)",
+			strings.Join(required, ", "), t.Name, strings.Join(quoteAll(trimAll(header)), ", "))
+	}
+	if skipped == nil {
+		skipped = []string{}
+	}
+	return plan, skipped, nil
+}
+
+// lookupHeader finds the canonical column an export header maps to; an exact
+// match wins over one that differs only in case or surrounding spaces.
+func lookupHeader(columns map[string]string, h string) (string, bool) {
+	if c, ok := columns[h]; ok {
+		return c, true
+	}
+	for k, c := range columns {
+		if strings.EqualFold(strings.TrimSpace(k), h) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func trimAll(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = strings.TrimSpace(strings.TrimPrefix(s, utf8BOM)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// appendRows parses and appends every data row, collecting rejects.
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, in *results.Input) ([]results.Reject, error) {
+	var rejects []results.Reject
+	label := f.Label()
+	keyCols := keyIndexes(t)
+	firstSeen := map[string]int{}
+	err := conn.Raw(func(dc any) error {
+		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
+		if err != nil {
+			return fmt.Errorf("appender for %s: %w", t.Name, err)
+		}
+		row := make([]driver.Value, len(t.Columns)+2)
+		for n := 0; ; n++ {
+			if n%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					_ = app.Close()
+					return err
+				}
+			}
+			rowNum, cells, err := rr.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				_ = app.Close()
+				return &InputError{File: label, Row: rowNum, Err: err}
+			}
+			in.RowsRead++
+			bad := parseRow(f, t, plan, cells, rr.Workbook(), row)
+			if len(bad) == 0 && len(keyCols) > 0 {
+				if key, ok := keyOf(row, keyCols); ok {
+					if first, dup := firstSeen[key]; dup {
+						bad = append(bad, cellProblem{col: keyCols[0], value: key,
+							reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
+					} else {
+						firstSeen[key] = rowNum
+					}
+				}
+			}
+			if extra := extraCells(cells, plan); len(bad) == 0 && extra > 0 {
+				bad = append(bad, cellProblem{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain an unquoted delimiter", extra)})
+			}
+			if len(bad) > 0 {
+				in.RowsRejected++
+				for _, p := range bad {
+					rejects = append(rejects, p.reject(label, f.Sheet, rowNum, t, plan))
+				}
+				continue
+			}
+			row[len(t.Columns)] = label
+			row[len(t.Columns)+1] = int64(rowNum)
+			if err := app.AppendRow(row...); err != nil {
+				_ = app.Close()
+				return &InputError{File: label, Row: rowNum, Err: fmt.Errorf("store row: %w", err)}
+			}
+			in.RowsLoaded++
+		}
+		if err := app.Close(); err != nil {
+			return fmt.Errorf("store rows of %s: %w", t.Name, err)
+		}
+		return nil
+	})
+	return rejects, err
+}
+
+func keyIndexes(t *model.Table) []int {
+	var idx []int
+	for i, c := range t.Columns {
+		if c.Key {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+func keyOf(row []driver.Value, cols []int) (string, bool) {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		s, ok := row[c].(string)
+		if !ok {
+			return "", false
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, "\x1f"), true
+}
+
+// extraCells counts filled cells right of the header's last column.
+func extraCells(cells []string, plan columnPlan) int {
+	n := 0
+	for i := plan.width; i < len(cells); i++ {
+		if strings.TrimSpace(cells[i]) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+type cellProblem struct {
+	col    int // canonical column index, -1 for the row as a whole
+	value  string
+	reason string
+}
+
+func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan columnPlan) results.Reject {
+	r := results.Reject{File: file, Sheet: sheet, Row: row, Reason: p.reason}
+	if p.col >= 0 {
+		r.Column = plan.header[p.col]
+		if t.Columns[p.col].Type == model.BSN {
+			r.Value = values.MaskBSN(p.value)
+		} else {
+			r.Value = values.MaskBSNsInText(p.value)
+		}
+	}
+	return r
+}
+
+// parseRow fills row with the typed values of cells; it returns the cells it
+// could not parse. Missing cells (short rows) are empty.
+func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, workbook bool, row []driver.Value) []cellProblem {
+	var bad []cellProblem
+	for i, c := range t.Columns {
+		row[i] = nil
+		src := plan.source[i]
+		if src < 0 || src >= len(cells) {
+			if c.Key {
+				bad = append(bad, cellProblem{col: i, reason: c.Name + " is empty; every record needs its key"})
+			}
+			continue
+		}
+		raw := strings.TrimSpace(cells[src])
+		if mapped, ok := mapValue(f.Values[c.Name], raw); ok {
+			raw = mapped
+		}
+		if raw == "" {
+			if c.Key {
+				bad = append(bad, cellProblem{col: i, reason: c.Name + " is empty; every record needs its key"})
+			}
+			continue
+		}
+		v, err := parseValue(c, raw, workbook)
+		if err != nil {
+			bad = append(bad, cellProblem{col: i, value: cells[src], reason: err.Error()})
+			continue
+		}
+		row[i] = v
+	}
+	return bad
+}
+
+// mapValue applies a manifest value mapping: exact match first, then one
+// that differs only in case.
+func mapValue(m map[string]string, raw string) (string, bool) {
+	if m == nil {
+		return "", false
+	}
+	if v, ok := m[raw]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if strings.EqualFold(strings.TrimSpace(k), raw) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// parseValue converts one trimmed, non-empty export value to the Go value the
+// appender stores for the column's type.
+func parseValue(c model.Column, raw string, workbook bool) (driver.Value, error) {
+	switch c.Type {
+	case model.Text:
+		return raw, nil
+	case model.Date:
+		if workbook {
+			if t, ok := values.ExcelSerial(raw); ok {
+				return truncateDay(t), nil
+			}
+		}
+		return values.ParseDate(raw)
+	case model.Timestamp:
+		if workbook {
+			if t, ok := values.ExcelSerial(raw); ok {
+				return t, nil
+			}
+		}
+		return values.ParseTimestamp(raw)
+	case model.Bool:
+		return values.ParseBool(raw)
+	case model.Decimal:
+		cents, err := parseAmount(raw, workbook)
+		if err != nil {
+			return nil, err
+		}
+		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
+	case model.BSN:
+		return values.NormalizeBSN(raw)
+	case model.Enum:
+		for _, v := range c.Values {
+			if strings.EqualFold(v, raw) {
+				return v, nil
+			}
+		}
+		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
+			raw, strings.Join(c.Values, ", "), c.Name)
+	}
+	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
+}
+
+// parseAmount reads an amount; a workbook's raw numeric cell is a plain
+// float ("1234.5", "0.30000000000000004") and is rounded to cents.
+func parseAmount(raw string, workbook bool) (int64, error) {
+	if workbook {
+		if f, err := strconv.ParseFloat(raw, 64); err == nil && !strings.ContainsAny(raw, ",") {
+			if f > 9e15 || f < -9e15 {
+				return 0, &values.ParseError{Value: raw, Expected: "an amount below 9 quadrillion"}
+			}
+			if f < 0 {
+				return -int64(-f*100 + 0.5), nil
+			}
+			return int64(f*100 + 0.5), nil
+		}
+	}
+	return values.ParseDecimal(raw)
+}
+
+func truncateDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

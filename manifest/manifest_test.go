@@ -1,0 +1,70 @@
+package manifest_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/avgaudit/avgaudit/manifest"
+)
+
+func TestParseValid(t *testing.T) {
+	m, err := manifest.Load(os.DirFS("../samples/org"), ".")
+	if err != nil {
+		t.Fatalf("the sample manifest does not validate: %v", err)
+	}
+	if len(m.Files()) == 0 {
+		t.Fatal("no files")
+	}
+	for _, f := range m.Files() {
+		if f.System == "" || f.Product == "" || f.Line == 0 {
+			t.Errorf("%s: system %q, product %q, line %d not filled in", f.Label(), f.System, f.Product, f.Line)
+		}
+	}
+}
+
+// TestParseErrors checks that every manifest mistake is named with its line
+// or key and with what would be right.
+func TestParseErrors(t *testing.T) {
+	const ok = "version: 1\nsystems:\n  admin:\n    product: Kidsadmin\n    files:\n"
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"empty", "", []string{"the manifest is empty"}},
+		{"not yaml", "systems: [", []string{"not valid YAML"}},
+		{"wrong version", "version: 2\nsystems: {}\n", []string{"version: got 2", "add `version: 1`"}},
+		{"typo in key", ok + "      - {file: a.csv, table: admin_children, colums: {}}\n", []string{`field colums not found`, "allowed keys"}},
+		{"unknown system", "version: 1\nsystems:\n  finance:\n    product: X\n    files: [{file: a.csv, table: admin_children}]\n", []string{`unknown system "finance"`, "admin, portal, tracking, register"}},
+		{"no product", "version: 1\nsystems:\n  admin:\n    files: [{file: a.csv, table: admin_children}]\n", []string{"systems.admin: product is missing"}},
+		{"unknown table", ok + "      - {file: a.csv, table: kinderen}\n", []string{`line 6`, `unknown table "kinderen"`, "admin_children, admin_guardians, admin_invoices"}},
+		{"table of other system", ok + "      - {file: a.csv, table: portal_photos}\n", []string{"table portal_photos belongs to system portal, not admin"}},
+		{"unknown column", ok + "      - {file: a.csv, table: admin_children, columns: {Geboortedatum: birthdate}}\n", []string{`"Geboortedatum" maps to "birthdate", which is not a column of admin_children`, "birth_date"}},
+		{"two headers one column", ok + "      - {file: a.csv, table: admin_children, columns: {A: child_id, B: child_id}}\n", []string{`both "A" and "B" map to child_id`}},
+		{"workbook without sheet", ok + "      - {file: a.xlsx, table: admin_children}\n", []string{"a.xlsx is a workbook: add `sheet:`"}},
+		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
+		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice (also on line 6)"}},
+		{"bad as_of", "version: 1\nas_of: 1-9-2026\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`as_of "1-9-2026": expected a date like 2026-09-01`}},
+		{"value map for unknown column", ok + "      - {file: a.csv, table: admin_children, values: {sex: {M: m}}}\n", []string{`values: "sex" is not a column of admin_children`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := manifest.Parse(strings.NewReader(tt.yaml))
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\ndoes not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadMissingManifest(t *testing.T) {
+	_, err := manifest.Load(os.DirFS(t.TempDir()), ".")
+	if err == nil || !strings.Contains(err.Error(), "no manifest.yaml in .") {
+		t.Errorf("got %v", err)
+	}
+}

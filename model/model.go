@@ -1,0 +1,340 @@
+// Package model defines avgaudit's canonical data model: the tables every
+// export is mapped onto, their columns, types and keys. It is the contract
+// between the manifest, the loader and the SQL checks; docs/canonical-model.md
+// documents the same tables for users and a test keeps the two in step.
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Type is the canonical type of a column. It decides how a raw export value
+// is parsed and which DuckDB type stores it.
+type Type int
+
+// The canonical column types.
+const (
+	Text      Type = iota // free text, trimmed
+	Date                  // calendar date: 31-12-2025, 2025-12-31, Excel serial
+	Timestamp             // date with optional time: 31-12-2025 14:05
+	Bool                  // ja/nee, yes/no, true/false, 1/0, x
+	Decimal               // amount: 1234.56, 1.234,56, € 12,50
+	BSN                   // Dutch citizen service number, 9 digits, stored as text
+	Enum                  // one of Column.Values
+)
+
+// String names the type as the manifest documentation does.
+func (t Type) String() string {
+	switch t {
+	case Text:
+		return "text"
+	case Date:
+		return "date"
+	case Timestamp:
+		return "timestamp"
+	case Bool:
+		return "bool"
+	case Decimal:
+		return "decimal"
+	case BSN:
+		return "bsn"
+	case Enum:
+		return "enum"
+	}
+	return fmt.Sprintf("Type(%d)", int(t))
+}
+
+// SQLType is the DuckDB column type that stores values of t.
+func (t Type) SQLType() string {
+	switch t {
+	case Date:
+		return "DATE"
+	case Timestamp:
+		return "TIMESTAMP"
+	case Bool:
+		return "BOOLEAN"
+	case Decimal:
+		return "DECIMAL(18,2)"
+	}
+	return "VARCHAR"
+}
+
+// PII classifies a column that holds personal data, so reports can mask or
+// leave it out depending on their audience.
+type PII int
+
+// The kinds of personal data a column can hold.
+const (
+	NotPII PII = iota
+	Name
+	BirthDate
+	Contact // e-mail, phone, address
+	BankAccount
+	CitizenNumber // BSN
+)
+
+// Column is one canonical column.
+type Column struct {
+	Name     string
+	Type     Type
+	Key      bool     // part of the table's primary key
+	Required bool     // an export mapped to the table must supply it
+	Values   []string // allowed values of an Enum column
+	PII      PII
+	Doc      string // one line for the documentation
+}
+
+// Table is one canonical table.
+type Table struct {
+	Name    string
+	System  string // admin, portal, tracking or register
+	Doc     string
+	Columns []Column
+}
+
+// Provenance columns are added to every loaded table so each finding can name
+// the export file (and sheet) and the row the record came from.
+const (
+	FileColumn = "_file"
+	RowColumn  = "_row"
+)
+
+// Systems are the kinds of source system a manifest can describe.
+var Systems = []string{"admin", "portal", "tracking", "register"}
+
+// ConsentTypes are the permissions a parent gives in the parent portal.
+var ConsentTypes = []string{
+	"photo_portal", "photo_external", "pickup_by_others", "transport",
+	"friend_visit", "visit_friend", "independent_from_school", "independent_home",
+}
+
+// NoteCategories are the categories of child notes in the parent portal.
+var NoteCategories = []string{"allergy", "diet", "medical", "vve", "bilingual", "general"}
+
+func key(name string, doc string) Column {
+	return Column{Name: name, Type: Text, Key: true, Required: true, Doc: doc}
+}
+
+func req(c Column) Column { c.Required = true; return c }
+
+func col(name string, t Type, pii PII, doc string) Column {
+	return Column{Name: name, Type: t, PII: pii, Doc: doc}
+}
+
+// Tables is the canonical model, in documentation order.
+var Tables = []Table{
+	{Name: "admin_children", System: "admin", Doc: "One row per child in the childcare administration (e.g. Kidsadmin).", Columns: []Column{
+		key("child_id", "the administration's child number; other systems link to it"),
+		col("first_name", Text, Name, "first name"),
+		col("last_name", Text, Name, "last name"),
+		col("birth_date", Date, BirthDate, "date of birth"),
+		col("gender", Text, NotPII, "gender as exported"),
+		col("bsn", BSN, CitizenNumber, "citizen service number (BSN); never written to a report in full"),
+		col("address", Text, Contact, "street and house number"),
+		col("postcode", Text, Contact, "postcode"),
+		col("city", Text, Contact, "city"),
+		col("location", Text, NotPII, "childcare location"),
+		col("group_name", Text, NotPII, "group"),
+		col("care_start", Date, NotPII, "start of care"),
+		req(col("care_end", Date, NotPII, "end of care; empty while care continues")),
+	}},
+	{Name: "admin_guardians", System: "admin", Doc: "One row per parent or guardian of a child in the administration.", Columns: []Column{
+		key("guardian_id", "the administration's guardian number"),
+		req(col("child_id", Text, NotPII, "the child (admin_children.child_id)")),
+		col("name", Text, Name, "full name"),
+		col("email", Text, Contact, "e-mail address"),
+		col("phone", Text, Contact, "phone number"),
+		col("iban", Text, BankAccount, "bank account (IBAN)"),
+		col("relation", Text, NotPII, "relation to the child (mother, father, guardian, ...)"),
+	}},
+	{Name: "admin_invoices", System: "admin", Doc: "One row per invoice.", Columns: []Column{
+		key("invoice_id", "invoice number"),
+		col("child_id", Text, NotPII, "the child invoiced for"),
+		col("guardian_id", Text, NotPII, "the guardian invoiced"),
+		req(col("invoice_date", Date, NotPII, "invoice date")),
+		col("amount", Decimal, NotPII, "amount in euro"),
+	}},
+	{Name: "portal_children", System: "portal", Doc: "One row per child in the parent portal (e.g. Konnect).", Columns: []Column{
+		key("portal_child_id", "the portal's own child id"),
+		col("child_id", Text, NotPII, "the administration's child number, where the portal keeps it"),
+		col("first_name", Text, Name, "first name"),
+		col("last_name", Text, Name, "last name"),
+		col("birth_date", Date, BirthDate, "date of birth"),
+		col("group_name", Text, NotPII, "group"),
+		col("placement_start", Date, NotPII, "start of placement"),
+		req(col("placement_end", Date, NotPII, "end of placement; empty while placed")),
+	}},
+	{Name: "portal_guardians", System: "portal", Doc: "One row per parent with (or without) portal access, per child.", Columns: []Column{
+		req(col("portal_child_id", Text, NotPII, "the child (portal_children.portal_child_id)")),
+		col("name", Text, Name, "full name"),
+		col("email", Text, Contact, "e-mail address"),
+		col("has_access", Bool, NotPII, "has a login to the portal"),
+		col("last_login", Timestamp, NotPII, "last login"),
+	}},
+	{Name: "portal_notes", System: "portal", Doc: "One row per child note; the note text itself is not loaded.", Columns: []Column{
+		key("note_id", "note id"),
+		req(col("portal_child_id", Text, NotPII, "the child")),
+		req(Column{Name: "category", Type: Enum, Values: NoteCategories, Doc: "kind of note"}),
+		col("created_at", Timestamp, NotPII, "when the note was made"),
+	}},
+	{Name: "portal_consents", System: "portal", Doc: "One row per permission answer a parent recorded in the portal.", Columns: []Column{
+		req(col("portal_child_id", Text, NotPII, "the child")),
+		req(Column{Name: "consent_type", Type: Enum, Values: ConsentTypes, Doc: "which permission"}),
+		req(col("granted", Bool, NotPII, "yes (given) or no (refused)")),
+		col("recorded_at", Timestamp, NotPII, "when the answer was recorded"),
+		col("withdrawn_at", Timestamp, NotPII, "when a given permission was withdrawn"),
+	}},
+	{Name: "portal_photos", System: "portal", Doc: "One row per child tagged in a diary photo.", Columns: []Column{
+		req(col("photo_id", Text, NotPII, "photo id")),
+		req(col("portal_child_id", Text, NotPII, "the tagged child")),
+		req(col("posted_at", Timestamp, NotPII, "when the photo was posted")),
+		col("group_name", Text, NotPII, "group diary it was posted in"),
+		col("posted_by", Text, Name, "staff member who posted it"),
+		col("removed_at", Timestamp, NotPII, "when it was removed"),
+	}},
+	{Name: "tracking_children", System: "tracking", Doc: "One row per child in the child-tracking system (e.g. KIJK!).", Columns: []Column{
+		key("tracking_child_id", "the tracking system's child id"),
+		col("child_id", Text, NotPII, "the administration's child number, where kept"),
+		col("first_name", Text, Name, "first name"),
+		col("last_name", Text, Name, "last name"),
+		col("birth_date", Date, BirthDate, "date of birth"),
+		col("group_name", Text, NotPII, "group"),
+		col("vve_indication", Bool, NotPII, "has a VVE (early childhood education) indication"),
+		col("mentor", Text, Name, "mentor"),
+		req(col("archived_at", Date, NotPII, "when the child was archived (left); empty while active")),
+	}},
+	{Name: "tracking_observations", System: "tracking", Doc: "One row per development observation; its content is not loaded.", Columns: []Column{
+		req(col("tracking_child_id", Text, NotPII, "the child")),
+		col("observed_at", Date, NotPII, "date of the observation"),
+		col("author", Text, Name, "staff member"),
+	}},
+	{Name: "tracking_transfers", System: "tracking", Doc: "One row per transfer of data to a primary school.", Columns: []Column{
+		req(col("tracking_child_id", Text, NotPII, "the child")),
+		col("school", Text, NotPII, "receiving school"),
+		col("sent_at", Date, NotPII, "date sent"),
+		col("consent_signed_at", Date, NotPII, "date the parents signed the written consent"),
+		col("channel", Text, NotPII, "how it was sent (KIJK!, e-mail, paper)"),
+	}},
+	{Name: "processors", System: "register", Doc: "The register of processors (verwerkers) and their agreements.", Columns: []Column{
+		{Name: "system", Type: Text, Key: true, Required: true, Doc: "system or service name; matched case-insensitively with the products in the manifest"},
+		col("vendor", Text, NotPII, "the processor"),
+		col("purpose", Text, NotPII, "what the system is used for"),
+		col("data_categories", Text, NotPII, "which personal data it holds"),
+		req(col("agreement_signed_at", Date, NotPII, "date the processor agreement was signed; empty if none")),
+		req(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
+		col("certifications", Text, NotPII, "ISO 27001, NEN 7510, ..."),
+		req(col("in_use", Bool, NotPII, "the system is in use")),
+	}},
+	{Name: "staff", System: "register", Doc: "Staff members.", Columns: []Column{
+		key("employee_id", "employee number"),
+		col("name", Text, Name, "full name"),
+		col("role", Text, NotPII, "function (pedagogisch medewerker, beheerder, administratie, ...)"),
+		col("groups", Text, NotPII, "the groups the employee works in, comma separated"),
+		col("employment_start", Date, NotPII, "start of employment"),
+		col("employment_end", Date, NotPII, "end of employment; empty while employed"),
+	}},
+	{Name: "accounts", System: "register", Doc: "Accounts in the systems, one row per system and username.", Columns: []Column{
+		req(col("system", Text, NotPII, "system name")),
+		req(col("username", Text, NotPII, "login name")),
+		col("employee_id", Text, NotPII, "the employee behind the account; empty if shared"),
+		col("access_scope", Text, NotPII, "own group, a list of groups, or all"),
+		col("active", Bool, NotPII, "the account can log in"),
+		col("last_login", Timestamp, NotPII, "last login"),
+	}},
+	{Name: "requests", System: "register", Doc: "Requests from data subjects (inzage, correctie, verwijdering, ...).", Columns: []Column{
+		key("request_id", "request number"),
+		col("type", Text, NotPII, "kind of request"),
+		req(col("received_at", Date, NotPII, "date received")),
+		col("extension_notified_at", Date, NotPII, "date the requester was told of an extension"),
+		col("answered_at", Date, NotPII, "date answered"),
+	}},
+	{Name: "breaches", System: "register", Doc: "The data breach register.", Columns: []Column{
+		key("breach_id", "breach number"),
+		req(col("discovered_at", Timestamp, NotPII, "when the organisation became aware")),
+		col("reportable", Bool, NotPII, "must be reported to the Autoriteit Persoonsgegevens"),
+		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
+		col("high_risk", Bool, NotPII, "high risk for the people affected"),
+		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+	}},
+	{Name: "social_posts", System: "register", Doc: "Posts on social media or the website showing a recognisable child.", Columns: []Column{
+		req(col("post_id", Text, NotPII, "post id")),
+		req(col("child_id", Text, NotPII, "the child shown (admin child_id)")),
+		col("posted_at", Date, NotPII, "date posted"),
+		col("channel", Text, NotPII, "facebook, website, newsletter, ..."),
+		col("written_consent", Bool, NotPII, "written consent for this channel is on file"),
+	}},
+}
+
+var byName = func() map[string]*Table {
+	m := make(map[string]*Table, len(Tables))
+	for i := range Tables {
+		m[Tables[i].Name] = &Tables[i]
+	}
+	return m
+}()
+
+// Lookup returns the canonical table with the given name.
+func Lookup(name string) (*Table, bool) {
+	t, ok := byName[name]
+	return t, ok
+}
+
+// TableNames lists the canonical tables of a system (all systems if empty), sorted.
+func TableNames(system string) []string {
+	var names []string
+	for _, t := range Tables {
+		if system == "" || t.System == system {
+			names = append(names, t.Name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Column returns the column with the given name.
+func (t *Table) Column(name string) (*Column, bool) {
+	for i := range t.Columns {
+		if t.Columns[i].Name == name {
+			return &t.Columns[i], true
+		}
+	}
+	return nil, false
+}
+
+// ColumnNames lists the table's columns in model order.
+func (t *Table) ColumnNames() []string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return names
+}
+
+// KeyColumns lists the columns of the primary key (empty if the table has none).
+func (t *Table) KeyColumns() []string {
+	var keys []string
+	for _, c := range t.Columns {
+		if c.Key {
+			keys = append(keys, c.Name)
+		}
+	}
+	return keys
+}
+
+// CreateSQL is the DuckDB statement that creates the table with its
+// provenance columns. Keys are not declared as constraints: the loader
+// reports duplicates as rejected rows instead of failing the whole load.
+func (t *Table) CreateSQL() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "CREATE TABLE %s (", t.Name)
+	for i, c := range t.Columns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s %s", c.Name, c.Type.SQLType())
+	}
+	fmt.Fprintf(&b, ", %s VARCHAR NOT NULL, %s BIGINT NOT NULL)", FileColumn, RowColumn)
+	return b.String()
+}

@@ -1,0 +1,47 @@
+package policy_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/avgaudit/avgaudit/policy"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       policy.Retention
+		err        string
+	}{
+		{"empty keeps defaults", "", policy.Default().Retention, ""},
+		{"override one", "retention:\n  portal_months: 12\n", policy.Retention{PortalMonths: 12, TrackingMonths: 24, AdminBSNMonths: 24, AdminRecordYears: 7, InvoiceYears: 7}, ""},
+		{"unknown key", "retention:\n  portal_maanden: 12\n", policy.Retention{}, "field portal_maanden not found"},
+		{"negative", "retention:\n  invoice_years: -1\n", policy.Retention{}, "retention_invoice_years is -1; a period must be 0 or more"},
+		{"not a number", "retention:\n  invoice_years: zeven\n", policy.Retention{}, "cannot unmarshal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := policy.Parse(strings.NewReader(tt.yaml))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %v, want error containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Retention != tt.want {
+				t.Errorf("got %+v, want %+v", p.Retention, tt.want)
+			}
+		})
+	}
+}
+
+func TestParamsDocumentSources(t *testing.T) {
+	for _, p := range policy.Default().Params() {
+		if !strings.Contains(p.Doc, "default") {
+			t.Errorf("%s: the doc must name the default and its source: %q", p.Name, p.Doc)
+		}
+	}
+}

@@ -1,0 +1,220 @@
+// Package queries holds avgaudit's checks: one .sql file per check, embedded
+// in the binary, each starting with a metadata header. Adding a check means
+// adding one .sql file and one fixture folder under testdata/; no Go code.
+//
+// The header is a block of `-- key: value` comment lines; a line `--   text`
+// (indented) continues the previous value. Keys:
+//
+//	id, title.nl, title.en, severity (high|medium|low|info), area, source,
+//	requires (tables that must be supplied for the check to run, comma
+//	separated; `a | b` means at least one of a and b),
+//	why.nl, why.en, fix.nl, fix.en
+//
+// The query reads the reference date with getvariable('as_of') and policy
+// settings with getvariable('<name>'), and returns one row per finding with
+// at least the columns table_name, record_key, _file, _row, message_nl and
+// message_en; further columns are shown with the finding.
+package queries
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+//go:embed *.sql
+var builtin embed.FS
+
+// Check is one parsed check.
+type Check struct {
+	ID       string
+	Title    results.Text
+	Severity string
+	Area     string
+	Source   string
+	Requires [][]string // each group needs at least one supplied table
+	Why      results.Text
+	Fix      results.Text
+	SQL      string
+	File     string // the .sql file it was read from
+	SQLLine  int    // line of the first SQL line in File
+}
+
+// Columns every check's result must have, in addition to its own.
+const (
+	ColTable     = "table_name"
+	ColRecordKey = "record_key"
+	ColMessageNL = "message_nl"
+	ColMessageEN = "message_en"
+)
+
+// RequiredColumns lists the columns every check must return.
+var RequiredColumns = []string{ColTable, ColRecordKey, model.FileColumn, model.RowColumn, ColMessageNL, ColMessageEN}
+
+// Builtin parses the embedded checks, sorted by id.
+func Builtin() ([]Check, error) { return LoadFS(builtin, ".") }
+
+// LoadFS parses every .sql file in dir of fsys, sorted by id. All header
+// errors are returned together, each naming its file and line.
+func LoadFS(fsys fs.FS, dir string) ([]Check, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read checks: %w", err)
+	}
+	var checks []Check
+	var errs []string
+	ids := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".sql" {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read check %s: %w", name, err)
+		}
+		c, err := Parse(e.Name(), string(src))
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		if other, dup := ids[c.ID]; dup {
+			errs = append(errs, fmt.Sprintf("%s: id %q is also used by %s", e.Name(), c.ID, other))
+			continue
+		}
+		ids[c.ID] = e.Name()
+		checks = append(checks, c)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("invalid checks:\n  %s", strings.Join(errs, "\n  "))
+	}
+	sort.Slice(checks, func(i, j int) bool { return checks[i].ID < checks[j].ID })
+	return checks, nil
+}
+
+var (
+	idPattern  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	headerLine = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
+	severities = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
+	knownKeys  = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
+)
+
+// HeaderError is a problem in a check's header, with its file and line.
+type HeaderError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *HeaderError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Parse reads one check from its source; file names it in errors.
+func Parse(file, src string) (Check, error) {
+	c := Check{File: file}
+	fields := map[string]string{}
+	fieldLine := map[string]int{}
+	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
+	last := ""
+	i := 0
+	for ; i < len(lines); i++ {
+		ln := lines[i]
+		trimmed := strings.TrimSpace(ln)
+		if trimmed == "" && len(fields) == 0 {
+			continue
+		}
+		if !strings.HasPrefix(trimmed, "--") {
+			break
+		}
+		if m := headerLine.FindStringSubmatch(trimmed); m != nil && !strings.HasPrefix(ln, "--  ") {
+			key := m[1]
+			if !isKnown(key) {
+				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(knownKeys, ", "))}
+			}
+			if _, dup := fields[key]; dup {
+				return c, &HeaderError{file, i + 1, fmt.Sprintf("header key %q given twice (first on line %d)", key, fieldLine[key])}
+			}
+			fields[key] = strings.TrimSpace(m[2])
+			fieldLine[key] = i + 1
+			last = key
+			continue
+		}
+		text := strings.TrimSpace(strings.TrimPrefix(trimmed, "--"))
+		if text == "" {
+			continue
+		}
+		if last == "" {
+			return c, &HeaderError{file, i + 1, "expected a header line `-- key: value`"}
+		}
+		fields[last] = strings.TrimSpace(fields[last] + " " + text)
+	}
+	c.SQL = strings.TrimSpace(strings.Join(lines[i:], "\n"))
+	c.SQLLine = i + 1
+	for _, key := range knownKeys {
+		if fields[key] == "" {
+			return c, &HeaderError{file, 1, fmt.Sprintf("header key %q is missing or empty; every check needs: %s", key, strings.Join(knownKeys, ", "))}
+		}
+	}
+	c.ID = fields["id"]
+	if !idPattern.MatchString(c.ID) {
+		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q: use lower-case letters, digits and _", c.ID)}
+	}
+	if want := strings.TrimSuffix(path.Base(file), ".sql"); want != c.ID {
+		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q differs from the file name; name the file %s.sql", c.ID, c.ID)}
+	}
+	c.Severity = fields["severity"]
+	if !severities[c.Severity] {
+		return c, &HeaderError{file, fieldLine["severity"], fmt.Sprintf("severity %q: expected one of high, medium, low, info", c.Severity)}
+	}
+	c.Title = results.Text{NL: fields["title.nl"], EN: fields["title.en"]}
+	c.Why = results.Text{NL: fields["why.nl"], EN: fields["why.en"]}
+	c.Fix = results.Text{NL: fields["fix.nl"], EN: fields["fix.en"]}
+	c.Area = fields["area"]
+	c.Source = fields["source"]
+	for _, group := range strings.Split(fields["requires"], ",") {
+		var alts []string
+		for _, t := range strings.Split(group, "|") {
+			t = strings.TrimSpace(t)
+			if _, ok := model.Lookup(t); !ok {
+				return c, &HeaderError{file, fieldLine["requires"], fmt.Sprintf("requires: %q is not a canonical table; tables: %s", t, strings.Join(model.TableNames(""), ", "))}
+			}
+			alts = append(alts, t)
+		}
+		c.Requires = append(c.Requires, alts)
+	}
+	if c.SQL == "" {
+		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
+	}
+	return c, nil
+}
+
+// Missing returns the requirement groups not met by the supplied tables, each
+// written as "a" or "a or b", for a "not run: no data for ..." message.
+func (c *Check) Missing(supplied map[string]bool) []string {
+	var missing []string
+	for _, group := range c.Requires {
+		met := false
+		for _, t := range group {
+			met = met || supplied[t]
+		}
+		if !met {
+			missing = append(missing, strings.Join(group, " or "))
+		}
+	}
+	return missing
+}
+
+func isKnown(key string) bool {
+	for _, k := range knownKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,147 @@
+package queries_test
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/policy"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// TestCheckFixtures runs every built-in check on its fixture folder
+// testdata/<id>/ (a manifest, canonical CSV files and expected.tsv) against a
+// real DuckDB and compares the findings exactly: the rows that must be found
+// and, by their absence from expected.tsv, the rows that must not.
+func TestCheckFixtures(t *testing.T) {
+	checks, err := queries.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range checks {
+		t.Run(c.ID, func(t *testing.T) {
+			dir := filepath.Join("testdata", c.ID)
+			if _, err := os.Stat(filepath.Join(dir, "expected.tsv")); err != nil {
+				t.Fatalf("check %s has no fixture: add %s with manifest.yaml, input files and expected.tsv", c.ID, dir)
+			}
+			got := runFixture(t, dir, c)
+			if got.Status == results.StatusError {
+				t.Fatalf("check failed: %s", got.Reason)
+			}
+			header, want := readExpected(t, filepath.Join(dir, "expected.tsv"))
+			var rows []string
+			for _, f := range got.Findings {
+				fields := []string{f.Table, f.RecordKey}
+				for _, col := range header[2:] {
+					fields = append(fields, value(t, got, f, col))
+				}
+				rows = append(rows, strings.Join(fields, "\t"))
+				if f.File == "" || (f.Row == 0 && f.File != manifest.FileName) {
+					t.Errorf("finding %s has no provenance (file %q, row %d)", f.Key, f.File, f.Row)
+				}
+				if f.Message.NL == "" || f.Message.EN == "" {
+					t.Errorf("finding %s lacks a Dutch or English message", f.Key)
+				}
+			}
+			sort.Strings(rows)
+			sort.Strings(want)
+			if diff := cmp.Diff(want, rows); diff != "" {
+				t.Errorf("findings differ from %s/expected.tsv (-want +got):\n%s", dir, diff)
+			}
+		})
+	}
+}
+
+func runFixture(t *testing.T, dir string, c queries.Check) results.Check {
+	t.Helper()
+	ctx := context.Background()
+	fsys := os.DirFS(dir)
+	m, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf, ok, err := m.AsOfDate()
+	if err != nil || !ok {
+		t.Fatalf("fixture manifest needs as_of: %v", err)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	loaded, err := ingest.Load(ctx, db, fsys, ".", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := loaded.RowsRejected(); n > 0 {
+		t.Fatalf("fixture has %d rejected rows: %+v", n, loaded.Rejects)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := audit.SetVariables(ctx, conn, asOf, policy.Default()); err != nil {
+		t.Fatal(err)
+	}
+	supplied := map[string]bool{}
+	for _, in := range loaded.Inputs {
+		supplied[in.Table] = true
+	}
+	out, err := audit.RunChecks(ctx, conn, []queries.Check{c}, supplied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out[0]
+}
+
+func readExpected(t *testing.T, name string) (header []string, rows []string) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header == nil {
+			header = strings.Split(line, "\t")
+			if len(header) < 2 || header[0] != "table" || header[1] != "record_key" {
+				t.Fatalf("%s: the header must start with table<TAB>record_key", name)
+			}
+			continue
+		}
+		rows = append(rows, line)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return header, rows
+}
+
+func value(t *testing.T, c results.Check, f results.Finding, col string) string {
+	t.Helper()
+	for i, name := range c.Columns {
+		if name == col {
+			return f.Values[i]
+		}
+	}
+	t.Fatalf("expected.tsv names column %q, but the check returns only %v", col, c.Columns)
+	return ""
+}

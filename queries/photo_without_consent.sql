@@ -1,0 +1,73 @@
+-- id: photo_without_consent
+-- title.nl: Foto in het ouderportaal zonder toestemming
+-- title.en: Photo in the parent portal without consent
+-- severity: high
+-- area: toestemming
+-- source: AVG art. 6 lid 1 sub a, art. 7 en art. 8 (toestemming ouders voor kinderen onder 16);
+--   privacystatement: foto's alleen van kinderen waarvan de ouders toestemming hebben gegeven
+-- requires: portal_photos, portal_consents
+-- why.nl: Een herkenbare foto van een kind is een persoonsgegeven. In het dagboek van het ouderportaal
+--   mogen alleen foto's staan van kinderen voor wie de ouders op het moment van plaatsen toestemming
+--   hadden gegeven voor foto's in het ouderportaal. Een foto zonder (geldige) toestemming is een
+--   onrechtmatige verwerking en kan een datalek zijn.
+-- why.en: A recognisable photo of a child is personal data. The parent-portal diary may only show
+--   children whose parents had consented to photos in the portal at the moment of posting. A photo
+--   without (valid) consent is unlawful processing and may be a data breach.
+-- fix.nl: Verwijder de foto of maak het kind onherkenbaar, en beoordeel of er sprake is van een datalek.
+--   Controleer of de toestemming in het portaal juist is vastgelegd; laat medewerkers voor het plaatsen
+--   de toestemmingslijst van de groep raadplegen.
+-- fix.en: Remove the photo or make the child unrecognisable, and assess whether this is a data breach.
+--   Check that the consent is recorded correctly in the portal; have staff consult the group's consent
+--   list before posting.
+WITH candidates AS (
+    -- The answer in force when the photo was posted: the latest recorded one
+    -- at or before posting (an undated answer counts as the earliest). On a
+    -- tie a refusal wins.
+    SELECT p._file AS photo_file, p._row AS photo_row,
+           c.granted, c.recorded_at, c.withdrawn_at,
+           row_number() OVER (PARTITION BY p._file, p._row
+                              ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
+    FROM portal_photos p
+    JOIN portal_consents c
+      ON c.portal_child_id = p.portal_child_id
+     AND c.consent_type = 'photo_portal'
+     AND (c.recorded_at IS NULL OR c.recorded_at <= p.posted_at)
+),
+later AS (
+    SELECT portal_child_id, min(recorded_at) AS first_recorded
+    FROM portal_consents
+    WHERE consent_type = 'photo_portal' AND granted
+    GROUP BY portal_child_id
+),
+judged AS (
+    SELECT p.*, e.granted, e.recorded_at, e.withdrawn_at, l.first_recorded,
+           CASE
+               WHEN e.photo_row IS NULL AND l.first_recorded > p.posted_at THEN 'after'
+               WHEN e.photo_row IS NULL THEN 'none'
+               WHEN NOT e.granted THEN 'refused'
+               WHEN e.withdrawn_at <= p.posted_at THEN 'withdrawn'
+           END AS problem
+    FROM portal_photos p
+    LEFT JOIN candidates e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1
+    LEFT JOIN later l ON l.portal_child_id = p.portal_child_id
+)
+SELECT
+    'portal_photos' AS table_name,
+    photo_id || '/' || portal_child_id AS record_key,
+    _file, _row,
+    CASE problem
+        WHEN 'none' THEN 'Geen toestemming voor foto''s in het ouderportaal vastgelegd.'
+        WHEN 'after' THEN 'Toestemming pas vastgelegd op ' || strftime(first_recorded, '%d-%m-%Y') || ', na plaatsing van de foto.'
+        WHEN 'refused' THEN 'Ouders hebben geen toestemming gegeven (vastgelegd ' || coalesce(strftime(recorded_at, '%d-%m-%Y'), 'zonder datum') || ').'
+        WHEN 'withdrawn' THEN 'Toestemming ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y') || ', vóór plaatsing van de foto.'
+    END || ' Foto geplaatst op ' || strftime(posted_at, '%d-%m-%Y %H:%M') || '.' AS message_nl,
+    CASE problem
+        WHEN 'none' THEN 'No consent for photos in the parent portal recorded.'
+        WHEN 'after' THEN 'Consent only recorded on ' || strftime(first_recorded, '%Y-%m-%d') || ', after the photo was posted.'
+        WHEN 'refused' THEN 'Parents refused consent (recorded ' || coalesce(strftime(recorded_at, '%Y-%m-%d'), 'undated') || ').'
+        WHEN 'withdrawn' THEN 'Consent withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d') || ', before the photo was posted.'
+    END || ' Photo posted on ' || strftime(posted_at, '%Y-%m-%d %H:%M') || '.' AS message_en,
+    group_name, posted_at, removed_at, problem
+FROM judged
+WHERE problem IS NOT NULL
+ORDER BY _file, _row

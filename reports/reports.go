@@ -1,0 +1,209 @@
+// Package reports writes the outcome of an audit run (a *results.Run) for
+// its readers: resultaten.json for programs, rapport.xlsx and rapport.html
+// for privacy officers. Each format is one Reporter; all of them take an
+// io.Writer and leave files (temp file + rename) to the caller.
+//
+// Every reporter works on a prepared copy of the run (see prepare): nil
+// slices become empty ones, the summary is recomputed from the checks and
+// every value that came from the audited data passes through
+// values.MaskBSNsInText, so a citizen service number that slipped past the
+// loader is still not written out.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
+)
+
+// Options controls a report's language.
+type Options struct {
+	// Lang is "nl" (the default when empty) or "en". It chooses every label,
+	// title, why/fix text and the form of dates.
+	Lang string
+}
+
+// Reporter writes a run in one format.
+type Reporter interface {
+	Write(w io.Writer, run *results.Run, opt Options) error
+}
+
+var (
+	_ Reporter = JSONReporter{}
+	_ Reporter = XLSXReporter{}
+	_ Reporter = HTMLReporter{}
+)
+
+// labelsFor returns the labels of opt.Lang, or an error naming the
+// languages there are.
+func labelsFor(opt Options) (*labels, error) {
+	switch opt.Lang {
+	case "", "nl":
+		return &labelsNL, nil
+	case "en":
+		return &labelsEN, nil
+	}
+	return nil, fmt.Errorf("unknown report language %q: want \"nl\" or \"en\"", opt.Lang)
+}
+
+// pick returns the text in the report's language, falling back to the other
+// language when a check or finding has no translation.
+func (l *labels) pick(t results.Text) string {
+	if l.Lang == "en" {
+		if t.EN != "" {
+			return t.EN
+		}
+		return t.NL
+	}
+	if t.NL != "" {
+		return t.NL
+	}
+	return t.EN
+}
+
+// date writes an as-of date (YYYY-MM-DD) the way a reader of the language
+// expects it: "1 september 2026" or "1 September 2026". A value that is not
+// such a date is written as it is rather than hidden.
+func (l *labels) date(s string) string {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return fmt.Sprintf("%d %s %d", d.Day(), l.Months[d.Month()-1], d.Year())
+}
+
+// severity names a severity; an unknown one is shown as it is.
+func (l *labels) severity(sev string) string {
+	if s, ok := l.Severity[sev]; ok {
+		return s
+	}
+	return sev
+}
+
+// status describes a check's outcome, with the reason for a check that did
+// not run or failed: "niet uitgevoerd: tabel kinderen ontbreekt".
+func (l *labels) status(c results.Check) string {
+	s, ok := l.Status[c.Status]
+	if !ok {
+		s = c.Status
+	}
+	if c.Reason != "" && (c.Status == results.StatusNotRun || c.Status == results.StatusError) {
+		s += ": " + c.Reason
+	}
+	return s
+}
+
+// tool names the program and version that made the run.
+func tool(t results.Tool) string {
+	switch {
+	case t.Name == "":
+		return t.Version
+	case t.Version == "":
+		return t.Name
+	}
+	return t.Name + " " + t.Version
+}
+
+// severityCount is one severity with its number of findings.
+type severityCount struct {
+	Key   string // high, medium, ...
+	Label string
+	Count int
+}
+
+// severityCounts lists the findings per severity, most severe first, then
+// any severity outside results.Severities in name order, so that no finding
+// goes uncounted.
+func (l *labels) severityCounts(s results.Summary) []severityCount {
+	var out []severityCount
+	known := map[string]bool{}
+	for _, sev := range results.Severities {
+		known[sev] = true
+		out = append(out, severityCount{sev, l.severity(sev), s.BySeverity[sev]})
+	}
+	var extra []string
+	for sev := range s.BySeverity {
+		if !known[sev] {
+			extra = append(extra, sev)
+		}
+	}
+	sort.Strings(extra)
+	for _, sev := range extra {
+		out = append(out, severityCount{sev, l.severity(sev), s.BySeverity[sev]})
+	}
+	return out
+}
+
+// prepare returns a deep copy of run that every reporter can write as it is:
+// no nil slices (JSON readers get [] rather than null), a summary that
+// agrees with the checks, and data values masked with
+// values.MaskBSNsInText. The caller's run is not changed.
+//
+// Masked are the values that come from the audited exports: finding keys,
+// record keys, messages and values, reject values and reasons, and the
+// reasons of checks that failed (an SQL error can quote a value). File
+// names are masked too: an export named after a child's BSN is not unheard
+// of. Hashes are not: a SHA-256 in hex can hold nine digits in a row.
+func prepare(run *results.Run) *results.Run {
+	m := values.MaskBSNsInText
+	r := *run
+	r.Policy = make([]results.Param, len(run.Policy))
+	copy(r.Policy, run.Policy)
+
+	r.Inputs = make([]results.Input, len(run.Inputs))
+	for i, in := range run.Inputs {
+		in.File = m(in.File)
+		in.Sheet = m(in.Sheet)
+		in.SkippedColumns = mapStrings(in.SkippedColumns, m)
+		r.Inputs[i] = in
+	}
+
+	r.Rejects = make([]results.Reject, len(run.Rejects))
+	for i, rj := range run.Rejects {
+		rj.File = m(rj.File)
+		rj.Sheet = m(rj.Sheet)
+		rj.Value = m(rj.Value)
+		rj.Reason = m(rj.Reason)
+		r.Rejects[i] = rj
+	}
+
+	r.Checks = make([]results.Check, len(run.Checks))
+	for i, c := range run.Checks {
+		c.Reason = m(c.Reason)
+		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
+		fs := make([]results.Finding, len(c.Findings))
+		for j, f := range c.Findings {
+			f.Key = m(f.Key)
+			f.RecordKey = m(f.RecordKey)
+			f.File = m(f.File)
+			f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
+			f.Values = mapStrings(f.Values, m)
+			fs[j] = f
+		}
+		c.Findings = fs
+		r.Checks[i] = c
+	}
+	r.Summarise()
+	return &r
+}
+
+// mapStrings returns a new, non-nil slice with fn applied to each element.
+func mapStrings(in []string, fn func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = fn(s)
+	}
+	return out
+}
+
+// padded returns vs cut or padded with empty strings to n elements, so that
+// a finding with too few or too many values still fits its table.
+func padded(vs []string, n int) []string {
+	out := make([]string, n)
+	copy(out, vs)
+	return out
+}

@@ -1,0 +1,137 @@
+// Command generate writes the synthetic sample organisation "Kinderopvang
+// De Klimboom (synthetisch)": the exports of its childcare administration
+// (Kidsadmin), parent portal (Konnect), child-tracking system (KIJK!) and
+// privacy registers, with a manifest and a policy, plus the list of
+// findings the audit must report on them.
+//
+// Usage:
+//
+//	go run ./samples/generate -out samples/org
+//
+// The output is deterministic: a fixed PCG seed, no clock, no map order.
+// Every record that should produce a finding is planted on purpose and
+// booked as it is planted; the generator then writes those expectations
+// between the markers of ../README.md (next to the output directory).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+func main() {
+	out := flag.String("out", "samples/org", "directory to write the sample organisation into")
+	readme := flag.String("readme", "auto", `README to update between its markers ("auto": README.md next to -out, if present; "": none)`)
+	flag.Parse()
+	if err := run(*out, *readme); err != nil {
+		fmt.Fprintln(os.Stderr, "generate:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out, readme string) error {
+	o := build()
+	stats, err := o.write(out)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	if readme == "auto" {
+		readme = filepath.Join(filepath.Dir(filepath.Clean(out)), "README.md")
+		if _, err := os.Stat(readme); errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+	}
+	if readme == "" {
+		return nil
+	}
+	return updateReadme(readme, o.readmeBlocks(stats))
+}
+
+// block is generated README content between <!-- name:start --> and <!-- name:end -->.
+type block struct{ Name, Body string }
+
+var checkOrder = []string{chkPhoto, chkRetention, chkProcessor}
+
+func (o *Org) readmeBlocks(stats []fileStat) []block {
+	type row struct{ check, table, key, why string }
+	rows := func(es []Expectation) []row {
+		var rs []row
+		for _, e := range es {
+			rs = append(rs, row{e.Check, e.Table, e.Key(), e.Why})
+		}
+		slices.SortStableFunc(rs, func(a, b row) int {
+			if c := slices.Index(checkOrder, a.check) - slices.Index(checkOrder, b.check); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.table, b.table); c != 0 {
+				return c
+			}
+			return strings.Compare(a.key, b.key)
+		})
+		return rs
+	}
+	table := func(head string, rs []row) string {
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString("|---|---|---|---|\n")
+		for _, r := range rs {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.check, r.table, r.key, r.why)
+		}
+		return b.String()
+	}
+	exp := rows(o.Expected)
+	var counts strings.Builder
+	counts.WriteString("| check | expected findings |\n|---|---|\n")
+	for _, c := range checkOrder {
+		n := 0
+		for _, r := range exp {
+			if r.check == c {
+				n++
+			}
+		}
+		fmt.Fprintf(&counts, "| %s | %d |\n", c, n)
+	}
+	fmt.Fprintf(&counts, "| **total** | **%d** |\n", len(exp))
+
+	var files strings.Builder
+	files.WriteString("| file | sheet | table | rows |\n|---|---|---|---|\n")
+	for _, s := range stats {
+		fmt.Fprintf(&files, "| `%s` | %s | %s | %d |\n", s.File, s.Sheet, s.Table, s.Rows)
+	}
+	var later strings.Builder
+	for _, l := range o.Later {
+		fmt.Fprintf(&later, "- %s\n", l)
+	}
+	return []block{
+		{"row-counts", files.String()},
+		{"expected-findings", table("| check | table | record key | planted because |\n", exp)},
+		{"expected-counts", counts.String()},
+		{"expected-absent", table("| check | table | record key | must not be found because |\n", rows(o.Absent))},
+		{"later-checks", later.String()},
+	}
+}
+
+// updateReadme replaces the body of every block in the README at path.
+func updateReadme(path string, blocks []block) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	s := string(data)
+	for _, bl := range blocks {
+		start, end := "<!-- "+bl.Name+":start -->\n", "<!-- "+bl.Name+":end -->"
+		i := strings.Index(s, start)
+		j := strings.Index(s, end)
+		if i < 0 || j < i {
+			return fmt.Errorf("%s: markers %q and %q not found", path, strings.TrimSpace(start), end)
+		}
+		s = s[:i+len(start)] + bl.Body + s[j:]
+	}
+	return os.WriteFile(path, []byte(s), 0o644)
+}

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+func (o *Org) toddlerGroup(loc string) *Group {
+	if loc == "Molenwiek" {
+		return o.group("Vlinders")
+	}
+	return o.group("Dolfijnen")
+}
+
+func (o *Org) buildTracking() {
+	for _, c := range o.Children {
+		tc := &TrackingChild{Child: c, Group: c.Group, Archived: c.End}
+		in := false
+		switch c.Scenario {
+		case "bsn2021", "bsnDayPast", "edge24m", "trackingOrphan":
+			in = true
+		case "trackingUnlinked":
+			in, tc.Unlinked, tc.Archived = true, true, day(2023, 8, 15)
+		case "unlinkedEdge":
+			in, tc.Unlinked = true, true
+		default:
+			if c.Deleted || (c.Scenario != "" && !strings.HasPrefix(c.Scenario, "photo")) {
+				break
+			}
+			switch {
+			case c.Group.tracked():
+				in = c.End.IsZero() || !c.End.Before(portalRetentionStart)
+			case !c.KDVUntil.IsZero() && c.KDVUntil.After(day(2024, 9, 15)):
+				// Came up from the KDV into the BSO: archived in KIJK! when
+				// it left the KDV, within the last two years.
+				in, tc.Group, tc.Archived = true, o.toddlerGroup(c.Group.Location), c.KDVUntil
+			}
+		}
+		if !in {
+			continue
+		}
+		tc.VVE = c.VVE
+		ref := asOf.AddDate(0, 0, -1)
+		if !tc.Archived.IsZero() && tc.Archived.Before(ref) {
+			ref = tc.Archived
+		}
+		if s := o.staffAt(tc.Group, ref); s != nil {
+			tc.Mentor = s.name()
+		} else {
+			tc.Mentor = o.formerStaffName()
+		}
+		c.Tracking = tc
+		o.Tracking = append(o.Tracking, tc)
+	}
+	slices.SortStableFunc(o.Tracking, func(a, b *TrackingChild) int {
+		return cmp.Or(a.Child.Start.Compare(b.Child.Start), cmp.Compare(a.Child.ID, b.Child.ID))
+	})
+	for i, tc := range o.Tracking {
+		tc.ID = fmt.Sprintf("KJ%04d", i+1)
+	}
+
+	key := func(name string) func() string { return func() string { return o.scenario[name].Tracking.ID } }
+	o.expect(chkRetention, "tracking_children", key("bsn2021"), "care ended and archived 2021-12-31: past 24 months")
+	o.expect(chkRetention, "tracking_children", key("bsnDayPast"), "care ended and archived 2024-08-31: one day past 24 months")
+	o.expect(chkRetention, "tracking_children", key("trackingUnlinked"), "no child number in KIJK!; archived 2023-08-15")
+	o.expect(chkRetention, "tracking_children", key("trackingOrphan"), "child number no longer in Kidsadmin; archived 2018-07-20")
+	o.absent(chkRetention, "tracking_children", key("edge24m"), "care ended and archived 2024-09-01: exactly 24 months")
+	o.absent(chkRetention, "tracking_children", key("unlinkedEdge"), "no child number; archived 2024-09-01: exactly 24 months")
+
+	o.buildObservations()
+	o.buildTransfers()
+}
+
+var devLines = []string{"Taal", "Rekenen", "Motoriek", "Sociaal-emotioneel", "Zelfredzaamheid", "Spel"}
+
+func (o *Org) buildObservations() {
+	for _, tc := range o.Tracking {
+		c := tc.Child
+		end := asOf
+		if !tc.Archived.IsZero() {
+			end = tc.Archived
+		}
+		for _, m := range []int{6, 12, 18, 24, 30, 36, 42} {
+			d := c.Birth.AddDate(0, m, 7+o.intn(21))
+			if d.Before(c.Start.AddDate(0, 1, 0)) || d.After(end) || !d.Before(asOf) {
+				continue
+			}
+			if tc.Group.Kind == "PO" && m < 24 {
+				continue
+			}
+			var lines []string
+			for _, i := range o.r.Perm(len(devLines))[:2+o.intn(3)] {
+				lines = append(lines, devLines[i])
+			}
+			slices.Sort(lines)
+			author := tc.Mentor
+			if s := o.staffAt(tc.Group, d); s != nil && o.chance(0.3) {
+				author = s.name()
+			}
+			o.Observations = append(o.Observations, &Observation{TC: tc, Date: d, Author: author,
+				Moment: fmt.Sprintf("%d;%d", m/12, m%12), Lines: strings.Join(lines, "; ")})
+		}
+	}
+	slices.SortStableFunc(o.Observations, func(a, b *Observation) int {
+		return cmp.Or(cmp.Compare(a.TC.ID, b.TC.ID), a.Date.Compare(b.Date))
+	})
+}
+
+func (o *Org) buildTransfers() {
+	for _, tc := range o.Tracking {
+		c := tc.Child
+		if tc.Archived.IsZero() || c.School == "" {
+			continue
+		}
+		sent := tc.Archived.AddDate(0, 0, -5-o.intn(16))
+		t := &Transfer{TC: tc, School: c.School, Sent: sent, Consent: sent.AddDate(0, 0, -3-o.intn(28)),
+			Attachments: "Overdrachtsformulier"}
+		switch n := o.intn(10); {
+		case n < 7:
+			t.Channel = "KIJK!"
+		case n < 9:
+			t.Channel = "e-mail"
+		default:
+			t.Channel = "papier"
+		}
+		if tc.VVE {
+			t.Attachments += "; VVE-programma en duur"
+		}
+		o.Transfers = append(o.Transfers, t)
+	}
+	slices.SortStableFunc(o.Transfers, func(a, b *Transfer) int {
+		return cmp.Or(a.Sent.Compare(b.Sent), cmp.Compare(a.TC.ID, b.TC.ID))
+	})
+	n := 0
+	for _, t := range o.Transfers {
+		if t.Sent.Before(day(2025, 1, 1)) {
+			continue
+		}
+		n++
+		switch n {
+		case 2:
+			t.Consent = time.Time{}
+			o.Later = append(o.Later, fmt.Sprintf("transfer without written consent: %s to %s, sent %s", t.TC.ID, t.School, isoDate(t.Sent)))
+		case 5:
+			t.Consent = t.Sent.AddDate(0, 0, 4)
+			o.Later = append(o.Later, fmt.Sprintf("transfer sent before the consent was signed: %s, sent %s, signed %s", t.TC.ID, isoDate(t.Sent), isoDate(t.Consent)))
+		}
+	}
+}

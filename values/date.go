@@ -1,0 +1,255 @@
+package values
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Accepted years for ParseDate and ParseTimestamp.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+const (
+	expectDate      = "a date such as 31-12-2025 or 2025-12-31"
+	expectTimestamp = "a date and time such as 31-12-2025 14:05 or 2025-12-31T14:05:00"
+	expectYear4     = "a date with a four-digit year, such as 31-12-2025"
+	expectMonth     = "a date with a month from 1 to 12, such as 31-12-2025 (day first) or 2025-12-31"
+	expectTime      = "a date with a valid time of day (00:00 to 23:59:59), such as 31-12-2025 14:05"
+)
+
+var expectYearRange = fmt.Sprintf("a date with a year from %d to %d", minYear, maxYear)
+
+// ParseDate reads a calendar date. Accepted forms, after trimming spaces:
+// day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -) and
+// year-month-day (2025-12-31). A time may follow (31-12-2025 14:05,
+// 2025-12-31T14:05:00Z); it must be a valid time but is dropped. Two-digit
+// years, dates that do not exist (31-02-2025) and years outside 1900..2100
+// are errors. The result is midnight UTC.
+func ParseDate(s string) (time.Time, error) {
+	dt, exp := parseDateTime(s, expectDate)
+	if exp != "" {
+		return time.Time{}, &ParseError{Value: s, Expected: exp}
+	}
+	return time.Date(dt.year, time.Month(dt.month), dt.day, 0, 0, 0, 0, time.UTC), nil
+}
+
+// ParseTimestamp reads a date in any form ParseDate accepts, optionally
+// followed by a time HH:MM or HH:MM:SS (after a space or T, with optional
+// fractional seconds and an optional trailing Z). A date alone means
+// midnight. The result is in UTC.
+func ParseTimestamp(s string) (time.Time, error) {
+	dt, exp := parseDateTime(s, expectTimestamp)
+	if exp != "" {
+		return time.Time{}, &ParseError{Value: s, Expected: exp}
+	}
+	return time.Date(dt.year, time.Month(dt.month), dt.day,
+		dt.hour, dt.min, dt.sec, dt.nsec, time.UTC), nil
+}
+
+type dateTime struct {
+	year, month, day     int
+	hour, min, sec, nsec int
+}
+
+// scanner walks over an ASCII string; all reads are bounds-checked.
+type scanner struct {
+	s string
+	i int
+}
+
+func (p *scanner) done() bool { return p.i >= len(p.s) }
+
+func (p *scanner) peek() byte {
+	if p.done() {
+		return 0
+	}
+	return p.s[p.i]
+}
+
+func (p *scanner) consume(c byte) bool {
+	if p.peek() == c && c != 0 {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// number reads a run of ASCII digits and returns its value and length.
+// The value is only meaningful for runs of at most 9 digits.
+func (p *scanner) number() (val, n int) {
+	for !p.done() && isDigit(p.s[p.i]) {
+		if n < 9 {
+			val = val*10 + int(p.s[p.i]-'0')
+		}
+		n++
+		p.i++
+	}
+	return val, n
+}
+
+// parseDateTime parses s; on failure it returns the Expected text for the
+// error, with generic used for values that do not have a recognised form.
+func parseDateTime(s, generic string) (dateTime, string) {
+	var dt dateTime
+	p := scanner{s: strings.TrimSpace(s)}
+	var n, yearDigits int
+
+	first, nFirst := p.number()
+	switch nFirst {
+	case 4: // yyyy-mm-dd
+		dt.year, yearDigits = first, 4
+		if !p.consume('-') {
+			return dt, generic
+		}
+		if dt.month, n = p.number(); n < 1 || n > 2 {
+			return dt, generic
+		}
+		if !p.consume('-') {
+			return dt, generic
+		}
+		if dt.day, n = p.number(); n < 1 || n > 2 {
+			return dt, generic
+		}
+	case 1, 2: // d-m-yyyy with -, / or .
+		dt.day = first
+		sep := p.peek()
+		if sep != '-' && sep != '/' && sep != '.' {
+			return dt, generic
+		}
+		p.i++
+		if dt.month, n = p.number(); n < 1 || n > 2 {
+			return dt, generic
+		}
+		if !p.consume(sep) {
+			return dt, generic
+		}
+		if dt.year, yearDigits = p.number(); yearDigits != 2 && yearDigits != 4 {
+			return dt, generic
+		}
+	default:
+		return dt, generic
+	}
+
+	if !p.done() {
+		switch p.peek() {
+		case 'T', 't':
+			p.i++
+		case ' ':
+			for p.peek() == ' ' {
+				p.i++
+			}
+		default:
+			return dt, generic
+		}
+		if dt.hour, n = p.number(); n < 1 || n > 2 {
+			return dt, generic
+		}
+		if !p.consume(':') {
+			return dt, generic
+		}
+		if dt.min, n = p.number(); n != 2 {
+			return dt, generic
+		}
+		if p.consume(':') {
+			if dt.sec, n = p.number(); n != 2 {
+				return dt, generic
+			}
+			if p.consume('.') || p.consume(',') {
+				start := p.i
+				if _, n = p.number(); n < 1 {
+					return dt, generic
+				}
+				dt.nsec = fraction(p.s[start:p.i])
+			}
+		}
+		if !p.consume('Z') {
+			p.consume('z')
+		}
+		if !p.done() {
+			return dt, generic
+		}
+	}
+
+	switch {
+	case yearDigits != 4:
+		return dt, expectYear4
+	case dt.year < minYear || dt.year > maxYear:
+		return dt, expectYearRange
+	case dt.month < 1 || dt.month > 12:
+		return dt, expectMonth
+	}
+	if dim := daysIn(dt.year, dt.month); dt.day < 1 || dt.day > dim {
+		return dt, fmt.Sprintf("an existing calendar date (%s %d has %d days)",
+			time.Month(dt.month), dt.year, dim)
+	}
+	if dt.hour > 23 || dt.min > 59 || dt.sec > 59 {
+		return dt, expectTime
+	}
+	return dt, ""
+}
+
+// fraction converts the digits after a decimal point to nanoseconds,
+// ignoring digits beyond the ninth.
+func fraction(digits string) int {
+	ns := 0
+	for i := 0; i < 9; i++ {
+		ns *= 10
+		if i < len(digits) {
+			ns += int(digits[i] - '0')
+		}
+	}
+	return ns
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// Limits of Excel serial day numbers: 1 is 1900-01-01, 2958465 is 9999-12-31.
+const (
+	minExcelSerial = 1
+	maxExcelSerial = 2958465
+)
+
+// ExcelSerial reports whether s is an Excel serial day number (1900 date
+// system) such as 45291 or 45291.5833333, between 1 and 2958465, and if so
+// returns it as a UTC time; the fraction is the time of day, rounded to the
+// second. Serial 60 is Excel's non-existent 29 February 1900 and is rejected.
+func ExcelSerial(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if whole == "" || !allDigits(whole) || (hasDot && (frac == "" || !allDigits(frac))) {
+		return time.Time{}, false
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 7 {
+		return time.Time{}, false
+	}
+	days, err := strconv.Atoi(whole)
+	if err != nil || days < minExcelSerial || days > maxExcelSerial || days == 60 {
+		return time.Time{}, false
+	}
+	// Excel counts 1900 as a leap year, so from serial 61 on its day
+	// numbers are one higher than a count from 1899-12-31 would be.
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if days < 60 {
+		base = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	t := base.AddDate(0, 0, days)
+	if frac != "" {
+		if len(frac) > 15 {
+			frac = frac[:15] // beyond float64 precision anyway
+		}
+		f, err := strconv.ParseFloat("0."+frac, 64)
+		if err != nil {
+			return time.Time{}, false
+		}
+		t = t.Add(time.Duration(math.Round(f*86400)) * time.Second)
+	}
+	return t, true
+}

@@ -1,0 +1,512 @@
+package values
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func date(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// checkParseError fails unless err is a *ParseError for value whose
+// Expected contains want.
+func checkParseError(t *testing.T, err error, value, want string) {
+	t.Helper()
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("got error %v (%T), want *ParseError", err, err)
+	}
+	if pe.Value != value {
+		t.Errorf("got Value %q, want %q", pe.Value, value)
+	}
+	if !strings.Contains(pe.Expected, want) {
+		t.Errorf("got Expected %q, want it to contain %q", pe.Expected, want)
+	}
+}
+
+func TestParseErrorMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		err  ParseError
+		want string
+	}{
+		{"date", ParseError{"13-31-2025", "a date such as 31-12-2025 or 2025-12-31"},
+			`"13-31-2025" is not a date such as 31-12-2025 or 2025-12-31`},
+		{"empty", ParseError{"", "ja or nee"}, `"" is not ja or nee`},
+		{"long value shortened", ParseError{strings.Repeat("é", 100), "x"},
+			`"` + strings.Repeat("é", 64) + `"… is not x`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	valid := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"dutch dashes", "31-12-2025", date(2025, 12, 31)},
+		{"dutch slashes", "31/12/2025", date(2025, 12, 31)},
+		{"dutch dots", "31.12.2025", date(2025, 12, 31)},
+		{"single digits", "1-2-2025", date(2025, 2, 1)},
+		{"iso", "2025-12-31", date(2025, 12, 31)},
+		{"iso single digits", "2025-1-2", date(2025, 1, 2)},
+		{"trimmed", "  31-12-2025\t", date(2025, 12, 31)},
+		{"leap day 2024", "29-02-2024", date(2024, 2, 29)},
+		{"leap day 2000", "2000-02-29", date(2000, 2, 29)},
+		{"dutch with time", "31-12-2025 14:05", date(2025, 12, 31)},
+		{"iso with seconds", "2025-12-31 14:05:33", date(2025, 12, 31)},
+		{"iso T", "2025-12-31T14:05:00", date(2025, 12, 31)},
+		{"iso T Z", "2025-12-31T14:05:00Z", date(2025, 12, 31)},
+		{"fraction", "2025-12-31T14:05:00.123Z", date(2025, 12, 31)},
+		{"midnight", "31-12-2025 00:00", date(2025, 12, 31)},
+		{"last second", "31-12-2025 23:59:59", date(2025, 12, 31)},
+		{"min year", "01-01-1900", date(1900, 1, 1)},
+		{"max year", "31-12-2100", date(2100, 12, 31)},
+	}
+	for _, tt := range valid {
+		t.Run("valid/"+tt.name, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if err != nil {
+				t.Fatalf("ParseDate(%q): got error %v, want %v", tt.in, err, tt.want)
+			}
+			if !got.Equal(tt.want) || got.Location() != time.UTC {
+				t.Errorf("ParseDate(%q): got %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+
+	invalid := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "a date such as 31-12-2025"},
+		{"spaces", "   ", "a date such as"},
+		{"words", "morgen", "a date such as"},
+		{"month 13", "13-31-2025", "a month from 1 to 12"},
+		{"month 0", "01-00-2025", "a month from 1 to 12"},
+		{"not leap", "29-02-2025", "February 2025 has 28 days"},
+		{"31 feb", "31-02-2025", "February 2025 has 28 days"},
+		{"31 april", "2025-04-31", "April 2025 has 30 days"},
+		{"day 0", "00-01-2025", "January 2025 has 31 days"},
+		{"1900 not leap", "29-02-1900", "February 1900 has 28 days"},
+		{"two-digit year", "31-12-25", "four-digit year"},
+		{"two-digit year with time", "31-12-25 14:05", "four-digit year"},
+		{"year 1899", "31-12-1899", "from 1900 to 2100"},
+		{"year 2101", "2101-01-01", "from 1900 to 2100"},
+		{"mixed separators", "31-12/2025", "a date such as"},
+		{"iso slashes", "2025/12/31", "a date such as"},
+		{"three-digit day", "031-12-2025", "a date such as"},
+		{"five-digit year", "31-12-20255", "a date such as"},
+		{"hour 24", "31-12-2025 24:00", "valid time of day"},
+		{"minute 60", "31-12-2025 12:60", "valid time of day"},
+		{"second 60", "2025-12-31T12:00:60", "valid time of day"},
+		{"hour only", "31-12-2025 14", "a date such as"},
+		{"one-digit minute", "31-12-2025 14:5", "a date such as"},
+		{"offset", "2025-12-31T14:05:00+01:00", "a date such as"},
+		{"trailing text", "31-12-2025 x", "a date such as"},
+		{"empty fraction", "2025-12-31T14:05:00.", "a date such as"},
+		{"fullwidth digits", "３１-12-2025", "a date such as"},
+	}
+	for _, tt := range invalid {
+		t.Run("invalid/"+tt.name, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if err == nil {
+				t.Fatalf("ParseDate(%q): got %v, want error containing %q", tt.in, got, tt.want)
+			}
+			checkParseError(t, err, tt.in, tt.want)
+		})
+	}
+}
+
+func TestParseTimestamp(t *testing.T) {
+	valid := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"date only", "31-12-2025", date(2025, 12, 31)},
+		{"minutes", "31-12-2025 14:05", time.Date(2025, 12, 31, 14, 5, 0, 0, time.UTC)},
+		{"one-digit hour", "1-2-2025 9:05", time.Date(2025, 2, 1, 9, 5, 0, 0, time.UTC)},
+		{"seconds", "2025-12-31 14:05:33", time.Date(2025, 12, 31, 14, 5, 33, 0, time.UTC)},
+		{"T", "2025-12-31T14:05:00", time.Date(2025, 12, 31, 14, 5, 0, 0, time.UTC)},
+		{"Z", "2025-12-31T14:05:00Z", time.Date(2025, 12, 31, 14, 5, 0, 0, time.UTC)},
+		{"minutes Z", "2025-12-31T14:05Z", time.Date(2025, 12, 31, 14, 5, 0, 0, time.UTC)},
+		{"millis", "2025-12-31T14:05:00.250Z", time.Date(2025, 12, 31, 14, 5, 0, 250e6, time.UTC)},
+		{"nanos", "2025-12-31 14:05:00.123456789", time.Date(2025, 12, 31, 14, 5, 0, 123456789, time.UTC)},
+		{"beyond nanos", "2025-12-31 14:05:00.1234567891", time.Date(2025, 12, 31, 14, 5, 0, 123456789, time.UTC)},
+		{"comma fraction", "31-12-2025 14:05:00,5", time.Date(2025, 12, 31, 14, 5, 0, 5e8, time.UTC)},
+		{"midnight", "31-12-2025 00:00", date(2025, 12, 31)},
+		{"last second", "31-12-2025 23:59:59", time.Date(2025, 12, 31, 23, 59, 59, 0, time.UTC)},
+		{"two spaces", "31-12-2025  23:59", time.Date(2025, 12, 31, 23, 59, 0, 0, time.UTC)},
+	}
+	for _, tt := range valid {
+		t.Run("valid/"+tt.name, func(t *testing.T) {
+			got, err := ParseTimestamp(tt.in)
+			if err != nil {
+				t.Fatalf("ParseTimestamp(%q): got error %v, want %v", tt.in, err, tt.want)
+			}
+			if !got.Equal(tt.want) || got.Location() != time.UTC {
+				t.Errorf("ParseTimestamp(%q): got %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+
+	invalid := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "a date and time such as"},
+		{"time only", "14:05", "a date and time such as"},
+		{"24:00", "31-12-2025 24:00", "valid time of day"},
+		{"25:99", "31-12-2025 25:99", "valid time of day"},
+		{"not leap", "29-02-2025 10:00", "February 2025 has 28 days"},
+		{"fraction without seconds", "31-12-2025 14:05.5", "a date and time such as"},
+		{"am/pm", "31-12-2025 2:05 PM", "a date and time such as"},
+		{"double Z", "2025-12-31T14:05:00ZZ", "a date and time such as"},
+	}
+	for _, tt := range invalid {
+		t.Run("invalid/"+tt.name, func(t *testing.T) {
+			got, err := ParseTimestamp(tt.in)
+			if err == nil {
+				t.Fatalf("ParseTimestamp(%q): got %v, want error containing %q", tt.in, got, tt.want)
+			}
+			checkParseError(t, err, tt.in, tt.want)
+		})
+	}
+}
+
+func TestExcelSerial(t *testing.T) {
+	valid := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"serial 1", "1", date(1900, 1, 1)},
+		{"serial 59", "59", date(1900, 2, 28)},
+		{"serial 61", "61", date(1900, 3, 1)},
+		{"end of 2023", "45291", date(2023, 12, 31)},
+		{"start of 2024", "45292", date(2024, 1, 1)},
+		{"time of day", "45291.5833333", time.Date(2023, 12, 31, 14, 0, 0, 0, time.UTC)},
+		{"noon", "45291.5", time.Date(2023, 12, 31, 12, 0, 0, 0, time.UTC)},
+		{"rounds up to next day", "45291.99999999", date(2024, 1, 1)},
+		{"zero fraction", "45291.0", date(2023, 12, 31)},
+		{"leading zeros", "0045291", date(2023, 12, 31)},
+		{"spaces", " 45291 ", date(2023, 12, 31)},
+		{"max", "2958465", date(9999, 12, 31)},
+	}
+	for _, tt := range valid {
+		t.Run("valid/"+tt.name, func(t *testing.T) {
+			got, ok := ExcelSerial(tt.in)
+			if !ok || !got.Equal(tt.want) || got.Location() != time.UTC {
+				t.Errorf("ExcelSerial(%q): got %v, %v, want %v, true", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+
+	invalid := []struct{ name, in string }{
+		{"empty", ""},
+		{"zero", "0"},
+		{"time only", "0.5"},
+		{"fake 29 feb 1900", "60"},
+		{"fake 29 feb 1900 with time", "60.25"},
+		{"too large", "2958466"},
+		{"huge", "99999999999999999999999"},
+		{"negative", "-1"},
+		{"plus", "+45291"},
+		{"comma", "45291,5"},
+		{"exponent", "4.5291E4"},
+		{"trailing dot", "45291."},
+		{"leading dot", ".5"},
+		{"date text", "31-12-2025"},
+		{"two dots", "45291.5.5"},
+	}
+	for _, tt := range invalid {
+		t.Run("invalid/"+tt.name, func(t *testing.T) {
+			if got, ok := ExcelSerial(tt.in); ok {
+				t.Errorf("ExcelSerial(%q): got %v, true, want false", tt.in, got)
+			}
+		})
+	}
+}
+
+func TestParseBool(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"ja", true}, {"J", true}, {"Yes", true}, {"y", true}, {"TRUE", true},
+		{"waar", true}, {"1", true}, {"x", true}, {"X", true}, {" ja ", true},
+		{"nee", false}, {"N", false}, {"no", false}, {"False", false},
+		{"onwaar", false}, {"0", false}, {"\tNEE\n", false},
+	}
+	for _, tt := range tests {
+		t.Run("valid/"+tt.in, func(t *testing.T) {
+			got, err := ParseBool(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("ParseBool(%q): got %v, %v, want %v, nil", tt.in, got, err, tt.want)
+			}
+		})
+	}
+	for _, in := range []string{"", " ", "misschien", "2", "-1", "jaa", "✓", "v", "on", "off", "ja nee"} {
+		t.Run("invalid/"+in, func(t *testing.T) {
+			got, err := ParseBool(in)
+			if err == nil {
+				t.Fatalf("ParseBool(%q): got %v, nil, want error", in, got)
+			}
+			checkParseError(t, err, in, "ja or nee (also yes/no, true/false, 1/0, x)")
+		})
+	}
+}
+
+func TestParseDecimal(t *testing.T) {
+	valid := []struct {
+		in   string
+		want int64
+	}{
+		{"1234.56", 123456},
+		{"1234,56", 123456},
+		{"€ 1.234,56", 123456},
+		{"€1,234.56", 123456},
+		{"-12,5", -1250},
+		{"+12,5", 1250},
+		{"1.234", 123400},
+		{"1,234", 123400},
+		{"1.234.567", 123456700},
+		{"1,234,567.89", 123456789},
+		{"1.234.567,8", 123456780},
+		{"12", 1200},
+		{"0", 0},
+		{"-0", 0},
+		{"0,5", 50},
+		{"0.05", 5},
+		{"007", 700},
+		{"12,50 €", 1250},
+		{"EUR 12,50", 1250},
+		{"eur12", 1200},
+		{"12,50 EUR", 1250},
+		{"-€ 12,50", -1250},
+		{"€ -12,50", -1250},
+		{"− 3,00", -300},
+		{"  42  ", 4200},
+		{"92233720368547758,07", 9223372036854775807},
+		{"-92233720368547758,07", -9223372036854775807},
+	}
+	for _, tt := range valid {
+		t.Run("valid/"+tt.in, func(t *testing.T) {
+			got, err := ParseDecimal(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("ParseDecimal(%q): got %d, %v, want %d, nil", tt.in, got, err, tt.want)
+			}
+		})
+	}
+
+	invalid := []struct{ in, want string }{
+		{"", "an amount such as"},
+		{"€", "an amount such as"},
+		{"-", "an amount such as"},
+		{"abc", "an amount such as"},
+		{"12a", "an amount such as"},
+		{"1 234,56", "an amount such as"},
+		{".5", "an amount such as"},
+		{"5.", "an amount such as"},
+		{"1.2345", "at most 2 decimals"},
+		{"1,234.567", "at most 2 decimals"},
+		{"1.234,567", "at most 2 decimals"},
+		{"0,125", "at most 2 decimals"},
+		{"12.34.56", "an amount such as"},
+		{"1234.567.890", "an amount such as"},
+		{"1.234,56,7", "an amount such as"},
+		{"01.234", "an amount such as"},
+		{"--12", "an amount such as"},
+		{"€€12", "an amount such as"},
+		{"€ 12 EUR", "an amount such as"},
+		{"12-", "an amount such as"},
+		{"(12)", "an amount such as"},
+		{"1e5", "an amount such as"},
+		{"92233720368547758,08", "at most 92233720368547758,07"},
+		{"99999999999999999999999", "at most 92233720368547758,07"},
+	}
+	for _, tt := range invalid {
+		t.Run("invalid/"+tt.in, func(t *testing.T) {
+			got, err := ParseDecimal(tt.in)
+			if err == nil {
+				t.Fatalf("ParseDecimal(%q): got %d, want error containing %q", tt.in, got, tt.want)
+			}
+			checkParseError(t, err, tt.in, tt.want)
+		})
+	}
+}
+
+func TestNormalizeBSN(t *testing.T) {
+	valid := []struct{ in, want string }{
+		{"123456782", "123456782"},
+		{" 123 456 782 ", "123456782"},
+		{"1234.56.782", "123456782"},
+		{"123-456-782", "123456782"},
+		{"12345678", "012345678"},
+		{"123456789", "123456789"}, // fails the 11-check but still loads
+		{"000000000", "000000000"},
+	}
+	for _, tt := range valid {
+		t.Run("valid/"+tt.in, func(t *testing.T) {
+			got, err := NormalizeBSN(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("NormalizeBSN(%q): got %q, %v, want %q, nil", tt.in, got, err, tt.want)
+			}
+		})
+	}
+
+	invalid := []struct{ in, masked string }{
+		{"", ""},
+		{"1234567", "*****4567"},
+		{"1234567890", "*****7890"},
+		{"12345678a", "*****678a"},
+		{"abc", "*****"},
+		{"1234567,82", "*****7,82"},
+	}
+	for _, tt := range invalid {
+		t.Run("invalid/"+tt.in, func(t *testing.T) {
+			got, err := NormalizeBSN(tt.in)
+			if err == nil {
+				t.Fatalf("NormalizeBSN(%q): got %q, want error", tt.in, got)
+			}
+			checkParseError(t, err, tt.masked, "a BSN of 9 digits")
+		})
+	}
+}
+
+func TestValidBSN(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"111222333", true},
+		{"123456782", true},
+		{"012345672", true},
+		{"123456789", false},
+		{"111222334", false},
+		{"000000000", false},
+		{"12345678", false},
+		{"1234567820", false},
+		{"123 456 782", false},
+		{"", false},
+		{"12345678x", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := ValidBSN(tt.in); got != tt.want {
+				t.Errorf("ValidBSN(%q): got %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMaskBSN(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"123456782", "*****6782"},
+		{"123 456 782", "*****6782"},
+		{"12345678", "*****5678"},
+		{"", ""},
+		{"   ", ""},
+		{"1234", "*****"},
+		{"1", "*****"},
+		{"12345", "*****2345"},
+		{"ééééééé", "*****éééé"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := MaskBSN(tt.in); got != tt.want {
+				t.Errorf("MaskBSN(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMaskBSNsInText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"alone", "123456782", "*****6782"},
+		{"in sentence", "kind met BSN 123456782 mist", "kind met BSN *****6782 mist"},
+		{"two", "111222333,123456782", "*****2333,*****6782"},
+		{"next to letters", "bsn123456782x", "bsn*****6782x"},
+		{"fails 11-check", "123456789", "123456789"},
+		{"part of longer run", "1234567820", "1234567820"},
+		{"preceded by digit", "0123456782", "0123456782"},
+		{"8 digits", "12345678", "12345678"},
+		{"separated digits", "123 456 782", "123 456 782"},
+		{"empty", "", ""},
+		{"no digits", "geen nummers", "geen nummers"},
+		{"iban", "NL91ABNA0417164300", "NL91ABNA0417164300"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MaskBSNsInText(tt.in); got != tt.want {
+				t.Errorf("MaskBSNsInText(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeIBAN(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"nl91 abna 0417 1643 00", "NL91ABNA0417164300"},
+		{" NL91ABNA0417164300\t", "NL91ABNA0417164300"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := NormalizeIBAN(tt.in); got != tt.want {
+				t.Errorf("NormalizeIBAN(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidIBAN(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"nl", "NL91ABNA0417164300", true},
+		{"nl spaced lower", "nl91 abna 0417 1643 00", true},
+		{"nl 2", "NL44RABO0123456789", true},
+		{"be", "BE68539007547034", true},
+		{"de", "DE89370400440532013000", true},
+		{"gb", "GB29NWBK60161331926819", true},
+		{"nl typo", "NL91ABNA0417164301", false},
+		{"nl swapped digits", "NL91ABNA0417163400", false},
+		{"nl too short", "NL91ABNA041716430", false},
+		{"nl digits in bank code", "NL91AB1A0417164300", false},
+		{"lower-case country only", "N191ABNA0417164300", false},
+		{"too short", "BE6853900754", false},
+		{"too long", "DE89370400440532013000000000000000000", false},
+		{"punctuation", "NL91-ABNA-0417-1643-00", false},
+		{"empty", "", false},
+		{"check digits 00", "NL00ABNA0417164300", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ValidIBAN(tt.in); got != tt.want {
+				t.Errorf("ValidIBAN(%q): got %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkParseDate(b *testing.B) {
+	for b.Loop() {
+		_, _ = ParseDate("31-12-2025 14:05")
+		_, _ = ParseDate("2025-12-31")
+	}
+}
+
+func BenchmarkParseDecimal(b *testing.B) {
+	for b.Loop() {
+		_, _ = ParseDecimal("€ 1.234,56")
+		_, _ = ParseDecimal("-12,5")
+	}
+}
