@@ -64,17 +64,17 @@ func TestStatuses(t *testing.T) {
 	for _, c := range run.Checks {
 		byID[c.ID] = c
 	}
-	if c := byID["needs_consents"]; c.Status != results.StatusNotRun || c.Reason != "no data for portal_consents" {
+	if c := byID["needs_consents"]; c.Status != results.StatusNotRun || *c.Reason != (results.Text{NL: "geen gegevens voor portal_consents", EN: "no data for portal_consents"}) {
 		t.Errorf("needs_consents: %s %q", c.Status, c.Reason)
 	}
-	if c := byID["broken"]; c.Status != results.StatusError || !strings.Contains(c.Reason, "broken.sql") || !strings.Contains(c.Reason, "no_such_table") {
+	if c := byID["broken"]; c.Status != results.StatusError || !strings.Contains(c.Reason.NL, "broken.sql") || !strings.Contains(c.Reason.EN, "no_such_table") {
 		t.Errorf("broken: %s %q", c.Status, c.Reason)
 	}
-	if c := byID["no_columns"]; c.Status != results.StatusError || !strings.Contains(c.Reason, `must return a column "table_name"`) {
+	if c := byID["no_columns"]; c.Status != results.StatusError || !strings.Contains(c.Reason.EN, `must return a column "table_name"`) {
 		t.Errorf("no_columns: %s %q", c.Status, c.Reason)
 	}
-	if c := byID["passes"]; c.Status != results.StatusPassed {
-		t.Errorf("passes: %s %q", c.Status, c.Reason)
+	if c := byID["passes"]; c.Status != results.StatusPassed || c.Reason != nil {
+		t.Errorf("passes: %s %v", c.Status, c.Reason)
 	}
 	f := byID["finds"]
 	if f.Status != results.StatusFindings || len(f.Findings) != 1 {

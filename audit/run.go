@@ -48,7 +48,10 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supp
 		}
 		if missing := c.Missing(supplied); len(missing) > 0 {
 			rc.Status = results.StatusNotRun
-			rc.Reason = "no data for " + strings.Join(missing, ", ")
+			rc.Reason = &results.Text{
+				NL: "geen gegevens voor " + strings.Join(missing, ", "),
+				EN: "no data for " + strings.Join(missing, ", "),
+			}
 			out = append(out, rc)
 			continue
 		}
@@ -58,7 +61,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supp
 				return nil, ctx.Err()
 			}
 			rc.Status = results.StatusError
-			rc.Reason = err.Error()
+			rc.Reason = &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
 			out = append(out, rc)
 			continue
 		}

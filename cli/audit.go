@@ -211,10 +211,10 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		case results.StatusFindings:
 			status = fmt.Sprintf("%d finding(s)", len(c.Findings))
 		case results.StatusNotRun:
-			status = "not run: " + c.Reason
+			status = "not run: " + c.Reason.EN
 		case results.StatusError:
 			status = "FAILED"
-			fmt.Fprintf(e.stderr, "warning: check %s failed: %s\n", c.ID, c.Reason)
+			fmt.Fprintf(e.stderr, "warning: check %s: %s\n", c.ID, c.Reason.EN)
 		}
 		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, c.Severity, status)
 	}

@@ -91,8 +91,8 @@ func (l *labels) status(c results.Check) string {
 	if !ok {
 		s = c.Status
 	}
-	if c.Reason != "" && (c.Status == results.StatusNotRun || c.Status == results.StatusError) {
-		s += ": " + c.Reason
+	if c.Reason != nil && (c.Status == results.StatusNotRun || c.Status == results.StatusError) {
+		s += ": " + l.pick(*c.Reason)
 	}
 	return s
 }
@@ -173,7 +173,9 @@ func prepare(run *results.Run) *results.Run {
 
 	r.Checks = make([]results.Check, len(run.Checks))
 	for i, c := range run.Checks {
-		c.Reason = m(c.Reason)
+		if c.Reason != nil {
+			c.Reason = &results.Text{NL: m(c.Reason.NL), EN: m(c.Reason.EN)}
+		}
 		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
 		fs := make([]results.Finding, len(c.Findings))
 		for j, f := range c.Findings {

@@ -84,7 +84,7 @@ type Check struct {
 	Why      Text      `json:"why"`
 	Fix      Text      `json:"fix"`
 	Status   string    `json:"status"`
-	Reason   string    `json:"reason,omitempty"` // why not run, or the error
+	Reason   *Text     `json:"reason,omitempty"` // why not run, or the error
 	Columns  []string  `json:"columns"`          // the names of Finding.Values, in order
 	Findings []Finding `json:"findings"`
 }
