@@ -179,6 +179,9 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 			e.infof(quiet, ", %d rejected", in.RowsRejected)
 		}
 		e.infof(quiet, "\n")
+		if len(in.SkippedColumns) > 0 {
+			e.infof(quiet, "      not loaded (not needed for the audit): %s\n", strings.Join(in.SkippedColumns, ", "))
+		}
 	}
 	if run.Summary.RowsRejected == 0 {
 		return

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/avgaudit/avgaudit/results"
 )
 
 const (
@@ -18,8 +20,14 @@ const (
 // writeWorkbook writes the fixture's workbook to a temporary file.
 func writeWorkbook(t *testing.T) string {
 	t.Helper()
+	return writeWorkbookOf(t, fixture(t))
+}
+
+// writeWorkbookOf writes run's workbook to a temporary file.
+func writeWorkbookOf(t *testing.T, run *results.Run) string {
+	t.Helper()
 	file := filepath.Join(t.TempDir(), "rapport.xlsx")
-	if err := os.WriteFile(file, render(t, XLSXReporter{}, fixture(t), Options{}), 0o644); err != nil {
+	if err := os.WriteFile(file, render(t, XLSXReporter{}, run, Options{}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return file
@@ -28,6 +36,11 @@ func writeWorkbook(t *testing.T) string {
 // TestXLSXOpenpyxl opens the workbook with openpyxl, a reader that is
 // stricter about the file format than excelize itself.
 func TestXLSXOpenpyxl(t *testing.T) {
+	openWithOpenpyxl(t, writeWorkbook(t))
+}
+
+func openWithOpenpyxl(t *testing.T, file string) {
+	t.Helper()
 	needTool(t, python3Path)
 	if err := exec.Command(python3Path, "-c", "import openpyxl").Run(); err != nil {
 		if os.Getenv("CI") != "" {
@@ -35,7 +48,6 @@ func TestXLSXOpenpyxl(t *testing.T) {
 		}
 		t.Skipf("python3-openpyxl is missing: %v", err)
 	}
-	file := writeWorkbook(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, python3Path, "-c",
@@ -48,8 +60,17 @@ func TestXLSXOpenpyxl(t *testing.T) {
 // TestXLSXLibreOffice converts the workbook's first sheet to CSV with
 // LibreOffice, as a second, independent reader.
 func TestXLSXLibreOffice(t *testing.T) {
+	csv := convertWithLibreOffice(t, writeWorkbook(t))
+	if !strings.Contains(csv, "Kinderopvang De Zonnebloem & Co") {
+		t.Errorf("the CSV of the summary lacks the organisation:\n%s", csv)
+	}
+}
+
+// convertWithLibreOffice converts the workbook's first sheet to CSV and
+// returns it.
+func convertWithLibreOffice(t *testing.T, file string) string {
+	t.Helper()
 	needTool(t, libreofficePath)
-	file := writeWorkbook(t)
 	outDir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
@@ -64,7 +85,5 @@ func TestXLSXLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("libreoffice made no CSV: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(csv), "Kinderopvang De Zonnebloem & Co") {
-		t.Errorf("the CSV of the summary lacks the organisation:\n%s", csv)
-	}
+	return string(csv)
 }

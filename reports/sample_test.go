@@ -1,0 +1,58 @@
+package reports
+
+import (
+	"context"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/samples"
+)
+
+// sampleRun audits the embedded sample organisation.
+func sampleRun(t *testing.T) *results.Run {
+	t.Helper()
+	org, err := fs.Sub(samples.Org, "org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: "."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+// TestSampleReports checks the reports of the real sample audit, not only of
+// the hand-made fixture: the HTML in Chromium (offline, no errors, every
+// finding in the DOM) and the workbook in openpyxl and LibreOffice.
+func TestSampleReports(t *testing.T) {
+	run := sampleRun(t)
+	if run.Summary.Findings == 0 {
+		t.Fatal("the sample audit found nothing")
+	}
+	t.Run("html", func(t *testing.T) {
+		for _, lang := range []string{"nl", "en"} {
+			chart := "#" + chartID
+			b := openInBrowser(t, render(t, HTMLReporter{}, run, Options{Lang: lang}), chart+" svg, "+chart+" canvas")
+			if n := b.count(t, `document.querySelectorAll("table.findings tbody tr").length`); n != run.Summary.Findings {
+				t.Errorf("%s: the findings tables have %d rows, want %d", lang, n, run.Summary.Findings)
+			}
+			for _, p := range b.seen() {
+				t.Errorf("%s: %s", lang, p)
+			}
+		}
+	})
+	t.Run("openpyxl", func(t *testing.T) {
+		openWithOpenpyxl(t, writeWorkbookOf(t, run))
+	})
+	t.Run("libreoffice", func(t *testing.T) {
+		csv := convertWithLibreOffice(t, writeWorkbookOf(t, run))
+		if !strings.Contains(csv, run.Organisation) || !strings.Contains(csv, strconv.Itoa(run.Summary.Findings)) {
+			t.Errorf("the summary sheet as CSV lacks the organisation or the number of findings:\n%s", csv)
+		}
+	})
+}
