@@ -41,11 +41,11 @@ type auditOptions struct {
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&o.AsOf, "as-of", "", "reference date `YYYY-MM-DD` of the audit: retention and deadlines are measured from it\n(default: the manifest's as_of, else today; the samples use 2026-09-01)")
+	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit: retention and deadlines are measured\nfrom it (default: the manifest's as_of, else today; the samples use 2026-09-01)")
 	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for "+XLSXName+", "+HTMLName+" and "+JSONName)
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with retention periods; overrides the manifest's policy")
-	fs.StringVar(&o.Lang, "lang", "nl", "report language: nl or en")
+	fs.StringVar(&o.Lang, "lang", "nl", "report `LANG`: nl (Dutch) or en (English)")
 	fs.BoolVar(&o.Strict, "strict", false, "treat any rejected input row as an error (exit 1, no reports)")
 	fs.BoolVar(&o.FailOnFindings, "fail-on-findings", false, "exit with code 3 when checks found issues")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print only warnings and errors")
@@ -55,9 +55,9 @@ const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
 
 Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB, runs all checks
 and writes the reports to --out:
-  %s   summary, one sheet per check, loaded files, rejected rows
-  %s   self-contained report with chart; opens offline in any browser
-  %s  machine-readable results (schema: docs/results-schema.md)
+  %-16s summary, one sheet per check, loaded files, rejected rows
+  %-16s self-contained report with chart; opens offline in any browser
+  %-16s machine-readable results (schema: docs/results-schema.md)
 Without SOURCE_DIR the sample organisation built into avgaudit is audited.
 
 The manifest names per system (admin, portal, tracking, register) the product and per
@@ -89,7 +89,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, auditHelp, XLSXName, HTMLName, JSONName, flags.FlagUsages())
+			fmt.Fprintf(e.stdout, auditHelp, XLSXName, HTMLName, JSONName, flagUsages(flags))
 			return err
 		}
 		return usagef("%v (see avgaudit audit --help)", err)

@@ -113,3 +113,36 @@ Run 'avgaudit audit --help' for the audit's flags, the source directory and exit
 func version() string {
 	return auditVersion
 }
+
+// flagUsages lists a flag set for help texts: pflag's own listing writes
+// boolean flags as "--strict[=true|false]", which confuses more than it helps.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ name, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		name := "    "
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand + ", "
+		}
+		name += "--" + f.Name
+		varname, usage := pflag.UnquoteUsage(f)
+		if f.Value.Type() != "bool" && varname != "" {
+			name += " " + varname
+		}
+		if f.Value.Type() != "bool" && f.DefValue != "" {
+			usage += fmt.Sprintf(" (default %q)", f.DefValue)
+		}
+		width = max(width, len(name))
+		lines = append(lines, line{name, usage})
+	})
+	var b strings.Builder
+	for _, l := range lines {
+		indent := "\n" + strings.Repeat(" ", width+6)
+		fmt.Fprintf(&b, "  %-*s    %s\n", width, l.name, strings.ReplaceAll(l.usage, "\n", indent))
+	}
+	return b.String()
+}
