@@ -33,8 +33,18 @@ func source() fstest.MapFS {
 
 func check(t *testing.T, id, requires, sql string) queries.Check {
 	t.Helper()
-	src := "-- id: " + id + "\n-- title.nl: Titel " + id + "\n-- title.en: Title " + id + "\n-- severity: low\n-- area: test\n-- source: test\n-- requires: " + requires +
-		"\n-- why.nl: Waarom dit ertoe doet\n-- why.en: Why this matters\n-- fix.nl: Zo los je het op\n-- fix.en: How to fix this\n" + sql
+	return labelled(t, id, "-- requires: "+requires+"\n", sql)
+}
+
+// labelled parses a check whose header ends with extra (requires and any
+// optional keys).
+func labelled(t *testing.T, id, extra, sql string) queries.Check {
+	t.Helper()
+	if !strings.Contains(extra, "-- requires:") {
+		extra = "-- requires: portal_photos\n" + extra
+	}
+	src := "-- id: " + id + "\n-- title.nl: Titel " + id + "\n-- title.en: Title " + id + "\n-- severity: low\n-- area: test\n-- source: test\n" + extra +
+		"-- why.nl: Waarom dit ertoe doet\n-- why.en: Why this matters\n-- fix.nl: Zo los je het op\n-- fix.en: How to fix this\n" + sql
 	c, err := queries.Parse(id+".sql", src)
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +63,8 @@ func TestStatuses(t *testing.T) {
 		check(t, "finds", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 			'melding' AS message_nl, 'message' AS message_en, '111222333' AS bsn_number, 'tekst 123456782 tekst' AS note,
 			getvariable('as_of') AS as_of FROM portal_photos`),
+		labelled(t, "labels_mismatch", "-- columns.nl: een, twee\n-- columns.en: one, two\n", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+			'm' AS message_nl, 'm' AS message_en, 1 AS only_one FROM portal_photos`),
 		check(t, "passes", "portal_photos | admin_children", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 			'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE false`),
 	}
@@ -72,6 +84,9 @@ func TestStatuses(t *testing.T) {
 	}
 	if c := byID["no_columns"]; c.Status != results.StatusError || !strings.Contains(c.Reason.EN, `must return a column "table_name"`) {
 		t.Errorf("no_columns: %s %q", c.Status, c.Reason)
+	}
+	if c := byID["labels_mismatch"]; c.Status != results.StatusError || !strings.Contains(c.Reason.EN, "give 2 headings, but the query returns 1 columns of its own (only_one)") {
+		t.Errorf("labels_mismatch: %s %v", c.Status, c.Reason)
 	}
 	if c := byID["passes"]; c.Status != results.StatusPassed || c.Reason != nil {
 		t.Errorf("passes: %s %v", c.Status, c.Reason)
@@ -93,7 +108,7 @@ func TestStatuses(t *testing.T) {
 		t.Errorf("as_of = %s, want today's date without time", run.AsOf)
 	}
 	s := run.Summary
-	if s.Checks != 5 || s.ChecksRun != 2 || s.ChecksNotRun != 1 || s.ChecksFailed != 2 || s.Findings != 1 || s.BySeverity["low"] != 1 {
+	if s.Checks != 6 || s.ChecksRun != 2 || s.ChecksNotRun != 1 || s.ChecksFailed != 3 || s.Findings != 1 || s.BySeverity["low"] != 1 {
 		t.Errorf("summary = %+v", s)
 	}
 }

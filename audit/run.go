@@ -44,7 +44,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supp
 		c := &checks[i]
 		rc := results.Check{
 			ID: c.ID, Title: c.Title, Severity: c.Severity, Area: c.Area, Source: c.Source,
-			Why: c.Why, Fix: c.Fix, Columns: []string{}, Findings: []results.Finding{},
+			Why: c.Why, Fix: c.Fix, Columns: []string{}, ColumnLabels: []results.Text{}, Findings: []results.Finding{},
 		}
 		if missing := c.Missing(supplied); len(missing) > 0 {
 			rc.Status = results.StatusNotRun
@@ -65,7 +65,14 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supp
 			out = append(out, rc)
 			continue
 		}
-		rc.Columns, rc.Findings = cols, findings
+		labels, err := columnLabels(c, cols)
+		if err != nil {
+			rc.Status = results.StatusError
+			rc.Reason = &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
+			out = append(out, rc)
+			continue
+		}
+		rc.Columns, rc.ColumnLabels, rc.Findings = cols, labels, findings
 		rc.Status = results.StatusPassed
 		if len(findings) > 0 {
 			rc.Status = results.StatusFindings
@@ -152,6 +159,23 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = []results.Finding{}
 	}
 	return extraNames, findings, nil
+}
+
+// columnLabels pairs the query's own columns with the header's headings, or
+// with their names when the header gives none.
+func columnLabels(c *queries.Check, cols []string) ([]results.Text, error) {
+	if c.ColumnLabels == nil {
+		labels := make([]results.Text, len(cols))
+		for i, name := range cols {
+			labels[i] = results.Text{NL: name, EN: name}
+		}
+		return labels, nil
+	}
+	if len(c.ColumnLabels) != len(cols) {
+		return nil, fmt.Errorf("%s: columns.nl/columns.en give %d headings, but the query returns %d columns of its own (%s)",
+			c.File, len(c.ColumnLabels), len(cols), strings.Join(cols, ", "))
+	}
+	return c.ColumnLabels, nil
 }
 
 func isRequired(col string) bool {

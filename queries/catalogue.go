@@ -8,7 +8,9 @@
 //	id, title.nl, title.en, severity (high|medium|low|info), area, source,
 //	requires (tables that must be supplied for the check to run, comma
 //	separated; `a | b` means at least one of a and b),
-//	why.nl, why.en, fix.nl, fix.en
+//	why.nl, why.en, fix.nl, fix.en,
+//	and optionally columns.nl, columns.en (comma-separated headings for the
+//	query's own columns, in order)
 //
 // The query reads the reference date with getvariable('as_of') and policy
 // settings with getvariable('<name>'), and returns one row per finding with
@@ -42,9 +44,12 @@ type Check struct {
 	Requires [][]string // each group needs at least one supplied table
 	Why      results.Text
 	Fix      results.Text
-	SQL      string
-	File     string // the .sql file it was read from
-	SQLLine  int    // line of the first SQL line in File
+	// ColumnLabels head the query's own columns in reports; nil when the
+	// header gives none (the column names are shown then).
+	ColumnLabels []results.Text
+	SQL          string
+	File         string // the .sql file it was read from
+	SQLLine      int    // line of the first SQL line in File
 }
 
 // Columns every check's result must have, in addition to its own.
@@ -100,10 +105,11 @@ func LoadFS(fsys fs.FS, dir string) ([]Check, error) {
 }
 
 var (
-	idPattern  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	headerLine = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
-	severities = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
-	knownKeys  = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
+	idPattern    = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	headerLine   = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
+	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
+	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
+	optionalKeys = []string{"columns.nl", "columns.en"}
 )
 
 // HeaderError is a problem in a check's header, with its file and line.
@@ -135,7 +141,7 @@ func Parse(file, src string) (Check, error) {
 		if m := headerLine.FindStringSubmatch(trimmed); m != nil && !strings.HasPrefix(ln, "--  ") {
 			key := m[1]
 			if !isKnown(key) {
-				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(knownKeys, ", "))}
+				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(append(knownKeys, optionalKeys...), ", "))}
 			}
 			if _, dup := fields[key]; dup {
 				return c, &HeaderError{file, i + 1, fmt.Sprintf("header key %q given twice (first on line %d)", key, fieldLine[key])}
@@ -188,6 +194,13 @@ func Parse(file, src string) (Check, error) {
 		}
 		c.Requires = append(c.Requires, alts)
 	}
+	nl, en := splitList(fields["columns.nl"]), splitList(fields["columns.en"])
+	if len(nl) != len(en) {
+		return c, &HeaderError{file, max(fieldLine["columns.nl"], fieldLine["columns.en"]), fmt.Sprintf("columns.nl has %d headings and columns.en %d; give both, one per column of the query after message_en", len(nl), len(en))}
+	}
+	for i := range nl {
+		c.ColumnLabels = append(c.ColumnLabels, results.Text{NL: nl[i], EN: en[i]})
+	}
 	if c.SQL == "" {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
@@ -210,8 +223,19 @@ func (c *Check) Missing(supplied map[string]bool) []string {
 	return missing
 }
 
+func splitList(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	parts := strings.Split(s, ",")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts
+}
+
 func isKnown(key string) bool {
-	for _, k := range knownKeys {
+	for _, k := range append(knownKeys, optionalKeys...) {
 		if k == key {
 			return true
 		}

@@ -23,6 +23,9 @@ func TestBuiltinCatalogue(t *testing.T) {
 				t.Errorf("%s: %s is too short to explain anything: %q", c.ID, name, txt)
 			}
 		}
+		if c.ColumnLabels == nil {
+			t.Errorf("%s: give the query's own columns Dutch and English headings (columns.nl, columns.en)", c.ID)
+		}
 		if !strings.Contains(c.SQL, "message_nl") || !strings.Contains(c.SQL, "message_en") {
 			t.Errorf("%s: the query returns no message_nl/message_en", c.ID)
 		}
@@ -43,6 +46,7 @@ func TestParseHeaderErrors(t *testing.T) {
 		{"id differs from file", "y.sql", full + "SELECT 1", `id "x" differs from the file name; name the file x.sql`},
 		{"duplicate key", "x.sql", full + "-- area: b\nSELECT 1", `header key "area" given twice (first on line 5)`},
 		{"no sql", "x.sql", full, "no SQL query"},
+		{"column headings differ", "x.sql", full + "-- columns.nl: a, b\n-- columns.en: a\nSELECT 1", "x.sql:13: columns.nl has 2 headings and columns.en 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

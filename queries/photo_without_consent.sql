@@ -19,6 +19,8 @@
 -- fix.en: Remove the photo or make the child unrecognisable, and assess whether this is a data breach.
 --   Check that the consent is recorded correctly in the portal; have staff consult the group's consent
 --   list before posting.
+-- columns.nl: groep, geplaatst op, verwijderd op, probleem
+-- columns.en: group, posted at, removed at, problem
 WITH candidates AS (
     -- The answer in force when the photo was posted: the latest recorded one
     -- at or before posting (an undated answer counts as the earliest). On a

@@ -170,7 +170,7 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 			Status:        c.Status,
 			StatusLabel:   l.status(c),
 			StatusClass:   classFor(c.Status, l.Status),
-			Columns:       c.Columns,
+			Columns:       l.columnHeadings(c),
 		}
 		for _, f := range c.Findings {
 			hc.Findings = append(hc.Findings, htmlFinding{

@@ -97,6 +97,21 @@ func (l *labels) status(c results.Check) string {
 	return s
 }
 
+// columnHeadings heads a check's own columns in the report's language; a
+// column without a label (an older results file) is headed by its name.
+func (l *labels) columnHeadings(c results.Check) []string {
+	out := make([]string, len(c.Columns))
+	for i, name := range c.Columns {
+		out[i] = name
+		if i < len(c.ColumnLabels) {
+			if s := l.pick(c.ColumnLabels[i]); s != "" {
+				out[i] = s
+			}
+		}
+	}
+	return out
+}
+
 // tool names the program and version that made the run.
 func tool(t results.Tool) string {
 	switch {
@@ -177,6 +192,7 @@ func prepare(run *results.Run) *results.Run {
 			c.Reason = &results.Text{NL: m(c.Reason.NL), EN: m(c.Reason.EN)}
 		}
 		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
+		c.ColumnLabels = append([]results.Text{}, c.ColumnLabels...)
 		fs := make([]results.Finding, len(c.Findings))
 		for j, f := range c.Findings {
 			f.Key = m(f.Key)

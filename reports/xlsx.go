@@ -232,7 +232,7 @@ func (x *xlsxWriter) summary(run *results.Run, sheets []string) error {
 
 func (x *xlsxWriter) check(sh string, c results.Check) error {
 	l := x.l
-	header := append([]string{l.File, l.Row, l.Table, l.Key, l.Message}, c.Columns...)
+	header := append([]string{l.File, l.Row, l.Table, l.Key, l.Message}, l.columnHeadings(c)...)
 	rows := make([][]any, 0, len(c.Findings))
 	for _, fd := range c.Findings {
 		row := []any{fd.File, rowNumber(fd.Row), fd.Table, fd.RecordKey, l.pick(fd.Message)}
