@@ -39,12 +39,25 @@ type Options struct {
 	// PolicyFile, when set, overrides the manifest's policy file.
 	PolicyFile string
 
+	// Strict makes any rejected input row an error (a *RejectsError).
+	Strict bool
+
 	// DBPath keeps the DuckDB database in this file; empty means in memory.
 	// The file is written under a temporary name and renamed at the end, so
 	// an interrupted run leaves no half-filled database.
 	DBPath string
 
 	Checks []queries.Check // nil means the built-in checks
+}
+
+// RejectsError is returned by a strict audit when input rows were rejected.
+type RejectsError struct {
+	Rejects []results.Reject
+	Rows    int
+}
+
+func (e *RejectsError) Error() string {
+	return fmt.Sprintf("--strict: %d input row(s) rejected; fix them in the exports and run again", e.Rows)
 }
 
 // Audit performs the audit described by opt.
@@ -82,6 +95,10 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Strict && len(loaded.Rejects) > 0 {
+		// Before the database is kept: a strict run leaves nothing behind.
+		return nil, &RejectsError{Rejects: loaded.Rejects, Rows: loaded.RowsRejected()}
+	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open connection: %w", err)
@@ -90,11 +107,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err := SetVariables(ctx, conn, asOf, pol); err != nil {
 		return nil, err
 	}
-	supplied := map[string]bool{}
-	for _, in := range loaded.Inputs {
-		supplied[in.Table] = true
-	}
-	checked, err := RunChecks(ctx, conn, checks, supplied)
+	checked, err := RunChecks(ctx, conn, checks, loaded.Inputs)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"context"
+	"errors"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -165,5 +166,61 @@ func TestReferenceDate(t *testing.T) {
 	}
 	if run.AsOf != "2024-02-29" {
 		t.Errorf("as_of = %s, want the option's", run.AsOf)
+	}
+}
+
+// TestRejectedRows checks that rejected rows are never read as a clean
+// result: a table that lost all its rows makes its checks "not run", one
+// that lost some gives them a warning, and --strict keeps no database.
+func TestRejectedRows(t *testing.T) {
+	checks := []queries.Check{
+		check(t, "photos", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+			'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE false`),
+	}
+	tests := []struct {
+		name, csv  string
+		status     string
+		reasonNL   string
+		warningsEN []string
+	}{
+		{"all rejected", "photo_id,portal_child_id,posted_at\nF1,P1,31-02-2026\n", results.StatusNotRun, "alle rijen van portal_photos zijn afgewezen bij het inlezen", nil},
+		{"some rejected", "photo_id,portal_child_id,posted_at\nF1,P1,31-02-2026\nF2,P1,01-02-2026\n", results.StatusPassed, "", []string{"1 row(s) of portal_photos rejected at loading: the outcome may be incomplete"}},
+		{"empty export", "photo_id,portal_child_id,posted_at\n", results.StatusPassed, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := source()
+			src["photos.csv"] = &fstest.MapFile{Data: []byte(tt.csv)}
+			run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Checks: checks})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := run.Checks[0]
+			if c.Status != tt.status {
+				t.Errorf("status %s, want %s", c.Status, tt.status)
+			}
+			if tt.reasonNL != "" && (c.Reason == nil || c.Reason.NL != tt.reasonNL) {
+				t.Errorf("reason %v, want %q", c.Reason, tt.reasonNL)
+			}
+			var got []string
+			for _, w := range c.Warnings {
+				got = append(got, w.EN)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.warningsEN, "|") {
+				t.Errorf("warnings %q, want %q", got, tt.warningsEN)
+			}
+		})
+	}
+
+	dir := t.TempDir()
+	src := source()
+	src["photos.csv"] = &fstest.MapFile{Data: []byte(tests[1].csv)}
+	_, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Strict: true, DBPath: filepath.Join(dir, "a.duckdb")})
+	var rejected *audit.RejectsError
+	if !errors.As(err, &rejected) || rejected.Rows != 1 {
+		t.Fatalf("strict audit: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a strict audit that failed left %d file(s), e.g. %s", len(entries), entries[0].Name())
 	}
 }

@@ -34,27 +34,87 @@ func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol polic
 	return nil
 }
 
+// supply is what the load delivered per canonical table.
+type supply struct {
+	usable   map[string]bool // rows were loaded, or the export was empty
+	read     map[string]int
+	rejected map[string]int
+}
+
+func supplyOf(inputs []results.Input) supply {
+	s := supply{usable: map[string]bool{}, read: map[string]int{}, rejected: map[string]int{}}
+	for _, in := range inputs {
+		s.read[in.Table] += in.RowsRead
+		s.rejected[in.Table] += in.RowsRejected
+		if in.RowsLoaded > 0 {
+			s.usable[in.Table] = true
+		}
+	}
+	for t, n := range s.read {
+		if n == 0 { // an empty export: the table was supplied and has no records
+			s.usable[t] = true
+		}
+	}
+	return s
+}
+
+// notRunReason explains which required data is missing, in both languages.
+func (s supply) notRunReason(missing [][]string) *results.Text {
+	var nl, en []string
+	for _, group := range missing {
+		var all []string
+		for _, t := range group {
+			if s.read[t] > 0 {
+				all = append(all, t)
+			}
+		}
+		if len(all) > 0 {
+			nl = append(nl, "alle rijen van "+strings.Join(all, " en ")+" zijn afgewezen bij het inlezen")
+			en = append(en, "all rows of "+strings.Join(all, " and ")+" were rejected at loading")
+			continue
+		}
+		nl = append(nl, "geen gegevens voor "+strings.Join(group, " of "))
+		en = append(en, "no data for "+strings.Join(group, " or "))
+	}
+	return &results.Text{NL: strings.Join(nl, "; "), EN: strings.Join(en, "; ")}
+}
+
+// warnings name the tables the check reads that lost rows at loading.
+func (s supply) warnings(c *queries.Check) []results.Text {
+	out := []results.Text{}
+	for _, t := range c.Reads {
+		if n := s.rejected[t]; n > 0 {
+			out = append(out, results.Text{
+				NL: fmt.Sprintf("%d rij(en) van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn", n, t),
+				EN: fmt.Sprintf("%d row(s) of %s rejected at loading: the outcome may be incomplete", n, t),
+			})
+		}
+	}
+	return out
+}
+
 // RunChecks runs every check on conn (where SetVariables was called) and
 // returns their outcomes in the order given. A check whose required tables
-// were not supplied is not run; a check whose SQL fails is reported as
-// failed without stopping the others.
-func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, supplied map[string]bool) ([]results.Check, error) {
+// were not supplied (or lost all their rows to rejects) is not run; a check
+// reading a table that lost some rows carries a warning; a check whose SQL
+// fails is reported as failed without stopping the others.
+func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input) ([]results.Check, error) {
+	sup := supplyOf(inputs)
 	out := make([]results.Check, 0, len(checks))
 	for i := range checks {
 		c := &checks[i]
 		rc := results.Check{
 			ID: c.ID, Title: c.Title, Severity: c.Severity, Area: c.Area, Source: c.Source,
 			Why: c.Why, Fix: c.Fix, Columns: []string{}, ColumnLabels: []results.Text{}, Findings: []results.Finding{},
+			Warnings: []results.Text{},
 		}
-		if missing := c.Missing(supplied); len(missing) > 0 {
+		if missing := c.Missing(sup.usable); len(missing) > 0 {
 			rc.Status = results.StatusNotRun
-			rc.Reason = &results.Text{
-				NL: "geen gegevens voor " + strings.Join(missing, ", "),
-				EN: "no data for " + strings.Join(missing, ", "),
-			}
+			rc.Reason = sup.notRunReason(missing)
 			out = append(out, rc)
 			continue
 		}
+		rc.Warnings = sup.warnings(c)
 		cols, findings, err := runCheck(ctx, conn, c)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -155,6 +215,16 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		}
 		return a.Key < b.Key
 	})
+	// Keys identify findings across runs. Masking can make two keys equal
+	// (two record keys that are BSNs ending in the same digits); number the
+	// repeats so every key in a run stays unique.
+	seen := map[string]int{}
+	for i := range findings {
+		k := findings[i].Key
+		if seen[k]++; seen[k] > 1 {
+			findings[i].Key = fmt.Sprintf("%s#%d", k, seen[k])
+		}
+	}
 	if findings == nil {
 		findings = []results.Finding{}
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -100,7 +101,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	if o.Lang != "nl" && o.Lang != "en" {
 		return usagef("--lang %q: choose nl or en", o.Lang)
 	}
-	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB}
+	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict}
 	if o.AsOf != "" {
 		t, err := time.Parse(time.DateOnly, o.AsOf)
 		if err != nil {
@@ -137,13 +138,15 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 
 	e.infof(o.Quiet, "avgaudit %s: auditing %s\n", auditVersion, source)
 	run, err := audit.Audit(ctx, opt)
-	if err != nil {
+	var rejected *audit.RejectsError
+	if errors.As(err, &rejected) {
+		e.printRejects(rejected.Rows, rejected.Rejects, "")
 		return err
 	}
-	e.printLoad(run, o.Quiet)
-	if o.Strict && run.Summary.RowsRejected > 0 {
-		return fmt.Errorf("--strict: %d input row(s) rejected; fix them in the exports (see above) and run again", run.Summary.RowsRejected)
+	if err != nil {
+		return fmt.Errorf("%s: %w", source, err)
 	}
+	e.printLoad(run, o.Quiet)
 	if err := writeReports(o.Out, run, reports.Options{Lang: o.Lang}); err != nil {
 		return err
 	}
@@ -183,13 +186,21 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 			e.infof(quiet, "      not loaded (not needed for the audit): %s\n", strings.Join(in.SkippedColumns, ", "))
 		}
 	}
-	if run.Summary.RowsRejected == 0 {
-		return
+	if run.Summary.RowsRejected > 0 {
+		e.printRejects(run.Summary.RowsRejected, run.Rejects, fmt.Sprintf("all of them are listed in %s, %s and %s", XLSXName, HTMLName, JSONName))
 	}
-	fmt.Fprintf(e.stderr, "warning: %d input row(s) were not loaded because a value could not be read:\n", run.Summary.RowsRejected)
-	for i, r := range run.Rejects {
+}
+
+// printRejects tells which rows were not loaded and why, the first few in full.
+func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
+	fmt.Fprintf(e.stderr, "warning: %d input row(s) were not loaded:\n", rows)
+	for i, r := range rejects {
 		if i == maxRejectsShown {
-			fmt.Fprintf(e.stderr, "  ... and %d more: see the sheet 'Afgewezen rijen' in %s\n", len(run.Rejects)-maxRejectsShown, XLSXName)
+			fmt.Fprintf(e.stderr, "  ... and %d more problem(s)", len(rejects)-maxRejectsShown)
+			if more != "" {
+				fmt.Fprintf(e.stderr, "; %s", more)
+			}
+			fmt.Fprintln(e.stderr)
 			break
 		}
 		where := r.File
@@ -220,6 +231,9 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 			fmt.Fprintf(e.stderr, "warning: check %s: %s\n", c.ID, c.Reason.EN)
 		}
 		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, c.Severity, status)
+		for _, w := range c.Warnings {
+			fmt.Fprintf(e.stderr, "warning: check %s: %s\n", c.ID, w.EN)
+		}
 	}
 }
 
@@ -260,15 +274,42 @@ func writeReports(dir string, run *results.Run, opt reports.Options) error {
 			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), werr)
 		}
 	}
-	for i, o := range outputs {
-		if err := os.Chmod(temps[i], 0o644); err != nil {
+	for _, t := range temps {
+		if err := os.Chmod(t, 0o644); err != nil {
 			cleanup()
 			return err
 		}
-		if err := os.Rename(temps[i], filepath.Join(dir, o.name)); err != nil {
-			cleanup()
-			return fmt.Errorf("write %s: %w", o.name, err)
+	}
+	// Replace the reports as a set: move the old ones aside first and put
+	// them back if any new one cannot be put in place (on Windows a report
+	// open in Excel cannot be replaced), so old and new are never mixed.
+	var moved, placed []string
+	rollback := func() {
+		for _, p := range placed {
+			_ = os.Remove(p)
 		}
+		for _, p := range moved {
+			_ = os.Rename(p+".old", p)
+		}
+		cleanup()
+	}
+	for i, o := range outputs {
+		final := filepath.Join(dir, o.name)
+		if _, err := os.Lstat(final); err == nil {
+			if err := os.Rename(final, final+".old"); err != nil {
+				rollback()
+				return fmt.Errorf("replace %s (is it open in another program?): %w", final, err)
+			}
+			moved = append(moved, final)
+		}
+		if err := os.Rename(temps[i], final); err != nil {
+			rollback()
+			return fmt.Errorf("write %s: %w", final, err)
+		}
+		placed = append(placed, final)
+	}
+	for _, p := range moved {
+		_ = os.Remove(p + ".old")
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // Exit codes.
@@ -85,7 +87,8 @@ func (e *env) exit(err error) int {
 		fmt.Fprintln(e.stderr, "avgaudit: interrupted; no report was written")
 		return ExitError
 	}
-	msg := err.Error()
+	// Input errors may quote a value from the exports: never a BSN in full.
+	msg := values.MaskBSNsInText(err.Error())
 	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
 }

@@ -120,3 +120,16 @@ func TestCommands(t *testing.T) {
 		})
 	}
 }
+
+// TestStrictKeepsNothing: a --strict run with rejects writes no report and
+// keeps no database (it would hold the full data, BSNs included).
+func TestStrictKeepsNothing(t *testing.T) {
+	dir := t.TempDir()
+	r := avgaudit(t, dir, "audit", abs(t, "testdata/rejects"), "--strict", "--db", "kept.duckdb")
+	if r.code != 1 || !strings.Contains(r.stderr, `foto.csv, row 3, column "Geplaatst"`) {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a failed strict run left %s behind", entries[0].Name())
+	}
+}

@@ -232,3 +232,34 @@ func TestKeepDatabaseCLI(t *testing.T) {
 		t.Errorf("second run with the same --db: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// TestReportsReplacedAsASet makes replacing one report fail and checks that
+// the others were put back: old and new reports are never mixed.
+func TestReportsReplacedAsASet(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "avgaudit-rapport")
+	if r := avgaudit(t, dir, "audit", "--quiet", "--as-of", "2026-01-01"); r.code != 0 {
+		t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "resultaten.json"))
+	// A non-empty directory where the old report would be moved aside.
+	if err := os.MkdirAll(filepath.Join(out, "rapport.html.old", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := avgaudit(t, dir, "audit", "--quiet", "--as-of", "2026-09-01")
+	if r.code != 1 || !strings.Contains(r.stderr, "rapport.html") {
+		t.Fatalf("second run: exit %d, stderr %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "resultaten.json"))
+	if !bytes.Equal(before, after) {
+		t.Error("resultaten.json was replaced although rapport.html could not be")
+	}
+	entries, _ := os.ReadDir(out)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != "rapport.html,rapport.html.old,rapport.xlsx,resultaten.json" {
+		t.Errorf("output directory holds %v", names)
+	}
+}

@@ -45,7 +45,7 @@ func FuzzCSV(f *testing.F) {
 			if errors.Is(err, io.EOF) || err != nil {
 				return
 			}
-			bad := parseRow(mf, table, plan, cells, false, row)
+			bad := parseRow(mf, table, plan, cells, cellKind{}, row)
 			for _, p := range bad {
 				if p.reason == "" {
 					t.Fatalf("reject without a reason for %q", cells)

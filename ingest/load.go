@@ -9,21 +9,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash"
 	"io"
 	"io/fs"
-	"math/big"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/manifest"
@@ -179,8 +174,9 @@ func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
 type workbooks map[string]*openBook
 
 type openBook struct {
-	f   *excelize.File
-	sum string
+	f        *excelize.File
+	sum      string
+	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
 }
 
 func (w workbooks) close() {
@@ -214,6 +210,9 @@ func (w workbooks) open(fsys fs.FS, name string) (*openBook, error) {
 		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
 	}
 	b := &openBook{f: f, sum: hex.EncodeToString(sum[:])}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
 	w[name] = b
 	return b, nil
 }
@@ -227,12 +226,17 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	var rr rowReader
 	var digest hash.Hash
 	var tee io.Reader
+	var kind cellKind
 	if f.IsWorkbook() {
 		book, err := books.open(fsys, name)
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fail(0, "", fmt.Errorf("file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
+			}
 			return fail(0, "", err)
 		}
 		in.SHA256 = book.sum
+		kind = cellKind{workbook: true, date1904: book.date1904}
 		sr, err := newSheetReader(book.f, f.Sheet)
 		if err != nil {
 			return fail(0, "", err)
@@ -274,7 +278,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	}
 	in.SkippedColumns = skipped
 
-	rejects, err := appendRows(ctx, conn, f, table, plan, rr, &in)
+	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in)
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {
@@ -313,7 +317,7 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	var skipped []string
 	seenHeader := map[string]int{}
 	for i, raw := range header {
-		h := strings.TrimSpace(strings.TrimPrefix(raw, utf8BOM))
+		h := text(strings.TrimPrefix(raw, utf8BOM))
 		if h == "" {
 			continue
 		}
@@ -343,8 +347,8 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
-		return plan, nil, fmt.Errorf("the manifest maps %s, but the header row has no such column; the header has: %s",
-			strings.Join(missing, ", "), strings.Join(quoteAll(trimAll(header)), ", "))
+		return plan, nil, fmt.Errorf("the manifest maps %s, but the header row has no such column; the header has: %s%s",
+			strings.Join(missing, ", "), strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
 	}
 	var required []string
 	for i, c := range t.Columns {
@@ -353,13 +357,27 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 		}
 	}
 	if len(required) > 0 {
-		return plan, nil, fmt.Errorf("required column(s) %s of %s not found; add a line `<export header>: <column>` under columns: in the manifest (the header has: %s)",
-			strings.Join(required, ", "), t.Name, strings.Join(quoteAll(trimAll(header)), ", "))
+		return plan, nil, fmt.Errorf("required column(s) %s of %s not found; add a line `<export header>: <column>` under columns: in the manifest (the header has: %s)%s",
+			strings.Join(required, ", "), t.Name, strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
 	}
 	if skipped == nil {
 		skipped = []string{}
 	}
 	return plan, skipped, nil
+}
+
+// headerHint guesses why a header row lacks the expected columns.
+func headerHint(header []string) string {
+	cells := trimAll(header)
+	if len(cells) == 1 {
+		return "; the header row has a single column: the file may use another delimiter than the one detected (set delimiter: in the manifest)"
+	}
+	for _, c := range cells {
+		if _, err := values.ParseDate(c); err == nil || strings.Trim(c, "0123456789*.,-") == "" {
+			return "; the first row looks like data, not column names: the export must start with a header row"
+		}
+	}
+	return ""
 }
 
 // lookupHeader finds the canonical column an export header maps to; an exact
@@ -379,240 +397,9 @@ func lookupHeader(columns map[string]string, h string) (string, bool) {
 func trimAll(ss []string) []string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		if s = strings.TrimSpace(strings.TrimPrefix(s, utf8BOM)); s != "" {
+		if s = values.MaskBSNsInText(text(strings.TrimPrefix(s, utf8BOM))); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-// appendRows parses and appends every data row, collecting rejects.
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, in *results.Input) ([]results.Reject, error) {
-	var rejects []results.Reject
-	label := f.Label()
-	keyCols := keyIndexes(t)
-	firstSeen := map[string]int{}
-	err := conn.Raw(func(dc any) error {
-		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
-		if err != nil {
-			return fmt.Errorf("appender for %s: %w", t.Name, err)
-		}
-		row := make([]driver.Value, len(t.Columns)+2)
-		for n := 0; ; n++ {
-			if n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					_ = app.Close()
-					return err
-				}
-			}
-			rowNum, cells, err := rr.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				_ = app.Close()
-				return &InputError{File: label, Row: rowNum, Err: err}
-			}
-			in.RowsRead++
-			bad := parseRow(f, t, plan, cells, rr.Workbook(), row)
-			if len(bad) == 0 && len(keyCols) > 0 {
-				if key, ok := keyOf(row, keyCols); ok {
-					if first, dup := firstSeen[key]; dup {
-						bad = append(bad, cellProblem{col: keyCols[0], value: key,
-							reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
-					} else {
-						firstSeen[key] = rowNum
-					}
-				}
-			}
-			if extra := extraCells(cells, plan); len(bad) == 0 && extra > 0 {
-				bad = append(bad, cellProblem{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain an unquoted delimiter", extra)})
-			}
-			if len(bad) > 0 {
-				in.RowsRejected++
-				for _, p := range bad {
-					rejects = append(rejects, p.reject(label, f.Sheet, rowNum, t, plan))
-				}
-				continue
-			}
-			row[len(t.Columns)] = label
-			row[len(t.Columns)+1] = int64(rowNum)
-			if err := app.AppendRow(row...); err != nil {
-				_ = app.Close()
-				return &InputError{File: label, Row: rowNum, Err: fmt.Errorf("store row: %w", err)}
-			}
-			in.RowsLoaded++
-		}
-		if err := app.Close(); err != nil {
-			return fmt.Errorf("store rows of %s: %w", t.Name, err)
-		}
-		return nil
-	})
-	return rejects, err
-}
-
-func keyIndexes(t *model.Table) []int {
-	var idx []int
-	for i, c := range t.Columns {
-		if c.Key {
-			idx = append(idx, i)
-		}
-	}
-	return idx
-}
-
-func keyOf(row []driver.Value, cols []int) (string, bool) {
-	parts := make([]string, len(cols))
-	for i, c := range cols {
-		s, ok := row[c].(string)
-		if !ok {
-			return "", false
-		}
-		parts[i] = s
-	}
-	return strings.Join(parts, "\x1f"), true
-}
-
-// extraCells counts filled cells right of the header's last column.
-func extraCells(cells []string, plan columnPlan) int {
-	n := 0
-	for i := plan.width; i < len(cells); i++ {
-		if strings.TrimSpace(cells[i]) != "" {
-			n++
-		}
-	}
-	return n
-}
-
-type cellProblem struct {
-	col    int // canonical column index, -1 for the row as a whole
-	value  string
-	reason string
-}
-
-func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan columnPlan) results.Reject {
-	r := results.Reject{File: file, Sheet: sheet, Row: row, Reason: p.reason}
-	if p.col >= 0 {
-		r.Column = plan.header[p.col]
-		if t.Columns[p.col].Type == model.BSN {
-			r.Value = values.MaskBSN(p.value)
-		} else {
-			r.Value = values.MaskBSNsInText(p.value)
-		}
-	}
-	return r
-}
-
-// parseRow fills row with the typed values of cells; it returns the cells it
-// could not parse. Missing cells (short rows) are empty.
-func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, workbook bool, row []driver.Value) []cellProblem {
-	var bad []cellProblem
-	for i, c := range t.Columns {
-		row[i] = nil
-		src := plan.source[i]
-		if src < 0 || src >= len(cells) {
-			if c.Key {
-				bad = append(bad, cellProblem{col: i, reason: c.Name + " is empty; every record needs its key"})
-			}
-			continue
-		}
-		raw := strings.TrimSpace(cells[src])
-		if mapped, ok := mapValue(f.Values[c.Name], raw); ok {
-			raw = mapped
-		}
-		if raw == "" {
-			if c.Key {
-				bad = append(bad, cellProblem{col: i, reason: c.Name + " is empty; every record needs its key"})
-			}
-			continue
-		}
-		v, err := parseValue(c, raw, workbook)
-		if err != nil {
-			bad = append(bad, cellProblem{col: i, value: cells[src], reason: err.Error()})
-			continue
-		}
-		row[i] = v
-	}
-	return bad
-}
-
-// mapValue applies a manifest value mapping: exact match first, then one
-// that differs only in case.
-func mapValue(m map[string]string, raw string) (string, bool) {
-	if m == nil {
-		return "", false
-	}
-	if v, ok := m[raw]; ok {
-		return v, true
-	}
-	for k, v := range m {
-		if strings.EqualFold(strings.TrimSpace(k), raw) {
-			return v, true
-		}
-	}
-	return "", false
-}
-
-// parseValue converts one trimmed, non-empty export value to the Go value the
-// appender stores for the column's type.
-func parseValue(c model.Column, raw string, workbook bool) (driver.Value, error) {
-	switch c.Type {
-	case model.Text:
-		return raw, nil
-	case model.Date:
-		if workbook {
-			if t, ok := values.ExcelSerial(raw); ok {
-				return truncateDay(t), nil
-			}
-		}
-		return values.ParseDate(raw)
-	case model.Timestamp:
-		if workbook {
-			if t, ok := values.ExcelSerial(raw); ok {
-				return t, nil
-			}
-		}
-		return values.ParseTimestamp(raw)
-	case model.Bool:
-		return values.ParseBool(raw)
-	case model.Decimal:
-		cents, err := parseAmount(raw, workbook)
-		if err != nil {
-			return nil, err
-		}
-		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
-	case model.BSN:
-		return values.NormalizeBSN(raw)
-	case model.Enum:
-		for _, v := range c.Values {
-			if strings.EqualFold(v, raw) {
-				return v, nil
-			}
-		}
-		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
-			raw, strings.Join(c.Values, ", "), c.Name)
-	}
-	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
-}
-
-// parseAmount reads an amount; a workbook's raw numeric cell is a plain
-// float ("1234.5", "0.30000000000000004") and is rounded to cents.
-func parseAmount(raw string, workbook bool) (int64, error) {
-	if workbook {
-		if f, err := strconv.ParseFloat(raw, 64); err == nil && !strings.ContainsAny(raw, ",") {
-			if f > 9e15 || f < -9e15 {
-				return 0, &values.ParseError{Value: raw, Expected: "an amount below 9 quadrillion"}
-			}
-			if f < 0 {
-				return -int64(-f*100 + 0.5), nil
-			}
-			return int64(f*100 + 0.5), nil
-		}
-	}
-	return values.ParseDecimal(raw)
-}
-
-func truncateDay(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -101,7 +101,7 @@ func TestLoadCSV(t *testing.T) {
 		{File: "kidsadmin/kinderen.csv", Row: 4, Column: "Geboortedatum", Value: "2020-13-01", Reason: "\"2020-13-01\" is not"},
 		{File: "kidsadmin/kinderen.csv", Row: 5, Column: "BSN", Value: "*****2345", Reason: "is not a BSN of 9 digits"},
 		{File: "kidsadmin/kinderen.csv", Row: 6, Column: "Kindnummer", Value: "K001", Reason: "duplicate child_id: row 2 has the same key"},
-		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: "child_id is empty"},
+		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: "child_id is blank"},
 	}
 	if len(res.Rejects) != len(wantRejects) {
 		t.Fatalf("rejects = %+v, want %d", res.Rejects, len(wantRejects))
@@ -285,5 +285,46 @@ systems:
 	}
 	if diff := cmp.Diff([]string{"Opmerking"}, res.Inputs[0].SkippedColumns); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+}
+
+// TestLoadWorkbook1904 reads serial dates of a workbook saved with the 1904
+// date system (a Mac Excel setting) and rejects amounts that are not numbers.
+func TestLoadWorkbook1904(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	yes := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	serial := time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC).Sub(time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24
+	rows := [][]any{
+		{"invoice_id", "invoice_date", "amount"},
+		{"I1", serial, 1234.5},
+		{"I2", serial, "NaN"},
+		{"I3", "31-08-2024", "€ 1.234,56"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "facturen.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: Kidsadmin\n    files:\n      - {file: facturen.xlsx, sheet: Sheet1, table: admin_invoices}\n")
+	db := openDB(t)
+	res, err := loadDir(t, db, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := query(t, db, `SELECT invoice_id, invoice_date::VARCHAR, amount::VARCHAR FROM admin_invoices ORDER BY _row`)
+	want := [][]string{{"I1", "2024-08-31", "1234.50"}, {"I3", "2024-08-31", "1234.56"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("loaded (-want +got):\n%s", diff)
+	}
+	if len(res.Rejects) != 1 || res.Rejects[0].Row != 3 || res.Rejects[0].Column != "amount" {
+		t.Errorf("rejects = %+v, want row 3 (amount NaN)", res.Rejects)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // rowReader yields the rows of one table in an export, numbered as the user
@@ -30,8 +32,14 @@ const utf8BOM = "\ufeff"
 
 // newCSVReader reads delimited text from r. When delim is 0 it is sniffed
 // from the first line: the candidate (; , tab |) seen most often outside quotes.
+// UTF-8 with or without BOM is read as is, UTF-16 with a BOM (Excel's
+// "Unicode-tekst") is decoded; cells in Windows-1252 are repaired later.
 func newCSVReader(r io.Reader, delim rune) (*csvReader, error) {
 	br := bufio.NewReaderSize(r, 64*1024)
+	if b, err := br.Peek(2); err == nil && (string(b) == "\xff\xfe" || string(b) == "\xfe\xff") {
+		utf16 := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, utf16), 64*1024)
+	}
 	if b, err := br.Peek(3); err == nil && string(b) == utf8BOM {
 		_, _ = br.Discard(3)
 	}
@@ -45,25 +53,31 @@ func newCSVReader(r io.Reader, delim rune) (*csvReader, error) {
 	cr := csv.NewReader(br)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
+	// Strict quotes: with lazy quotes a single unclosed quote swallows the
+	// rest of the file into one field without a word. Strictly, a broken
+	// row is reported (badRowError) and reading goes on after it.
+	cr.LazyQuotes = false
 	cr.ReuseRecord = true
 	return &csvReader{r: cr}, nil
 }
 
-// peekLine returns the first line without consuming it (at most 64 KiB).
+// peekLine returns the first line with content (not blank, not only
+// delimiters) without consuming anything; it looks at most 64 KiB ahead.
 func peekLine(br *bufio.Reader) (string, error) {
-	for n := 512; ; n *= 2 {
-		b, err := br.Peek(n)
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			return string(b[:i]), nil
-		}
-		if err != nil { // short file or line longer than the buffer
-			if errors.Is(err, io.EOF) || errors.Is(err, bufio.ErrBufferFull) {
-				return string(b), nil
-			}
-			return "", err
+	b, err := br.Peek(br.Size())
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return "", err
+	}
+	lines := bytes.Split(b, []byte("\n"))
+	for _, l := range lines {
+		if len(bytes.Trim(l, " \t\r;,|")) > 0 {
+			return string(l), nil
 		}
 	}
+	if len(lines) > 0 {
+		return string(lines[0]), nil
+	}
+	return "", nil
 }
 
 // sniffDelimiter picks the most frequent candidate outside quotes, preferring
@@ -93,13 +107,31 @@ func sniffDelimiter(line string) rune {
 
 func (c *csvReader) Workbook() bool { return false }
 
+// badRowError is a row that could not be split into cells; the reader
+// goes on with the next row, the loader rejects this one.
+type badRowError struct {
+	Line, LastLine int
+	Err            error
+}
+
+func (e *badRowError) Error() string {
+	if errors.Is(e.Err, csv.ErrQuote) || errors.Is(e.Err, csv.ErrBareQuote) {
+		msg := `a quote (") in this row is not closed properly; put the whole value in quotes and double every quote inside it ("")`
+		if e.LastLine > e.Line {
+			msg += fmt.Sprintf("; lines %d to %d could not be read", e.Line, e.LastLine)
+		}
+		return msg
+	}
+	return fmt.Sprintf("the row cannot be read: %v", e.Err)
+}
+
 func (c *csvReader) Next() (int, []string, error) {
 	for {
 		rec, err := c.r.Read()
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return pe.StartLine, nil, fmt.Errorf("line %d: %w", pe.StartLine, pe.Err)
+				return pe.StartLine, nil, &badRowError{Line: pe.StartLine, LastLine: pe.Line, Err: pe.Err}
 			}
 			return 0, nil, err
 		}

@@ -98,7 +98,7 @@ func Load(fsys fs.FS, dir string) (*Manifest, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no %s in %s: the source directory needs a manifest that lists the export files (see docs/manifest.md)", FileName, dir)
+			return nil, fmt.Errorf("no %s: the source directory needs a manifest that lists the export files and what they hold (see docs/manifest.md)", FileName)
 		}
 		return nil, fmt.Errorf("read manifest: %w", err)
 	}

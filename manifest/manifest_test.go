@@ -64,7 +64,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestLoadMissingManifest(t *testing.T) {
 	_, err := manifest.Load(os.DirFS(t.TempDir()), ".")
-	if err == nil || !strings.Contains(err.Error(), "no manifest.yaml in .") {
+	if err == nil || !strings.Contains(err.Error(), "no manifest.yaml: the source directory needs a manifest") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -20,8 +20,9 @@ func Markdown() string {
 
 Every export is mapped onto these tables (see [manifest.md](manifest.md)). Key columns
 (marked *) identify a record: a second row with the same key in one export is rejected
-as a duplicate. Required columns must be present in an export mapped to the table;
-their values may still be empty where the text says so. Every table also gets two
+as a duplicate. Required columns must be present in an export mapped to the table, and
+a row with a blank value in one is rejected, except where the column "may be blank"
+(an end date that has not come yet). Every table also gets two
 provenance columns: ` + "`_file`" + ` (the export file, with the sheet in brackets) and ` + "`_row`" + `
 (the line of a text file or the row of a sheet), so every finding points to the
 exact row of the export.
@@ -53,7 +54,10 @@ not loaded (data minimisation).
 					typ += ": " + strings.Join(c.Values, ", ")
 				}
 				req := ""
-				if c.Required {
+				switch {
+				case c.Required && c.MayBeEmpty:
+					req = "yes, may be blank"
+				case c.Required:
 					req = "yes"
 				}
 				fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", name, typ, req, piiNames[c.PII], c.Doc)

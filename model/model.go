@@ -79,11 +79,14 @@ const (
 type Column struct {
 	Name     string
 	Type     Type
-	Key      bool     // part of the table's primary key
-	Required bool     // an export mapped to the table must supply it
-	Values   []string // allowed values of an Enum column
-	PII      PII
-	Doc      string // one line for the documentation
+	Key      bool // part of the table's primary key
+	Required bool // an export mapped to the table must supply it, with a value in every row
+	// MayBeEmpty relaxes Required: the column must be there, but a blank
+	// value means something (an end date that has not come yet).
+	MayBeEmpty bool
+	Values     []string // allowed values of an Enum column
+	PII        PII
+	Doc        string // one line for the documentation
 }
 
 // Table is one canonical table.
@@ -119,6 +122,9 @@ func key(name string, doc string) Column {
 
 func req(c Column) Column { c.Required = true; return c }
 
+// reqBlank is a required column whose blank value has a meaning.
+func reqBlank(c Column) Column { c.Required, c.MayBeEmpty = true, true; return c }
+
 func col(name string, t Type, pii PII, doc string) Column {
 	return Column{Name: name, Type: t, PII: pii, Doc: doc}
 }
@@ -138,7 +144,7 @@ var Tables = []Table{
 		col("location", Text, NotPII, "childcare location"),
 		col("group_name", Text, NotPII, "group"),
 		col("care_start", Date, NotPII, "start of care"),
-		req(col("care_end", Date, NotPII, "end of care; empty while care continues")),
+		reqBlank(col("care_end", Date, NotPII, "end of care; empty while care continues")),
 	}},
 	{Name: "admin_guardians", System: "admin", Doc: "One row per parent or guardian of a child in the administration.", Columns: []Column{
 		key("guardian_id", "the administration's guardian number"),
@@ -164,7 +170,7 @@ var Tables = []Table{
 		col("birth_date", Date, BirthDate, "date of birth"),
 		col("group_name", Text, NotPII, "group"),
 		col("placement_start", Date, NotPII, "start of placement"),
-		req(col("placement_end", Date, NotPII, "end of placement; empty while placed")),
+		reqBlank(col("placement_end", Date, NotPII, "end of placement; empty while placed")),
 	}},
 	{Name: "portal_guardians", System: "portal", Doc: "One row per parent with (or without) portal access, per child.", Columns: []Column{
 		req(col("portal_child_id", Text, NotPII, "the child (portal_children.portal_child_id)")),
@@ -203,7 +209,7 @@ var Tables = []Table{
 		col("group_name", Text, NotPII, "group"),
 		col("vve_indication", Bool, NotPII, "has a VVE (early childhood education) indication"),
 		col("mentor", Text, Name, "mentor"),
-		req(col("archived_at", Date, NotPII, "when the child was archived (left); empty while active")),
+		reqBlank(col("archived_at", Date, NotPII, "when the child was archived (left); empty while active")),
 	}},
 	{Name: "tracking_observations", System: "tracking", Doc: "One row per development observation; its content is not loaded.", Columns: []Column{
 		req(col("tracking_child_id", Text, NotPII, "the child")),
@@ -222,8 +228,8 @@ var Tables = []Table{
 		col("vendor", Text, NotPII, "the processor"),
 		col("purpose", Text, NotPII, "what the system is used for"),
 		col("data_categories", Text, NotPII, "which personal data it holds"),
-		req(col("agreement_signed_at", Date, NotPII, "date the processor agreement was signed; empty if none")),
-		req(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
+		reqBlank(col("agreement_signed_at", Date, NotPII, "date the processor agreement was signed; empty if none")),
+		reqBlank(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
 		col("certifications", Text, NotPII, "ISO 27001, NEN 7510, ..."),
 		req(col("in_use", Bool, NotPII, "the system is in use")),
 	}},

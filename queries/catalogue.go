@@ -42,6 +42,7 @@ type Check struct {
 	Area     string
 	Source   string
 	Requires [][]string // each group needs at least one supplied table
+	Reads    []string   // canonical tables the query mentions, sorted
 	Why      results.Text
 	Fix      results.Text
 	// ColumnLabels head the query's own columns in reports; nil when the
@@ -204,20 +205,25 @@ func Parse(file, src string) (Check, error) {
 	if c.SQL == "" {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
+	for _, t := range model.TableNames("") {
+		if regexp.MustCompile(`\b` + t + `\b`).MatchString(c.SQL) {
+			c.Reads = append(c.Reads, t)
+		}
+	}
 	return c, nil
 }
 
-// Missing returns the requirement groups not met by the supplied tables, each
-// written as "a" or "a or b", for a "not run: no data for ..." message.
-func (c *Check) Missing(supplied map[string]bool) []string {
-	var missing []string
+// Missing returns the requirement groups not met by the supplied tables;
+// any one table of a group would meet it.
+func (c *Check) Missing(supplied map[string]bool) [][]string {
+	var missing [][]string
 	for _, group := range c.Requires {
 		met := false
 		for _, t := range group {
 			met = met || supplied[t]
 		}
 		if !met {
-			missing = append(missing, strings.Join(group, " or "))
+			missing = append(missing, group)
 		}
 	}
 	return missing

@@ -96,11 +96,7 @@ func runFixture(t *testing.T, dir string, c queries.Check) results.Check {
 	if err := audit.SetVariables(ctx, conn, asOf, policy.Default()); err != nil {
 		t.Fatal(err)
 	}
-	supplied := map[string]bool{}
-	for _, in := range loaded.Inputs {
-		supplied[in.Table] = true
-	}
-	out, err := audit.RunChecks(ctx, conn, []queries.Check{c}, supplied)
+	out, err := audit.RunChecks(ctx, conn, []queries.Check{c}, loaded.Inputs)
 	if err != nil {
 		t.Fatal(err)
 	}

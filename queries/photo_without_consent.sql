@@ -21,19 +21,30 @@
 --   list before posting.
 -- columns.nl: groep, geplaatst op, verwijderd op, probleem
 -- columns.en: group, posted at, removed at, problem
-WITH candidates AS (
+WITH photos AS (
+    -- A photo posted with a date but no time of day may have been posted at
+    -- any moment of that day: it is compared as posted at the end of it, so
+    -- a consent recorded that day counts as given before it, and a
+    -- withdrawal that day as made before it.
+    SELECT *,
+           posted_at = date_trunc('day', posted_at) AS date_only,
+           CASE WHEN posted_at = date_trunc('day', posted_at)
+                THEN posted_at + INTERVAL 1 DAY - INTERVAL 1 SECOND ELSE posted_at END AS posted_cmp
+    FROM portal_photos
+),
+candidates AS (
     -- The answer in force when the photo was posted: the latest recorded one
     -- at or before posting (an undated answer counts as the earliest). On a
     -- tie a refusal wins.
     SELECT p._file AS photo_file, p._row AS photo_row,
            c.granted, c.recorded_at, c.withdrawn_at,
            row_number() OVER (PARTITION BY p._file, p._row
-                              ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
-    FROM portal_photos p
+                              ORDER BY c.recorded_at DESC NULLS LAST, coalesce(c.granted, false) ASC, c._row DESC) AS rn
+    FROM photos p
     JOIN portal_consents c
       ON c.portal_child_id = p.portal_child_id
      AND c.consent_type = 'photo_portal'
-     AND (c.recorded_at IS NULL OR c.recorded_at <= p.posted_at)
+     AND (c.recorded_at IS NULL OR c.recorded_at <= p.posted_cmp)
 ),
 later AS (
     SELECT portal_child_id, min(recorded_at) AS first_recorded
@@ -44,12 +55,14 @@ later AS (
 judged AS (
     SELECT p.*, e.granted, e.recorded_at, e.withdrawn_at, l.first_recorded,
            CASE
-               WHEN e.photo_row IS NULL AND l.first_recorded > p.posted_at THEN 'after'
+               WHEN e.photo_row IS NULL AND l.first_recorded > p.posted_cmp THEN 'after'
                WHEN e.photo_row IS NULL THEN 'none'
-               WHEN NOT e.granted THEN 'refused'
-               WHEN e.withdrawn_at <= p.posted_at THEN 'withdrawn'
-           END AS problem
-    FROM portal_photos p
+               WHEN NOT coalesce(e.granted, false) THEN 'refused'
+               WHEN e.withdrawn_at <= p.posted_cmp THEN 'withdrawn'
+           END AS problem,
+           CASE WHEN p.date_only THEN strftime(p.posted_at, '%d-%m-%Y') ELSE strftime(p.posted_at, '%d-%m-%Y %H:%M') END AS posted_nl,
+           CASE WHEN p.date_only THEN strftime(p.posted_at, '%Y-%m-%d') ELSE strftime(p.posted_at, '%Y-%m-%d %H:%M') END AS posted_en
+    FROM photos p
     LEFT JOIN candidates e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1
     LEFT JOIN later l ON l.portal_child_id = p.portal_child_id
 )
@@ -62,13 +75,13 @@ SELECT
         WHEN 'after' THEN 'Toestemming pas vastgelegd op ' || strftime(first_recorded, '%d-%m-%Y') || ', na plaatsing van de foto.'
         WHEN 'refused' THEN 'Ouders hebben geen toestemming gegeven (vastgelegd ' || coalesce(strftime(recorded_at, '%d-%m-%Y'), 'zonder datum') || ').'
         WHEN 'withdrawn' THEN 'Toestemming ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y') || ', vóór plaatsing van de foto.'
-    END || ' Foto geplaatst op ' || strftime(posted_at, '%d-%m-%Y %H:%M') || '.' AS message_nl,
+    END || ' Foto geplaatst op ' || posted_nl || '.' AS message_nl,
     CASE problem
         WHEN 'none' THEN 'No consent for photos in the parent portal recorded.'
         WHEN 'after' THEN 'Consent only recorded on ' || strftime(first_recorded, '%Y-%m-%d') || ', after the photo was posted.'
         WHEN 'refused' THEN 'Parents refused consent (recorded ' || coalesce(strftime(recorded_at, '%Y-%m-%d'), 'undated') || ').'
         WHEN 'withdrawn' THEN 'Consent withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d') || ', before the photo was posted.'
-    END || ' Photo posted on ' || strftime(posted_at, '%Y-%m-%d %H:%M') || '.' AS message_en,
+    END || ' Photo posted on ' || posted_en || '.' AS message_en,
     group_name, posted_at, removed_at, problem
 FROM judged
 WHERE problem IS NOT NULL

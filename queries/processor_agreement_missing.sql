@@ -31,15 +31,32 @@ systems AS (
     SELECT k, min(name) AS name, string_agg(DISTINCT via, ', ' ORDER BY via) AS via
     FROM in_use GROUP BY k
 ),
+entries AS (
+    -- Every register row of a system in use; a system may have several (an
+    -- old and a renewed agreement). One valid at the reference date is enough.
+    SELECT lower(trim(p.system)) AS k, p.*,
+           p.agreement_signed_at <= getvariable('as_of')::DATE
+             AND (p.agreement_expires_at IS NULL OR p.agreement_expires_at >= getvariable('as_of')::DATE) AS valid
+    FROM processors p
+),
+best AS (
+    -- The row to point the user to: a valid one, else the most recent agreement.
+    SELECT *, row_number() OVER (PARTITION BY k
+                 ORDER BY coalesce(valid, false) DESC, coalesce(in_use, false) DESC,
+                          agreement_expires_at DESC NULLS FIRST, agreement_signed_at DESC NULLS LAST, _file, _row) AS rn
+    FROM entries
+),
 judged AS (
-    SELECT s.name, s.via, p.system, p.vendor, p.agreement_signed_at, p.agreement_expires_at, p._file, p._row,
+    SELECT s.name, s.via, b.system, b.vendor, b.agreement_signed_at, b.agreement_expires_at, b._file, b._row,
            CASE
-               WHEN p.system IS NULL THEN 'unregistered'
-               WHEN p.agreement_signed_at IS NULL THEN 'unsigned'
-               WHEN p.agreement_expires_at < getvariable('as_of')::DATE THEN 'expired'
+               WHEN b.k IS NULL THEN 'unregistered'
+               WHEN b.valid THEN NULL
+               WHEN b.agreement_signed_at IS NULL THEN 'unsigned'
+               WHEN b.agreement_signed_at > getvariable('as_of')::DATE THEN 'not_yet_signed'
+               ELSE 'expired'
            END AS problem
     FROM systems s
-    LEFT JOIN processors p ON lower(trim(p.system)) = s.k
+    LEFT JOIN best b ON b.k = s.k AND b.rn = 1
 )
 SELECT
     'processors' AS table_name,
@@ -49,11 +66,13 @@ SELECT
     CASE problem
         WHEN 'unregistered' THEN name || ' is in gebruik (' || via || ') maar staat niet in het verwerkersregister.'
         WHEN 'unsigned' THEN name || ' is in gebruik maar er is geen getekende verwerkersovereenkomst vastgelegd.'
+        WHEN 'not_yet_signed' THEN name || ' is in gebruik maar de verwerkersovereenkomst is pas getekend op ' || strftime(agreement_signed_at, '%d-%m-%Y') || ', na de peildatum.'
         WHEN 'expired' THEN 'De verwerkersovereenkomst voor ' || name || ' is verlopen op ' || strftime(agreement_expires_at, '%d-%m-%Y') || '.'
     END AS message_nl,
     CASE problem
-        WHEN 'unregistered' THEN name || ' is in use (' || via || ') but missing from the processor register.'
+        WHEN 'unregistered' THEN name || ' is in use (' || replace(replace(via, 'verwerkersregister', 'processor register'), 'export', 'exports') || ') but missing from the processor register.'
         WHEN 'unsigned' THEN name || ' is in use but no signed processor agreement is recorded.'
+        WHEN 'not_yet_signed' THEN name || ' is in use but its processor agreement was only signed on ' || strftime(agreement_signed_at, '%Y-%m-%d') || ', after the reference date.'
         WHEN 'expired' THEN 'The processor agreement for ' || name || ' expired on ' || strftime(agreement_expires_at, '%Y-%m-%d') || '.'
     END AS message_en,
     name AS system, vendor, via AS in_use_via, agreement_signed_at, agreement_expires_at, problem

@@ -32,13 +32,19 @@ WITH settings AS (
            to_years(getvariable('retention_admin_record_years')::INTEGER) AS record_period,
            to_years(getvariable('retention_invoice_years')::INTEGER) AS invoice_period
 ),
+admin_end AS (
+    -- A child may be in several administration exports (one per location):
+    -- care has ended only when it ended everywhere, on the last end date.
+    SELECT child_id, CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
+    FROM admin_children GROUP BY child_id
+),
 portal AS (
     SELECT 'portal_children' AS table_name, pc.portal_child_id AS record_key, pc._file, pc._row,
            CASE WHEN ac.child_id IS NOT NULL THEN ac.care_end ELSE pc.placement_end END AS ended,
            CASE WHEN ac.child_id IS NOT NULL THEN 'admin' ELSE 'portal' END AS ended_per,
            s.portal_period AS period, 'portal_record' AS remove
     FROM portal_children pc
-    LEFT JOIN admin_children ac ON ac.child_id = pc.child_id, settings s
+    LEFT JOIN admin_end ac ON ac.child_id = pc.child_id, settings s
 ),
 tracking AS (
     SELECT 'tracking_children', tc.tracking_child_id, tc._file, tc._row,
@@ -46,7 +52,7 @@ tracking AS (
            CASE WHEN ac.child_id IS NOT NULL THEN 'admin' ELSE 'tracking' END,
            s.tracking_period, 'tracking_record'
     FROM tracking_children tc
-    LEFT JOIN admin_children ac ON ac.child_id = tc.child_id, settings s
+    LEFT JOIN admin_end ac ON ac.child_id = tc.child_id, settings s
 ),
 admin AS (
     SELECT 'admin_children', ac.child_id, ac._file, ac._row, ac.care_end, 'admin',

@@ -113,6 +113,7 @@ type htmlCheck struct {
 	Fix           string
 	Status        string // passed, findings, not_run, error
 	StatusLabel   string // the label with its reason
+	Warnings      []string
 	StatusClass   string
 	Columns       []string
 	Findings      []htmlFinding
@@ -169,6 +170,7 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 			Fix:           l.pick(c.Fix),
 			Status:        c.Status,
 			StatusLabel:   l.status(c),
+			Warnings:      l.warnings(c),
 			StatusClass:   classFor(c.Status, l.Status),
 			Columns:       l.columnHeadings(c),
 		}

@@ -94,6 +94,7 @@ func (l *labels) status(c results.Check) string {
 	if c.Reason != nil && (c.Status == results.StatusNotRun || c.Status == results.StatusError) {
 		s += ": " + l.pick(*c.Reason)
 	}
+
 	return s
 }
 
@@ -108,6 +109,15 @@ func (l *labels) columnHeadings(c results.Check) []string {
 				out[i] = s
 			}
 		}
+	}
+	return out
+}
+
+// warnings lists a check's warnings in the report's language.
+func (l *labels) warnings(c results.Check) []string {
+	out := make([]string, len(c.Warnings))
+	for i, w := range c.Warnings {
+		out[i] = l.pick(w)
 	}
 	return out
 }
@@ -193,6 +203,10 @@ func prepare(run *results.Run) *results.Run {
 		}
 		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
 		c.ColumnLabels = append([]results.Text{}, c.ColumnLabels...)
+		c.Warnings = make([]results.Text, len(c.Warnings))
+		for j, w := range run.Checks[i].Warnings {
+			c.Warnings[j] = results.Text{NL: m(w.NL), EN: m(w.EN)}
+		}
 		fs := make([]results.Finding, len(c.Findings))
 		for j, f := range c.Findings {
 			f.Key = m(f.Key)

@@ -182,7 +182,7 @@ func (x *xlsxWriter) summary(run *results.Run, sheets []string) error {
 	rows = append(rows, strAny(header))
 	for i, c := range run.Checks {
 		rows = append(rows, []any{c.ID, l.pick(c.Title), l.severity(c.Severity), c.Area,
-			len(c.Findings), l.status(c), c.Source, l.pick(c.Why), l.pick(c.Fix), sheets[i]})
+			len(c.Findings), strings.Join(append([]string{l.status(c)}, l.warnings(c)...), "; "), c.Source, l.pick(c.Why), l.pick(c.Fix), sheets[i]})
 	}
 	if err := x.setRows(sh, 1, rows); err != nil {
 		return err

@@ -76,16 +76,19 @@ type Reject struct {
 
 // Check is one check's metadata and outcome.
 type Check struct {
-	ID       string   `json:"id"`
-	Title    Text     `json:"title"`
-	Severity string   `json:"severity"`
-	Area     string   `json:"area"`
-	Source   string   `json:"source"` // the AVG article, law or policy rule
-	Why      Text     `json:"why"`
-	Fix      Text     `json:"fix"`
-	Status   string   `json:"status"`
-	Reason   *Text    `json:"reason,omitempty"` // why not run, or the error
-	Columns  []string `json:"columns"`          // the names of Finding.Values, in order
+	ID       string `json:"id"`
+	Title    Text   `json:"title"`
+	Severity string `json:"severity"`
+	Area     string `json:"area"`
+	Source   string `json:"source"` // the AVG article, law or policy rule
+	Why      Text   `json:"why"`
+	Fix      Text   `json:"fix"`
+	Status   string `json:"status"`
+	Reason   *Text  `json:"reason,omitempty"` // why not run, or the error
+	// Warnings say why the outcome may be incomplete: rows of a table the
+	// check reads were rejected at loading.
+	Warnings []Text   `json:"warnings"`
+	Columns  []string `json:"columns"` // the names of Finding.Values, in order
 	// ColumnLabels head Columns for readers, in the same order.
 	ColumnLabels []Text    `json:"column_labels"`
 	Findings     []Finding `json:"findings"`

@@ -18,20 +18,58 @@ func stripBSN(s string) string {
 	}, s)
 }
 
-// NormalizeBSN removes spaces, dots and dashes from a BSN and restores a
-// dropped leading zero (8 digits become 9). The result is exactly 9 digits,
-// otherwise an error is returned; its Value is masked with MaskBSN. It does
+// NormalizeBSN removes spaces and dots from a BSN and restores a dropped
+// leading zero (8 digits become 9). The result is exactly 9 digits,
+// otherwise an error is returned; its Value is masked with MaskBSN. Any
+// other character, including a dash or a slash, is an error, and so is a
+// value written like a date (31.07.2016, 2016 07 31), so that a date in a
+// BSN column is rejected rather than read as 031072016. NormalizeBSN does
 // not apply the 11-check (see ValidBSN), so that invalid BSNs can still be
 // loaded and reported.
 func NormalizeBSN(s string) (string, error) {
-	d := stripBSN(s)
-	if len(d) == 8 && allDigits(d) {
+	d := strings.Map(func(r rune) rune {
+		if r == '.' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	if len(d) == 8 && allDigits(d) && !dateShaped(s) {
 		d = "0" + d
 	}
 	if len(d) != 9 || !allDigits(d) {
 		return "", &ParseError{Value: MaskBSN(s), Expected: expectBSN}
 	}
 	return d, nil
+}
+
+// dateShaped reports whether s, trimmed, is three groups of digits of
+// lengths 2-2-4 or 4-2-2 separated by single dots or spaces, such as
+// 31.07.2016 or 2016 07 31.
+func dateShaped(s string) bool {
+	s = strings.TrimSpace(s)
+	var lens []int
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j == i || len(lens) == 3 {
+			return false
+		}
+		lens = append(lens, j-i)
+		if j < len(s) {
+			if s[j] != '.' && s[j] != ' ' {
+				return false
+			}
+			j++
+			if j == len(s) {
+				return false
+			}
+		}
+		i = j
+	}
+	return len(lens) == 3 && lens[1] == 2 &&
+		(lens[0] == 2 && lens[2] == 4 || lens[0] == 4 && lens[2] == 2)
 }
 
 // ValidBSN reports whether s, exactly 9 digits (see NormalizeBSN), passes
@@ -71,9 +109,25 @@ func MaskBSN(s string) string {
 	return "*****" + d[i:]
 }
 
-// MaskBSNsInText replaces every run of exactly 9 consecutive digits that
-// is not part of a longer run of digits and passes ValidBSN by its MaskBSN
-// form. It is a last line of defence for report output.
+// maskPrefix starts every masked BSN.
+const maskPrefix = "*****"
+
+// MaskBSNsInText hides the BSNs in free text. It is a last line of defence
+// for report output. Replaced by their MaskBSN form ("*****6782") are:
+//
+//   - every run of exactly 9 consecutive digits that is not part of a
+//     longer run of digits and passes ValidBSN, whatever surrounds it;
+//   - a standalone run of exactly 8 digits that passes ValidBSN once a
+//     leading zero is added back (spreadsheets drop it);
+//   - a standalone BSN written in groups of 3-3-3 or 4-2-3 digits joined by
+//     the same single '.', ' ' or '-' (123.456.782, 1234 56 782) that
+//     passes ValidBSN.
+//
+// Standalone means that the digits touch no ASCII letter or digit and are
+// not joined to more digits by a '.', ' ' or '-' (by the same separator,
+// for groups): 06-12345678, 12345678.50, 1.123.456.782 and an 8-digit run
+// inside a SHA-256 in hex are left alone. Dates (31-07-2016, 2026-09-01)
+// and times (14:05) never match.
 func MaskBSNsInText(s string) string {
 	var b strings.Builder
 	last := 0
@@ -86,19 +140,104 @@ func MaskBSNsInText(s string) string {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		if j-i == 9 && ValidBSN(s[i:j]) {
-			if last == 0 {
-				b.Grow(len(s))
+		end, masked := j, ""
+		switch n := j - i; {
+		case n == 9 && ValidBSN(s[i:j]):
+			masked = MaskBSN(s[i:j])
+		case n == 8 && ValidBSN("0"+s[i:j]) &&
+			freeBefore(s, i, isJoiner) && freeAfter(s, j, isJoiner):
+			masked = MaskBSN("0" + s[i:j])
+		case n == 3 || n == 4:
+			var digits string
+			if end, digits = groupedBSN(s, i, j); digits != "" {
+				masked = maskPrefix + digits[5:]
 			}
-			b.WriteString(s[last:i])
-			b.WriteString(MaskBSN(s[i:j]))
-			last = j
 		}
-		i = j
+		if masked == "" {
+			i = j
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(masked)
+		last, i = end, end
 	}
 	if last == 0 {
 		return s
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+func isJoiner(c byte) bool { return c == '.' || c == ' ' || c == '-' }
+
+func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || 'a' <= c && c <= 'z' }
+
+// freeBefore reports whether the digits starting at s[i] touch no letter or
+// digit on the left and are not joined (by a byte for which joins is true)
+// to a digit there.
+func freeBefore(s string, i int, joins func(byte) bool) bool {
+	switch {
+	case i == 0:
+		return true
+	case isAlnum(s[i-1]):
+		return false
+	}
+	return !(i >= 2 && joins(s[i-1]) && isDigit(s[i-2]))
+}
+
+// freeAfter is freeBefore for the right of digits ending before s[j]. A
+// masked BSN counts as digits, so that masking twice changes nothing.
+func freeAfter(s string, j int, joins func(byte) bool) bool {
+	switch {
+	case j == len(s):
+		return true
+	case isAlnum(s[j]):
+		return false
+	}
+	return !(joins(s[j]) && j+1 < len(s) &&
+		(isDigit(s[j+1]) || strings.HasPrefix(s[j+1:], maskPrefix)))
+}
+
+// groupedBSN looks for a standalone valid BSN written as 3-3-3 or 4-2-3
+// digit groups whose first group is s[i:j]. It returns the end of the
+// groups and their 9 digits, or "" if there is none.
+func groupedBSN(s string, i, j int) (int, string) {
+	if j >= len(s) || !isJoiner(s[j]) {
+		return 0, ""
+	}
+	sep := s[j]
+	joins := func(c byte) bool { return c == sep }
+	// The last digits of a masked BSN do not start a new one.
+	if strings.HasSuffix(s[:i], maskPrefix) || !freeBefore(s, i, joins) {
+		return 0, ""
+	}
+	want := [3]int{3, 3, 3}
+	if j-i == 4 {
+		want = [3]int{4, 2, 3}
+	}
+	digits := make([]byte, 0, 9)
+	k := i
+	for g, n := range want {
+		if g > 0 {
+			if k >= len(s) || s[k] != sep {
+				return 0, ""
+			}
+			k++
+		}
+		start := k
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		if k-start != n {
+			return 0, ""
+		}
+		digits = append(digits, s[start:k]...)
+	}
+	if !freeAfter(s, k, joins) || !ValidBSN(string(digits)) {
+		return 0, ""
+	}
+	return k, string(digits)
 }

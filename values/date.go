@@ -8,10 +8,11 @@ import (
 	"time"
 )
 
-// Accepted years for ParseDate and ParseTimestamp.
+// Accepted years for ParseDate and ParseTimestamp, the same as for
+// ExcelSerial. 31-12-9999 is a common "no end date" in registers.
 const (
 	minYear = 1900
-	maxYear = 2100
+	maxYear = 9999
 )
 
 const (
@@ -28,8 +29,8 @@ var expectYearRange = fmt.Sprintf("a date with a year from %d to %d", minYear, m
 // day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -) and
 // year-month-day (2025-12-31). A time may follow (31-12-2025 14:05,
 // 2025-12-31T14:05:00Z); it must be a valid time but is dropped. Two-digit
-// years, dates that do not exist (31-02-2025) and years outside 1900..2100
-// are errors. The result is midnight UTC.
+// years, dates that do not exist (31-02-2025) and years before 1900 are
+// errors (years up to 9999 are accepted). The result is midnight UTC.
 func ParseDate(s string) (time.Time, error) {
 	dt, exp := parseDateTime(s, expectDate)
 	if exp != "" {
@@ -210,10 +211,13 @@ func daysIn(year, month int) int {
 	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// Limits of Excel serial day numbers: 1 is 1900-01-01, 2958465 is 9999-12-31.
+// Limits of Excel serial day numbers. In the 1900 date system 1 is
+// 1900-01-01 and 2958465 is 9999-12-31; in the 1904 date system 0 is
+// 1904-01-01 and 2957003 is 9999-12-31.
 const (
-	minExcelSerial = 1
-	maxExcelSerial = 2958465
+	minExcelSerial     = 1
+	maxExcelSerial     = 2958465
+	maxExcelSerial1904 = 2957003
 )
 
 // ExcelSerial reports whether s is an Excel serial day number (1900 date
@@ -221,17 +225,8 @@ const (
 // returns it as a UTC time; the fraction is the time of day, rounded to the
 // second. Serial 60 is Excel's non-existent 29 February 1900 and is rejected.
 func ExcelSerial(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	whole, frac, hasDot := strings.Cut(s, ".")
-	if whole == "" || !allDigits(whole) || (hasDot && (frac == "" || !allDigits(frac))) {
-		return time.Time{}, false
-	}
-	whole = strings.TrimLeft(whole, "0")
-	if len(whole) > 7 {
-		return time.Time{}, false
-	}
-	days, err := strconv.Atoi(whole)
-	if err != nil || days < minExcelSerial || days > maxExcelSerial || days == 60 {
+	days, frac, ok := excelSerial(s)
+	if !ok || days < minExcelSerial || days > maxExcelSerial || days == 60 {
 		return time.Time{}, false
 	}
 	// Excel counts 1900 as a leap year, so from serial 61 on its day
@@ -240,6 +235,44 @@ func ExcelSerial(s string) (time.Time, bool) {
 	if days < 60 {
 		base = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
 	}
+	return addSerial(base, days, frac)
+}
+
+// ExcelSerial1904 is ExcelSerial for workbooks saved with the 1904 date
+// system (older Mac workbooks): serial 0 is 1904-01-01, 1462 days after
+// the 1900 system's 1904-01-01, and there is no fake leap day. It accepts
+// serials from 0 to 2957003 (9999-12-31), with an optional fraction.
+func ExcelSerial1904(s string) (time.Time, bool) {
+	days, frac, ok := excelSerial(s)
+	if !ok || days < 0 || days > maxExcelSerial1904 {
+		return time.Time{}, false
+	}
+	return addSerial(time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC), days, frac)
+}
+
+// excelSerial splits s, trimmed, into its whole days and the digits of its
+// fraction; it fails unless s is digits with an optional fraction, or if
+// the days do not fit in 7 digits.
+func excelSerial(s string) (days int, frac string, ok bool) {
+	s = strings.TrimSpace(s)
+	whole, frac, hasDot := strings.Cut(s, ".")
+	if whole == "" || !allDigits(whole) || (hasDot && (frac == "" || !allDigits(frac))) {
+		return 0, "", false
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 7 {
+		return 0, "", false
+	}
+	if whole == "" {
+		return 0, frac, true
+	}
+	days, err := strconv.Atoi(whole)
+	return days, frac, err == nil
+}
+
+// addSerial returns base plus days and the time of day in frac, the digits
+// after the decimal point, rounded to the second.
+func addSerial(base time.Time, days int, frac string) (time.Time, bool) {
 	t := base.AddDate(0, 0, days)
 	if frac != "" {
 		if len(frac) > 15 {

@@ -11,7 +11,7 @@ import (
 var dateSeeds = []string{
 	"31-12-2025", "31/12/2025", "31.12.2025", "1-2-2025", "2025-12-31", "2025-1-2",
 	"  31-12-2025\t", "29-02-2024", "29-02-2025", "31-02-2025", "13-31-2025", "31-12-25",
-	"31-12-1899", "2101-01-01", "31-12-2025 14:05", "2025-12-31 14:05:33",
+	"31-12-1899", "2101-01-01", "31-12-9999", "9999-12-31T23:59:59.999Z", "31-12-0999", "31-12-2025 14:05", "2025-12-31 14:05:33",
 	"2025-12-31T14:05:00", "2025-12-31T14:05:00Z", "2025-12-31T14:05:00.123456789Z",
 	"31-12-2025 00:00", "31-12-2025 23:59:59", "31-12-2025 24:00", "31-12-2025 14:05:00,5",
 	"2025-12-31T14:05:00+01:00", "", "morgen", "３１-12-2025",
@@ -54,6 +54,11 @@ func FuzzParseDate(f *testing.F) {
 		again, err := ParseDate(text)
 		if err != nil || !again.Equal(got) {
 			t.Fatalf("ParseDate(%q) round trip via %q: got %v, %v, want %v", s, text, again, err, got)
+		}
+		for _, d := range []string{text, got.Format("2006-01-02"), got.Format("02.01.2006"), ts.Format("02-01-2006 15:04")} {
+			if m := MaskBSNsInText(d); m != d {
+				t.Fatalf("MaskBSNsInText(%q) changed a date: %q", d, m)
+			}
 		}
 	})
 }
@@ -144,7 +149,9 @@ func FuzzParseDecimal(f *testing.F) {
 
 func FuzzNormalizeBSN(f *testing.F) {
 	for _, s := range []string{"123456782", "111222333", "123456789", "12345678", " 123 456 782 ",
-		"123-456-782", "1234.56.782", "000000000", "", "1234", "12345678a", "BSN 123456782."} {
+		"123-456-782", "1234.56.782", "000000000", "", "1234", "12345678a", "BSN 123456782.",
+		"12345672", "012.345.672", "1234 56 782", "31-07-2016", "31.07.2016", "2016 07 31", "12.345.678",
+		"06-12345672", "123.456.782.*****6782", "123-456-782 12 345", "12345672-123.456.782"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -177,6 +184,23 @@ func FuzzNormalizeBSN(f *testing.F) {
 		}
 		if m := MaskBSNsInText(got); ValidBSN(got) && strings.Contains(m, got[:5]) {
 			t.Fatalf("MaskBSNsInText(%q): got %q, reveals first 5 digits", got, m)
+		}
+		if !ValidBSN(got) {
+			return
+		}
+		// Every written form of a valid BSN is masked in text.
+		forms := []string{got}
+		if got[0] == '0' {
+			forms = append(forms, got[1:])
+		}
+		for _, sep := range []string{".", " ", "-"} {
+			forms = append(forms, got[:3]+sep+got[3:6]+sep+got[6:], got[:4]+sep+got[4:6]+sep+got[6:])
+		}
+		want := "BSN *****" + got[5:] + "."
+		for _, f := range forms {
+			if m := MaskBSNsInText("BSN " + f + "."); m != want {
+				t.Fatalf("MaskBSNsInText(%q): got %q, want %q", "BSN "+f+".", m, want)
+			}
 		}
 	})
 }
@@ -231,12 +255,36 @@ func FuzzValidIBAN(f *testing.F) {
 
 func FuzzExcelSerial(f *testing.F) {
 	for _, s := range []string{"1", "59", "60", "61", "45291", "45291.5833333", "45291.99999999",
-		"0045291", " 45291 ", "2958465", "2958466", "0", "0.5", "-1", "45291,5", "4.5291E4", "45291."} {
+		"0045291", " 45291 ", "2958465", "2958466", "0", "0.5", "-1", "45291,5", "4.5291E4", "45291.",
+		"2957003", "2957004", "43343", "000"} {
 		f.Add(s)
 	}
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	epoch1904 := time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
+		got1904, ok1904 := ExcelSerial1904(s)
 		got, ok := ExcelSerial(s)
+		whole, _, _ := strings.Cut(strings.TrimSpace(s), ".")
+		n, err := strconv.Atoi("0" + strings.TrimLeft(whole, "0"))
+		if (ok || ok1904) && err != nil {
+			t.Fatalf("ExcelSerial(%q) = %v or ExcelSerial1904 = %v accepted a non-number", s, ok, ok1904)
+		}
+		if ok && !ok1904 && n <= maxExcelSerial1904 {
+			t.Fatalf("ExcelSerial(%q) accepted but ExcelSerial1904 did not", s)
+		}
+		if ok1904 {
+			if got1904.Location() != time.UTC || got1904.Nanosecond() != 0 || got1904.Before(epoch1904) ||
+				got1904.After(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)) {
+				t.Fatalf("ExcelSerial1904(%q): got %v, want a whole second in UTC from 1904 to 9999", s, got1904)
+			}
+			days := int((got1904.Unix() - epoch1904.Unix()) / 86400)
+			if days != n && days != n+1 { // n+1: time rounded up to midnight
+				t.Fatalf("ExcelSerial1904(%q): got %v, which is day %d, want day %d", s, got1904, days, n)
+			}
+			if ok && n >= 61 && !got1904.Equal(got.AddDate(0, 0, 1462)) {
+				t.Fatalf("ExcelSerial1904(%q) = %v, want ExcelSerial + 1462 days = %v", s, got1904, got.AddDate(0, 0, 1462))
+			}
+		}
 		if !ok {
 			return
 		}
@@ -244,11 +292,6 @@ func FuzzExcelSerial(f *testing.F) {
 			got.Before(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)) ||
 			got.After(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)) {
 			t.Fatalf("ExcelSerial(%q): got %v, want a whole second in UTC from 1900 to 9999", s, got)
-		}
-		whole, _, _ := strings.Cut(strings.TrimSpace(s), ".")
-		n, err := strconv.Atoi(strings.TrimLeft(whole, "0"))
-		if err != nil {
-			t.Fatalf("ExcelSerial(%q) accepted a non-number", s)
 		}
 		days := int((got.Unix() - epoch.Unix()) / 86400) // not Sub: Duration overflows after 292 years
 		if n < 60 {
