@@ -2,8 +2,8 @@ package audit_test
 
 import (
 	"context"
-	"errors"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
