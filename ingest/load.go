@@ -380,18 +380,25 @@ func headerHint(header []string) string {
 	return ""
 }
 
-// lookupHeader finds the canonical column an export header maps to; an exact
-// match wins over one that differs only in case or surrounding spaces.
-func lookupHeader(columns map[string]string, h string) (string, bool) {
-	if c, ok := columns[h]; ok {
-		return c, true
+// lookupHeader finds the canonical column an export header maps to.
+func lookupHeader(columns map[string]string, h string) (string, bool) { return lookupFold(columns, h) }
+
+// lookupFold looks key up in a manifest mapping: an exact match wins over
+// one that differs only in case or surrounding spaces (people type "ja" for
+// "Ja"); among those, the first in sorted order, so the result never depends
+// on map order.
+func lookupFold(m map[string]string, key string) (string, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
 	}
-	for k, c := range columns {
-		if strings.EqualFold(strings.TrimSpace(k), h) {
-			return c, true
+	var best string
+	found := false
+	for k := range m {
+		if strings.EqualFold(strings.TrimSpace(k), key) && (!found || k < best) {
+			best, found = k, true
 		}
 	}
-	return "", false
+	return m[best], found
 }
 
 func trimAll(ss []string) []string {

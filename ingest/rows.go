@@ -231,22 +231,8 @@ func expectedForm(c model.Column) string {
 	return ""
 }
 
-// mapValue applies a manifest value mapping: exact match first, then one
-// that differs only in case.
-func mapValue(m map[string]string, raw string) (string, bool) {
-	if m == nil {
-		return "", false
-	}
-	if v, ok := m[raw]; ok {
-		return v, true
-	}
-	for k, v := range m {
-		if strings.EqualFold(strings.TrimSpace(k), raw) {
-			return v, true
-		}
-	}
-	return "", false
-}
+// mapValue applies a manifest value mapping.
+func mapValue(m map[string]string, raw string) (string, bool) { return lookupFold(m, raw) }
 
 // parseValue converts one trimmed, non-empty export value to the Go value the
 // appender stores for the column's type.
