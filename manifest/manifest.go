@@ -264,6 +264,15 @@ func (f *File) validate(sys string, i int) []error {
 	if t.System != sys {
 		add("table %s belongs to system %s, not %s", f.Table, t.System, sys)
 	}
+	folded := map[string]string{}
+	for header := range f.Columns {
+		k := strings.ToLower(strings.TrimSpace(header))
+		if other, dup := folded[k]; dup {
+			a, b := sortPair(header, other)
+			add("columns: %q and %q differ only in upper/lower case or spaces; headers are matched regardless of case, so keep one", a, b)
+		}
+		folded[k] = header
+	}
 	targets := map[string]string{}
 	for header, c := range f.Columns {
 		if _, ok := t.Column(c); !ok {

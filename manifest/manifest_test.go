@@ -40,6 +40,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown table", ok + "      - {file: a.csv, table: kinderen}\n", []string{`line 6`, `unknown table "kinderen"`, "admin_children, admin_guardians, admin_invoices"}},
 		{"table of other system", ok + "      - {file: a.csv, table: portal_photos}\n", []string{"table portal_photos belongs to system portal, not admin"}},
 		{"unknown column", ok + "      - {file: a.csv, table: admin_children, columns: {Geboortedatum: birthdate}}\n", []string{`"Geboortedatum" maps to "birthdate", which is not a column of admin_children`, "birth_date"}},
+		{"headers differing in case", ok + "      - {file: a.csv, table: admin_children, columns: {Einde: care_end, EINDE: care_start}}\n", []string{`"EINDE" and "Einde" differ only in upper/lower case`}},
 		{"two headers one column", ok + "      - {file: a.csv, table: admin_children, columns: {A: child_id, B: child_id}}\n", []string{`both "A" and "B" map to child_id`}},
 		{"workbook without sheet", ok + "      - {file: a.xlsx, table: admin_children}\n", []string{"a.xlsx is a workbook: add `sheet:`"}},
 		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
