@@ -19,8 +19,8 @@
 -- fix.en: Remove the photo or make the child unrecognisable, and assess whether this is a data breach.
 --   Check that the consent is recorded correctly in the portal; have staff consult the group's consent
 --   list before posting.
--- columns.nl: groep, geplaatst op, verwijderd op, probleem
--- columns.en: group, posted at, removed at, problem
+-- columns.nl: Groep, Geplaatst op, Verwijderd op, Probleem
+-- columns.en: Group, Posted at, Removed at, Problem
 WITH photos AS (
     -- A photo posted with a date but no time of day may have been posted at
     -- any moment of that day: it is compared as posted at the end of it, so

@@ -18,8 +18,8 @@
 --   einddatum vast in het verwerkersregister, of stop het gebruik van het systeem.
 -- fix.en: Sign (or renew) the processor agreement with the vendor, record the signing and end dates in
 --   the processor register, or stop using the system.
--- columns.nl: systeem, leverancier, in gebruik volgens, overeenkomst getekend, overeenkomst tot en met, probleem
--- columns.en: system, vendor, in use according to, agreement signed, agreement until, problem
+-- columns.nl: Systeem, Leverancier, In gebruik volgens, Overeenkomst getekend, Overeenkomst tot en met, Probleem
+-- columns.en: System, Vendor, In use according to, Agreement signed, Agreement until, Problem
 WITH in_use AS (
     SELECT lower(trim(system)) AS k, trim(system) AS name, 'verwerkersregister' AS via
     FROM processors WHERE in_use

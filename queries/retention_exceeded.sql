@@ -22,8 +22,8 @@
 --   eventueel langer nodig zijn.
 -- fix.en: Delete what the finding names in the system concerned (or have the vendor do it) and make the
 --   system purge automatically after the retention period. Record why data would be needed longer.
--- columns.nl: te verwijderen, einde opvang of factuurjaar, einde volgens, bewaren tot en met
--- columns.en: to delete, end of care or invoice year, end according to, keep until
+-- columns.nl: Te verwijderen, Einde opvang of factuurjaar, Einde volgens, Bewaren tot en met
+-- columns.en: To delete, End of care or invoice year, End according to, Keep until
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
            to_months(getvariable('retention_portal_months')::INTEGER) AS portal_period,

@@ -67,6 +67,7 @@ type labels struct {
 	ChartTitle     string
 	ChartNote      string
 	NoFindings     string
+	Incomplete     string // marks a check whose input lost rows
 	NoChart        string
 	NoRejects      string
 	NoInputs       string
@@ -150,6 +151,7 @@ var labelsNL = labels{
 	ChartTitle:     "Bevindingen per controle",
 	ChartNote:      "Alleen controles met bevindingen; de kleur geeft de ernst aan.",
 	NoFindings:     "Geen bevindingen.",
+	Incomplete:     "onvolledig",
 	NoChart:        "Er zijn geen bevindingen, dus er is geen grafiek.",
 	NoRejects:      "Er zijn geen rijen afgewezen.",
 	NoInputs:       "Er zijn geen bestanden ingelezen.",
@@ -234,6 +236,7 @@ var labelsEN = labels{
 	ChartTitle:     "Findings per check",
 	ChartNote:      "Only checks with findings; the colour shows the severity.",
 	NoFindings:     "No findings.",
+	Incomplete:     "incomplete",
 	NoChart:        "There are no findings, so there is no chart.",
 	NoRejects:      "No rows were rejected.",
 	NoInputs:       "No files were read.",
