@@ -7,20 +7,26 @@ import (
 	"github.com/avgaudit/avgaudit/queries"
 )
 
-const checksHelp = `Usage: avgaudit checks [ID]
+const checksHelp = `Usage: avgaudit checks [show] [ID]
 
 Without ID: lists every built-in check (id, area, severity, title).
 With ID: prints the check's explanation, legal source, required tables and SQL.
 
 Examples:
   avgaudit checks
-  avgaudit checks photo_without_consent
+  avgaudit checks show photo_without_consent
 `
 
 func (e *env) runChecks(args []string) error {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 		fmt.Fprint(e.stdout, checksHelp)
 		return nil
+	}
+	if len(args) > 0 && args[0] == "show" {
+		if len(args) != 2 {
+			return usagef("checks show takes one ID (see avgaudit checks for the list)")
+		}
+		args = args[1:]
 	}
 	if len(args) > 1 {
 		return usagef("checks takes at most one ID")

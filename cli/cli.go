@@ -101,14 +101,14 @@ facts, and writes Excel, HTML and JSON reports.
 
 Usage:
   avgaudit audit [SOURCE_DIR] [flags]   run an audit (no SOURCE_DIR: the built-in sample organisation)
-  avgaudit checks [ID]                  list the checks, or explain one
+  avgaudit checks [show ID]             list the checks, or explain one
   avgaudit version                      print the version
 
 Examples:
   avgaudit audit                                      # demo on the sample organisation
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
-  avgaudit checks retention_exceeded
+  avgaudit checks show retention_exceeded
 
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `

@@ -76,7 +76,7 @@ func TestCommands(t *testing.T) {
 		wantReport bool
 	}{
 		{"no args shows help", nil, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
-		{"help", []string{"--help"}, 0, []string{"avgaudit checks [ID]"}, nil, false},
+		{"help", []string{"--help"}, 0, []string{"avgaudit checks [show ID]"}, nil, false},
 		{"audit help", []string{"audit", "--help"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
 		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
 		{"unknown command", []string{"audti"}, 2, nil, []string{`unknown command "audti"`}, false},
@@ -90,6 +90,7 @@ func TestCommands(t *testing.T) {
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
 		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_exceeded", "processor_agreement_missing"}, nil, false},
+		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "portal_consents"}, nil, false},
 		{"check explained", []string{"checks", "retention_exceeded"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
 		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
 	}
