@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 	"sort"
 	"strings"
 
+	duckdb "github.com/duckdb/duckdb-go/v2"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/manifest"
@@ -161,10 +163,22 @@ func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
 			return fmt.Errorf("record inputs: %w", err)
 		}
 	}
-	for _, r := range res.Rejects {
-		if _, err := conn.ExecContext(ctx, "INSERT INTO "+RejectsTable+" VALUES (?, ?, ?, ?, ?, ?)", r.File, r.Sheet, r.Row, r.Column, r.Value, r.Reason); err != nil {
-			return fmt.Errorf("record rejects: %w", err)
+	// A messy export can have many rejects: append them in bulk.
+	err := conn.Raw(func(dc any) error {
+		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", RejectsTable)
+		if err != nil {
+			return err
 		}
+		for _, r := range res.Rejects {
+			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason); err != nil {
+				_ = app.Close()
+				return err
+			}
+		}
+		return app.Close()
+	})
+	if err != nil {
+		return fmt.Errorf("record rejects: %w", err)
 	}
 	return nil
 }
