@@ -121,14 +121,14 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 				return nil, ctx.Err()
 			}
 			rc.Status = results.StatusError
-			rc.Reason = &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
+			rc.Reason = failure(err)
 			out = append(out, rc)
 			continue
 		}
 		labels, err := columnLabels(c, cols)
 		if err != nil {
 			rc.Status = results.StatusError
-			rc.Reason = &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
+			rc.Reason = failure(err)
 			out = append(out, rc)
 			continue
 		}
@@ -229,6 +229,11 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = []results.Finding{}
 	}
 	return extraNames, findings, nil
+}
+
+// failure is the reason of a check that failed.
+func failure(err error) *results.Text {
+	return &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
 }
 
 // columnLabels pairs the query's own columns with the header's headings, or

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/audit"
-	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
@@ -130,12 +129,6 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
 		}
 	}
-	checks, err := queries.Builtin()
-	if err != nil {
-		return err
-	}
-	opt.Checks = checks
-
 	e.infof(o.Quiet, "avgaudit %s: auditing %s\n", auditVersion, source)
 	run, err := audit.Audit(ctx, opt)
 	var rejected *audit.RejectsError

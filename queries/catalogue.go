@@ -111,6 +111,16 @@ var (
 	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
 	optionalKeys = []string{"columns.nl", "columns.en"}
+	allKeys      = append(append([]string{}, knownKeys...), optionalKeys...)
+
+	// tableWords finds a canonical table's name as a word in a query.
+	tableWords = func() map[string]*regexp.Regexp {
+		m := map[string]*regexp.Regexp{}
+		for _, t := range model.TableNames("") {
+			m[t] = regexp.MustCompile(`\b` + t + `\b`)
+		}
+		return m
+	}()
 )
 
 // HeaderError is a problem in a check's header, with its file and line.
@@ -142,7 +152,7 @@ func Parse(file, src string) (Check, error) {
 		if m := headerLine.FindStringSubmatch(trimmed); m != nil && !strings.HasPrefix(ln, "--  ") {
 			key := m[1]
 			if !isKnown(key) {
-				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(append(knownKeys, optionalKeys...), ", "))}
+				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(allKeys, ", "))}
 			}
 			if _, dup := fields[key]; dup {
 				return c, &HeaderError{file, i + 1, fmt.Sprintf("header key %q given twice (first on line %d)", key, fieldLine[key])}
@@ -206,7 +216,7 @@ func Parse(file, src string) (Check, error) {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
 	for _, t := range model.TableNames("") {
-		if regexp.MustCompile(`\b` + t + `\b`).MatchString(c.SQL) {
+		if tableWords[t].MatchString(c.SQL) {
 			c.Reads = append(c.Reads, t)
 		}
 	}
@@ -241,7 +251,7 @@ func splitList(s string) []string {
 }
 
 func isKnown(key string) bool {
-	for _, k := range append(knownKeys, optionalKeys...) {
+	for _, k := range allKeys {
 		if k == key {
 			return true
 		}

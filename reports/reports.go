@@ -199,20 +199,21 @@ func prepare(run *results.Run) *results.Run {
 	r.Checks = make([]results.Check, len(run.Checks))
 	for i, c := range run.Checks {
 		if c.Reason != nil {
-			c.Reason = &results.Text{NL: m(c.Reason.NL), EN: m(c.Reason.EN)}
+			r := maskText(*c.Reason)
+			c.Reason = &r
 		}
 		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
 		c.ColumnLabels = append([]results.Text{}, c.ColumnLabels...)
 		c.Warnings = make([]results.Text, len(c.Warnings))
 		for j, w := range run.Checks[i].Warnings {
-			c.Warnings[j] = results.Text{NL: m(w.NL), EN: m(w.EN)}
+			c.Warnings[j] = maskText(w)
 		}
 		fs := make([]results.Finding, len(c.Findings))
 		for j, f := range c.Findings {
 			f.Key = m(f.Key)
 			f.RecordKey = m(f.RecordKey)
 			f.File = m(f.File)
-			f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
+			f.Message = maskText(f.Message)
 			f.Values = mapStrings(f.Values, m)
 			fs[j] = f
 		}
@@ -221,6 +222,11 @@ func prepare(run *results.Run) *results.Run {
 	}
 	r.Summarise()
 	return &r
+}
+
+// maskText masks BSNs in both languages of t.
+func maskText(t results.Text) results.Text {
+	return results.Text{NL: values.MaskBSNsInText(t.NL), EN: values.MaskBSNsInText(t.EN)}
 }
 
 // mapStrings returns a new, non-nil slice with fn applied to each element.
