@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 const manifestYAML = `version: 1
@@ -222,5 +224,32 @@ func TestRejectedRows(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a strict audit that failed left %d file(s), e.g. %s", len(entries), entries[0].Name())
+	}
+}
+
+// TestValidBSNMacro checks the SQL 11-check against the Go one.
+func TestValidBSNMacro(t *testing.T) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := audit.SetVariables(ctx, conn, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), policy.Default()); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"123456782", "111222333", "123456789", "000000000", "12345678", "1234567820", "abcdefghi", "", "12345678a", "999999990"} {
+		var got sql.NullBool
+		if err := conn.QueryRowContext(ctx, "SELECT valid_bsn(?)", s).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Bool != values.ValidBSN(s) {
+			t.Errorf("valid_bsn(%q) = %v, ValidBSN = %v", s, got.Bool, values.ValidBSN(s))
+		}
 	}
 }

@@ -40,6 +40,8 @@ const (
 type Result struct {
 	Inputs  []results.Input
 	Rejects []results.Reject
+	Columns []ColumnInfo // every header cell of every input
+	BSNHits []BSNHit     // export columns outside the administration holding BSNs
 }
 
 // RowsRejected counts the rejected rows over all inputs.
@@ -80,7 +82,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // checks can always refer to any table; the catalogue decides from the
 // inputs whether a check has the data it needs.
 func CreateTables(ctx context.Context, conn execer) error {
-	stmts := make([]string, 0, len(model.Tables)+3)
+	stmts := make([]string, 0, len(model.Tables)+5)
 	for i := range model.Tables {
 		stmts = append(stmts, model.Tables[i].CreateSQL())
 	}
@@ -89,6 +91,7 @@ func CreateTables(ctx context.Context, conn execer) error {
 		"CREATE TABLE "+InputsTable+" (system VARCHAR, product VARCHAR, file VARCHAR, sheet VARCHAR, table_name VARCHAR, sha256 VARCHAR, rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, skipped_columns VARCHAR)",
 		"CREATE TABLE "+RejectsTable+" (file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)",
 	)
+	stmts = append(stmts, metaTablesSQL()...)
 	for _, s := range stmts {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("create tables: %s: %w", s, err)
@@ -142,7 +145,7 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, rejects, err := loadFile(ctx, conn, fsys, dir, f, books)
+		in, rejects, err := loadFile(ctx, conn, fsys, dir, f, books, res)
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +153,9 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		res.Rejects = append(res.Rejects, rejects...)
 	}
 	if err := recordMeta(ctx, conn, res); err != nil {
+		return nil, err
+	}
+	if err := recordColumns(ctx, conn, res); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -231,7 +237,7 @@ func (w workbooks) open(fsys fs.FS, name string) (*openBook, error) {
 	return b, nil
 }
 
-func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books workbooks) (results.Input, []results.Reject, error) {
+func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books workbooks, res *Result) (results.Input, []results.Reject, error) {
 	in := results.Input{System: f.System, Product: f.Product, File: f.File, Sheet: f.Sheet, Table: f.Table, SkippedColumns: []string{}}
 	fail := func(row int, column string, err error) (results.Input, []results.Reject, error) {
 		return in, nil, &InputError{File: f.Label(), Row: row, Column: column, Err: err}
@@ -286,13 +292,20 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	if err != nil {
 		return fail(headerRow, "", err)
 	}
+	header = append([]string(nil), header...) // the reader reuses its row
 	plan, skipped, err := planColumns(f, table, header)
 	if err != nil {
 		return fail(headerRow, "", err)
 	}
 	in.SkippedColumns = skipped
 
-	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in)
+	scan := newBSNScan(f, table, plan)
+	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan)
+	if err == nil {
+		cols, hits := columnInfos(f, table, plan, header, scan)
+		res.Columns = append(res.Columns, cols...)
+		res.BSNHits = append(res.BSNHits, hits...)
+	}
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {

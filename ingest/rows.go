@@ -30,7 +30,7 @@ type cellKind struct {
 }
 
 // appendRows parses and appends every data row, collecting rejects.
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input) ([]results.Reject, error) {
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan) ([]results.Reject, error) {
 	var rejects []results.Reject
 	label := f.Label()
 	keyCols := keyIndexes(t)
@@ -69,6 +69,7 @@ func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.
 				return &InputError{File: label, Row: rowNum, Err: err}
 			}
 			in.RowsRead++
+			scan.row(rowNum, cells)
 			problems := checkShape(t, plan, cells, kind)
 			if len(problems) == 0 {
 				problems = parseRow(f, t, plan, cells, kind, row)

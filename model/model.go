@@ -114,7 +114,21 @@ var ConsentTypes = []string{
 }
 
 // NoteCategories are the categories of child notes in the parent portal.
-var NoteCategories = []string{"allergy", "diet", "medical", "vve", "bilingual", "general"}
+var NoteCategories = []string{"allergy", "diet", "medical", "vve", "bilingual", "religion", "general"}
+
+// IntakeConsentTypes are the seven permissions the parent portal asks at
+// intake; photo_external (website, social media) is asked separately.
+var IntakeConsentTypes = []string{
+	"pickup_by_others", "photo_portal", "transport", "friend_visit",
+	"visit_friend", "independent_from_school", "independent_home",
+}
+
+// HealthBases are the recorded grounds for keeping health data of a child
+// (AVG art. 9 lid 2): explicit consent, or necessity for the child's care.
+var HealthBases = []string{"consent", "necessity"}
+
+// FileCategories are the kinds of document in the file-share inventory.
+var FileCategories = []string{"child_file", "income", "staff", "other"}
 
 func key(name string, doc string) Column {
 	return Column{Name: name, Type: Text, Key: true, Required: true, Doc: doc}
@@ -184,6 +198,7 @@ var Tables = []Table{
 		req(col("portal_child_id", Text, NotPII, "the child")),
 		req(Column{Name: "category", Type: Enum, Values: NoteCategories, Doc: "kind of note"}),
 		col("created_at", Timestamp, NotPII, "when the note was made"),
+		{Name: "basis", Type: Enum, Values: HealthBases, Doc: "recorded ground for health data: consent (explicit) or necessity (documented); empty if none"},
 	}},
 	{Name: "portal_consents", System: "portal", Doc: "One row per permission answer a parent recorded in the portal.", Columns: []Column{
 		req(col("portal_child_id", Text, NotPII, "the child")),
@@ -191,6 +206,7 @@ var Tables = []Table{
 		req(col("granted", Bool, NotPII, "yes (given) or no (refused)")),
 		col("recorded_at", Timestamp, NotPII, "when the answer was recorded"),
 		col("withdrawn_at", Timestamp, NotPII, "when a given permission was withdrawn"),
+		col("given_by", Text, Name, "name of the person who gave or refused the permission"),
 	}},
 	{Name: "portal_photos", System: "portal", Doc: "One row per child tagged in a diary photo.", Columns: []Column{
 		req(col("photo_id", Text, NotPII, "photo id")),
@@ -222,6 +238,8 @@ var Tables = []Table{
 		col("sent_at", Date, NotPII, "date sent"),
 		col("consent_signed_at", Date, NotPII, "date the parents signed the written consent"),
 		col("channel", Text, NotPII, "how it was sent (KIJK!, e-mail, paper)"),
+		col("vve_programme", Text, NotPII, "the VVE programme passed on (Kaleidoscoop, Piramide, ...); for a VVE child"),
+		col("vve_duration", Text, NotPII, "how long the child followed it (e.g. 2 jaar, 18 maanden); for a VVE child"),
 	}},
 	{Name: "processors", System: "register", Doc: "The register of processors (verwerkers) and their agreements.", Columns: []Column{
 		{Name: "system", Type: Text, Key: true, Required: true, Doc: "system or service name; matched case-insensitively with the products in the manifest"},
@@ -263,6 +281,9 @@ var Tables = []Table{
 		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+		col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)"),
+		col("effects", Text, NotPII, "the consequences for the people affected"),
+		col("measures", Text, NotPII, "the measures taken"),
 	}},
 	{Name: "social_posts", System: "register", Doc: "Posts on social media or the website showing a recognisable child.", Columns: []Column{
 		req(col("post_id", Text, NotPII, "post id")),
@@ -270,6 +291,38 @@ var Tables = []Table{
 		col("posted_at", Date, NotPII, "date posted"),
 		col("channel", Text, NotPII, "facebook, website, newsletter, ..."),
 		col("written_consent", Bool, NotPII, "written consent for this channel is on file"),
+		col("consent_reference", Text, NotPII, "reference to the signed consent form for this channel"),
+	}},
+	{Name: "processing_activities", System: "register", Doc: "The register of processing activities (AVG art. 30).", Columns: []Column{
+		key("activity", "name of the processing activity"),
+		col("purpose", Text, NotPII, "purpose of the processing"),
+		col("legal_basis", Text, NotPII, "legal basis (AVG art. 6; art. 9 for special categories)"),
+		col("data_categories", Text, NotPII, "categories of personal data (e.g. contact details, health data, camera images)"),
+		col("data_subjects", Text, NotPII, "categories of people (children, parents, staff, applicants)"),
+		col("systems", Text, NotPII, "the systems used, comma separated; matched case-insensitively with processors.system and the manifest's products"),
+		col("retention", Text, NotPII, "retention period or rule"),
+		col("dpia_reference", Text, NotPII, "reference to the DPIA; empty if none was done"),
+	}},
+	{Name: "onedrive_files", System: "register", Doc: "Inventory of documents on the file share (e.g. OneDrive): child files and income documents.", Columns: []Column{
+		key("path", "path of the file or folder"),
+		col("owner", Text, Name, "owner of the file"),
+		col("modified_at", Timestamp, NotPII, "last modified"),
+		col("sharing", Text, NotPII, "who it is shared with: private, organisation, link, external"),
+		req(Column{Name: "category", Type: Enum, Values: FileCategories, Doc: "kind of document"}),
+		col("child_id", Text, NotPII, "the child the document is about (admin_children.child_id)"),
+	}},
+	{Name: "applicants", System: "register", Doc: "Job applicants whose data is kept.", Columns: []Column{
+		key("applicant_id", "applicant number"),
+		col("name", Text, Name, "full name"),
+		col("applied_at", Date, NotPII, "date of application"),
+		reqBlank(col("procedure_ended_at", Date, NotPII, "end of the application procedure; empty while it runs")),
+		col("keep_consent", Bool, NotPII, "the applicant consented to keeping the data longer (up to a year)"),
+	}},
+	{Name: "complaints", System: "register", Doc: "The complaints register.", Columns: []Column{
+		key("complaint_id", "complaint number"),
+		col("received_at", Date, NotPII, "date received"),
+		reqBlank(col("handled_at", Date, NotPII, "date the complaint was handled; empty while open")),
+		col("subject", Text, NotPII, "what it is about"),
 	}},
 }
 

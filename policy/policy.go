@@ -9,53 +9,126 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
 // Policy is the set of settings the checks use.
 type Policy struct {
-	Retention Retention `yaml:"retention"`
+	Retention  Retention  `yaml:"retention"`
+	Consent    Consent    `yaml:"consent"`
+	Processors Processors `yaml:"processors"`
+	Access     Access     `yaml:"access"`
 }
 
 // Retention periods, measured from the end of care (or, for invoices, from the
-// end of the invoice's year).
+// end of the invoice's year; for staff from leaving; for applicants from the
+// end of the procedure; for complaints from their handling).
 type Retention struct {
-	PortalMonths     int `yaml:"portal_months"`
-	TrackingMonths   int `yaml:"tracking_months"`
-	AdminBSNMonths   int `yaml:"admin_bsn_months"`
-	AdminRecordYears int `yaml:"admin_record_years"`
-	InvoiceYears     int `yaml:"invoice_years"`
+	PortalMonths           int `yaml:"portal_months"`
+	TrackingMonths         int `yaml:"tracking_months"`
+	AdminBSNMonths         int `yaml:"admin_bsn_months"`
+	AdminRecordYears       int `yaml:"admin_record_years"`
+	InvoiceYears           int `yaml:"invoice_years"`
+	OneDriveMonths         int `yaml:"onedrive_months"`
+	StaffMonths            int `yaml:"staff_months"`
+	ApplicantWeeks         int `yaml:"applicant_weeks"`
+	ApplicantConsentMonths int `yaml:"applicant_consent_months"`
+	ComplaintMonths        int `yaml:"complaint_months"`
+}
+
+// Consent settings.
+type Consent struct {
+	ReconfirmMonths int `yaml:"reconfirm_months"`
+}
+
+// Processors settings.
+type Processors struct {
+	ExpiryWarningDays int `yaml:"expiry_warning_days"`
+}
+
+// Access settings: the authorisation matrix and how soon access must end.
+type Access struct {
+	PortalAccessDays int      `yaml:"portal_access_days"`
+	AllGroupsRoles   []string `yaml:"all_groups_roles"`
 }
 
 // Default is the policy used when no policy file is given.
 func Default() Policy {
-	return Policy{Retention: Retention{
-		PortalMonths:     24,
-		TrackingMonths:   24,
-		AdminBSNMonths:   24,
-		AdminRecordYears: 7,
-		InvoiceYears:     7,
-	}}
+	return Policy{
+		Retention: Retention{
+			PortalMonths:           24,
+			TrackingMonths:         24,
+			AdminBSNMonths:         24,
+			AdminRecordYears:       7,
+			InvoiceYears:           7,
+			OneDriveMonths:         24,
+			StaffMonths:            24,
+			ApplicantWeeks:         4,
+			ApplicantConsentMonths: 12,
+			ComplaintMonths:        24,
+		},
+		Consent:    Consent{ReconfirmMonths: 12},
+		Processors: Processors{ExpiryWarningDays: 90},
+		Access: Access{
+			PortalAccessDays: 30,
+			AllGroupsRoles:   []string{"beheerder", "administratie"},
+		},
+	}
 }
 
-// Param is one setting as the checks see it: a DuckDB variable.
+// Param is one setting as the checks see it: a DuckDB variable holding an
+// integer, or (when List is set) a list of lower-case texts.
 type Param struct {
-	Name  string // variable name, read in SQL with getvariable('name')
-	Value int
-	Doc   string // what it is and where the default comes from
+	Name   string // variable name, read in SQL with getvariable('name')
+	Value  int
+	List   []string
+	IsList bool
+	Doc    string // what it is and where the default comes from
 }
 
 // Params lists the settings in a fixed order.
 func (p Policy) Params() []Param {
 	r := p.Retention
 	return []Param{
-		{"retention_portal_months", r.PortalMonths, "months after care ended that parent-portal data may be kept (default 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)"},
-		{"retention_tracking_months", r.TrackingMonths, "months after care ended that child-tracking data may be kept (default 24: same sector norm)"},
-		{"retention_admin_bsn_months", r.AdminBSNMonths, "months after care ended that the administration may keep the child's BSN (default 24: needed only for the childcare benefit, UAVG art. 46)"},
-		{"retention_admin_record_years", r.AdminRecordYears, "years after care ended that the administration's child record may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
-		{"retention_invoice_years", r.InvoiceYears, "years after the end of the invoice's year that invoices may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
+		{Name: "retention_portal_months", Value: r.PortalMonths, Doc: "months after care ended that parent-portal data may be kept (default 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)"},
+		{Name: "retention_tracking_months", Value: r.TrackingMonths, Doc: "months after care ended that child-tracking data may be kept (default 24: same sector norm)"},
+		{Name: "retention_admin_bsn_months", Value: r.AdminBSNMonths, Doc: "months after care ended that the administration may keep the child's BSN (default 24: needed only for the childcare benefit, UAVG art. 46)"},
+		{Name: "retention_admin_record_years", Value: r.AdminRecordYears, Doc: "years after care ended that the administration's child record may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
+		{Name: "retention_invoice_years", Value: r.InvoiceYears, Doc: "years after the end of the invoice's year that invoices may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
+		{Name: "retention_onedrive_months", Value: r.OneDriveMonths, Doc: "months after care ended that child files and income documents on the file share may be kept (default 24: same sector norm as the child's other data)"},
+		{Name: "retention_staff_months", Value: r.StaffMonths, Doc: "months after leaving that a staff member's personnel file and accounts may be kept (default 24: 2 jaar na uitdiensttreding, voormalig Vrijstellingsbesluit Wbp art. 30)"},
+		{Name: "retention_applicant_weeks", Value: r.ApplicantWeeks, Doc: "weeks after the procedure that an applicant's data may be kept (default 4: AP, sollicitatiegegevens; voormalig Vrijstellingsbesluit Wbp art. 31)"},
+		{Name: "retention_applicant_consent_months", Value: r.ApplicantConsentMonths, Doc: "months after the procedure that an applicant's data may be kept with consent (default 12: AP, sollicitatiegegevens)"},
+		{Name: "retention_complaint_months", Value: r.ComplaintMonths, Doc: "months after handling that a complaint may be kept (default 24: 2 jaar na afhandeling, sectornorm klachtenregeling kinderopvang)"},
+		{Name: "consent_reconfirm_months", Value: p.Consent.ReconfirmMonths, Doc: "months after which a given consent should be reconfirmed (default 12: jaarlijks herbevestigen — AP-brief aan scholen 23 augustus 2017, Kennisnet)"},
+		{Name: "processor_expiry_warning_days", Value: p.Processors.ExpiryWarningDays, Doc: "days before a processor agreement expires that it is reported (default 90: time to renegotiate, AVG art. 28 lid 3)"},
+		{Name: "portal_access_days", Value: p.Access.PortalAccessDays, Doc: "days after the placement ended that parents may keep portal access (default 30: to download photos and reports; AVG art. 5 lid 1 sub e)"},
+		{Name: "access_all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true, Doc: "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)"},
 	}
+}
+
+func lowerAll(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// SQL is the DuckDB literal of the setting's value.
+func (p Param) SQL() string {
+	if !p.IsList {
+		return strconv.Itoa(p.Value)
+	}
+	quoted := make([]string, len(p.List))
+	for i, s := range p.List {
+		quoted[i] = "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return "[" + strings.Join(quoted, ", ") + "]::VARCHAR[]"
 }
 
 // Names lists the names of all settings.
@@ -81,10 +154,10 @@ func Parse(r io.Reader) (Policy, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		return p, fmt.Errorf("policy: %w (allowed: retention.portal_months, tracking_months, admin_bsn_months, admin_record_years, invoice_years)", err)
+		return p, fmt.Errorf("policy: %w (see docs/policy.md for the allowed settings)", err)
 	}
 	for _, prm := range p.Params() {
-		if prm.Value < 0 {
+		if !prm.IsList && prm.Value < 0 {
 			return p, fmt.Errorf("policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
 		}
 	}
@@ -92,4 +165,9 @@ func Parse(r io.Reader) (Policy, error) {
 }
 
 // String renders a setting's value for reports.
-func (p Param) String() string { return strconv.Itoa(p.Value) }
+func (p Param) String() string {
+	if p.IsList {
+		return strings.Join(p.List, ", ")
+	}
+	return strconv.Itoa(p.Value)
+}

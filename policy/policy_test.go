@@ -14,7 +14,7 @@ func TestParse(t *testing.T) {
 		err        string
 	}{
 		{"empty keeps defaults", "", policy.Default().Retention, ""},
-		{"override one", "retention:\n  portal_months: 12\n", policy.Retention{PortalMonths: 12, TrackingMonths: 24, AdminBSNMonths: 24, AdminRecordYears: 7, InvoiceYears: 7}, ""},
+		{"override one", "retention:\n  portal_months: 12\n", portal12(), ""},
 		{"unknown key", "retention:\n  portal_maanden: 12\n", policy.Retention{}, "field portal_maanden not found"},
 		{"negative", "retention:\n  invoice_years: -1\n", policy.Retention{}, "retention_invoice_years is -1; a period must be 0 or more"},
 		{"not a number", "retention:\n  invoice_years: zeven\n", policy.Retention{}, "cannot unmarshal"},
@@ -44,4 +44,30 @@ func TestParamsDocumentSources(t *testing.T) {
 			t.Errorf("%s: the doc must name the default and its source: %q", p.Name, p.Doc)
 		}
 	}
+}
+
+func portal12() policy.Retention {
+	r := policy.Default().Retention
+	r.PortalMonths = 12
+	return r
+}
+
+func TestListParam(t *testing.T) {
+	p, err := policy.Parse(strings.NewReader("access:\n  all_groups_roles: [Beheerder, ' Locatiemanager ', \"o'Neill\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prm := range p.Params() {
+		if prm.Name != "access_all_groups_roles" {
+			continue
+		}
+		if got, want := prm.SQL(), "['beheerder', 'locatiemanager', 'o''neill']::VARCHAR[]"; got != want {
+			t.Errorf("SQL() = %s, want %s", got, want)
+		}
+		if got, want := prm.String(), "beheerder, locatiemanager, o'neill"; got != want {
+			t.Errorf("String() = %s, want %s", got, want)
+		}
+		return
+	}
+	t.Fatal("no access_all_groups_roles parameter")
 }

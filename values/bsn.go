@@ -241,3 +241,31 @@ func groupedBSN(s string, i, j int) (int, string) {
 	}
 	return k, string(digits)
 }
+
+// ContainsBSN reports whether s holds something that is most likely a BSN:
+// a standalone run of exactly 9 digits, or 9 digits in groups of 3-3-3 or
+// 4-2-3 (see MaskBSNsInText), that passes ValidBSN. Unlike MaskBSNsInText it
+// does not count 8-digit runs, which are far more often dates (20240115) or
+// numbers than BSNs that lost their leading zero.
+func ContainsBSN(s string) bool {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		switch n := j - i; {
+		case n == 9 && ValidBSN(s[i:j]) && freeBefore(s, i, isJoiner) && freeAfter(s, j, isJoiner):
+			return true
+		case n == 3 || n == 4:
+			if _, digits := groupedBSN(s, i, j); digits != "" {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}

@@ -167,6 +167,12 @@ func FuzzNormalizeBSN(f *testing.F) {
 
 		text := MaskBSNsInText(s)
 		checkNoValidBSN(t, s, text)
+		if ContainsBSN(s) && text == s {
+			t.Fatalf("ContainsBSN(%q) is true but MaskBSNsInText masks nothing", s)
+		}
+		if ContainsBSN(text) {
+			t.Fatalf("ContainsBSN(%q) is true after masking (%q)", s, text)
+		}
 		if again := MaskBSNsInText(text); again != text {
 			t.Fatalf("MaskBSNsInText not idempotent on %q: %q then %q", s, text, again)
 		}

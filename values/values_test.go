@@ -661,3 +661,28 @@ func BenchmarkParseDecimal(b *testing.B) {
 		_, _ = ParseDecimal("-12,5")
 	}
 }
+
+func TestContainsBSN(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"123456782", true},
+		{"BSN: 123.456.782", true},
+		{"bsn 1234 56 782 van kind", true},
+		{"123-456-782", true},
+		{"123456789", false},    // fails the 11-check
+		{"12345672", false},     // 8 digits: too often a date or a number
+		{"0123456782", false},   // 10 digits: a phone number
+		{"06-123456782", false}, // joined to more digits
+		{"a123456782", false},   // part of a code
+		{"*****6782", false},    // already masked
+		{"31-12-2025", false},   // a date
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ContainsBSN(tt.in); got != tt.want {
+			t.Errorf("ContainsBSN(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
