@@ -10,51 +10,124 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 )
 
 const samplesDir = "../samples/org"
 
-// expectedFindings reads the table between the expected-findings markers of
-// samples/README.md: one "check<TAB>table<TAB>record key" per planted finding.
-func expectedFindings(t *testing.T) []string {
+// readmeTable returns the cells of the table rows between the markers of
+// the named block of samples/README.md, without the header and separator.
+func readmeTable(t *testing.T, block string) [][]string {
 	t.Helper()
 	data, err := os.ReadFile("../samples/README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
+	var out [][]string
 	in := false
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		switch {
-		case strings.Contains(line, "expected-findings:start"):
+		case strings.Contains(line, block+":start"):
 			in = true
-		case strings.Contains(line, "expected-findings:end"):
+		case strings.Contains(line, block+":end"):
 			in = false
 		case in && strings.HasPrefix(line, "|"):
 			cells := strings.Split(strings.Trim(line, "|"), "|")
 			for i := range cells {
-				cells[i] = strings.Trim(strings.TrimSpace(cells[i]), "`")
+				cells[i] = strings.Trim(strings.TrimSpace(cells[i]), "`*")
 			}
-			if len(cells) < 3 || cells[0] == "check" || strings.HasPrefix(cells[0], "---") {
+			if len(cells) < 2 || cells[0] == "check" || strings.HasPrefix(cells[0], "---") {
 				continue
 			}
-			out = append(out, cells[0]+"\t"+cells[1]+"\t"+cells[2])
+			out = append(out, cells)
 		}
 	}
 	if len(out) == 0 {
-		t.Fatal("samples/README.md has no expected-findings table")
+		t.Fatalf("samples/README.md has no %s table", block)
+	}
+	return out
+}
+
+// expectedFindings reads the expected-findings table of samples/README.md:
+// one "check<TAB>table<TAB>record key" per planted finding.
+func expectedFindings(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, cells := range readmeTable(t, "expected-findings") {
+		if len(cells) < 3 {
+			t.Fatalf("expected-findings row %v has too few cells", cells)
+		}
+		out = append(out, cells[0]+"\t"+cells[1]+"\t"+cells[2])
 	}
 	sort.Strings(out)
 	return out
+}
+
+// expectedCounts reads the expected-counts table of samples/README.md: the
+// number of findings per check, and the total under "total".
+func expectedCounts(t *testing.T) map[string]int {
+	t.Helper()
+	counts := map[string]int{}
+	for _, cells := range readmeTable(t, "expected-counts") {
+		n, err := strconv.Atoi(cells[1])
+		if err != nil {
+			t.Fatalf("expected-counts row %v: %v", cells, err)
+		}
+		counts[cells[0]] = n
+	}
+	return counts
+}
+
+// assertCounts requires every built-in check to have planted findings in
+// the sample and the audit to report exactly the README's count per check.
+func assertCounts(t *testing.T, run *results.Run) {
+	t.Helper()
+	want := expectedCounts(t)
+	checks, err := queries.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin := map[string]bool{}
+	for _, c := range checks {
+		builtin[c.ID] = true
+		if want[c.ID] == 0 {
+			t.Errorf("built-in check %s has no expected finding in the sample organisation; plant one in samples/generate", c.ID)
+		}
+	}
+	got := map[string]int{}
+	total := 0
+	for _, c := range run.Checks {
+		got[c.ID] = len(c.Findings)
+		total += len(c.Findings)
+	}
+	ids := make([]string, 0, len(want))
+	for id := range want {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		n := want[id]
+		switch {
+		case id == "total":
+			if total != n {
+				t.Errorf("%d findings in all, samples/README.md expects %d", total, n)
+			}
+		case !builtin[id]:
+			t.Errorf("samples/README.md expects findings of %s, which is not a built-in check", id)
+		case got[id] != n:
+			t.Errorf("check %s: %d findings, samples/README.md expects %d", id, got[id], n)
+		}
+	}
 }
 
 func readRun(t *testing.T, name string) (*results.Run, []byte) {
@@ -101,6 +174,7 @@ func TestSampleAudit(t *testing.T) {
 	if diff := cmp.Diff(expectedFindings(t), got); diff != "" {
 		t.Errorf("findings differ from samples/README.md (-want +got):\n%s", diff)
 	}
+	assertCounts(t, run)
 
 	// Same inputs and as-of date: byte-identical JSON and HTML.
 	dir2 := t.TempDir()

@@ -34,10 +34,13 @@ type Org struct {
 	Requests     []*Request
 	Breaches     []*Breach
 	Posts        []*Post
+	Activities   []*Activity
+	Files        []*DriveFile
+	Applicants   []*Applicant
+	Complaints   []*Complaint
 
 	Expected []Expectation // findings the checks must report
 	Absent   []Expectation // edge records the checks must not report
-	Later    []string      // things planted for checks still to be written
 
 	usedBSN        map[string]bool
 	usedNames      map[string]bool
@@ -129,6 +132,9 @@ func (o *Org) buildStaff() {
 		spec{"Pedagogisch medewerker", "Molenwiek", []string{"Avonturiers", "Vlinders"}, day(2019, 4, 1), day(2025, 12, 31)},
 		spec{"Pedagogisch medewerker", "Havenkwartier", []string{"Dolfijnen"}, day(2018, 1, 1), day(2024, 6, 30)},
 		spec{"Pedagogisch medewerker", "Molenwiek", []string{"Avonturiers"}, day(2026, 2, 1), time.Time{}},
+		spec{"Pedagogisch medewerker", "Havenkwartier", []string{"Kajuit"}, day(2020, 9, 1), asOf},
+		spec{"Pedagogisch medewerker", "Havenkwartier", []string{"Zeesterren"}, day(2016, 4, 1), day(2024, 8, 31)},
+		spec{"Pedagogisch medewerker", "Molenwiek", []string{"Boomhut"}, day(2019, 1, 1), day(2024, 9, 1)},
 	)
 	for i, sp := range specs {
 		s := &Staff{ID: fmt.Sprintf("M%03d", i+1), Role: sp.role, Location: sp.loc, Start: sp.start, End: sp.end}
@@ -153,6 +159,11 @@ func (o *Org) buildStaff() {
 		}
 		o.Staff = append(o.Staff, s)
 	}
+	staff := func(id string) func() string { return constKey(id) }
+	o.expect(chkRetHR, "staff", staff("M024"), "left 2024-06-30: personnel data past 24 months")
+	o.expect(chkRetHR, "staff", staff("M027"), "left 2024-08-31: one day past 24 months")
+	o.absent(chkRetHR, "staff", staff("M028"), "left 2024-09-01: exactly 24 months")
+	o.absent(chkRetHR, "staff", staff("M023"), "left 2025-12-31")
 }
 
 // staffAt picks a pedagogisch medewerker of g employed at t.
@@ -205,6 +216,9 @@ func (o *Org) newChild(g *Group, birth, start, end time.Time) *Child {
 	}
 	if o.chance(0.12) {
 		c.Remarks = pick(o, adminRemarks)
+	}
+	if o.chance(0.3) {
+		c.Religion = pick(o, []string{"Rooms-katholiek", "Protestants", "Islamitisch", "Hindoeïstisch", "Geen"})
 	}
 	all := []string{"ma", "di", "wo", "do", "vr"}
 	nd := 2 + o.intn(2)
@@ -405,7 +419,11 @@ func (o *Org) scenarios() {
 		c.Start = p.start
 		c.KDVUntil = time.Time{}
 	}
+	o.plainScenarios()
 	for _, c := range o.scenario {
+		if !c.plain() {
+			c.VVE = false // keeps the retention scenarios out of the VVE transfer check
+		}
 		if c.Start.Before(c.Birth) {
 			panic("scenario child starts before birth: " + c.Scenario)
 		}

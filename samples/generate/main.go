@@ -56,8 +56,6 @@ func run(out, readme string) error {
 // block is generated README content between <!-- name:start --> and <!-- name:end -->.
 type block struct{ Name, Body string }
 
-var checkOrder = []string{chkPhoto, chkRetention, chkProcessor}
-
 func (o *Org) readmeBlocks(stats []fileStat) []block {
 	type row struct{ check, table, key, why string }
 	rows := func(es []Expectation) []row {
@@ -104,16 +102,11 @@ func (o *Org) readmeBlocks(stats []fileStat) []block {
 	for _, s := range stats {
 		fmt.Fprintf(&files, "| `%s` | %s | %s | %d |\n", s.File, s.Sheet, s.Table, s.Rows)
 	}
-	var later strings.Builder
-	for _, l := range o.Later {
-		fmt.Fprintf(&later, "- %s\n", l)
-	}
 	return []block{
 		{"row-counts", files.String()},
 		{"expected-findings", table("| check | table | record key | planted because |\n", exp)},
 		{"expected-counts", counts.String()},
 		{"expected-absent", table("| check | table | record key | must not be found because |\n", rows(o.Absent))},
-		{"later-checks", later.String()},
 	}
 }
 

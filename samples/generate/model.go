@@ -1,6 +1,9 @@
 package main
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // The organisation's records, as the generator builds them before writing
 // them out in each system's export format.
@@ -36,7 +39,9 @@ type Child struct {
 	Boy         bool
 	Birth       time.Time
 	BSN         string
-	KeepBSN     bool // the BSN is still in the export
+	KeepBSN     bool   // the BSN is still in the export
+	TypedBSN    string // planted: the export holds this mistyped BSN instead
+	Religion    string // Kidsadmin's old "Religie" field
 	Street      string
 	Postcode    string
 	City        string
@@ -61,6 +66,12 @@ type Child struct {
 
 func (c *Child) name() string { return c.First + " " + c.Last }
 
+// plain children are kept in the portal and KIJK! like any other child:
+// everyone but the hand-placed retention scenarios.
+func (c *Child) plain() bool {
+	return c.Scenario == "" || strings.HasPrefix(c.Scenario, "photo") || strings.HasPrefix(c.Scenario, "plain")
+}
+
 func (c *Child) inCare(t time.Time) bool {
 	return !c.Start.After(t) && (c.End.IsZero() || !c.End.Before(t))
 }
@@ -80,6 +91,8 @@ type Guardian struct {
 	Mandate   bool
 	Access    bool
 	LastLogin time.Time
+	// NotInPortal: the parent has no row in the portal (only in the administration).
+	NotInPortal bool
 }
 
 func (g *Guardian) name() string { return g.First + " " + g.Last }
@@ -91,6 +104,7 @@ type PortalChild struct {
 	Unlinked   bool // the portal does not keep the administration's child number
 	Start, End time.Time
 	Birth      time.Time
+	First      string // planted: the portal spells the first name differently
 	Consents   []*Consent
 }
 
@@ -101,7 +115,9 @@ type Consent struct {
 	Granted   bool
 	Recorded  time.Time // zero: migrated from the previous portal without a date
 	Withdrawn time.Time
-	By        string
+	By        string // who recorded it (Konnect's "Vastgelegd door"): the parent in the portal, a migration
+	GivenBy   string // the person who gave or refused it; empty for migrated answers
+	Keep      bool   // planted: the yearly reconfirmation round leaves it as it is
 }
 
 // Note is a child note in Konnect.
@@ -112,6 +128,7 @@ type Note struct {
 	Text     string
 	Created  time.Time
 	By       string
+	Basis    string // Konnect's "Grondslag" label for health notes; empty if none recorded
 }
 
 // Photo is one diary photo; each tagged child becomes one export row.
@@ -130,6 +147,8 @@ type TrackingChild struct {
 	ID       string
 	Child    *Child
 	Unlinked bool
+	Link     string // planted: what KIJK! holds instead of the child number
+	Last     string // planted: KIJK! spells the last name differently
 	Group    *Group
 	Archived time.Time
 	VVE      bool
@@ -153,6 +172,8 @@ type Transfer struct {
 	Consent     time.Time
 	Channel     string
 	Attachments string
+	Programme   string // VVE programme passed on, for a VVE child
+	Duration    string // how long the child followed it
 }
 
 // Invoice is one Kidsadmin invoice.
@@ -190,6 +211,7 @@ type Account struct {
 	System    string
 	Username  string
 	Staff     *Staff // nil for a shared account
+	SharedBy  string // the register's employee numbers for an account without one employee
 	Scope     string
 	Active    bool
 	LastLogin time.Time
@@ -215,11 +237,12 @@ type Request struct {
 type Breach struct {
 	ID          string
 	Discovered  time.Time
-	Description string
-	Reportable  bool
+	Description string // the facts
+	Reportable  string // "Ja", "Nee" or "" (not decided)
 	Reported    time.Time
 	HighRisk    bool
 	Informed    time.Time
+	Effects     string
 	Measures    string
 }
 
@@ -230,7 +253,38 @@ type Post struct {
 	Date    time.Time
 	Channel string
 	Consent bool
+	Ref     string // reference to the signed consent form
 	Caption string
+}
+
+// Activity is a row of the register of processing activities (AVG art. 30).
+type Activity struct {
+	Name, Purpose, Basis, Categories, Subjects, Systems, Retention, DPIA string
+}
+
+// DriveFile is a row of the OneDrive inventory.
+type DriveFile struct {
+	Path     string
+	Owner    string
+	Modified time.Time
+	Sharing  string
+	Category int // index into fileCategories
+	ChildID  string
+}
+
+// Applicant is a job applicant whose data is kept.
+type Applicant struct {
+	ID, Name, Role string
+	Applied, Ended time.Time
+	KeepConsent    bool
+	Outcome        string
+}
+
+// Complaint is a row of the complaints register.
+type Complaint struct {
+	ID                string
+	Received, Handled time.Time
+	Subject           string
 }
 
 // Expectation is one record a check must report (or, in the absent list,
@@ -272,6 +326,7 @@ var noteCategories = []struct{ Canonical, Label string }{
 	{"medical", "Medisch"},
 	{"vve", "VVE"},
 	{"bilingual", "Tweetalig"},
+	{"religion", "Levensbeschouwing"},
 	{"general", "Algemeen"},
 }
 
@@ -281,5 +336,30 @@ const (
 	nMedical
 	nVVE
 	nBilingual
+	nReligion
 	nGeneral
+)
+
+// healthNote reports whether a note category holds health data (AVG art. 9).
+func healthNote(cat int) bool { return cat == nAllergy || cat == nDiet || cat == nMedical }
+
+// The recorded grounds for health notes, with the Konnect label.
+var noteBases = []struct{ Canonical, Label string }{
+	{"consent", "Uitdrukkelijke toestemming"},
+	{"necessity", "Noodzakelijk voor de opvang"},
+}
+
+// The document kinds of the OneDrive inventory, in model.FileCategories order.
+var fileCategories = []struct{ Canonical, Label string }{
+	{"child_file", "Kinddossier"},
+	{"income", "Inkomensgegevens"},
+	{"staff", "Personeel"},
+	{"other", "Overig"},
+}
+
+const (
+	fChildFile = iota
+	fIncome
+	fStaff
+	fOther
 )

@@ -8,12 +8,6 @@ import (
 	"time"
 )
 
-const (
-	chkPhoto     = "photo_without_consent"
-	chkRetention = "retention_exceeded"
-	chkProcessor = "processor_agreement_missing"
-)
-
 // konnectSince is when the organisation moved to Konnect; answers given
 // before then were migrated from Bitcare without a date.
 var konnectSince = day(2019, 3, 1)
@@ -36,12 +30,19 @@ func (o *Org) buildPortal() {
 		case "portalUnlinked", "unlinkedEdge":
 			in, pc.Unlinked = true, true
 		default:
-			if c.Scenario == "" || strings.HasPrefix(c.Scenario, "photo") {
+			if c.plain() {
 				in = !c.Deleted && (c.End.IsZero() || !c.End.Before(portalRetentionStart))
 			}
 		}
-		if c.Scenario == "portalAdminRecent" {
+		switch c.Scenario {
+		case "portalAdminRecent":
 			pc.End = day(2022, 12, 31)
+		case "plainPortalLater":
+			pc.End = day(2026, 8, 31)
+		case "plainEndsToday":
+			pc.End = time.Time{}
+		case "plainReligion", "plainGivenByCase":
+			pc.First = strings.ToUpper(c.First)
 		}
 		if !in {
 			continue
@@ -56,6 +57,7 @@ func (o *Org) buildPortal() {
 		pc.ID = fmt.Sprintf("PK%04d", i+1)
 	}
 
+	o.portalAccess()
 	for _, pc := range o.Portal {
 		ref := asOf
 		if !pc.Child.End.IsZero() && pc.Child.End.Before(ref) {
@@ -69,17 +71,30 @@ func (o *Org) buildPortal() {
 	}
 
 	key := func(name string) func() string { return func() string { return o.scenario[name].Portal.ID } }
-	o.expect(chkRetention, "portal_children", key("bsnDayPast"), "care ended 2024-08-31 (Kidsadmin): one day past 24 months")
-	o.expect(chkRetention, "portal_children", key("portal2022"), "care ended 2022-07-31: past 24 months")
-	o.expect(chkRetention, "portal_children", key("portalOpen"), "placement never closed in the portal; Kidsadmin care ended 2023-06-30")
-	o.expect(chkRetention, "portal_children", key("portalUnlinked"), "no child number in the portal; placement ended 2023-12-31")
-	o.expect(chkRetention, "portal_children", key("portalOrphan"), "child number no longer in Kidsadmin; placement ended 2017-07-31")
-	o.absent(chkRetention, "portal_children", key("edge24m"), "care ended 2024-09-01: exactly 24 months")
-	o.absent(chkRetention, "portal_children", key("portalMoved"), "still in care in Kidsadmin; the portal shows the end of an old KDV placement")
-	o.absent(chkRetention, "portal_children", key("portalAdminRecent"), "Kidsadmin care_end 2025-06-30 governs, not the portal's 2022-12-31")
-	o.absent(chkRetention, "portal_children", key("unlinkedEdge"), "no child number; placement ended 2024-09-01: exactly 24 months")
+	o.expect(chkRetPortal, "portal_children", key("bsnDayPast"), "care ended 2024-08-31 (Kidsadmin): one day past 24 months")
+	o.expect(chkRetPortal, "portal_children", key("portal2022"), "care ended 2022-07-31: past 24 months")
+	o.expect(chkRetPortal, "portal_children", key("portalOpen"), "placement never closed in the portal; Kidsadmin care ended 2023-06-30")
+	o.expect(chkRetPortal, "portal_children", key("portalUnlinked"), "no child number in the portal; placement ended 2023-12-31")
+	o.expect(chkRetPortal, "portal_children", key("portalOrphan"), "child number no longer in Kidsadmin; placement ended 2017-07-31")
+	o.absent(chkRetPortal, "portal_children", key("edge24m"), "care ended 2024-09-01: exactly 24 months")
+	o.absent(chkRetPortal, "portal_children", key("portalMoved"), "still in care in Kidsadmin; the portal shows the end of an old KDV placement")
+	o.absent(chkRetPortal, "portal_children", key("portalAdminRecent"), "Kidsadmin care_end 2025-06-30 governs, not the portal's 2022-12-31")
+	o.absent(chkRetPortal, "portal_children", key("unlinkedEdge"), "no child number; placement ended 2024-09-01: exactly 24 months")
 
-	// An accuracy problem for a later check: Konnect has the birth date
+	o.expect(chkChildUnknown, "portal_children", key("portalUnlinked"), "no child number in the portal")
+	o.expect(chkChildUnknown, "portal_children", key("unlinkedEdge"), "no child number in the portal")
+	o.expect(chkChildUnknown, "portal_children", key("portalOrphan"), "child number deleted from Kidsadmin")
+	o.absent(chkChildUnknown, "portal_children", key("portalMoved"), "linked to Kidsadmin")
+
+	o.expect(chkPlacementOpen, "portal_children", key("portalOpen"), "Kidsadmin care ended 2023-06-30; the portal placement has no end")
+	o.expect(chkPlacementOpen, "portal_children", key("plainPortalLater"), "Kidsadmin care ended 2026-06-30; the portal placement ends 2026-08-31")
+	o.absent(chkPlacementOpen, "portal_children", key("plainEndsToday"), "Kidsadmin care ends 2026-09-01, the as-of date: not ended yet")
+	o.absent(chkPlacementOpen, "portal_children", key("portalAdminRecent"), "the portal placement ended before Kidsadmin's care")
+	o.absent(chkPlacementOpen, "portal_children", key("portalMoved"), "still in care in Kidsadmin")
+
+	o.absent(chkChildMismatch, "portal_children", key("plainReligion"), "first name in capitals in the portal: same name")
+
+	// An accuracy problem: Konnect: Konnect has the birth date
 	// with day and month swapped.
 	n := 0
 	for _, pc := range o.Portal {
@@ -89,8 +104,8 @@ func (o *Org) buildPortal() {
 		}
 		if n++; n == 7 {
 			pc.Birth = day(c.Birth.Year(), time.Month(c.Birth.Day()), int(c.Birth.Month()))
-			o.Later = append(o.Later, fmt.Sprintf("accuracy: %s / %s has a different birth date in Konnect (%s) than in Kidsadmin (%s)",
-				c.ID, pc.ID, nlDate(pc.Birth), nlDate(c.Birth)))
+			o.expect(chkChildMismatch, "portal_children", func() string { return pc.ID },
+				fmt.Sprintf("birth date %s in Konnect, %s in Kidsadmin (%s): day and month swapped", isoDate(pc.Birth), isoDate(c.Birth), c.ID))
 			break
 		}
 	}
@@ -106,6 +121,8 @@ func (o *Org) addConsent(pc *PortalChild, typ int, granted bool, recorded time.T
 	c := &Consent{PC: pc, Type: typ, Granted: granted, Recorded: recorded, By: "Ouder (portaal)"}
 	if recorded.IsZero() {
 		c.By = "Migratie Bitcare"
+	} else {
+		c.GivenBy = o.parentInPortal(pc.Child).name()
 	}
 	pc.Consents = append(pc.Consents, c)
 	o.Consents = append(o.Consents, c)
@@ -136,7 +153,7 @@ func (o *Org) buildConsents() {
 			cHome:          bso && ageYears >= 9 && o.chance(0.4),
 		}
 		for t := range consentTypes {
-			if t == cPhotoPortal {
+			if t == cPhotoPortal || o.unanswered(c, t) {
 				continue
 			}
 			rec := intake
@@ -149,6 +166,99 @@ func (o *Org) buildConsents() {
 			o.addConsent(pc, t, answers[t], rec)
 		}
 		o.photoConsent(pc, intake)
+	}
+	o.reconfirm()
+	o.plantConsents()
+}
+
+// parentInPortal picks a parent who has a row in the portal.
+func (o *Org) parentInPortal(c *Child) *Guardian {
+	for {
+		if g := pick(o, c.Guardians); !g.NotInPortal {
+			return g
+		}
+	}
+}
+
+// unanswered: the planted children whose parents skipped a question.
+func (o *Org) unanswered(c *Child, t int) bool {
+	switch c.Scenario {
+	case "plainConsentGaps":
+		return t == cTransport || t == cHome
+	case "plainConsentLast":
+		return t == cTransport
+	case "plainConsentLeft":
+		return t == cPickup
+	}
+	return false
+}
+
+func (o *Org) consentOf(name string, typ int) *Consent {
+	for _, cs := range o.scenario[name].Portal.Consents {
+		if cs.Type == typ {
+			return cs
+		}
+	}
+	panic("no consent " + name)
+}
+
+// consentKey is the record key of a portal_consents row.
+func consentKey(cs *Consent) func() string {
+	return func() string { return cs.PC.ID + "/" + consentTypes[cs.Type].Canonical }
+}
+
+// plantConsents books the incomplete intakes and plants the answers given
+// by someone other than a parent and the old answers never reconfirmed.
+func (o *Org) plantConsents() {
+	pk := func(name string) func() string { return func() string { return o.scenario[name].Portal.ID } }
+	o.expect(chkConsentIncomplete, "portal_children", pk("photoNone"), "no answer for photo_portal")
+	o.expect(chkConsentIncomplete, "portal_children", pk("plainConsentGaps"), "no answers for independent_home, transport")
+	o.expect(chkConsentIncomplete, "portal_children", pk("plainConsentLast"), "no answer for transport; the placement ends on the as-of date")
+	o.absent(chkConsentIncomplete, "portal_children", pk("plainConsentLeft"), "no answer for pickup_by_others, but the placement ended 2026-08-31")
+
+	grandma := o.consentOf("plainGivenByGrandma", cPickup)
+	grandma.GivenBy = "Oma " + pick(o, lastNames)
+	byStaff := o.consentOf("plainGivenByStaff", cTransport)
+	byStaff.GivenBy = o.staffAt(o.scenario["plainGivenByStaff"].Group, asOf).name()
+	byCase := o.consentOf("plainGivenByCase", cPickup)
+	byCase.GivenBy = strings.Join(strings.Fields(strings.ToUpper(o.scenario["plainGivenByCase"].Guardians[0].name())), "  ")
+	ap := o.scenario["plainAdminParent"]
+	byAdmin := o.consentOf("plainAdminParent", cTransport)
+	byAdmin.GivenBy = ap.Guardians[1].name()
+	o.expect(chkConsentGuardian, "portal_consents", consentKey(grandma), "given by the grandmother, not a parent")
+	o.expect(chkConsentGuardian, "portal_consents", consentKey(byStaff), "given by a staff member on the parents' behalf")
+	o.absent(chkConsentGuardian, "portal_consents", consentKey(byCase), "the parent's name in capitals with double spaces")
+	o.absent(chkConsentGuardian, "portal_consents", consentKey(byAdmin), "given by a parent known only to Kidsadmin")
+
+	late := o.consentOf("plainReconfirmLate", cPickup)
+	late.Granted, late.Recorded = true, at(2025, 8, 31, 21, 10)
+	edge := o.consentOf("plainReconfirmEdge", cPickup)
+	edge.Granted, edge.Recorded = true, at(2025, 9, 1, 19, 30)
+	migrated := o.consentOf("photoMigrated", cPhotoPortal)
+	o.expect(chkReconfirm, "portal_consents", consentKey(late), "given 2025-08-31 21:10, a day more than 12 months ago")
+	o.expect(chkReconfirm, "portal_consents", consentKey(migrated), "migrated without a date (undated)")
+	o.absent(chkReconfirm, "portal_consents", consentKey(edge), "given 2025-09-01 19:30, on the day 12 months ago")
+}
+
+// reconfirmFrom: answers recorded before it are older than the twelve
+// months the policy allows.
+var reconfirmFrom = asOf.AddDate(0, -12, 0)
+
+// reconfirm is the yearly round in the first days of September 2025: the
+// parents of every child placed in the portal confirm each permission they
+// gave, which updates its recorded date.
+func (o *Org) reconfirm() {
+	for _, pc := range o.Portal {
+		if !pc.End.IsZero() && pc.End.Before(asOf) {
+			continue
+		}
+		round := o.evening(reconfirmFrom.AddDate(0, 0, o.intn(10)))
+		for _, cs := range pc.Consents {
+			if cs.Keep || !cs.Granted || !cs.Withdrawn.IsZero() || !cs.Recorded.Before(reconfirmFrom) {
+				continue
+			}
+			cs.Recorded, cs.By, cs.GivenBy = round, "Ouder (portaal)", o.parentInPortal(pc.Child).name()
+		}
 	}
 }
 
@@ -178,7 +288,7 @@ func (o *Org) photoConsent(pc *PortalChild, intake time.Time) {
 		o.addConsent(pc, cPhotoPortal, true, intake).Withdrawn = at(2025, 10, 1, 8, 0)
 		o.addConsent(pc, cPhotoPortal, true, at(2025, 11, 15, 21, 0))
 	case "photoMigrated":
-		o.addConsent(pc, cPhotoPortal, true, time.Time{})
+		o.addConsent(pc, cPhotoPortal, true, time.Time{}).Keep = true
 	default:
 		n := o.intn(100)
 		from := intake
@@ -254,6 +364,12 @@ func (o *Org) buildNotes() {
 				cats = append(cats, p.cat)
 			}
 		}
+		switch c.Scenario {
+		case "plainReligion":
+			cats = append(cats, nReligion)
+		case "plainBSNNote":
+			cats = append(cats[:0], nVVE)
+		}
 		for _, cat := range cats {
 			from := pc.Start
 			if from.Before(konnectSince) {
@@ -264,10 +380,19 @@ func (o *Org) buildNotes() {
 				created = asOf.AddDate(0, 0, -1).Add(10 * time.Hour)
 			}
 			text := ""
-			if cat == nBilingual {
+			switch {
+			case cat == nReligion:
+				text = "Viert het Suikerfeest; eet geen varkensvlees vanwege het geloof."
+			case c.Scenario == "plainBSNNote":
+				text = "VVE-indicatie aangevraagd bij de GGD, BSN " + c.BSN + " doorgegeven."
+			case cat == nBilingual:
 				text = "Thuistaal: " + c.Language + ". Ouders lezen het dagboek ook in het Nederlands."
-			} else {
+			default:
 				text = pick(o, noteTexts[cat])
+			}
+			basis := ""
+			if healthNote(cat) {
+				basis = pick(o, noteBases).Label
 			}
 			by := ""
 			if s := o.staffAt(c.Group, created); s != nil {
@@ -275,7 +400,7 @@ func (o *Org) buildNotes() {
 			} else {
 				by = o.formerStaffName()
 			}
-			o.Notes = append(o.Notes, &Note{PC: pc, Category: cat, Text: text, Created: created, By: by})
+			o.Notes = append(o.Notes, &Note{PC: pc, Category: cat, Text: text, Created: created, By: by, Basis: basis})
 		}
 	}
 	slices.SortStableFunc(o.Notes, func(a, b *Note) int {
@@ -284,6 +409,44 @@ func (o *Org) buildNotes() {
 	for i, n := range o.Notes {
 		n.ID = fmt.Sprintf("N%04d", i+1)
 	}
+	o.plantNotes()
+}
+
+// plantNotes takes the recorded ground off two health notes and books the
+// notes the special-category checks must report.
+func (o *Org) plantNotes() {
+	key := func(n *Note) func() string { return constKey(n.ID) }
+	missing := map[int]bool{nAllergy: true, nMedical: true}
+	vveAbsent := false
+	for _, n := range o.Notes {
+		switch {
+		case n.PC.Child.Scenario != "":
+		case missing[n.Category]:
+			delete(missing, n.Category)
+			n.Basis = ""
+			o.expect(chkHealthBasis, "portal_notes", key(n), noteCategories[n.Category].Canonical+" note without a recorded ground")
+		case healthNote(n.Category) && len(missing) == 0:
+		case n.Category == nVVE && !vveAbsent:
+			vveAbsent = true
+			o.absent(chkHealthBasis, "portal_notes", key(n), "VVE note: not health data")
+		}
+		switch n.PC.Child.Scenario {
+		case "plainReligion":
+			if n.Category != nReligion {
+				continue
+			}
+			o.expect(chkSpecial, "portal_notes", key(n), "note in the category Levensbeschouwing (religion)")
+		case "plainBSNNote":
+			o.absent(chkHealthBasis, "portal_notes", key(n), "VVE note: not health data")
+		}
+	}
+	if len(missing) > 0 {
+		panic("no health notes to plant")
+	}
+	o.expect(chkBSNOutside, "portal_notes", constKey("Notitie"), "a note's text holds a BSN")
+	o.expect(chkSpecial, "admin_children", constKey("Religie"), "Kidsadmin exports a Religie column")
+	o.absent(chkSpecial, "admin_children", constKey("Nationaliteit"), "nationality is not a special category (AVG art. 9)")
+	o.absent(chkSpecial, "tracking_children", constKey("Thuistaal"), "home language is not a special category")
 }
 
 // ---------------------------------------------------------------- photos
@@ -318,7 +481,7 @@ func (o *Org) eligible(g *Group, t time.Time) []*PortalChild {
 
 func (o *Org) buildPhotos() {
 	for _, g := range o.Groups {
-		for wk := day(2025, 9, 1); wk.Before(day(2026, 8, 29)); wk = wk.AddDate(0, 0, 7) {
+		for wk := day(2025, 9, 15); wk.Before(day(2026, 8, 29)); wk = wk.AddDate(0, 0, 7) {
 			if !o.chance(0.7) {
 				continue
 			}
@@ -355,7 +518,7 @@ func (o *Org) buildPhotos() {
 		tag
 		why string
 	}
-	add := func(name string, t time.Time, bad bool, why string) {
+	add := func(name string, t time.Time, bad bool, why string) *Photo {
 		pc := o.scenario[name].Portal
 		g := pc.Child.Group
 		tags := []*PortalChild{pc}
@@ -372,14 +535,16 @@ func (o *Org) buildPhotos() {
 		} else {
 			fine = append(fine, e)
 		}
+		return p
 	}
 	add("photoNone", at(2025, 10, 7, 10, 15), true, "no photo consent recorded")
 	add("photoNone", at(2026, 3, 17, 15, 40), true, "no photo consent recorded")
 	add("photoRefused", at(2025, 12, 11, 11, 20), true, "photo consent refused")
 	add("photoRefused", at(2026, 6, 4, 16, 5), true, "photo consent refused")
-	add("photoWithdrawn", at(2026, 2, 3, 10, 12), false, "consent withdrawn 2026-03-10 20:14, after this photo")
+	online := add("photoWithdrawn", at(2026, 2, 3, 10, 12), false, "consent withdrawn 2026-03-10 20:14, after this photo")
+	removed := add("photoWithdrawn", at(2026, 1, 10, 10, 5), false, "consent withdrawn 2026-03-10 20:14, after this photo")
 	add("photoWithdrawn", at(2026, 4, 2, 11, 5), true, "consent withdrawn 2026-03-10 20:14, before posting")
-	add("photoWithdrawnAt", at(2026, 5, 19, 10, 30), true, "consent withdrawn 2026-05-19 10:30, the minute of posting")
+	atWithdrawal := add("photoWithdrawnAt", at(2026, 5, 19, 10, 30), true, "consent withdrawn 2026-05-19 10:30, the minute of posting")
 	add("photoLate", at(2025, 9, 8, 14, 20), true, "consent recorded only after posting (2025-09-12 21:03)")
 	add("photoLate", at(2025, 10, 6, 9, 50), false, "posted after consent recorded 2025-09-12 21:03")
 	add("photoRefusedThenYesAfter", at(2025, 11, 12, 10, 40), true, "refused 2025-08-25; the yes came only 2026-01-20")
@@ -388,6 +553,8 @@ func (o *Org) buildPhotos() {
 	add("photoRefusedThenYesBefore", at(2025, 12, 3, 10, 0), false, "refusal replaced by a yes 2025-10-01 before posting")
 	add("photoWithdrawnThenYes", at(2026, 1, 14, 11, 30), false, "withdrawn 2025-10-01, new yes 2025-11-15 before posting")
 	add("photoMigrated", at(2026, 2, 24, 15, 10), false, "yes migrated without a date counts as recorded before everything")
+
+	o.removeWithdrawn(online)
 
 	slices.SortStableFunc(o.Photos, func(a, b *Photo) int {
 		return cmp.Or(a.Posted.Compare(b.Posted), cmp.Compare(a.Group.Name, b.Group.Name))
@@ -405,6 +572,13 @@ func (o *Org) buildPhotos() {
 		o.absent(chkPhoto, "portal_photos", func() string { return e.photo.ID + "/" + e.pc.ID }, e.why)
 	}
 
+	wpc := o.scenario["photoWithdrawn"].Portal
+	photoKey := func(p *Photo, pc *PortalChild) func() string { return func() string { return p.ID + "/" + pc.ID } }
+	o.expect(chkPhotoWithdrawal, "portal_photos", photoKey(online, wpc), "posted 2026-02-03, consent withdrawn 2026-03-10, photo still online")
+	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(removed, wpc), "posted before the withdrawal and removed after it")
+	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(atWithdrawal, o.scenario["photoWithdrawnAt"].Portal),
+		"posted the minute of the withdrawal: photo_without_consent reports it")
+
 	// The bookkeeping must agree with the rule itself.
 	bad := map[*Photo]map[*PortalChild]bool{}
 	for _, e := range planted {
@@ -417,6 +591,77 @@ func (o *Org) buildPhotos() {
 		for _, pc := range p.Tags {
 			if photoAllowed(pc, p.Posted) == bad[p][pc] {
 				panic(fmt.Sprintf("photo %s child %s: rule and bookkeeping disagree", p.ID, pc.ID))
+			}
+		}
+	}
+}
+
+// guardianKey is the record key of a portal_guardians row.
+func guardianKey(pc *PortalChild, g *Guardian) func() string {
+	return func() string { return pc.ID + "/" + g.Email }
+}
+
+// portalAccess closes the portal for the parents of children whose placement
+// ended more than 30 days ago, except where the open access is planted.
+func (o *Org) portalAccess() {
+	planted := map[string]string{
+		"portalOpen":         "placement never closed; Kidsadmin care ended 2023-06-30",
+		"plainAccess31":      "placement ended 2026-07-31: access open past 30 days",
+		"plainAccessDayPast": "placement ended 2026-08-01: access open one day past 30 days",
+	}
+	for _, pc := range o.Portal {
+		c := pc.Child
+		end := pc.End
+		if end.IsZero() && !pc.Unlinked && !c.Deleted {
+			end = c.End
+		}
+		closed := !end.IsZero() && asOf.After(end.AddDate(0, 0, 30))
+		why, plant := planted[c.Scenario]
+		for i, g := range c.Guardians {
+			switch {
+			case plant || c.Scenario == "plainAccessEdge":
+				g.Access = i == 0
+			case closed:
+				g.Access = false
+			}
+		}
+		g := c.Guardians[0]
+		switch {
+		case plant:
+			o.expect(chkPortalAccess, "portal_guardians", guardianKey(pc, g), why)
+		case c.Scenario == "plainAccessEdge":
+			o.absent(chkPortalAccess, "portal_guardians", guardianKey(pc, g), "placement ended 2026-08-02: exactly 30 days")
+		}
+	}
+}
+
+// withdrawnAfter is when the child's granted photo consent was withdrawn, if
+// that was after t and on or before the as-of date.
+func withdrawnAfter(pc *PortalChild, t time.Time) time.Time {
+	for _, c := range pc.Consents {
+		if c.Type == cPhotoPortal && c.Granted && !c.Withdrawn.IsZero() && c.Withdrawn.After(t) && !c.Withdrawn.After(asOf) {
+			return c.Withdrawn
+		}
+	}
+	return time.Time{}
+}
+
+// removeWithdrawn removes, a few days after the withdrawal, every photo of a
+// child whose parents withdrew the consent, except the one planted online.
+func (o *Org) removeWithdrawn(online *Photo) {
+	for _, p := range o.Photos {
+		for _, pc := range p.Tags {
+			w := withdrawnAfter(pc, p.Posted)
+			if w.IsZero() || p == online || (!p.Removed.IsZero() && p.Removed.Before(w)) {
+				continue
+			}
+			p.Removed = day(w.Year(), w.Month(), w.Day()).AddDate(0, 0, 1+o.intn(3)).Add(time.Duration(8*60+o.intn(300)) * time.Minute)
+		}
+	}
+	for _, p := range o.Photos {
+		for _, pc := range p.Tags {
+			if !withdrawnAfter(pc, p.Posted).IsZero() && p.Removed.IsZero() != (p == online) {
+				panic("photo after withdrawal: rule and bookkeeping disagree")
 			}
 		}
 	}

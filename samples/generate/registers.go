@@ -84,23 +84,23 @@ func (o *Org) buildInvoices() {
 			panic("no invoice")
 		}
 	}
-	o.expect(chkRetention, "admin_invoices", find(old18, day(2017, 6, 30)), "invoice dated 2017-06-30: kept past 31-12-2024")
-	o.expect(chkRetention, "admin_invoices", find(old18, day(2018, 8, 31)), "final invoice dated 2018-08-31: kept past 31-12-2025")
-	o.expect(chkRetention, "admin_invoices", find(old19, day(2018, 12, 31)), "invoice dated 2018-12-31: kept past 31-12-2025")
-	o.absent(chkRetention, "admin_invoices", find(old19, day(2019, 1, 31)), "dated 2019-01-31: may be kept until 31-12-2026")
-	o.absent(chkRetention, "admin_invoices", find(edge, day(2019, 12, 31)), "dated 2019-12-31: may be kept until 31-12-2026")
+	o.expect(chkRetInvoices, "admin_invoices", find(old18, day(2017, 6, 30)), "invoice dated 2017-06-30: kept past 31-12-2024")
+	o.expect(chkRetInvoices, "admin_invoices", find(old18, day(2018, 8, 31)), "final invoice dated 2018-08-31: kept past 31-12-2025")
+	o.expect(chkRetInvoices, "admin_invoices", find(old19, day(2018, 12, 31)), "invoice dated 2018-12-31: kept past 31-12-2025")
+	o.absent(chkRetInvoices, "admin_invoices", find(old19, day(2019, 1, 31)), "dated 2019-01-31: may be kept until 31-12-2026")
+	o.absent(chkRetInvoices, "admin_invoices", find(edge, day(2019, 12, 31)), "dated 2019-12-31: may be kept until 31-12-2026")
 
 	// The administration's own retention findings are planted with the children.
 	key := func(name string) func() string { return func() string { return o.scenario[name].ID } }
-	o.expect(chkRetention, "admin_children", key("old2016"), "care ended 2016-07-31: whole record past 7 years")
-	o.expect(chkRetention, "admin_children", key("old2018"), "care ended 2018-07-31: whole record past 7 years")
-	o.expect(chkRetention, "admin_children", key("old2019"), "care ended 2019-08-31: whole record one day past 7 years")
-	o.expect(chkRetention, "admin_children", key("bsn2021"), "care ended 2021-12-31: BSN kept past 24 months")
-	o.expect(chkRetention, "admin_children", key("bsn2023"), "care ended 2023-03-31: BSN kept past 24 months")
-	o.expect(chkRetention, "admin_children", key("bsnDayPast"), "care ended 2024-08-31: BSN kept one day past 24 months")
-	o.absent(chkRetention, "admin_children", key("edge7y"), "care ended 2019-09-01: exactly 7 years; BSN blanked")
-	o.absent(chkRetention, "admin_children", key("edgeInvoice"), "care ended 2019-11-30; BSN already blanked")
-	o.absent(chkRetention, "admin_children", key("edge24m"), "care ended 2024-09-01: BSN kept exactly 24 months")
+	o.expect(chkRetAdmin, "admin_children", key("old2016"), "care ended 2016-07-31: whole record past 7 years")
+	o.expect(chkRetAdmin, "admin_children", key("old2018"), "care ended 2018-07-31: whole record past 7 years")
+	o.expect(chkRetAdmin, "admin_children", key("old2019"), "care ended 2019-08-31: whole record one day past 7 years")
+	o.expect(chkRetAdmin, "admin_children", key("bsn2021"), "care ended 2021-12-31: BSN kept past 24 months")
+	o.expect(chkRetAdmin, "admin_children", key("bsn2023"), "care ended 2023-03-31: BSN kept past 24 months")
+	o.expect(chkRetAdmin, "admin_children", key("bsnDayPast"), "care ended 2024-08-31: BSN kept one day past 24 months")
+	o.absent(chkRetAdmin, "admin_children", key("edge7y"), "care ended 2019-09-01: exactly 7 years; BSN blanked")
+	o.absent(chkRetAdmin, "admin_children", key("edgeInvoice"), "care ended 2019-11-30; BSN already blanked")
+	o.absent(chkRetAdmin, "admin_children", key("edge24m"), "care ended 2024-09-01: BSN kept exactly 24 months")
 }
 
 // ---------------------------------------------------------------- registers
@@ -120,6 +120,20 @@ func groupNames(gs []*Group) string {
 }
 
 func (o *Org) buildRegisters() {
+	o.buildProcessors()
+	o.buildActivities()
+	o.buildAccounts()
+	o.buildRequests()
+	o.buildBreaches()
+	o.buildPosts()
+	o.buildFiles()
+	o.buildApplicants()
+	o.buildComplaints()
+}
+
+func constKey(s string) func() string { return func() string { return s } }
+
+func (o *Org) buildProcessors() {
 	o.Processors = []*Processor{
 		{"KidsAdmin", "Novict B.V.", "Kindadministratie: plaatsing, facturen, kinderopvangtoeslag",
 			"NAW, BSN kind en ouders, geboortedata, bankgegevens, facturen, opvangdagen",
@@ -135,44 +149,93 @@ func (o *Org) buildRegisters() {
 			day(2022, 2, 1), time.Time{}, "", true, "Page Insights-addendum"},
 		{"Nmbrs", "Visma Nmbrs B.V.", "Salarisadministratie", "Medewerkersgegevens, BSN medewerkers, salaris",
 			day(2023, 9, 1), day(2026, 9, 1), "ISO 27001", true, ""},
+		{"Mailchimp", "The Rocket Science Group LLC", "Nieuwsbrief aan ouders", "Namen en e-mailadressen ouders",
+			day(2024, 12, 1), day(2026, 11, 30), "SOC 2", true, "Jaarcontract"},
+		{"Zivver", "Zivver B.V.", "Beveiligd e-mailen met scholen en ouders", "E-mailadressen, overdrachtsformulieren",
+			day(2023, 12, 2), day(2026, 12, 1), "ISO 27001, NEN 7510", true, ""},
 		{"Bitcare", "Bitcare B.V.", "Voormalig ouderportaal (tot maart 2019)", "Namen kinderen en ouders, toestemmingen",
 			time.Time{}, time.Time{}, "", false, "Niet meer in gebruik; gegevens gemigreerd naar Konnect"},
 	}
-	name := func(s string) func() string { return func() string { return s } }
-	o.expect(chkProcessor, "processors", name("KIJK!"), "tracking system in the manifest, not in the register")
-	o.expect(chkProcessor, "processors", name("Konnect"), "agreement expired 2026-06-30")
-	o.expect(chkProcessor, "processors", name("OneDrive"), "in use, no agreement signed")
-	o.absent(chkProcessor, "processors", name("KidsAdmin"), "agreement valid until 2027-03-14 (manifest spells it Kidsadmin)")
-	o.absent(chkProcessor, "processors", name("Nmbrs"), "agreement expires 2026-09-01, the as-of date itself")
-	o.absent(chkProcessor, "processors", name("Facebook"), "agreement signed, open-ended")
-	o.absent(chkProcessor, "processors", name("Bitcare"), "not in use, no agreement")
+	o.expect(chkProcessor, "processors", constKey("KIJK!"), "tracking system in the manifest, not in the register")
+	o.expect(chkProcessor, "processors", constKey("Konnect"), "agreement expired 2026-06-30")
+	o.expect(chkProcessor, "processors", constKey("OneDrive"), "in use, no agreement signed")
+	o.absent(chkProcessor, "processors", constKey("KidsAdmin"), "agreement valid until 2027-03-14 (manifest spells it Kidsadmin)")
+	o.absent(chkProcessor, "processors", constKey("Nmbrs"), "agreement expires 2026-09-01, the as-of date itself")
+	o.absent(chkProcessor, "processors", constKey("Facebook"), "agreement signed, open-ended")
+	o.absent(chkProcessor, "processors", constKey("Bitcare"), "not in use, no agreement")
 
-	o.buildAccounts()
+	o.expect(chkProcessorExpiring, "processors", constKey("Nmbrs"), "agreement expires 2026-09-01, the as-of date itself")
+	o.expect(chkProcessorExpiring, "processors", constKey("Mailchimp"), "agreement expires 2026-11-30, the last day of the 90-day window")
+	o.absent(chkProcessorExpiring, "processors", constKey("Zivver"), "agreement expires 2026-12-01, one day after the 90-day window")
+	o.absent(chkProcessorExpiring, "processors", constKey("Konnect"), "already expired 2026-06-30: processor_agreement_missing reports it")
+	o.absent(chkProcessorExpiring, "processors", constKey("KidsAdmin"), "agreement valid until 2027-03-14")
+}
 
-	o.Requests = []*Request{
-		{"AVG-2025-01", "Inzage", day(2025, 2, 3), time.Time{}, day(2025, 2, 24), "Ouder vraagt kopie van het kinddossier"},
-		{"AVG-2025-02", "Verwijdering", day(2025, 6, 10), time.Time{}, day(2025, 7, 1), "Foto's uit het dagboek verwijderen na vertrek"},
-		{"AVG-2025-03", "Correctie", day(2025, 11, 4), time.Time{}, day(2025, 11, 6), "Adreswijziging"},
-		{"AVG-2026-01", "Inzage", day(2026, 1, 14), day(2026, 2, 5), day(2026, 3, 20), "Verlengd: gegevens uit drie systemen verzameld"},
-		{"AVG-2026-02", "Inzage", day(2026, 3, 2), time.Time{}, day(2026, 5, 20), "Oud-medewerker vraagt personeelsdossier op"},
-		{"AVG-2026-03", "Verwijdering", day(2026, 8, 20), time.Time{}, time.Time{}, "In behandeling"},
+// buildActivities writes the register of processing activities (AVG art. 30).
+func (o *Org) buildActivities() {
+	o.Activities = []*Activity{
+		{"Kindadministratie en facturatie", "Plaatsing, facturatie en kinderopvangtoeslag",
+			"Uitvoering overeenkomst (art. 6 lid 1 sub b); wettelijke verplichting (art. 6 lid 1 sub c)",
+			"NAW-gegevens, BSN kind en ouders, geboortedata, bankgegevens, opvangdagen", "Kinderen, ouders", "KidsAdmin",
+			"BSN 2 jaar na einde opvang; overige gegevens 7 jaar (fiscale bewaarplicht)", ""},
+		{"Ouderportaal en dagboek", "Contact met ouders: dagboek, foto's, toestemmingen",
+			"Uitvoering overeenkomst; toestemming voor foto's (art. 6 lid 1 sub a)",
+			"Namen, geboortedata, kindnotities over gezondheid en allergieën, foto's", "Kinderen, ouders", " konnect ",
+			"2 jaar na einde opvang", "DPIA-2021-01"},
+		{"Kindvolgsysteem", "De ontwikkeling van kinderen volgen en bespreken met ouders",
+			"Gerechtvaardigd belang (art. 6 lid 1 sub f); VVE: wettelijke verplichting",
+			"Observaties van de ontwikkeling, VVE-indicatie", "Kinderen", "KIJK!", "2 jaar na einde opvang", "DPIA-2022-03"},
+		{"Overdracht naar de basisschool", "Warme overdracht aan de school", "Toestemming ouders (art. 6 lid 1 sub a)",
+			"Overdrachtsformulier, VVE-programma en -duur", "Kinderen, ouders", "KIJK!, Zivver", "Niet bewaard na verzending", ""},
+		{"Kinddossiers en inkomensgegevens", "Dossiers van kinderen; gemeentelijke toeslag", "Uitvoering overeenkomst; wettelijke verplichting",
+			"Kinddossiers, inkomensgegevens ouders", "Kinderen, ouders", "OneDrive, Excel", "2 jaar na einde opvang", ""},
+		{"Social media en website", "Activiteiten van de opvang laten zien", "Toestemming (art. 6 lid 1 sub a)",
+			"Foto's van kinderen", "Kinderen", "Facebook", "Tot intrekking van de toestemming", ""},
+		{"Salarisadministratie", "Salaris betalen", "Uitvoering arbeidsovereenkomst; wettelijke verplichting",
+			"Medewerkersgegevens, BSN, salaris", "Medewerkers", "Nmbrs", "7 jaar (fiscale bewaarplicht)", ""},
+		{"Privacyregisters", "Verantwoording onder de AVG: verwerkers, datalekken, verzoeken, accounts",
+			"Wettelijke verplichting (AVG art. 30 en 33)", "Namen, functies, accounts", "Medewerkers, ouders", "Excel", "", ""},
+		{"Werving en selectie", "", "", "Cv, motivatiebrief, contactgegevens", "Sollicitanten", "Excel, OneDrive",
+			"4 weken na de procedure; 1 jaar met toestemming", ""},
+		{"Klachtenafhandeling", "Klachten van ouders afhandelen", "Wettelijke verplichting (Wet kinderopvang art. 1.57b)",
+			"Klachten, contactgegevens ouders", "Ouders", "Excel", "2 jaar na afhandeling", ""},
+		{"Medicijnverstrekking", "Medicijnen toedienen op verzoek van ouders", "Uitdrukkelijke toestemming (art. 9 lid 2 sub a)",
+			"Gezondheidsgegevens: medicijngebruik en dosering", "Kinderen", "Excel", "Tot einde opvang", ""},
+		{"Cameratoezicht entree", "Beveiliging van de entree", "Gerechtvaardigd belang (art. 6 lid 1 sub f)",
+			"Camerabeelden van bezoekers en medewerkers", "Ouders, medewerkers, bezoekers", "", "4 weken", ""},
 	}
-	o.Later = append(o.Later, "rights request answered late: AVG-2026-02 received 2026-03-02, answered 2026-05-20 without an extension")
+	act := constKey
+	o.expect(chkRegisterIncomplete, "processors", act("Mailchimp"), "in use (newsletter), in no processing activity")
+	o.expect(chkRegisterIncomplete, "processing_activities", act("Privacyregisters"), "no retention period")
+	o.expect(chkRegisterIncomplete, "processing_activities", act("Werving en selectie"), "no purpose and no legal basis")
+	o.absent(chkRegisterIncomplete, "processors", act("Konnect"), `registered as " konnect " (case and spaces differ)`)
+	o.absent(chkRegisterIncomplete, "processors", act("Zivver"), "registered in a list of two systems")
+	o.absent(chkRegisterIncomplete, "processors", act("Bitcare"), "not in use")
+	o.absent(chkRegisterIncomplete, "processing_activities", act("Kindvolgsysteem"), "complete")
 
-	o.Breaches = []*Breach{
-		{"DL-2024-01", at(2024, 3, 12, 10, 20), "Kinderlijst per e-mail naar verkeerde ouder gestuurd", false, time.Time{}, false, time.Time{}, "Ontvanger heeft de mail verwijderd"},
-		{"DL-2025-01", at(2025, 5, 6, 16, 45), "Groeps-iPad Vlinders kwijtgeraakt (versleuteld)", false, time.Time{}, false, time.Time{}, "Op afstand gewist"},
-		{"DL-2025-02", at(2025, 10, 14, 8, 30), "OneDrive-map met inkomensgegevens via openbare link gedeeld", true, at(2025, 10, 15, 14, 0), false, time.Time{}, "Link ingetrokken, toegang gelogd"},
-		{"DL-2026-01", at(2026, 2, 9, 9, 15), "Foto's van groep Dolfijnen in het dagboek van een andere groep geplaatst", true, at(2026, 2, 16, 11, 0), true, at(2026, 2, 12, 17, 0), "Foto's verwijderd, ouders geïnformeerd"},
+	o.expect(chkDPIA, "processing_activities", act("Medicijnverstrekking"), "health data (gezondheidsgegevens), no DPIA")
+	o.expect(chkDPIA, "processing_activities", act("Cameratoezicht entree"), "camera images, no DPIA")
+	o.absent(chkDPIA, "processing_activities", act("Kindvolgsysteem"), "observation of children, DPIA-2022-03")
+	o.absent(chkDPIA, "processing_activities", act("Ouderportaal en dagboek"), "health notes, DPIA-2021-01")
+	o.absent(chkDPIA, "processing_activities", act("Kindadministratie en facturatie"), "no DPIA category")
+}
+
+func (o *Org) staffByID(id string) *Staff {
+	for _, s := range o.Staff {
+		if s.ID == id {
+			return s
+		}
 	}
-	o.Later = append(o.Later, "breach reported to the AP late: DL-2026-01 discovered 2026-02-09 09:15, reported 2026-02-16 11:00")
+	panic("no staff " + id)
+}
 
-	o.buildPosts()
+func accountKey(a *Account) func() string {
+	return func() string { return a.System + "/" + a.Username }
 }
 
 func (o *Org) buildAccounts() {
 	for _, s := range o.Staff {
-		active := s.End.IsZero()
+		active := s.End.IsZero() || !s.End.Before(asOf)
 		until := asOf
 		if !active {
 			until = s.End
@@ -192,11 +255,26 @@ func (o *Org) buildAccounts() {
 			add("Kidsadmin", fold(s.First[:1]+s.Last), scope)
 			add("OneDrive", mail, scope)
 		}
+		if s.Role == "Administratie" {
+			// Nmbrs lets the salary administrator log in with a BSN.
+			a := add("Nmbrs", o.newBSN(), scope)
+			o.expect(chkBSNIdentifier, "accounts", func() string { return "Nmbrs/*****" + a.Username[5:] }, "Nmbrs login is a BSN")
+			o.expect(chkBSNOutside, "accounts", constKey("Gebruikersnaam"), "the Nmbrs login in the accounts register is a BSN")
+		}
 		if s.Role != "Administratie" {
 			a := add("Konnect", mail, scope)
-			if s.Role == "Pedagogisch medewerker" && !s.End.IsZero() && s.End.After(day(2025, 1, 1)) {
+			switch {
+			case s.Role == "Pedagogisch medewerker" && !s.End.IsZero() && s.End.After(day(2025, 1, 1)) && s.End.Before(asOf):
 				a.Active, a.LastLogin = true, at(2026, 1, 15, 9, 12)
-				o.Later = append(o.Later, fmt.Sprintf("account of a leaver still active: Konnect %s (%s left %s)", mail, s.ID, isoDate(s.End)))
+				o.expect(chkAccountAfterLeaving, "accounts", accountKey(a), fmt.Sprintf("%s left %s, still active, last login 2026-01-15", s.ID, isoDate(s.End)))
+			case s.End.Equal(asOf):
+				o.absent(chkAccountAfterLeaving, "accounts", accountKey(a), fmt.Sprintf("%s leaves on the as-of date itself", s.ID))
+			case s.Role == "Pedagogisch coach":
+				o.expect(chkAccountScope, "accounts", accountKey(a), fmt.Sprintf("%s (pedagogisch coach) sees all groups; the policy allows that only to beheerder, administratie and directeur", s.ID))
+			case s.Role == "Directeur":
+				o.absent(chkAccountScope, "accounts", accountKey(a), "the policy lets the directeur see all groups")
+			case s.Role == "Locatiemanager":
+				o.absent(chkAccountScope, "accounts", accountKey(a), "sees the four groups of the location, not all")
 			}
 		}
 		tracked := false
@@ -206,22 +284,101 @@ func (o *Org) buildAccounts() {
 		if s.Role == "Beheerder" || (s.Role == "Pedagogisch medewerker" && tracked) {
 			a := add("KIJK!", username(s), scope)
 			if s.Role == "Pedagogisch medewerker" && s.End.IsZero() && s.Groups[0].Name == "Rupsjes" && a.Scope == "Rupsjes" && !o.kijkAllPlanted {
-				a.Scope = "alle groepen"
+				a.Scope = "Alle groepen"
 				o.kijkAllPlanted = true
-				o.Later = append(o.Later, fmt.Sprintf("need-to-know: KIJK! account %s (%s, works in Rupsjes) sees all groups", a.Username, s.ID))
+				o.expect(chkAccountScope, "accounts", accountKey(a), fmt.Sprintf("%s works in Rupsjes and sees all groups", s.ID))
+			}
+			if s.ID == "M024" {
+				a.Active, a.LastLogin = true, at(2024, 6, 27, 16, 40)
+				o.expect(chkAccountAfterLeaving, "accounts", accountKey(a), "M024 left 2024-06-30; account still active, last login before leaving")
 			}
 		}
 	}
-	o.Accounts = append(o.Accounts, &Account{System: "Konnect", Username: "ipad.vlinders@klimboom.example", Scope: "Vlinders",
-		Active: true, LastLogin: at(2026, 8, 31, 16, 2)})
-	o.Later = append(o.Later, "shared account: Konnect ipad.vlinders@klimboom.example has no employee")
+	var kajuit []string
+	for _, s := range o.group("Kajuit").Staff {
+		if s.End.IsZero() {
+			kajuit = append(kajuit, s.ID)
+		}
+	}
+	shared := []*Account{
+		{System: "Konnect", Username: "ipad.vlinders@klimboom.example", Scope: "Vlinders", Active: true, LastLogin: at(2026, 8, 31, 16, 2)},
+		{System: "Konnect", Username: "ipad.dolfijnen@klimboom.example", Scope: "Dolfijnen", Active: false, LastLogin: at(2025, 5, 6, 15, 30)},
+		{System: "Konnect", Username: "groep.kajuit@klimboom.example", Scope: "Kajuit", Active: true, LastLogin: at(2026, 8, 28, 11, 47),
+			SharedBy: strings.Join(kajuit, ", ")},
+		{System: "KIJK!", Username: "invaller.boomhut", Scope: "Boomhut", Active: true, LastLogin: at(2026, 6, 19, 9, 5), SharedBy: "M099"},
+	}
+	o.Accounts = append(o.Accounts, shared...)
+	o.expect(chkAccountShared, "accounts", accountKey(shared[0]), "group iPad login, no employee")
+	o.absent(chkAccountShared, "accounts", accountKey(shared[1]), "no employee, but deactivated after the iPad was lost")
+	o.expect(chkAccountShared, "accounts", accountKey(shared[2]), "one login for "+shared[2].SharedBy)
+	o.expect(chkAccountShared, "accounts", accountKey(shared[3]), "employee M099 is not in the staff register")
 	slices.SortStableFunc(o.Accounts, func(a, b *Account) int {
 		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Username, b.Username))
 	})
 }
 
+func (o *Org) buildRequests() {
+	o.Requests = []*Request{
+		{"AVG-2025-01", "Inzage", day(2025, 2, 3), time.Time{}, day(2025, 2, 24), "Ouder vraagt kopie van het kinddossier"},
+		{"AVG-2025-02", "Correctie", day(2025, 4, 1), day(2025, 5, 5), day(2025, 5, 20), "Verlenging pas na een maand gemeld"},
+		{"AVG-2025-03", "Verwijdering", day(2025, 6, 10), time.Time{}, day(2025, 7, 10), "Foto's uit het dagboek verwijderen na vertrek"},
+		{"AVG-2025-04", "Correctie", day(2025, 11, 4), time.Time{}, day(2025, 11, 6), "Adreswijziging"},
+		{"AVG-2025-05", "Inzage", day(2025, 11, 20), day(2025, 12, 10), day(2026, 2, 21), "Verlengd; camerabeelden opgevraagd bij de beveiliger"},
+		{"AVG-2026-01", "Inzage", day(2026, 1, 14), day(2026, 2, 14), day(2026, 3, 20), "Verlengd: gegevens uit drie systemen verzameld"},
+		{"AVG-2026-02", "Inzage", day(2026, 3, 2), time.Time{}, day(2026, 5, 20), "Oud-medewerker vraagt personeelsdossier op"},
+		{"AVG-2026-03", "Inzage", day(2026, 7, 31), time.Time{}, time.Time{}, "In behandeling"},
+		{"AVG-2026-04", "Bezwaar", day(2026, 8, 1), time.Time{}, time.Time{}, "Bezwaar tegen foto's op de website; in behandeling"},
+		{"AVG-2026-05", "Verwijdering", day(2026, 8, 20), time.Time{}, time.Time{}, "In behandeling"},
+	}
+	r := constKey
+	o.expect(chkRequestOverdue, "requests", r("AVG-2025-02"), "received 2025-04-01; extension notified 2025-05-05, after the month; answered 2025-05-20")
+	o.expect(chkRequestOverdue, "requests", r("AVG-2025-05"), "received 2025-11-20, extended, answered 2026-02-21: one day past three months")
+	o.expect(chkRequestOverdue, "requests", r("AVG-2026-02"), "received 2026-03-02, answered 2026-05-20 without an extension")
+	o.expect(chkRequestOverdue, "requests", r("AVG-2026-03"), "received 2026-07-31, still open after the month (2026-08-31)")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2025-03"), "answered 2025-07-10, exactly one month after receipt")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-01"), "extension notified 2026-02-14, exactly one month after receipt; answered within three")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-04"), "received 2026-08-01: the month ends on the as-of date")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-05"), "received 2026-08-20, open within the month")
+}
+
+func (o *Org) buildBreaches() {
+	o.Breaches = []*Breach{
+		{"DL-2024-01", at(2024, 3, 12, 10, 20), "Kinderlijst per e-mail naar verkeerde ouder gestuurd", "Nee", time.Time{}, false, time.Time{},
+			"", "Ontvanger heeft de mail verwijderd"},
+		{"DL-2025-01", at(2025, 5, 6, 16, 45), "Groeps-iPad Dolfijnen kwijtgeraakt (versleuteld)", "", time.Time{}, false, time.Time{},
+			"Geen: het apparaat is versleuteld", "Op afstand gewist, account gedeactiveerd"},
+		{"DL-2025-02", at(2025, 10, 14, 8, 30), "OneDrive-map met inkomensgegevens via openbare link gedeeld", "Ja", at(2025, 10, 17, 8, 30), false, time.Time{},
+			"Inkomensgegevens van 12 gezinnen mogelijk ingezien", "Link ingetrokken, toegang gelogd"},
+		{"DL-2026-01", at(2026, 2, 9, 9, 15), "Foto's van groep Dolfijnen in het dagboek van een andere groep geplaatst", "Ja", at(2026, 2, 16, 11, 0), true, at(2026, 2, 12, 17, 0),
+			"Foto's van 9 kinderen gezien door ouders van een andere groep", "Foto's verwijderd, ouders geïnformeerd"},
+		{"DL-2026-02", at(2026, 8, 27, 16, 0), "USB-stick met kinderlijsten en allergieën kwijt", "Ja", time.Time{}, true, time.Time{},
+			"Gezondheidsgegevens van 31 kinderen mogelijk in handen van derden", "Aangifte gedaan; USB-sticks verboden"},
+		{"DL-2026-03", at(2026, 8, 30, 9, 0), "Verkeerde bijlage naar een ouder gemaild", "Ja", time.Time{}, false, time.Time{},
+			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen"},
+	}
+	b := constKey
+	o.expect(chkBreach, "breaches", b("DL-2024-01"), "register entry without the consequences (incomplete_entry: effects)")
+	o.expect(chkBreach, "breaches", b("DL-2025-01"), "no decision whether it must be reported (incomplete_entry: reportable)")
+	o.expect(chkBreach, "breaches", b("DL-2026-01"), "discovered 2026-02-09 09:15, reported 2026-02-16 11:00 (reported_late)")
+	o.expect(chkBreach, "breaches", b("DL-2026-02"), "discovered 2026-08-27 16:00, not reported after 72 hours (not_reported)")
+	o.expect(chkBreach, "breaches", b("DL-2026-02"), "high risk, the people affected not informed (subjects_not_informed)")
+	o.absent(chkBreach, "breaches", b("DL-2025-02"), "reported exactly 72 hours after discovery")
+	o.absent(chkBreach, "breaches", b("DL-2026-03"), "discovered 2026-08-30 09:00: the 72 hours have not passed")
+}
+
 var postCaptions = []string{"Sint Maarten-optocht", "Bezoek aan de kinderboerderij", "Zomerfeest", "Koningsspelen",
 	"Pannenkoekendag", "Voorleesontbijt", "Kerstviering", "Sportmiddag", "Speurtocht in het park", "Open dag"}
+
+// externalConsent is the child's last photo_external answer in the portal.
+func externalConsent(pc *PortalChild) *Consent {
+	var last *Consent
+	for _, cs := range pc.Consents {
+		if cs.Type == cPhotoExternal {
+			last = cs
+		}
+	}
+	return last
+}
 
 func (o *Org) buildPosts() {
 	var ok, refused, left []*Child
@@ -230,20 +387,19 @@ func (o *Org) buildPosts() {
 		if c.Scenario != "" {
 			continue
 		}
-		ext := false
-		for _, cs := range pc.Consents {
-			if cs.Type == cPhotoExternal {
-				ext = cs.Granted
-			}
-		}
+		ext := externalConsent(pc)
+		granted := ext != nil && ext.Granted && ext.Withdrawn.IsZero()
 		switch {
-		case c.End.IsZero() && ext && c.Start.Before(day(2025, 9, 1)):
+		case c.End.IsZero() && granted && c.Start.Before(day(2025, 9, 1)):
 			ok = append(ok, c)
-		case c.End.IsZero() && !ext && c.Start.Before(day(2025, 9, 1)):
+		case c.End.IsZero() && !granted && c.Start.Before(day(2025, 9, 1)):
 			refused = append(refused, c)
-		case !c.End.IsZero() && c.End.After(day(2025, 9, 1)) && c.End.Before(day(2026, 6, 1)) && ext:
+		case !c.End.IsZero() && c.End.After(day(2025, 3, 1)) && c.End.Before(day(2026, 6, 1)) && granted:
 			left = append(left, c)
 		}
+	}
+	if len(ok) < 12 || len(refused) < 2 || len(left) < 3 {
+		panic(fmt.Sprintf("too few children for the posts: %d %d %d", len(ok), len(refused), len(left)))
 	}
 	channel := func() string {
 		switch n := o.intn(20); {
@@ -254,18 +410,45 @@ func (o *Org) buildPosts() {
 		}
 		return "Nieuwsbrief"
 	}
-	for _, i := range o.r.Perm(len(ok))[:9] {
-		o.Posts = append(o.Posts, &Post{Child: ok[i], Date: day(2025, 9, 1).AddDate(0, 0, o.intn(360)), Channel: channel(), Consent: true, Caption: pick(o, postCaptions)})
+	perm := o.r.Perm(len(ok))
+	for _, i := range perm[:9] {
+		p := &Post{Child: ok[i], Date: day(2025, 9, 15).AddDate(0, 0, o.intn(340)), Channel: channel(), Consent: true, Caption: pick(o, postCaptions)}
+		if o.chance(0.6) {
+			p.Ref = fmt.Sprintf("TF-%d-%03d", p.Date.Year(), 1+o.intn(60))
+		}
+		o.Posts = append(o.Posts, p)
 	}
-	nc := &Post{Child: refused[o.intn(len(refused))], Date: day(2026, 4, 24), Channel: "Facebook", Consent: false, Caption: "Koningsspelen"}
-	lc := left[o.intn(len(left))]
-	lp := &Post{Child: lc, Date: lc.End.AddDate(0, 2, 3), Channel: "Website", Consent: true, Caption: "Open dag"}
-	o.Posts = append(o.Posts, nc, lp)
+	post := func(c *Child, d time.Time, ch string, consent bool, ref, caption string) *Post {
+		p := &Post{Child: c, Date: d, Channel: ch, Consent: consent, Ref: ref, Caption: caption}
+		o.Posts = append(o.Posts, p)
+		return p
+	}
+	// Without written consent: refused in the portal; only a form reference;
+	// granted in the portal; granted in the portal but withdrawn before.
+	nc := post(refused[0], day(2026, 4, 24), "Facebook", false, "", "Koningsspelen")
+	ref := post(refused[1], day(2026, 6, 12), "Website", false, "TF-2026-031", "Zomerfeest")
+	portalYes := post(ok[perm[9]], day(2026, 3, 18), "Nieuwsbrief", false, "", "Voorleesontbijt")
+	wc := ok[perm[10]]
+	wd := at(2026, 2, 10, 20, 15)
+	externalConsent(wc.Portal).Withdrawn = wd
+	withdrawn := post(wc, day(2026, 5, 12), "Facebook", false, "", "Speurtocht in het park")
+	postKey := func(p *Post) func() string { return func() string { return p.ID } }
+	o.expect(chkExternalPost, "social_posts", postKey(nc), "written consent Nee, no form; the portal answer for external photos is no")
+	o.expect(chkExternalPost, "social_posts", postKey(withdrawn), "written consent Nee; the portal's yes was withdrawn "+isoDate(wd)+", before posting")
+	o.absent(chkExternalPost, "social_posts", postKey(ref), "written consent Nee, but a signed form is referenced (TF-2026-031)")
+	o.absent(chkExternalPost, "social_posts", postKey(portalYes), "written consent Nee, but the portal holds a yes for external photos")
+
+	// After the end of care: two months later, the day after, the last day.
+	lc, l1, l0 := left[0], left[1], left[2]
+	lp := post(lc, lc.End.AddDate(0, 2, 3), "Website", true, "TF-2025-012", "Open dag")
+	p1 := post(l1, l1.End.AddDate(0, 0, 1), "Facebook", true, "", "Zomerfeest")
+	p0 := post(l0, l0.End, "Facebook", true, "", "Afscheidsfeest")
+	o.expect(chkPostAfterCare, "social_posts", postKey(lp), fmt.Sprintf("posted %s; care ended %s", isoDate(lp.Date), isoDate(lc.End)))
+	o.expect(chkPostAfterCare, "social_posts", postKey(p1), fmt.Sprintf("posted %s, the day after care ended", isoDate(p1.Date)))
+	o.absent(chkPostAfterCare, "social_posts", postKey(p0), fmt.Sprintf("posted %s, the last day of care", isoDate(p0.Date)))
+
 	slices.SortStableFunc(o.Posts, func(a, b *Post) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Child.ID, b.Child.ID)) })
 	for i, p := range o.Posts {
 		p.ID = fmt.Sprintf("SM-%03d", i+1)
 	}
-	o.Later = append(o.Later,
-		fmt.Sprintf("social post without written consent: %s shows %s", nc.ID, nc.Child.ID),
-		fmt.Sprintf("social post of a child who had left: %s shows %s (care ended %s)", lp.ID, lc.ID, isoDate(lc.End)))
 }

@@ -27,7 +27,7 @@ func (o *Org) buildTracking() {
 		case "unlinkedEdge":
 			in, tc.Unlinked = true, true
 		default:
-			if c.Deleted || (c.Scenario != "" && !strings.HasPrefix(c.Scenario, "photo")) {
+			if c.Deleted || !c.plain() {
 				break
 			}
 			switch {
@@ -43,6 +43,12 @@ func (o *Org) buildTracking() {
 			continue
 		}
 		tc.VVE = c.VVE
+		if tc.Archived.After(asOf) {
+			tc.Archived = time.Time{} // notice given: still active in KIJK!
+		}
+		if c.Scenario == "plainBSNKey" {
+			tc.Link = c.BSN // the child number field holds the BSN
+		}
 		ref := asOf.AddDate(0, 0, -1)
 		if !tc.Archived.IsZero() && tc.Archived.Before(ref) {
 			ref = tc.Archived
@@ -63,12 +69,32 @@ func (o *Org) buildTracking() {
 	}
 
 	key := func(name string) func() string { return func() string { return o.scenario[name].Tracking.ID } }
-	o.expect(chkRetention, "tracking_children", key("bsn2021"), "care ended and archived 2021-12-31: past 24 months")
-	o.expect(chkRetention, "tracking_children", key("bsnDayPast"), "care ended and archived 2024-08-31: one day past 24 months")
-	o.expect(chkRetention, "tracking_children", key("trackingUnlinked"), "no child number in KIJK!; archived 2023-08-15")
-	o.expect(chkRetention, "tracking_children", key("trackingOrphan"), "child number no longer in Kidsadmin; archived 2018-07-20")
-	o.absent(chkRetention, "tracking_children", key("edge24m"), "care ended and archived 2024-09-01: exactly 24 months")
-	o.absent(chkRetention, "tracking_children", key("unlinkedEdge"), "no child number; archived 2024-09-01: exactly 24 months")
+	o.expect(chkRetTracking, "tracking_children", key("bsn2021"), "care ended and archived 2021-12-31: past 24 months")
+	o.expect(chkRetTracking, "tracking_children", key("bsnDayPast"), "care ended and archived 2024-08-31: one day past 24 months")
+	o.expect(chkRetTracking, "tracking_children", key("trackingUnlinked"), "no child number in KIJK!; archived 2023-08-15")
+	o.expect(chkRetTracking, "tracking_children", key("trackingOrphan"), "child number no longer in Kidsadmin; archived 2018-07-20")
+	o.absent(chkRetTracking, "tracking_children", key("edge24m"), "care ended and archived 2024-09-01: exactly 24 months")
+	o.absent(chkRetTracking, "tracking_children", key("unlinkedEdge"), "no child number; archived 2024-09-01: exactly 24 months")
+
+	o.expect(chkChildUnknown, "tracking_children", key("trackingUnlinked"), "no child number in KIJK!")
+	o.expect(chkChildUnknown, "tracking_children", key("unlinkedEdge"), "no child number in KIJK!")
+	o.expect(chkChildUnknown, "tracking_children", key("trackingOrphan"), "child number deleted from Kidsadmin")
+	o.expect(chkChildUnknown, "tracking_children", key("plainBSNKey"), "the child number field holds the BSN")
+	o.expect(chkBSNIdentifier, "tracking_children", key("plainBSNKey"), "KIJK!'s child number field holds the child's BSN")
+	o.expect(chkBSNOutside, "tracking_children", constKey("Kindnummer"), "KIJK!'s child number column holds a BSN")
+	o.absent(chkChildUnknown, "tracking_children", key("edge24m"), "linked to Kidsadmin")
+
+	// Accuracy: KIJK! spells one last name differently.
+	variants := map[string]string{"Jansen": "Janssen", "Meijer": "Meyer", "Dijkstra": "Dykstra", "de Bruijn": "de Bruin", "Smit": "Smid", "de Jong": "de Jongh"}
+	for _, tc := range o.Tracking {
+		c := tc.Child
+		if v, ok := variants[c.Last]; ok && c.Scenario == "" && c.End.IsZero() && !tc.Unlinked {
+			tc.Last = v
+			o.expect(chkChildMismatch, "tracking_children", func() string { return tc.ID },
+				fmt.Sprintf("last name %q in KIJK!, %q in Kidsadmin (%s)", v, c.Last, c.ID))
+			break
+		}
+	}
 
 	o.buildObservations()
 	o.buildTransfers()
@@ -109,10 +135,22 @@ func (o *Org) buildObservations() {
 	})
 }
 
+var vvePrograms = []string{"Uk & Puk", "Kaleidoscoop", "Piramide", "Startblokken"}
+
+// schoolAge: a child who left at 3 years and 9 months or older left for
+// primary school.
+func schoolAge(c *Child, left time.Time) bool { return !left.Before(c.Birth.AddDate(0, 45, 0)) }
+
 func (o *Org) buildTransfers() {
 	for _, tc := range o.Tracking {
 		c := tc.Child
-		if tc.Archived.IsZero() || c.School == "" {
+		if tc.Archived.IsZero() || tc.Archived.After(asOf) {
+			continue
+		}
+		if c.School == "" && tc.VVE && schoolAge(c, tc.Archived) && c.Scenario == "" {
+			c.School = pick(o, schools) // a VVE child who left at school age goes with a transfer
+		}
+		if c.School == "" || c.Scenario == "plainVVENoTransfer" || c.Scenario == "plainVVEEdge45" {
 			continue
 		}
 		sent := tc.Archived.AddDate(0, 0, -5-o.intn(16))
@@ -127,26 +165,46 @@ func (o *Org) buildTransfers() {
 			t.Channel = "papier"
 		}
 		if tc.VVE {
-			t.Attachments += "; VVE-programma en duur"
+			t.Programme = pick(o, vvePrograms)
+			t.Duration = pick(o, []string{"2 jaar", "18 maanden", "1 jaar", "2,5 jaar"})
+			if c.Scenario == "plainVVENoProgramme" {
+				t.Programme = ""
+			}
 		}
 		o.Transfers = append(o.Transfers, t)
 	}
 	slices.SortStableFunc(o.Transfers, func(a, b *Transfer) int {
 		return cmp.Or(a.Sent.Compare(b.Sent), cmp.Compare(a.TC.ID, b.TC.ID))
 	})
+	key := func(t *Transfer) func() string { return func() string { return t.TC.ID } }
 	n := 0
 	for _, t := range o.Transfers {
-		if t.Sent.Before(day(2025, 1, 1)) {
+		if t.Sent.Before(day(2025, 1, 1)) || t.TC.Child.Scenario != "" {
 			continue
 		}
 		n++
 		switch n {
 		case 2:
 			t.Consent = time.Time{}
-			o.Later = append(o.Later, fmt.Sprintf("transfer without written consent: %s to %s, sent %s", t.TC.ID, t.School, isoDate(t.Sent)))
+			o.expect(chkTransferConsent, "tracking_transfers", key(t), fmt.Sprintf("sent to %s on %s without signed consent", t.School, isoDate(t.Sent)))
+		case 3:
+			t.Consent = t.Sent
+			o.absent(chkTransferConsent, "tracking_transfers", key(t), "consent signed the day it was sent")
 		case 5:
 			t.Consent = t.Sent.AddDate(0, 0, 4)
-			o.Later = append(o.Later, fmt.Sprintf("transfer sent before the consent was signed: %s, sent %s, signed %s", t.TC.ID, isoDate(t.Sent), isoDate(t.Consent)))
+			o.expect(chkTransferConsent, "tracking_transfers", key(t), fmt.Sprintf("sent %s, consent signed only %s", isoDate(t.Sent), isoDate(t.Consent)))
+		}
+	}
+
+	sk := func(name string) func() string { return func() string { return o.scenario[name].Tracking.ID } }
+	o.expect(chkVVETransfer, "tracking_children", sk("plainVVENoTransfer"), "VVE child left 2026-06-30 at school age, no transfer")
+	o.expect(chkVVETransfer, "tracking_children", sk("plainVVEEdge45"), "VVE child left 2026-04-15, exactly 3 years 9 months old, no transfer")
+	o.expect(chkVVETransfer, "tracking_children", sk("plainVVENoProgramme"), "transfer without the VVE programme")
+	o.absent(chkVVETransfer, "tracking_children", sk("plainVVEYoung"), "VVE child left 2026-03-09, a day before 3 years 9 months: moved, not to school")
+	for _, t := range o.Transfers {
+		if t.TC.VVE && t.TC.Child.Scenario == "" {
+			o.absent(chkVVETransfer, "tracking_children", key(t), "VVE transfer with programme and duration")
+			break
 		}
 	}
 }

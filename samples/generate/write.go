@@ -216,7 +216,7 @@ func (o *Org) write(dir string) ([]fileStat, error) {
 
 func (o *Org) adminChildren() ([]string, [][]string) {
 	header := []string{"Kindnummer", "Voornaam", "Achternaam", "Geslacht", "Geboortedatum", "BSN", "Adres", "Postcode", "Woonplaats",
-		"Nationaliteit", "Huisarts", "School", "Locatie", "Opvangsoort", "Groep", "Opvangdagen", "Startdatum opvang", "Einddatum opvang", "Opmerkingen"}
+		"Nationaliteit", "Religie", "Huisarts", "School", "Locatie", "Opvangsoort", "Groep", "Opvangdagen", "Startdatum opvang", "Einddatum opvang", "Opmerkingen"}
 	var rows [][]string
 	for _, c := range o.Children {
 		if c.Deleted {
@@ -226,8 +226,11 @@ func (o *Org) adminChildren() ([]string, [][]string) {
 		if c.KeepBSN {
 			bsn = c.BSN
 		}
+		if c.TypedBSN != "" {
+			bsn = c.TypedBSN
+		}
 		rows = append(rows, []string{c.ID, c.First, c.Last, gender(c, "Jongen", "Meisje"), nlDate(c.Birth), bsn, c.Street, c.Postcode, c.City,
-			c.Nationality, c.GP, c.School, c.Group.Location, c.Group.careType(), c.Group.Name, strings.Join(c.Days, ", "),
+			c.Nationality, c.Religion, c.GP, c.School, c.Group.Location, c.Group.careType(), c.Group.Name, strings.Join(c.Days, ", "),
 			nlDate(c.Start), nlDate(c.End), c.Remarks})
 	}
 	return header, rows
@@ -270,11 +273,18 @@ func (o *Org) kijkChildren() ([]string, [][]string) {
 		if tc.Unlinked {
 			link = ""
 		}
+		if tc.Link != "" {
+			link = tc.Link
+		}
+		first, last := c.First, c.Last
+		if tc.Last != "" {
+			last = tc.Last
+		}
 		vve := "nee"
 		if tc.VVE {
 			vve = "ja"
 		}
-		rows = append(rows, []string{tc.ID, link, c.First, c.Last, isoDate(c.Birth), gender(c, "jongen", "meisje"), tc.Group.Name, vve, tc.Mentor, c.Language, isoDate(tc.Archived)})
+		rows = append(rows, []string{tc.ID, link, first, last, isoDate(c.Birth), gender(c, "jongen", "meisje"), tc.Group.Name, vve, tc.Mentor, c.Language, isoDate(tc.Archived)})
 	}
 	return header, rows
 }
@@ -289,10 +299,10 @@ func (o *Org) kijkObservations() ([]string, [][]string) {
 }
 
 func (o *Org) kijkTransfers() ([]string, [][]string) {
-	header := []string{"Kind-ID", "School", "Verzonden op", "Toestemming ouders getekend op", "Verzendwijze", "Bijlagen"}
+	header := []string{"Kind-ID", "School", "Verzonden op", "Toestemming ouders getekend op", "Verzendwijze", "VVE-programma", "VVE-duur", "Bijlagen"}
 	var rows [][]string
 	for _, t := range o.Transfers {
-		rows = append(rows, []string{t.TC.ID, t.School, isoDate(t.Sent), isoDate(t.Consent), t.Channel, t.Attachments})
+		rows = append(rows, []string{t.TC.ID, t.School, isoDate(t.Sent), isoDate(t.Consent), t.Channel, t.Programme, t.Duration, t.Attachments})
 	}
 	return header, rows
 }
@@ -307,17 +317,24 @@ func (o *Org) konnectSheets() []sheetData {
 		if pc.Unlinked {
 			link = ""
 		}
-		kids.Rows = append(kids.Rows, []any{pc.ID, link, c.First, c.Last, nlDate(pc.Birth), gender(c, "Jongen", "Meisje"),
+		first := c.First
+		if pc.First != "" {
+			first = pc.First
+		}
+		kids.Rows = append(kids.Rows, []any{pc.ID, link, first, c.Last, nlDate(pc.Birth), gender(c, "Jongen", "Meisje"),
 			c.Group.Location, c.Group.Name, dateCell(pc.Start), dateCell(pc.End)})
 		for _, g := range c.Guardians {
+			if g.NotInPortal {
+				continue
+			}
 			parents.Rows = append(parents.Rows, []any{pc.ID, g.name(), g.Relation, g.Email, jaNee(g.Access), stampCell(g.LastLogin)})
 		}
 	}
-	notes := sheetData{Name: "Notities", Table: "portal_notes", Header: []string{"Notitie-ID", "Kind-ID", "Categorie", "Notitie", "Aangemaakt op", "Aangemaakt door"}}
+	notes := sheetData{Name: "Notities", Table: "portal_notes", Header: []string{"Notitie-ID", "Kind-ID", "Categorie", "Grondslag", "Notitie", "Aangemaakt op", "Aangemaakt door"}}
 	for _, n := range o.Notes {
-		notes.Rows = append(notes.Rows, []any{n.ID, n.PC.ID, noteCategories[n.Category].Label, n.Text, stampCell(n.Created), n.By})
+		notes.Rows = append(notes.Rows, []any{n.ID, n.PC.ID, noteCategories[n.Category].Label, n.Basis, n.Text, stampCell(n.Created), n.By})
 	}
-	consents := sheetData{Name: "Toestemmingen", Table: "portal_consents", Header: []string{"Kind-ID", "Kind", "Toestemming", "Antwoord", "Vastgelegd op", "Ingetrokken op", "Vastgelegd door"}}
+	consents := sheetData{Name: "Toestemmingen", Table: "portal_consents", Header: []string{"Kind-ID", "Kind", "Toestemming", "Antwoord", "Vastgelegd op", "Ingetrokken op", "Gegeven door", "Vastgelegd door"}}
 	cs := slices.Clone(o.Consents)
 	slices.SortStableFunc(cs, func(a, b *Consent) int {
 		if a.PC.ID != b.PC.ID {
@@ -329,7 +346,7 @@ func (o *Org) konnectSheets() []sheetData {
 		return a.Recorded.Compare(b.Recorded)
 	})
 	for _, c := range cs {
-		consents.Rows = append(consents.Rows, []any{c.PC.ID, c.PC.Child.name(), consentTypes[c.Type].Label, jaNee(c.Granted), nlStamp(c.Recorded), nlStamp(c.Withdrawn), c.By})
+		consents.Rows = append(consents.Rows, []any{c.PC.ID, c.PC.Child.name(), consentTypes[c.Type].Label, jaNee(c.Granted), nlStamp(c.Recorded), nlStamp(c.Withdrawn), c.GivenBy, c.By})
 	}
 	photos := sheetData{Name: "Foto's", Table: "portal_photos", Header: []string{"Foto-ID", "Kind-ID", "Geplaatst op", "Groep", "Geplaatst door", "Verwijderd op", "Bijschrift"}}
 	for _, p := range o.Photos {
@@ -352,7 +369,7 @@ func (o *Org) registerSheets() []sheetData {
 	}
 	accounts := sheetData{Name: "Accounts", Table: "accounts", Header: []string{"Systeem", "Gebruikersnaam", "Personeelsnummer", "Toegang", "Actief", "Laatste login"}}
 	for _, a := range o.Accounts {
-		emp := ""
+		emp := a.SharedBy
 		if a.Staff != nil {
 			emp = a.Staff.ID
 		}
@@ -363,15 +380,35 @@ func (o *Org) registerSheets() []sheetData {
 		reqs.Rows = append(reqs.Rows, []any{r.ID, r.Type, nlDate(r.Received), nlDate(r.Extension), nlDate(r.Answered), r.Remark})
 	}
 	breaches := sheetData{Name: "Datalekken", Table: "breaches", Header: []string{"Nummer", "Ontdekt op", "Omschrijving", "Meldplichtig", "Gemeld bij AP op",
-		"Hoog risico", "Betrokkenen geïnformeerd op", "Maatregelen"}}
+		"Hoog risico", "Betrokkenen geïnformeerd op", "Gevolgen", "Maatregelen"}}
 	for _, b := range o.Breaches {
-		breaches.Rows = append(breaches.Rows, []any{b.ID, stampCell(b.Discovered), b.Description, jaNee(b.Reportable), stampCell(b.Reported), jaNee(b.HighRisk), nlStamp(b.Informed), b.Measures})
+		breaches.Rows = append(breaches.Rows, []any{b.ID, stampCell(b.Discovered), b.Description, b.Reportable, stampCell(b.Reported), jaNee(b.HighRisk),
+			nlStamp(b.Informed), b.Effects, b.Measures})
 	}
-	posts := sheetData{Name: "Social media", Table: "social_posts", Header: []string{"Post-ID", "Kindnummer", "Datum", "Kanaal", "Schriftelijke toestemming", "Onderwerp"}}
+	posts := sheetData{Name: "Social media", Table: "social_posts", Header: []string{"Post-ID", "Kindnummer", "Datum", "Kanaal", "Schriftelijke toestemming",
+		"Toestemmingsformulier", "Onderwerp"}}
 	for _, p := range o.Posts {
-		posts.Rows = append(posts.Rows, []any{p.ID, p.Child.ID, dateCell(p.Date), p.Channel, jaNee(p.Consent), p.Caption})
+		posts.Rows = append(posts.Rows, []any{p.ID, p.Child.ID, dateCell(p.Date), p.Channel, jaNee(p.Consent), p.Ref, p.Caption})
 	}
-	return []sheetData{procs, staff, accounts, reqs, breaches, posts}
+	acts := sheetData{Name: "Verwerkingsregister", Table: "processing_activities", Header: []string{"Verwerking", "Doel", "Grondslag",
+		"Categorieën persoonsgegevens", "Betrokkenen", "Systemen", "Bewaartermijn", "DPIA"}}
+	for _, a := range o.Activities {
+		acts.Rows = append(acts.Rows, []any{a.Name, a.Purpose, a.Basis, a.Categories, a.Subjects, a.Systems, a.Retention, a.DPIA})
+	}
+	files := sheetData{Name: "OneDrive", Table: "onedrive_files", Header: []string{"Pad", "Eigenaar", "Gewijzigd op", "Gedeeld met", "Soort", "Kindnummer"}}
+	for _, f := range o.Files {
+		files.Rows = append(files.Rows, []any{f.Path, f.Owner, stampCell(f.Modified), f.Sharing, fileCategories[f.Category].Label, f.ChildID})
+	}
+	apps := sheetData{Name: "Sollicitanten", Table: "applicants", Header: []string{"Nummer", "Naam", "Functie", "Gesolliciteerd op", "Procedure afgerond op",
+		"Toestemming langer bewaren", "Uitkomst"}}
+	for _, a := range o.Applicants {
+		apps.Rows = append(apps.Rows, []any{a.ID, a.Name, a.Role, dateCell(a.Applied), dateCell(a.Ended), jaNee(a.KeepConsent), a.Outcome})
+	}
+	complaints := sheetData{Name: "Klachten", Table: "complaints", Header: []string{"Nummer", "Ontvangen op", "Afgehandeld op", "Onderwerp"}}
+	for _, c := range o.Complaints {
+		complaints.Rows = append(complaints.Rows, []any{c.ID, dateCell(c.Received), dateCell(c.Handled), c.Subject})
+	}
+	return []sheetData{procs, staff, accounts, reqs, breaches, posts, acts, files, apps, complaints}
 }
 
 // ---------------------------------------------------------------- manifest
@@ -392,18 +429,11 @@ type system struct {
 	Files        []mapping
 }
 
-func consentValues() valueMap {
-	v := valueMap{Column: "consent_type"}
-	for _, c := range consentTypes {
-		v.Pairs = append(v.Pairs, [2]string{c.Label, c.Canonical})
-	}
-	return v
-}
-
-func noteValues() valueMap {
-	v := valueMap{Column: "category"}
-	for _, c := range noteCategories {
-		v.Pairs = append(v.Pairs, [2]string{c.Label, c.Canonical})
+// labelValues maps an export's labels to their canonical values.
+func labelValues(column string, labels []struct{ Canonical, Label string }) valueMap {
+	v := valueMap{Column: column}
+	for _, l := range labels {
+		v.Pairs = append(v.Pairs, [2]string{l.Label, l.Canonical})
 	}
 	return v
 }
@@ -434,11 +464,12 @@ var manifestSystems = []system{
 			{"Kind-ID", "portal_child_id"}, {"Naam", "name"}, {"E-mail", "email"}, {"Toegang ouderportaal", "has_access"}, {"Laatst ingelogd", "last_login"},
 		}},
 		{File: "konnect/konnect-export.xlsx", Sheet: "Notities", Table: "portal_notes", Columns: [][2]string{
-			{"Notitie-ID", "note_id"}, {"Kind-ID", "portal_child_id"}, {"Categorie", "category"}, {"Aangemaakt op", "created_at"},
-		}, Values: []valueMap{noteValues()}},
+			{"Notitie-ID", "note_id"}, {"Kind-ID", "portal_child_id"}, {"Categorie", "category"}, {"Aangemaakt op", "created_at"}, {"Grondslag", "basis"},
+		}, Values: []valueMap{labelValues("category", noteCategories), labelValues("basis", noteBases)}},
 		{File: "konnect/konnect-export.xlsx", Sheet: "Toestemmingen", Table: "portal_consents", Columns: [][2]string{
 			{"Kind-ID", "portal_child_id"}, {"Toestemming", "consent_type"}, {"Antwoord", "granted"}, {"Vastgelegd op", "recorded_at"}, {"Ingetrokken op", "withdrawn_at"},
-		}, Values: []valueMap{consentValues()}},
+			{"Gegeven door", "given_by"},
+		}, Values: []valueMap{labelValues("consent_type", consentTypes)}},
 		{File: "konnect/konnect-export.xlsx", Sheet: "Foto's", Table: "portal_photos", Columns: [][2]string{
 			{"Foto-ID", "photo_id"}, {"Kind-ID", "portal_child_id"}, {"Geplaatst op", "posted_at"}, {"Groep", "group_name"},
 			{"Geplaatst door", "posted_by"}, {"Verwijderd op", "removed_at"},
@@ -455,6 +486,7 @@ var manifestSystems = []system{
 		{File: "kijk/overdrachten.tsv", Table: "tracking_transfers", Delimiter: "\t", Columns: [][2]string{
 			{"Kind-ID", "tracking_child_id"}, {"School", "school"}, {"Verzonden op", "sent_at"},
 			{"Toestemming ouders getekend op", "consent_signed_at"}, {"Verzendwijze", "channel"},
+			{"VVE-programma", "vve_programme"}, {"VVE-duur", "vve_duration"},
 		}},
 	}},
 	{"register", "Excel", []mapping{
@@ -478,10 +510,26 @@ var manifestSystems = []system{
 		{File: "registers/privacyregisters.xlsx", Sheet: "Datalekken", Table: "breaches", Columns: [][2]string{
 			{"Nummer", "breach_id"}, {"Ontdekt op", "discovered_at"}, {"Meldplichtig", "reportable"}, {"Gemeld bij AP op", "reported_to_ap_at"},
 			{"Hoog risico", "high_risk"}, {"Betrokkenen geïnformeerd op", "subjects_informed_at"},
+			{"Omschrijving", "facts"}, {"Gevolgen", "effects"}, {"Maatregelen", "measures"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Social media", Table: "social_posts", Columns: [][2]string{
 			{"Post-ID", "post_id"}, {"Kindnummer", "child_id"}, {"Datum", "posted_at"}, {"Kanaal", "channel"},
-			{"Schriftelijke toestemming", "written_consent"},
+			{"Schriftelijke toestemming", "written_consent"}, {"Toestemmingsformulier", "consent_reference"},
+		}},
+		{File: "registers/privacyregisters.xlsx", Sheet: "Verwerkingsregister", Table: "processing_activities", Columns: [][2]string{
+			{"Verwerking", "activity"}, {"Doel", "purpose"}, {"Grondslag", "legal_basis"}, {"Categorieën persoonsgegevens", "data_categories"},
+			{"Betrokkenen", "data_subjects"}, {"Systemen", "systems"}, {"Bewaartermijn", "retention"}, {"DPIA", "dpia_reference"},
+		}},
+		{File: "registers/privacyregisters.xlsx", Sheet: "OneDrive", Table: "onedrive_files", Columns: [][2]string{
+			{"Pad", "path"}, {"Eigenaar", "owner"}, {"Gewijzigd op", "modified_at"}, {"Gedeeld met", "sharing"}, {"Soort", "category"},
+			{"Kindnummer", "child_id"},
+		}, Values: []valueMap{labelValues("category", fileCategories)}},
+		{File: "registers/privacyregisters.xlsx", Sheet: "Sollicitanten", Table: "applicants", Columns: [][2]string{
+			{"Nummer", "applicant_id"}, {"Naam", "name"}, {"Gesolliciteerd op", "applied_at"}, {"Procedure afgerond op", "procedure_ended_at"},
+			{"Toestemming langer bewaren", "keep_consent"},
+		}},
+		{File: "registers/privacyregisters.xlsx", Sheet: "Klachten", Table: "complaints", Columns: [][2]string{
+			{"Nummer", "complaint_id"}, {"Ontvangen op", "received_at"}, {"Afgehandeld op", "handled_at"}, {"Onderwerp", "subject"},
 		}},
 	}},
 }
@@ -559,4 +607,8 @@ retention:
   # Facturen: fiscale bewaarplicht van 7 jaar (AWR art. 52 lid 4), gerekend vanaf
   # het einde van het jaar van de factuur.
   invoice_years: 7
+access:
+  # Wie alle groepen mag zien (autorisatiematrix van het privacybeleid, AVG art. 32):
+  # beheer en administratie, en de directeur. Iedereen anders ziet alleen de eigen groepen.
+  all_groups_roles: [Beheerder, Administratie, Directeur]
 `
