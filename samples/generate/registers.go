@@ -203,6 +203,10 @@ func (o *Org) buildActivities() {
 			"Gezondheidsgegevens: medicijngebruik en dosering", "Kinderen", "Excel", "Tot einde opvang", ""},
 		{"Cameratoezicht entree", "Beveiliging van de entree", "Gerechtvaardigd belang (art. 6 lid 1 sub f)",
 			"Camerabeelden van bezoekers en medewerkers", "Ouders, medewerkers, bezoekers", "", "4 weken", ""},
+		{"Personeelsvolgsysteem", "Functioneren en ontwikkeling van medewerkers bijhouden", "Gerechtvaardigd belang (art. 6 lid 1 sub f)",
+			"Beoordelingen, gespreksverslagen", "Medewerkers", "OneDrive", "2 jaar na uitdiensttreding", ""},
+		{"Zorgsignalen", "Zorgen over een kind bespreken met ouders en de intern begeleider", "Wettelijke verplichting (meldcode)",
+			"Observaties van gedrag, gespreksverslagen", "Kinderen, ouders", "OneDrive", "5 jaar (meldcode)", "DPIA-2023-02"},
 	}
 	act := constKey
 	o.expect(chkRegisterIncomplete, "processors", act("Mailchimp"), "in use (newsletter), in no processing activity")
@@ -215,7 +219,9 @@ func (o *Org) buildActivities() {
 
 	o.expect(chkDPIA, "processing_activities", act("Medicijnverstrekking"), "health data (gezondheidsgegevens), no DPIA")
 	o.expect(chkDPIA, "processing_activities", act("Cameratoezicht entree"), "camera images, no DPIA")
+	o.expect(chkDPIA, "processing_activities", act("Personeelsvolgsysteem"), "staff monitoring (personeelsvolgsysteem), no DPIA")
 	o.absent(chkDPIA, "processing_activities", act("Kindvolgsysteem"), "observation of children, DPIA-2022-03")
+	o.absent(chkDPIA, "processing_activities", act("Zorgsignalen"), "observation of behaviour, DPIA-2023-02")
 	o.absent(chkDPIA, "processing_activities", act("Ouderportaal en dagboek"), "health notes, DPIA-2021-01")
 	o.absent(chkDPIA, "processing_activities", act("Kindadministratie en facturatie"), "no DPIA category")
 }
@@ -326,19 +332,23 @@ func (o *Org) buildRequests() {
 		{"AVG-2025-05", "Inzage", day(2025, 11, 20), day(2025, 12, 10), day(2026, 2, 21), "Verlengd; camerabeelden opgevraagd bij de beveiliger"},
 		{"AVG-2026-01", "Inzage", day(2026, 1, 14), day(2026, 2, 14), day(2026, 3, 20), "Verlengd: gegevens uit drie systemen verzameld"},
 		{"AVG-2026-02", "Inzage", day(2026, 3, 2), time.Time{}, day(2026, 5, 20), "Oud-medewerker vraagt personeelsdossier op"},
-		{"AVG-2026-03", "Inzage", day(2026, 7, 31), time.Time{}, time.Time{}, "In behandeling"},
-		{"AVG-2026-04", "Bezwaar", day(2026, 8, 1), time.Time{}, time.Time{}, "Bezwaar tegen foto's op de website; in behandeling"},
-		{"AVG-2026-05", "Verwijdering", day(2026, 8, 20), time.Time{}, time.Time{}, "In behandeling"},
+		{"AVG-2026-03", "Inzage", day(2026, 5, 15), day(2026, 6, 1), time.Time{}, "Verlengd; wacht op stukken van de oudercommissie"},
+		{"AVG-2026-04", "Correctie", day(2026, 6, 1), day(2026, 6, 20), time.Time{}, "Verlengd; in behandeling"},
+		{"AVG-2026-05", "Inzage", day(2026, 7, 31), time.Time{}, time.Time{}, "In behandeling"},
+		{"AVG-2026-06", "Bezwaar", day(2026, 8, 1), time.Time{}, time.Time{}, "Bezwaar tegen foto's op de website; in behandeling"},
+		{"AVG-2026-07", "Verwijdering", day(2026, 8, 20), time.Time{}, time.Time{}, "In behandeling"},
 	}
 	r := constKey
 	o.expect(chkRequestOverdue, "requests", r("AVG-2025-02"), "received 2025-04-01; extension notified 2025-05-05, after the month; answered 2025-05-20")
 	o.expect(chkRequestOverdue, "requests", r("AVG-2025-05"), "received 2025-11-20, extended, answered 2026-02-21: one day past three months")
 	o.expect(chkRequestOverdue, "requests", r("AVG-2026-02"), "received 2026-03-02, answered 2026-05-20 without an extension")
-	o.expect(chkRequestOverdue, "requests", r("AVG-2026-03"), "received 2026-07-31, still open after the month (2026-08-31)")
+	o.expect(chkRequestOverdue, "requests", r("AVG-2026-03"), "received 2026-05-15, extended, still open after three months (2026-08-15)")
+	o.expect(chkRequestOverdue, "requests", r("AVG-2026-05"), "received 2026-07-31, still open after the month (2026-08-31)")
 	o.absent(chkRequestOverdue, "requests", r("AVG-2025-03"), "answered 2025-07-10, exactly one month after receipt")
 	o.absent(chkRequestOverdue, "requests", r("AVG-2026-01"), "extension notified 2026-02-14, exactly one month after receipt; answered within three")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-04"), "received 2026-08-01: the month ends on the as-of date")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-05"), "received 2026-08-20, open within the month")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-04"), "received 2026-06-01, extended: the three months end on the as-of date")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-06"), "received 2026-08-01: the month ends on the as-of date")
+	o.absent(chkRequestOverdue, "requests", r("AVG-2026-07"), "received 2026-08-20, open within the month")
 }
 
 func (o *Org) buildBreaches() {
