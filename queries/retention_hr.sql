@@ -3,9 +3,8 @@
 -- title.en: Former staff, applicant or complaint data past the retention period
 -- severity: medium
 -- area: bewaartermijnen
--- source: AVG art. 5 lid 1 sub e (opslagbeperking); personeelsdossier 2 jaar na uitdiensttreding
---   (voormalig Vrijstellingsbesluit Wbp art. 30); sollicitanten 4 weken, met toestemming 1 jaar (AP;
---   voormalig Vrijstellingsbesluit art. 31); klachten 2 jaar na afhandeling (sectornorm)
+-- source: AVG art. 5 lid 1 sub e; personeelsdossier 2 jaar na uitdiensttreding, sollicitanten 4 weken of
+--   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp art. 30 en 31; AP); klachten 2 jaar (sectornorm)
 -- requires: staff | applicants | complaints
 -- why.nl: Ook gegevens over medewerkers, sollicitanten en klachten mogen niet langer worden bewaard dan
 --   nodig. Het personeelsdossier gaat 2 jaar na uitdiensttreding weg (loonbelastinggegevens blijven 7
