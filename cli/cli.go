@@ -108,7 +108,7 @@ Examples:
   avgaudit audit                                      # demo on the sample organisation
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
-  avgaudit checks show retention_exceeded
+  avgaudit checks show retention_portal
 
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `

@@ -89,9 +89,9 @@ func TestCommands(t *testing.T) {
 		{"rejects warn", []string{"audit", rejects}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
-		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_exceeded", "processor_agreement_missing"}, nil, false},
+		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},
 		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "portal_consents"}, nil, false},
-		{"check explained", []string{"checks", "retention_exceeded"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
+		{"check explained", []string{"checks", "retention_portal"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
 		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
 	}
 	for _, tt := range tests {
