@@ -19,23 +19,11 @@ import (
 	"github.com/avgaudit/avgaudit/values"
 )
 
-// Macros are the SQL helpers every check may use:
-//
-//	valid_bsn(s)   true when s is 9 digits that pass the 11-check (values.ValidBSN)
-var Macros = []string{
-	`CREATE OR REPLACE TEMP MACRO valid_bsn(s) AS (
-	CASE WHEN regexp_full_match(coalesce(s, ''), '[0-9]{9}') AND s <> '000000000' THEN
-		(9 * CAST(s[1] AS INTEGER) + 8 * CAST(s[2] AS INTEGER) + 7 * CAST(s[3] AS INTEGER)
-		 + 6 * CAST(s[4] AS INTEGER) + 5 * CAST(s[5] AS INTEGER) + 4 * CAST(s[6] AS INTEGER)
-		 + 3 * CAST(s[7] AS INTEGER) + 2 * CAST(s[8] AS INTEGER) - CAST(s[9] AS INTEGER)) % 11 = 0
-	ELSE false END)`,
-}
-
 // SetVariables makes the reference date, the policy settings and the helper
 // macros available to the checks as DuckDB variables on conn.
 func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol policy.Policy) error {
 	stmts := []string{fmt.Sprintf("SET VARIABLE as_of = DATE '%s'", asOf.Format(time.DateOnly))}
-	stmts = append(stmts, Macros...)
+	stmts = append(stmts, queries.Macros...)
 	for _, p := range pol.Params() {
 		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %s = %s", p.Name, p.SQL()))
 	}

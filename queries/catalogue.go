@@ -215,8 +215,19 @@ func Parse(file, src string) (Check, error) {
 	if c.SQL == "" {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
+	reads := map[string]bool{}
 	for _, t := range model.TableNames("") {
-		if tableWords[t].MatchString(c.SQL) {
+		reads[t] = tableWords[t].MatchString(c.SQL)
+	}
+	for re, tables := range macroReads {
+		if re.MatchString(c.SQL) {
+			for _, t := range tables {
+				reads[t] = true
+			}
+		}
+	}
+	for _, t := range model.TableNames("") {
+		if reads[t] {
 			c.Reads = append(c.Reads, t)
 		}
 	}

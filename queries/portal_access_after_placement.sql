@@ -19,10 +19,8 @@
 -- columns.nl: Kind (portaal), Einde plaatsing, Einde volgens, Toegang tot en met, Laatste login
 -- columns.en: Child (portal), Placement ended, End according to, Access until, Last login
 WITH admin_end AS (
-    -- A child may be in several administration exports (one per location):
-    -- care has ended only when it ended everywhere, on the last end date.
-    SELECT child_id, CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
-    FROM admin_children GROUP BY child_id
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
 ),
 children AS (
     -- The portal's own end date comes first; without it, the end of care in

@@ -29,11 +29,8 @@ WITH settings AS (
            getvariable('retention_admin_record_years')::INTEGER AS record_years
 ),
 admin_end AS (
-    -- A child in several administration exports (one per location) has
-    -- left only when care ended everywhere, on the last end date.
-    SELECT child_id, count(*) AS records,
-           CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
-    FROM admin_children GROUP BY child_id
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
 ),
 held AS (
     SELECT ac.child_id, ac._file, ac._row, ac.bsn IS NOT NULL AS has_bsn, a.records, a.care_end AS ended,

@@ -25,11 +25,8 @@
 -- columns.nl: Einde opvang, Einde volgens, Bewaren tot en met
 -- columns.en: End of care, End according to, Keep until
 WITH admin_end AS (
-    -- A child in several administration exports (one per location) has
-    -- left only when care ended everywhere, on the last end date.
-    SELECT child_id, count(*) AS records,
-           CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
-    FROM admin_children GROUP BY child_id
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
 ),
 judged AS (
     SELECT pc.portal_child_id, pc.child_id, pc._file, pc._row, a.records,
