@@ -22,7 +22,9 @@ func (e *SelectionError) Error() string {
 
 // Select keeps the checks named in only (all when only is empty) and then
 // drops those named in skip. Each name is a check id or an area code; a
-// name matching neither is a *SelectionError. The order of checks is kept.
+// name matching neither is a *SelectionError. A user check that could not
+// be read and has no known area is kept by only, so its mistake is not
+// hidden; skip drops it by id. The order of checks is kept.
 func Select(checks []Check, only, skip []string) ([]Check, error) {
 	ids, areas := map[string]bool{}, map[string]bool{}
 	for _, a := range Areas {
@@ -46,7 +48,8 @@ func Select(checks []Check, only, skip []string) ([]Check, error) {
 	}
 	out := make([]Check, 0, len(checks))
 	for _, c := range checks {
-		if (len(only) == 0 || named(c, only)) && !named(c, skip) {
+		unplaced := c.Err != nil && c.Area == ""
+		if (len(only) == 0 || named(c, only) || unplaced) && !named(c, skip) {
 			out = append(out, c)
 		}
 	}

@@ -16,6 +16,7 @@ func TestSelect(t *testing.T) {
 	checks := []queries.Check{
 		{ID: "a1", Area: "toestemming"}, {ID: "a2", Area: "toestemming"},
 		{ID: "b1", Area: "rechten"}, {ID: "c1", Area: "eigen"},
+		{ID: "broken", Err: errors.New("broken.sql:3: unknown header key")},
 	}
 	tests := []struct {
 		name       string
@@ -23,15 +24,15 @@ func TestSelect(t *testing.T) {
 		want       []string
 		unknown    []string
 	}{
-		{"all", nil, nil, []string{"a1", "a2", "b1", "c1"}, nil},
-		{"only ids", []string{"b1,a2"}, nil, []string{"a2", "b1"}, nil},
-		{"only area", []string{"toestemming"}, nil, []string{"a1", "a2"}, nil},
-		{"only repeated, spaces", []string{"rechten", " c1 ,"}, nil, []string{"b1", "c1"}, nil},
-		{"skip id", nil, []string{"a1"}, []string{"a2", "b1", "c1"}, nil},
-		{"skip user area", nil, []string{"eigen"}, []string{"a1", "a2", "b1"}, nil},
-		{"only area, skip id", []string{"toestemming"}, []string{"a2"}, []string{"a1"}, nil},
-		{"known area without checks", []string{"datalekken"}, nil, []string{}, nil},
-		{"skip everything", nil, []string{"toestemming,rechten,eigen"}, []string{}, nil},
+		{"all", nil, nil, []string{"a1", "a2", "b1", "c1", "broken"}, nil},
+		{"only ids", []string{"b1,a2"}, nil, []string{"a2", "b1", "broken"}, nil},
+		{"only area", []string{"toestemming"}, nil, []string{"a1", "a2", "broken"}, nil},
+		{"only repeated, spaces", []string{"rechten", " c1 ,"}, nil, []string{"b1", "c1", "broken"}, nil},
+		{"skip id", nil, []string{"a1"}, []string{"a2", "b1", "c1", "broken"}, nil},
+		{"skip user area", nil, []string{"eigen"}, []string{"a1", "a2", "b1", "broken"}, nil},
+		{"only area, skip id", []string{"toestemming"}, []string{"a2", "broken"}, []string{"a1"}, nil},
+		{"known area without checks", []string{"datalekken"}, []string{"broken"}, []string{}, nil},
+		{"skip everything", nil, []string{"toestemming,rechten,eigen,broken"}, []string{}, nil},
 		{"unknown", []string{"a1,nope"}, []string{"toestemmingen", "nope"}, nil, []string{"nope", "toestemmingen"}},
 	}
 	for _, tt := range tests {
@@ -45,7 +46,7 @@ func TestSelect(t *testing.T) {
 				if diff := cmp.Diff(tt.unknown, se.Unknown); diff != "" {
 					t.Errorf("unknown (-want +got):\n%s", diff)
 				}
-				for _, w := range []string{`"nope"`, "check ids: a1, a2, b1, c1", "datalekken", "eigen", "toestemming"} {
+				for _, w := range []string{`"nope"`, "check ids: a1, a2, b1, broken, c1", "datalekken", "eigen", "toestemming"} {
 					if !strings.Contains(err.Error(), w) {
 						t.Errorf("error %q lacks %q", err, w)
 					}
