@@ -52,22 +52,10 @@ func TestOwnChecksAndSelection(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := avgaudit(t, t.TempDir(), tt.args...)
-			if r.code != tt.wantCode {
-				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.wantCode, r.stdout, r.stderr)
-			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(r.stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
-				}
-			}
+			r.expect(t, tt.wantCode, tt.wantOut, tt.wantErr)
 			for _, w := range tt.notOut {
 				if strings.Contains(r.stdout, w) {
 					t.Errorf("stdout names %q, which should not have run:\n%s", w, r.stdout)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 				}
 			}
 		})
