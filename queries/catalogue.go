@@ -1,6 +1,7 @@
 // Package queries holds avgaudit's checks: one .sql file per check, embedded
 // in the binary, each starting with a metadata header. Adding a check means
 // adding one .sql file and one fixture folder under testdata/; no Go code.
+// LoadDir reads a user's own checks in the same format (avgaudit --checks).
 //
 // The header is a block of `-- key: value` comment lines; a line `--   text`
 // (indented) continues the previous value. Keys:
@@ -146,6 +147,8 @@ func brokenCheck(file, src string, err error) Check {
 		ID:       id,
 		Title:    results.Text{NL: "Eigen controle " + filepath.Base(file), EN: "Own check " + filepath.Base(file)},
 		Severity: "info",
+		Why:      results.Text{NL: "Deze eigen controle kon niet worden gelezen en is niet uitgevoerd.", EN: "This check of your own could not be read and did not run."},
+		Fix:      results.Text{NL: "Herstel de fout in " + file + " op de regel die de reden noemt (zie docs/checks.md).", EN: "Fix the mistake in " + file + " on the line the reason names (see docs/checks.md)."},
 		Area:     headerArea(src),
 		File:     file,
 		Err:      err,
