@@ -222,7 +222,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = append(findings, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", c.File, err)
+		return nil, nil, sqlError(c, err)
 	}
 	// Deterministic order whatever the query's ORDER BY.
 	sort.SliceStable(findings, func(i, j int) bool {
