@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,6 +110,12 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			Why: c.Why, Fix: c.Fix, Columns: []string{}, ColumnLabels: []results.Text{}, Findings: []results.Finding{},
 			Warnings: []results.Text{},
 		}
+		if c.Err != nil {
+			rc.Status = results.StatusError
+			rc.Reason = failure(c.Err)
+			out = append(out, rc)
+			continue
+		}
 		if missing := c.Missing(sup.usable); len(missing) > 0 {
 			rc.Status = results.StatusNotRun
 			rc.Reason = sup.notRunReason(missing)
@@ -146,7 +153,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, error) {
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s (SQL from line %d): %w", c.File, c.SQLLine, err)
+		return nil, nil, sqlError(c, err)
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
@@ -159,7 +166,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for _, want := range queries.RequiredColumns {
 		if _, ok := idx[want]; !ok {
-			return nil, nil, fmt.Errorf("%s: the query must return a column %q (every check returns %s)", c.File, want, strings.Join(queries.RequiredColumns, ", "))
+			return nil, nil, fmt.Errorf("%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
 	var extra []int
@@ -203,7 +210,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = append(findings, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", c.File, err)
+		return nil, nil, sqlError(c, err)
 	}
 	// Deterministic order whatever the query's ORDER BY.
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -230,6 +237,28 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = []results.Finding{}
 	}
 	return extraNames, findings, nil
+}
+
+// duckDBLine finds the line DuckDB names in a parser or binder error.
+var duckDBLine = regexp.MustCompile(`LINE (\d+): `)
+
+// sqlError places DuckDB's error in c's file: "file:line: message", with
+// DuckDB's "LINE n:" (counted in the query) turned into the file's line and
+// the caret under it moved along.
+func sqlError(c *queries.Check, err error) error {
+	msg := err.Error()
+	loc := duckDBLine.FindStringSubmatchIndex(msg)
+	if loc == nil {
+		return fmt.Errorf("%s:%d: %w", c.File, c.SQLLine, err)
+	}
+	n, _ := strconv.Atoi(msg[loc[2]:loc[3]])
+	line := c.SQLLine + n - 1
+	label := fmt.Sprintf("line %d: ", line)
+	rest := msg[loc[1]:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 && len(label) > loc[1]-loc[0] {
+		rest = rest[:nl+1] + strings.Repeat(" ", len(label)-(loc[1]-loc[0])) + rest[nl+1:]
+	}
+	return fmt.Errorf("%s:%d: %s", c.File, line, msg[:loc[0]]+label+rest)
 }
 
 // failure is the reason of a check that failed.
