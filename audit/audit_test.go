@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
@@ -240,6 +241,9 @@ func TestValidBSNMacro(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
+	if err := ingest.CreateTables(ctx, conn); err != nil { // the macros read the tables
+		t.Fatal(err)
+	}
 	if err := audit.SetVariables(ctx, conn, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), policy.Default()); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/big"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,23 +20,11 @@ import (
 	"github.com/avgaudit/avgaudit/values"
 )
 
-// Macros are the SQL helpers every check may use:
-//
-//	valid_bsn(s)   true when s is 9 digits that pass the 11-check (values.ValidBSN)
-var Macros = []string{
-	`CREATE OR REPLACE TEMP MACRO valid_bsn(s) AS (
-	CASE WHEN regexp_full_match(coalesce(s, ''), '[0-9]{9}') AND s <> '000000000' THEN
-		(9 * CAST(s[1] AS INTEGER) + 8 * CAST(s[2] AS INTEGER) + 7 * CAST(s[3] AS INTEGER)
-		 + 6 * CAST(s[4] AS INTEGER) + 5 * CAST(s[5] AS INTEGER) + 4 * CAST(s[6] AS INTEGER)
-		 + 3 * CAST(s[7] AS INTEGER) + 2 * CAST(s[8] AS INTEGER) - CAST(s[9] AS INTEGER)) % 11 = 0
-	ELSE false END)`,
-}
-
 // SetVariables makes the reference date, the policy settings and the helper
 // macros available to the checks as DuckDB variables on conn.
 func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol policy.Policy) error {
 	stmts := []string{fmt.Sprintf("SET VARIABLE as_of = DATE '%s'", asOf.Format(time.DateOnly))}
-	stmts = append(stmts, Macros...)
+	stmts = append(stmts, queries.Macros...)
 	for _, p := range pol.Params() {
 		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %s = %s", p.Name, p.SQL()))
 	}
@@ -121,6 +110,12 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			Why: c.Why, Fix: c.Fix, Columns: []string{}, ColumnLabels: []results.Text{}, Findings: []results.Finding{},
 			Warnings: []results.Text{},
 		}
+		if c.Err != nil {
+			rc.Status = results.StatusError
+			rc.Reason = failure(c.Err)
+			out = append(out, rc)
+			continue
+		}
 		if missing := c.Missing(sup.usable); len(missing) > 0 {
 			rc.Status = results.StatusNotRun
 			rc.Reason = sup.notRunReason(missing)
@@ -158,7 +153,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, error) {
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s (SQL from line %d): %w", c.File, c.SQLLine, err)
+		return nil, nil, sqlError(c, err)
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
@@ -171,7 +166,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for _, want := range queries.RequiredColumns {
 		if _, ok := idx[want]; !ok {
-			return nil, nil, fmt.Errorf("%s: the query must return a column %q (every check returns %s)", c.File, want, strings.Join(queries.RequiredColumns, ", "))
+			return nil, nil, fmt.Errorf("%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
 	var extra []int
@@ -215,7 +210,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = append(findings, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", c.File, err)
+		return nil, nil, sqlError(c, err)
 	}
 	// Deterministic order whatever the query's ORDER BY.
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -242,6 +237,28 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = []results.Finding{}
 	}
 	return extraNames, findings, nil
+}
+
+// duckDBLine finds the line DuckDB names in a parser or binder error.
+var duckDBLine = regexp.MustCompile(`LINE (\d+): `)
+
+// sqlError places DuckDB's error in c's file: "file:line: message", with
+// DuckDB's "LINE n:" (counted in the query) turned into the file's line and
+// the caret under it moved along.
+func sqlError(c *queries.Check, err error) error {
+	msg := err.Error()
+	loc := duckDBLine.FindStringSubmatchIndex(msg)
+	if loc == nil {
+		return fmt.Errorf("%s:%d: %w", c.File, c.SQLLine, err)
+	}
+	n, _ := strconv.Atoi(msg[loc[2]:loc[3]])
+	line := c.SQLLine + n - 1
+	label := fmt.Sprintf("line %d: ", line)
+	rest := msg[loc[1]:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 && len(label) > loc[1]-loc[0] {
+		rest = rest[:nl+1] + strings.Repeat(" ", len(label)-(loc[1]-loc[0])) + rest[nl+1:]
+	}
+	return fmt.Errorf("%s:%d: %s", c.File, line, msg[:loc[0]]+label+rest)
 }
 
 // failure is the reason of a check that failed.

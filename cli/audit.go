@@ -38,6 +38,8 @@ type auditOptions struct {
 	Strict         bool
 	FailOnFindings bool
 	Quiet          bool
+	Checks         string
+	Only, Skip     []string
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
@@ -49,12 +51,16 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Strict, "strict", false, "treat any rejected input row as an error (exit 1, no reports)")
 	fs.BoolVar(&o.FailOnFindings, "fail-on-findings", false, "exit with code 3 when checks found issues")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print only warnings and errors")
+	fs.StringVar(&o.Checks, "checks", "", "also run your own checks: every .sql file in `DIR` (format: docs/checks.md)")
+	fs.StringSliceVar(&o.Only, "only", nil, "run only the checks in `LIST`: comma-separated check ids or area codes\n(e.g. toestemming,request_overdue); repeatable")
+	fs.StringSliceVar(&o.Skip, "skip", nil, "do not run the checks in `LIST`: comma-separated check ids or area codes; repeatable")
 }
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
 
-Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB, runs all checks
-and writes the reports to --out:
+Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB, runs the checks
+(all built-in ones, narrowed by --only/--skip, plus your own with --checks) and
+writes the reports to --out:
   %-16s summary, one sheet per check, loaded files, rejected rows
   %-16s self-contained report with chart; opens offline in any browser
   %-16s machine-readable results (schema: docs/results-schema.md)
@@ -72,6 +78,8 @@ Examples:
   avgaudit audit
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb --lang en
+  avgaudit audit ./exports --only toestemming,bewaartermijnen --skip consent_reconfirmation
+  avgaudit audit ./exports --checks ./eigen-controles
   duckdb audit.duckdb "SELECT * FROM portal_photos LIMIT 5"
 
 EXIT STATUS
@@ -100,7 +108,11 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	if o.Lang != "nl" && o.Lang != "en" {
 		return usagef("--lang %q: choose nl or en", o.Lang)
 	}
-	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict}
+	checks, err := loadChecks(o.Checks, o.Only, o.Skip)
+	if err != nil {
+		return err
+	}
+	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict, Checks: checks}
 	if o.AsOf != "" {
 		t, err := time.Parse(time.DateOnly, o.AsOf)
 		if err != nil {

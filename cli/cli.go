@@ -101,14 +101,14 @@ facts, and writes Excel, HTML and JSON reports.
 
 Usage:
   avgaudit audit [SOURCE_DIR] [flags]   run an audit (no SOURCE_DIR: the built-in sample organisation)
-  avgaudit checks [show ID]             list the checks, or explain one
+  avgaudit checks [show ID]             list the checks, or explain one (--checks DIR: with your own)
   avgaudit version                      print the version
 
 Examples:
   avgaudit audit                                      # demo on the sample organisation
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
-  avgaudit checks show retention_exceeded
+  avgaudit checks show retention_portal
 
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `
@@ -136,7 +136,7 @@ func flagUsages(fs *pflag.FlagSet) string {
 		if f.Value.Type() != "bool" && varname != "" {
 			name += " " + varname
 		}
-		if f.Value.Type() != "bool" && f.DefValue != "" {
+		if f.Value.Type() != "bool" && f.DefValue != "" && f.DefValue != "[]" {
 			usage += fmt.Sprintf(" (default %q)", f.DefValue)
 		}
 		width = max(width, len(name))

@@ -53,6 +53,24 @@ func avgaudit(t *testing.T, dir string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
+// expect checks the exit code and that stdout and stderr hold the wanted texts.
+func (r result) expect(t *testing.T, code int, stdout, stderr []string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, code, r.stdout, r.stderr)
+	}
+	for _, w := range stdout {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
+		}
+	}
+	for _, w := range stderr {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+}
+
 func abs(t *testing.T, p string) string {
 	t.Helper()
 	a, err := filepath.Abs(p)
@@ -89,28 +107,16 @@ func TestCommands(t *testing.T) {
 		{"rejects warn", []string{"audit", rejects}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
-		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_exceeded", "processor_agreement_missing"}, nil, false},
+		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},
 		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "portal_consents"}, nil, false},
-		{"check explained", []string{"checks", "retention_exceeded"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
+		{"check explained", []string{"checks", "retention_portal"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
 		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			r := avgaudit(t, dir, tt.args...)
-			if r.code != tt.wantCode {
-				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.wantCode, r.stdout, r.stderr)
-			}
-			for _, w := range tt.wantOut {
-				if !strings.Contains(r.stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, r.stdout)
-				}
-			}
-			for _, w := range tt.wantErr {
-				if !strings.Contains(r.stderr, w) {
-					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
-				}
-			}
+			r.expect(t, tt.wantCode, tt.wantOut, tt.wantErr)
 			entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))
 			if tt.wantReport && len(entries) != 3 {
 				t.Errorf("output directory holds %d files, want the 3 reports", len(entries))

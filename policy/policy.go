@@ -82,6 +82,7 @@ func Default() Policy {
 // integer, or (when List is set) a list of lower-case texts.
 type Param struct {
 	Name   string // variable name, read in SQL with getvariable('name')
+	Key    string // where it is set in the policy file: section.key
 	Value  int
 	List   []string
 	IsList bool
@@ -92,20 +93,20 @@ type Param struct {
 func (p Policy) Params() []Param {
 	r := p.Retention
 	return []Param{
-		{Name: "retention_portal_months", Value: r.PortalMonths, Doc: "months after care ended that parent-portal data may be kept (default 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)"},
-		{Name: "retention_tracking_months", Value: r.TrackingMonths, Doc: "months after care ended that child-tracking data may be kept (default 24: same sector norm)"},
-		{Name: "retention_admin_bsn_months", Value: r.AdminBSNMonths, Doc: "months after care ended that the administration may keep the child's BSN (default 24: needed only for the childcare benefit, UAVG art. 46)"},
-		{Name: "retention_admin_record_years", Value: r.AdminRecordYears, Doc: "years after care ended that the administration's child record may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
-		{Name: "retention_invoice_years", Value: r.InvoiceYears, Doc: "years after the end of the invoice's year that invoices may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
-		{Name: "retention_onedrive_months", Value: r.OneDriveMonths, Doc: "months after care ended that child files and income documents on the file share may be kept (default 24: same sector norm as the child's other data)"},
-		{Name: "retention_staff_months", Value: r.StaffMonths, Doc: "months after leaving that a staff member's personnel file and accounts may be kept (default 24: 2 jaar na uitdiensttreding, voormalig Vrijstellingsbesluit Wbp art. 30)"},
-		{Name: "retention_applicant_weeks", Value: r.ApplicantWeeks, Doc: "weeks after the procedure that an applicant's data may be kept (default 4: AP, sollicitatiegegevens; voormalig Vrijstellingsbesluit Wbp art. 31)"},
-		{Name: "retention_applicant_consent_months", Value: r.ApplicantConsentMonths, Doc: "months after the procedure that an applicant's data may be kept with consent (default 12: AP, sollicitatiegegevens)"},
-		{Name: "retention_complaint_months", Value: r.ComplaintMonths, Doc: "months after handling that a complaint may be kept (default 24: 2 jaar na afhandeling, sectornorm klachtenregeling kinderopvang)"},
-		{Name: "consent_reconfirm_months", Value: p.Consent.ReconfirmMonths, Doc: "months after which a given consent should be reconfirmed (default 12: jaarlijks herbevestigen — AP-brief aan scholen 23 augustus 2017, Kennisnet)"},
-		{Name: "processor_expiry_warning_days", Value: p.Processors.ExpiryWarningDays, Doc: "days before a processor agreement expires that it is reported (default 90: time to renegotiate, AVG art. 28 lid 3)"},
-		{Name: "portal_access_days", Value: p.Access.PortalAccessDays, Doc: "days after the placement ended that parents may keep portal access (default 30: to download photos and reports; AVG art. 5 lid 1 sub e)"},
-		{Name: "access_all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true, Doc: "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)"},
+		{Name: "retention_portal_months", Key: "retention.portal_months", Value: r.PortalMonths, Doc: "months after care ended that parent-portal data may be kept (default 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)"},
+		{Name: "retention_tracking_months", Key: "retention.tracking_months", Value: r.TrackingMonths, Doc: "months after care ended that child-tracking data may be kept (default 24: same sector norm)"},
+		{Name: "retention_admin_bsn_months", Key: "retention.admin_bsn_months", Value: r.AdminBSNMonths, Doc: "months after care ended that the administration may keep the child's BSN (default 24: needed only for the childcare benefit, UAVG art. 46)"},
+		{Name: "retention_admin_record_years", Key: "retention.admin_record_years", Value: r.AdminRecordYears, Doc: "years after care ended that the administration's child record may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
+		{Name: "retention_invoice_years", Key: "retention.invoice_years", Value: r.InvoiceYears, Doc: "years after the end of the invoice's year that invoices may be kept (default 7: fiscale bewaarplicht, AWR art. 52)"},
+		{Name: "retention_onedrive_months", Key: "retention.onedrive_months", Value: r.OneDriveMonths, Doc: "months after care ended that child files and income documents on the file share may be kept (default 24: same sector norm as the child's other data)"},
+		{Name: "retention_staff_months", Key: "retention.staff_months", Value: r.StaffMonths, Doc: "months after leaving that a staff member's personnel file and accounts may be kept (default 24: 2 jaar na uitdiensttreding — voormalig Vrijstellingsbesluit Wbp (personeelsadministratie), sectornorm)"},
+		{Name: "retention_applicant_weeks", Key: "retention.applicant_weeks", Value: r.ApplicantWeeks, Doc: "weeks after the procedure that an applicant's data may be kept (default 4: 4 weken na afloop van de procedure — AP, sollicitatiegegevens; NVP-sollicitatiecode)"},
+		{Name: "retention_applicant_consent_months", Key: "retention.applicant_consent_months", Value: r.ApplicantConsentMonths, Doc: "months after the procedure that an applicant's data may be kept with consent (default 12: 1 jaar met toestemming van de sollicitant — AP, sollicitatiegegevens)"},
+		{Name: "retention_complaint_months", Key: "retention.complaint_months", Value: r.ComplaintMonths, Doc: "months after handling that a complaint may be kept (default 24: 2 jaar na afhandeling, sectornorm klachtenregeling kinderopvang)"},
+		{Name: "consent_reconfirm_months", Key: "consent.reconfirm_months", Value: p.Consent.ReconfirmMonths, Doc: "months after which a given consent should be reconfirmed (default 12: jaarlijks herbevestigen — AP-brief aan scholen 23 augustus 2017, Kennisnet)"},
+		{Name: "processor_expiry_warning_days", Key: "processors.expiry_warning_days", Value: p.Processors.ExpiryWarningDays, Doc: "days before a processor agreement expires that it is reported (default 90: time to renegotiate, AVG art. 28 lid 3)"},
+		{Name: "portal_access_days", Key: "access.portal_access_days", Value: p.Access.PortalAccessDays, Doc: "days after the placement ended that parents may keep portal access (default 30: to download photos and reports; AVG art. 5 lid 1 sub e)"},
+		{Name: "access_all_groups_roles", Key: "access.all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true, Doc: "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)"},
 	}
 }
 
@@ -170,4 +171,38 @@ func (p Param) String() string {
 		return strings.Join(p.List, ", ")
 	}
 	return strconv.Itoa(p.Value)
+}
+
+// Markdown documents every setting; docs/policy.md is this text, kept
+// current by a test.
+func Markdown() string {
+	var b strings.Builder
+	b.WriteString(`# The policy file
+
+<!-- Generated from policy/policy.go by "go test ./policy -update"; do not edit by hand. -->
+
+The checks measure against the organisation's own policy: retention periods, how often
+consent is reconfirmed, who may see all groups. The AVG itself sets no periods; every
+default below names its source. A policy file (YAML, named in the manifest under
+` + "`policy:`" + ` or given with ` + "`--policy`" + `) overrides any of them; settings it leaves out keep
+their default, an unknown key is an error. Checks read a setting in SQL with
+` + "`getvariable('<variable>')`" + `.
+
+| setting | SQL variable | default | meaning and source |
+|---|---|---|---|
+`)
+	for _, prm := range Default().Params() {
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", prm.Key, prm.Name, prm.String(), prm.Doc)
+	}
+	b.WriteString(`
+Example:
+
+` + "```yaml" + `
+retention:
+  portal_months: 24
+access:
+  all_groups_roles: [beheerder, administratie, locatiemanager]
+` + "```" + `
+`)
+	return b.String()
 }

@@ -1,6 +1,8 @@
 package policy_test
 
 import (
+	"flag"
+	"os"
 	"strings"
 	"testing"
 
@@ -70,4 +72,43 @@ func TestListParam(t *testing.T) {
 		return
 	}
 	t.Fatal("no access_all_groups_roles parameter")
+}
+
+var update = flag.Bool("update", false, "rewrite docs/policy.md from the policy")
+
+// TestMarkdown keeps docs/policy.md in step with the settings.
+func TestMarkdown(t *testing.T) {
+	const docPath = "../docs/policy.md"
+	got := policy.Markdown()
+	if *update {
+		if err := os.WriteFile(docPath, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(docPath)
+	if err != nil {
+		t.Fatalf("%v (run go test ./policy -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s is out of date; run go test ./policy -update", docPath)
+	}
+}
+
+// TestEveryParamHasAKey checks that each setting names where it is set and
+// that the key is accepted in a policy file.
+func TestEveryParamHasAKey(t *testing.T) {
+	for _, prm := range policy.Default().Params() {
+		section, key, ok := strings.Cut(prm.Key, ".")
+		if !ok {
+			t.Errorf("%s: key %q is not section.key", prm.Name, prm.Key)
+			continue
+		}
+		value := "1"
+		if prm.IsList {
+			value = "[a]"
+		}
+		if _, err := policy.Parse(strings.NewReader(section + ":\n  " + key + ": " + value + "\n")); err != nil {
+			t.Errorf("%s: %v", prm.Key, err)
+		}
+	}
 }

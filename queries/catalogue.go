@@ -1,6 +1,7 @@
 // Package queries holds avgaudit's checks: one .sql file per check, embedded
 // in the binary, each starting with a metadata header. Adding a check means
 // adding one .sql file and one fixture folder under testdata/; no Go code.
+// LoadDir reads a user's own checks in the same format (avgaudit --checks).
 //
 // The header is a block of `-- key: value` comment lines; a line `--   text`
 // (indented) continues the previous value. Keys:
@@ -20,9 +21,12 @@ package queries
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,6 +55,10 @@ type Check struct {
 	SQL          string
 	File         string // the .sql file it was read from
 	SQLLine      int    // line of the first SQL line in File
+
+	// Err is set for a user check whose file could not be parsed; such a
+	// check is reported as failed with this error and never run.
+	Err error
 }
 
 // Columns every check's result must have, in addition to its own.
@@ -67,46 +75,146 @@ var RequiredColumns = []string{ColTable, ColRecordKey, model.FileColumn, model.R
 // Builtin parses the embedded checks, sorted by id.
 func Builtin() ([]Check, error) { return LoadFS(builtin, ".") }
 
+// Areas are the area codes of the built-in catalogue, one per part of the
+// privacy policy. User checks may add their own.
+var Areas = []string{"toestemming", "bewaartermijnen", "bsn", "bijzondere_gegevens", "verwerkers",
+	"verwerkingsregister", "toegang", "overdracht", "rechten", "datalekken", "juistheid"}
+
 // LoadFS parses every .sql file in dir of fsys, sorted by id. All header
 // errors are returned together, each naming its file and line.
 func LoadFS(fsys fs.FS, dir string) ([]Check, error) {
-	entries, err := fs.ReadDir(fsys, dir)
+	files, err := readSQLFiles(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("read checks: %w", err)
+		return nil, err
 	}
 	var checks []Check
 	var errs []string
-	ids := map[string]string{}
-	for _, e := range entries {
-		if e.IsDir() || path.Ext(e.Name()) != ".sql" {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("read check %s: %w", name, err)
-		}
-		c, err := Parse(e.Name(), string(src))
+	for _, f := range files {
+		c, err := Parse(f.name, f.src)
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
 		}
-		if other, dup := ids[c.ID]; dup {
-			errs = append(errs, fmt.Sprintf("%s: id %q is also used by %s", e.Name(), c.ID, other))
-			continue
-		}
-		ids[c.ID] = e.Name()
 		checks = append(checks, c)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("invalid checks:\n  %s", strings.Join(errs, "\n  "))
 	}
-	sort.Slice(checks, func(i, j int) bool { return checks[i].ID < checks[j].ID })
+	sortByID(checks)
 	return checks, nil
+}
+
+// LoadDir parses the user's own checks: every .sql file in the directory
+// dir, sorted by id. A file that cannot be parsed does not stop the others:
+// it becomes a Check with Err set (its id taken from the file name), which
+// the audit reports as failed with the file and line of the mistake.
+func LoadDir(dir string) ([]Check, error) {
+	files, err := readSQLFiles(os.DirFS(dir), ".")
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("read checks: %s holds no .sql files", dir)
+	}
+	checks := make([]Check, 0, len(files))
+	seen := map[string]int{}
+	for _, f := range files {
+		name := filepath.Join(dir, f.name)
+		c, err := Parse(name, f.src)
+		if err != nil {
+			c = brokenCheck(name, f.src, err)
+		}
+		// Only a broken check's id, made from its file name, can repeat
+		// ("Mijn check.sql" next to mijn_check.sql): keep ids unique.
+		if seen[c.ID]++; seen[c.ID] > 1 {
+			c.ID = fmt.Sprintf("%s_%d", c.ID, seen[c.ID])
+		}
+		checks = append(checks, c)
+	}
+	sortByID(checks)
+	return checks, nil
+}
+
+// brokenCheck stands for a user check whose file could not be parsed. It
+// keeps the header's area, if any, so --only and --skip by area still see it.
+func brokenCheck(file, src string, err error) Check {
+	base := strings.TrimSuffix(filepath.Base(file), ".sql")
+	id := strings.Trim(nonIDChars.ReplaceAllString(strings.ToLower(base), "_"), "_")
+	if id == "" {
+		id = "check"
+	}
+	return Check{
+		ID:       id,
+		Title:    results.Text{NL: "Eigen controle " + filepath.Base(file), EN: "Own check " + filepath.Base(file)},
+		Severity: "info",
+		Why:      results.Text{NL: "Deze eigen controle kon niet worden gelezen en is niet uitgevoerd.", EN: "This check of your own could not be read and did not run."},
+		Fix:      results.Text{NL: "Herstel de fout in " + file + " op de regel die de reden noemt (zie docs/checks.md).", EN: "Fix the mistake in " + file + " on the line the reason names (see docs/checks.md)."},
+		Area:     headerArea(src),
+		File:     file,
+		Err:      err,
+	}
+}
+
+// headerArea is the value of the first `-- area:` line of src, or "".
+func headerArea(src string) string {
+	for _, ln := range strings.Split(src, "\n") {
+		if m := headerLine.FindStringSubmatch(strings.TrimSpace(ln)); m != nil && m[1] == "area" {
+			return strings.TrimSpace(m[2])
+		}
+	}
+	return ""
+}
+
+// Merge adds the user's checks to the built-in ones, sorted by id. A user
+// check may not reuse a built-in check's id: the error names both files.
+func Merge(builtin, user []Check) ([]Check, error) {
+	own := map[string]string{}
+	for _, c := range builtin {
+		own[c.ID] = c.File
+	}
+	var errs []string
+	for _, c := range user {
+		if file, clash := own[c.ID]; clash {
+			errs = append(errs, fmt.Sprintf("%s: id %q is already used by the built-in check %s (queries/%s); give your check another id and file name", c.File, c.ID, c.ID, file))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.New(strings.Join(errs, "\n"))
+	}
+	all := append(append(make([]Check, 0, len(builtin)+len(user)), builtin...), user...)
+	sortByID(all)
+	return all, nil
+}
+
+type sqlFile struct{ name, src string }
+
+// readSQLFiles reads the .sql files directly in dir of fsys, by name.
+func readSQLFiles(fsys fs.FS, dir string) ([]sqlFile, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read checks: %w", err)
+	}
+	var files []sqlFile
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".sql" {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("read check %s: %w", e.Name(), err)
+		}
+		files = append(files, sqlFile{e.Name(), string(src)})
+	}
+	return files, nil
+}
+
+func sortByID(checks []Check) {
+	sort.Slice(checks, func(i, j int) bool { return checks[i].ID < checks[j].ID })
 }
 
 var (
 	idPattern    = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	nonIDChars   = regexp.MustCompile(`[^a-z0-9_]+`)
 	headerLine   = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
 	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
@@ -171,6 +279,9 @@ func Parse(file, src string) (Check, error) {
 		}
 		fields[last] = strings.TrimSpace(fields[last] + " " + text)
 	}
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
 	c.SQL = strings.TrimSpace(strings.Join(lines[i:], "\n"))
 	c.SQLLine = i + 1
 	for _, key := range knownKeys {
@@ -182,7 +293,7 @@ func Parse(file, src string) (Check, error) {
 	if !idPattern.MatchString(c.ID) {
 		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q: use lower-case letters, digits and _", c.ID)}
 	}
-	if want := strings.TrimSuffix(path.Base(file), ".sql"); want != c.ID {
+	if want := strings.TrimSuffix(filepath.Base(file), ".sql"); want != c.ID {
 		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q differs from the file name; name the file %s.sql", c.ID, c.ID)}
 	}
 	c.Severity = fields["severity"]
@@ -215,8 +326,19 @@ func Parse(file, src string) (Check, error) {
 	if c.SQL == "" {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
+	reads := map[string]bool{}
 	for _, t := range model.TableNames("") {
-		if tableWords[t].MatchString(c.SQL) {
+		reads[t] = tableWords[t].MatchString(c.SQL)
+	}
+	for re, tables := range macroReads {
+		if re.MatchString(c.SQL) {
+			for _, t := range tables {
+				reads[t] = true
+			}
+		}
+	}
+	for _, t := range model.TableNames("") {
+		if reads[t] {
 			c.Reads = append(c.Reads, t)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -93,7 +94,17 @@ func runFixture(t *testing.T, dir string, c queries.Check) results.Check {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if err := audit.SetVariables(ctx, conn, asOf, policy.Default()); err != nil {
+	pol := policy.Default()
+	if m.Policy != "" { // the fixture's own policy file, as the audit reads it
+		data, err := fs.ReadFile(fsys, m.Policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pol, err = policy.ParseBytes(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := audit.SetVariables(ctx, conn, asOf, pol); err != nil {
 		t.Fatal(err)
 	}
 	out, err := audit.RunChecks(ctx, conn, []queries.Check{c}, loaded.Inputs)

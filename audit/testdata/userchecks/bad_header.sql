@@ -1,0 +1,12 @@
+-- id: bad_header
+-- title.nl: Eigen controle bad_header
+-- titel.en: Own check
+-- severity: low
+-- area: eigen
+-- source: eigen beleid
+-- requires: portal_photos
+-- why.nl: Waarom dit ertoe doet.
+-- why.en: Why this matters.
+-- fix.nl: Zo los je het op.
+-- fix.en: How to fix this.
+SELECT 1

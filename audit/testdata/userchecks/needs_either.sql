@@ -1,0 +1,12 @@
+-- id: needs_either
+-- title.nl: Eigen controle needs_either
+-- title.en: Own check needs_either
+-- severity: low
+-- area: eigen
+-- source: eigen beleid
+-- requires: portal_consents | admin_children
+-- why.nl: Waarom dit ertoe doet.
+-- why.en: Why this matters.
+-- fix.nl: Zo los je het op.
+-- fix.en: How to fix this.
+SELECT 1

@@ -1,0 +1,120 @@
+-- id: breach_not_handled
+-- title.nl: Datalek niet (op tijd) gemeld of onvolledig geregistreerd
+-- title.en: Data breach not reported (in time) or incompletely registered
+-- severity: high
+-- area: datalekken
+-- source: AVG art. 33 (melding aan de AP binnen 72 uur; documentatie van elk datalek: feiten, gevolgen,
+--   maatregelen) en art. 34 (betrokkenen informeren bij een hoog risico)
+-- requires: breaches
+-- why.nl: Een datalek dat gemeld moet worden, moet binnen 72 uur nadat de organisatie het ontdekte bij de
+--   Autoriteit Persoonsgegevens zijn gemeld. Bij een hoog risico voor de betrokkenen (kinderen, ouders,
+--   medewerkers) moeten zij zelf ook worden geïnformeerd. Elk datalek, ook een niet-meldplichtig, hoort
+--   in het register met de feiten, de gevolgen, de genomen maatregelen en de beslissing over melden.
+-- why.en: A reportable data breach must be reported to the Dutch Data Protection Authority (AP) within
+--   72 hours of the organisation becoming aware of it. When the risk to the people affected (children,
+--   parents, staff) is high, they must be informed themselves. Every breach, reportable or not, belongs
+--   in the register with its facts, effects, measures taken and the decision on reporting.
+-- fix.nl: Meld een meldplichtig datalek alsnog direct bij de AP (met de reden van de vertraging), informeer
+--   de betrokkenen bij een hoog risico, en vul het datalekkenregister aan met wat de melding noemt.
+-- fix.en: Report a reportable breach to the AP at once (stating the reason for the delay), inform the
+--   people affected when the risk is high, and complete the breach register with what the finding names.
+-- columns.nl: Ontdekt op, Melden uiterlijk, Gemeld aan AP op, Ontbreekt in register, Probleem
+-- columns.en: Discovered at, Report by, Reported to AP at, Missing from register, Problem
+WITH settings AS (
+    -- The reference date is a day: a deadline that falls on it has not passed yet.
+    SELECT getvariable('as_of')::DATE::TIMESTAMP AS as_of
+),
+supplied AS (
+    -- The register columns each breach export has: a field that is blank
+    -- because the register has no column for it gets that said.
+    SELECT CASE WHEN coalesce(sheet, '') = '' THEN file ELSE file || ' [' || sheet || ']' END AS _file,
+           list(column_name) AS cols
+    FROM _columns WHERE table_name = 'breaches' AND column_name IS NOT NULL
+    GROUP BY ALL
+),
+fields AS (
+    SELECT b._file, b._row, f.pos, f.code, f.nl,
+           CASE f.code
+               WHEN 'facts' THEN nullif(trim(b.facts), '') IS NULL
+               WHEN 'effects' THEN nullif(trim(b.effects), '') IS NULL
+               WHEN 'measures' THEN nullif(trim(b.measures), '') IS NULL
+               ELSE b.reportable IS NULL
+           END AS blank,
+           s.cols IS NULL OR list_contains(s.cols, f.code) AS has_column
+    FROM breaches b
+    CROSS JOIN (VALUES (1, 'facts', 'feiten'), (2, 'effects', 'gevolgen'), (3, 'measures', 'maatregelen'),
+                       (4, 'reportable', 'beslissing over melden')) f(pos, code, nl)
+    LEFT JOIN supplied s ON s._file = b._file
+),
+gaps AS (
+    SELECT _file, _row,
+           coalesce(string_agg(code, ', ' ORDER BY pos) FILTER (WHERE blank), '') AS missing,
+           string_agg(nl, ', ' ORDER BY pos) FILTER (WHERE blank) AS missing_nl,
+           string_agg(code, ', ' ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column,
+           string_agg(nl, ', ' ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column_nl
+    FROM fields GROUP BY _file, _row
+),
+timed AS (
+    -- A discovery recorded with a date but no time of day is taken as
+    -- discovered at the end of that day, to the organisation's benefit.
+    SELECT b.*, g.missing, g.missing_nl, g.no_column, g.no_column_nl,
+           CASE WHEN discovered_at = date_trunc('day', discovered_at)
+                THEN discovered_at + INTERVAL 1 DAY - INTERVAL 1 SECOND ELSE discovered_at END + INTERVAL 72 HOUR AS deadline,
+           s.as_of
+    FROM breaches b
+    JOIN gaps g ON g._file = b._file AND g._row = b._row, settings s
+    WHERE b.discovered_at < s.as_of + INTERVAL 1 DAY
+),
+problems AS (
+    SELECT *, 'not_reported' AS problem FROM timed
+    WHERE reportable AND reported_to_ap_at IS NULL AND as_of > deadline
+    UNION ALL
+    SELECT *, 'reported_late' FROM timed
+    WHERE reported_to_ap_at > deadline
+    UNION ALL
+    SELECT *, 'subjects_not_informed' FROM timed
+    WHERE high_risk AND subjects_informed_at IS NULL
+    UNION ALL
+    SELECT *, 'incomplete_entry' FROM timed
+    WHERE missing <> ''
+),
+labelled AS (
+    SELECT *,
+           CASE WHEN discovered_at = date_trunc('day', discovered_at) THEN strftime(discovered_at, '%d-%m-%Y')
+                ELSE strftime(discovered_at, '%d-%m-%Y %H:%M') END AS discovered_nl,
+           CASE WHEN discovered_at = date_trunc('day', discovered_at) THEN strftime(discovered_at, '%Y-%m-%d')
+                ELSE strftime(discovered_at, '%Y-%m-%d %H:%M') END AS discovered_en,
+           CASE WHEN reported_to_ap_at = date_trunc('day', reported_to_ap_at) THEN strftime(reported_to_ap_at, '%d-%m-%Y')
+                ELSE strftime(reported_to_ap_at, '%d-%m-%Y %H:%M') END AS reported_nl,
+           CASE WHEN reported_to_ap_at = date_trunc('day', reported_to_ap_at) THEN strftime(reported_to_ap_at, '%Y-%m-%d')
+                ELSE strftime(reported_to_ap_at, '%Y-%m-%d %H:%M') END AS reported_en
+    FROM problems
+)
+SELECT
+    'breaches' AS table_name,
+    breach_id AS record_key,
+    _file, _row,
+    'Datalek ontdekt op ' || discovered_nl ||
+    CASE problem
+        WHEN 'not_reported' THEN ' is meldplichtig maar niet gemeld bij de AP; de termijn van 72 uur verstreek op ' ||
+             strftime(deadline, '%d-%m-%Y %H:%M') || '. Meld het alsnog direct.'
+        WHEN 'reported_late' THEN ' is pas op ' || reported_nl ||
+             ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || '); leg de reden van de vertraging vast.'
+        WHEN 'subjects_not_informed' THEN ' heeft een hoog risico, maar de betrokkenen zijn niet geïnformeerd; informeer hen zo snel mogelijk.'
+        WHEN 'incomplete_entry' THEN ': in het datalekkenregister ontbreekt ' || missing_nl ||
+             coalesce(' (het register heeft geen kolom voor ' || no_column_nl || ': voeg die toe)', '') || '; vul dit aan.'
+    END AS message_nl,
+    'Breach discovered on ' || discovered_en ||
+    CASE problem
+        WHEN 'not_reported' THEN ' is reportable but was not reported to the AP; the 72-hour deadline passed on ' ||
+             strftime(deadline, '%Y-%m-%d %H:%M') || '. Report it at once.'
+        WHEN 'reported_late' THEN ' was only reported to the AP on ' || reported_en ||
+             ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '); record the reason for the delay.'
+        WHEN 'subjects_not_informed' THEN ' has a high risk, but the people affected were not informed; inform them as soon as possible.'
+        WHEN 'incomplete_entry' THEN ': the breach register lacks ' || missing ||
+             coalesce(' (the register has no column for ' || no_column || ': add one)', '') || '; complete it.'
+    END AS message_en,
+    discovered_at, deadline, reported_to_ap_at,
+    CASE WHEN problem = 'incomplete_entry' THEN missing END AS missing, problem
+FROM labelled
+ORDER BY _file, _row, problem

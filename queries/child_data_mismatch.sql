@@ -1,0 +1,80 @@
+-- id: child_data_mismatch
+-- title.nl: Gegevens van een kind verschillen tussen administratie en ander systeem
+-- title.en: A child's details differ between the administration and another system
+-- severity: medium
+-- area: juistheid
+-- source: AVG art. 5 lid 1 sub d (juistheid) en art. 16 (recht op rectificatie)
+-- requires: admin_children, portal_children | tracking_children
+-- why.nl: Persoonsgegevens moeten juist zijn. Hetzelfde kind (gekoppeld via het kindnummer van de
+--   administratie) met een andere geboortedatum of naam in het ouderportaal of kindvolgsysteem wijst op
+--   een fout in een van de systemen of op een verkeerde koppeling: dan komen observaties, foto's of
+--   berichten bij het verkeerde kind of de verkeerde ouders terecht.
+-- why.en: Personal data must be accurate. The same child (linked by the administration's child number)
+--   with another birth date or name in the parent portal or child tracking points to an error in one of
+--   the systems or to a wrong link: observations, photos or messages then end up with the wrong child
+--   or the wrong parents.
+-- fix.nl: Vergelijk het kind in beide systemen, stel vast welk gegeven juist is en corrigeer het andere
+--   systeem; klopt de koppeling niet, corrigeer dan het kindnummer.
+-- fix.en: Compare the child in both systems, establish which detail is right and correct the other
+--   system; if the link is wrong, correct the child number.
+-- columns.nl: Kindnummer administratie, Probleem
+-- columns.en: Administration child number, Problem
+WITH products AS (
+    SELECT system, string_agg(DISTINCT product, ', ' ORDER BY product) AS product
+    FROM _systems GROUP BY system
+),
+admin AS (
+    SELECT child_id, birth_date,
+           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), '') AS first_name,
+           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '') AS last_name
+    FROM admin_children
+),
+other AS (
+    SELECT 'portal_children' AS table_name, 'portal' AS system, portal_child_id AS record_key, _file, _row,
+           child_id, birth_date,
+           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), '') AS first_name,
+           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '') AS last_name
+    FROM portal_children
+    UNION ALL
+    SELECT 'tracking_children', 'tracking', tracking_child_id, _file, _row, child_id, birth_date,
+           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), ''),
+           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '')
+    FROM tracking_children
+),
+compared AS (
+    -- A child may be in several administration exports: a detail differs
+    -- only when no administration record of the child agrees with it.
+    SELECT o.table_name, o.system, o.record_key, o._file, o._row, o.child_id,
+           bool_or(o.birth_date IS NOT NULL AND a.birth_date IS NOT NULL) AND NOT bool_or(o.birth_date = a.birth_date) AS birth_date_differs,
+           bool_or((o.first_name IS NOT NULL AND a.first_name IS NOT NULL) OR (o.last_name IS NOT NULL AND a.last_name IS NOT NULL))
+               AND NOT bool_or(coalesce(o.first_name = a.first_name, true) AND coalesce(o.last_name = a.last_name, true)) AS name_differs
+    FROM other o
+    JOIN admin a ON a.child_id = o.child_id
+    GROUP BY ALL
+),
+problems AS (
+    SELECT *, 'birth_date' AS problem FROM compared WHERE birth_date_differs
+    UNION ALL
+    SELECT *, 'name' FROM compared WHERE name_differs
+),
+labelled AS (
+    SELECT p.*,
+           CASE p.problem WHEN 'birth_date' THEN 'De geboortedatum' ELSE 'De naam' END AS what_nl,
+           CASE p.problem WHEN 'birth_date' THEN 'The birth date' ELSE 'The name' END AS what_en,
+           'de administratie' || coalesce(' (' || pa.product || ')', '') AS admin_nl,
+           'the administration' || coalesce(' (' || pa.product || ')', '') AS admin_en,
+           CASE p.system WHEN 'portal' THEN 'het ouderportaal' ELSE 'het kindvolgsysteem' END || coalesce(' (' || po.product || ')', '') AS other_nl,
+           CASE p.system WHEN 'portal' THEN 'the parent portal' ELSE 'the child-tracking system' END || coalesce(' (' || po.product || ')', '') AS other_en
+    FROM problems p
+    LEFT JOIN products pa ON pa.system = 'admin'
+    LEFT JOIN products po ON po.system = p.system
+)
+SELECT
+    table_name, record_key, _file, _row,
+    what_nl || ' van kind ' || child_id || ' verschilt tussen ' || admin_nl || ' en ' || other_nl ||
+        '; stel vast welke juist is en corrigeer de andere.' AS message_nl,
+    what_en || ' of child ' || child_id || ' differs between ' || admin_en || ' and ' || other_en ||
+        '; establish which is right and correct the other.' AS message_en,
+    child_id, problem
+FROM labelled
+ORDER BY table_name, _file, _row, problem

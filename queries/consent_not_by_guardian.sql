@@ -1,0 +1,60 @@
+-- id: consent_not_by_guardian
+-- title.nl: Toestemming gegeven door iemand die geen ouder of voogd is
+-- title.en: Consent given by someone who is not a parent or guardian
+-- severity: medium
+-- area: toestemming
+-- source: AVG art. 8 lid 1 en 2 (toestemming voor een kind onder 16 door de ouder met
+--   ouderlijke verantwoordelijkheid; redelijke inspanning om dat te controleren), art. 7 lid 1
+-- requires: portal_consents, portal_guardians | admin_guardians
+-- why.nl: Voor een kind onder de 16 geldt alleen toestemming van een ouder of voogd. De check vergelijkt
+--   de naam bij het antwoord (gegeven door) met de ouders van het kind in het ouderportaal en, als het
+--   kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
+--   en extra spaties tellen niet. Antwoorden zonder naam en kinderen van wie geen enkele ouder bekend is,
+--   worden hier niet beoordeeld.
+-- why.en: For a child under 16 only a parent's or guardian's consent counts. The check compares the
+--   name with the answer (given by) with the child's parents in the parent portal and, when the child is
+--   linked to the administration, with the parents/guardians there; case and extra spaces do not count.
+--   Answers without a name and children with no known parent at all are not judged here.
+-- fix.nl: Ga na wie de toestemming gaf. Was dat geen ouder of voogd, vraag de ouders het antwoord zelf
+--   opnieuw te geven en ga tot dan uit van geen toestemming; is het wel een ouder, corrigeer dan de naam
+--   of de gegevens van de ouders.
+-- fix.en: Find out who gave the consent. If it was not a parent or guardian, ask the parents to answer
+--   again themselves and assume no consent until then; if it was a parent, correct the name or the
+--   parents' details.
+-- columns.nl: Toestemming, Vastgelegd op, Gegeven door
+-- columns.en: Consent, Recorded at, Given by
+WITH known AS (
+    -- The names of the child's parents: in the portal, and in the
+    -- administration for a child linked to it. Case and spaces do not count.
+    SELECT portal_child_id, lower(trim(regexp_replace(name, '\s+', ' ', 'g'))) AS name
+    FROM portal_guardians
+    WHERE trim(coalesce(name, '')) <> ''
+    UNION
+    SELECT pc.portal_child_id, lower(trim(regexp_replace(g.name, '\s+', ' ', 'g')))
+    FROM portal_children pc
+    JOIN admin_guardians g ON g.child_id = pc.child_id
+    WHERE trim(coalesce(g.name, '')) <> ''
+),
+found AS (
+    SELECT c.*
+    FROM portal_consents c
+    WHERE trim(coalesce(c.given_by, '')) <> ''
+      AND c.portal_child_id IN (SELECT portal_child_id FROM known)
+      AND NOT EXISTS (
+          SELECT 1 FROM known k
+          WHERE k.portal_child_id = c.portal_child_id
+            AND k.name = lower(trim(regexp_replace(c.given_by, '\s+', ' ', 'g'))))
+)
+SELECT
+    'portal_consents' AS table_name,
+    portal_child_id || '/' || consent_type ||
+        coalesce('/' || CASE WHEN recorded_at = date_trunc('day', recorded_at) THEN strftime(recorded_at, '%Y-%m-%d')
+                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+    _file, _row,
+    'Het antwoord op deze toestemmingsvraag' || coalesce(' (vastgelegd op ' || strftime(recorded_at, '%d-%m-%Y') || ')', '') ||
+        ' is gegeven door iemand die niet als ouder of voogd van het kind bekend is: ga na wie dit was en laat zo nodig een ouder opnieuw antwoorden.' AS message_nl,
+    'The answer to this consent question' || coalesce(' (recorded on ' || strftime(recorded_at, '%Y-%m-%d') || ')', '') ||
+        ' was given by someone not known as a parent or guardian of the child: find out who it was and have a parent answer again if needed.' AS message_en,
+    consent_type, recorded_at, given_by
+FROM found
+ORDER BY _file, _row

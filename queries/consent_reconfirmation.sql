@@ -1,0 +1,86 @@
+-- id: consent_reconfirmation
+-- title.nl: Toestemming al lang niet herbevestigd
+-- title.en: Consent not reconfirmed for a long time
+-- severity: info
+-- area: toestemming
+-- source: AVG art. 7 lid 1 (toestemming aantoonbaar); jaarlijks herbevestigen: AP-brief aan scholen
+--   23 augustus 2017, Kennisnet; beleid: consent_reconfirm_months
+-- requires: portal_consents
+-- why.nl: Toestemming moet actueel en aantoonbaar zijn. De Autoriteit Persoonsgegevens en Kennisnet
+--   adviseren toestemming voor bijvoorbeeld foto's elk jaar opnieuw te vragen, omdat de situatie van kind
+--   en ouders verandert. De check meldt per kind en soort toestemming het nieuwste antwoord als dat een
+--   nog geldende toestemming is die langer geleden is vastgelegd dan de termijn uit het beleid
+--   (standaard 12 maanden; precies op de termijn is nog op tijd), of die geen datum heeft. Kinderen die
+--   volgens het ouderportaal niet meer geplaatst zijn, tellen niet mee.
+-- why.en: Consent must be current and provable. The Dutch DPA and Kennisnet advise asking consent for,
+--   for example, photos again every year, because the situation of child and parents changes. The check
+--   reports, per child and kind of consent, the newest answer when it is a consent still in force that
+--   was recorded longer ago than the policy period (default 12 months; exactly on the period is still in
+--   time), or that has no date. Children no longer placed according to the parent portal do not count.
+-- fix.nl: Vraag de ouders de toestemming in het ouderportaal te bevestigen of in te trekken, en plan dat
+--   voortaan elk jaar (bijvoorbeeld bij de start van het schooljaar).
+-- fix.en: Ask the parents to confirm or withdraw the consent in the parent portal, and plan that every
+--   year from now on (for example at the start of the school year).
+-- columns.nl: Toestemming, Vastgelegd op, Herbevestigen uiterlijk, Probleem
+-- columns.en: Consent, Recorded at, Reconfirm by, Problem
+WITH settings AS (
+    SELECT getvariable('as_of')::DATE AS as_of,
+           getvariable('consent_reconfirm_months')::INTEGER AS months,
+           to_months(getvariable('consent_reconfirm_months')::INTEGER) AS period
+),
+labels(consent_type, nl, en) AS (
+    VALUES ('photo_portal', 'foto''s in het ouderportaal', 'photos in the parent portal'),
+           ('photo_external', 'foto''s op website en sociale media', 'photos on the website and social media'),
+           ('pickup_by_others', 'ophalen door anderen', 'pickup by others'),
+           ('transport', 'vervoer', 'transport'),
+           ('friend_visit', 'vriendje komt spelen', 'a friend coming to play'),
+           ('visit_friend', 'spelen bij een vriendje', 'playing at a friend''s'),
+           ('independent_from_school', 'zelfstandig van school komen', 'coming from school alone'),
+           ('independent_home', 'zelfstandig naar huis gaan', 'going home alone')
+),
+newest AS (
+    -- The newest answer per child and kind of consent recorded by the
+    -- reference date; an undated answer counts as the earliest, on a tie a
+    -- refusal wins.
+    SELECT c.*, row_number() OVER (PARTITION BY c.portal_child_id, c.consent_type
+                                   ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._file DESC, c._row DESC) AS rn
+    FROM portal_consents c, settings s
+    WHERE c.recorded_at IS NULL OR c.recorded_at::DATE <= s.as_of
+),
+gone AS (
+    SELECT pc.portal_child_id
+    FROM portal_children pc, settings s
+    WHERE pc.placement_end < s.as_of
+),
+found AS (
+    SELECT n.*, s.months,
+           (n.recorded_at::DATE + s.period)::DATE AS reconfirm_by,
+           CASE WHEN n.recorded_at IS NULL THEN 'undated' ELSE 'outdated' END AS problem
+    FROM newest n, settings s
+    WHERE n.rn = 1 AND n.granted
+      AND (n.withdrawn_at IS NULL OR n.withdrawn_at::DATE > s.as_of)
+      AND (n.recorded_at IS NULL OR n.recorded_at::DATE < s.as_of - s.period)
+      AND n.portal_child_id NOT IN (SELECT portal_child_id FROM gone)
+)
+SELECT
+    'portal_consents' AS table_name,
+    f.portal_child_id || '/' || f.consent_type ||
+        coalesce('/' || CASE WHEN f.recorded_at = date_trunc('day', f.recorded_at) THEN strftime(f.recorded_at, '%Y-%m-%d')
+                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+    f._file, f._row,
+    'Toestemming voor ' || coalesce(l.nl, f.consent_type) ||
+    CASE f.problem
+        WHEN 'undated' THEN ' is zonder datum vastgelegd: vraag de ouders haar te bevestigen of in te trekken, zodat vastligt wanneer zij is gegeven.'
+        ELSE ' is vastgelegd op ' || strftime(f.recorded_at, '%d-%m-%Y') || ' en sindsdien niet herbevestigd (termijn ' || f.months ||
+             ' maanden): vraag de ouders haar te bevestigen of in te trekken.'
+    END AS message_nl,
+    'Consent to ' || coalesce(l.en, f.consent_type) ||
+    CASE f.problem
+        WHEN 'undated' THEN ' was recorded without a date: ask the parents to confirm or withdraw it, so that it is clear when it was given.'
+        ELSE ' was recorded on ' || strftime(f.recorded_at, '%Y-%m-%d') || ' and not reconfirmed since (period ' || f.months ||
+             ' months): ask the parents to confirm or withdraw it.'
+    END AS message_en,
+    f.consent_type, f.recorded_at, f.reconfirm_by, f.problem
+FROM found f
+LEFT JOIN labels l ON l.consent_type = f.consent_type
+ORDER BY f._file, f._row

@@ -1,0 +1,80 @@
+-- id: external_post_without_consent
+-- title.nl: Kind herkenbaar op sociale media of website zonder schriftelijke toestemming
+-- title.en: Child recognisable on social media or the website without written consent
+-- severity: high
+-- area: toestemming
+-- source: AVG art. 6 lid 1 sub a, art. 7 lid 1 (aantoonbare toestemming) en art. 8; toestemming per
+--   kanaal (AP-brief aan scholen 23 augustus 2017); privacystatement: herkenbare kinderen op Facebook
+--   alleen met schriftelijke toestemming
+-- requires: social_posts
+-- why.nl: Een herkenbaar kind op Facebook, de website of in de nieuwsbrief mag alleen met schriftelijke,
+--   aantoonbare toestemming van de ouders voor publicatie buiten het ouderportaal. Toestemming voor foto's
+--   in het ouderportaal is daarvoor niet genoeg. De check aanvaardt schriftelijke toestemming in het
+--   register (ja of een verwijzing naar het formulier) of een toestemming voor externe publicatie in het
+--   ouderportaal die uiterlijk op de dag van plaatsen was vastgelegd en toen niet was ingetrokken. Een
+--   bericht zonder datum wordt beoordeeld op de peildatum.
+-- why.en: A recognisable child on Facebook, the website or in the newsletter needs the parents' written,
+--   provable consent to publication outside the parent portal. Consent to photos in the parent portal is
+--   not enough for that. The check accepts written consent in the register (yes, or a reference to the
+--   form) or a consent to external publication in the parent portal that was recorded by the day of
+--   posting and not withdrawn by then. An undated post is judged on the reference date.
+-- fix.nl: Verwijder het bericht of maak het kind onherkenbaar, tenzij de ouders wel schriftelijk
+--   toestemming gaven: leg die dan vast met een verwijzing naar het getekende formulier.
+-- fix.en: Remove the post or make the child unrecognisable, unless the parents did consent in writing:
+--   then record that with a reference to the signed form.
+-- columns.nl: Kanaal, Geplaatst op, Probleem
+-- columns.en: Channel, Posted on, Problem
+WITH posts AS (
+    SELECT p.*, coalesce(p.posted_at, s.as_of) AS judged_on
+    FROM social_posts p, (SELECT getvariable('as_of')::DATE AS as_of) s
+    WHERE (p.posted_at IS NULL OR p.posted_at <= s.as_of)
+      AND NOT coalesce(p.written_consent, false)
+      AND trim(coalesce(p.consent_reference, '')) = ''
+),
+answers AS (
+    -- The portal's photo_external answer in force on the day of posting: the
+    -- latest recorded by the end of that day (an undated answer counts as the
+    -- earliest; on a tie a refusal wins). A withdrawal that day counts.
+    SELECT p._file AS post_file, p._row AS post_row, c.granted, c.withdrawn_at,
+           row_number() OVER (PARTITION BY p._file, p._row
+                              ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
+    FROM posts p
+    JOIN portal_children pc ON pc.child_id = p.child_id
+    JOIN portal_consents c ON c.portal_child_id = pc.portal_child_id
+     AND c.consent_type = 'photo_external'
+     AND (c.recorded_at IS NULL OR c.recorded_at::DATE <= p.judged_on)
+),
+judged AS (
+    SELECT p.*,
+           CASE WHEN a.post_row IS NULL THEN 'none'
+                WHEN NOT a.granted THEN 'refused'
+                WHEN a.withdrawn_at::DATE <= p.judged_on THEN 'withdrawn'
+           END AS problem,
+           a.withdrawn_at
+    FROM posts p
+    LEFT JOIN answers a ON a.post_file = p._file AND a.post_row = p._row AND a.rn = 1
+)
+SELECT
+    'social_posts' AS table_name,
+    post_id || '/' || child_id AS record_key,
+    _file, _row,
+    'Kind herkenbaar ' || coalesce('op ' || channel || ' ', '') ||
+    coalesce('(geplaatst op ' || strftime(posted_at, '%d-%m-%Y') || ') ', '(zonder datum) ') ||
+    'zonder schriftelijke toestemming van de ouders' ||
+    CASE problem
+        WHEN 'refused' THEN ', en in het ouderportaal is de toestemming geweigerd'
+        WHEN 'withdrawn' THEN ', en in het ouderportaal is de toestemming ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y')
+        ELSE ''
+    END || ': verwijder het bericht of maak het kind onherkenbaar.' AS message_nl,
+    'Child recognisable ' || coalesce('on ' || channel || ' ', '') ||
+    coalesce('(posted on ' || strftime(posted_at, '%Y-%m-%d') || ') ', '(undated) ') ||
+    'without the parents'' written consent' ||
+    CASE problem
+        WHEN 'refused' THEN ', and the parent portal records a refusal'
+        WHEN 'withdrawn' THEN ', and the consent in the parent portal was withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d')
+        ELSE ''
+    END || ': remove the post or make the child unrecognisable.' AS message_en,
+    channel, posted_at, problem
+FROM judged
+WHERE problem IS NOT NULL
+ORDER BY _file, _row

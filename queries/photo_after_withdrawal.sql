@@ -1,0 +1,81 @@
+-- id: photo_after_withdrawal
+-- title.nl: Foto blijft in het ouderportaal na intrekken van de toestemming
+-- title.en: Photo left in the parent portal after consent was withdrawn
+-- severity: high
+-- area: toestemming
+-- source: AVG art. 7 lid 3 (intrekken van toestemming) en art. 17 lid 1 sub b (recht op vergetelheid)
+-- requires: portal_photos, portal_consents
+-- why.nl: Ouders kunnen hun toestemming voor foto's in het ouderportaal altijd intrekken. Een foto die
+--   is geplaatst toen er nog toestemming was, mag daarna niet blijven staan: zonder grondslag moet hij
+--   worden verwijderd. Telt alleen als er op de peildatum niet opnieuw toestemming is gegeven. Foto's
+--   die na het intrekken zijn geplaatst, meldt de check photo_without_consent.
+-- why.en: Parents may withdraw their consent to photos in the parent portal at any time. A photo posted
+--   while consent was given may not stay after that: without a legal basis it must be removed. Only
+--   counts when no new consent is in force on the reference date. Photos posted after the withdrawal
+--   are reported by the check photo_without_consent.
+-- fix.nl: Verwijder de foto uit het dagboek of maak het kind onherkenbaar. Spreek af dat bij het intrekken
+--   van toestemming ook de eerder geplaatste foto's van het kind worden verwijderd.
+-- fix.en: Remove the photo from the diary or make the child unrecognisable. Agree that when consent is
+--   withdrawn, the child's earlier photos are removed as well.
+-- columns.nl: Groep, Geplaatst op, Toestemming ingetrokken op, Probleem
+-- columns.en: Group, Posted at, Consent withdrawn at, Problem
+WITH settings AS (
+    SELECT getvariable('as_of')::DATE AS as_of
+),
+photos AS (
+    -- A photo with a posting date but no time is compared as posted at the
+    -- end of that day, as photo_without_consent does: a withdrawal that day
+    -- counts as made before it (and is that check's finding).
+    SELECT *,
+           posted_at = date_trunc('day', posted_at) AS date_only,
+           CASE WHEN posted_at = date_trunc('day', posted_at)
+                THEN posted_at + INTERVAL 1 DAY - INTERVAL 1 SECOND ELSE posted_at END AS posted_cmp
+    FROM portal_photos, settings s
+    WHERE removed_at IS NULL OR removed_at::DATE > s.as_of
+),
+answers AS (
+    -- The photo_portal answers recorded by the reference date; an undated
+    -- answer counts as the earliest, on a tie a refusal wins.
+    SELECT c.*, row_number() OVER (PARTITION BY c.portal_child_id
+                                   ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS newest
+    FROM portal_consents c, settings s
+    WHERE c.consent_type = 'photo_portal' AND (c.recorded_at IS NULL OR c.recorded_at::DATE <= s.as_of)
+),
+at_posting AS (
+    -- The answer in force when the photo was posted: the latest recorded at
+    -- or before posting.
+    SELECT p._file AS photo_file, p._row AS photo_row, a.granted, a.withdrawn_at,
+           row_number() OVER (PARTITION BY p._file, p._row
+                              ORDER BY a.recorded_at DESC NULLS LAST, a.granted ASC, a._row DESC) AS rn
+    FROM photos p
+    JOIN answers a ON a.portal_child_id = p.portal_child_id
+     AND (a.recorded_at IS NULL OR a.recorded_at <= p.posted_cmp)
+),
+given_now AS (
+    -- Children whose newest answer is a consent still in force.
+    SELECT a.portal_child_id
+    FROM answers a, settings s
+    WHERE a.newest = 1 AND a.granted AND (a.withdrawn_at IS NULL OR a.withdrawn_at::DATE > s.as_of)
+),
+found AS (
+    SELECT p.*, e.withdrawn_at,
+           CASE WHEN p.date_only THEN strftime(p.posted_at, '%d-%m-%Y') ELSE strftime(p.posted_at, '%d-%m-%Y %H:%M') END AS posted_nl,
+           CASE WHEN p.date_only THEN strftime(p.posted_at, '%Y-%m-%d') ELSE strftime(p.posted_at, '%Y-%m-%d %H:%M') END AS posted_en
+    FROM photos p
+    JOIN at_posting e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1, settings s
+    WHERE e.granted
+      AND e.withdrawn_at > p.posted_cmp
+      AND e.withdrawn_at::DATE <= s.as_of
+      AND p.portal_child_id NOT IN (SELECT portal_child_id FROM given_now)
+)
+SELECT
+    'portal_photos' AS table_name,
+    photo_id || '/' || portal_child_id AS record_key,
+    _file, _row,
+    'Toestemming voor foto''s in het ouderportaal ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y') ||
+        ', maar de foto van ' || posted_nl || ' staat er nog: verwijder de foto of maak het kind onherkenbaar.' AS message_nl,
+    'Consent to photos in the parent portal was withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d') ||
+        ', but the photo posted on ' || posted_en || ' is still there: remove it or make the child unrecognisable.' AS message_en,
+    group_name, posted_at, withdrawn_at, 'not_removed' AS problem
+FROM found
+ORDER BY _file, _row

@@ -1,0 +1,43 @@
+-- id: placement_open_after_care
+-- title.nl: Plaatsing in het ouderportaal loopt door na einde opvang
+-- title.en: Parent-portal placement still open after care ended
+-- severity: medium
+-- area: juistheid
+-- source: AVG art. 5 lid 1 sub d (juistheid) en sub e (opslagbeperking)
+-- requires: admin_children, portal_children
+-- why.nl: Als de opvang volgens de administratie is beëindigd, hoort de plaatsing in het ouderportaal ook
+--   te zijn beëindigd. Een open plaatsing houdt het kind zichtbaar voor medewerkers en de ouders
+--   toegang tot het dagboek, en de bewaartermijn van het portaal gaat niet lopen.
+-- why.en: When care has ended according to the administration, the placement in the parent portal
+--   should have ended too. An open placement keeps the child visible to staff and the parents' access
+--   to the diary, and the portal's retention period does not start.
+-- fix.nl: Beëindig de plaatsing in het ouderportaal per de einddatum van de opvang en zorg dat het
+--   uitschrijven in de administratie ook het ouderportaal bijwerkt.
+-- fix.en: End the placement in the parent portal on the date care ended, and make sure that
+--   unenrolling in the administration also updates the parent portal.
+-- columns.nl: Kindnummer administratie, Einde opvang, Einde plaatsing portaal, Probleem
+-- columns.en: Administration child number, End of care, Portal placement end, Problem
+WITH admin_end AS (
+    -- A child may be in several administration exports (one per location):
+    -- care has ended only when it ended everywhere, on the last end date.
+    SELECT child_id, CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
+    FROM admin_children GROUP BY child_id
+)
+SELECT
+    'portal_children' AS table_name,
+    pc.portal_child_id AS record_key,
+    pc._file, pc._row,
+    'Opvang van kind ' || pc.child_id || ' is volgens de administratie beëindigd op ' || strftime(ae.care_end, '%d-%m-%Y') ||
+        ', maar de plaatsing in het ouderportaal ' ||
+        CASE WHEN pc.placement_end IS NULL THEN 'heeft geen einddatum' ELSE 'loopt tot ' || strftime(pc.placement_end, '%d-%m-%Y') END ||
+        '; beëindig de plaatsing per ' || strftime(ae.care_end, '%d-%m-%Y') || '.' AS message_nl,
+    'Care of child ' || pc.child_id || ' ended on ' || strftime(ae.care_end, '%Y-%m-%d') ||
+        ' according to the administration, but the parent-portal placement ' ||
+        CASE WHEN pc.placement_end IS NULL THEN 'has no end date' ELSE 'runs until ' || strftime(pc.placement_end, '%Y-%m-%d') END ||
+        '; end the placement as of ' || strftime(ae.care_end, '%Y-%m-%d') || '.' AS message_en,
+    pc.child_id, ae.care_end, pc.placement_end, 'placement_open' AS problem
+FROM portal_children pc
+JOIN admin_end ae ON ae.child_id = pc.child_id
+WHERE ae.care_end < getvariable('as_of')::DATE
+  AND (pc.placement_end IS NULL OR pc.placement_end > ae.care_end)
+ORDER BY pc._file, pc._row

@@ -1,0 +1,89 @@
+-- id: processing_register_incomplete
+-- title.nl: Verwerkingsregister onvolledig
+-- title.en: Register of processing activities incomplete
+-- severity: medium
+-- area: verwerkingsregister
+-- source: AVG art. 30 lid 1 (register van verwerkingsactiviteiten: doeleinden, bewaartermijnen) en
+--   art. 5 lid 2 (verantwoordingsplicht); art. 6 (grondslag)
+-- requires: processing_activities
+-- why.nl: Het verwerkingsregister moet elke verwerking van persoonsgegevens beschrijven, met het doel,
+--   de grondslag en de bewaartermijn. Een systeem dat in gebruik is maar bij geen enkele verwerking
+--   staat, verwerkt gegevens zonder dat vastligt waarvoor en hoe lang; een verwerking zonder doel,
+--   grondslag of bewaartermijn kan niet worden getoetst.
+-- why.en: The register of processing activities must describe every processing of personal data with
+--   its purpose, legal basis and retention period. A system in use that appears in no activity
+--   processes data without a recorded purpose or period; an activity without purpose, legal basis or
+--   retention period cannot be assessed.
+-- fix.nl: Neem het systeem op in de kolom systemen van de verwerking(en) waarvoor het wordt gebruikt, of
+--   voeg een verwerking toe; vul bij elke verwerking het doel, de grondslag en de bewaartermijn in.
+-- fix.en: Add the system to the systems column of the activities it serves, or add an activity; fill in
+--   the purpose, legal basis and retention period of every activity.
+-- columns.nl: Probleem, Systeem, Ontbrekende velden
+-- columns.en: Problem, System, Missing fields
+WITH registered AS (
+    -- Every system any activity names (comma or semicolon separated).
+    SELECT DISTINCT lower(trim(s)) AS k
+    FROM processing_activities, unnest(regexp_split_to_array(coalesce(systems, ''), '[,;]')) AS t(s)
+    WHERE trim(s) <> ''
+),
+exported AS (
+    -- Systems the exports come from are in use by definition.
+    SELECT lower(trim(product)) AS k, min(trim(product)) AS name
+    FROM _systems WHERE system IN ('admin', 'portal', 'tracking')
+    GROUP BY lower(trim(product))
+),
+register_rows AS (
+    -- The processor register row to point to per system in use (a system may
+    -- have an old and a renewed row; one marked in use is preferred).
+    SELECT lower(trim(system)) AS k, trim(system) AS name, _file, _row,
+           row_number() OVER (PARTITION BY lower(trim(system)) ORDER BY coalesce(in_use, false) DESC, _file, _row) AS rn
+    FROM processors
+    WHERE in_use OR lower(trim(system)) IN (SELECT k FROM exported)
+),
+in_use AS (
+    SELECT coalesce(r.k, e.k) AS k, coalesce(r.name, e.name) AS name,
+           CASE WHEN r.k IS NOT NULL THEN 'processors' ELSE 'manifest' END AS table_name,
+           coalesce(r._file, 'manifest.yaml') AS _file, coalesce(r._row, 0) AS _row
+    FROM (SELECT * FROM register_rows WHERE rn = 1) r
+    FULL JOIN exported e ON e.k = r.k
+),
+unregistered AS (
+    SELECT u.table_name, u.name AS record_key, u._file, u._row,
+           u.name || ' is in gebruik maar staat bij geen enkele verwerking in het verwerkingsregister; neem het op bij de verwerking(en) waarvoor het wordt gebruikt.' AS message_nl,
+           u.name || ' is in use but is listed under no activity in the register of processing activities; add it to the activities it serves.' AS message_en,
+           'system_not_registered' AS problem, u.name AS system, NULL AS missing_fields
+    FROM in_use u
+    WHERE u.k NOT IN (SELECT k FROM registered)
+),
+blanks AS (
+    -- A field holding only a dash or question mark is as good as empty.
+    SELECT a.*,
+           list_filter([
+               CASE WHEN regexp_full_match(coalesce(purpose, ''), '\s*[-?]?\s*') THEN 'purpose' END,
+               CASE WHEN regexp_full_match(coalesce(legal_basis, ''), '\s*[-?]?\s*') THEN 'legal_basis' END,
+               CASE WHEN regexp_full_match(coalesce(retention, ''), '\s*[-?]?\s*') THEN 'retention' END
+           ], x -> x IS NOT NULL) AS missing
+    FROM processing_activities a
+),
+named AS (
+    SELECT *,
+           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'het doel' WHEN 'legal_basis' THEN 'de grondslag' ELSE 'de bewaartermijn' END) AS nl,
+           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'purpose' WHEN 'legal_basis' THEN 'legal basis' ELSE 'retention period' END) AS en
+    FROM blanks
+    WHERE len(missing) > 0
+),
+incomplete AS (
+    SELECT 'processing_activities', activity, _file, _row,
+           'Bij de verwerking ' || activity || ' ontbreekt ' ||
+               CASE WHEN len(nl) = 1 THEN nl[1] ELSE array_to_string(nl[1:len(nl) - 1], ', ') || ' en ' || nl[len(nl)] END
+               || '; vul dit aan in het verwerkingsregister.',
+           'The activity ' || activity || ' lacks its ' ||
+               CASE WHEN len(en) = 1 THEN en[1] ELSE array_to_string(en[1:len(en) - 1], ', ') || ' and ' || en[len(en)] END
+               || '; complete it in the register of processing activities.',
+           'missing_fields', NULL, array_to_string(missing, ', ')
+    FROM named
+)
+SELECT * FROM unregistered
+UNION ALL
+SELECT * FROM incomplete
+ORDER BY table_name, record_key, _file, _row

@@ -1,0 +1,51 @@
+-- id: retention_onedrive
+-- title.nl: Kinddossier of inkomensdocument op de gedeelde schijf na de bewaartermijn
+-- title.en: Child file or income document on the file share past the retention period
+-- severity: high
+-- area: bewaartermijnen
+-- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
+--   Wbp art. 18 lid 5, sectornorm)
+-- requires: onedrive_files, admin_children
+-- why.nl: Kinddossiers en inkomensdocumenten van ouders op een gedeelde schijf (zoals OneDrive) vallen
+--   onder dezelfde bewaartermijn als de andere gegevens van het kind, maar worden vaak vergeten omdat
+--   geen systeem ze opschoont. De termijn telt vanaf het einde van de opvang volgens de administratie;
+--   een kind dat daar in meer exports staat, is pas vertrokken als de opvang overal is beëindigd, op de
+--   laatste einddatum. Een document zonder (bekend) kindnummer kan deze controle niet beoordelen.
+-- why.en: Child files and parents' income documents on a file share (such as OneDrive) fall under the
+--   same retention period as the child's other data, but are often forgotten because no system purges
+--   them. The period runs from the end of care in the administration; a child in several of its exports
+--   has left only when care ended in all of them, on the last end date. A document without a (known)
+--   child number cannot be judged by this check.
+-- fix.nl: Verwijder het document (ook uit de prullenbak en gedeelde kopieën) en spreek af wie de gedeelde
+--   schijf na het vertrek van een kind opschoont, bijvoorbeeld met een bewaarlabel dat documenten
+--   automatisch verwijdert.
+-- fix.en: Delete the document (also from the recycle bin and shared copies) and agree who cleans up the
+--   file share after a child leaves, for instance with a retention label that deletes documents
+--   automatically.
+-- columns.nl: Categorie, Kindnummer, Einde opvang, Bewaren tot en met
+-- columns.en: Category, Child number, End of care, Keep until
+WITH admin_end AS (
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
+),
+held AS (
+    SELECT f.path, f._file, f._row, f.category, f.child_id, a.records, a.care_end AS ended,
+           (a.care_end + to_months(getvariable('retention_onedrive_months')::INTEGER))::DATE AS deadline
+    FROM onedrive_files f
+    JOIN admin_end a ON a.child_id = f.child_id
+    WHERE f.category IN ('child_file', 'income')
+)
+SELECT
+    'onedrive_files' AS table_name, path AS record_key, _file, _row,
+    CASE category WHEN 'child_file' THEN 'Verwijder dit kinddossier' ELSE 'Verwijder dit inkomensdocument' END
+        || ' van de gedeelde schijf: de opvang van het kind eindigde volgens de administratie op ' || strftime(ended, '%d-%m-%Y')
+        || CASE WHEN records > 1 THEN ' (de laatste einddatum van ' || records || ' inschrijvingen)' ELSE '' END
+        || ' en de bewaartermijn liep tot en met ' || strftime(deadline, '%d-%m-%Y') || '.' AS message_nl,
+    CASE category WHEN 'child_file' THEN 'Delete this child file' ELSE 'Delete this income document' END
+        || ' from the file share: the child''s care ended on ' || strftime(ended, '%Y-%m-%d') || ' according to the administration'
+        || CASE WHEN records > 1 THEN ' (the last end date of ' || records || ' records)' ELSE '' END
+        || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
+    category, child_id, ended, deadline
+FROM held
+WHERE deadline < getvariable('as_of')::DATE
+ORDER BY _file, _row

@@ -1,0 +1,61 @@
+-- id: retention_portal
+-- title.nl: Kind in het ouderportaal na de bewaartermijn
+-- title.en: Child in the parent portal past the retention period
+-- severity: high
+-- area: bewaartermijnen
+-- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
+--   Wbp art. 18 lid 5, sectornorm)
+-- requires: portal_children
+-- why.nl: Persoonsgegevens mogen niet langer worden bewaard dan nodig. Na het einde van de opvang moet een
+--   kind met zijn ouders, notities, toestemmingen en foto's binnen de bewaartermijn uit het ouderportaal
+--   worden verwijderd. De termijn telt vanaf het einde van de opvang volgens de administratie (een kind
+--   dat daar in meer exports staat, is pas vertrokken als de opvang overal is beëindigd, op de laatste
+--   einddatum); staat het kind niet in de administratie, dan vanaf het einde van de plaatsing in het portaal.
+-- why.en: Personal data may not be kept longer than needed. After care ends, a child with its guardians,
+--   notes, consents and photos must be deleted from the parent portal within the retention period. The
+--   period runs from the end of care in the administration (a child in several of its exports has left
+--   only when care ended in all of them, on the last end date); for a child not in the administration,
+--   from the end of the placement in the portal.
+-- fix.nl: Verwijder het kind in het ouderportaal (of laat de leverancier dat doen) en stel in dat het
+--   portaal vertrokken kinderen na de bewaartermijn automatisch opschoont. Sluit de plaatsing in het
+--   portaal af zodra de opvang eindigt. Leg vast waarom gegevens eventueel langer nodig zijn.
+-- fix.en: Delete the child in the parent portal (or have the vendor do it) and make the portal purge
+--   children who left automatically after the retention period. Close the placement in the portal when
+--   care ends. Record why data would be needed longer.
+-- columns.nl: Einde opvang, Einde volgens, Bewaren tot en met
+-- columns.en: End of care, End according to, Keep until
+WITH admin_end AS (
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
+),
+judged AS (
+    SELECT pc.portal_child_id, pc.child_id, pc._file, pc._row, a.records,
+           coalesce(a.care_end, pc.placement_end) AS ended,
+           CASE WHEN a.child_id IS NULL THEN 'portal' ELSE 'admin' END AS ended_per
+    FROM portal_children pc
+    LEFT JOIN admin_end a ON a.child_id = pc.child_id
+    -- The administration governs for a linked child, even while it is in care.
+    WHERE a.child_id IS NULL OR a.care_end IS NOT NULL
+),
+held AS (
+    SELECT *, (ended + to_months(getvariable('retention_portal_months')::INTEGER))::DATE AS deadline
+    FROM judged
+)
+SELECT
+    'portal_children' AS table_name, portal_child_id AS record_key, _file, _row,
+    'Verwijder het kind met ouders, notities, toestemmingen en foto''s uit het ouderportaal: ' || CASE ended_per
+        WHEN 'admin' THEN 'de opvang eindigde volgens de administratie op ' || strftime(ended, '%d-%m-%Y')
+            || CASE WHEN records > 1 THEN ' (de laatste einddatum van ' || records || ' inschrijvingen)' ELSE '' END
+        ELSE 'de plaatsing eindigde volgens het portaal op ' || strftime(ended, '%d-%m-%Y')
+            || CASE WHEN child_id IS NULL THEN ' (niet gekoppeld aan de administratie)' ELSE ' (kindnummer niet in de administratie)' END
+    END || ' en de bewaartermijn liep tot en met ' || strftime(deadline, '%d-%m-%Y') || '.' AS message_nl,
+    'Delete the child with guardians, notes, consents and photos from the parent portal: ' || CASE ended_per
+        WHEN 'admin' THEN 'care ended on ' || strftime(ended, '%Y-%m-%d') || ' according to the administration'
+            || CASE WHEN records > 1 THEN ' (the last end date of ' || records || ' records)' ELSE '' END
+        ELSE 'the placement ended on ' || strftime(ended, '%Y-%m-%d') || ' according to the portal'
+            || CASE WHEN child_id IS NULL THEN ' (not linked to the administration)' ELSE ' (child number not in the administration)' END
+    END || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
+    ended, ended_per, deadline
+FROM held
+WHERE deadline < getvariable('as_of')::DATE
+ORDER BY _file, _row

@@ -1,0 +1,60 @@
+-- id: vve_transfer_missing
+-- title.nl: VVE-kind naar de basisschool zonder overdracht van programma en duur
+-- title.en: VVE child left for school without passing on programme and duration
+-- severity: medium
+-- area: overdracht
+-- source: privacystatement: overdracht van kindgegevens naar de basisschool; bij een VVE-kind worden het
+--   VVE-programma en de duur doorgegeven (doorgaande lijn voorschoolse educatie, VVE-afspraken gemeente)
+-- requires: tracking_children, tracking_transfers
+-- why.nl: Voor een kind met een VVE-indicatie moet bij het vertrek naar de basisschool worden
+--   doorgegeven welk VVE-programma het kind volgde en hoe lang, zodat de school de ondersteuning kan
+--   voortzetten. De check kijkt naar VVE-kinderen die op of na de leeftijd van 3 jaar en 9 maanden
+--   (of met onbekende geboortedatum) zijn vertrokken en meldt ze als er geen overdracht is vastgelegd,
+--   of als geen enkele overdracht zowel het programma als de duur noemt.
+-- why.en: For a child with a VVE (early childhood education) indication, the programme the child
+--   followed and for how long must be passed on when the child leaves for primary school, so the school
+--   can continue the support. The check looks at VVE children who left at or after the age of 3 years
+--   and 9 months (or with an unknown birth date) and reports them when no transfer is recorded, or when
+--   no transfer names both the programme and the duration.
+-- fix.nl: Maak alsnog de overdracht naar de basisschool (met toestemming van de ouders) en vul het
+--   VVE-programma en de duur in. Ging het kind niet naar een basisschool, leg dat vast bij het kind.
+-- fix.en: Make the transfer to the primary school after all (with the parents' consent) and fill in the
+--   VVE programme and duration. If the child did not go to a primary school, record that with the child.
+-- columns.nl: Groep, Vertrokken op, Overdrachten, Probleem
+-- columns.en: Group, Left on, Transfers, Problem
+WITH transfers AS (
+    SELECT tracking_child_id, count(*) AS transfers,
+           bool_or(trim(coalesce(vve_programme, '')) <> '' AND trim(coalesce(vve_duration, '')) <> '') AS complete
+    FROM tracking_transfers
+    GROUP BY tracking_child_id
+),
+judged AS (
+    SELECT c.*, coalesce(t.transfers, 0) AS transfers,
+           CASE WHEN t.tracking_child_id IS NULL THEN 'no_transfer'
+                WHEN NOT t.complete THEN 'programme_missing'
+           END AS problem
+    FROM tracking_children c
+    LEFT JOIN transfers t ON t.tracking_child_id = c.tracking_child_id
+    WHERE c.vve_indication
+      AND c.archived_at <= getvariable('as_of')::DATE
+      -- school age: 3 years and 9 months
+      AND (c.birth_date IS NULL OR c.archived_at >= c.birth_date + to_months(45))
+)
+SELECT
+    'tracking_children' AS table_name,
+    tracking_child_id AS record_key,
+    _file, _row,
+    'VVE-kind vertrokken op ' || strftime(archived_at, '%d-%m-%Y') ||
+    CASE problem
+        WHEN 'no_transfer' THEN ' zonder overdracht naar de basisschool: maak alsnog een overdracht (na toestemming van de ouders) met programma en duur.'
+        ELSE ', maar geen overdracht noemt zowel het VVE-programma als de duur: geef beide alsnog door aan de school.'
+    END AS message_nl,
+    'VVE child left on ' || strftime(archived_at, '%Y-%m-%d') ||
+    CASE problem
+        WHEN 'no_transfer' THEN ' without a transfer to the primary school: make the transfer after all (with the parents'' consent), with programme and duration.'
+        ELSE ', but no transfer names both the VVE programme and the duration: pass both on to the school.'
+    END AS message_en,
+    group_name, archived_at, transfers, problem
+FROM judged
+WHERE problem IS NOT NULL
+ORDER BY _file, _row
