@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -545,16 +546,34 @@ func recordKey(table string, r record) string {
 	keys := map[string][]string{
 		"admin_children": {"child_id"}, "admin_invoices": {"invoice_id"}, "portal_children": {"portal_child_id"},
 		"tracking_children": {"tracking_child_id"}, "processors": {"system"}, "portal_photos": {"photo_id", "portal_child_id"},
-		"portal_consents": {"portal_child_id", "consent_type"}, "portal_guardians": {"portal_child_id", "email"},
-		"portal_notes": {"note_id"}, "accounts": {"system", "username"}, "tracking_transfers": {"tracking_child_id"},
-		"staff": {"employee_id"}, "requests": {"request_id"}, "breaches": {"breach_id"}, "social_posts": {"post_id"},
+		"portal_consents": {"portal_child_id", "consent_type", "_recorded"}, "portal_guardians": {"portal_child_id", "_n"},
+		"portal_notes": {"note_id"}, "accounts": {"system", "username"}, "tracking_transfers": {"tracking_child_id", "sent_at"},
+		"staff": {"employee_id"}, "requests": {"request_id"}, "breaches": {"breach_id"}, "social_posts": {"post_id", "child_id"},
 		"processing_activities": {"activity"}, "onedrive_files": {"path"}, "applicants": {"applicant_id"}, "complaints": {"complaint_id"},
 	}[table]
 	var parts []string
 	for _, k := range keys {
-		parts = append(parts, r[k])
+		if r[k] != "" || k[0] != '_' {
+			parts = append(parts, r[k])
+		}
 	}
 	return strings.Join(parts, "/")
+}
+
+// addKeyParts adds the key parts the checks compute: a consent's recording
+// time as yyyy-mm-dd hh:mm, a portal parent's place among the child's parents.
+func addKeyParts(t *testing.T, tables map[string][]record) {
+	t.Helper()
+	for _, r := range tables["portal_consents"] {
+		if r["recorded_at"] != "" {
+			r["_recorded"] = mustWhen(t, r["recorded_at"]).Format("2006-01-02 15:04")
+		}
+	}
+	n := map[string]int{}
+	for _, r := range tables["portal_guardians"] {
+		n[r["portal_child_id"]]++
+		r["_n"] = fmt.Sprint(n[r["portal_child_id"]])
+	}
 }
 
 // TestExpectedFindings re-reads the committed exports, applies the
@@ -595,6 +614,7 @@ func TestExpectedFindings(t *testing.T) {
 func TestPlantedRecordsExist(t *testing.T) {
 	m := readManifest(t)
 	tables := loadAll(t, m)
+	addKeyParts(t, tables)
 	headers := map[string][]string{}
 	for _, sys := range m.Systems {
 		for _, f := range sys.Files {

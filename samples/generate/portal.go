@@ -202,9 +202,16 @@ func (o *Org) consentOf(name string, typ int) *Consent {
 	panic("no consent " + name)
 }
 
-// consentKey is the record key of a portal_consents row.
+// consentKey is the record key of a portal_consents row: child, type and,
+// for a dated answer, when it was recorded (yyyy-mm-dd hh:mm).
 func consentKey(cs *Consent) func() string {
-	return func() string { return cs.PC.ID + "/" + consentTypes[cs.Type].Canonical }
+	return func() string {
+		k := cs.PC.ID + "/" + consentTypes[cs.Type].Canonical
+		if !cs.Recorded.IsZero() {
+			k += "/" + cs.Recorded.Format("2006-01-02 15:04")
+		}
+		return k
+	}
 }
 
 // plantConsents books the incomplete intakes and plants the answers given
@@ -596,9 +603,21 @@ func (o *Org) buildPhotos() {
 	}
 }
 
-// guardianKey is the record key of a portal_guardians row.
+// guardianKey is the record key of a portal_guardians row: the child and
+// the parent's place among the child's parents in the export.
 func guardianKey(pc *PortalChild, g *Guardian) func() string {
-	return func() string { return pc.ID + "/" + g.Email }
+	return func() string {
+		n := 0
+		for _, x := range pc.Child.Guardians {
+			if !x.NotInPortal {
+				n++
+			}
+			if x == g {
+				return fmt.Sprintf("%s/%d", pc.ID, n)
+			}
+		}
+		panic("guardian not of this child")
+	}
 }
 
 // portalAccess closes the portal for the parents of children whose placement

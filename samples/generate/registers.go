@@ -442,7 +442,7 @@ func (o *Org) buildPosts() {
 	wd := at(2026, 2, 10, 20, 15)
 	externalConsent(wc.Portal).Withdrawn = wd
 	withdrawn := post(wc, day(2026, 5, 12), "Facebook", false, "", "Speurtocht in het park")
-	postKey := func(p *Post) func() string { return func() string { return p.ID } }
+	postKey := func(p *Post) func() string { return func() string { return p.ID + "/" + p.Child.ID } }
 	o.expect(chkExternalPost, "social_posts", postKey(nc), "written consent Nee, no form; the portal answer for external photos is no")
 	o.expect(chkExternalPost, "social_posts", postKey(withdrawn), "written consent Nee; the portal's yes was withdrawn "+isoDate(wd)+", before posting")
 	o.absent(chkExternalPost, "social_posts", postKey(ref), "written consent Nee, but a signed form is referenced (TF-2026-031)")

@@ -176,7 +176,7 @@ func (o *Org) buildTransfers() {
 	slices.SortStableFunc(o.Transfers, func(a, b *Transfer) int {
 		return cmp.Or(a.Sent.Compare(b.Sent), cmp.Compare(a.TC.ID, b.TC.ID))
 	})
-	key := func(t *Transfer) func() string { return func() string { return t.TC.ID } }
+	key := func(t *Transfer) func() string { return func() string { return t.TC.ID + "/" + isoDate(t.Sent) } }
 	n := 0
 	for _, t := range o.Transfers {
 		if t.Sent.Before(day(2025, 1, 1)) || t.TC.Child.Scenario != "" {
@@ -203,7 +203,7 @@ func (o *Org) buildTransfers() {
 	o.absent(chkVVETransfer, "tracking_children", sk("plainVVEYoung"), "VVE child left 2026-03-09, a day before 3 years 9 months: moved, not to school")
 	for _, t := range o.Transfers {
 		if t.TC.VVE && t.TC.Child.Scenario == "" {
-			o.absent(chkVVETransfer, "tracking_children", key(t), "VVE transfer with programme and duration")
+			o.absent(chkVVETransfer, "tracking_children", constKey(t.TC.ID), "VVE transfer with programme and duration")
 			break
 		}
 	}
