@@ -71,6 +71,24 @@ func (o *Org) absent(check, table string, key func() string, why string) {
 	o.Absent = append(o.Absent, Expectation{check, table, key, why})
 }
 
+// mark is one planted record with a fixed key: reported by the check or not, and why.
+type mark struct {
+	key   string
+	found bool
+	why   string
+}
+
+// book books planted records of one table for a check.
+func (o *Org) book(check, table string, marks ...mark) {
+	for _, m := range marks {
+		if m.found {
+			o.expect(check, table, constKey(m.key), m.why)
+		} else {
+			o.absent(check, table, constKey(m.key), m.why)
+		}
+	}
+}
+
 // build makes the organisation. It uses only o.r for randomness and no
 // clock, so it is deterministic.
 func build() *Org {

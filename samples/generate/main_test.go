@@ -345,7 +345,7 @@ func TestManifestMapsModel(t *testing.T) {
 	}
 }
 
-// ------------------------------------------------------------ the three checks, independently
+// ------------------------------------------------------------ the re-derived checks, independently
 
 func parseWhen(s string) (time.Time, bool) {
 	for _, layout := range []string{"02-01-2006 15:04", "02-01-2006", "2006-01-02"} {
@@ -383,7 +383,7 @@ type policyDoc struct {
 	} `yaml:"retention"`
 }
 
-// findings applies the three checks' documented semantics to the loaded
+// findings applies the re-derived checks' documented semantics to the loaded
 // exports and returns "check|table|key" strings.
 func findings(t *testing.T) []string {
 	m := readManifest(t)
@@ -429,7 +429,7 @@ func findings(t *testing.T) []string {
 		}
 	}
 
-	// retention_exceeded
+	// retention_admin, retention_portal, retention_tracking, retention_invoices
 	admin := map[string]record{}
 	for _, c := range tables["admin_children"] {
 		admin[c["child_id"]] = c

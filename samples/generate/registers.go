@@ -156,19 +156,23 @@ func (o *Org) buildProcessors() {
 		{"Bitcare", "Bitcare B.V.", "Voormalig ouderportaal (tot maart 2019)", "Namen kinderen en ouders, toestemmingen",
 			time.Time{}, time.Time{}, "", false, "Niet meer in gebruik; gegevens gemigreerd naar Konnect"},
 	}
-	o.expect(chkProcessor, "processors", constKey("KIJK!"), "tracking system in the manifest, not in the register")
-	o.expect(chkProcessor, "processors", constKey("Konnect"), "agreement expired 2026-06-30")
-	o.expect(chkProcessor, "processors", constKey("OneDrive"), "in use, no agreement signed")
-	o.absent(chkProcessor, "processors", constKey("KidsAdmin"), "agreement valid until 2027-03-14 (manifest spells it Kidsadmin)")
-	o.absent(chkProcessor, "processors", constKey("Nmbrs"), "agreement expires 2026-09-01, the as-of date itself")
-	o.absent(chkProcessor, "processors", constKey("Facebook"), "agreement signed, open-ended")
-	o.absent(chkProcessor, "processors", constKey("Bitcare"), "not in use, no agreement")
+	o.book(chkProcessor, "processors",
+		mark{"KIJK!", true, "tracking system in the manifest, not in the register"},
+		mark{"Konnect", true, "agreement expired 2026-06-30"},
+		mark{"OneDrive", true, "in use, no agreement signed"},
+		mark{"KidsAdmin", false, "agreement valid until 2027-03-14 (manifest spells it Kidsadmin)"},
+		mark{"Nmbrs", false, "agreement expires 2026-09-01, the as-of date itself"},
+		mark{"Facebook", false, "agreement signed, open-ended"},
+		mark{"Bitcare", false, "not in use, no agreement"},
+	)
 
-	o.expect(chkProcessorExpiring, "processors", constKey("Nmbrs"), "agreement expires 2026-09-01, the as-of date itself")
-	o.expect(chkProcessorExpiring, "processors", constKey("Mailchimp"), "agreement expires 2026-11-30, the last day of the 90-day window")
-	o.absent(chkProcessorExpiring, "processors", constKey("Zivver"), "agreement expires 2026-12-01, one day after the 90-day window")
-	o.absent(chkProcessorExpiring, "processors", constKey("Konnect"), "already expired 2026-06-30: processor_agreement_missing reports it")
-	o.absent(chkProcessorExpiring, "processors", constKey("KidsAdmin"), "agreement valid until 2027-03-14")
+	o.book(chkProcessorExpiring, "processors",
+		mark{"Nmbrs", true, "agreement expires 2026-09-01, the as-of date itself"},
+		mark{"Mailchimp", true, "agreement expires 2026-11-30, the last day of the 90-day window"},
+		mark{"Zivver", false, "agreement expires 2026-12-01, one day after the 90-day window"},
+		mark{"Konnect", false, "already expired 2026-06-30: processor_agreement_missing reports it"},
+		mark{"KidsAdmin", false, "agreement valid until 2027-03-14"},
+	)
 }
 
 // buildActivities writes the register of processing activities (AVG art. 30).
@@ -208,22 +212,27 @@ func (o *Org) buildActivities() {
 		{"Zorgsignalen", "Zorgen over een kind bespreken met ouders en de intern begeleider", "Wettelijke verplichting (meldcode)",
 			"Observaties van gedrag, gespreksverslagen", "Kinderen, ouders", "OneDrive", "5 jaar (meldcode)", "DPIA-2023-02"},
 	}
-	act := constKey
-	o.expect(chkRegisterIncomplete, "processors", act("Mailchimp"), "in use (newsletter), in no processing activity")
-	o.expect(chkRegisterIncomplete, "processing_activities", act("Privacyregisters"), "no retention period")
-	o.expect(chkRegisterIncomplete, "processing_activities", act("Werving en selectie"), "no purpose and no legal basis")
-	o.absent(chkRegisterIncomplete, "processors", act("Konnect"), `registered as " konnect " (case and spaces differ)`)
-	o.absent(chkRegisterIncomplete, "processors", act("Zivver"), "registered in a list of two systems")
-	o.absent(chkRegisterIncomplete, "processors", act("Bitcare"), "not in use")
-	o.absent(chkRegisterIncomplete, "processing_activities", act("Kindvolgsysteem"), "complete")
+	o.book(chkRegisterIncomplete, "processors",
+		mark{"Mailchimp", true, "in use (newsletter), in no processing activity"},
+		mark{"Konnect", false, `registered as " konnect " (case and spaces differ)`},
+		mark{"Zivver", false, "registered in a list of two systems"},
+		mark{"Bitcare", false, "not in use"},
+	)
+	o.book(chkRegisterIncomplete, "processing_activities",
+		mark{"Privacyregisters", true, "no retention period"},
+		mark{"Werving en selectie", true, "no purpose and no legal basis"},
+		mark{"Kindvolgsysteem", false, "complete"},
+	)
 
-	o.expect(chkDPIA, "processing_activities", act("Medicijnverstrekking"), "health data (gezondheidsgegevens), no DPIA")
-	o.expect(chkDPIA, "processing_activities", act("Cameratoezicht entree"), "camera images, no DPIA")
-	o.expect(chkDPIA, "processing_activities", act("Personeelsvolgsysteem"), "staff monitoring (personeelsvolgsysteem), no DPIA")
-	o.absent(chkDPIA, "processing_activities", act("Kindvolgsysteem"), "observation of children, DPIA-2022-03")
-	o.absent(chkDPIA, "processing_activities", act("Zorgsignalen"), "observation of behaviour, DPIA-2023-02")
-	o.absent(chkDPIA, "processing_activities", act("Ouderportaal en dagboek"), "health notes, DPIA-2021-01")
-	o.absent(chkDPIA, "processing_activities", act("Kindadministratie en facturatie"), "no DPIA category")
+	o.book(chkDPIA, "processing_activities",
+		mark{"Medicijnverstrekking", true, "health data (gezondheidsgegevens), no DPIA"},
+		mark{"Cameratoezicht entree", true, "camera images, no DPIA"},
+		mark{"Personeelsvolgsysteem", true, "staff monitoring (personeelsvolgsysteem), no DPIA"},
+		mark{"Kindvolgsysteem", false, "observation of children, DPIA-2022-03"},
+		mark{"Zorgsignalen", false, "observation of behaviour, DPIA-2023-02"},
+		mark{"Ouderportaal en dagboek", false, "health notes, DPIA-2021-01"},
+		mark{"Kindadministratie en facturatie", false, "no DPIA category"},
+	)
 }
 
 func (o *Org) staffByID(id string) *Staff {
@@ -338,17 +347,18 @@ func (o *Org) buildRequests() {
 		{"AVG-2026-06", "Bezwaar", day(2026, 8, 1), time.Time{}, time.Time{}, "Bezwaar tegen foto's op de website; in behandeling"},
 		{"AVG-2026-07", "Verwijdering", day(2026, 8, 20), time.Time{}, time.Time{}, "In behandeling"},
 	}
-	r := constKey
-	o.expect(chkRequestOverdue, "requests", r("AVG-2025-02"), "received 2025-04-01; extension notified 2025-05-05, after the month; answered 2025-05-20")
-	o.expect(chkRequestOverdue, "requests", r("AVG-2025-05"), "received 2025-11-20, extended, answered 2026-02-21: one day past three months")
-	o.expect(chkRequestOverdue, "requests", r("AVG-2026-02"), "received 2026-03-02, answered 2026-05-20 without an extension")
-	o.expect(chkRequestOverdue, "requests", r("AVG-2026-03"), "received 2026-05-15, extended, still open after three months (2026-08-15)")
-	o.expect(chkRequestOverdue, "requests", r("AVG-2026-05"), "received 2026-07-31, still open after the month (2026-08-31)")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2025-03"), "answered 2025-07-10, exactly one month after receipt")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-01"), "extension notified 2026-02-14, exactly one month after receipt; answered within three")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-04"), "received 2026-06-01, extended: the three months end on the as-of date")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-06"), "received 2026-08-01: the month ends on the as-of date")
-	o.absent(chkRequestOverdue, "requests", r("AVG-2026-07"), "received 2026-08-20, open within the month")
+	o.book(chkRequestOverdue, "requests",
+		mark{"AVG-2025-02", true, "received 2025-04-01; extension notified 2025-05-05, after the month; answered 2025-05-20"},
+		mark{"AVG-2025-05", true, "received 2025-11-20, extended, answered 2026-02-21: one day past three months"},
+		mark{"AVG-2026-02", true, "received 2026-03-02, answered 2026-05-20 without an extension"},
+		mark{"AVG-2026-03", true, "received 2026-05-15, extended, still open after three months (2026-08-15)"},
+		mark{"AVG-2026-05", true, "received 2026-07-31, still open after the month (2026-08-31)"},
+		mark{"AVG-2025-03", false, "answered 2025-07-10, exactly one month after receipt"},
+		mark{"AVG-2026-01", false, "extension notified 2026-02-14, exactly one month after receipt; answered within three"},
+		mark{"AVG-2026-04", false, "received 2026-06-01, extended: the three months end on the as-of date"},
+		mark{"AVG-2026-06", false, "received 2026-08-01: the month ends on the as-of date"},
+		mark{"AVG-2026-07", false, "received 2026-08-20, open within the month"},
+	)
 }
 
 func (o *Org) buildBreaches() {
@@ -366,14 +376,15 @@ func (o *Org) buildBreaches() {
 		{"DL-2026-03", at(2026, 8, 30, 9, 0), "Verkeerde bijlage naar een ouder gemaild", "Ja", time.Time{}, false, time.Time{},
 			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen"},
 	}
-	b := constKey
-	o.expect(chkBreach, "breaches", b("DL-2024-01"), "register entry without the consequences (incomplete_entry: effects)")
-	o.expect(chkBreach, "breaches", b("DL-2025-01"), "no decision whether it must be reported (incomplete_entry: reportable)")
-	o.expect(chkBreach, "breaches", b("DL-2026-01"), "discovered 2026-02-09 09:15, reported 2026-02-16 11:00 (reported_late)")
-	o.expect(chkBreach, "breaches", b("DL-2026-02"), "discovered 2026-08-27 16:00, not reported after 72 hours (not_reported)")
-	o.expect(chkBreach, "breaches", b("DL-2026-02"), "high risk, the people affected not informed (subjects_not_informed)")
-	o.absent(chkBreach, "breaches", b("DL-2025-02"), "reported exactly 72 hours after discovery")
-	o.absent(chkBreach, "breaches", b("DL-2026-03"), "discovered 2026-08-30 09:00: the 72 hours have not passed")
+	o.book(chkBreach, "breaches",
+		mark{"DL-2024-01", true, "register entry without the consequences (incomplete_entry: effects)"},
+		mark{"DL-2025-01", true, "no decision whether it must be reported (incomplete_entry: reportable)"},
+		mark{"DL-2026-01", true, "discovered 2026-02-09 09:15, reported 2026-02-16 11:00 (reported_late)"},
+		mark{"DL-2026-02", true, "discovered 2026-08-27 16:00, not reported after 72 hours (not_reported)"},
+		mark{"DL-2026-02", true, "high risk, the people affected not informed (subjects_not_informed)"},
+		mark{"DL-2025-02", false, "reported exactly 72 hours after discovery"},
+		mark{"DL-2026-03", false, "discovered 2026-08-30 09:00: the 72 hours have not passed"},
+	)
 }
 
 var postCaptions = []string{"Sint Maarten-optocht", "Bezoek aan de kinderboerderij", "Zomerfeest", "Koningsspelen",
