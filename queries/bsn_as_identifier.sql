@@ -1,0 +1,111 @@
+-- id: bsn_as_identifier
+-- title.nl: BSN gebruikt als inlognaam of kindnummer
+-- title.en: BSN used as a username or child number
+-- severity: high
+-- area: bsn
+-- source: UAVG art. 46 (BSN alleen waar een wet dat voorschrijft); AP, boete kinderdagverblijf voor het
+--   gebruik van het BSN als inlognaam voor het ouderportaal
+-- requires: accounts | portal_children | tracking_children | portal_guardians | portal_notes |
+--   portal_consents | portal_photos | tracking_observations | tracking_transfers
+-- why.nl: Het BSN mag alleen worden gebruikt waar een wet dat voorschrijft; voor een kinderopvang is dat
+--   alleen de kinderopvangtoeslag. Een BSN als inlognaam of als kindnummer in het ouderportaal of het
+--   kindvolgsysteem is daarom verboden, ook met toestemming van de ouders: het nummer komt dan op
+--   schermen, in exports en in koppelingen terecht. De Autoriteit Persoonsgegevens heeft een
+--   kinderdagverblijf hiervoor beboet. Een waarde geldt als BSN als die (zonder spaties en punten)
+--   uit negen cijfers bestaat die de elfproef doorstaan, of gelijk is aan een BSN uit de administratie.
+-- why.en: The BSN may only be used where a law requires it; for childcare that is the childcare benefit
+--   alone. A BSN as a username or as a child number in the parent portal or the child-tracking system
+--   is therefore forbidden, even with the parents' consent: the number ends up on screens, in exports
+--   and in links between systems. The Dutch DPA fined a daycare centre for this. A value counts as a
+--   BSN when (without spaces and dots) it is nine digits that pass the 11-check, or equals a BSN in
+--   the administration.
+-- fix.nl: Geef het account een andere inlognaam, of laat de leverancier het kind een eigen nummer geven
+--   (of koppel met het kindnummer van de administratie) en het BSN uit het systeem verwijderen.
+-- fix.en: Give the account another username, or have the vendor give the child its own number (or link
+--   with the administration's child number) and delete the BSN from the system.
+-- columns.nl: Probleem, Kolom
+-- columns.en: Problem, Column
+WITH admin_bsn AS (
+    SELECT DISTINCT bsn FROM admin_children WHERE bsn IS NOT NULL
+),
+ids AS (
+    -- Every value that may identify a person or child (raw), with the key
+    -- of its record (own_key; for accounts the system).
+    SELECT 'accounts' AS table_name, 'username' AS id_column, split_part(username, '@', 1) AS raw,
+           system AS own_key, _file, _row
+    FROM accounts
+    UNION ALL SELECT 'portal_children', 'portal_child_id', portal_child_id, portal_child_id, _file, _row FROM portal_children
+    UNION ALL SELECT 'portal_children', 'child_id', child_id, portal_child_id, _file, _row FROM portal_children
+    UNION ALL SELECT 'tracking_children', 'tracking_child_id', tracking_child_id, tracking_child_id, _file, _row FROM tracking_children
+    UNION ALL SELECT 'tracking_children', 'child_id', child_id, tracking_child_id, _file, _row FROM tracking_children
+    -- Tables that only refer to a child count when the child is not in
+    -- portal_children or tracking_children (where it is reported already).
+    UNION ALL SELECT 'portal_guardians', 'portal_child_id', portal_child_id, portal_child_id, _file, _row FROM portal_guardians
+    UNION ALL SELECT 'portal_notes', 'portal_child_id', portal_child_id, portal_child_id, _file, _row FROM portal_notes
+    UNION ALL SELECT 'portal_consents', 'portal_child_id', portal_child_id, portal_child_id, _file, _row FROM portal_consents
+    UNION ALL SELECT 'portal_photos', 'portal_child_id', portal_child_id, portal_child_id, _file, _row FROM portal_photos
+    UNION ALL SELECT 'tracking_observations', 'tracking_child_id', tracking_child_id, tracking_child_id, _file, _row FROM tracking_observations
+    UNION ALL SELECT 'tracking_transfers', 'tracking_child_id', tracking_child_id, tracking_child_id, _file, _row FROM tracking_transfers
+),
+reduced AS (
+    -- Reduced like a BSN: spaces, dots and dashes removed.
+    SELECT *, regexp_replace(raw, '[\s.\-]', '', 'g') AS x, regexp_replace(own_key, '[\s.\-]', '', 'g') AS own_x
+    FROM ids WHERE raw IS NOT NULL
+),
+bsn_like AS (
+    -- The reduced values that are a BSN: 9 digits passing the 11-check, or
+    -- a BSN of the administration (also one that fails the check, or lost
+    -- its leading zero).
+    SELECT DISTINCT v AS x FROM (SELECT x AS v FROM reduced UNION ALL SELECT own_x FROM reduced) AS vals
+    WHERE valid_bsn(v)
+       OR v IN (SELECT bsn FROM admin_bsn)
+       OR (regexp_full_match(v, '[0-9]{8}') AND '0' || v IN (SELECT bsn FROM admin_bsn))
+),
+hits AS (
+    SELECT r.*,
+           -- The record's own key, unless that key is a BSN: then only its
+           -- last four digits, as everywhere in avgaudit's reports.
+           CASE
+               WHEN r.table_name = 'accounts' THEN r.own_key || '/*****' || right(r.x, 4)
+               WHEN r.own_x IN (SELECT x FROM bsn_like) THEN '*****' || right(r.own_x, 4)
+               ELSE r.own_key
+           END AS masked_key,
+           row_number() OVER (PARTITION BY r.table_name, r.id_column, r.x ORDER BY r._file, r._row) AS nth
+    FROM reduced r
+    WHERE r.x IN (SELECT x FROM bsn_like)
+),
+findings AS (
+    SELECT * FROM hits
+    WHERE table_name IN ('accounts', 'portal_children', 'tracking_children')
+       OR (nth = 1
+           AND NOT (table_name LIKE 'portal%' AND raw IN (SELECT portal_child_id FROM portal_children))
+           AND NOT (table_name LIKE 'tracking%' AND raw IN (SELECT tracking_child_id FROM tracking_children)))
+)
+SELECT
+    table_name,
+    masked_key AS record_key,
+    _file, _row,
+    CASE
+        WHEN table_name = 'accounts' THEN
+            'Deze inlognaam voor ' || own_key || ' is een burgerservicenummer; geef het account een inlognaam zonder BSN.'
+        ELSE
+            CASE WHEN table_name LIKE 'portal%' THEN 'Het ouderportaal' ELSE 'Het kindvolgsysteem' END ||
+            CASE WHEN id_column = 'child_id'
+                 THEN ' bewaart een burgerservicenummer als kindnummer van de administratie (child_id); koppel met het kindnummer van de administratie en laat het BSN verwijderen.'
+                 ELSE ' gebruikt een burgerservicenummer als kindnummer (' || id_column || '); laat de leverancier een eigen kindnummer gebruiken en het BSN verwijderen.'
+            END
+    END AS message_nl,
+    CASE
+        WHEN table_name = 'accounts' THEN
+            'This username for ' || own_key || ' is a citizen service number (BSN); give the account a username without a BSN.'
+        ELSE
+            CASE WHEN table_name LIKE 'portal%' THEN 'The parent portal' ELSE 'The child-tracking system' END ||
+            CASE WHEN id_column = 'child_id'
+                 THEN ' keeps a citizen service number (BSN) as the administration''s child number (child_id); link with the administration''s child number and have the BSN deleted.'
+                 ELSE ' uses a citizen service number (BSN) as its child number (' || id_column || '); have the vendor use a child number of its own and delete the BSN.'
+            END
+    END AS message_en,
+    CASE WHEN table_name = 'accounts' THEN 'login' ELSE 'key' END AS problem,
+    id_column
+FROM findings
+ORDER BY table_name, _file, _row, id_column
