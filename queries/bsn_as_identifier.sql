@@ -80,32 +80,32 @@ findings AS (
        OR (nth = 1
            AND NOT (table_name LIKE 'portal%' AND raw IN (SELECT portal_child_id FROM portal_children))
            AND NOT (table_name LIKE 'tracking%' AND raw IN (SELECT tracking_child_id FROM tracking_children)))
+),
+texts(kind, nl, en) AS (
+    -- {system} is the account's system; {column} the column holding the BSN.
+    VALUES
+    ('login', 'Deze inlognaam voor {system} is een burgerservicenummer; geef het account een inlognaam zonder BSN.',
+              'This username for {system} is a citizen service number (BSN); give the account a username without a BSN.'),
+    ('portal_key', 'Het ouderportaal gebruikt een burgerservicenummer als kindnummer ({column}); laat de leverancier een eigen kindnummer gebruiken en het BSN verwijderen.',
+                   'The parent portal uses a citizen service number (BSN) as its child number ({column}); have the vendor use a child number of its own and delete the BSN.'),
+    ('tracking_key', 'Het kindvolgsysteem gebruikt een burgerservicenummer als kindnummer ({column}); laat de leverancier een eigen kindnummer gebruiken en het BSN verwijderen.',
+                     'The child-tracking system uses a citizen service number (BSN) as its child number ({column}); have the vendor use a child number of its own and delete the BSN.'),
+    ('portal_link', 'Het ouderportaal bewaart een burgerservicenummer als kindnummer van de administratie (child_id); koppel met het kindnummer van de administratie en laat het BSN verwijderen.',
+                    'The parent portal keeps a citizen service number (BSN) as the administration''s child number (child_id); link with the administration''s child number and have the BSN deleted.'),
+    ('tracking_link', 'Het kindvolgsysteem bewaart een burgerservicenummer als kindnummer van de administratie (child_id); koppel met het kindnummer van de administratie en laat het BSN verwijderen.',
+                      'The child-tracking system keeps a citizen service number (BSN) as the administration''s child number (child_id); link with the administration''s child number and have the BSN deleted.')
 )
 SELECT
-    table_name,
-    masked_key AS record_key,
-    _file, _row,
-    CASE
-        WHEN table_name = 'accounts' THEN
-            'Deze inlognaam voor ' || own_key || ' is een burgerservicenummer; geef het account een inlognaam zonder BSN.'
-        ELSE
-            CASE WHEN table_name LIKE 'portal%' THEN 'Het ouderportaal' ELSE 'Het kindvolgsysteem' END ||
-            CASE WHEN id_column = 'child_id'
-                 THEN ' bewaart een burgerservicenummer als kindnummer van de administratie (child_id); koppel met het kindnummer van de administratie en laat het BSN verwijderen.'
-                 ELSE ' gebruikt een burgerservicenummer als kindnummer (' || id_column || '); laat de leverancier een eigen kindnummer gebruiken en het BSN verwijderen.'
-            END
-    END AS message_nl,
-    CASE
-        WHEN table_name = 'accounts' THEN
-            'This username for ' || own_key || ' is a citizen service number (BSN); give the account a username without a BSN.'
-        ELSE
-            CASE WHEN table_name LIKE 'portal%' THEN 'The parent portal' ELSE 'The child-tracking system' END ||
-            CASE WHEN id_column = 'child_id'
-                 THEN ' keeps a citizen service number (BSN) as the administration''s child number (child_id); link with the administration''s child number and have the BSN deleted.'
-                 ELSE ' uses a citizen service number (BSN) as its child number (' || id_column || '); have the vendor use a child number of its own and delete the BSN.'
-            END
-    END AS message_en,
-    CASE WHEN table_name = 'accounts' THEN 'login' ELSE 'key' END AS problem,
-    id_column
-FROM findings
-ORDER BY table_name, _file, _row, id_column
+    f.table_name,
+    f.masked_key AS record_key,
+    f._file, f._row,
+    replace(replace(t.nl, '{system}', coalesce(f.own_key, '')), '{column}', f.id_column) AS message_nl,
+    replace(replace(t.en, '{system}', coalesce(f.own_key, '')), '{column}', f.id_column) AS message_en,
+    CASE WHEN f.table_name = 'accounts' THEN 'login' ELSE 'key' END AS problem,
+    f.id_column
+FROM findings f
+JOIN texts t ON t.kind = CASE
+    WHEN f.table_name = 'accounts' THEN 'login'
+    ELSE split_part(f.table_name, '_', 1) || CASE WHEN f.id_column = 'child_id' THEN '_link' ELSE '_key' END
+END
+ORDER BY f.table_name, f._file, f._row, f.id_column
