@@ -12,13 +12,16 @@
 --   kindvolgsysteem is daarom verboden, ook met toestemming van de ouders: het nummer komt dan op
 --   schermen, in exports en in koppelingen terecht. De Autoriteit Persoonsgegevens heeft een
 --   kinderdagverblijf hiervoor beboet. Een waarde geldt als BSN als die (zonder spaties en punten)
---   uit negen cijfers bestaat die de elfproef doorstaan, of gelijk is aan een BSN uit de administratie.
+--   gelijk is aan een BSN uit de administratie, of uit negen cijfers bestaat die de elfproef doorstaan;
+--   gebruikt het systeem zelf ook nummers van negen cijfers, dan moet minstens de helft daarvan de
+--   elfproef doorstaan (één op de elf nummers doet dat toevallig).
 -- why.en: The BSN may only be used where a law requires it; for childcare that is the childcare benefit
 --   alone. A BSN as a username or as a child number in the parent portal or the child-tracking system
 --   is therefore forbidden, even with the parents' consent: the number ends up on screens, in exports
 --   and in links between systems. The Dutch DPA fined a daycare centre for this. A value counts as a
---   BSN when (without spaces and dots) it is nine digits that pass the 11-check, or equals a BSN in
---   the administration.
+--   BSN when (without spaces and dots) it equals a BSN in the administration, or is nine digits that
+--   pass the 11-check; where the system also uses 9-digit numbers of its own, at least half of them
+--   must pass (one number in eleven does so by chance).
 -- fix.nl: Geef het account een andere inlognaam, of laat de leverancier het kind een eigen nummer geven
 --   (of koppel met het kindnummer van de administratie) en het BSN uit het systeem verwijderen.
 -- fix.en: Give the account another username, or have the vendor give the child its own number (or link
@@ -53,18 +56,32 @@ reduced AS (
     FROM ids WHERE raw IS NOT NULL
 ),
 bsn_like AS (
-    -- The reduced values that are a BSN: 9 digits passing the 11-check, or
-    -- a BSN of the administration (also one that fails the check, or lost
-    -- its leading zero).
-    SELECT DISTINCT v AS x FROM (SELECT x AS v FROM reduced UNION ALL SELECT own_x FROM reduced) AS vals
+    -- The reduced values that may be a BSN: 9 digits passing the 11-check,
+    -- or a BSN of the administration (also one that fails the check, or
+    -- lost its leading zero). Used to mask record keys.
+    SELECT DISTINCT v AS x, v IN (SELECT bsn FROM admin_bsn) OR '0' || v IN (SELECT bsn FROM admin_bsn) AS in_admin
+    FROM (SELECT x AS v FROM reduced UNION ALL SELECT own_x FROM reduced) AS vals
     WHERE valid_bsn(v)
        OR v IN (SELECT bsn FROM admin_bsn)
        OR (regexp_full_match(v, '[0-9]{8}') AND '0' || v IN (SELECT bsn FROM admin_bsn))
 ),
+column_stats AS (
+    -- One in eleven 9-digit numbers passes the 11-check by chance, so in a
+    -- column (for accounts: of one system) that also holds 9-digit numbers
+    -- of the system's own, a passing value only counts when at least half
+    -- of those numbers pass. A value equal to a BSN of the administration
+    -- always counts, and is left out of this tally.
+    SELECT r.table_name, r.id_column, CASE WHEN r.table_name = 'accounts' THEN r.own_key END AS part,
+           count(*) FILTER (WHERE regexp_full_match(r.x, '[0-9]{9}')) AS numbers,
+           count(*) FILTER (WHERE valid_bsn(r.x)) AS passing
+    FROM reduced r
+    WHERE r.x NOT IN (SELECT x FROM bsn_like WHERE in_admin)
+    GROUP BY ALL
+),
 hits AS (
     SELECT r.*,
-           -- The record's own key, unless that key is a BSN: then only its
-           -- last four digits, as everywhere in avgaudit's reports.
+           -- The record's own key, unless that key may be a BSN: then only
+           -- its last four digits, as everywhere in avgaudit's reports.
            CASE
                WHEN r.table_name = 'accounts' THEN r.own_key || '/*****' || right(r.x, 4)
                WHEN r.own_x IN (SELECT x FROM bsn_like) THEN '*****' || right(r.own_x, 4)
@@ -72,7 +89,10 @@ hits AS (
            END AS masked_key,
            row_number() OVER (PARTITION BY r.table_name, r.id_column, r.x ORDER BY r._file, r._row) AS nth
     FROM reduced r
-    WHERE r.x IN (SELECT x FROM bsn_like)
+    JOIN bsn_like b ON b.x = r.x
+    LEFT JOIN column_stats c ON c.table_name = r.table_name AND c.id_column = r.id_column
+        AND c.part IS NOT DISTINCT FROM CASE WHEN r.table_name = 'accounts' THEN r.own_key END
+    WHERE b.in_admin OR 2 * c.passing >= c.numbers
 ),
 findings AS (
     SELECT * FROM hits
