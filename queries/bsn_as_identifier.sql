@@ -32,8 +32,9 @@ WITH admin_bsn AS (
     SELECT DISTINCT bsn FROM admin_children WHERE bsn IS NOT NULL
 ),
 ids AS (
-    -- Every value that may identify a person or child (raw), with the key
-    -- of its record (own_key; for accounts the system).
+    -- Every value that may identify a person or child (raw; of a login the
+    -- part before any '@'), with the key of its record (own_key; for
+    -- accounts the system).
     SELECT 'accounts' AS table_name, 'username' AS id_column, split_part(username, '@', 1) AS raw,
            system AS own_key, _file, _row
     FROM accounts
