@@ -109,14 +109,15 @@ func columnInfos(f *manifest.File, t *model.Table, plan columnPlan, header []str
 	var hits []BSNHit
 	for i, raw := range header {
 		h := values.MaskBSNsInText(text(strings.TrimPrefix(raw, utf8BOM)))
-		if h == "" && canonical[i] == "" {
-			continue
-		}
-		cols = append(cols, ColumnInfo{File: label, Sheet: f.Sheet, Table: t.Name, Position: i + 1, Header: h, Column: canonical[i]})
+		// A column without a header still counts when it holds BSNs.
 		if scan != nil && i < len(scan.hits) && scan.hits[i] > 0 {
 			hits = append(hits, BSNHit{System: f.System, File: label, Sheet: f.Sheet, Table: t.Name, Header: h, Column: canonical[i],
 				Hits: scan.hits[i], FirstRow: scan.first[i]})
 		}
+		if h == "" && canonical[i] == "" {
+			continue
+		}
+		cols = append(cols, ColumnInfo{File: label, Sheet: f.Sheet, Table: t.Name, Position: i + 1, Header: h, Column: canonical[i]})
 	}
 	return cols, hits
 }
