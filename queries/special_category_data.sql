@@ -73,9 +73,8 @@ header_hits AS (
       AND NOT (c.table_name = 'portal_notes' AND c.column_name IS NOT NULL)
 ),
 findings AS (
-    -- The loader does not record the header's row number; exports put the
-    -- header on the first row, so column findings point to row 1.
-    SELECT table_name, header AS record_key, file AS _file, 1 AS _row, problem, position, column_name,
+    -- A column finding points to the export's header row.
+    SELECT table_name, header AS record_key, file AS _file, header_row AS _row, problem, position, column_name,
            'De kolom "' || header || '" (kolom ' || position || ') wijst op ' || label_nl ||
                ', gegevens die de AVG bijzonder beschermt; beoordeel of deze kolom nodig is en verwijder hem anders uit het systeem en de export.' AS message_nl,
            'The column "' || header || '" (column ' || position || ') suggests ' || label_en ||
