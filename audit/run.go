@@ -75,6 +75,11 @@ func (s supply) notRunReason(missing [][]string) *results.Text {
 			en = append(en, "all rows of "+strings.Join(all, " and ")+" were rejected at loading")
 			continue
 		}
+		if len(group) > 3 {
+			nl = append(nl, "geen gegevens voor een van deze tabellen: "+strings.Join(group, ", "))
+			en = append(en, "no data for any of these tables: "+strings.Join(group, ", "))
+			continue
+		}
 		nl = append(nl, "geen gegevens voor "+strings.Join(group, " of "))
 		en = append(en, "no data for "+strings.Join(group, " or "))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
 )
 
@@ -84,7 +85,25 @@ func (e *env) showCheck(c queries.Check) {
 	for _, g := range c.Requires {
 		req = append(req, strings.Join(g, " or "))
 	}
-	fmt.Fprintf(e.stdout, "%s — %s\n%s\n\nseverity: %s\narea:     %s\nsource:   %s\nrequires: %s\nfile:     %s\n\nWaarom:  %s\nOplossen: %s\n\nWhy: %s\nFix: %s\n\n%s\n",
-		c.ID, c.Title.NL, c.Title.EN, c.Severity, c.Area, c.Source, strings.Join(req, ", "), c.File,
+	fmt.Fprintf(e.stdout, "%s — %s\n%s\n\nseverity: %s\narea:     %s\nsource:   %s\nrequires: %s\nfile:     %s\n",
+		c.ID, c.Title.NL, c.Title.EN, c.Severity, c.Area, c.Source, strings.Join(req, ", "), c.File)
+	if params := checkParams(c); len(params) > 0 {
+		fmt.Fprintf(e.stdout, "\npolicy settings (default; override in the policy file, see docs/policy.md):\n")
+		for _, p := range params {
+			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n", p.Key, p.String(), p.Doc)
+		}
+	}
+	fmt.Fprintf(e.stdout, "\nWaarom:  %s\nOplossen: %s\n\nWhy: %s\nFix: %s\n\n%s\n",
 		c.Why.NL, c.Fix.NL, c.Why.EN, c.Fix.EN, c.SQL)
+}
+
+// checkParams lists the policy settings a check's SQL reads.
+func checkParams(c queries.Check) []policy.Param {
+	var out []policy.Param
+	for _, p := range policy.Default().Params() {
+		if strings.Contains(c.SQL, "'"+p.Name+"'") {
+			out = append(out, p)
+		}
+	}
+	return out
 }

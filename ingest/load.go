@@ -302,7 +302,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	scan := newBSNScan(f, table, plan)
 	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan)
 	if err == nil {
-		cols, hits := columnInfos(f, table, plan, header, scan)
+		cols, hits := columnInfos(f, table, plan, headerRow, header, scan)
 		res.Columns = append(res.Columns, cols...)
 		res.BSNHits = append(res.BSNHits, hits...)
 	}

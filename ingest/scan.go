@@ -30,7 +30,7 @@ const (
 
 func metaTablesSQL() []string {
 	return []string{
-		"CREATE TABLE " + ColumnsTable + " (file VARCHAR, sheet VARCHAR, table_name VARCHAR, position BIGINT, header VARCHAR, column_name VARCHAR)",
+		"CREATE TABLE " + ColumnsTable + " (file VARCHAR, sheet VARCHAR, table_name VARCHAR, header_row BIGINT, position BIGINT, header VARCHAR, column_name VARCHAR)",
 		"CREATE TABLE " + BSNHitsTable + " (system VARCHAR, file VARCHAR, sheet VARCHAR, table_name VARCHAR, header VARCHAR, column_name VARCHAR, hits BIGINT, first_row BIGINT)",
 	}
 }
@@ -38,6 +38,7 @@ func metaTablesSQL() []string {
 // ColumnInfo is one header cell of an input.
 type ColumnInfo struct {
 	File, Sheet, Table string
+	HeaderRow          int // the row (line) of the header in the file
 	Position           int // 1-based
 	Header             string
 	Column             string // canonical column, "" if not loaded
@@ -97,7 +98,7 @@ func (s *bsnScan) row(rowNum int, cells []string) {
 
 // columnInfos describes the header of one input and, with the scan, where
 // BSNs were found.
-func columnInfos(f *manifest.File, t *model.Table, plan columnPlan, header []string, scan *bsnScan) ([]ColumnInfo, []BSNHit) {
+func columnInfos(f *manifest.File, t *model.Table, plan columnPlan, headerRow int, header []string, scan *bsnScan) ([]ColumnInfo, []BSNHit) {
 	canonical := make([]string, len(header))
 	for ci, src := range plan.source {
 		if src >= 0 && src < len(canonical) {
@@ -109,14 +110,15 @@ func columnInfos(f *manifest.File, t *model.Table, plan columnPlan, header []str
 	var hits []BSNHit
 	for i, raw := range header {
 		h := values.MaskBSNsInText(text(strings.TrimPrefix(raw, utf8BOM)))
-		if h == "" && canonical[i] == "" {
-			continue
-		}
-		cols = append(cols, ColumnInfo{File: label, Sheet: f.Sheet, Table: t.Name, Position: i + 1, Header: h, Column: canonical[i]})
+		// A column without a header still counts when it holds BSNs.
 		if scan != nil && i < len(scan.hits) && scan.hits[i] > 0 {
 			hits = append(hits, BSNHit{System: f.System, File: label, Sheet: f.Sheet, Table: t.Name, Header: h, Column: canonical[i],
 				Hits: scan.hits[i], FirstRow: scan.first[i]})
 		}
+		if h == "" && canonical[i] == "" {
+			continue
+		}
+		cols = append(cols, ColumnInfo{File: label, Sheet: f.Sheet, Table: t.Name, HeaderRow: headerRow, Position: i + 1, Header: h, Column: canonical[i]})
 	}
 	return cols, hits
 }
@@ -128,7 +130,7 @@ func recordColumns(ctx context.Context, conn *sql.Conn, res *Result) error {
 			return fmt.Errorf("record columns: %w", err)
 		}
 		for _, c := range res.Columns {
-			if err := app.AppendRow(c.File, c.Sheet, c.Table, int64(c.Position), nullIfEmpty(c.Header), nullIfEmpty(c.Column)); err != nil {
+			if err := app.AppendRow(c.File, c.Sheet, c.Table, int64(c.HeaderRow), int64(c.Position), nullIfEmpty(c.Header), nullIfEmpty(c.Column)); err != nil {
 				_ = app.Close()
 				return fmt.Errorf("record columns: %w", err)
 			}

@@ -18,10 +18,8 @@
 -- columns.nl: Kindnummer administratie, Einde opvang, Einde plaatsing portaal, Probleem
 -- columns.en: Administration child number, End of care, Portal placement end, Problem
 WITH admin_end AS (
-    -- A child may be in several administration exports (one per location):
-    -- care has ended only when it ended everywhere, on the last end date.
-    SELECT child_id, CASE WHEN bool_or(care_end IS NULL) THEN NULL ELSE max(care_end) END AS care_end
-    FROM admin_children GROUP BY child_id
+    -- care ended everywhere, on the last end date (see docs/checks.md)
+    SELECT * FROM admin_care_end()
 )
 SELECT
     'portal_children' AS table_name,

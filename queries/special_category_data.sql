@@ -1,0 +1,92 @@
+-- id: special_category_data
+-- title.nl: Bijzondere persoonsgegevens in een export of notitie
+-- title.en: Special categories of personal data in an export or note
+-- severity: medium
+-- area: bijzondere_gegevens
+-- source: AVG art. 9 lid 1 (verbod op verwerking van bijzondere persoonsgegevens, tenzij een uitzondering
+--   geldt) en art. 10 (strafrechtelijke gegevens); AVG art. 5 lid 1 sub c (minimale gegevensverwerking)
+-- requires: admin_children | admin_guardians | admin_invoices | portal_children | portal_guardians |
+--   portal_notes | portal_consents | portal_photos | tracking_children | tracking_observations |
+--   tracking_transfers | staff | accounts | requests | breaches | social_posts | processing_activities |
+--   processors | onedrive_files | applicants | complaints
+-- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
+--   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn
+--   bijzondere persoonsgegevens; strafrechtelijke gegevens zijn even gevoelig. Ze mogen alleen worden
+--   verwerkt als een uitzondering geldt, zoals uitdrukkelijke toestemming of noodzaak voor de zorg voor
+--   het kind. Deze check noemt notities in de categorie religie, en elke kolom in een export waarvan
+--   de kop zo'n gegeven noemt (ook kolommen die avgaudit niet inleest, zoals "Religie" of "Afkomst").
+--   De inhoud van de kolom wordt niet bekeken: beoordeel zelf of hij gevuld en nodig is.
+-- why.en: Data about religion or belief, race or ethnic origin, political opinions, trade-union
+--   membership, health, sexual orientation, genetic and biometric data are special categories of
+--   personal data; criminal records are as sensitive. They may only be processed under an exception,
+--   such as explicit consent or a need for the child's care. This check lists notes in the religion
+--   category, and every export column whose header names such data (including columns avgaudit does
+--   not load, such as "Religie" or "Afkomst"). The column's content is not examined: judge whether it
+--   is filled and needed.
+-- fix.nl: Beoordeel per melding of het gegeven nodig is en op welke uitzondering van art. 9 het rust. Is
+--   het niet nodig, verwijder dan de kolom uit het systeem (of het veld uit het formulier) en uit de
+--   export, of verwijder de notitie. Is het wel nodig, leg de grondslag vast in het
+--   verwerkingsregister.
+-- fix.en: For each finding, judge whether the data is needed and on which exception of art. 9 it rests.
+--   If it is not needed, remove the column from the system (or the field from the form) and from the
+--   export, or delete the note. If it is needed, record the ground in the register of processing
+--   activities.
+-- columns.nl: Probleem, Kolomnummer, Ingelezen als
+-- columns.en: Problem, Column number, Loaded as
+WITH special(problem, label_nl, label_en, pattern) AS (
+    -- Headers are matched in lower case. Long, unambiguous stems count
+    -- anywhere in a header (Dutch writes compounds: "voedselallergie",
+    -- "geloofsovertuiging"); short words only as a whole word, so that
+    -- "Geloofwaardigheid", "Rasterfoto", "Politie" and "Afkomstig" do not
+    -- match.
+    VALUES
+    ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief',
+     'religi|godsdienst|levensovertuiging|levensbeschouw|geloofsovertuiging|gezindte|kerkelijk|(^|[^\pL])(geloof|faith)([^\pL]|$)'),
+    ('column_ethnicity', 'gegevens over ras of etnische afkomst', 'data about race or ethnic origin',
+     'etnisch|etnici|ethnic|migratieachtergrond|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)'),
+    ('column_politics', 'politieke opvattingen', 'political opinions',
+     '(^|[^\pL])(politiek|politieke|political|politics)([^\pL]|$)'),
+    ('column_union', 'vakbondslidmaatschap', 'trade-union membership',
+     'vakbond|vakvereniging|trade union|(^|[^\pL])union([^\pL]|$)'),
+    ('column_sexual_orientation', 'gegevens over seksueel gedrag of seksuele gerichtheid', 'data about sex life or sexual orientation',
+     'seksue|seksual|sexual|geaardheid'),
+    ('column_criminal', 'strafrechtelijke gegevens', 'criminal records',
+     'strafrecht|strafblad|veroordeling|criminal|conviction'),
+    ('column_biometric', 'biometrische gegevens', 'biometric data',
+     'biometri|vingerafdruk|fingerprint|gezichtsherkenning|facial'),
+    ('column_genetic', 'genetische gegevens', 'genetic data',
+     'genetisch|genetic|(^|[^\pL])dna([^\pL]|$)'),
+    ('column_health', 'gezondheidsgegevens', 'health data',
+     'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes|ziekteverzuim)([^\pL]|$)')
+),
+header_hits AS (
+    -- Every header of every input. Left out: the portal notes' own columns
+    -- (their category is judged per note below and by
+    -- health_data_without_basis), and the registers that describe
+    -- processing rather than hold data about people (processing_activities,
+    -- processors, breaches), whose headers may well name special categories.
+    SELECT c.*, s.problem, s.label_nl, s.label_en
+    FROM _columns c
+    JOIN special s ON regexp_matches(lower(c.header), s.pattern)
+    WHERE c.header IS NOT NULL
+      AND c.table_name NOT IN ('processing_activities', 'processors', 'breaches')
+      AND NOT (c.table_name = 'portal_notes' AND c.column_name IS NOT NULL)
+),
+findings AS (
+    -- A column finding points to the export's header row.
+    SELECT table_name, header AS record_key, file AS _file, header_row AS _row, problem, position, column_name,
+           'De kolom "' || header || '" (kolom ' || position || ') wijst op ' || label_nl ||
+               ', gegevens die de AVG bijzonder beschermt; beoordeel of deze kolom nodig is en verwijder hem anders uit het systeem en de export.' AS message_nl,
+           'The column "' || header || '" (column ' || position || ') suggests ' || label_en ||
+               ', data the GDPR specially protects; judge whether this column is needed and otherwise remove it from the system and the export.' AS message_en
+    FROM header_hits
+    UNION ALL
+    SELECT 'portal_notes', note_id, _file, _row, 'religion_note', NULL, NULL,
+           'Deze notitie gaat over religie of levensovertuiging, een bijzondere categorie persoonsgegevens; bewaar haar alleen als dat nodig is voor de opvang en de ouders uitdrukkelijk toestemming gaven, en verwijder haar anders.',
+           'This note is about religion or belief, a special category of personal data; keep it only if the care needs it and the parents gave explicit consent, and delete it otherwise.'
+    FROM portal_notes
+    WHERE category = 'religion'
+)
+SELECT table_name, record_key, _file, _row, message_nl, message_en, problem, position, column_name
+FROM findings
+ORDER BY table_name, _file, _row, position, problem
