@@ -410,6 +410,9 @@ func findings(t *testing.T) []string {
 	}
 	for _, ph := range tables["portal_photos"] {
 		posted := mustWhen(t, ph["posted_at"])
+		if !strings.Contains(ph["posted_at"], ":") {
+			posted = posted.Add(24*time.Hour - time.Second) // a date without a time: the end of that day
+		}
 		var eff record
 		var effAt time.Time
 		for _, c := range consents[ph["portal_child_id"]] {

@@ -139,7 +139,10 @@ type Photo struct {
 	By      string
 	Removed time.Time
 	Caption string
-	Tags    []*PortalChild
+	// DateOnly: the export gives the posting date without a time; Posted
+	// is then the last second of that day, as the checks compare it.
+	DateOnly bool
+	Tags     []*PortalChild
 }
 
 // TrackingChild is a child in KIJK!.

@@ -559,9 +559,15 @@ func (o *Org) buildPhotos() {
 	add("photoExact", at(2026, 1, 12, 9, 30), false, "consent recorded 2026-01-12 09:30, exactly at posting")
 	add("photoRefusedThenYesBefore", at(2025, 12, 3, 10, 0), false, "refusal replaced by a yes 2025-10-01 before posting")
 	add("photoWithdrawnThenYes", at(2026, 1, 14, 11, 30), false, "withdrawn 2025-10-01, new yes 2025-11-15 before posting")
+	beforeRegrant := add("photoWithdrawnThenYes", at(2025, 9, 22, 10, 20), false, "posted before the withdrawal of 2025-10-01")
+	// A photo posted with a date but no time counts as posted at the end of
+	// that day: here after the withdrawal at 20:14 that day.
+	dateOnly := add("photoWithdrawn", day(2026, 3, 10).Add(24*time.Hour-time.Second), true,
+		"posted 10-03-2026 without a time: counts as the end of the day, after the withdrawal at 20:14")
+	dateOnly.DateOnly = true
 	add("photoMigrated", at(2026, 2, 24, 15, 10), false, "yes migrated without a date counts as recorded before everything")
 
-	o.removeWithdrawn(online)
+	o.removeWithdrawn(online, beforeRegrant)
 
 	slices.SortStableFunc(o.Photos, func(a, b *Photo) int {
 		return cmp.Or(a.Posted.Compare(b.Posted), cmp.Compare(a.Group.Name, b.Group.Name))
@@ -585,6 +591,10 @@ func (o *Org) buildPhotos() {
 	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(removed, wpc), "posted before the withdrawal and removed after it")
 	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(atWithdrawal, o.scenario["photoWithdrawnAt"].Portal),
 		"posted the minute of the withdrawal: photo_without_consent reports it")
+	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(dateOnly, wpc),
+		"posted on the day of the withdrawal without a time: counts as after it; photo_without_consent reports it")
+	o.absent(chkPhotoWithdrawal, "portal_photos", photoKey(beforeRegrant, o.scenario["photoWithdrawnThenYes"].Portal),
+		"posted before the withdrawal of 2025-10-01, but the parents gave consent again on 2025-11-15")
 
 	// The bookkeeping must agree with the rule itself.
 	bad := map[*Photo]map[*PortalChild]bool{}
@@ -666,12 +676,12 @@ func withdrawnAfter(pc *PortalChild, t time.Time) time.Time {
 }
 
 // removeWithdrawn removes, a few days after the withdrawal, every photo of a
-// child whose parents withdrew the consent, except the one planted online.
-func (o *Org) removeWithdrawn(online *Photo) {
+// child whose parents withdrew the consent, except the ones planted online.
+func (o *Org) removeWithdrawn(online ...*Photo) {
 	for _, p := range o.Photos {
 		for _, pc := range p.Tags {
 			w := withdrawnAfter(pc, p.Posted)
-			if w.IsZero() || p == online || (!p.Removed.IsZero() && p.Removed.Before(w)) {
+			if w.IsZero() || slices.Contains(online, p) || (!p.Removed.IsZero() && p.Removed.Before(w)) {
 				continue
 			}
 			p.Removed = day(w.Year(), w.Month(), w.Day()).AddDate(0, 0, 1+o.intn(3)).Add(time.Duration(8*60+o.intn(300)) * time.Minute)
@@ -679,7 +689,7 @@ func (o *Org) removeWithdrawn(online *Photo) {
 	}
 	for _, p := range o.Photos {
 		for _, pc := range p.Tags {
-			if !withdrawnAfter(pc, p.Posted).IsZero() && p.Removed.IsZero() != (p == online) {
+			if !withdrawnAfter(pc, p.Posted).IsZero() && p.Removed.IsZero() != slices.Contains(online, p) {
 				panic("photo after withdrawal: rule and bookkeeping disagree")
 			}
 		}

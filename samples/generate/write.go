@@ -351,7 +351,11 @@ func (o *Org) konnectSheets() []sheetData {
 	photos := sheetData{Name: "Foto's", Table: "portal_photos", Header: []string{"Foto-ID", "Kind-ID", "Geplaatst op", "Groep", "Geplaatst door", "Verwijderd op", "Bijschrift"}}
 	for _, p := range o.Photos {
 		for _, pc := range p.Tags {
-			photos.Rows = append(photos.Rows, []any{p.ID, pc.ID, nlStamp(p.Posted), p.Group.Name, p.By, nlStamp(p.Removed), p.Caption})
+			posted := nlStamp(p.Posted)
+			if p.DateOnly {
+				posted = nlDate(p.Posted)
+			}
+			photos.Rows = append(photos.Rows, []any{p.ID, pc.ID, posted, p.Group.Name, p.By, nlStamp(p.Removed), p.Caption})
 		}
 	}
 	return []sheetData{kids, parents, notes, consents, photos}
