@@ -98,7 +98,9 @@ func fileNode(f *File) *yaml.Node {
 		for col := range f.Values {
 			names = append(names, col)
 		}
-		sort.Slice(names, func(i, j int) bool { return order(names[i]) < order(names[j]) || (order(names[i]) == order(names[j]) && names[i] < names[j]) })
+		sort.Slice(names, func(i, j int) bool {
+			return order(names[i]) < order(names[j]) || (order(names[i]) == order(names[j]) && names[i] < names[j])
+		})
 		for _, col := range names {
 			labels := make([]string, 0, len(f.Values[col]))
 			for l := range f.Values[col] {
