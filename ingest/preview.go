@@ -106,19 +106,25 @@ func previewText(fsys fs.FS, name string, opt PreviewOptions) (SheetPreview, err
 
 // sniffDelimiterLines picks the delimiter over the first lines rather than
 // the first one only, since a title line above the header ("Kinderen per
-// 01-09-2026") may hold none: the candidate that splits some line into
-// the most cells, preferring ; , tab | on ties.
+// 01-09-2026") may hold none, and free text may hold another candidate: the
+// candidate that splits the most lines into the same number of cells, then
+// the one giving more cells, preferring ; , tab | on ties.
 func sniffDelimiterLines(head []byte) rune {
-	candidates := []rune{';', ',', '\t', '|'}
-	best, bestN := ',', 0
 	lines := bytes.Split(head, []byte("\n"))
 	if len(lines) > headerLookahead {
 		lines = lines[:headerLookahead]
 	}
-	for _, c := range candidates {
+	best, bestLines, bestCount := ',', 0, 0
+	for _, c := range []rune{';', ',', '\t', '|'} {
+		freq := map[int]int{}
 		for _, l := range lines {
-			if n := countOutsideQuotes(string(l), c); n > bestN {
-				best, bestN = c, n
+			if n := countOutsideQuotes(string(l), c); n > 0 {
+				freq[n]++
+			}
+		}
+		for count, nLines := range freq {
+			if nLines > bestLines || (nLines == bestLines && count > bestCount) {
+				best, bestLines, bestCount = c, nLines, count
 			}
 		}
 	}
