@@ -55,6 +55,16 @@ type Proposal struct {
 	Policy   string            // policy.yaml, when the folder has one
 }
 
+// tableOrder ranks the canonical tables in model order, so the manifest
+// lists a system's files as the documentation lists its tables.
+var tableOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, t := range model.Tables {
+		m[t.Name] = i
+	}
+	return m
+}()
+
 // exportExts are the file types Recognise inspects.
 var exportExts = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".xlsm": true}
 
@@ -82,6 +92,7 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 			p.place(pv)
 		}
 	}
+	sort.SliceStable(p.Placed, func(i, j int) bool { return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table] })
 	p.chooseProducts()
 	if _, err := fs.Stat(fsys, path.Join(dir, "policy.yaml")); err == nil {
 		p.Policy = "policy.yaml"
