@@ -92,7 +92,9 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 			p.place(pv)
 		}
 	}
-	sort.SliceStable(p.Placed, func(i, j int) bool { return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table] })
+	sort.SliceStable(p.Placed, func(i, j int) bool {
+		return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table]
+	})
 	p.chooseProducts()
 	if _, err := fs.Stat(fsys, path.Join(dir, "policy.yaml")); err == nil {
 		p.Policy = "policy.yaml"

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
 )
