@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -197,7 +198,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 	if opt.DistinctValues > 0 {
 		p.Distinct = make([][]string, len(header))
 		for i, s := range seen {
-			p.Distinct[i] = sortedKeys(s)
+			p.Distinct[i] = slices.Sorted(maps.Keys(s))
 		}
 	}
 }
@@ -214,13 +215,4 @@ func (p *SheetPreview) collect(seen []map[string]bool, row []string, limit int) 
 		}
 		seen[i][v] = true
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -3,7 +3,9 @@ package profiles
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,7 +138,7 @@ func (p *Proposal) place(pv ingest.SheetPreview) {
 		return
 	}
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
-	for _, i := range sortedIndexes(r.Columns) {
+	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]
 		mapped, unknown := ValueMapping(r.Table, col, pv.Distinct[i])
 		if len(mapped) > 0 {
@@ -197,27 +199,13 @@ func (p *Proposal) chooseProducts() {
 // mostVoted returns the name with the most votes, the first in sorted
 // order on a tie; "" when there are none.
 func mostVoted(votes map[string]int) string {
-	names := make([]string, 0, len(votes))
-	for k := range votes {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	best, n := "", 0
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(votes)) {
 		if votes[name] > n {
 			best, n = name, votes[name]
 		}
 	}
 	return best
-}
-
-func sortedIndexes(m map[int]string) []int {
-	out := make([]int, 0, len(m))
-	for i := range m {
-		out = append(out, i)
-	}
-	sort.Ints(out)
-	return out
 }
 
 func quote(ss []string) []string {
