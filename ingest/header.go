@@ -138,8 +138,8 @@ func sideBySide(rows []bufferedRow, workbook bool) error {
 		for strings.TrimSpace(header[first]) == "" {
 			first++
 		}
-		return fmt.Errorf("row %d holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file",
-			rows[0].num, columnSpan(0, j-1, workbook), strings.Join(quoteAll(trimAll(header[:j])), ", "),
+		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file",
+			columnSpan(0, j-1, workbook), strings.Join(quoteAll(trimAll(header[:j])), ", "),
 			columnSpan(first, lastFilled(header), workbook), strings.Join(quoteAll(trimAll(header[first:])), ", "),
 			columnName(j, workbook))
 	}

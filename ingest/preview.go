@@ -32,7 +32,7 @@ type SheetPreview struct {
 	DataRows  int        // data rows read: all of them when DistinctValues is set
 	Distinct  [][]string // per header cell, sorted distinct values (when DistinctValues is set)
 	More      []bool     // per header cell, whether there were more distinct values than kept
-	Err       error      // why the table cannot be read (e.g. two tables in one sheet)
+	Err       error      // why the table cannot be read (e.g. two tables in one sheet); an *InputError where it is about a row
 }
 
 // Label names the file (and sheet) the way messages do.
@@ -173,7 +173,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 	}
 	p.More = make([]bool, len(header))
 	for opt.DistinctValues > 0 || len(p.Rows) < opt.SampleRows {
-		_, cells, err := hr.Next()
+		num, cells, err := hr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -182,7 +182,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 			continue
 		}
 		if err != nil {
-			p.Err = err
+			p.Err = &InputError{File: p.Label(), Row: num, Err: err}
 			return
 		}
 		p.DataRows++

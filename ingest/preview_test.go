@@ -55,7 +55,7 @@ func TestPreview(t *testing.T) {
 			name: "each sheet of a workbook", file: "workbook.xlsx", opt: ingest.PreviewOptions{SampleRows: 1},
 			want: []previewSummary{
 				{Sheet: "Kinderen", HeaderRow: 4, Header: header, Rows: [][]string{{"K0001", "Max", "39035", "43312"}}, DataRows: 1},
-				{Sheet: "Naast elkaar", Err: `workbook.xlsx [Naast elkaar], row 1: row 1 holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file`},
+				{Sheet: "Naast elkaar", Err: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file`},
 				{Sheet: "Onder elkaar", HeaderRow: 1, Header: header, Rows: [][]string{{"K0001", "Max", "39035", "43312"}}, DataRows: 1},
 			},
 		},
@@ -63,7 +63,7 @@ func TestPreview(t *testing.T) {
 			name: "a second table found while reading every row", file: "second_table.csv", opt: ingest.PreviewOptions{DistinctValues: 10},
 			want: []previewSummary{{Delimiter: ";", HeaderRow: 1, Header: header,
 				Rows: [][]string{{"K0001", "Max", "14-11-2006", "31-07-2018"}, {"K0002", "Mila", "28-05-2013", ""}, {"K0003", "Sem", "02-02-2020", ""}, {"Ouders", "", "", ""}}, DataRows: 4,
-				Err: `a second table starts here (row 5 is blank): "Oudernummer", "Naam", "Geboortedatum", "E-mailadres"; the table's header is row 1. Put each table on its own sheet or in its own file, or delete the rows that do not belong to this table`}},
+				Err: `second_table.csv, row 7: a second table starts here (row 5 is blank): "Oudernummer", "Naam", "Geboortedatum", "E-mailadres"; the table's header is row 1. Put each table on its own sheet or in its own file, or delete the rows that do not belong to this table`}},
 		},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -155,10 +156,17 @@ func (p *Proposal) place(pv ingest.SheetPreview) {
 	p.Placed = append(p.Placed, pl)
 }
 
-// errorText is the sheet's error without the file label the loader puts
-// in front of it (the manifest's comment names the file already).
+// errorText is the sheet's error without the file name in front of it
+// (the comment names the file already), but with the row it is about.
 func errorText(pv ingest.SheetPreview) string {
-	return strings.TrimPrefix(pv.Err.Error(), pv.Label()+", ")
+	var ie *ingest.InputError
+	if !errors.As(pv.Err, &ie) {
+		return pv.Err.Error()
+	}
+	if ie.Row > 0 {
+		return fmt.Sprintf("row %d: %v", ie.Row, ie.Err)
+	}
+	return ie.Err.Error()
 }
 
 func enumValues(table, column string) []string {

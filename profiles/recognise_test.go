@@ -1,9 +1,12 @@
 package profiles_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
@@ -59,5 +62,49 @@ func TestRecogniseSamples(t *testing.T) {
 	}
 	for l := range proposed {
 		t.Errorf("%s: proposed but not in the committed manifest", l)
+	}
+}
+
+// TestRecogniseMessy places the exports of testdata/messy, or says why not.
+func TestRecogniseMessy(t *testing.T) {
+	p, err := profiles.Recognise(os.DirFS("testdata/messy"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var placed []string
+	for _, pl := range p.Placed {
+		line := pl.Label() + " -> " + pl.Result.Table + " (" + pl.Result.Score() + ")"
+		for col, labels := range pl.Values {
+			for l, v := range labels {
+				line += fmt.Sprintf("; %s: %q=%s", col, l, v)
+			}
+		}
+		for _, n := range pl.Notes {
+			line += "; note: " + n
+		}
+		placed = append(placed, line)
+	}
+	wantPlaced := []string{
+		`sub/kinderen.csv -> admin_children (4 of 13 columns)`,
+		`toestemmingen.csv -> portal_consents (4 of 6 columns); consent_type: "Foto's in de app"=photo_portal; note: Toestemming: labels not recognised: "Zwemles"; map each under values: consent_type: to one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home`,
+		`Klachten.csv -> complaints (3 of 4 columns)`,
+	}
+	if diff := cmp.Diff(wantPlaced, placed); diff != "" {
+		t.Errorf("placed (-want +got):\n%s", diff)
+	}
+	var unplaced []string
+	for _, u := range p.Unplaced {
+		unplaced = append(unplaced, u.Label()+": "+u.Reason)
+	}
+	wantUnplaced := []string{
+		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,
+		`leeg.csv: empty: no header row with column names`,
+		`twee-tabellen.csv: row 1: the header row holds two tables side by side: columns 1-2 ("Kindnummer", "Einddatum opvang") and columns 4-5 ("Oudernummer", "Naam"), with column 3 empty between them; put each table on its own sheet or in its own file`,
+	}
+	if diff := cmp.Diff(wantUnplaced, unplaced); diff != "" {
+		t.Errorf("not placed (-want +got):\n%s", diff)
+	}
+	if p.Products["admin"] != "onbekend" || !p.Guessed["admin"] {
+		t.Errorf("admin product %q (guessed %v), want onbekend", p.Products["admin"], p.Guessed["admin"])
 	}
 }
