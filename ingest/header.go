@@ -87,19 +87,27 @@ func (h *headerReader) readAhead() []bufferedRow {
 }
 
 // findHeaderRow picks the first row that looks like column names: at least
-// two cells, all text (no dates or numbers), and as wide as the rows below
-// it. Titles and notes above a table are narrower; metadata such as
-// "Peildatum: 01-09-2026" holds a date. When no row qualifies the first row
-// is the header, and the column check explains what is wrong with it.
+// two cells, all text (no dates or numbers), as wide as the rows below it
+// and wider than any row of two or more cells above it. Titles and notes
+// above a table are narrower; metadata such as "Peildatum: 01-09-2026"
+// holds a date. When no row qualifies (an export without a header, whose
+// rows are data from the first) the first row is the header, and the column
+// check explains what is wrong with it.
 func findHeaderRow(rows []bufferedRow) int {
+	edgeAbove := -1 // the widest row of two or more cells so far
 	for i, r := range rows {
 		if r.err != nil {
 			return 0
 		}
-		if filled(r.cells) < 2 || !allText(r.cells) {
+		edge := lastFilled(r.cells)
+		if filled(r.cells) < 2 {
 			continue
 		}
-		edge := lastFilled(r.cells)
+		widest := edge > edgeAbove
+		edgeAbove = max(edgeAbove, edge)
+		if !widest || !allText(r.cells) {
+			continue
+		}
 		wider, following := 0, 0
 		for _, below := range rows[i+1:] {
 			if below.err == nil {

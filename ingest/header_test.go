@@ -57,6 +57,10 @@ func TestHeaderDetection(t *testing.T) {
 			want: [][]string{{"K0001", "NULL", "2"}, {"K0002", "NULL", "4"}},
 		},
 		{
+			name: "no header: the first row is data", file: "no_header.csv",
+			wantErr: `no_header.csv, row 1: the manifest maps "Einddatum opvang" (for care_end), "Geboortedatum" (for birth_date), "Kindnummer" (for child_id), "Voornaam" (for first_name), but the header row has no such column; the header has: "K0001", "Max", "14-11-2006", "31-07-2018"; the first row looks like data, not column names: the export must start with a header row`,
+		},
+		{
 			name: "titled second table below", file: "second_table.csv",
 			wantErr: `second_table.csv, row 7: a second table starts here (row 5 is blank): "Oudernummer", "Naam", "Geboortedatum", "E-mailadres"; the table's header is row 1. Put each table on its own sheet or in its own file, or delete the rows that do not belong to this table`,
 		},
