@@ -96,8 +96,11 @@ func (h *headerReader) readAhead() []bufferedRow {
 func findHeaderRow(rows []bufferedRow) int {
 	edgeAbove := -1 // the widest row of two or more cells so far
 	for i, r := range rows {
+		if r.err != nil && i == 0 {
+			return 0 // the loader reports the unreadable first row
+		}
 		if r.err != nil {
-			return 0
+			continue // a row that cannot be read is no header
 		}
 		edge := lastFilled(r.cells)
 		if filled(r.cells) < 2 {
