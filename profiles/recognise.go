@@ -152,8 +152,22 @@ func (p *Proposal) place(pv ingest.SheetPreview) {
 			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: labels not recognised: %s; map each under values: %s: to one of %s",
 				pv.Header[i], strings.Join(quote(unknown), ", "), col, strings.Join(enumValues(r.Table, col), ", ")))
 		}
+		if n := countFold(pv.Header, pv.Header[i]); n > 1 {
+			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: the header has %d columns of this name; rename all but the one to load in the export", pv.Header[i], n))
+		}
 	}
 	p.Placed = append(p.Placed, pl)
+}
+
+// countFold counts the cells equal to h but for case.
+func countFold(header []string, h string) int {
+	n := 0
+	for _, c := range header {
+		if strings.EqualFold(c, h) {
+			n++
+		}
+	}
+	return n
 }
 
 // errorText is the sheet's error without the file name in front of it
