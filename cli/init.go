@@ -100,7 +100,11 @@ func (e *env) runInit(args []string) error {
 	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\nmanifest written to %s: review it, then run avgaudit audit %s\n", out, dir)
+	next := "review it"
+	if final := filepath.Join(dir, manifest.FileName); filepath.Clean(out) != final {
+		next += " and save it as " + final
+	}
+	fmt.Fprintf(e.stdout, "\nmanifest written to %s: %s, then run avgaudit audit %s\n", out, next, dir)
 	return nil
 }
 

@@ -47,6 +47,7 @@ func TestInitCommands(t *testing.T) {
 	export := copyDir(t, "testdata/init/export", "")
 	manifestPath := filepath.Join(export, "manifest.yaml")
 	empty := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "concept.yaml")
 	steps := []struct {
 		name     string
 		args     []string
@@ -64,6 +65,7 @@ func TestInitCommands(t *testing.T) {
 			nil, true},
 		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
 		{"overwritten with --force", []string{"init", export, "--force"}, 0, []string{"manifest written to"}, nil, true},
+		{"written elsewhere", []string{"init", export, "--out", elsewhere}, 0, []string{"manifest written to " + elsewhere + ": review it and save it as " + manifestPath}, nil, true},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
