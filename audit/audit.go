@@ -19,6 +19,7 @@ import (
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/policy"
+	"github.com/avgaudit/avgaudit/profiles"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -48,6 +49,10 @@ type Options struct {
 	DBPath string
 
 	Checks []queries.Check // nil means the built-in checks
+
+	// Recognised, when set, is told that Dir had no manifest and what the
+	// exports were recognised as instead (see profiles.Recognise).
+	Recognised func(*profiles.Proposal)
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -62,7 +67,7 @@ func (e *RejectsError) Error() string {
 
 // Audit performs the audit described by opt.
 func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
-	m, err := manifest.Load(opt.Source, opt.Dir)
+	m, err := loadManifest(opt)
 	if err != nil {
 		return nil, err
 	}

@@ -58,9 +58,9 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
 
-Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB, runs the checks
-(all built-in ones, narrowed by --only/--skip, plus your own with --checks) and
-writes the reports to --out:
+Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB (without a manifest:
+the exports recognised as avgaudit init would), runs the checks (all built-in ones,
+narrowed by --only/--skip, plus your own with --checks) and writes the reports to --out:
   %-16s summary, one sheet per check, loaded files, rejected rows
   %-16s self-contained report with chart; opens offline in any browser
   %-16s machine-readable results (schema: docs/results-schema.md)
@@ -113,6 +113,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return err
 	}
 	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict, Checks: checks}
+	opt.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if o.AsOf != "" {
 		t, err := time.Parse(time.DateOnly, o.AsOf)
 		if err != nil {

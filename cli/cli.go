@@ -66,10 +66,12 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 		return nil
 	case "audit":
 		return e.runAudit(ctx, args[1:])
+	case "init":
+		return e.runInit(args[1:])
 	case "checks":
 		return e.runChecks(args[1:])
 	}
-	return usagef("unknown command %q; commands: audit, checks, version (see avgaudit --help)", args[0])
+	return usagef("unknown command %q; commands: audit, init, checks, version (see avgaudit --help)", args[0])
 }
 
 func (e *env) exit(err error) int {
@@ -101,11 +103,13 @@ facts, and writes Excel, HTML and JSON reports.
 
 Usage:
   avgaudit audit [SOURCE_DIR] [flags]   run an audit (no SOURCE_DIR: the built-in sample organisation)
+  avgaudit init SOURCE_DIR [flags]      recognise the exports in a folder and write its manifest
   avgaudit checks [show ID]             list the checks, or explain one (--checks DIR: with your own)
   avgaudit version                      print the version
 
 Examples:
   avgaudit audit                                      # demo on the sample organisation
+  avgaudit init ./exports                             # write ./exports/manifest.yaml to review
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
   avgaudit checks show retention_portal

@@ -284,6 +284,11 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		rr = cr
 	}
 
+	// Skip titles and notes above the header; refuse several tables in one.
+	rr, err := detectHeader(rr, f.Label())
+	if err != nil {
+		return in, nil, err
+	}
 	table, _ := model.Lookup(f.Table)
 	headerRow, header, err := rr.Next()
 	if errors.Is(err, io.EOF) {

@@ -98,7 +98,7 @@ func Load(fsys fs.FS, dir string) (*Manifest, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no %s: the source directory needs a manifest that lists the export files and what they hold (see docs/manifest.md)", FileName)
+			return nil, &notFoundError{err}
 		}
 		return nil, fmt.Errorf("read manifest: %w", err)
 	}
@@ -108,6 +108,16 @@ func Load(fsys fs.FS, dir string) (*Manifest, error) {
 	}
 	return m, nil
 }
+
+// notFoundError is Load's error for a directory without a manifest; it
+// wraps fs.ErrNotExist, so callers can fall back to recognising the exports.
+type notFoundError struct{ err error }
+
+func (e *notFoundError) Error() string {
+	return fmt.Sprintf("no %s: the source directory needs a manifest that lists the export files and what they hold (run avgaudit init to write one; see docs/manifest.md)", FileName)
+}
+
+func (e *notFoundError) Unwrap() error { return e.err }
 
 // Parse decodes and validates a manifest. Unknown keys are errors, so a typo
 // ("colums:") is caught instead of silently ignored.

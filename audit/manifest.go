@@ -1,0 +1,50 @@
+package audit
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/profiles"
+)
+
+// loadManifest reads the source directory's manifest. Without one, the
+// exports are recognised by their headers (as avgaudit init does) and the
+// proposed manifest is used as is; opt.Recognised hears about it.
+func loadManifest(opt Options) (*manifest.Manifest, error) {
+	m, err := manifest.Load(opt.Source, opt.Dir)
+	if !errors.Is(err, fs.ErrNotExist) {
+		return m, err
+	}
+	p, rerr := profiles.Recognise(opt.Source, opt.Dir)
+	if rerr != nil {
+		return nil, fmt.Errorf("%w; recognising the exports instead failed: %w", err, rerr)
+	}
+	if len(p.Placed) == 0 {
+		var why []string
+		for _, u := range p.Unplaced {
+			why = append(why, fmt.Sprintf("%s: %s", u.Label(), u.Reason))
+		}
+		if len(why) == 0 {
+			why = append(why, "the folder holds no .csv, .tsv or .xlsx files")
+		}
+		return nil, fmt.Errorf("no %s, and no export in the folder could be recognised:\n%s", manifest.FileName, strings.Join(why, "\n"))
+	}
+	// Render and parse the proposal, so it is validated (and numbered) as
+	// a written manifest would be.
+	var buf bytes.Buffer
+	if err := manifest.Write(&buf, p.Manifest(""), p.Comments()); err != nil {
+		return nil, err
+	}
+	m, err = manifest.Parse(&buf)
+	if err != nil {
+		return nil, fmt.Errorf("the manifest recognised from the exports is not valid: %w", err)
+	}
+	if opt.Recognised != nil {
+		opt.Recognised(p)
+	}
+	return m, nil
+}

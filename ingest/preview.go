@@ -1,0 +1,218 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+)
+
+// PreviewOptions say how much of a table Preview reads.
+type PreviewOptions struct {
+	SampleRows int // data rows kept in SheetPreview.Rows (default 5)
+	// DistinctValues, when above 0, makes Preview read every row and keep up
+	// to this many distinct values per column (to propose value mappings).
+	DistinctValues int
+}
+
+// SheetPreview is the start of one table in an export: a delimited text
+// file, or one sheet of a workbook.
+type SheetPreview struct {
+	File      string     // path in the file system
+	Sheet     string     // the sheet; "" for delimited text
+	Delimiter string     // the delimiter of delimited text, sniffed over the first lines
+	HeaderRow int        // the header's row number in the file, 0 if none
+	Header    []string   // the header cells, trimmed
+	Rows      [][]string // the first data rows (raw values: serial numbers for workbook dates)
+	DataRows  int        // data rows read: all of them when DistinctValues is set
+	Distinct  [][]string // per header cell, sorted distinct values (when DistinctValues is set)
+	More      []bool     // per header cell, whether there were more distinct values than kept
+	Err       error      // why the table cannot be read (e.g. two tables in one sheet); an *InputError where it is about a row
+}
+
+// Label names the file (and sheet) the way messages do.
+func (p *SheetPreview) Label() string {
+	if p.Sheet != "" {
+		return fmt.Sprintf("%s [%s]", p.File, p.Sheet)
+	}
+	return p.File
+}
+
+// Preview reads the start of the export name in fsys: for delimited text one
+// preview, for a workbook one per sheet. An error means the file itself
+// cannot be read; a sheet's own problem is in its Err.
+func Preview(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error) {
+	if opt.SampleRows <= 0 {
+		opt.SampleRows = 5
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return previewWorkbook(fsys, name, opt)
+	}
+	p, err := previewText(fsys, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	return []SheetPreview{p}, nil
+}
+
+func previewWorkbook(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error) {
+	books := workbooks{}
+	defer books.close()
+	book, err := books.open(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	var out []SheetPreview
+	for _, sheet := range book.f.GetSheetList() {
+		p := SheetPreview{File: name, Sheet: sheet}
+		sr, err := newSheetReader(book.f, sheet)
+		if err != nil {
+			p.Err = err
+		} else {
+			p.read(sr, opt)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func previewText(fsys fs.FS, name string, opt PreviewOptions) (SheetPreview, error) {
+	p := SheetPreview{File: name}
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return p, fmt.Errorf("read %s: %w", name, err)
+	}
+	defer fh.Close()
+	head := make([]byte, 64*1024)
+	n, err := io.ReadFull(fh, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return p, fmt.Errorf("read %s: %w", name, err)
+	}
+	head = head[:n]
+	delim := sniffDelimiterLines(head)
+	p.Delimiter = string(delim)
+	cr, err := newCSVReader(io.MultiReader(bytes.NewReader(head), fh), delim)
+	if err != nil {
+		return p, fmt.Errorf("read %s: %w", name, err)
+	}
+	p.read(cr, opt)
+	return p, nil
+}
+
+// sniffDelimiterLines picks the delimiter over the first lines rather than
+// the first one only, since a title line above the header ("Kinderen per
+// 01-09-2026") may hold none, and free text may hold another candidate: the
+// candidate that splits the most lines into the same number of cells, then
+// the one giving more cells, preferring ; , tab | on ties.
+func sniffDelimiterLines(head []byte) rune {
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > headerLookahead {
+		lines = lines[:headerLookahead]
+	}
+	best, bestLines, bestCount := ',', 0, 0
+	for _, c := range []rune{';', ',', '\t', '|'} {
+		freq := map[int]int{}
+		for _, l := range lines {
+			if n := countOutsideQuotes(string(l), c); n > 0 {
+				freq[n]++
+			}
+		}
+		for count, nLines := range freq {
+			if nLines > bestLines || (nLines == bestLines && count > bestCount) {
+				best, bestLines, bestCount = c, nLines, count
+			}
+		}
+	}
+	return best
+}
+
+func countOutsideQuotes(line string, delim rune) int {
+	n, inQuotes := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			inQuotes = !inQuotes
+		case c == delim && !inQuotes:
+			n++
+		}
+	}
+	return n
+}
+
+// read fills the preview from rr: the header, sample rows and, if asked,
+// the distinct values of every row.
+func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
+	hr, err := detectHeader(rr, p.Label())
+	if err != nil {
+		p.Err = err
+		return
+	}
+	num, header, err := hr.Next()
+	if errors.Is(err, io.EOF) {
+		p.Err = errors.New("empty: no header row with column names")
+		return
+	}
+	if err != nil {
+		p.Err = err
+		return
+	}
+	p.HeaderRow = num
+	p.Header = make([]string, len(header))
+	for i, h := range header {
+		p.Header[i] = text(strings.TrimPrefix(h, utf8BOM))
+	}
+	seen := make([]map[string]bool, len(header))
+	for i := range seen {
+		seen[i] = map[string]bool{}
+	}
+	p.More = make([]bool, len(header))
+	for opt.DistinctValues > 0 || len(p.Rows) < opt.SampleRows {
+		num, cells, err := hr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var bad *badRowError
+		if errors.As(err, &bad) {
+			continue
+		}
+		if err != nil {
+			p.Err = &InputError{File: p.Label(), Row: num, Err: err}
+			return
+		}
+		p.DataRows++
+		row := make([]string, len(cells))
+		for i, c := range cells {
+			row[i] = text(c)
+		}
+		if len(p.Rows) < opt.SampleRows {
+			p.Rows = append(p.Rows, row)
+		}
+		p.collect(seen, row, opt.DistinctValues)
+	}
+	if opt.DistinctValues > 0 {
+		p.Distinct = make([][]string, len(header))
+		for i, s := range seen {
+			p.Distinct[i] = slices.Sorted(maps.Keys(s))
+		}
+	}
+}
+
+func (p *SheetPreview) collect(seen []map[string]bool, row []string, limit int) {
+	for i := 0; i < len(row) && i < len(seen) && limit > 0; i++ {
+		v := row[i]
+		if v == "" || seen[i][v] {
+			continue
+		}
+		if len(seen[i]) >= limit {
+			p.More[i] = true
+			continue
+		}
+		seen[i][v] = true
+	}
+}

@@ -1,0 +1,156 @@
+package manifest
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/avgaudit/avgaudit/model"
+)
+
+// Comments are written into a manifest next to what they explain.
+type Comments struct {
+	Head    []string            // above everything
+	Systems map[string][]string // above a system, by system key
+	Files   map[string][]string // above a file entry, by File.Label()
+	Foot    []string            // below everything
+}
+
+// Write renders m as YAML that Parse reads back, with c as comments.
+// Systems come in model order, files as listed, columns in the canonical
+// table's order and value labels sorted, so the output is deterministic.
+func Write(w io.Writer, m *Manifest, c Comments) error {
+	root := mapping()
+	add(root, "version", scalar(strconv.Itoa(m.Version), "!!int"))
+	add(root, "organisation", str(m.Organisation))
+	if m.AsOf != "" {
+		add(root, "as_of", str(m.AsOf))
+	}
+	if m.Policy != "" {
+		add(root, "policy", str(m.Policy))
+	}
+	systems := mapping()
+	for _, sys := range model.Systems {
+		s := m.Systems[sys]
+		if s == nil {
+			continue
+		}
+		node := mapping()
+		add(node, "product", str(s.Product))
+		files := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, f := range s.Files {
+			entry := fileNode(f)
+			entry.HeadComment = comment(c.Files[f.Label()])
+			files.Content = append(files.Content, entry)
+		}
+		add(node, "files", files)
+		add(systems, sys, node)
+		systems.Content[len(systems.Content)-2].HeadComment = comment(c.Systems[sys])
+	}
+	add(root, "systems", systems)
+	root.Content[0].HeadComment = comment(c.Head)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, FootComment: comment(c.Foot)}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	return nil
+}
+
+func fileNode(f *File) *yaml.Node {
+	n := mapping()
+	add(n, "file", str(f.File))
+	if f.Sheet != "" {
+		add(n, "sheet", str(f.Sheet))
+	}
+	add(n, "table", str(f.Table))
+	if f.Delimiter != "" {
+		add(n, "delimiter", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Delimiter, Style: yaml.DoubleQuotedStyle})
+	}
+	order := columnOrder(f.Table)
+	headers := make([]string, 0, len(f.Columns))
+	for h := range f.Columns {
+		headers = append(headers, h)
+	}
+	sort.Slice(headers, func(i, j int) bool {
+		a, b := order(f.Columns[headers[i]]), order(f.Columns[headers[j]])
+		if a != b {
+			return a < b
+		}
+		return headers[i] < headers[j]
+	})
+	cols := mapping()
+	for _, h := range headers {
+		add(cols, h, str(f.Columns[h]))
+	}
+	add(n, "columns", cols)
+	if len(f.Values) > 0 {
+		vals := mapping()
+		names := make([]string, 0, len(f.Values))
+		for col := range f.Values {
+			names = append(names, col)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			return order(names[i]) < order(names[j]) || (order(names[i]) == order(names[j]) && names[i] < names[j])
+		})
+		for _, col := range names {
+			labels := make([]string, 0, len(f.Values[col]))
+			for l := range f.Values[col] {
+				labels = append(labels, l)
+			}
+			sort.Strings(labels)
+			m := mapping()
+			for _, l := range labels {
+				add(m, l, str(f.Values[col][l]))
+			}
+			add(vals, col, m)
+		}
+		add(n, "values", vals)
+	}
+	return n
+}
+
+// columnOrder ranks a table's columns in model order; unknown ones last.
+func columnOrder(table string) func(string) int {
+	t, ok := model.Lookup(table)
+	return func(col string) int {
+		if ok {
+			for i, c := range t.Columns {
+				if c.Name == col {
+					return i
+				}
+			}
+		}
+		return 1 << 30
+	}
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func scalar(v, tag string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
+
+func str(v string) *yaml.Node { return scalar(v, "!!str") }
+
+func add(m *yaml.Node, key string, value *yaml.Node) {
+	m.Content = append(m.Content, str(key), value)
+}
+
+// comment joins lines as a YAML comment block.
+func comment(lines []string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimRight("# "+l, " ")
+	}
+	return strings.Join(out, "\n")
+}

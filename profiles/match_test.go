@@ -1,0 +1,153 @@
+package profiles_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/profiles"
+)
+
+// TestEveryColumnHasSynonyms fails when a canonical column has no export
+// header besides its own name, or when one header means two columns of a
+// table (the matcher could not tell them apart).
+func TestEveryColumnHasSynonyms(t *testing.T) {
+	for _, tb := range model.Tables {
+		seen := map[string]string{}
+		for _, c := range tb.Columns {
+			syn := profiles.Synonyms(tb.Name, c.Name)
+			if len(syn) < 2 {
+				t.Errorf("%s.%s has no synonyms in the header profiles", tb.Name, c.Name)
+			}
+			for _, s := range syn {
+				k := profiles.Key(s)
+				if other, dup := seen[k]; dup && other != c.Name {
+					t.Errorf("%s: header %q means both %s and %s", tb.Name, s, other, c.Name)
+				}
+				seen[k] = c.Name
+			}
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Geb. datum":                  "gebdatum",
+		" GEBOORTE-DATUM ":            "geboortedatum",
+		"Betrokkenen geïnformeerd op": "betrokkenengeinformeerdop",
+		"Foto's":                      "fotos",
+		"E-mail adres":                "emailadres",
+	} {
+		if got := profiles.Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  []string
+		names   string // file and sheet names
+		table   string
+		columns map[string]string // header -> canonical column
+		reason  string            // when not placed
+	}{
+		{
+			name:   "Kidsadmin children, abbreviated and English headers",
+			header: []string{"Kindnr", "Roepnaam", "Achternaam", "Geb. datum", "BSN kind", "Einddatum opvang", "Huisarts"},
+			table:  "admin_children",
+			columns: map[string]string{"Kindnr": "child_id", "Roepnaam": "first_name", "Achternaam": "last_name",
+				"Geb. datum": "birth_date", "BSN kind": "bsn", "Einddatum opvang": "care_end"},
+		},
+		{
+			name:    "English children export",
+			header:  []string{"Child number", "First name", "Date of birth", "Citizen service number", "End of care"},
+			table:   "admin_children",
+			columns: map[string]string{"Child number": "child_id", "First name": "first_name", "Date of birth": "birth_date", "Citizen service number": "bsn", "End of care": "care_end"},
+		},
+		{
+			name:    "case, accents and punctuation do not matter",
+			header:  []string{"KIND ID", "geboorte datum", "Einddatum  plaatsing", "vóórnaam"},
+			table:   "portal_children",
+			columns: map[string]string{"KIND ID": "portal_child_id", "geboorte datum": "birth_date", "Einddatum  plaatsing": "placement_end", "vóórnaam": "first_name"},
+		},
+		{
+			name:    "a canonical name wins over a synonym",
+			header:  []string{"Kindnummer", "child_id", "Einddatum opvang"},
+			table:   "admin_children",
+			columns: map[string]string{"child_id": "child_id", "Einddatum opvang": "care_end"},
+		},
+		{
+			name:    "the same child id header in a tracking export",
+			header:  []string{"Kind-ID", "Mentor", "VVE", "Gearchiveerd op"},
+			table:   "tracking_children",
+			columns: map[string]string{"Kind-ID": "tracking_child_id", "Mentor": "mentor", "VVE": "vve_indication", "Gearchiveerd op": "archived_at"},
+		},
+		{
+			name:    "more matched columns win: requests over complaints",
+			header:  []string{"Nummer", "Soort verzoek", "Ontvangen op", "Afgehandeld op"},
+			table:   "requests",
+			columns: map[string]string{"Nummer": "request_id", "Soort verzoek": "type", "Ontvangen op": "received_at", "Afgehandeld op": "answered_at"},
+		},
+		{
+			name:    "a tie is settled by the sheet name",
+			header:  []string{"Nummer", "Ontvangen op", "Afgehandeld op"},
+			names:   "registers.xlsx Klachten",
+			table:   "complaints",
+			columns: map[string]string{"Nummer": "complaint_id", "Ontvangen op": "received_at", "Afgehandeld op": "handled_at"},
+		},
+		{
+			name:   "a tie without a name is not placed",
+			header: []string{"Nummer", "Ontvangen op", "Afgehandeld op"},
+			names:  "registers.xlsx Blad1",
+			reason: "fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table",
+		},
+		{
+			name:   "a required column missing",
+			header: []string{"Kindnummer", "Voornaam", "Achternaam", "Geboortedatum"},
+			reason: "closest is admin_children (4 of 13 columns), but required column(s) care_end not found",
+		},
+		{
+			name:   "nothing known",
+			header: []string{"Artikel", "Prijs", "Voorraad"},
+			reason: "no column header matches a column of any table",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := profiles.Match(tt.header, tt.names)
+			if r.Table != tt.table || r.Reason != tt.reason {
+				t.Fatalf("got table %q reason %q, want %q %q", r.Table, r.Reason, tt.table, tt.reason)
+			}
+			if tt.table == "" {
+				return
+			}
+			got := map[string]string{}
+			for i, c := range r.Columns {
+				got[tt.header[i]] = c
+			}
+			if diff := cmp.Diff(tt.columns, got); diff != "" {
+				t.Errorf("columns (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestValueMapping(t *testing.T) {
+	mapped, unknown := profiles.ValueMapping("portal_consents", "consent_type",
+		[]string{"Foto's in ouderportaal", "foto's EXTERN", "transport", "Zwemmen"})
+	if diff := cmp.Diff(map[string]string{"Foto's in ouderportaal": "photo_portal", "foto's EXTERN": "photo_external"}, mapped); diff != "" {
+		t.Errorf("mapped (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Zwemmen"}, unknown); diff != "" {
+		t.Errorf("unknown (-want +got):\n%s", diff)
+	}
+	// "Overig" is general for notes and other for documents.
+	notes, _ := profiles.ValueMapping("portal_notes", "category", []string{"Overig"})
+	files, _ := profiles.ValueMapping("onedrive_files", "category", []string{"Overig"})
+	if notes["Overig"] != "general" || files["Overig"] != "other" {
+		t.Errorf("Overig: notes %v, files %v", notes, files)
+	}
+}

@@ -1,0 +1,111 @@
+package profiles_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/profiles"
+)
+
+// TestRecogniseSamples places every export of the sample organisation as
+// its committed manifest does: same table per file and sheet, every
+// committed column and value mapping proposed, same products.
+func TestRecogniseSamples(t *testing.T) {
+	fsys := os.DirFS("../samples/org")
+	want, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := profiles.Recognise(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range p.Unplaced { // an error below if the committed manifest lists it
+		t.Logf("not placed: %s: %s", u.Label(), u.Reason)
+	}
+	got := p.Manifest("De Klimboom")
+	if got.Policy != want.Policy {
+		t.Errorf("policy %q, want %q", got.Policy, want.Policy)
+	}
+	proposed := map[string]*manifest.File{}
+	for _, f := range got.Files() {
+		proposed[f.Label()] = f
+	}
+	for _, w := range want.Files() {
+		g := proposed[w.Label()]
+		if g == nil {
+			t.Errorf("%s: not proposed", w.Label())
+			continue
+		}
+		delete(proposed, w.Label())
+		if g.Table != w.Table || g.Product != w.Product {
+			t.Errorf("%s: proposed %s from %s, committed %s from %s", w.Label(), g.Table, g.Product, w.Table, w.Product)
+		}
+		for h, c := range w.Columns {
+			if g.Columns[h] != c {
+				t.Errorf("%s: %q proposed as %q, committed %q", w.Label(), h, g.Columns[h], c)
+			}
+		}
+		for col, labels := range w.Values {
+			for label, v := range labels {
+				// The loader reads a canonical value in any case ("VVE" is vve).
+				if g.Values[col][label] != v && !strings.EqualFold(label, v) {
+					t.Errorf("%s: value %q of %s proposed as %q, committed %q", w.Label(), label, col, g.Values[col][label], v)
+				}
+			}
+		}
+	}
+	for l := range proposed {
+		t.Errorf("%s: proposed but not in the committed manifest", l)
+	}
+}
+
+// TestRecogniseMessy places the exports of testdata/messy, or says why not.
+func TestRecogniseMessy(t *testing.T) {
+	p, err := profiles.Recognise(os.DirFS("testdata/messy"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var placed []string
+	for _, pl := range p.Placed {
+		line := pl.Label() + " -> " + pl.Result.Table + " (" + pl.Result.Score() + ")"
+		for col, labels := range pl.Values {
+			for l, v := range labels {
+				line += fmt.Sprintf("; %s: %q=%s", col, l, v)
+			}
+		}
+		for _, n := range pl.Notes {
+			line += "; note: " + n
+		}
+		placed = append(placed, line)
+	}
+	wantPlaced := []string{
+		`sub/kinderen.csv -> admin_children (4 of 13 columns)`,
+		`ouders.csv -> admin_guardians (3 of 7 columns); note: Naam: the header has 2 columns of this name; rename all but the one to load in the export`,
+		`toestemmingen.csv -> portal_consents (4 of 6 columns); consent_type: "Foto's in de app"=photo_portal; note: Toestemming: labels not recognised: "Zwemles"; map each under values: consent_type: to one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home`,
+		`Klachten.csv -> complaints (3 of 4 columns)`,
+	}
+	if diff := cmp.Diff(wantPlaced, placed); diff != "" {
+		t.Errorf("placed (-want +got):\n%s", diff)
+	}
+	var unplaced []string
+	for _, u := range p.Unplaced {
+		unplaced = append(unplaced, u.Label()+": "+u.Reason)
+	}
+	wantUnplaced := []string{
+		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,
+		`leeg.csv: empty: no header row with column names`,
+		`twee-tabellen.csv: row 1: the header row holds two tables side by side: columns 1-2 ("Kindnummer", "Einddatum opvang") and columns 4-5 ("Oudernummer", "Naam"), with column 3 empty between them; put each table on its own sheet or in its own file`,
+	}
+	if diff := cmp.Diff(wantUnplaced, unplaced); diff != "" {
+		t.Errorf("not placed (-want +got):\n%s", diff)
+	}
+	if p.Products["admin"] != "onbekend" || !p.Guessed["admin"] {
+		t.Errorf("admin product %q (guessed %v), want onbekend", p.Products["admin"], p.Guessed["admin"])
+	}
+}
