@@ -186,7 +186,7 @@ var valueSynonyms = map[string]map[string][]string{
 		"medical":    {"Medisch", "Medische gegevens", "Medicatie", "Gezondheid", "Medical", "Health"},
 		"vve":        {"VVE", "Voor- en vroegschoolse educatie", "Early education"},
 		"bilingual":  {"Tweetalig", "Meertalig", "Thuistaal", "Bilingual"},
-		"religion":   {"Religie", "Geloof", "Levensovertuiging", "Religion"},
+		"religion":   {"Religie", "Geloof", "Levensovertuiging", "Levensbeschouwing", "Godsdienst", "Religion", "Belief"},
 		"general":    {"Algemeen", "Overig", "General", "Other"},
 		"child_file": {"Kinddossier", "Dossier kind", "Kindmap", "Child file"},
 		"income":     {"Inkomen", "Inkomensgegevens", "Income"},
@@ -195,7 +195,7 @@ var valueSynonyms = map[string]map[string][]string{
 	},
 	"basis": {
 		"consent":   {"Toestemming", "Uitdrukkelijke toestemming", "Consent", "Explicit consent"},
-		"necessity": {"Noodzakelijk", "Noodzaak", "Noodzakelijk voor de zorg", "Necessity", "Necessary"},
+		"necessity": {"Noodzakelijk", "Noodzaak", "Noodzakelijk voor de zorg", "Noodzakelijk voor de opvang", "Noodzakelijk voor de zorg voor het kind", "Necessity", "Necessary", "Necessary for care"},
 	},
 }
 
