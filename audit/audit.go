@@ -48,6 +48,11 @@ type Options struct {
 	DBPath string
 
 	Checks []queries.Check // nil means the built-in checks
+
+	// Password opens password-protected workbooks; it is never printed.
+	Password string
+	// Progress, when not nil, shows how far the loading of each file is.
+	Progress ingest.Progress
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -91,7 +96,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		}
 	}()
 
-	loaded, err := ingest.Load(ctx, db, opt.Source, opt.Dir, m)
+	loaded, err := ingest.LoadWith(ctx, db, opt.Source, opt.Dir, m, ingest.Options{Password: opt.Password, Progress: opt.Progress})
 	if err != nil {
 		return nil, err
 	}
