@@ -359,6 +359,9 @@ func mapValue(m map[string]string, raw string) (string, bool) { return lookupFol
 func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error) {
 	switch c.Type {
 	case model.Text:
+		if isEmailColumn(c.Name) {
+			return values.NormalizeEmail(raw), nil
+		}
 		return raw, nil
 	case model.Date:
 		if t, ok := serialDate(raw, kind); ok {
@@ -391,6 +394,10 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 	}
 	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
 }
+
+// isEmailColumn says whether a text column holds e-mail addresses, which are
+// lower-cased so that one address written in two ways matches itself.
+func isEmailColumn(name string) bool { return name == "email" || strings.HasSuffix(name, "_email") }
 
 // serialDate reads a workbook's date cell, stored as a serial day number.
 func serialDate(raw string, kind cellKind) (time.Time, bool) {
