@@ -335,10 +335,11 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	}
 	var skipped []string
 	seenHeader := map[string]int{}
+	seenSkipped := map[string]int{}
 	for i, raw := range header {
 		h := text(strings.TrimPrefix(raw, utf8BOM))
 		if h == "" {
-			continue
+			continue // an empty header cell, such as the trailing ;; Excel writes
 		}
 		target, mapped := lookupHeader(f.Columns, h)
 		if !mapped {
@@ -347,7 +348,7 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 			}
 		}
 		if !mapped {
-			skipped = append(skipped, h)
+			skipped = append(skipped, skippedName(seenSkipped, h, i))
 			continue
 		}
 		if prev, dup := seenHeader[target]; dup {
@@ -383,6 +384,17 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 		skipped = []string{}
 	}
 	return plan, skipped, nil
+}
+
+// skippedName names a skipped export column; a name seen before gets the
+// positions of both, so the list shows it twice for a reason.
+func skippedName(seen map[string]int, h string, i int) string {
+	key := strings.ToLower(h)
+	if prev, dup := seen[key]; dup {
+		return fmt.Sprintf("%s (column %d, same name as column %d)", h, i+1, prev+1)
+	}
+	seen[key] = i
+	return h
 }
 
 // headerHint guesses why a header row lacks the expected columns.
