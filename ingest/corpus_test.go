@@ -327,3 +327,30 @@ func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// progressLog records what the loader tells a Progress.
+type progressLog struct{ calls []string }
+
+func (p *progressLog) Start(label string, total int64) {
+	p.calls = append(p.calls, "start "+label+" "+strconv.FormatInt(total, 10))
+}
+func (p *progressLog) Update(done int64) { p.calls = append(p.calls, "update "+strconv.FormatInt(done, 10)) }
+func (p *progressLog) Done()             { p.calls = append(p.calls, "done") }
+
+// TestLoadProgress checks the loader reports the bytes of a text file and
+// the rows of a sheet.
+func TestLoadProgress(t *testing.T) {
+	var log progressLog
+	for _, f := range []string{
+		"{file: comma_quoted.csv, table: admin_children}",
+		"{file: layout.xlsx, sheet: Sheet1, table: admin_children, columns: {Naam: first_name}}",
+	} {
+		if _, _, err := loadCorpus(t, corpusCase{files: []string{f}}, ingest.Options{Progress: &log}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"start comma_quoted.csv 98", "update 98", "done", "start layout.xlsx [Sheet1] 0", "update 0", "done"}
+	if diff := cmp.Diff(want, log.calls); diff != "" {
+		t.Errorf("progress calls (-want +got):\n%s", diff)
+	}
+}
