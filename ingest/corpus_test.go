@@ -334,8 +334,10 @@ type progressLog struct{ calls []string }
 func (p *progressLog) Start(label string, total int64) {
 	p.calls = append(p.calls, "start "+label+" "+strconv.FormatInt(total, 10))
 }
-func (p *progressLog) Update(done int64) { p.calls = append(p.calls, "update "+strconv.FormatInt(done, 10)) }
-func (p *progressLog) Done()             { p.calls = append(p.calls, "done") }
+func (p *progressLog) Update(done int64) {
+	p.calls = append(p.calls, "update "+strconv.FormatInt(done, 10))
+}
+func (p *progressLog) Done() { p.calls = append(p.calls, "done") }
 
 // TestLoadProgress checks the loader reports the bytes of a text file and
 // the rows of a sheet.
