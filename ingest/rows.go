@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -237,11 +238,11 @@ func keyIndexes(t *model.Table) []int {
 func keyOf(row []driver.Value, cols []int) (string, bool) {
 	parts := make([]string, len(cols))
 	for i, c := range cols {
-		s, ok := row[c].(string)
+		b, ok := row[c].([]byte)
 		if !ok {
 			return "", false
 		}
-		parts[i] = s
+		parts[i] = string(b)
 	}
 	return strings.Join(parts, "\x1f"), true
 }
@@ -360,9 +361,9 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 	switch c.Type {
 	case model.Text:
 		if isEmailColumn(c.Name) {
-			return values.NormalizeEmail(raw), nil
+			return textValue(values.NormalizeEmail(raw)), nil
 		}
-		return raw, nil
+		return textValue(raw), nil
 	case model.Date:
 		if t, ok := serialDate(raw, kind); ok {
 			return truncateDay(t), nil
@@ -382,11 +383,15 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 		}
 		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
 	case model.BSN:
-		return values.NormalizeBSN(raw)
+		bsn, err := values.NormalizeBSN(raw)
+		if err != nil {
+			return nil, err
+		}
+		return textValue(bsn), nil
 	case model.Enum:
 		for _, v := range c.Values {
 			if strings.EqualFold(v, raw) {
-				return v, nil
+				return textValue(v), nil
 			}
 		}
 		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
@@ -394,6 +399,11 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 	}
 	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
 }
+
+// textValue hands a string to the appender as bytes that share its memory:
+// the appender would otherwise copy every string into a new []byte before
+// DuckDB copies it once more into its vector. Nothing writes to these bytes.
+func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // isEmailColumn says whether a text column holds e-mail addresses, which are
 // lower-cased so that one address written in two ways matches itself.
