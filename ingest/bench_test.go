@@ -68,9 +68,14 @@ func writeBenchManifest(b *testing.B, dir, file, extra string) {
 	}
 }
 
-// loadBench loads dir's manifest b.N times, each into a new database, and
-// reports rows/s.
-func loadBench(b *testing.B, dir string, rows int) {
+// loadBench writes an export of benchRows rows (default def) with write,
+// loads it b.N times, each into a new database, and reports rows/s and CPU.
+func loadBench(b *testing.B, def int, write func(b *testing.B, dir string, n int) string) {
+	dir := b.TempDir()
+	rows := benchRows(b, def)
+	if st, err := os.Stat(write(b, dir, rows)); err == nil {
+		b.SetBytes(st.Size())
+	}
 	fsys := os.DirFS(dir)
 	m, err := manifest.Load(fsys, ".")
 	if err != nil {
@@ -98,14 +103,7 @@ func loadBench(b *testing.B, dir string, rows int) {
 
 // BenchmarkLoadCSV measures avgaudit's CSV ingest (parse, validate, append
 // with provenance); compare with BenchmarkDuckDBReadCSV from the same run.
-func BenchmarkLoadCSV(b *testing.B) {
-	dir := b.TempDir()
-	n := benchRows(b, 100_000)
-	p := writeBenchCSV(b, dir, n)
-	st, _ := os.Stat(p)
-	b.SetBytes(st.Size())
-	loadBench(b, dir, n)
-}
+func BenchmarkLoadCSV(b *testing.B) { loadBench(b, 100_000, writeBenchCSV) }
 
 // BenchmarkDuckDBReadCSV is the baseline: DuckDB's own CSV reader loading the
 // same file into a table, with no validation or provenance.
@@ -185,12 +183,7 @@ func writeBenchXLSX(b *testing.B, dir string, n int) string {
 // iterator with raw values; it reports rows/s and the process's peak
 // resident memory (VmHWM), which must stay flat as the workbook grows.
 func BenchmarkLoadXLSX(b *testing.B) {
-	dir := b.TempDir()
-	n := benchRows(b, 200_000)
-	p := writeBenchXLSX(b, dir, n)
-	st, _ := os.Stat(p)
-	b.SetBytes(st.Size())
-	loadBench(b, dir, n)
+	loadBench(b, 200_000, writeBenchXLSX)
 	if hwm, ok := peakRSS(); ok {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-MiB")
 	}

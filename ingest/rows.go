@@ -36,7 +36,7 @@ type cellKind struct {
 // rows in order.
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
 	p := &rowParser{f: f, t: t, plan: plan, rr: rr, kind: kind, in: in, scan: scan, tick: tick,
-		label: f.Label(), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
+		label: f.Label(), labelBytes: []byte(f.Label()), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
 	err := conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
 		if err != nil {
@@ -113,18 +113,19 @@ func (b *rowBatch) appendTo(app *duckdb.Appender, label string) error {
 // rowParser reads, checks and parses the rows of one input. Only its own
 // goroutine touches it until run returns.
 type rowParser struct {
-	f         *manifest.File
-	t         *model.Table
-	plan      columnPlan
-	rr        rowReader
-	kind      cellKind
-	in        *results.Input
-	scan      *bsnScan
-	tick      func(rows int)
-	label     string
-	keyCols   []int
-	firstSeen map[string]int
-	rejects   []results.Reject
+	f          *manifest.File
+	t          *model.Table
+	plan       columnPlan
+	rr         rowReader
+	kind       cellKind
+	in         *results.Input
+	scan       *bsnScan
+	tick       func(rows int)
+	label      string
+	labelBytes []byte // label as the appender takes it
+	keyCols    []int
+	firstSeen  map[string]int
+	rejects    []results.Reject
 }
 
 // run sends batches of parsed rows to full, taking empty ones from free.
@@ -209,7 +210,7 @@ func (p *rowParser) parse(rowNum int, cells []string, row []driver.Value) bool {
 		p.reject(rowNum, problems)
 		return false
 	}
-	row[len(t.Columns)] = p.label
+	row[len(t.Columns)] = p.labelBytes
 	row[len(t.Columns)+1] = int64(rowNum)
 	if len(p.keyCols) > 0 {
 		p.firstSeen[key] = rowNum // only loaded rows count as seen
