@@ -53,6 +53,10 @@ type Options struct {
 	// Recognised, when set, is told that Dir had no manifest and what the
 	// exports were recognised as instead (see profiles.Recognise).
 	Recognised func(*profiles.Proposal)
+	// Password opens password-protected workbooks; it is never printed.
+	Password string
+	// Progress, when not nil, shows how far the loading of each file is.
+	Progress ingest.Progress
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -96,7 +100,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		}
 	}()
 
-	loaded, err := ingest.Load(ctx, db, opt.Source, opt.Dir, m)
+	loaded, err := ingest.LoadWith(ctx, db, opt.Source, opt.Dir, m, ingest.Options{Password: opt.Password, Progress: opt.Progress})
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
@@ -40,6 +41,7 @@ type auditOptions struct {
 	Quiet          bool
 	Checks         string
 	Only, Skip     []string
+	PasswordFile   string
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
@@ -54,6 +56,7 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Checks, "checks", "", "also run your own checks: every .sql file in `DIR` (format: docs/checks.md)")
 	fs.StringSliceVar(&o.Only, "only", nil, "run only the checks in `LIST`: comma-separated check ids or area codes\n(e.g. toestemming,request_overdue); repeatable")
 	fs.StringSliceVar(&o.Skip, "skip", nil, "do not run the checks in `LIST`: comma-separated check ids or area codes; repeatable")
+	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (the file holds\nonly the password; it is never printed)")
 }
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
@@ -114,6 +117,16 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	}
 	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict, Checks: checks}
 	opt.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
+	if o.PasswordFile != "" {
+		pw, err := readPassword(o.PasswordFile)
+		if err != nil {
+			return usagef("--password-file: %v", err)
+		}
+		opt.Password = pw
+	}
+	if f, ok := e.stderr.(*os.File); ok {
+		opt.Progress = ingest.TerminalProgress(f, o.Quiet) // nil unless stderr is a terminal
+	}
 	if o.AsOf != "" {
 		t, err := time.Parse(time.DateOnly, o.AsOf)
 		if err != nil {
@@ -318,4 +331,19 @@ func writeReports(dir string, run *results.Run, opt reports.Options) error {
 		_ = os.Remove(p + ".old")
 	}
 	return nil
+}
+
+// readPassword reads a password file: its first line, without the line end
+// (editors add one). The password itself never appears in a message.
+func readPassword(name string) (string, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", name, err)
+	}
+	pw, _, _ := strings.Cut(string(b), "\n")
+	pw = strings.TrimSuffix(strings.TrimPrefix(pw, "\ufeff"), "\r")
+	if pw == "" {
+		return "", fmt.Errorf("%s is empty; put the workbook's password on its first line", name)
+	}
+	return pw, nil
 }

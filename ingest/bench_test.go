@@ -1,51 +1,90 @@
 package ingest_test
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 )
 
-const benchRows = 100_000
+// benchRows is the size of the generated exports: AVGAUDIT_BENCH_ROWS, or
+// def (small, so that a plain go test -bench stays quick).
+func benchRows(b *testing.B, def int) int {
+	b.Helper()
+	s := os.Getenv("AVGAUDIT_BENCH_ROWS")
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("AVGAUDIT_BENCH_ROWS=%q: want a positive number", s)
+	}
+	return n
+}
+
+const photosManifest = "version: 1\norganisation: bench\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: %s, table: portal_photos%s}\n"
 
 // writeBenchCSV writes a semicolon-separated portal_photos export of n rows
 // with Dutch date-times, as the parent portal would.
 func writeBenchCSV(b *testing.B, dir string, n int) string {
 	b.Helper()
-	var sb strings.Builder
-	sb.WriteString("photo_id;portal_child_id;posted_at;group_name;posted_by;removed_at\n")
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&sb, "F%07d;P%05d;%02d-%02d-2025 %02d:%02d;Rupsjes;Medewerker %d;\n", i, i%5000, i%28+1, i%12+1, i%24, i%60, i%40)
-	}
 	p := filepath.Join(dir, "photos.csv")
-	if err := os.WriteFile(p, []byte(sb.String()), 0o644); err != nil {
+	f, err := os.Create(p)
+	if err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte("version: 1\norganisation: bench\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: photos.csv, table: portal_photos}\n"), 0o644); err != nil {
+	w := bufio.NewWriter(f)
+	w.WriteString("photo_id;portal_child_id;posted_at;group_name;posted_by;removed_at\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(w, "F%07d;P%05d;%02d-%02d-2025 %02d:%02d;Rupsjes;Medewerker %d;\n", i, i%5000, i%28+1, i%12+1, i%24, i%60, i%40)
+	}
+	if err := w.Flush(); err != nil {
 		b.Fatal(err)
 	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	writeBenchManifest(b, dir, "photos.csv", "")
 	return p
 }
 
-// BenchmarkLoadCSV measures avgaudit's CSV ingest (parse, validate, append
-// with provenance); compare with BenchmarkDuckDBReadCSV from the same run.
-func BenchmarkLoadCSV(b *testing.B) {
+func writeBenchManifest(b *testing.B, dir, file, extra string) {
+	b.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(fmt.Sprintf(photosManifest, file, extra)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// loadBench writes an export of benchRows rows (default def) with write,
+// loads it b.N times, each into a new database, and reports rows/s and CPU.
+func loadBench(b *testing.B, def int, write func(b *testing.B, dir string, n int) string) {
 	dir := b.TempDir()
-	p := writeBenchCSV(b, dir, benchRows)
-	st, _ := os.Stat(p)
+	rows := benchRows(b, def)
+	if st, err := os.Stat(write(b, dir, rows)); err == nil {
+		b.SetBytes(st.Size())
+	}
 	fsys := os.DirFS(dir)
 	m, err := manifest.Load(fsys, ".")
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(st.Size())
+	// Measure the load's peak memory, not the generator's.
+	debug.FreeOSMemory()
+	resetPeakRSS()
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		db, err := sql.Open("duckdb", "")
@@ -53,21 +92,27 @@ func BenchmarkLoadCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 		res, err := ingest.Load(context.Background(), db, fsys, ".", m)
-		if err != nil || res.Inputs[0].RowsLoaded != benchRows {
+		if err != nil || res.Inputs[0].RowsLoaded != rows {
 			b.Fatalf("load: %v", err)
 		}
 		db.Close()
 	}
-	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	reportCPU(b, cpu0)
 }
+
+// BenchmarkLoadCSV measures avgaudit's CSV ingest (parse, validate, append
+// with provenance); compare with BenchmarkDuckDBReadCSV from the same run.
+func BenchmarkLoadCSV(b *testing.B) { loadBench(b, 100_000, writeBenchCSV) }
 
 // BenchmarkDuckDBReadCSV is the baseline: DuckDB's own CSV reader loading the
 // same file into a table, with no validation or provenance.
 func BenchmarkDuckDBReadCSV(b *testing.B) {
 	dir := b.TempDir()
-	p := writeBenchCSV(b, dir, benchRows)
+	p := writeBenchCSV(b, dir, benchRows(b, 100_000))
 	st, _ := os.Stat(p)
 	b.SetBytes(st.Size())
+	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		db, err := sql.Open("duckdb", "")
@@ -79,5 +124,116 @@ func BenchmarkDuckDBReadCSV(b *testing.B) {
 		}
 		db.Close()
 	}
-	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(benchRows(b, 100_000))*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	reportCPU(b, cpu0)
+}
+
+// cpuTime is the CPU time (user and system, all threads) this process used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU seconds per operation since start: on a busy
+// machine a fairer comparison than the wall time in ns/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// writeBenchXLSX writes a portal_photos workbook of n rows with excelize's
+// StreamWriter; posted_at is a serial date-time with a date style.
+func writeBenchXLSX(b *testing.B, dir string, n int) string {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 22})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"photo_id", "portal_child_id", "posted_at", "group_name", "posted_by", "removed_at"}); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		serial := 45658 + float64(i%365) + float64(i%1440)/1440
+		row := []any{fmt.Sprintf("F%07d", i), fmt.Sprintf("P%05d", i%5000), excelize.Cell{StyleID: style, Value: serial}, "Rupsjes", fmt.Sprintf("Medewerker %d", i%40)}
+		if err := sw.SetRow(cell, row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(dir, "photos.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		b.Fatal(err)
+	}
+	writeBenchManifest(b, dir, "photos.xlsx", ", sheet: Sheet1")
+	return p
+}
+
+// BenchmarkLoadXLSX measures workbook ingest through excelize's row
+// iterator with raw values; it reports rows/s and the process's peak
+// resident memory (VmHWM), which must stay flat as the workbook grows.
+func BenchmarkLoadXLSX(b *testing.B) {
+	loadBench(b, 200_000, writeBenchXLSX)
+	if hwm, ok := peakRSS(); ok {
+		b.ReportMetric(float64(hwm)/(1<<20), "peak-MiB")
+	}
+}
+
+// BenchmarkSheetRows compares excelize's raw cell values, which the loader
+// uses, with its formatted values on the same workbook.
+func BenchmarkSheetRows(b *testing.B) {
+	dir := b.TempDir()
+	n := benchRows(b, 50_000)
+	p := writeBenchXLSX(b, dir, n)
+	for _, raw := range []bool{true, false} {
+		b.Run(map[bool]string{true: "raw", false: "formatted"}[raw], func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				f, err := excelize.OpenFile(p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, err := f.Rows("Sheet1")
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+					if _, err := rows.Columns(excelize.Options{RawCellValue: raw}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				rows.Close()
+				f.Close()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// resetPeakRSS resets the kernel's peak resident set size of this process
+// (Linux; elsewhere peakRSS reports the peak since start).
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS reads the peak resident set size from /proc/self/status (Linux).
+func peakRSS() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10, err == nil
+		}
+	}
+	return 0, false
 }

@@ -55,14 +55,32 @@ func FuzzCSV(f *testing.F) {
 	})
 }
 
-// FuzzSniffDelimiter checks the sniffer always picks one of the candidates.
+// FuzzSniffDelimiter checks the sniffer always picks one of the candidates,
+// and that a file whose records all have the same number of one candidate
+// and none of the others gets that one.
 func FuzzSniffDelimiter(f *testing.F) {
-	for _, s := range []string{"a;b;c", "a,b", "a\tb", "a|b", "\"a;b\",c", ""} {
+	for _, s := range []string{"a;b;c", "a,b", "a\tb", "a|b", "\"a;b\",c", "", "Titel\n\na;b\n1;2,5\n", "\"x\ny\";z\r\n1;2\r\n"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, line string) {
-		if d := sniffDelimiter(line); !strings.ContainsRune(";,\t|", d) {
-			t.Fatalf("sniffDelimiter(%q) = %q", line, d)
+	f.Fuzz(func(t *testing.T, sample string) {
+		d := sniffDelimiter(sample)
+		if !strings.ContainsRune(";,\t|", d) {
+			t.Fatalf("sniffDelimiter(%q) = %q", sample, d)
+		}
+		for _, c := range ";,\t|" {
+			plain := strings.Map(func(r rune) rune {
+				if strings.ContainsRune(";,\t|\"", r) {
+					return 'x'
+				}
+				return r
+			}, sample)
+			lines := strings.Split(plain, "\n")
+			for i := range lines {
+				lines[i] = "a" + string(c) + lines[i] + string(c) + "b"
+			}
+			if got := sniffDelimiter(strings.Join(lines, "\n")); got != c {
+				t.Fatalf("records each with two %q: got %q", c, got)
+			}
 		}
 	})
 }

@@ -23,7 +23,7 @@ func FuzzHeaderDetection(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte(";;\n\n;a;;b;\n1;;;2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		delim := sniffDelimiterLines(data)
+		delim := sniffDelimiter(string(data))
 		plain, err := newCSVReader(bytes.NewReader(data), delim)
 		if err != nil {
 			return

@@ -5,7 +5,6 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -21,7 +20,6 @@ import (
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/model"
@@ -104,10 +102,23 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
+// Options tune a load; the zero value is fine.
+type Options struct {
+	// Password opens password-protected workbooks (never shown anywhere).
+	Password string
+	// Progress, when not nil, shows how far each input is.
+	Progress Progress
+}
+
 // Load creates the tables and loads every file of m, read from dir in fsys,
 // in one transaction on one connection of db: either everything is loaded
 // (with rejects recorded) or, on an InputError, nothing is.
 func Load(ctx context.Context, db *sql.DB, fsys fs.FS, dir string, m *manifest.Manifest) (*Result, error) {
+	return LoadWith(ctx, db, fsys, dir, m, Options{})
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, db *sql.DB, fsys fs.FS, dir string, m *manifest.Manifest, opt Options) (*Result, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("open connection: %w", err)
@@ -116,7 +127,7 @@ func Load(ctx context.Context, db *sql.DB, fsys fs.FS, dir string, m *manifest.M
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	res, err := load(ctx, conn, fsys, dir, m)
+	res, err := load(ctx, conn, fsys, dir, m, opt)
 	if err != nil {
 		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return nil, err
@@ -127,7 +138,7 @@ func Load(ctx context.Context, db *sql.DB, fsys fs.FS, dir string, m *manifest.M
 	return res, nil
 }
 
-func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manifest.Manifest) (*Result, error) {
+func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manifest.Manifest, opt Options) (*Result, error) {
 	if err := CreateTables(ctx, conn); err != nil {
 		return nil, err
 	}
@@ -139,13 +150,13 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		}
 	}
 	res := &Result{}
-	books := workbooks{}
+	books := newWorkbooks(opt.Password)
 	defer books.close()
 	for _, f := range m.Files() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in, rejects, err := loadFile(ctx, conn, fsys, dir, f, books, res)
+		in, rejects, err := loadFile(ctx, conn, fsys, dir, f, books, res, opt.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -189,55 +200,7 @@ func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
 	return nil
 }
 
-// workbooks caches opened workbooks, since a manifest often loads several
-// sheets of one file.
-type workbooks map[string]*openBook
-
-type openBook struct {
-	f        *excelize.File
-	sum      string
-	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
-}
-
-func (w workbooks) close() {
-	for _, b := range w {
-		_ = b.f.Close()
-	}
-}
-
-// maxWorkbookBytes bounds how much of a workbook is read into memory.
-const maxWorkbookBytes = 1 << 30
-
-func (w workbooks) open(fsys fs.FS, name string) (*openBook, error) {
-	if b, ok := w[name]; ok {
-		return b, nil
-	}
-	fh, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxWorkbookBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxWorkbookBytes {
-		return nil, fmt.Errorf("the workbook is larger than %d MiB", maxWorkbookBytes>>20)
-	}
-	sum := sha256.Sum256(data)
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
-	}
-	b := &openBook{f: f, sum: hex.EncodeToString(sum[:])}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		b.date1904 = *props.Date1904
-	}
-	w[name] = b
-	return b, nil
-}
-
-func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books workbooks, res *Result) (results.Input, []results.Reject, error) {
+func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books *workbooks, res *Result, progress Progress) (results.Input, []results.Reject, error) {
 	in := results.Input{System: f.System, Product: f.Product, File: f.File, Sheet: f.Sheet, Table: f.Table, SkippedColumns: []string{}}
 	fail := func(row int, column string, err error) (results.Input, []results.Reject, error) {
 		return in, nil, &InputError{File: f.Label(), Row: row, Column: column, Err: err}
@@ -247,8 +210,10 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	var digest hash.Hash
 	var tee io.Reader
 	var kind cellKind
+	var counted *countingReader // bytes read, for progress; nil for workbooks
+	var size int64
 	if f.IsWorkbook() {
-		book, err := books.open(fsys, name)
+		book, err := books.get(fsys, name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return fail(0, "", fmt.Errorf("file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
@@ -276,8 +241,12 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		if f.Delimiter != "" {
 			delim = []rune(f.Delimiter)[0]
 		}
+		if st, err := fh.Stat(); err == nil {
+			size = st.Size()
+		}
 		tee = io.TeeReader(fh, digest)
-		cr, err := newCSVReader(tee, delim)
+		counted = &countingReader{r: tee}
+		cr, err := newCSVReader(counted, delim)
 		if err != nil {
 			return fail(0, "", err)
 		}
@@ -305,7 +274,11 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	in.SkippedColumns = skipped
 
 	scan := newBSNScan(f, table, plan)
-	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan)
+	tick := progressTick(progress, f.Label(), size, counted)
+	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan, tick)
+	if progress != nil {
+		progress.Done()
+	}
 	if err == nil {
 		cols, hits := columnInfos(f, table, plan, headerRow, header, scan)
 		res.Columns = append(res.Columns, cols...)
@@ -328,6 +301,25 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	return in, rejects, nil
 }
 
+// progressTick starts progress for one input and returns what the row loop
+// calls: it reports the bytes read for text, the rows for a workbook.
+func progressTick(p Progress, label string, size int64, counted *countingReader) func(rows int) {
+	if p == nil {
+		return nil
+	}
+	if counted == nil {
+		size = 0
+	}
+	p.Start(label, size)
+	return func(rows int) {
+		if counted != nil {
+			p.Update(counted.n)
+		} else {
+			p.Update(int64(rows))
+		}
+	}
+}
+
 // columnPlan says, per canonical column, which export column feeds it.
 type columnPlan struct {
 	source []int    // index into the export row per canonical column, -1 if absent
@@ -348,10 +340,11 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	}
 	var skipped []string
 	seenHeader := map[string]int{}
+	seenSkipped := map[string]int{}
 	for i, raw := range header {
 		h := text(strings.TrimPrefix(raw, utf8BOM))
 		if h == "" {
-			continue
+			continue // an empty header cell, such as the trailing ;; Excel writes
 		}
 		target, mapped := lookupHeader(f.Columns, h)
 		if !mapped {
@@ -360,7 +353,7 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 			}
 		}
 		if !mapped {
-			skipped = append(skipped, h)
+			skipped = append(skipped, skippedName(seenSkipped, h, i))
 			continue
 		}
 		if prev, dup := seenHeader[target]; dup {
@@ -396,6 +389,17 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 		skipped = []string{}
 	}
 	return plan, skipped, nil
+}
+
+// skippedName names a skipped export column; a name seen before gets the
+// positions of both, so the list shows it twice for a reason.
+func skippedName(seen map[string]int, h string, i int) string {
+	key := strings.ToLower(h)
+	if prev, dup := seen[key]; dup {
+		return fmt.Sprintf("%s (column %d, same name as column %d)", h, i+1, prev+1)
+	}
+	seen[key] = i
+	return h
 }
 
 // headerHint guesses why a header row lacks the expected columns.

@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -135,5 +136,53 @@ func TestMessyCSV(t *testing.T) {
 				t.Errorf("rows read %d != loaded %d + rejected %d", in.RowsRead, in.RowsLoaded, in.RowsRejected)
 			}
 		})
+	}
+}
+
+// TestManyRows loads more rows than one batch handed from the parser to the
+// appender, with rejects and duplicate keys spread over the batches: every
+// row is loaded with its own line number or rejected, in order.
+func TestManyRows(t *testing.T) {
+	const n = 5000
+	var sb strings.Builder
+	sb.WriteString("child_id;first_name;care_end\n")
+	wantLoaded, wantRejects := 0, 0
+	for i := 0; i < n; i++ {
+		line := i + 2
+		switch {
+		case i%7 == 3:
+			fmt.Fprintf(&sb, "K%d;Kind %d;31-02-2025\n", i, line) // no such date
+			wantRejects++
+		case i%1000 == 999:
+			fmt.Fprintf(&sb, "K%d;Kind %d;\n", i-1, line) // the key of the row before
+			if (i-1)%7 == 3 {
+				wantLoaded++ // that row was rejected, so its key was not seen
+			} else {
+				wantRejects++
+			}
+		default:
+			fmt.Fprintf(&sb, "K%d;Kind %d;\n", i, line)
+			wantLoaded++
+		}
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeFile(t, dir, "f.csv", sb.String())
+	db := openDB(t)
+	res, err := loadDir(t, db, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := res.Inputs[0]
+	if in.RowsRead != n || in.RowsLoaded != wantLoaded || in.RowsRejected != wantRejects || len(res.Rejects) != wantRejects {
+		t.Fatalf("read/loaded/rejected = %d/%d/%d (%d rejects), want %d/%d/%d", in.RowsRead, in.RowsLoaded, in.RowsRejected, len(res.Rejects), n, wantLoaded, wantRejects)
+	}
+	if bad := query(t, db, "SELECT count(*) FROM admin_children WHERE first_name <> 'Kind ' || _row"); bad[0][0] != "0" {
+		t.Errorf("%s rows stored with another row's line number", bad[0][0])
+	}
+	for i := 1; i < len(res.Rejects); i++ {
+		if res.Rejects[i].Row <= res.Rejects[i-1].Row {
+			t.Fatalf("rejects out of order: %+v before %+v", res.Rejects[i-1], res.Rejects[i])
+		}
 	}
 }

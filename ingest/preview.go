@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +13,8 @@ import (
 
 // PreviewOptions say how much of a table Preview reads.
 type PreviewOptions struct {
-	SampleRows int // data rows kept in SheetPreview.Rows (default 5)
+	SampleRows int    // data rows kept in SheetPreview.Rows (default 5)
+	Password   string // opens password-protected workbooks
 	// DistinctValues, when above 0, makes Preview read every row and keep up
 	// to this many distinct values per column (to propose value mappings).
 	DistinctValues int
@@ -62,9 +62,9 @@ func Preview(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error
 }
 
 func previewWorkbook(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error) {
-	books := workbooks{}
+	books := newWorkbooks(opt.Password)
 	defer books.close()
-	book, err := books.open(fsys, name)
+	book, err := books.get(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -89,60 +89,13 @@ func previewText(fsys fs.FS, name string, opt PreviewOptions) (SheetPreview, err
 		return p, fmt.Errorf("read %s: %w", name, err)
 	}
 	defer fh.Close()
-	head := make([]byte, 64*1024)
-	n, err := io.ReadFull(fh, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return p, fmt.Errorf("read %s: %w", name, err)
-	}
-	head = head[:n]
-	delim := sniffDelimiterLines(head)
-	p.Delimiter = string(delim)
-	cr, err := newCSVReader(io.MultiReader(bytes.NewReader(head), fh), delim)
+	cr, err := newCSVReader(fh, 0)
 	if err != nil {
 		return p, fmt.Errorf("read %s: %w", name, err)
 	}
+	p.Delimiter = string(cr.delim)
 	p.read(cr, opt)
 	return p, nil
-}
-
-// sniffDelimiterLines picks the delimiter over the first lines rather than
-// the first one only, since a title line above the header ("Kinderen per
-// 01-09-2026") may hold none, and free text may hold another candidate: the
-// candidate that splits the most lines into the same number of cells, then
-// the one giving more cells, preferring ; , tab | on ties.
-func sniffDelimiterLines(head []byte) rune {
-	lines := bytes.Split(head, []byte("\n"))
-	if len(lines) > headerLookahead {
-		lines = lines[:headerLookahead]
-	}
-	best, bestLines, bestCount := ',', 0, 0
-	for _, c := range []rune{';', ',', '\t', '|'} {
-		freq := map[int]int{}
-		for _, l := range lines {
-			if n := countOutsideQuotes(string(l), c); n > 0 {
-				freq[n]++
-			}
-		}
-		for count, nLines := range freq {
-			if nLines > bestLines || (nLines == bestLines && count > bestCount) {
-				best, bestLines, bestCount = c, nLines, count
-			}
-		}
-	}
-	return best
-}
-
-func countOutsideQuotes(line string, delim rune) int {
-	n, inQuotes := 0, false
-	for _, c := range line {
-		switch {
-		case c == '"':
-			inQuotes = !inQuotes
-		case c == delim && !inQuotes:
-			n++
-		}
-	}
-	return n
 }
 
 // read fills the preview from rr: the header, sample rows and, if asked,

@@ -2,11 +2,11 @@ package ingest
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -25,13 +25,14 @@ type rowReader interface {
 
 // csvReader reads delimited text.
 type csvReader struct {
-	r *csv.Reader
+	r     *csv.Reader
+	delim rune // the delimiter given or sniffed
 }
 
 const utf8BOM = "\ufeff"
 
 // newCSVReader reads delimited text from r. When delim is 0 it is sniffed
-// from the first line: the candidate (; , tab |) seen most often outside quotes.
+// from the start of the text (see sniffDelimiter).
 // UTF-8 with or without BOM is read as is, UTF-16 with a BOM (Excel's
 // "Unicode-tekst") is decoded; cells in Windows-1252 are repaired later.
 func newCSVReader(r io.Reader, delim rune) (*csvReader, error) {
@@ -44,11 +45,11 @@ func newCSVReader(r io.Reader, delim rune) (*csvReader, error) {
 		_, _ = br.Discard(3)
 	}
 	if delim == 0 {
-		first, err := peekLine(br)
+		sample, err := sniffSample(br)
 		if err != nil {
 			return nil, err
 		}
-		delim = sniffDelimiter(first)
+		delim = sniffDelimiter(sample)
 	}
 	cr := csv.NewReader(br)
 	cr.Comma = delim
@@ -58,51 +59,92 @@ func newCSVReader(r io.Reader, delim rune) (*csvReader, error) {
 	// row is reported (badRowError) and reading goes on after it.
 	cr.LazyQuotes = false
 	cr.ReuseRecord = true
-	return &csvReader{r: cr}, nil
+	return &csvReader{r: cr, delim: delim}, nil
 }
 
-// peekLine returns the first line with content (not blank, not only
-// delimiters) without consuming anything; it looks at most 64 KiB ahead.
-func peekLine(br *bufio.Reader) (string, error) {
+// sniffSample returns up to 64 KiB of the text ahead without consuming it.
+func sniffSample(br *bufio.Reader) (string, error) {
 	b, err := br.Peek(br.Size())
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return "", err
 	}
-	lines := bytes.Split(b, []byte("\n"))
-	for _, l := range lines {
-		if len(bytes.Trim(l, " \t\r;,|")) > 0 {
-			return string(l), nil
-		}
-	}
-	if len(lines) > 0 {
-		return string(lines[0]), nil
-	}
-	return "", nil
+	return string(b), nil
 }
 
-// sniffDelimiter picks the most frequent candidate outside quotes, preferring
-// the order ; , tab | on ties (Dutch Excel writes semicolons).
-func sniffDelimiter(line string) rune {
-	candidates := []rune{';', ',', '\t', '|'}
-	counts := map[rune]int{}
-	inQuotes := false
-	for _, c := range line {
-		if c == '"' {
-			inQuotes = !inQuotes
-			continue
-		}
-		if !inQuotes {
-			counts[c]++
-		}
-	}
-	best := ','
-	bestN := 0
-	for _, c := range candidates {
-		if counts[c] > bestN {
-			best, bestN = c, counts[c]
+// delimiters are the candidates, in order of preference on a tie (Dutch
+// Excel writes semicolons).
+var delimiters = []rune{';', ',', '\t', '|'}
+
+// sniffLines is how many records with content the sniffer looks at.
+const sniffLines = 20
+
+// sniffDelimiter picks the delimiter of delimited text from a sample of its
+// start. Per record with content (not blank, not only delimiters; a line
+// break inside double quotes does not end a record) it counts each
+// candidate outside double quotes, and picks the candidate that occurs the
+// same number of times in the most records, then the one occurring most
+// often. Single quotes are not quotes: they occur in names ('s-Hertogenbosch,
+// D'Souza), and no spreadsheet writes them around values.
+func sniffDelimiter(sample string) rune {
+	counts := recordCounts(sample)
+	best, bestFreq, bestN := ',', 0, 0
+	for ci, c := range delimiters {
+		freq, n := mode(counts, ci)
+		if n > 0 && (freq > bestFreq || freq == bestFreq && n > bestN) {
+			best, bestFreq, bestN = c, freq, n
 		}
 	}
 	return best
+}
+
+// recordCounts counts, for up to sniffLines records with content, each
+// candidate delimiter outside quotes.
+func recordCounts(sample string) [][]int {
+	var out [][]int
+	cur := make([]int, len(delimiters))
+	content, inQuotes := false, false
+	flush := func() {
+		if content {
+			out = append(out, cur)
+		}
+		cur, content = make([]int, len(delimiters)), false
+	}
+	for _, r := range sample {
+		switch {
+		case r == '"':
+			inQuotes = !inQuotes
+			content = true
+		case inQuotes:
+		case r == '\n':
+			flush()
+			if len(out) == sniffLines {
+				return out
+			}
+		default:
+			if i := slices.Index(delimiters, r); i >= 0 {
+				cur[i]++
+			} else if r != '\r' && r != ' ' {
+				content = true
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// mode returns the most frequent non-zero count of candidate ci over the
+// records, and how many records have it; the larger count wins a tie.
+func mode(counts [][]int, ci int) (freq, n int) {
+	seen := map[int]int{}
+	for _, rec := range counts {
+		if c := rec[ci]; c > 0 {
+			seen[c]++
+			if seen[c] > freq || seen[c] == freq && c > n {
+				freq, n = seen[c], c
+			}
+		}
+	}
+	return freq, n
 }
 
 func (c *csvReader) Workbook() bool { return false }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -29,80 +30,200 @@ type cellKind struct {
 	date1904 bool // the workbook counts serial dates from 1904
 }
 
-// appendRows parses and appends every data row, collecting rejects.
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan) ([]results.Reject, error) {
-	var rejects []results.Reject
-	label := f.Label()
-	keyCols := keyIndexes(t)
-	firstSeen := map[string]int{}
-	reject := func(rowNum int, bad []cellProblem) {
-		in.RowsRejected++
-		for _, p := range bad {
-			rejects = append(rejects, p.reject(label, f.Sheet, rowNum, t, plan))
-		}
-	}
+// appendRows parses and appends every data row, collecting rejects. Reading
+// and parsing run in one goroutine, appending in another (the appender's one
+// cgo call per value is as costly as the parsing), handing over batches of
+// rows in order.
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
+	p := &rowParser{f: f, t: t, plan: plan, rr: rr, kind: kind, in: in, scan: scan, tick: tick,
+		label: f.Label(), labelBytes: []byte(f.Label()), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
 	err := conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
 		if err != nil {
 			return fmt.Errorf("appender for %s: %w", t.Name, err)
 		}
-		row := make([]driver.Value, len(t.Columns)+2)
-		for n := 0; ; n++ {
-			if n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					_ = app.Close()
-					return err
-				}
-			}
-			rowNum, cells, err := rr.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			var bad *badRowError
-			if errors.As(err, &bad) {
-				in.RowsRead++
-				reject(rowNum, []cellProblem{{col: -1, reason: bad.Error()}})
-				continue
-			}
-			if err != nil {
-				_ = app.Close()
-				return &InputError{File: label, Row: rowNum, Err: err}
-			}
-			in.RowsRead++
-			scan.row(rowNum, cells)
-			problems := checkShape(t, plan, cells, kind)
-			if len(problems) == 0 {
-				problems = parseRow(f, t, plan, cells, kind, row)
-			}
-			var key string
-			if len(problems) == 0 && len(keyCols) > 0 {
-				key, _ = keyOf(row, keyCols)
-				if first, dup := firstSeen[key]; dup {
-					problems = append(problems, cellProblem{col: keyCols[0], value: strings.ReplaceAll(key, "\x1f", "+"),
-						reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
-				}
-			}
-			if len(problems) > 0 {
-				reject(rowNum, problems)
-				continue
-			}
-			row[len(t.Columns)] = label
-			row[len(t.Columns)+1] = int64(rowNum)
-			if err := app.AppendRow(row...); err != nil {
-				_ = app.Close()
-				return &InputError{File: label, Row: rowNum, Err: fmt.Errorf("store row: %w", err)}
-			}
-			if len(keyCols) > 0 {
-				firstSeen[key] = rowNum // only loaded rows count as seen
-			}
-			in.RowsLoaded++
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		full := make(chan *rowBatch, batchesInFlight-1)
+		free := make(chan *rowBatch, batchesInFlight)
+		for range batchesInFlight {
+			free <- newRowBatch(len(t.Columns) + 2)
 		}
-		if err := app.Close(); err != nil {
-			return fmt.Errorf("store rows of %s: %w", t.Name, err)
+		parsed := make(chan error, 1)
+		go func() {
+			parsed <- p.run(ctx, full, free)
+			close(full)
+		}()
+		var appendErr error
+		for b := range full {
+			if appendErr == nil {
+				if appendErr = b.appendTo(app, p.label); appendErr != nil {
+					cancel()
+				}
+			}
+			free <- b
+		}
+		parseErr := <-parsed
+		closeErr := app.Close()
+		switch {
+		case appendErr != nil:
+			return appendErr
+		case parseErr != nil:
+			return parseErr
+		case closeErr != nil:
+			return fmt.Errorf("store rows of %s: %w", t.Name, closeErr)
 		}
 		return nil
 	})
-	return rejects, err
+	return p.rejects, err
+}
+
+// Rows are handed from the parser to the appender in batches of batchRows;
+// batchesInFlight bounds the memory this takes.
+const (
+	batchRows       = 1024
+	batchesInFlight = 3
+)
+
+// rowBatch holds parsed rows, each with the canonical columns followed by
+// _file and _row, and the row numbers.
+type rowBatch struct {
+	rows [][]driver.Value
+	nums []int
+	n    int
+}
+
+func newRowBatch(width int) *rowBatch {
+	b := &rowBatch{rows: make([][]driver.Value, batchRows), nums: make([]int, batchRows)}
+	for i := range b.rows {
+		b.rows[i] = make([]driver.Value, width)
+	}
+	return b
+}
+
+func (b *rowBatch) appendTo(app *duckdb.Appender, label string) error {
+	for i := range b.n {
+		if err := app.AppendRow(b.rows[i]...); err != nil {
+			return &InputError{File: label, Row: b.nums[i], Err: fmt.Errorf("store row: %w", err)}
+		}
+	}
+	return nil
+}
+
+// rowParser reads, checks and parses the rows of one input. Only its own
+// goroutine touches it until run returns.
+type rowParser struct {
+	f          *manifest.File
+	t          *model.Table
+	plan       columnPlan
+	rr         rowReader
+	kind       cellKind
+	in         *results.Input
+	scan       *bsnScan
+	tick       func(rows int)
+	label      string
+	labelBytes []byte // label as the appender takes it
+	keyCols    []int
+	firstSeen  map[string]int
+	rejects    []results.Reject
+}
+
+// run sends batches of parsed rows to full, taking empty ones from free.
+func (p *rowParser) run(ctx context.Context, full, free chan *rowBatch) error {
+	var b *rowBatch
+	for n := 0; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if p.tick != nil {
+				p.tick(n)
+			}
+		}
+		if b == nil {
+			select {
+			case b = <-free:
+				b.n = 0
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		rowNum, cells, err := p.rr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var bad *badRowError
+			if !errors.As(err, &bad) {
+				return &InputError{File: p.label, Row: rowNum, Err: err}
+			}
+			p.in.RowsRead++
+			p.reject(rowNum, []cellProblem{{col: -1, reason: bad.Error()}})
+			continue
+		}
+		p.in.RowsRead++
+		if !p.parse(rowNum, cells, b.rows[b.n]) {
+			continue
+		}
+		b.nums[b.n] = rowNum
+		b.n++
+		if b.n == batchRows {
+			if err := send(ctx, full, b); err != nil {
+				return err
+			}
+			b = nil
+		}
+	}
+	if b != nil && b.n > 0 {
+		return send(ctx, full, b)
+	}
+	return nil
+}
+
+func send(ctx context.Context, full chan *rowBatch, b *rowBatch) error {
+	select {
+	case full <- b:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// parse fills row from cells; it rejects the row and returns false if a
+// value cannot be used or the key was seen before.
+func (p *rowParser) parse(rowNum int, cells []string, row []driver.Value) bool {
+	p.scan.row(rowNum, cells)
+	t := p.t
+	problems := checkShape(t, p.plan, cells, p.kind)
+	if len(problems) == 0 {
+		problems = parseRow(p.f, t, p.plan, cells, p.kind, row)
+	}
+	var key string
+	if len(problems) == 0 && len(p.keyCols) > 0 {
+		key, _ = keyOf(row, p.keyCols)
+		if first, dup := p.firstSeen[key]; dup {
+			problems = append(problems, cellProblem{col: p.keyCols[0], value: strings.ReplaceAll(key, "\x1f", "+"),
+				reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
+		}
+	}
+	if len(problems) > 0 {
+		p.reject(rowNum, problems)
+		return false
+	}
+	row[len(t.Columns)] = p.labelBytes
+	row[len(t.Columns)+1] = int64(rowNum)
+	if len(p.keyCols) > 0 {
+		p.firstSeen[key] = rowNum // only loaded rows count as seen
+	}
+	p.in.RowsLoaded++
+	return true
+}
+
+func (p *rowParser) reject(rowNum int, bad []cellProblem) {
+	p.in.RowsRejected++
+	for _, c := range bad {
+		p.rejects = append(p.rejects, c.reject(p.label, p.f.Sheet, rowNum, p.t, p.plan))
+	}
 }
 
 func keyIndexes(t *model.Table) []int {
@@ -118,11 +239,11 @@ func keyIndexes(t *model.Table) []int {
 func keyOf(row []driver.Value, cols []int) (string, bool) {
 	parts := make([]string, len(cols))
 	for i, c := range cols {
-		s, ok := row[c].(string)
+		b, ok := row[c].([]byte)
 		if !ok {
 			return "", false
 		}
-		parts[i] = s
+		parts[i] = string(b)
 	}
 	return strings.Join(parts, "\x1f"), true
 }
@@ -240,7 +361,10 @@ func mapValue(m map[string]string, raw string) (string, bool) { return lookupFol
 func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error) {
 	switch c.Type {
 	case model.Text:
-		return raw, nil
+		if isEmailColumn(c.Name) {
+			return textValue(values.NormalizeEmail(raw)), nil
+		}
+		return textValue(raw), nil
 	case model.Date:
 		if t, ok := serialDate(raw, kind); ok {
 			return truncateDay(t), nil
@@ -260,11 +384,15 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 		}
 		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
 	case model.BSN:
-		return values.NormalizeBSN(raw)
+		bsn, err := values.NormalizeBSN(raw)
+		if err != nil {
+			return nil, err
+		}
+		return textValue(bsn), nil
 	case model.Enum:
 		for _, v := range c.Values {
 			if strings.EqualFold(v, raw) {
-				return v, nil
+				return textValue(v), nil
 			}
 		}
 		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
@@ -272,6 +400,15 @@ func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error)
 	}
 	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
 }
+
+// textValue hands a string to the appender as bytes that share its memory:
+// the appender would otherwise copy every string into a new []byte before
+// DuckDB copies it once more into its vector. Nothing writes to these bytes.
+func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// isEmailColumn says whether a text column holds e-mail addresses, which are
+// lower-cased so that one address written in two ways matches itself.
+func isEmailColumn(name string) bool { return name == "email" || strings.HasSuffix(name, "_email") }
 
 // serialDate reads a workbook's date cell, stored as a serial day number.
 func serialDate(raw string, kind cellKind) (time.Time, bool) {

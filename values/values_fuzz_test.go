@@ -308,3 +308,21 @@ func FuzzExcelSerial(f *testing.F) {
 		}
 	})
 }
+
+func FuzzNormalizeEmail(f *testing.F) {
+	for _, s := range []string{"Anna@Example.NL", " mailto:x@y.nl ", "<a@b.nl>", "geen", "a@b@c", "", "<>", "mailto:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := NormalizeEmail(s)
+		if again := NormalizeEmail(got); again != got {
+			t.Fatalf("NormalizeEmail not idempotent: %q -> %q -> %q", s, got, again)
+		}
+		if got != strings.TrimSpace(got) {
+			t.Fatalf("NormalizeEmail(%q) = %q has surrounding space", s, got)
+		}
+		if strings.Contains(got, "@") && got != strings.TrimSpace(s) && got != strings.ToLower(got) {
+			t.Fatalf("NormalizeEmail(%q) = %q is not lower-case", s, got)
+		}
+	})
+}

@@ -686,3 +686,23 @@ func TestContainsBSN(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeEmail(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Anna.de.Vries@Example.NL", "anna.de.vries@example.nl"},
+		{"  piet@voorbeeld.nl ", "piet@voorbeeld.nl"},
+		{"mailto:Zoe@Voorbeeld.nl", "zoe@voorbeeld.nl"},
+		{"MAILTO: zoe@voorbeeld.nl", "zoe@voorbeeld.nl"},
+		{"<Bram@Voorbeeld.nl>", "bram@voorbeeld.nl"},
+		{"Ç.Çelik@Voorbeeld.nl", "ç.çelik@voorbeeld.nl"},
+		{"geen e-mail", "geen e-mail"},
+		{"Anna <anna@x.nl>", "Anna <anna@x.nl>"},
+		{"a@b@C", "a@b@C"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeEmail(tt.in); got != tt.want {
+			t.Errorf("NormalizeEmail(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

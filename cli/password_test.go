@@ -1,0 +1,51 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPasswordFile audits a folder with a password-protected workbook:
+// refused with a hint without --password-file, loaded with it, and the
+// password appears nowhere. stderr is not a terminal, so no progress bar.
+func TestPasswordFile(t *testing.T) {
+	src := t.TempDir()
+	book, err := os.ReadFile("../ingest/testdata/corpus/protected.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(src, "kinderen.xlsx"), string(book))
+	writeTestFile(t, filepath.Join(src, "manifest.yaml"), "version: 1\norganisation: x\nsystems:\n  admin:\n    product: Kidsadmin\n    files:\n      - {file: kinderen.xlsx, sheet: Sheet1, table: admin_children}\n")
+	pw := filepath.Join(t.TempDir(), "wachtwoord.txt")
+	writeTestFile(t, pw, "geheim-2026\r\n")
+	empty := filepath.Join(t.TempDir(), "leeg.txt")
+	writeTestFile(t, empty, "")
+
+	r := avgaudit(t, t.TempDir(), "audit", src)
+	if r.code != 1 || !strings.Contains(r.stderr, "kinderen.xlsx [Sheet1]: the workbook is protected with a password; put the password in a text file and run again with --password-file FILE") {
+		t.Errorf("without --password-file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", empty)
+	if r.code != 2 || !strings.Contains(r.stderr, "leeg.txt is empty") {
+		t.Errorf("empty password file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", pw)
+	if r.code != 0 || !strings.Contains(r.stdout, "admin_children") {
+		t.Errorf("with --password-file: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, "geheim") {
+		t.Error("the password was printed")
+	}
+	if strings.Contains(r.stderr, "\r") {
+		t.Errorf("progress drawn on a stderr that is not a terminal: %q", r.stderr)
+	}
+}
+
+func writeTestFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,162 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+)
+
+// workbooks caches opened workbooks, since a manifest often loads several
+// sheets of one file.
+type workbooks struct {
+	password string
+	open     map[string]*openBook
+	temp     []string // copies of workbooks from a non-directory fs.FS
+}
+
+type openBook struct {
+	f        *excelize.File
+	sum      string
+	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
+}
+
+func newWorkbooks(password string) *workbooks {
+	return &workbooks{password: password, open: map[string]*openBook{}}
+}
+
+func (w *workbooks) close() {
+	for _, b := range w.open {
+		_ = b.f.Close()
+	}
+	for _, p := range w.temp {
+		_ = os.Remove(p)
+	}
+}
+
+// Limits for excelize: worksheets larger than unzipXMLLimit are unzipped to
+// a temporary file and streamed from there instead of held in memory; a
+// workbook that unzips to more than unzipLimit is refused.
+const (
+	unzipXMLLimit = 16 << 20
+	unzipLimit    = 16 << 30
+)
+
+// oleMagic starts an OLE compound file: an encrypted (password-protected)
+// .xlsx, or an old .xls.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// get opens name from fsys, or returns it if it is open already. It never
+// reads the whole workbook into memory (except an encrypted one, which must
+// be decrypted as a whole): a workbook in a directory is opened from its
+// path, one from another file system is first copied to a temporary file.
+func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
+	if b, ok := w.open[name]; ok {
+		return b, nil
+	}
+	osPath, sum, err := w.localCopy(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.checkProtection(osPath); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit})
+	if err != nil {
+		if w.password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
+			return nil, errors.New("the password from --password-file does not open this workbook; check the password (the file must hold only the password)")
+		}
+		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+	}
+	b := &openBook{f: f, sum: sum}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
+	w.open[name] = b
+	return b, nil
+}
+
+// localCopy returns a path on disk for name and the file's SHA-256.
+func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return "", "", err
+	}
+	defer fh.Close()
+	digest := sha256.New()
+	if root, ok := dirFSRoot(fsys); ok {
+		if _, err := io.Copy(digest, fh); err != nil {
+			return "", "", err
+		}
+		return filepath.Join(root, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
+	}
+	tmp, err := os.CreateTemp("", "avgaudit-*.xlsx")
+	if err != nil {
+		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
+	}
+	w.temp = append(w.temp, tmp.Name())
+	_, err = io.Copy(io.MultiWriter(tmp, digest), fh)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
+	}
+	return tmp.Name(), hex.EncodeToString(digest.Sum(nil)), nil
+}
+
+// dirFSRoot returns the directory of a file system made by os.DirFS. The
+// type is not exported, so it is recognised by its name; any other file
+// system gets a temporary copy instead.
+func dirFSRoot(fsys fs.FS) (string, bool) {
+	v := reflect.ValueOf(fsys)
+	if v.Kind() != reflect.String || v.Type().PkgPath() != "os" || v.Type().Name() != "dirFS" {
+		return "", false
+	}
+	return v.String(), true
+}
+
+// checkProtection refuses, with a clear message, an encrypted workbook
+// when no password was given, and an old .xls.
+func (w *workbooks) checkProtection(osPath string) error {
+	fh, err := os.Open(osPath)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	head := make([]byte, len(oleMagic))
+	if _, err := io.ReadFull(fh, head); err != nil || !bytes.Equal(head, oleMagic) {
+		return nil // not OLE: a plain .xlsx (or not a workbook, which excelize reports)
+	}
+	if !isEncryptedOOXML(fh) {
+		return errors.New("this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"")
+	}
+	if w.password == "" {
+		return errors.New("the workbook is protected with a password; put the password in a text file and run again with --password-file FILE")
+	}
+	return nil
+}
+
+// isEncryptedOOXML reports whether the OLE file holds an encrypted .xlsx
+// (an EncryptionInfo stream) rather than an old .xls.
+func isEncryptedOOXML(ra io.ReaderAt) bool {
+	doc, err := mscfb.New(ra)
+	if err != nil {
+		return false
+	}
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		if entry.Name == "EncryptionInfo" {
+			return true
+		}
+	}
+	return false
+}
