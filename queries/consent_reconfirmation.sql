@@ -64,7 +64,7 @@ found AS (
     FROM newest n, settings s
     WHERE n.rn = 1 AND n.granted
       AND (n.withdrawn_at IS NULL OR n.withdrawn_at::DATE > s.as_of)
-      AND (n.recorded_at IS NULL OR n.recorded_at::DATE < s.as_of - s.period)
+      AND (n.recorded_at IS NULL OR (n.recorded_at::DATE + s.period)::DATE < s.as_of)
       AND n.portal_child_id NOT IN (SELECT portal_child_id FROM gone)
 )
 SELECT
