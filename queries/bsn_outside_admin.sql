@@ -13,11 +13,17 @@
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het
 --   inlezen is elke kolom buiten de administratie doorzocht op negen cijfers die de elfproef doorstaan
 --   (ook geschreven als 123.456.782 of 123 456 782); de nummers zelf worden niet bewaard of getoond.
+--   Het BSN van medewerkers is wel wettelijk nodig, maar alleen in de salarisadministratie en in het
+--   overzicht van medewerkers voor het personenregister kinderopvang (Regeling Wet kinderopvang); bij
+--   het medewerkersoverzicht vraagt de melding na te gaan of dat hier zo is.
 -- why.en: A childcare organisation may use the BSN of children and parents only for the childcare
 --   benefit, and so only in the administration. The parent portal, the child-tracking system and the
 --   organisation's own registers do not need it; the parents' consent does not change that. At loading,
 --   every column outside the administration was searched for nine digits that pass the 11-check (also
---   written as 123.456.782 or 123 456 782); the numbers themselves are neither kept nor shown.
+--   written as 123.456.782 or 123 456 782); the numbers themselves are neither kept nor shown. Staff
+--   BSNs are required by law, but only in the payroll administration and in the staff overview for the
+--   childcare person register (Regeling Wet kinderopvang); for the staff list the finding asks to check
+--   whether that is the case here.
 -- fix.nl: Verwijder de BSN's uit de genoemde kolom in het bronsysteem (niet alleen uit de export) en zorg
 --   dat ze er niet opnieuw in komen, bijvoorbeeld door de kolom of het invoerveld te schrappen.
 --   Beoordeel of er sprake is van een datalek als het systeem met anderen wordt gedeeld.
@@ -45,10 +51,14 @@ SELECT
     key AS record_key,
     file AS _file,
     first_row AS _row,
-    column_nl || ' bevat in ' || cells_nl || ' een burgerservicenummer (eerste in rij ' || first_row ||
-        '); verwijder de BSN''s uit dit systeem, dat ze niet nodig heeft.' AS message_nl,
-    column_en || ' holds a citizen service number (BSN) in ' || cells_en || ' (first in row ' || first_row ||
-        '); delete the BSNs from this system, which does not need them.' AS message_en,
+    column_nl || ' bevat in ' || cells_nl || ' een burgerservicenummer (eerste in rij ' || first_row || '); ' ||
+        CASE WHEN table_name = 'staff'
+             THEN 'BSN''s van medewerkers horen alleen in de salarisadministratie en het overzicht voor het personenregister kinderopvang: verwijder ze hier als dit overzicht daar niet voor is.'
+             ELSE 'verwijder de BSN''s uit dit systeem, dat ze niet nodig heeft.' END AS message_nl,
+    column_en || ' holds a citizen service number (BSN) in ' || cells_en || ' (first in row ' || first_row || '); ' ||
+        CASE WHEN table_name = 'staff'
+             THEN 'staff BSNs belong only in the payroll administration and the overview for the childcare person register: delete them here if this list is not for that.'
+             ELSE 'delete the BSNs from this system, which does not need them.' END AS message_en,
     header, column_name, hits
 FROM hits
 ORDER BY _file, header NULLS LAST, column_name

@@ -36,10 +36,13 @@ intake(question, consent_type, label_nl, label_en) AS (
            (7, 'independent_home', 'zelfstandig naar huis gaan', 'going home alone')
 ),
 placed AS (
+    -- A child placed at several locations (in several portal exports) is
+    -- reported once, at its first placement that runs on the reference date.
     SELECT c.*
     FROM portal_children c, settings s
     WHERE (c.placement_end IS NULL OR c.placement_end >= s.as_of)
       AND (c.placement_start IS NULL OR c.placement_start <= s.as_of)
+    QUALIFY row_number() OVER (PARTITION BY c.portal_child_id ORDER BY c._file, c._row) = 1
 ),
 answered AS (
     SELECT DISTINCT a.portal_child_id, a.consent_type

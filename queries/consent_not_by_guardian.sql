@@ -25,12 +25,13 @@
 -- columns.en: Consent, Recorded at, Given by
 WITH known AS (
     -- The names of the child's parents: in the portal, and in the
-    -- administration for a child linked to it. Case and spaces do not count.
-    SELECT portal_child_id, lower(trim(regexp_replace(name, '\s+', ' ', 'g'))) AS name
+    -- administration for a child linked to it. Case and spaces (also the
+    -- non-breaking spaces of copied names) do not count.
+    SELECT portal_child_id, lower(trim(regexp_replace(name, '[\s\pZ]+', ' ', 'g'))) AS name
     FROM portal_guardians
     WHERE trim(coalesce(name, '')) <> ''
     UNION
-    SELECT pc.portal_child_id, lower(trim(regexp_replace(g.name, '\s+', ' ', 'g')))
+    SELECT pc.portal_child_id, lower(trim(regexp_replace(g.name, '[\s\pZ]+', ' ', 'g')))
     FROM portal_children pc
     JOIN admin_guardians g ON g.child_id = pc.child_id
     WHERE trim(coalesce(g.name, '')) <> ''
@@ -43,7 +44,7 @@ found AS (
       AND NOT EXISTS (
           SELECT 1 FROM known k
           WHERE k.portal_child_id = c.portal_child_id
-            AND k.name = lower(trim(regexp_replace(c.given_by, '\s+', ' ', 'g'))))
+            AND k.name = lower(trim(regexp_replace(c.given_by, '[\s\pZ]+', ' ', 'g'))))
 )
 SELECT
     'portal_consents' AS table_name,

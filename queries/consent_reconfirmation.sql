@@ -11,12 +11,14 @@
 --   en ouders verandert. De check meldt per kind en soort toestemming het nieuwste antwoord als dat een
 --   nog geldende toestemming is die langer geleden is vastgelegd dan de termijn uit het beleid
 --   (standaard 12 maanden; precies op de termijn is nog op tijd), of die geen datum heeft. Kinderen die
---   volgens het ouderportaal niet meer geplaatst zijn, tellen niet mee.
+--   volgens het ouderportaal niet meer geplaatst zijn (bij meer plaatsingen: geen enkele loopt nog),
+--   tellen niet mee.
 -- why.en: Consent must be current and provable. The Dutch DPA and Kennisnet advise asking consent for,
 --   for example, photos again every year, because the situation of child and parents changes. The check
 --   reports, per child and kind of consent, the newest answer when it is a consent still in force that
 --   was recorded longer ago than the policy period (default 12 months; exactly on the period is still in
---   time), or that has no date. Children no longer placed according to the parent portal do not count.
+--   time), or that has no date. Children no longer placed according to the parent portal (with several
+--   placements: none still running) do not count.
 -- fix.nl: Vraag de ouders de toestemming in het ouderportaal te bevestigen of in te trekken, en plan dat
 --   voortaan elk jaar (bijvoorbeeld bij de start van het schooljaar).
 -- fix.en: Ask the parents to confirm or withdraw the consent in the parent portal, and plan that every
@@ -48,9 +50,12 @@ newest AS (
     WHERE c.recorded_at IS NULL OR c.recorded_at::DATE <= s.as_of
 ),
 gone AS (
+    -- Children no longer placed: in every portal export that has them, the
+    -- placement ended before the reference date.
     SELECT pc.portal_child_id
     FROM portal_children pc, settings s
-    WHERE pc.placement_end < s.as_of
+    GROUP BY pc.portal_child_id, s.as_of
+    HAVING bool_and(coalesce(pc.placement_end < s.as_of, false))
 ),
 found AS (
     SELECT n.*, s.months,
@@ -59,7 +64,7 @@ found AS (
     FROM newest n, settings s
     WHERE n.rn = 1 AND n.granted
       AND (n.withdrawn_at IS NULL OR n.withdrawn_at::DATE > s.as_of)
-      AND (n.recorded_at IS NULL OR n.recorded_at::DATE < s.as_of - s.period)
+      AND (n.recorded_at IS NULL OR (n.recorded_at::DATE + s.period)::DATE < s.as_of)
       AND n.portal_child_id NOT IN (SELECT portal_child_id FROM gone)
 )
 SELECT

@@ -37,11 +37,11 @@ SELECT
     'social_posts' AS table_name,
     post_id || '/' || child_id AS record_key,
     _file, _row,
-    'Kind ' || coalesce('op ' || channel || ' ', '') || 'geplaatst op ' || strftime(posted_at, '%d-%m-%Y') ||
-        ', na het einde van de opvang op ' || strftime(care_end, '%d-%m-%Y') ||
+    'Bericht ' || coalesce('via ' || channel || ' ', '') || 'van ' || strftime(posted_at, '%d-%m-%Y') ||
+        ' toont het kind, maar de opvang eindigde al op ' || strftime(care_end, '%d-%m-%Y') ||
         ': verwijder het bericht of maak het kind onherkenbaar.' AS message_nl,
-    'Child posted ' || coalesce('on ' || channel || ' ', '') || 'on ' || strftime(posted_at, '%Y-%m-%d') ||
-        ', after care ended on ' || strftime(care_end, '%Y-%m-%d') ||
+    'Post ' || coalesce('via ' || channel || ' ', '') || 'of ' || strftime(posted_at, '%Y-%m-%d') ||
+        ' shows the child, but care had already ended on ' || strftime(care_end, '%Y-%m-%d') ||
         ': remove the post or make the child unrecognisable.' AS message_en,
     channel, posted_at, care_end
 FROM found

@@ -58,7 +58,7 @@ SELECT
     'social_posts' AS table_name,
     post_id || '/' || child_id AS record_key,
     _file, _row,
-    'Kind herkenbaar ' || coalesce('op ' || channel || ' ', '') ||
+    'Kind herkenbaar in een bericht ' || coalesce('via ' || channel || ' ', '') ||
     coalesce('(geplaatst op ' || strftime(posted_at, '%d-%m-%Y') || ') ', '(zonder datum) ') ||
     'zonder schriftelijke toestemming van de ouders' ||
     CASE problem
@@ -66,7 +66,7 @@ SELECT
         WHEN 'withdrawn' THEN ', en in het ouderportaal is de toestemming ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y')
         ELSE ''
     END || ': verwijder het bericht of maak het kind onherkenbaar.' AS message_nl,
-    'Child recognisable ' || coalesce('on ' || channel || ' ', '') ||
+    'Child recognisable in a post ' || coalesce('via ' || channel || ' ', '') ||
     coalesce('(posted on ' || strftime(posted_at, '%Y-%m-%d') || ') ', '(undated) ') ||
     'without the parents'' written consent' ||
     CASE problem

@@ -7,12 +7,14 @@
 -- requires: portal_photos, portal_consents
 -- why.nl: Ouders kunnen hun toestemming voor foto's in het ouderportaal altijd intrekken. Een foto die
 --   is geplaatst toen er nog toestemming was, mag daarna niet blijven staan: zonder grondslag moet hij
---   worden verwijderd. Telt alleen als er op de peildatum niet opnieuw toestemming is gegeven. Foto's
---   die na het intrekken zijn geplaatst, meldt de check photo_without_consent.
+--   worden verwijderd. Een later antwoord 'nee' in het portaal geldt ook als intrekken. Telt alleen als
+--   er op de peildatum niet opnieuw toestemming is gegeven. Foto's die na het intrekken zijn geplaatst,
+--   meldt de check photo_without_consent.
 -- why.en: Parents may withdraw their consent to photos in the parent portal at any time. A photo posted
---   while consent was given may not stay after that: without a legal basis it must be removed. Only
---   counts when no new consent is in force on the reference date. Photos posted after the withdrawal
---   are reported by the check photo_without_consent.
+--   while consent was given may not stay after that: without a legal basis it must be removed. A later
+--   answer 'no' in the portal counts as a withdrawal too. Only counts when no new consent is in force
+--   on the reference date. Photos posted after the withdrawal are reported by the check
+--   photo_without_consent.
 -- fix.nl: Verwijder de foto uit het dagboek of maak het kind onherkenbaar. Spreek af dat bij het intrekken
 --   van toestemming ook de eerder geplaatste foto's van het kind worden verwijderd.
 -- fix.en: Remove the photo from the diary or make the child unrecognisable. Agree that when consent is
@@ -57,16 +59,35 @@ given_now AS (
     FROM answers a, settings s
     WHERE a.newest = 1 AND a.granted AND (a.withdrawn_at IS NULL OR a.withdrawn_at::DATE > s.as_of)
 ),
+posted_with_consent AS (
+    -- Photos posted while consent was in force, of children without consent
+    -- in force now: the consent ended after posting, by its withdrawal or by
+    -- a newer answer (a refusal, or a new consent withdrawn in turn).
+    SELECT p.*, e.withdrawn_at AS consent_withdrawn_at
+    FROM photos p
+    JOIN at_posting e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1
+    WHERE e.granted
+      AND (e.withdrawn_at IS NULL OR e.withdrawn_at > p.posted_cmp)
+      AND p.portal_child_id NOT IN (SELECT portal_child_id FROM given_now)
+),
+ends AS (
+    -- When the consent ended: its own withdrawal, else the first change
+    -- recorded after posting.
+    SELECT _file, _row, consent_withdrawn_at AS ended_at FROM posted_with_consent
+    UNION ALL
+    SELECT p._file, p._row, CASE WHEN a.granted THEN a.withdrawn_at ELSE a.recorded_at END
+    FROM posted_with_consent p
+    JOIN answers a ON a.portal_child_id = p.portal_child_id AND a.recorded_at > p.posted_cmp
+),
 found AS (
     SELECT p.*, e.withdrawn_at,
            CASE WHEN p.date_only THEN strftime(p.posted_at, '%d-%m-%Y') ELSE strftime(p.posted_at, '%d-%m-%Y %H:%M') END AS posted_nl,
            CASE WHEN p.date_only THEN strftime(p.posted_at, '%Y-%m-%d') ELSE strftime(p.posted_at, '%Y-%m-%d %H:%M') END AS posted_en
-    FROM photos p
-    JOIN at_posting e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1, settings s
-    WHERE e.granted
-      AND e.withdrawn_at > p.posted_cmp
-      AND e.withdrawn_at::DATE <= s.as_of
-      AND p.portal_child_id NOT IN (SELECT portal_child_id FROM given_now)
+    FROM posted_with_consent p
+    JOIN (SELECT en._file, en._row, min(en.ended_at) AS withdrawn_at
+          FROM ends en, settings s
+          WHERE en.ended_at::DATE <= s.as_of
+          GROUP BY en._file, en._row) e ON e._file = p._file AND e._row = p._row
 )
 SELECT
     'portal_photos' AS table_name,

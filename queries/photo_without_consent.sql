@@ -25,12 +25,14 @@ WITH photos AS (
     -- A photo posted with a date but no time of day may have been posted at
     -- any moment of that day: it is compared as posted at the end of it, so
     -- a consent recorded that day counts as given before it, and a
-    -- withdrawal that day as made before it.
+    -- withdrawal that day as made before it. Photos posted after the
+    -- reference date are not judged.
     SELECT *,
            posted_at = date_trunc('day', posted_at) AS date_only,
            CASE WHEN posted_at = date_trunc('day', posted_at)
                 THEN posted_at + INTERVAL 1 DAY - INTERVAL 1 SECOND ELSE posted_at END AS posted_cmp
     FROM portal_photos
+    WHERE posted_at::DATE <= getvariable('as_of')::DATE
 ),
 candidates AS (
     -- The answer in force when the photo was posted: the latest recorded one

@@ -55,9 +55,9 @@ SELECT
             || strftime(ended, '%d-%m-%Y') || records_nl || ' en de fiscale bewaartermijn van ' || record_years
             || ' jaar liep tot en met ' || strftime(record_deadline, '%d-%m-%Y') || '.'
         ELSE 'Verwijder het BSN van het kind uit de administratie: de opvang eindigde op '
-            || strftime(ended, '%d-%m-%Y') || records_nl || ' en het BSN was na ' || bsn_months
-            || ' maanden (tot en met ' || strftime(bsn_deadline, '%d-%m-%Y')
-            || ') niet meer nodig voor de kinderopvangtoeslag; de rest van het record mag blijven tot en met '
+            || strftime(ended, '%d-%m-%Y') || records_nl || ' en de kinderopvangtoeslag had het BSN alleen nodig tot en met '
+            || strftime(bsn_deadline, '%d-%m-%Y') || ' (' || bsn_months
+            || ' maanden); de rest van het record mag blijven tot en met '
             || strftime(record_deadline, '%d-%m-%Y') || '.'
     END AS message_nl,
     CASE problem
