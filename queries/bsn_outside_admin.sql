@@ -7,7 +7,7 @@
 --   Regeling Wet kinderopvang art. 11 (BSN alleen voor de kinderopvangtoeslag); AVG art. 5 lid 1 sub c
 -- requires: portal_children | portal_guardians | portal_notes | portal_consents | portal_photos |
 --   tracking_children | tracking_observations | tracking_transfers | staff | accounts | requests |
---   breaches | social_posts | processing_activities | onedrive_files | applicants | complaints
+--   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
 --   kinderopvangtoeslag, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het

@@ -5,7 +5,7 @@
 -- area: toestemming
 -- source: AVG art. 8 lid 1 en 2 (toestemming voor een kind onder 16 door de ouder met
 --   ouderlijke verantwoordelijkheid; redelijke inspanning om dat te controleren), art. 7 lid 1
--- requires: portal_consents, portal_guardians | admin_guardians
+-- requires: portal_consents, portal_guardians | admin_guardians, portal_guardians | portal_children
 -- why.nl: Voor een kind onder de 16 geldt alleen toestemming van een ouder of voogd. De check vergelijkt
 --   de naam bij het antwoord (gegeven door) met de ouders van het kind in het ouderportaal en, als het
 --   kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
