@@ -26,9 +26,9 @@ WITH settings AS (
 ),
 supplied AS (
     -- The register columns each breach export has: a field that is blank
-    -- because the register has no column for it gets that said.
-    SELECT CASE WHEN coalesce(sheet, '') = '' THEN file ELSE file || ' [' || sheet || ']' END AS _file,
-           list(column_name) AS cols
+    -- because the register has no column for it gets that said. _columns.file
+    -- already names the sheet ("register.xlsx [Lekken]"), as _file does.
+    SELECT file AS _file, list(column_name) AS cols
     FROM _columns WHERE table_name = 'breaches' AND column_name IS NOT NULL
     GROUP BY ALL
 ),
