@@ -38,7 +38,7 @@ WITH categories AS (
     ) AS t(pos, category, nl, en, pattern, staff_only)
 ),
 activities AS (
-    -- A reference that only says there is none counts as blank. The staff
+    -- A reference that only says there is none (or not yet) counts as blank. The staff
     -- certificate of conduct (Verklaring Omtrent het Gedrag, VOG) and a code
     -- of conduct (gedragscode) are no observation of behaviour.
     SELECT *,
@@ -47,7 +47,8 @@ activities AS (
            regexp_matches(lower(concat_ws(' ', activity, purpose, data_categories, data_subjects)),
                           'medewerker|personeel|werknemer|staff|employee') AS about_staff
     FROM processing_activities
-    WHERE lower(trim(coalesce(dpia_reference, ''))) IN ('', '-', 'geen', 'nee', 'n.v.t.', 'nvt', 'n/a', 'no', 'none')
+    WHERE regexp_full_match(lower(coalesce(dpia_reference, '')),
+              '\s*([-?]|geen|nee|n\.?v\.?t\.?|n/a|no|none|onbekend|unknown|nog (niet|doen|uitvoeren|in te vullen|invullen)|tbd|todo)?\s*')
 ),
 hits AS (
     SELECT a.activity, a._file, a._row,
