@@ -9,10 +9,11 @@
 -- why.nl: Een medewerker die uit dienst is, heeft geen toegang meer nodig tot gegevens van kinderen en
 --   ouders. Een account dat na de laatste werkdag actief blijft, kan door de oud-medewerker of door
 --   iemand anders worden gebruikt; is er na de uitdiensttreding nog ingelogd, dan is dat ernstig en
---   mogelijk een datalek.
+--   mogelijk een datalek, ook als het account inmiddels is geblokkeerd.
 -- why.en: An employee who has left no longer needs access to children's and parents' data. An account
 --   that stays active after the last working day can be used by the former employee or by someone else;
---   a login after leaving is severe and possibly a data breach.
+--   a login after leaving is severe and possibly a data breach, even if the account has been blocked
+--   since.
 -- fix.nl: Blokkeer of verwijder het account in het genoemde systeem en leg vast dat accounts op de laatste
 --   werkdag worden ingetrokken. Is er na de uitdiensttreding ingelogd, zoek dan uit wie dat was en wat er
 --   is ingezien, en beoordeel of er sprake is van een datalek.
@@ -30,11 +31,14 @@ WITH employees AS (
 ),
 judged AS (
     -- The last working day is the end date itself: a login on it is fine.
+    -- A login after leaving is reported even when the account has been
+    -- blocked since (or its state is not filled in): it was used.
     SELECT a.*, e.employment_end,
            CASE WHEN a.last_login::DATE > e.employment_end THEN 'login_after_leaving' ELSE 'active_after_leaving' END AS problem
     FROM accounts a
     JOIN employees e ON e.employee_id = trim(a.employee_id)
-    WHERE a.active AND e.employment_end < getvariable('as_of')::DATE
+    WHERE e.employment_end < getvariable('as_of')::DATE
+      AND (a.active OR a.last_login::DATE > e.employment_end)
 )
 SELECT
     'accounts' AS table_name,
@@ -42,13 +46,21 @@ SELECT
     _file, _row,
     CASE problem
         WHEN 'login_after_leaving' THEN 'Ernstig: het account in ' || system || ' van een medewerker die op ' || strftime(employment_end, '%d-%m-%Y')
-            || ' uit dienst ging, is daarna nog gebruikt (laatste login ' || strftime(last_login, '%d-%m-%Y') || '); blokkeer het direct en beoordeel of er sprake is van een datalek.'
+            || ' uit dienst ging, is daarna nog gebruikt (laatste login ' || strftime(last_login, '%d-%m-%Y') || '); '
+            || CASE WHEN active THEN 'blokkeer het direct'
+                    WHEN NOT active THEN 'het is inmiddels geblokkeerd, maar zoek uit wie er inlogde'
+                    ELSE 'blokkeer het direct als het nog actief is' END
+            || ' en beoordeel of er sprake is van een datalek.'
         ELSE 'Het account in ' || system || ' van een medewerker die op ' || strftime(employment_end, '%d-%m-%Y')
             || ' uit dienst ging, is nog actief; blokkeer of verwijder het.'
     END AS message_nl,
     CASE problem
         WHEN 'login_after_leaving' THEN 'Severe: the ' || system || ' account of an employee who left on ' || strftime(employment_end, '%Y-%m-%d')
-            || ' was used afterwards (last login ' || strftime(last_login, '%Y-%m-%d') || '); block it at once and assess whether this is a data breach.'
+            || ' was used afterwards (last login ' || strftime(last_login, '%Y-%m-%d') || '); '
+            || CASE WHEN active THEN 'block it at once'
+                    WHEN NOT active THEN 'it has been blocked since, but find out who logged in'
+                    ELSE 'block it at once if it is still active' END
+            || ' and assess whether this is a data breach.'
         ELSE 'The ' || system || ' account of an employee who left on ' || strftime(employment_end, '%Y-%m-%d')
             || ' is still active; block or delete it.'
     END AS message_en,

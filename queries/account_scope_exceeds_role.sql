@@ -31,7 +31,9 @@ WITH employees AS (
 all_groups AS (
     SELECT * FROM accounts
     WHERE active
-      AND regexp_replace(lower(trim(access_scope)), '\s+', ' ', 'g') IN ('all', 'alle groepen', 'alle', '*', 'all groups')
+      -- all groups, or more: all locations (each with all its groups)
+      AND regexp_replace(lower(trim(access_scope)), '\s+', ' ', 'g') IN ('all', 'alle groepen', 'alle', 'alles', '*', 'all groups',
+          'alle locaties', 'all locations', 'alle groepen en locaties', 'alle locaties en groepen')
 )
 SELECT
     'accounts' AS table_name,

@@ -27,7 +27,7 @@ judged AS (
     SELECT a.*,
            CASE
                WHEN trim(coalesce(a.employee_id, '')) = '' THEN 'no_employee'
-               WHEN regexp_matches(a.employee_id, '[,;/&+]') THEN 'several_employees'
+               WHEN regexp_matches(lower(a.employee_id), '[,;/&+]|\s(en|and)\s') THEN 'several_employees'
                WHEN EXISTS (SELECT 1 FROM employees)
                     AND trim(a.employee_id) NOT IN (SELECT employee_id FROM employees) THEN 'unknown_employee'
            END AS problem

@@ -26,14 +26,14 @@ WITH settings AS (
 ),
 supplied AS (
     -- The register columns each breach export has: a field that is blank
-    -- because the register has no column for it gets that said.
-    SELECT CASE WHEN coalesce(sheet, '') = '' THEN file ELSE file || ' [' || sheet || ']' END AS _file,
-           list(column_name) AS cols
+    -- because the register has no column for it gets that said. _columns.file
+    -- already names the sheet ("register.xlsx [Lekken]"), as _file does.
+    SELECT file AS _file, list(column_name) AS cols
     FROM _columns WHERE table_name = 'breaches' AND column_name IS NOT NULL
     GROUP BY ALL
 ),
 fields AS (
-    SELECT b._file, b._row, f.pos, f.code, f.nl,
+    SELECT b._file, b._row, f.pos, f.code, f.nl, f.en,
            CASE f.code
                WHEN 'facts' THEN nullif(trim(b.facts), '') IS NULL
                WHEN 'effects' THEN nullif(trim(b.effects), '') IS NULL
@@ -42,22 +42,29 @@ fields AS (
            END AS blank,
            s.cols IS NULL OR list_contains(s.cols, f.code) AS has_column
     FROM breaches b
-    CROSS JOIN (VALUES (1, 'facts', 'feiten'), (2, 'effects', 'gevolgen'), (3, 'measures', 'maatregelen'),
-                       (4, 'reportable', 'beslissing over melden')) f(pos, code, nl)
+    CROSS JOIN (VALUES (1, 'facts', 'de feiten', 'the facts'), (2, 'effects', 'de gevolgen', 'the effects'),
+                       (3, 'measures', 'de maatregelen', 'the measures'),
+                       (4, 'reportable', 'de beslissing over melden', 'the decision on reporting')) f(pos, code, nl, en)
     LEFT JOIN supplied s ON s._file = b._file
 ),
 gaps AS (
     SELECT _file, _row,
            coalesce(string_agg(code, ', ' ORDER BY pos) FILTER (WHERE blank), '') AS missing,
-           string_agg(nl, ', ' ORDER BY pos) FILTER (WHERE blank) AS missing_nl,
-           string_agg(code, ', ' ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column,
-           string_agg(nl, ', ' ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column_nl
+           list(nl ORDER BY pos) FILTER (WHERE blank) AS missing_nl,
+           list(en ORDER BY pos) FILTER (WHERE blank) AS missing_en,
+           list(nl ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column_nl,
+           list(en ORDER BY pos) FILTER (WHERE blank AND NOT has_column) AS no_column_en
     FROM fields GROUP BY _file, _row
 ),
 timed AS (
     -- A discovery recorded with a date but no time of day is taken as
     -- discovered at the end of that day, to the organisation's benefit.
-    SELECT b.*, g.missing, g.missing_nl, g.no_column, g.no_column_nl,
+    -- The missing fields as a sentence: "a, b en c" / "a, b and c".
+    SELECT b.*, g.missing,
+           array_to_string(g.missing_nl[:-2], ', ') || CASE WHEN len(g.missing_nl) > 1 THEN ' en ' ELSE '' END || g.missing_nl[-1] AS missing_nl,
+           array_to_string(g.missing_en[:-2], ', ') || CASE WHEN len(g.missing_en) > 1 THEN ' and ' ELSE '' END || g.missing_en[-1] AS missing_en,
+           array_to_string(g.no_column_nl[:-2], ', ') || CASE WHEN len(g.no_column_nl) > 1 THEN ' en ' ELSE '' END || g.no_column_nl[-1] AS no_column_nl,
+           array_to_string(g.no_column_en[:-2], ', ') || CASE WHEN len(g.no_column_en) > 1 THEN ' and ' ELSE '' END || g.no_column_en[-1] AS no_column_en,
            CASE WHEN discovered_at = date_trunc('day', discovered_at)
                 THEN discovered_at + INTERVAL 1 DAY - INTERVAL 1 SECOND ELSE discovered_at END + INTERVAL 72 HOUR AS deadline,
            s.as_of
@@ -101,7 +108,7 @@ SELECT
         WHEN 'reported_late' THEN ' is pas op ' || reported_nl ||
              ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || '); leg de reden van de vertraging vast.'
         WHEN 'subjects_not_informed' THEN ' heeft een hoog risico, maar de betrokkenen zijn niet geïnformeerd; informeer hen zo snel mogelijk.'
-        WHEN 'incomplete_entry' THEN ': in het datalekkenregister ontbreekt ' || missing_nl ||
+        WHEN 'incomplete_entry' THEN ': in het datalekkenregister ' || CASE WHEN missing = 'reportable' THEN 'ontbreekt ' ELSE 'ontbreken ' END || missing_nl ||
              coalesce(' (het register heeft geen kolom voor ' || no_column_nl || ': voeg die toe)', '') || '; vul dit aan.'
     END AS message_nl,
     'Breach discovered on ' || discovered_en ||
@@ -111,8 +118,8 @@ SELECT
         WHEN 'reported_late' THEN ' was only reported to the AP on ' || reported_en ||
              ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '); record the reason for the delay.'
         WHEN 'subjects_not_informed' THEN ' has a high risk, but the people affected were not informed; inform them as soon as possible.'
-        WHEN 'incomplete_entry' THEN ': the breach register lacks ' || missing ||
-             coalesce(' (the register has no column for ' || no_column || ': add one)', '') || '; complete it.'
+        WHEN 'incomplete_entry' THEN ': the breach register lacks ' || missing_en ||
+             coalesce(' (the register has no column for ' || no_column_en || ': add one)', '') || '; complete it.'
     END AS message_en,
     discovered_at, deadline, reported_to_ap_at,
     CASE WHEN problem = 'incomplete_entry' THEN missing END AS missing, problem

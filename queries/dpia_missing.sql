@@ -26,19 +26,29 @@ WITH categories AS (
     -- The AP's DPIA categories and the words that reveal them in the
     -- activity's name, purpose or data categories. "beeld" only at the start
     -- of a word (camerabeelden, beeldmateriaal; not voorbeeld, afbeelding).
-    -- Plain time registration is not employee monitoring.
+    -- Plain time registration is not employee monitoring, and "monitoren"
+    -- is employee monitoring only when the activity is about staff (the
+    -- development of children is monitored too: that is observation).
     SELECT * FROM (VALUES
-        (1, 'health', 'gezondheidsgegevens', 'health data', 'gezondheid|medisch|medical|health|allergie|allergy|dieet|\bdiet'),
-        (2, 'camera', 'camerabeelden', 'camera images', 'camera|\bbeeld|cctv'),
-        (3, 'monitoring', 'het volgen van medewerkers', 'employee monitoring', 'monitor|volgen van medewerkers|personeelsvolg|medewerkersvolg|employee tracking'),
-        (4, 'observation', 'observatie van gedrag of ontwikkeling', 'observation of behaviour or development', 'observ|kindvolg|gedrag|behaviou?r')
-    ) AS t(pos, category, nl, en, pattern)
+        (1, 'health', 'gezondheidsgegevens', 'health data', 'gezondheid|medisch|medical|health|allergie|allergy|dieet|\bdiet', false),
+        (2, 'camera', 'camerabeelden', 'camera images', 'camera|\bbeeld|cctv', false),
+        (3, 'monitoring', 'het volgen van medewerkers', 'employee monitoring', 'monitor|volgen van medewerkers|personeelsvolg|medewerkersvolg|employee tracking', true),
+        (4, 'observation', 'observatie van gedrag of ontwikkeling', 'observation of behaviour or development',
+         'observ|kindvolg|volgsysteem|ontwikkeling van (het |de )?kind|gedrag|behaviou?r', false)
+    ) AS t(pos, category, nl, en, pattern, staff_only)
 ),
 activities AS (
-    -- A reference that only says there is none counts as blank.
-    SELECT *, lower(concat_ws(' ', activity, purpose, data_categories)) AS text
+    -- A reference that only says there is none (or not yet) counts as blank. The staff
+    -- certificate of conduct (Verklaring Omtrent het Gedrag, VOG) and a code
+    -- of conduct (gedragscode) are no observation of behaviour.
+    SELECT *,
+           regexp_replace(lower(concat_ws(' ', activity, purpose, data_categories)),
+                          'omtrent (het )?gedrag|gedragscode|gedragsregel', ' ', 'g') AS text,
+           regexp_matches(lower(concat_ws(' ', activity, purpose, data_categories, data_subjects)),
+                          'medewerker|personeel|werknemer|staff|employee') AS about_staff
     FROM processing_activities
-    WHERE lower(trim(coalesce(dpia_reference, ''))) IN ('', '-', 'geen', 'nee', 'n.v.t.', 'nvt', 'n/a', 'no', 'none')
+    WHERE regexp_full_match(lower(coalesce(dpia_reference, '')),
+              '\s*([-?]|geen|nee|n\.?v\.?t\.?|n/a|no|none|onbekend|unknown|nog (niet|doen|uitvoeren|in te vullen|invullen)|tbd|todo)?\s*')
 ),
 hits AS (
     SELECT a.activity, a._file, a._row,
@@ -46,7 +56,7 @@ hits AS (
            string_agg(c.nl, ' en ' ORDER BY c.pos) AS nl,
            string_agg(c.en, ' and ' ORDER BY c.pos) AS en
     FROM activities a
-    JOIN categories c ON regexp_matches(a.text, c.pattern)
+    JOIN categories c ON regexp_matches(a.text, c.pattern) AND (a.about_staff OR NOT c.staff_only)
     GROUP BY a.activity, a._file, a._row
 )
 SELECT

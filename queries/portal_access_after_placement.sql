@@ -22,7 +22,7 @@ WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()
 ),
-children AS (
+placements AS (
     -- The portal's own end date comes first; without it, the end of care in
     -- the administration.
     SELECT pc.portal_child_id,
@@ -30,6 +30,17 @@ children AS (
            CASE WHEN pc.placement_end IS NOT NULL THEN 'portal' ELSE 'admin' END AS ended_per
     FROM portal_children pc
     LEFT JOIN admin_end ae ON ae.child_id = pc.child_id
+),
+children AS (
+    -- A child in several portal exports (locations) has left only when the
+    -- placement ended everywhere, on the last date; one row per child, so a
+    -- parent is reported once.
+    SELECT portal_child_id,
+           CASE WHEN bool_or(ended IS NULL) THEN NULL ELSE max(ended) END AS ended,
+           -- on a tie the portal's own date is named ('portal' > 'admin')
+           arg_max(ended_per, strftime(ended, '%Y%m%d') || ended_per) AS ended_per
+    FROM placements
+    GROUP BY portal_child_id
 ),
 guardians AS (
     -- Guardians have no key of their own: they are numbered per child in

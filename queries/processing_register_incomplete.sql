@@ -56,12 +56,14 @@ unregistered AS (
     WHERE u.k NOT IN (SELECT k FROM registered)
 ),
 blanks AS (
-    -- A field holding only a dash or question mark is as good as empty.
+    -- A field holding only a placeholder (a dash, a question mark, n.v.t.,
+    -- onbekend, nog invullen, geen, ...) is as good as empty: no purpose,
+    -- legal basis or retention period is "not applicable".
     SELECT a.*,
            list_filter([
-               CASE WHEN regexp_full_match(coalesce(purpose, ''), '\s*[-?]?\s*') THEN 'purpose' END,
-               CASE WHEN regexp_full_match(coalesce(legal_basis, ''), '\s*[-?]?\s*') THEN 'legal_basis' END,
-               CASE WHEN regexp_full_match(coalesce(retention, ''), '\s*[-?]?\s*') THEN 'retention' END
+               CASE WHEN regexp_full_match(lower(coalesce(purpose, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'purpose' END,
+               CASE WHEN regexp_full_match(lower(coalesce(legal_basis, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'legal_basis' END,
+               CASE WHEN regexp_full_match(lower(coalesce(retention, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'retention' END
            ], x -> x IS NOT NULL) AS missing
     FROM processing_activities a
 ),
@@ -74,7 +76,7 @@ named AS (
 ),
 incomplete AS (
     SELECT 'processing_activities', activity, _file, _row,
-           'Bij de verwerking ' || activity || ' ontbreekt ' ||
+           'Bij de verwerking ' || activity || CASE WHEN len(nl) = 1 THEN ' ontbreekt ' ELSE ' ontbreken ' END ||
                CASE WHEN len(nl) = 1 THEN nl[1] ELSE array_to_string(nl[1:len(nl) - 1], ', ') || ' en ' || nl[len(nl)] END
                || '; vul dit aan in het verwerkingsregister.',
            'The activity ' || activity || ' lacks its ' ||

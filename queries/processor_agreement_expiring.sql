@@ -47,9 +47,13 @@ SELECT
     v.system AS record_key,
     v._file, v._row,
     'De verwerkersovereenkomst voor ' || v.system || ' loopt af op ' || strftime(v.agreement_expires_at, '%d-%m-%Y')
-        || ' (over ' || (v.agreement_expires_at - s.as_of) || ' dagen) en er is geen getekende verlenging vastgelegd; verleng de overeenkomst op tijd.' AS message_nl,
+        || CASE v.agreement_expires_at - s.as_of WHEN 0 THEN ' (de peildatum)' WHEN 1 THEN ' (over 1 dag)'
+                ELSE ' (over ' || (v.agreement_expires_at - s.as_of) || ' dagen)' END
+        || ' en er is geen getekende verlenging vastgelegd; verleng de overeenkomst op tijd.' AS message_nl,
     'The processor agreement for ' || v.system || ' ends on ' || strftime(v.agreement_expires_at, '%Y-%m-%d')
-        || ' (in ' || (v.agreement_expires_at - s.as_of) || ' days) and no signed renewal is recorded; renew it in time.' AS message_en,
+        || CASE v.agreement_expires_at - s.as_of WHEN 0 THEN ' (the reference date)' WHEN 1 THEN ' (in 1 day)'
+                ELSE ' (in ' || (v.agreement_expires_at - s.as_of) || ' days)' END
+        || ' and no signed renewal is recorded; renew it in time.' AS message_en,
     v.system, v.vendor, v.agreement_signed_at, v.agreement_expires_at,
     (v.agreement_expires_at - s.as_of) AS days_left
 FROM valid v, settings s

@@ -64,16 +64,17 @@ SELECT
     coalesce(_file, 'manifest.yaml') AS _file,
     coalesce(_row, 0) AS _row,
     CASE problem
-        WHEN 'unregistered' THEN name || ' is in gebruik (' || via || ') maar staat niet in het verwerkersregister.'
-        WHEN 'unsigned' THEN name || ' is in gebruik maar er is geen getekende verwerkersovereenkomst vastgelegd.'
-        WHEN 'not_yet_signed' THEN name || ' is in gebruik maar de verwerkersovereenkomst is pas getekend op ' || strftime(agreement_signed_at, '%d-%m-%Y') || ', na de peildatum.'
-        WHEN 'expired' THEN 'De verwerkersovereenkomst voor ' || name || ' is verlopen op ' || strftime(agreement_expires_at, '%d-%m-%Y') || '.'
+        -- Only a system the exports come from can be in use yet unregistered.
+        WHEN 'unregistered' THEN name || ' is in gebruik (de exports van deze audit komen eruit) maar staat niet in het verwerkersregister; neem het op met de verwerkersovereenkomst.'
+        WHEN 'unsigned' THEN name || ' is in gebruik maar er is geen getekende verwerkersovereenkomst vastgelegd; sluit er een af en leg de datum van ondertekening vast.'
+        WHEN 'not_yet_signed' THEN name || ' is in gebruik maar de verwerkersovereenkomst is pas getekend op ' || strftime(agreement_signed_at, '%d-%m-%Y') || ', na de peildatum: op de peildatum was er dus geen geldige overeenkomst; controleer de datum of leg de eerdere overeenkomst vast.'
+        WHEN 'expired' THEN 'De verwerkersovereenkomst voor ' || name || ' gold tot en met ' || strftime(agreement_expires_at, '%d-%m-%Y') || ' en is verlopen; verleng de overeenkomst of stop het gebruik van het systeem.'
     END AS message_nl,
     CASE problem
-        WHEN 'unregistered' THEN name || ' is in use (' || replace(replace(via, 'verwerkersregister', 'processor register'), 'export', 'exports') || ') but missing from the processor register.'
-        WHEN 'unsigned' THEN name || ' is in use but no signed processor agreement is recorded.'
-        WHEN 'not_yet_signed' THEN name || ' is in use but its processor agreement was only signed on ' || strftime(agreement_signed_at, '%Y-%m-%d') || ', after the reference date.'
-        WHEN 'expired' THEN 'The processor agreement for ' || name || ' expired on ' || strftime(agreement_expires_at, '%Y-%m-%d') || '.'
+        WHEN 'unregistered' THEN name || ' is in use (this audit''s exports come from it) but missing from the processor register; add it with its processor agreement.'
+        WHEN 'unsigned' THEN name || ' is in use but no signed processor agreement is recorded; conclude one and record the signing date.'
+        WHEN 'not_yet_signed' THEN name || ' is in use but its processor agreement was only signed on ' || strftime(agreement_signed_at, '%Y-%m-%d') || ', after the reference date, so there was no valid agreement on that date; check the date or record the earlier agreement.'
+        WHEN 'expired' THEN 'The processor agreement for ' || name || ' ran until ' || strftime(agreement_expires_at, '%Y-%m-%d') || ' and has expired; renew it or stop using the system.'
     END AS message_en,
     name AS system, vendor, via AS in_use_via, agreement_signed_at, agreement_expires_at, problem
 FROM judged

@@ -55,9 +55,9 @@ SELECT
     'Verzoek ' || coalesce('(' || nullif(trim(type), '') || ') ', '') || 'ontvangen op ' || strftime(received_at, '%d-%m-%Y') ||
     CASE problem
         WHEN 'over_three_months' THEN ' is pas beantwoord op ' || strftime(answered, '%d-%m-%Y') ||
-             ', later dan de uiterste termijn van drie maanden (' || strftime(deadline3, '%d-%m-%Y') || ').'
+             ', later dan de uiterste termijn van drie maanden (' || strftime(deadline3, '%d-%m-%Y') || '); leg vast waarom en bewaak de termijn voortaan.'
         WHEN 'late_without_extension' THEN ' is beantwoord op ' || strftime(answered, '%d-%m-%Y') ||
-             ', na de termijn van een maand (' || strftime(deadline1, '%d-%m-%Y') || '), zonder dat de verzoeker binnen die maand over verlenging is geïnformeerd.'
+             ', na de termijn van een maand (' || strftime(deadline1, '%d-%m-%Y') || '), zonder dat de verzoeker binnen die maand over verlenging is geïnformeerd; meld een verlenging voortaan binnen de eerste maand, met redenen.'
         WHEN 'open_overdue' THEN ' is nog niet beantwoord, terwijl de termijn verstreek op ' ||
              strftime(CASE WHEN extended THEN deadline3 ELSE deadline1 END, '%d-%m-%Y') ||
              CASE WHEN extended THEN ' (met verlenging)' ELSE ' (zonder tijdige verlengingsmelding)' END || '; beantwoord het direct.'
@@ -65,9 +65,9 @@ SELECT
     'Request ' || coalesce('(' || nullif(trim(type), '') || ') ', '') || 'received on ' || strftime(received_at, '%Y-%m-%d') ||
     CASE problem
         WHEN 'over_three_months' THEN ' was only answered on ' || strftime(answered, '%Y-%m-%d') ||
-             ', later than the maximum of three months (' || strftime(deadline3, '%Y-%m-%d') || ').'
+             ', later than the maximum of three months (' || strftime(deadline3, '%Y-%m-%d') || '); record why and monitor the deadline from now on.'
         WHEN 'late_without_extension' THEN ' was answered on ' || strftime(answered, '%Y-%m-%d') ||
-             ', after the one-month deadline (' || strftime(deadline1, '%Y-%m-%d') || '), without the requester being told of an extension within that month.'
+             ', after the one-month deadline (' || strftime(deadline1, '%Y-%m-%d') || '), without the requester being told of an extension within that month; from now on, notify an extension within the first month, with reasons.'
         WHEN 'open_overdue' THEN ' is still unanswered although the deadline passed on ' ||
              strftime(CASE WHEN extended THEN deadline3 ELSE deadline1 END, '%Y-%m-%d') ||
              CASE WHEN extended THEN ' (with extension)' ELSE ' (without a timely extension notice)' END || '; answer it at once.'

@@ -38,12 +38,13 @@ WITH special(problem, label_nl, label_en, pattern) AS (
     -- anywhere in a header (Dutch writes compounds: "voedselallergie",
     -- "geloofsovertuiging"); short words only as a whole word, so that
     -- "Geloofwaardigheid", "Rasterfoto", "Politie" and "Afkomstig" do not
-    -- match.
+    -- match; sickness only in its health compounds ("Ziekmelding",
+    -- "Ziektedagen"), not in "Ziektekostenverzekeraar".
     VALUES
     ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief',
-     'religi|godsdienst|levensovertuiging|levensbeschouw|geloofsovertuiging|gezindte|kerkelijk|(^|[^\pL])(geloof|faith)([^\pL]|$)'),
+     'religi|godsdienst|levensovertuiging|levensbeschouw|geloofs|gezindte|kerkelijk|kerkgenoot|(^|[^\pL])(geloof|faith)([^\pL]|$)'),
     ('column_ethnicity', 'gegevens over ras of etnische afkomst', 'data about race or ethnic origin',
-     'etnisch|etnici|ethnic|migratieachtergrond|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)'),
+     'etnisch|etnici|ethnic|migratieachtergrond|huidskleur|skin colou?r|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)'),
     ('column_politics', 'politieke opvattingen', 'political opinions',
      '(^|[^\pL])(politiek|politieke|political|politics)([^\pL]|$)'),
     ('column_union', 'vakbondslidmaatschap', 'trade-union membership',
@@ -57,7 +58,7 @@ WITH special(problem, label_nl, label_en, pattern) AS (
     ('column_genetic', 'genetische gegevens', 'genetic data',
      'genetisch|genetic|(^|[^\pL])dna([^\pL]|$)'),
     ('column_health', 'gezondheidsgegevens', 'health data',
-     'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes|ziekteverzuim)([^\pL]|$)')
+     'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|ziekmeld|ziekteverzuim|ziekteverlof|ziektedag|ziektegeschied|ziektebeeld|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes)([^\pL]|$)')
 ),
 header_hits AS (
     -- Every header of every input. Left out: the portal notes' own columns
