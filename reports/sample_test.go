@@ -41,6 +41,11 @@ func TestSampleReports(t *testing.T) {
 			if n := b.count(t, `document.querySelectorAll("table.findings tbody tr").length`); n != run.Summary.Findings {
 				t.Errorf("%s: the findings tables have %d rows, want %d", lang, n, run.Summary.Findings)
 			}
+			// Wide findings tables scroll inside their box; nothing else may
+			// make the page wider than the window.
+			if n := b.count(t, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); n > 0 {
+				t.Errorf("%s: the page is %d px wider than the window", lang, n)
+			}
 			for _, p := range b.seen() {
 				t.Errorf("%s: %s", lang, p)
 			}
