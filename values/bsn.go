@@ -131,7 +131,41 @@ const maskPrefix = "*****"
 func MaskBSNsInText(s string) string {
 	var b strings.Builder
 	last := 0
-	for i := 0; i < len(s); {
+	for {
+		start, end, digits := nextBSN(s, last, maskForms)
+		if start < 0 {
+			break
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(MaskBSN(digits))
+		last = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// bsnForms says which written forms of a BSN a search counts; the grouped
+// forms (3-3-3, 4-2-3) always count.
+type bsnForms struct {
+	loose9  bool // a run of 9 digits counts whatever surrounds it
+	padded8 bool // a standalone run of 8 digits counts once a leading zero is added
+}
+
+var (
+	maskForms   = bsnForms{loose9: true, padded8: true}
+	detectForms = bsnForms{}
+)
+
+// nextBSN finds the first BSN in s at or after byte i: where it starts and
+// ends and its 9 digits, or a start of -1 if there is none.
+func nextBSN(s string, i int, f bsnForms) (int, int, string) {
+	for i < len(s) {
 		if !isDigit(s[i]) {
 			i++
 			continue
@@ -140,35 +174,20 @@ func MaskBSNsInText(s string) string {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		end, masked := j, ""
+		standalone := func() bool { return freeBefore(s, i, isJoiner) && freeAfter(s, j, isJoiner) }
 		switch n := j - i; {
-		case n == 9 && ValidBSN(s[i:j]):
-			masked = MaskBSN(s[i:j])
-		case n == 8 && ValidBSN("0"+s[i:j]) &&
-			freeBefore(s, i, isJoiner) && freeAfter(s, j, isJoiner):
-			masked = MaskBSN("0" + s[i:j])
+		case n == 9 && ValidBSN(s[i:j]) && (f.loose9 || standalone()):
+			return i, j, s[i:j]
+		case n == 8 && f.padded8 && ValidBSN("0"+s[i:j]) && standalone():
+			return i, j, "0" + s[i:j]
 		case n == 3 || n == 4:
-			var digits string
-			if end, digits = groupedBSN(s, i, j); digits != "" {
-				masked = maskPrefix + digits[5:]
+			if end, digits := groupedBSN(s, i, j); digits != "" {
+				return i, end, digits
 			}
 		}
-		if masked == "" {
-			i = j
-			continue
-		}
-		if last == 0 {
-			b.Grow(len(s))
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(masked)
-		last, i = end, end
+		i = j
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return -1, -1, ""
 }
 
 func isJoiner(c byte) bool { return c == '.' || c == ' ' || c == '-' }
@@ -248,24 +267,6 @@ func groupedBSN(s string, i, j int) (int, string) {
 // does not count 8-digit runs, which are far more often dates (20240115) or
 // numbers than BSNs that lost their leading zero.
 func ContainsBSN(s string) bool {
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		switch n := j - i; {
-		case n == 9 && ValidBSN(s[i:j]) && freeBefore(s, i, isJoiner) && freeAfter(s, j, isJoiner):
-			return true
-		case n == 3 || n == 4:
-			if _, digits := groupedBSN(s, i, j); digits != "" {
-				return true
-			}
-		}
-		i = j
-	}
-	return false
+	start, _, _ := nextBSN(s, 0, detectForms)
+	return start >= 0
 }
