@@ -48,7 +48,7 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit: retention and deadlines are measured\nfrom it (default: the manifest's as_of, else today; the samples use 2026-09-01)")
 	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for "+XLSXName+", "+HTMLName+" and "+JSONName)
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
-	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with retention periods; overrides the manifest's policy")
+	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
 	fs.StringVar(&o.Lang, "lang", "nl", "report `LANG`: nl (Dutch) or en (English)")
 	fs.BoolVar(&o.Strict, "strict", false, "treat any rejected input row as an error (exit 1, no reports)")
 	fs.BoolVar(&o.FailOnFindings, "fail-on-findings", false, "exit with code 3 when checks found issues")
