@@ -28,7 +28,7 @@ func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
 
-Inspects every .csv, .tsv and .xlsx file in SOURCE_DIR and its subfolders (each
+Inspects every .csv, .tsv, .txt and .xlsx file in SOURCE_DIR and its subfolders (each
 sheet of a workbook), recognises from its header row which canonical table it holds,
 and writes a manifest that lists each export with its table and column mapping.
 Headers are recognised in Dutch and English ("Geb. datum", "Geboortedatum", "Date

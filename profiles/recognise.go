@@ -68,10 +68,20 @@ var tableOrder = func() map[string]int {
 	return m
 }()
 
-// exportExts are the file types Recognise inspects.
-var exportExts = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".xlsm": true}
+// exportExts are the file types Recognise inspects; .txt is what Excel's
+// "Unicode-tekst" and "Tekst (tab is scheidingsteken)" save.
+var exportExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".xlsx": true, ".xlsm": true}
 
-// Recognise inspects every CSV, TSV and XLSX file under dir in fsys (each
+// otherSheets are spreadsheet formats that cannot be read, with what to do;
+// Recognise lists them instead of passing them over in silence.
+var otherSheets = map[string]string{
+	".xls":     `an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
+	".xlsb":    `an Excel binary workbook (.xlsb), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
+	".ods":     `an OpenDocument spreadsheet (.ods), which cannot be read: open it and save it as "Excel 2007-365 (.xlsx)"`,
+	".numbers": `a Numbers spreadsheet, which cannot be read: export it from Numbers as Excel (.xlsx)`,
+}
+
+// Recognise inspects every CSV, TSV, TXT and XLSX file under dir in fsys (each
 // sheet of a workbook) and places it on a canonical table by its headers.
 // Hidden files and Excel's lock files (~$...) are left alone.
 func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
@@ -84,6 +94,10 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 		rel := strings.TrimPrefix(name, dir+"/")
 		if dir == "." {
 			rel = name
+		}
+		if reason, ok := otherSheets[strings.ToLower(path.Ext(name))]; ok {
+			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: reason})
+			continue
 		}
 		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct})
 		if err != nil {
@@ -118,7 +132,8 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && exportExts[strings.ToLower(path.Ext(base))] {
+		ext := strings.ToLower(path.Ext(base))
+		if !d.IsDir() && (exportExts[ext] || otherSheets[ext] != "") {
 			files = append(files, name)
 		}
 		return nil
