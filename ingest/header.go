@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/values"
 )
@@ -207,7 +209,53 @@ func (h *headerReader) Next() (int, []string, error) {
 		}
 	}
 	h.last = num
+	if num != h.headerRow {
+		if label, ok := totalsRow(cells); ok {
+			return num, nil, &badRowError{Line: num, LastLine: num,
+				Err: fmt.Errorf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label)}
+		}
+	}
 	return num, cells, nil
+}
+
+// totalsWords begin the footer rows exports add below the data
+// ("Totaal: 12 kinderen", "Aantal", "Total").
+var totalsWords = []string{"eindtotaal", "subtotaal", "totaal", "aantal", "grand total", "subtotal", "total", "count"}
+
+// totalsRow reports whether cells are a totals row: the first filled cell
+// begins with a totals word, every other filled cell is a number or date.
+// It returns that first cell.
+func totalsRow(cells []string) (string, bool) {
+	label := ""
+	for _, c := range cells {
+		c = strings.TrimSpace(text(c))
+		switch {
+		case c == "":
+		case label == "":
+			if !startsWithWord(strings.ToLower(c), totalsWords) {
+				return "", false
+			}
+			label = c
+		case !typedValue(c):
+			return "", false
+		}
+	}
+	return label, label != ""
+}
+
+// startsWithWord reports whether s begins with one of words, followed by
+// the end of s or a character that is not a letter.
+func startsWithWord(s string, words []string) bool {
+	for _, w := range words {
+		rest, ok := strings.CutPrefix(s, w)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkSecondTable watches the rows below the header: after blank rows
