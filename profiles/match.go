@@ -213,7 +213,7 @@ func preferSystems(cs []Candidate, sys map[string]bool) []Candidate {
 
 func noFitReason(partial []Candidate) string {
 	if len(partial) == 0 {
-		return "no column header matches a column of any table"
+		return "no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)"
 	}
 	c := partial[0]
 	if len(c.Missing) > 0 {

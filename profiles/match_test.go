@@ -177,7 +177,7 @@ func TestMatch(t *testing.T) {
 		{
 			name:   "nothing known",
 			header: []string{"Artikel", "Prijs", "Voorraad"},
-			reason: "no column header matches a column of any table",
+			reason: "no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)",
 		},
 	}
 	for _, tt := range tests {
