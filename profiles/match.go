@@ -150,7 +150,7 @@ func Match(header []string, names string) Result {
 	if len(partial) > 0 && partial[0].Matched > best.Matched && len(partial[0].Missing) > 0 {
 		// A closer table lacks a required column: placing the header on a
 		// weaker fit would load it as the wrong table.
-		return Result{Reason: fmt.Sprintf("%s; it also fits %s (%s), which matches fewer columns: add it to the manifest by hand with the right table",
+		return Result{Reason: fmt.Sprintf("%s; it also fits %s (%s), which matches fewer columns",
 			noFitReason(partial), best.Table, best.Score())}
 	}
 	var tied []Candidate
@@ -185,6 +185,20 @@ func Match(header []string, names string) Result {
 	return r
 }
 
+// describe names canonical columns of table with what they mean:
+// "care_end (end of care; empty while care continues)".
+func describe(table string, columns []string) string {
+	t, _ := model.Lookup(table)
+	out := make([]string, len(columns))
+	for i, name := range columns {
+		out[i] = name
+		if c, ok := t.Column(name); ok && c.Doc != "" {
+			out[i] = fmt.Sprintf("%s (%s)", name, c.Doc)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // namedSystems are the systems whose products the file and sheet names
 // mention ("Konnect export.xlsx" is the portal's).
 func namedSystems(names string) map[string]bool {
@@ -217,7 +231,8 @@ func noFitReason(partial []Candidate) string {
 	}
 	c := partial[0]
 	if len(c.Missing) > 0 {
-		return fmt.Sprintf("closest is %s (%s), but required column(s) %s not found", c.Table, c.Score(), strings.Join(c.Missing, ", "))
+		return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; if the export has it under another name, add the file to the manifest by hand and map that header",
+			c.Table, c.Score(), describe(c.Table, c.Missing))
 	}
 	return fmt.Sprintf("closest is %s, but only %s match (at least %d needed)", c.Table, c.Score(), MinColumns)
 }
