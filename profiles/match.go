@@ -231,7 +231,7 @@ func noFitReason(partial []Candidate) string {
 	}
 	c := partial[0]
 	if len(c.Missing) > 0 {
-		return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; if the export has it under another name, add the file to the manifest by hand and map that header",
+		return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
 			c.Table, c.Score(), describe(c.Table, c.Missing))
 	}
 	return fmt.Sprintf("closest is %s, but only %s match (at least %d needed)", c.Table, c.Score(), MinColumns)

@@ -107,7 +107,7 @@ func TestMatch(t *testing.T) {
 		{
 			name:   "a required column missing",
 			header: []string{"Kindnummer", "Voornaam", "Achternaam", "Geboortedatum"},
-			reason: "closest is admin_children (4 of 13 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header",
+			reason: "closest is admin_children (4 of 13 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
 		},
 		{
 			name: "Kidsadmin headers with a qualifier, abbreviation or part in brackets",
@@ -172,7 +172,7 @@ func TestMatch(t *testing.T) {
 			name:   "not placed on a weaker fit when a closer table lacks a required column",
 			header: []string{"Nr.", "Datum melding", "Soort verzoek", "Verlenging gemeld", "Afgehandeld op"},
 			names:  "AVG-registers.xlsx AVG-verzoeken",
-			reason: "closest is requests (4 of 5 columns), but no header was recognised as the required received_at (date received); if the export has it under another name, add the file to the manifest by hand and map that header; it also fits complaints (2 of 4 columns), which matches fewer columns",
+			reason: "closest is requests (4 of 5 columns), but no header was recognised as the required received_at (date received); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column; it also fits complaints (2 of 4 columns), which matches fewer columns",
 		},
 		{
 			name:   "nothing known",
