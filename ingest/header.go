@@ -37,6 +37,7 @@ type bufferedRow struct {
 type headerReader struct {
 	src       rowReader
 	buf       []bufferedRow // the header row first, then the rows read ahead
+	above     []bufferedRow // the rows above the header (titles, notes)
 	header    []string
 	headerRow int
 	last      int // number of the last row passed on
@@ -58,7 +59,7 @@ func detectHeader(src rowReader, label string) (rowReader, error) {
 	h := &headerReader{src: src}
 	rows := h.readAhead()
 	start := findHeaderRow(rows)
-	h.buf = rows[start:]
+	h.above, h.buf = rows[:start], rows[start:]
 	if len(h.buf) == 0 || h.buf[0].err != nil {
 		return h, nil
 	}

@@ -56,6 +56,10 @@ type Proposal struct {
 	Products map[string]string // system -> product
 	Guessed  map[string]bool   // system whose product no file name told
 	Policy   string            // policy.yaml, when the folder has one
+	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
+	AsOfFrom []string          // the exports that give AsOf
+	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
+	OtherDates []string
 }
 
 // tableOrder ranks the canonical tables in model order, so the manifest
@@ -90,6 +94,7 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 		return nil, err
 	}
 	p := &Proposal{}
+	var asOf []asOfVote
 	for _, name := range files {
 		rel := strings.TrimPrefix(name, dir+"/")
 		if dir == "." {
@@ -106,9 +111,14 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 		}
 		for _, pv := range previews {
 			pv.File = rel
-			p.place(pv)
+			if p.place(pv) {
+				if d, ok := exportDate(pv.Above); ok {
+					asOf = append(asOf, asOfVote{date: d, label: pv.Label()})
+				}
+			}
 		}
 	}
+	p.chooseAsOf(asOf)
 	sort.SliceStable(p.Placed, func(i, j int) bool {
 		return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table]
 	})
@@ -142,16 +152,17 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, err
 }
 
-// place matches one previewed table and records the outcome.
-func (p *Proposal) place(pv ingest.SheetPreview) {
+// place matches one previewed table and records the outcome; it reports
+// whether the table was placed.
+func (p *Proposal) place(pv ingest.SheetPreview) bool {
 	if pv.Err != nil {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: errorText(pv)})
-		return
+		return false
 	}
 	r := Match(pv.Header, pv.File+" "+pv.Sheet)
 	if !r.Placed() {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason})
-		return
+		return false
 	}
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
@@ -172,6 +183,7 @@ func (p *Proposal) place(pv ingest.SheetPreview) {
 		}
 	}
 	p.Placed = append(p.Placed, pl)
+	return true
 }
 
 // countFold counts the cells equal to h but for case.
@@ -255,7 +267,7 @@ func quote(ss []string) []string {
 
 // Manifest turns the proposal into a manifest, organisation named org.
 func (p *Proposal) Manifest(org string) *manifest.Manifest {
-	m := &manifest.Manifest{Version: manifest.Version, Organisation: org, Policy: p.Policy, Systems: map[string]*manifest.System{}}
+	m := &manifest.Manifest{Version: manifest.Version, Organisation: org, AsOf: p.AsOf, Policy: p.Policy, Systems: map[string]*manifest.System{}}
 	for _, pl := range p.Placed {
 		t, _ := model.Lookup(pl.Result.Table)
 		s := m.Systems[t.System]
@@ -288,6 +300,7 @@ func (p *Proposal) Comments() manifest.Comments {
 		Files:   map[string][]string{},
 		Systems: map[string][]string{},
 	}
+	c.Head = append(c.Head, p.asOfComments()...)
 	for sys := range p.Guessed {
 		c.Systems[sys] = []string{"product not recognised from the file names: fill in the product's name as the processor register writes it"}
 	}
