@@ -103,7 +103,11 @@ func (p *Proposal) AsOfSummary() string {
 	if p.AsOf == "" {
 		return ""
 	}
-	return fmt.Sprintf("as_of %s: the reference date (Peildatum) that %s give(s); --as-of overrides it", p.AsOf, strings.Join(p.AsOfFrom, ", "))
+	verb := "gives"
+	if len(p.AsOfFrom) > 1 {
+		verb = "give"
+	}
+	return fmt.Sprintf("as_of %s: the reference date (Peildatum) that %s %s; --as-of overrides it", p.AsOf, strings.Join(p.AsOfFrom, ", "), verb)
 }
 
 // asOfComments explain as_of in the manifest.
