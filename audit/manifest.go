@@ -29,7 +29,7 @@ func loadManifest(opt Options) (*manifest.Manifest, error) {
 			why = append(why, fmt.Sprintf("%s: %s", u.Label(), u.Reason))
 		}
 		if len(why) == 0 {
-			why = append(why, "the folder holds no .csv, .tsv or .xlsx files")
+			why = append(why, "the folder holds no .csv, .tsv, .txt or .xlsx files")
 		}
 		return nil, fmt.Errorf("no %s, and no export in the folder could be recognised:\n%s", manifest.FileName, strings.Join(why, "\n"))
 	}

@@ -83,7 +83,7 @@ func TestAuditWithoutManifestNothingRecognised(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".", Today: time.Now()})
-	want := "no manifest.yaml, and no export in the folder could be recognised:\nprijzen.csv: no column header matches a column of any table"
+	want := "no manifest.yaml, and no export in the folder could be recognised:\nprijzen.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
 	}

@@ -102,7 +102,7 @@ func TestCommands(t *testing.T) {
 		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": expected a date like 2026-09-01`}, false},
 		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
-		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv or .xlsx files"}, false},
+		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
 		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`unknown table "portal_fotos"`, "foto.xlsx is a workbook: add `sheet:`"}, false},
 		{"rejects warn", []string{"audit", rejects}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},

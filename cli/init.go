@@ -28,7 +28,7 @@ func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
 
-Inspects every .csv, .tsv and .xlsx file in SOURCE_DIR and its subfolders (each
+Inspects every .csv, .tsv, .txt and .xlsx file in SOURCE_DIR and its subfolders (each
 sheet of a workbook), recognises from its header row which canonical table it holds,
 and writes a manifest that lists each export with its table and column mapping.
 Headers are recognised in Dutch and English ("Geb. datum", "Geboortedatum", "Date
@@ -39,6 +39,8 @@ terminal and at the end of the manifest.
 Review the manifest before the audit: the comment above each file says what it was
 recognised as and which of its columns are not loaded. Fill in the organisation and
 any product marked "onbekend" (the processor register should list it under that name).
+A reference date the exports give above their header ("Peildatum: 01-09-2026") is
+written as as_of, the date retention and deadlines are measured from.
 'avgaudit audit SOURCE_DIR' without a manifest does the same recognition in memory.
 
 Flags:
@@ -87,6 +89,9 @@ func (e *env) runInit(args []string) error {
 	}
 	e.printPlaced(p)
 	e.printUnplaced(e.stdout, p)
+	if s := p.AsOfSummary(); s != "" {
+		fmt.Fprintln(e.stdout, s)
+	}
 	if len(p.Placed) == 0 {
 		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
 	}
@@ -141,6 +146,9 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 func (e *env) noticeRecognised(p *profiles.Proposal) {
 	fmt.Fprintf(e.stderr, "no %s: recognised the exports automatically (run avgaudit init to review)\n", manifest.FileName)
 	e.printUnplaced(e.stderr, p)
+	if s := p.AsOfSummary(); s != "" {
+		fmt.Fprintln(e.stderr, s)
+	}
 }
 
 // writeFileAtomic writes data to a temporary file next to name and renames

@@ -61,7 +61,7 @@ func TestInitCommands(t *testing.T) {
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export}, 0,
 			[]string{"kinderen.csv", "-> admin_children", "5 of 13 columns matched", "could not place 1 export(s):",
-				"prijslijst.csv: no column header matches a column of any table", "manifest written to " + manifestPath},
+				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
 		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
 		{"overwritten with --force", []string{"init", export, "--force"}, 0, []string{"manifest written to"}, nil, true},
@@ -100,7 +100,7 @@ func TestInitCommands(t *testing.T) {
 		"# header on row 3; the rows above it are skipped\n",
 		"Geb. datum: birth_date\n",
 		"BSN kind: bsn\n",
-		"#   prijslijst.csv: no column header matches a column of any table\n",
+		"#   prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)\n",
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("manifest lacks %q:\n%s", want, data)

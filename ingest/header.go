@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/values"
 )
@@ -35,6 +37,7 @@ type bufferedRow struct {
 type headerReader struct {
 	src       rowReader
 	buf       []bufferedRow // the header row first, then the rows read ahead
+	above     []bufferedRow // the rows above the header (titles, notes)
 	header    []string
 	headerRow int
 	last      int // number of the last row passed on
@@ -56,7 +59,7 @@ func detectHeader(src rowReader, label string) (rowReader, error) {
 	h := &headerReader{src: src}
 	rows := h.readAhead()
 	start := findHeaderRow(rows)
-	h.buf = rows[start:]
+	h.above, h.buf = rows[:start], rows[start:]
 	if len(h.buf) == 0 || h.buf[0].err != nil {
 		return h, nil
 	}
@@ -207,7 +210,53 @@ func (h *headerReader) Next() (int, []string, error) {
 		}
 	}
 	h.last = num
+	if num != h.headerRow {
+		if label, ok := totalsRow(cells); ok {
+			return num, nil, &badRowError{Line: num, LastLine: num,
+				Err: fmt.Errorf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label)}
+		}
+	}
 	return num, cells, nil
+}
+
+// totalsWords begin the footer rows exports add below the data
+// ("Totaal: 12 kinderen", "Aantal", "Total").
+var totalsWords = []string{"eindtotaal", "subtotaal", "totaal", "aantal", "grand total", "subtotal", "total", "count"}
+
+// totalsRow reports whether cells are a totals row: the first filled cell
+// begins with a totals word, every other filled cell is a number or date.
+// It returns that first cell.
+func totalsRow(cells []string) (string, bool) {
+	label := ""
+	for _, c := range cells {
+		c = strings.TrimSpace(text(c))
+		switch {
+		case c == "":
+		case label == "":
+			if !startsWithWord(strings.ToLower(c), totalsWords) {
+				return "", false
+			}
+			label = c
+		case !typedValue(c):
+			return "", false
+		}
+	}
+	return label, label != ""
+}
+
+// startsWithWord reports whether s begins with one of words, followed by
+// the end of s or a character that is not a letter.
+func startsWithWord(s string, words []string) bool {
+	for _, w := range words {
+		rest, ok := strings.CutPrefix(s, w)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkSecondTable watches the rows below the header: after blank rows

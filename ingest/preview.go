@@ -28,6 +28,7 @@ type SheetPreview struct {
 	Delimiter string     // the delimiter of delimited text, sniffed over the first lines
 	HeaderRow int        // the header's row number in the file, 0 if none
 	Header    []string   // the header cells, trimmed
+	Above     [][]string // the filled rows above the header (titles, "Peildatum: 01-09-2026"), raw values
 	Rows      [][]string // the first data rows (raw values: serial numbers for workbook dates)
 	DataRows  int        // data rows read: all of them when DistinctValues is set
 	Distinct  [][]string // per header cell, sorted distinct values (when DistinctValues is set)
@@ -106,6 +107,13 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 		p.Err = err
 		return
 	}
+	if h, ok := hr.(*headerReader); ok {
+		for _, r := range h.above {
+			if r.err == nil && filled(r.cells) > 0 {
+				p.Above = append(p.Above, textCells(r.cells))
+			}
+		}
+	}
 	num, header, err := hr.Next()
 	if errors.Is(err, io.EOF) {
 		p.Err = errors.New("empty: no header row with column names")
@@ -139,10 +147,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 			return
 		}
 		p.DataRows++
-		row := make([]string, len(cells))
-		for i, c := range cells {
-			row[i] = text(c)
-		}
+		row := textCells(cells)
 		if len(p.Rows) < opt.SampleRows {
 			p.Rows = append(p.Rows, row)
 		}
@@ -154,6 +159,15 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 			p.Distinct[i] = slices.Sorted(maps.Keys(s))
 		}
 	}
+}
+
+// textCells is cells as text (see text), in a new slice.
+func textCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = text(c)
+	}
+	return out
 }
 
 func (p *SheetPreview) collect(seen []map[string]bool, row []string, limit int) {

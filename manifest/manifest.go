@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // FileName is the manifest's name inside a source directory.
@@ -295,13 +296,43 @@ func (f *File) validate(sys string, i int) []error {
 		}
 		targets[c] = header
 	}
-	for c := range f.Values {
-		if _, ok := t.Column(c); !ok {
+	for c, labels := range f.Values {
+		col, ok := t.Column(c)
+		if !ok {
 			add("values: %q is not a column of %s; value mappings are keyed by canonical column", c, f.Table)
+			continue
+		}
+		for label, v := range labels {
+			if msg := badTarget(col, v); msg != "" {
+				add("values: %s: %q maps to %q, %s", c, label, v, msg)
+			}
 		}
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
+}
+
+// badTarget says what is wrong with v as a value of col that an export
+// label is mapped to, or "" if the loader can read it (a blank is read as
+// no value).
+func badTarget(col *model.Column, v string) string {
+	if strings.TrimSpace(v) == "" {
+		return ""
+	}
+	switch col.Type {
+	case model.Enum:
+		for _, allowed := range col.Values {
+			if strings.EqualFold(allowed, strings.TrimSpace(v)) {
+				return ""
+			}
+		}
+		return "which is not one of " + strings.Join(col.Values, ", ")
+	case model.Bool:
+		if _, err := values.ParseBool(v); err != nil {
+			return "which is not a yes/no value; use ja or nee"
+		}
+	}
+	return ""
 }
 
 func sortPair(a, b string) (string, string) {

@@ -46,6 +46,10 @@ func TestParseErrors(t *testing.T) {
 		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
 		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice (also on line 6)"}},
 		{"bad as_of", "version: 1\nas_of: 1-9-2026\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`as_of "1-9-2026": expected a date like 2026-09-01`}},
+		{"value mapped to an unknown enum value", "version: 1\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: a.csv, table: portal_consents, values: {consent_type: {\"Foto's op de website\": photo_extern}}}\n",
+			[]string{`line 6`, `values: consent_type: "Foto's op de website" maps to "photo_extern", which is not one of photo_portal, photo_external,`}},
+		{"value mapped to no yes/no", "version: 1\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: a.csv, table: portal_consents, values: {granted: {Akkoord: misschien}}}\n",
+			[]string{`values: granted: "Akkoord" maps to "misschien", which is not a yes/no value; use ja or nee`}},
 		{"value map for unknown column", ok + "      - {file: a.csv, table: admin_children, values: {sex: {M: m}}}\n", []string{`values: "sex" is not a column of admin_children`}},
 	}
 	for _, tt := range tests {

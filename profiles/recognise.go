@@ -56,6 +56,10 @@ type Proposal struct {
 	Products map[string]string // system -> product
 	Guessed  map[string]bool   // system whose product no file name told
 	Policy   string            // policy.yaml, when the folder has one
+	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
+	AsOfFrom []string          // the exports that give AsOf
+	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
+	OtherDates []string
 }
 
 // tableOrder ranks the canonical tables in model order, so the manifest
@@ -68,10 +72,20 @@ var tableOrder = func() map[string]int {
 	return m
 }()
 
-// exportExts are the file types Recognise inspects.
-var exportExts = map[string]bool{".csv": true, ".tsv": true, ".xlsx": true, ".xlsm": true}
+// exportExts are the file types Recognise inspects; .txt is what Excel's
+// "Unicode-tekst" and "Tekst (tab is scheidingsteken)" save.
+var exportExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".xlsx": true, ".xlsm": true}
 
-// Recognise inspects every CSV, TSV and XLSX file under dir in fsys (each
+// otherSheets are spreadsheet formats that cannot be read, with what to do;
+// Recognise lists them instead of passing them over in silence.
+var otherSheets = map[string]string{
+	".xls":     `an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
+	".xlsb":    `an Excel binary workbook (.xlsb), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
+	".ods":     `an OpenDocument spreadsheet (.ods), which cannot be read: open it and save it as "Excel 2007-365 (.xlsx)"`,
+	".numbers": `a Numbers spreadsheet, which cannot be read: export it from Numbers as Excel (.xlsx)`,
+}
+
+// Recognise inspects every CSV, TSV, TXT and XLSX file under dir in fsys (each
 // sheet of a workbook) and places it on a canonical table by its headers.
 // Hidden files and Excel's lock files (~$...) are left alone.
 func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
@@ -80,10 +94,15 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 		return nil, err
 	}
 	p := &Proposal{}
+	var asOf []asOfVote
 	for _, name := range files {
 		rel := strings.TrimPrefix(name, dir+"/")
 		if dir == "." {
 			rel = name
+		}
+		if reason, ok := otherSheets[strings.ToLower(path.Ext(name))]; ok {
+			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: reason})
+			continue
 		}
 		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct})
 		if err != nil {
@@ -92,9 +111,14 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 		}
 		for _, pv := range previews {
 			pv.File = rel
-			p.place(pv)
+			if p.place(pv) {
+				if d, ok := exportDate(pv.Above); ok {
+					asOf = append(asOf, asOfVote{date: d, label: pv.Label()})
+				}
+			}
 		}
 	}
+	p.chooseAsOf(asOf)
 	sort.SliceStable(p.Placed, func(i, j int) bool {
 		return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table]
 	})
@@ -118,7 +142,8 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && exportExts[strings.ToLower(path.Ext(base))] {
+		ext := strings.ToLower(path.Ext(base))
+		if !d.IsDir() && (exportExts[ext] || otherSheets[ext] != "") {
 			files = append(files, name)
 		}
 		return nil
@@ -127,16 +152,17 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, err
 }
 
-// place matches one previewed table and records the outcome.
-func (p *Proposal) place(pv ingest.SheetPreview) {
+// place matches one previewed table and records the outcome; it reports
+// whether the table was placed.
+func (p *Proposal) place(pv ingest.SheetPreview) bool {
 	if pv.Err != nil {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: errorText(pv)})
-		return
+		return false
 	}
 	r := Match(pv.Header, pv.File+" "+pv.Sheet)
 	if !r.Placed() {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason})
-		return
+		return false
 	}
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
@@ -157,6 +183,7 @@ func (p *Proposal) place(pv ingest.SheetPreview) {
 		}
 	}
 	p.Placed = append(p.Placed, pl)
+	return true
 }
 
 // countFold counts the cells equal to h but for case.
@@ -240,7 +267,7 @@ func quote(ss []string) []string {
 
 // Manifest turns the proposal into a manifest, organisation named org.
 func (p *Proposal) Manifest(org string) *manifest.Manifest {
-	m := &manifest.Manifest{Version: manifest.Version, Organisation: org, Policy: p.Policy, Systems: map[string]*manifest.System{}}
+	m := &manifest.Manifest{Version: manifest.Version, Organisation: org, AsOf: p.AsOf, Policy: p.Policy, Systems: map[string]*manifest.System{}}
 	for _, pl := range p.Placed {
 		t, _ := model.Lookup(pl.Result.Table)
 		s := m.Systems[t.System]
@@ -273,6 +300,7 @@ func (p *Proposal) Comments() manifest.Comments {
 		Files:   map[string][]string{},
 		Systems: map[string][]string{},
 	}
+	c.Head = append(c.Head, p.asOfComments()...)
 	for sys := range p.Guessed {
 		c.Systems[sys] = []string{"product not recognised from the file names: fill in the product's name as the processor register writes it"}
 	}

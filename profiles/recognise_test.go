@@ -88,6 +88,7 @@ func TestRecogniseMessy(t *testing.T) {
 		`sub/kinderen.csv -> admin_children (4 of 13 columns)`,
 		`ouders.csv -> admin_guardians (3 of 7 columns); note: Naam: the header has 2 columns of this name; rename all but the one to load in the export`,
 		`toestemmingen.csv -> portal_consents (4 of 6 columns); consent_type: "Foto's in de app"=photo_portal; note: Toestemming: labels not recognised: "Zwemles"; map each under values: consent_type: to one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home`,
+		`KIJK kinderen.txt -> tracking_children (7 of 9 columns)`,
 		`Klachten.csv -> complaints (3 of 4 columns)`,
 	}
 	if diff := cmp.Diff(wantPlaced, placed); diff != "" {
@@ -100,6 +101,7 @@ func TestRecogniseMessy(t *testing.T) {
 	wantUnplaced := []string{
 		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,
 		`leeg.csv: empty: no header row with column names`,
+		`oud.xls: an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
 		`twee-tabellen.csv: row 1: the header row holds two tables side by side: columns 1-2 ("Kindnummer", "Einddatum opvang") and columns 4-5 ("Oudernummer", "Naam"), with column 3 empty between them; put each table on its own sheet or in its own file`,
 	}
 	if diff := cmp.Diff(wantUnplaced, unplaced); diff != "" {

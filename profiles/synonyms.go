@@ -21,7 +21,7 @@ var shared = map[string][]string{
 	"purpose":           {"Doel", "Doeleinde", "Doelen", "Verwerkingsdoel", "Purpose", "Purposes"},
 	"data_categories":   {"Categorieën persoonsgegevens", "Persoonsgegevens", "Soorten persoonsgegevens", "Categorieën gegevens", "Gegevens", "Data categories", "Personal data", "Categories of personal data"},
 	"employee_id":       {"Personeelsnummer", "Medewerkernummer", "Personeelsnr", "Medewerker-ID", "Employee number", "Employee ID", "Staff number"},
-	"received_at":       {"Ontvangen op", "Datum ontvangst", "Ontvangstdatum", "Ontvangen", "Binnengekomen op", "Received", "Received on", "Date received"},
+	"received_at":       {"Ontvangen op", "Datum ontvangst", "Ontvangstdatum", "Ontvangen", "Binnengekomen op", "Received", "Received on", "Date received", "Datum binnengekomen", "Binnengekomen", "Datum ontvangen", "Datum verzoek"},
 	"tracking_child_id": {"Kind-ID", "Kind ID", "Kindid", "ID kind", "Leerling-ID", "KIJK-ID", "Tracking child ID"},
 }
 
@@ -29,17 +29,17 @@ var shared = map[string][]string{
 var perTable = map[string]map[string][]string{
 	"admin_children": {
 		"gender":     {"Geslacht", "Gender", "Sex", "Jongen/meisje"},
-		"bsn":        {"BSN", "BSN kind", "Burgerservicenummer", "Burgerservicenummer kind", "Sofinummer", "Citizen service number"},
-		"address":    {"Adres", "Straat en huisnummer", "Straat", "Woonadres", "Address", "Street"},
+		"bsn":        {"BSN", "BSN kind", "Burgerservicenummer", "Burgerservicenummer kind", "Sofinummer", "Citizen service number", "BSN-nummer", "BSN nr", "BSN-nr"},
+		"address":    {"Adres", "Straat en huisnummer", "Straat", "Woonadres", "Address", "Street", "Straat + huisnr", "Straat + huisnummer", "Straat en huisnr", "Adres + huisnummer"},
 		"postcode":   {"Postcode", "Postal code", "Zip code", "Zip"},
 		"city":       {"Woonplaats", "Plaats", "City", "Town", "Place of residence"},
 		"location":   {"Locatie", "Vestiging", "Kindcentrum", "Location", "Site"},
-		"care_start": {"Startdatum opvang", "Startdatum", "Begindatum opvang", "Begindatum", "Ingangsdatum", "Datum inschrijving", "Start of care", "Care start", "Start date"},
-		"care_end":   {"Einddatum opvang", "Einddatum", "Einddatum contract", "Uitschrijfdatum", "Datum uitschrijving", "End of care", "Care end", "End date"},
+		"care_start": {"Startdatum opvang", "Startdatum", "Begindatum opvang", "Begindatum", "Ingangsdatum", "Datum inschrijving", "Start of care", "Care start", "Start date", "Startdatum plaatsing", "Begindatum plaatsing", "Start plaatsing"},
+		"care_end":   {"Einddatum opvang", "Einddatum", "Einddatum contract", "Uitschrijfdatum", "Datum uitschrijving", "End of care", "Care end", "End date", "Einddatum plaatsing", "Eind plaatsing"},
 	},
 	"admin_guardians": {
 		"guardian_id": {"Oudernummer", "Ouder-ID", "Relatienummer", "Relatienummer ouder", "Verzorgernummer", "Guardian number", "Guardian ID", "Parent number", "Parent ID"},
-		"phone":       {"Telefoonnummer", "Telefoon", "Mobiel", "Mobiel nummer", "Tel", "Phone", "Phone number", "Mobile"},
+		"phone":       {"Telefoonnummer", "Telefoon", "Mobiel", "Mobiel nummer", "Tel", "Phone", "Phone number", "Mobile", "Tel. mobiel", "Telefoon mobiel", "Mobiel nr", "Telefoonnr", "Tel. nr."},
 		"iban":        {"IBAN", "Rekeningnummer", "Bankrekening", "Bankrekeningnummer", "Bank account", "Account number"},
 		"relation":    {"Relatie", "Relatie tot kind", "Soort relatie", "Rol", "Relation", "Relationship"},
 	},
@@ -47,7 +47,7 @@ var perTable = map[string]map[string][]string{
 		"invoice_id":   {"Factuurnummer", "Factuurnr", "Factuur", "Invoice number", "Invoice no", "Invoice ID"},
 		"guardian_id":  {"Oudernummer", "Debiteurnummer", "Relatienummer", "Guardian number", "Debtor number", "Parent number"},
 		"invoice_date": {"Factuurdatum", "Datum factuur", "Invoice date", "Date"},
-		"amount":       {"Bedrag", "Totaalbedrag", "Factuurbedrag", "Totaal", "Amount", "Total"},
+		"amount":       {"Bedrag", "Totaalbedrag", "Factuurbedrag", "Totaal", "Amount", "Total", "Bedrag incl. btw", "Bedrag incl btw", "Bedrag inclusief btw", "Totaal incl. btw", "Bedrag excl. btw"},
 	},
 	"portal_children": {
 		"placement_start": {"Startdatum plaatsing", "Begindatum plaatsing", "Geplaatst vanaf", "Start plaatsing", "Placement start", "Start of placement"},
@@ -95,8 +95,8 @@ var perTable = map[string]map[string][]string{
 	"processors": {
 		"system":               {"Systeem", "Applicatie", "Pakket", "Software", "Dienst", "System", "Application", "Service"},
 		"vendor":               {"Verwerker", "Leverancier", "Bedrijf", "Vendor", "Processor", "Supplier"},
-		"agreement_signed_at":  {"Verwerkersovereenkomst getekend", "Verwerkersovereenkomst getekend op", "Getekend op", "Datum ondertekening", "Overeenkomst getekend", "Agreement signed", "Agreement signed at", "Signed"},
-		"agreement_expires_at": {"Einddatum overeenkomst", "Overeenkomst tot", "Geldig tot", "Verloopt op", "Einddatum verwerkersovereenkomst", "Agreement expires", "Agreement end", "Expires", "Valid until"},
+		"agreement_signed_at":  {"Verwerkersovereenkomst getekend", "Verwerkersovereenkomst getekend op", "Getekend op", "Datum ondertekening", "Overeenkomst getekend", "Agreement signed", "Agreement signed at", "Signed", "VWO getekend", "VWO getekend op", "Datum VWO", "VWO datum", "Verwerkersovereenkomst", "Verwerkersovereenkomst afgesloten op", "DPA signed"},
+		"agreement_expires_at": {"Einddatum overeenkomst", "Overeenkomst tot", "Geldig tot", "Verloopt op", "Einddatum verwerkersovereenkomst", "Agreement expires", "Agreement end", "Expires", "Valid until", "VWO geldig tot", "VWO einddatum", "Einddatum VWO", "VWO tot", "Verwerkersovereenkomst geldig tot", "DPA expires"},
 		"certifications":       {"Certificeringen", "Certificering", "Certificaten", "Keurmerken", "Certifications", "Certificates"},
 		"in_use":               {"In gebruik", "Actief", "Gebruikt", "In use", "Active"},
 	},
@@ -120,7 +120,7 @@ var perTable = map[string]map[string][]string{
 	},
 	"breaches": {
 		"breach_id":            {"Nummer", "Datalek-ID", "Nr", "Kenmerk", "Incidentnummer", "Breach number", "Breach ID", "Number"},
-		"discovered_at":        {"Ontdekt op", "Datum ontdekking", "Geconstateerd op", "Vastgesteld op", "Discovered at", "Discovered", "Date discovered"},
+		"discovered_at":        {"Ontdekt op", "Datum ontdekking", "Geconstateerd op", "Vastgesteld op", "Discovered at", "Discovered", "Date discovered", "Datum ontdekt", "Ontdekt", "Datum constatering", "Datum lek", "Datum ontdekking lek"},
 		"reportable":           {"Meldplichtig", "Melden bij AP", "Meldingsplichtig", "Reportable", "Notifiable"},
 		"reported_to_ap_at":    {"Gemeld bij AP op", "Gemeld bij AP", "Melding AP", "Datum melding AP", "Gemeld aan AP op", "Reported to AP", "Reported to AP at", "Reported to authority"},
 		"high_risk":            {"Hoog risico", "Hoog risico betrokkenen", "High risk"},
