@@ -143,11 +143,16 @@ func col(name string, t Type, pii PII, doc string) Column {
 	return Column{Name: name, Type: t, PII: pii, Doc: doc}
 }
 
+// namePrefix is the tussenvoegsel of a child's name, in the tables of
+// systems that may export it apart from the last name.
+var namePrefix = col("name_prefix", Text, Name, "tussenvoegsel (de, van, van 't); when the export keeps it apart from the last name")
+
 // Tables is the canonical model, in documentation order.
 var Tables = []Table{
 	{Name: "admin_children", System: "admin", Doc: "One row per child in the childcare administration (e.g. Kidsadmin).", Columns: []Column{
 		key("child_id", "the administration's child number; other systems link to it"),
 		col("first_name", Text, Name, "first name"),
+		namePrefix,
 		col("last_name", Text, Name, "last name"),
 		col("birth_date", Date, BirthDate, "date of birth"),
 		col("gender", Text, NotPII, "gender as exported"),
@@ -180,6 +185,7 @@ var Tables = []Table{
 		key("portal_child_id", "the portal's own child id"),
 		col("child_id", Text, NotPII, "the administration's child number, where the portal keeps it"),
 		col("first_name", Text, Name, "first name"),
+		namePrefix,
 		col("last_name", Text, Name, "last name"),
 		col("birth_date", Date, BirthDate, "date of birth"),
 		col("group_name", Text, NotPII, "group"),
@@ -220,6 +226,7 @@ var Tables = []Table{
 		key("tracking_child_id", "the tracking system's child id"),
 		col("child_id", Text, NotPII, "the administration's child number, where kept"),
 		col("first_name", Text, Name, "first name"),
+		namePrefix,
 		col("last_name", Text, Name, "last name"),
 		col("birth_date", Date, BirthDate, "date of birth"),
 		col("group_name", Text, NotPII, "group"),

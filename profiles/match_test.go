@@ -107,7 +107,7 @@ func TestMatch(t *testing.T) {
 		{
 			name:   "a required column missing",
 			header: []string{"Kindnummer", "Voornaam", "Achternaam", "Geboortedatum"},
-			reason: "closest is admin_children (4 of 13 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
+			reason: "closest is admin_children (4 of 14 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
 		},
 		{
 			name: "Kidsadmin headers with a qualifier, abbreviation or part in brackets",
@@ -149,6 +149,21 @@ func TestMatch(t *testing.T) {
 				"Startdatum plaatsing": "placement_start", "Einddatum plaatsing": "placement_end"},
 		},
 		{
+			name:   "the tussenvoegsel in its own column is the name prefix, not the last name",
+			header: []string{"Kind-ID", "Kindnummer", "Voornaam", "Tussenvoegsel", "Achternaam", "Geboortedatum", "Mentor", "Gearchiveerd op"},
+			names:  "kijk/kinderen.csv",
+			table:  "tracking_children",
+			columns: map[string]string{"Kind-ID": "tracking_child_id", "Kindnummer": "child_id", "Voornaam": "first_name",
+				"Tussenvoegsel": "name_prefix", "Achternaam": "last_name", "Geboortedatum": "birth_date", "Mentor": "mentor",
+				"Gearchiveerd op": "archived_at"},
+		},
+		{
+			name:    "English name prefix headers",
+			header:  []string{"Child number", "First name", "Name prefix", "Last name", "End of care"},
+			table:   "admin_children",
+			columns: map[string]string{"Child number": "child_id", "First name": "first_name", "Name prefix": "name_prefix", "Last name": "last_name", "End of care": "care_end"},
+		},
+		{
 			name:    "a product in the file name picks its system: KIJK!",
 			header:  []string{"Kind-ID", "Voornaam", "Groep", "Einddatum plaatsing", "Gearchiveerd op"},
 			names:   "KIJK kinderen.txt",
@@ -166,7 +181,7 @@ func TestMatch(t *testing.T) {
 			name:   "without a product name that is a tie",
 			header: []string{"Kind-ID", "Voornaam", "Groep", "Einddatum plaatsing", "Gearchiveerd op"},
 			names:  "kinderen.csv",
-			reason: "fits portal_children (4 of 8 columns) and tracking_children (4 of 9 columns) equally well; add it to the manifest by hand with the right table",
+			reason: "fits portal_children (4 of 9 columns) and tracking_children (4 of 10 columns) equally well; add it to the manifest by hand with the right table",
 		},
 		{
 			name:   "not placed on a weaker fit when a closer table lacks a required column",

@@ -11,6 +11,7 @@ var shared = map[string][]string{
 	"child_id": {"Kindnummer", "Kindnr", "Kind nr", "Kindcode", "Relatienummer kind", "Nummer kind",
 		"Child number", "Child no", "Child ID admin", "Kidsadmin-nummer", "Administratienummer"},
 	"first_name":        {"Voornaam", "Roepnaam", "Voornamen", "First name", "Given name", "Firstname"},
+	"name_prefix":       {"Tussenvoegsel", "Tussenvoegsels", "Voorvoegsel", "Voorvoegsels", "Name prefix", "Prefix", "Infix"},
 	"last_name":         {"Achternaam", "Familienaam", "Geslachtsnaam", "Last name", "Surname", "Family name", "Lastname"},
 	"birth_date":        {"Geboortedatum", "Geb. datum", "Geb.datum", "Geboren", "Geboren op", "Date of birth", "Birth date", "Birthdate", "DOB"},
 	"group_name":        {"Groep", "Groepsnaam", "Stamgroep", "Basisgroep", "Group", "Group name"},

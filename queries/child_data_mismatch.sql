@@ -8,11 +8,13 @@
 -- why.nl: Persoonsgegevens moeten juist zijn. Hetzelfde kind (gekoppeld via het kindnummer van de
 --   administratie) met een andere geboortedatum of naam in het ouderportaal of kindvolgsysteem wijst op
 --   een fout in een van de systemen of op een verkeerde koppeling: dan komen observaties, foto's of
---   berichten bij het verkeerde kind of de verkeerde ouders terecht.
+--   berichten bij het verkeerde kind of de verkeerde ouders terecht. Hoofdletters, spaties en de plaats
+--   van het tussenvoegsel (een eigen kolom of in de achternaam) tellen niet mee.
 -- why.en: Personal data must be accurate. The same child (linked by the administration's child number)
 --   with another birth date or name in the parent portal or child tracking points to an error in one of
 --   the systems or to a wrong link: observations, photos or messages then end up with the wrong child
---   or the wrong parents.
+--   or the wrong parents. Case, spacing and where the name prefix (tussenvoegsel) is kept (its own
+--   column or inside the last name) do not count.
 -- fix.nl: Vergelijk het kind in beide systemen, stel vast welk gegeven juist is en corrigeer het andere
 --   systeem; klopt de koppeling niet, corrigeer dan het kindnummer.
 -- fix.en: Compare the child in both systems, establish which detail is right and correct the other
@@ -23,23 +25,33 @@ WITH products AS (
     SELECT system, string_agg(DISTINCT product, ', ' ORDER BY product) AS product
     FROM _systems GROUP BY system
 ),
-admin AS (
-    SELECT child_id, birth_date,
-           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), '') AS first_name,
-           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '') AS last_name
+exported AS (
+    SELECT 'admin_children' AS table_name, 'admin' AS system, child_id AS record_key, _file, _row,
+           child_id, birth_date, first_name, name_prefix, last_name
     FROM admin_children
-),
-other AS (
-    SELECT 'portal_children' AS table_name, 'portal' AS system, portal_child_id AS record_key, _file, _row,
-           child_id, birth_date,
-           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), '') AS first_name,
-           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '') AS last_name
+    UNION ALL
+    SELECT 'portal_children', 'portal', portal_child_id, _file, _row, child_id, birth_date, first_name, name_prefix, last_name
     FROM portal_children
     UNION ALL
-    SELECT 'tracking_children', 'tracking', tracking_child_id, _file, _row, child_id, birth_date,
-           nullif(lower(trim(regexp_replace(first_name, '\s+', ' ', 'g'))), ''),
-           nullif(lower(trim(regexp_replace(last_name, '\s+', ' ', 'g'))), '')
+    SELECT 'tracking_children', 'tracking', tracking_child_id, _file, _row, child_id, birth_date, first_name, name_prefix, last_name
     FROM tracking_children
+),
+spelled AS (
+    -- The full last name holds the tussenvoegsel, whether exported apart
+    -- (name_prefix) or inside the last name, also when written after it:
+    -- "de" + "Vries", "de Vries" and "Vries, de" are one name.
+    SELECT * REPLACE (
+        CASE WHEN trim(last_name) <> '' THEN
+            concat_ws(' ', name_prefix, regexp_replace(last_name, '^([^,]+),([^,]+)$', '\2 \1'))
+        END AS last_name)
+    FROM exported
+),
+named AS (
+    -- Names compare without case, spacing or the kind of apostrophe ("van ’t").
+    SELECT * REPLACE (
+        nullif(lower(trim(regexp_replace(replace(first_name, '’', ''''), '\s+', ' ', 'g'))), '') AS first_name,
+        nullif(lower(trim(regexp_replace(replace(last_name, '’', ''''), '\s+', ' ', 'g'))), '') AS last_name)
+    FROM spelled
 ),
 compared AS (
     -- A child may be in several administration exports: a detail differs
@@ -47,20 +59,30 @@ compared AS (
     SELECT o.table_name, o.system, o.record_key, o._file, o._row, o.child_id,
            bool_or(o.birth_date IS NOT NULL AND a.birth_date IS NOT NULL) AND NOT bool_or(o.birth_date = a.birth_date) AS birth_date_differs,
            bool_or((o.first_name IS NOT NULL AND a.first_name IS NOT NULL) OR (o.last_name IS NOT NULL AND a.last_name IS NOT NULL))
-               AND NOT bool_or(coalesce(o.first_name = a.first_name, true) AND coalesce(o.last_name = a.last_name, true)) AS name_differs
-    FROM other o
-    JOIN admin a ON a.child_id = o.child_id
+               AND NOT bool_or(coalesce(o.first_name = a.first_name, true) AND coalesce(o.last_name = a.last_name, true)) AS name_differs,
+           NOT bool_or(coalesce(o.first_name = a.first_name, true)) AS first_name_differs,
+           NOT bool_or(coalesce(o.last_name = a.last_name, true)) AS last_name_differs
+    FROM named o
+    JOIN named a ON a.system = 'admin' AND a.child_id = o.child_id
+    WHERE o.system <> 'admin'
     GROUP BY ALL
 ),
 problems AS (
     SELECT *, 'birth_date' AS problem FROM compared WHERE birth_date_differs
     UNION ALL
-    SELECT *, 'name' FROM compared WHERE name_differs
+    -- Which part of the name differs: 'name' when both do, or when each
+    -- agrees only with another administration record of the child.
+    SELECT *, CASE WHEN first_name_differs AND NOT last_name_differs THEN 'first_name'
+                   WHEN last_name_differs AND NOT first_name_differs THEN 'last_name'
+                   ELSE 'name' END
+    FROM compared WHERE name_differs
 ),
 labelled AS (
     SELECT p.*,
-           CASE p.problem WHEN 'birth_date' THEN 'De geboortedatum' ELSE 'De naam' END AS what_nl,
-           CASE p.problem WHEN 'birth_date' THEN 'The birth date' ELSE 'The name' END AS what_en,
+           CASE p.problem WHEN 'birth_date' THEN 'De geboortedatum' WHEN 'first_name' THEN 'De voornaam'
+               WHEN 'last_name' THEN 'De achternaam' ELSE 'De naam (voor- en achternaam)' END AS what_nl,
+           CASE p.problem WHEN 'birth_date' THEN 'The birth date' WHEN 'first_name' THEN 'The first name'
+               WHEN 'last_name' THEN 'The last name' ELSE 'The name (first and last name)' END AS what_en,
            'de administratie' || coalesce(' (' || pa.product || ')', '') AS admin_nl,
            'the administration' || coalesce(' (' || pa.product || ')', '') AS admin_en,
            CASE p.system WHEN 'portal' THEN 'het ouderportaal' ELSE 'het kindvolgsysteem' END || coalesce(' (' || po.product || ')', '') AS other_nl,
