@@ -1,5 +1,7 @@
 package main
 
+import "strings"
+
 // Name and place lists. All combinations are made up; any resemblance to a
 // real person is coincidental.
 
@@ -78,4 +80,16 @@ var homeLanguages = []string{"Nederlands", "Nederlands", "Nederlands", "Nederlan
 var adminRemarks = []string{
 	"Flexibele opvang", "Broertje/zusje op wachtlijst", "Incasso rond de 25e", "Extra dag aangevraagd per volgende maand",
 	"Wisseldag in overleg", "Wenperiode afgerond", "Machtiging gewijzigd", "Opvang via sociaal-medische indicatie (gemeente)",
+}
+
+// splitPrefix splits a last name into its tussenvoegsel (the leading words
+// in lower case: "van den") and the rest ("Berg"), as systems that keep the
+// tussenvoegsel in a field of its own export it.
+func splitPrefix(last string) (prefix, name string) {
+	words := strings.Fields(last)
+	i := 0
+	for i < len(words)-1 && words[i] == strings.ToLower(words[i]) {
+		i++
+	}
+	return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
 }

@@ -95,6 +95,16 @@ func (o *Org) buildTracking() {
 			break
 		}
 	}
+	// KIJK! exports the tussenvoegsel in a column of its own, Kidsadmin
+	// inside the last name: the same name.
+	for _, tc := range o.Tracking {
+		c := tc.Child
+		if prefix, _ := splitPrefix(c.Last); prefix != "" && tc.Last == "" && c.Scenario == "" && c.End.IsZero() && !tc.Unlinked {
+			o.absent(chkChildMismatch, "tracking_children", func() string { return tc.ID },
+				fmt.Sprintf("tussenvoegsel %q in its own KIJK! column, inside the last name in Kidsadmin (%s): same name", prefix, c.ID))
+			break
+		}
+	}
 
 	o.buildObservations()
 	o.buildTransfers()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"os"
@@ -215,7 +216,9 @@ func (o *Org) write(dir string) ([]fileStat, error) {
 // text writers return the header and the rows.
 
 func (o *Org) adminChildren() ([]string, [][]string) {
-	header := []string{"Kindnummer", "Voornaam", "Achternaam", "Geslacht", "Geboortedatum", "BSN", "Adres", "Postcode", "Woonplaats",
+	// Kidsadmin has a Tussenvoegsel field, but De Klimboom types the
+	// tussenvoegsel into the last name: the column stays empty.
+	header := []string{"Kindnummer", "Voornaam", "Tussenvoegsel", "Achternaam", "Geslacht", "Geboortedatum", "BSN", "Adres", "Postcode", "Woonplaats",
 		"Nationaliteit", "Religie", "Huisarts", "School", "Locatie", "Opvangsoort", "Groep", "Opvangdagen", "Startdatum opvang", "Einddatum opvang", "Opmerkingen"}
 	var rows [][]string
 	for _, c := range o.Children {
@@ -229,7 +232,7 @@ func (o *Org) adminChildren() ([]string, [][]string) {
 		if c.TypedBSN != "" {
 			bsn = c.TypedBSN
 		}
-		rows = append(rows, []string{c.ID, c.First, c.Last, gender(c, "Jongen", "Meisje"), nlDate(c.Birth), bsn, c.Street, c.Postcode, c.City,
+		rows = append(rows, []string{c.ID, c.First, "", c.Last, gender(c, "Jongen", "Meisje"), nlDate(c.Birth), bsn, c.Street, c.Postcode, c.City,
 			c.Nationality, c.Religion, c.GP, c.School, c.Group.Location, c.Group.careType(), c.Group.Name, strings.Join(c.Days, ", "),
 			nlDate(c.Start), nlDate(c.End), c.Remarks})
 	}
@@ -265,7 +268,8 @@ func (o *Org) adminInvoices() ([]string, [][]string) {
 }
 
 func (o *Org) kijkChildren() ([]string, [][]string) {
-	header := []string{"Kind-ID", "Kindnummer", "Voornaam", "Achternaam", "Geboortedatum", "Geslacht", "Groep", "VVE-indicatie", "Mentor", "Thuistaal", "Gearchiveerd op"}
+	// KIJK! keeps the tussenvoegsel apart: "de" and "Vries".
+	header := []string{"Kind-ID", "Kindnummer", "Voornaam", "Tussenvoegsel", "Achternaam", "Geboortedatum", "Geslacht", "Groep", "VVE-indicatie", "Mentor", "Thuistaal", "Gearchiveerd op"}
 	var rows [][]string
 	for _, tc := range o.Tracking {
 		c := tc.Child
@@ -276,15 +280,12 @@ func (o *Org) kijkChildren() ([]string, [][]string) {
 		if tc.Link != "" {
 			link = tc.Link
 		}
-		first, last := c.First, c.Last
-		if tc.Last != "" {
-			last = tc.Last
-		}
+		prefix, last := splitPrefix(cmp.Or(tc.Last, c.Last))
 		vve := "nee"
 		if tc.VVE {
 			vve = "ja"
 		}
-		rows = append(rows, []string{tc.ID, link, first, last, isoDate(c.Birth), gender(c, "jongen", "meisje"), tc.Group.Name, vve, tc.Mentor, c.Language, isoDate(tc.Archived)})
+		rows = append(rows, []string{tc.ID, link, c.First, prefix, last, isoDate(c.Birth), gender(c, "jongen", "meisje"), tc.Group.Name, vve, tc.Mentor, c.Language, isoDate(tc.Archived)})
 	}
 	return header, rows
 }
@@ -308,7 +309,7 @@ func (o *Org) kijkTransfers() ([]string, [][]string) {
 }
 
 func (o *Org) konnectSheets() []sheetData {
-	kids := sheetData{Name: "Kinderen", Table: "portal_children", Header: []string{"Kind-ID", "Kindnummer", "Voornaam", "Achternaam",
+	kids := sheetData{Name: "Kinderen", Table: "portal_children", Header: []string{"Kind-ID", "Kindnummer", "Voornaam", "Tussenvoegsel", "Achternaam",
 		"Geboortedatum", "Geslacht", "Locatie", "Groep", "Startdatum plaatsing", "Einddatum plaatsing"}}
 	parents := sheetData{Name: "Ouders", Table: "portal_guardians", Header: []string{"Kind-ID", "Naam", "Relatie", "E-mail", "Toegang ouderportaal", "Laatst ingelogd"}}
 	for _, pc := range o.Portal {
@@ -321,7 +322,7 @@ func (o *Org) konnectSheets() []sheetData {
 		if pc.First != "" {
 			first = pc.First
 		}
-		kids.Rows = append(kids.Rows, []any{pc.ID, link, first, c.Last, nlDate(pc.Birth), gender(c, "Jongen", "Meisje"),
+		kids.Rows = append(kids.Rows, []any{pc.ID, link, first, "", c.Last, nlDate(pc.Birth), gender(c, "Jongen", "Meisje"),
 			c.Group.Location, c.Group.Name, dateCell(pc.Start), dateCell(pc.End)})
 		for _, g := range c.Guardians {
 			if g.NotInPortal {
@@ -446,7 +447,7 @@ func labelValues(column string, labels []struct{ Canonical, Label string }) valu
 var manifestSystems = []system{
 	{"admin", "Kidsadmin", []mapping{
 		{File: "kidsadmin/kinderen.csv", Table: "admin_children", Delimiter: ";", Columns: [][2]string{
-			{"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Achternaam", "last_name"}, {"Geboortedatum", "birth_date"},
+			{"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Tussenvoegsel", "name_prefix"}, {"Achternaam", "last_name"}, {"Geboortedatum", "birth_date"},
 			{"Geslacht", "gender"}, {"BSN", "bsn"}, {"Adres", "address"}, {"Postcode", "postcode"}, {"Woonplaats", "city"},
 			{"Locatie", "location"}, {"Groep", "group_name"}, {"Startdatum opvang", "care_start"}, {"Einddatum opvang", "care_end"},
 		}, Values: []valueMap{{"gender", [][2]string{{"Jongen", "m"}, {"Meisje", "v"}}}}},
@@ -461,7 +462,7 @@ var manifestSystems = []system{
 	}},
 	{"portal", "Konnect", []mapping{
 		{File: "konnect/konnect-export.xlsx", Sheet: "Kinderen", Table: "portal_children", Columns: [][2]string{
-			{"Kind-ID", "portal_child_id"}, {"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Achternaam", "last_name"},
+			{"Kind-ID", "portal_child_id"}, {"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Tussenvoegsel", "name_prefix"}, {"Achternaam", "last_name"},
 			{"Geboortedatum", "birth_date"}, {"Groep", "group_name"}, {"Startdatum plaatsing", "placement_start"}, {"Einddatum plaatsing", "placement_end"},
 		}},
 		{File: "konnect/konnect-export.xlsx", Sheet: "Ouders", Table: "portal_guardians", Columns: [][2]string{
@@ -481,7 +482,7 @@ var manifestSystems = []system{
 	}},
 	{"tracking", "KIJK!", []mapping{
 		{File: "kijk/kinderen.csv", Table: "tracking_children", Delimiter: ",", Columns: [][2]string{
-			{"Kind-ID", "tracking_child_id"}, {"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Achternaam", "last_name"},
+			{"Kind-ID", "tracking_child_id"}, {"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Tussenvoegsel", "name_prefix"}, {"Achternaam", "last_name"},
 			{"Geboortedatum", "birth_date"}, {"Groep", "group_name"}, {"VVE-indicatie", "vve_indication"}, {"Mentor", "mentor"}, {"Gearchiveerd op", "archived_at"},
 		}},
 		{File: "kijk/observaties.csv", Table: "tracking_observations", Delimiter: ",", Columns: [][2]string{
