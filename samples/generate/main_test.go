@@ -654,3 +654,17 @@ func TestPlantedRecordsExist(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPrefix(t *testing.T) {
+	for _, tt := range []struct{ last, prefix, name string }{
+		{"de Vries", "de", "Vries"},
+		{"van den Berg", "van den", "Berg"},
+		{"Jansen", "", "Jansen"},
+		{"El Amrani", "", "El Amrani"},
+		{"de Bruin", "de", "Bruin"},
+	} {
+		if p, n := splitPrefix(tt.last); p != tt.prefix || n != tt.name {
+			t.Errorf("splitPrefix(%q) = %q, %q, want %q, %q", tt.last, p, n, tt.prefix, tt.name)
+		}
+	}
+}
