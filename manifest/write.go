@@ -33,6 +33,7 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	if m.Policy != "" {
 		add(root, "policy", str(m.Policy))
 	}
+	noAsOf := m.AsOf == "" // said above systems:, the next key
 	systems := mapping()
 	for _, sys := range model.Systems {
 		s := m.Systems[sys]
@@ -52,6 +53,13 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 		systems.Content[len(systems.Content)-2].HeadComment = comment(c.Systems[sys])
 	}
 	add(root, "systems", systems)
+	if noAsOf {
+		key := root.Content[len(root.Content)-2]
+		key.HeadComment = comment([]string{
+			"as_of: YYYY-MM-DD, the reference date the audit measures from, is not set;",
+			"without it (or --as-of) the audit uses the day it runs.",
+		})
+	}
 	root.Content[0].HeadComment = comment(c.Head)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, FootComment: comment(c.Foot)}
 	enc := yaml.NewEncoder(w)

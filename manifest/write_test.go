@@ -56,3 +56,27 @@ func TestWriteRoundTrip(t *testing.T) {
 		t.Errorf("columns not in model order:\n%s", out)
 	}
 }
+
+// TestWriteWithoutAsOf says in the manifest that the reference date is not
+// set, and the manifest still reads back without one.
+func TestWriteWithoutAsOf(t *testing.T) {
+	m, err := manifest.Load(os.DirFS("../samples/org"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.AsOf = ""
+	var buf bytes.Buffer
+	if err := manifest.Write(&buf, m, manifest.Comments{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "# as_of: YYYY-MM-DD") {
+		t.Errorf("no note on the missing as_of:\n%s", buf.String())
+	}
+	got, err := manifest.Parse(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.AsOf != "" {
+		t.Errorf("as_of read back as %q", got.AsOf)
+	}
+}
