@@ -19,7 +19,7 @@ func loadManifest(opt Options) (*manifest.Manifest, error) {
 	if !errors.Is(err, fs.ErrNotExist) {
 		return m, err
 	}
-	p, rerr := profiles.Recognise(opt.Source, opt.Dir)
+	p, rerr := profiles.Recognise(opt.Source, opt.Dir, opt.Password)
 	if rerr != nil {
 		return nil, fmt.Errorf("%w; recognising the exports instead failed: %w", err, rerr)
 	}

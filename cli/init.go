@@ -17,13 +17,15 @@ import (
 
 // initOptions are the init command's flags.
 type initOptions struct {
-	Out   string
-	Force bool
+	Out          string
+	Force        bool
+	PasswordFile string
 }
 
 func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.Out, "out", "o", "", "write the manifest to `FILE` (default: SOURCE_DIR/manifest.yaml; file paths\nin it are relative to SOURCE_DIR)")
 	fs.BoolVarP(&o.Force, "force", "f", false, "overwrite an existing manifest")
+	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (never printed)")
 }
 
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
@@ -83,7 +85,15 @@ func (e *env) runInit(args []string) error {
 	if _, err := os.Stat(out); err == nil && !o.Force {
 		return usagef("%s already exists; add --force to overwrite it, or --out to write elsewhere", out)
 	}
-	p, err := profiles.Recognise(os.DirFS(dir), ".")
+	var password string
+	if o.PasswordFile != "" {
+		pw, err := readPassword(o.PasswordFile)
+		if err != nil {
+			return usagef("--password-file: %v", err)
+		}
+		password = pw
+	}
+	p, err := profiles.Recognise(os.DirFS(dir), ".", password)
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}

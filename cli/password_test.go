@@ -49,3 +49,28 @@ func writeTestFile(t *testing.T, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestInitPasswordFile recognises a password-protected workbook only with
+// --password-file, and never prints the password.
+func TestInitPasswordFile(t *testing.T) {
+	src := t.TempDir()
+	book, err := os.ReadFile("../ingest/testdata/corpus/protected.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(src, "kinderen.xlsx"), string(book))
+	pw := filepath.Join(t.TempDir(), "wachtwoord.txt")
+	writeTestFile(t, pw, "geheim-2026\n")
+
+	r := avgaudit(t, t.TempDir(), "init", src)
+	if !strings.Contains(r.stdout+r.stderr, "--password-file") {
+		t.Errorf("without --password-file: exit %d, no hint to use it:\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	r = avgaudit(t, t.TempDir(), "init", src, "--password-file", pw, "--force")
+	if r.code != 0 || !strings.Contains(r.stdout, "admin_children") {
+		t.Errorf("with --password-file: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout+r.stderr, "geheim") {
+		t.Error("the password was printed")
+	}
+}

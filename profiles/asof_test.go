@@ -55,7 +55,7 @@ func TestRecogniseAsOf(t *testing.T) {
 			for name, data := range tt.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
-			p, err := profiles.Recognise(fsys, ".")
+			p, err := profiles.Recognise(fsys, ".", "")
 			if err != nil {
 				t.Fatal(err)
 			}

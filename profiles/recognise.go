@@ -87,8 +87,9 @@ var otherSheets = map[string]string{
 
 // Recognise inspects every CSV, TSV, TXT and XLSX file under dir in fsys (each
 // sheet of a workbook) and places it on a canonical table by its headers.
-// Hidden files and Excel's lock files (~$...) are left alone.
-func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
+// Hidden files and Excel's lock files (~$...) are left alone. password, if
+// not empty, opens password-protected workbooks.
+func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 	files, err := exportFiles(fsys, dir)
 	if err != nil {
 		return nil, err
@@ -104,7 +105,7 @@ func Recognise(fsys fs.FS, dir string) (*Proposal, error) {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: reason})
 			continue
 		}
-		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct})
+		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct, Password: password})
 		if err != nil {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: err.Error()})
 			continue

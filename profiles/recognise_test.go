@@ -21,7 +21,7 @@ func TestRecogniseSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := profiles.Recognise(fsys, ".")
+	p, err := profiles.Recognise(fsys, ".", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestRecogniseSamples(t *testing.T) {
 
 // TestRecogniseMessy places the exports of testdata/messy, or says why not.
 func TestRecogniseMessy(t *testing.T) {
-	p, err := profiles.Recognise(os.DirFS("testdata/messy"), ".")
+	p, err := profiles.Recognise(os.DirFS("testdata/messy"), ".", "")
 	if err != nil {
 		t.Fatal(err)
 	}
