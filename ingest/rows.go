@@ -8,14 +8,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/big"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/avgaudit/avgaudit/manifest"
@@ -31,14 +28,14 @@ type cellKind struct {
 }
 
 // appendRows parses and appends every data row, collecting rejects. Reading
-// and parsing run in one goroutine, appending in another (the appender's one
-// cgo call per value is as costly as the parsing), handing over batches of
-// rows in order.
+// and parsing run in one goroutine, appending in another, handing over
+// batches of rows in order. A batch holds its rows column by column, in the
+// form DuckDB's vectors take, so that appending copies whole columns.
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
 	p := &rowParser{f: f, t: t, plan: plan, rr: rr, kind: kind, in: in, scan: scan, tick: tick,
-		label: f.Label(), labelBytes: []byte(f.Label()), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
+		label: f.Label(), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
 	err := conn.Raw(func(dc any) error {
-		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
+		app, err := newBatchAppender(dc.(driver.Conn), t, p.label)
 		if err != nil {
 			return fmt.Errorf("appender for %s: %w", t.Name, err)
 		}
@@ -47,7 +44,7 @@ func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.
 		full := make(chan *rowBatch, batchesInFlight-1)
 		free := make(chan *rowBatch, batchesInFlight)
 		for range batchesInFlight {
-			free <- newRowBatch(len(t.Columns) + 2)
+			free <- newRowBatch(t)
 		}
 		parsed := make(chan error, 1)
 		go func() {
@@ -57,14 +54,15 @@ func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.
 		var appendErr error
 		for b := range full {
 			if appendErr == nil {
-				if appendErr = b.appendTo(app, p.label); appendErr != nil {
+				if appendErr = app.append(b); appendErr != nil {
+					appendErr = &InputError{File: p.label, Row: int(b.nums[0]), Err: fmt.Errorf("store rows: %w", appendErr)}
 					cancel()
 				}
 			}
 			free <- b
 		}
 		parseErr := <-parsed
-		closeErr := app.Close()
+		closeErr := app.close()
 		switch {
 		case appendErr != nil:
 			return appendErr
@@ -78,54 +76,76 @@ func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.
 	return p.rejects, err
 }
 
-// Rows are handed from the parser to the appender in batches of batchRows;
-// batchesInFlight bounds the memory this takes.
+// Rows are handed from the parser to the appender in batches of batchRows,
+// the size of one DuckDB data chunk; batchesInFlight bounds the memory this
+// takes.
 const (
-	batchRows       = 1024
-	batchesInFlight = 3
+	batchRows       = 2048
+	batchesInFlight = 4
 )
 
-// rowBatch holds parsed rows, each with the canonical columns followed by
-// _file and _row, and the row numbers.
+// rowBatch holds parsed rows column by column: the canonical columns, then
+// the row numbers (_row); _file is the same for every row.
 type rowBatch struct {
-	rows [][]driver.Value
-	nums []int
+	cols []batchColumn
+	nums []int64
 	n    int
 }
 
-func newRowBatch(width int) *rowBatch {
-	b := &rowBatch{rows: make([][]driver.Value, batchRows), nums: make([]int, batchRows)}
-	for i := range b.rows {
-		b.rows[i] = make([]driver.Value, width)
+// batchColumn is one canonical column of a batch. Text, BSN and enum values
+// are in str; dates as days since 1970-01-01, timestamps as microseconds
+// since 1970-01-01 00:00 UTC, booleans as 0 or 1 and amounts in cents are in
+// num.
+type batchColumn struct {
+	typ  model.Type
+	null []bool
+	str  []string
+	num  []int64
+}
+
+func newRowBatch(t *model.Table) *rowBatch {
+	b := &rowBatch{cols: make([]batchColumn, len(t.Columns)), nums: make([]int64, batchRows)}
+	for i, c := range t.Columns {
+		col := &b.cols[i]
+		col.typ = c.Type
+		col.null = make([]bool, batchRows)
+		if isText(c.Type) {
+			col.str = make([]string, batchRows)
+		} else {
+			col.num = make([]int64, batchRows)
+		}
 	}
 	return b
 }
 
-func (b *rowBatch) appendTo(app *duckdb.Appender, label string) error {
-	for i := range b.n {
-		if err := app.AppendRow(b.rows[i]...); err != nil {
-			return &InputError{File: label, Row: b.nums[i], Err: fmt.Errorf("store row: %w", err)}
-		}
+// isText says whether values of type t are stored as text.
+func isText(t model.Type) bool { return t == model.Text || t == model.BSN || t == model.Enum }
+
+// set stores v as row i of column c.
+func (c *batchColumn) set(i int, v value) {
+	c.null[i] = false
+	if c.str != nil {
+		c.str[i] = v.s
+	} else {
+		c.num[i] = v.n
 	}
-	return nil
 }
 
 // rowParser reads, checks and parses the rows of one input. Only its own
 // goroutine touches it until run returns.
 type rowParser struct {
-	f          *manifest.File
-	t          *model.Table
-	plan       columnPlan
-	rr         rowReader
-	kind       cellKind
-	in         *results.Input
-	scan       *bsnScan
-	tick       func(rows int)
-	label      string
-	labelBytes []byte // label as the appender takes it
-	keyCols    []int
-	firstSeen  map[string]int
-	rejects    []results.Reject
+	f         *manifest.File
+	t         *model.Table
+	plan      columnPlan
+	rr        rowReader
+	kind      cellKind
+	in        *results.Input
+	scan      *bsnScan
+	tick      func(rows int)
+	label     string
+	keyCols   []int
+	firstSeen map[string]int
+	rejects   []results.Reject
 }
 
 // run sends batches of parsed rows to full, taking empty ones from free.
@@ -162,10 +182,10 @@ func (p *rowParser) run(ctx context.Context, full, free chan *rowBatch) error {
 			continue
 		}
 		p.in.RowsRead++
-		if !p.parse(rowNum, cells, b.rows[b.n]) {
+		if !p.parse(rowNum, cells, b, b.n) {
 			continue
 		}
-		b.nums[b.n] = rowNum
+		b.nums[b.n] = int64(rowNum)
 		b.n++
 		if b.n == batchRows {
 			if err := send(ctx, full, b); err != nil {
@@ -189,18 +209,18 @@ func send(ctx context.Context, full chan *rowBatch, b *rowBatch) error {
 	}
 }
 
-// parse fills row from cells; it rejects the row and returns false if a
-// value cannot be used or the key was seen before.
-func (p *rowParser) parse(rowNum int, cells []string, row []driver.Value) bool {
+// parse fills row i of b from cells; it rejects the row and returns false
+// if a value cannot be used or the key was seen before.
+func (p *rowParser) parse(rowNum int, cells []string, b *rowBatch, i int) bool {
 	p.scan.row(rowNum, cells)
 	t := p.t
 	problems := checkShape(t, p.plan, cells, p.kind)
 	if len(problems) == 0 {
-		problems = parseRow(p.f, t, p.plan, cells, p.kind, row)
+		problems = parseRow(p.f, t, p.plan, cells, p.kind, b, i)
 	}
 	var key string
 	if len(problems) == 0 && len(p.keyCols) > 0 {
-		key, _ = keyOf(row, p.keyCols)
+		key = keyOf(b, i, p.keyCols)
 		if first, dup := p.firstSeen[key]; dup {
 			problems = append(problems, cellProblem{col: p.keyCols[0], value: strings.ReplaceAll(key, "\x1f", "+"),
 				reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
@@ -210,8 +230,6 @@ func (p *rowParser) parse(rowNum int, cells []string, row []driver.Value) bool {
 		p.reject(rowNum, problems)
 		return false
 	}
-	row[len(t.Columns)] = p.labelBytes
-	row[len(t.Columns)+1] = int64(rowNum)
 	if len(p.keyCols) > 0 {
 		p.firstSeen[key] = rowNum // only loaded rows count as seen
 	}
@@ -236,16 +254,13 @@ func keyIndexes(t *model.Table) []int {
 	return idx
 }
 
-func keyOf(row []driver.Value, cols []int) (string, bool) {
+// keyOf joins the (text) key columns of row i.
+func keyOf(b *rowBatch, i int, cols []int) string {
 	parts := make([]string, len(cols))
-	for i, c := range cols {
-		b, ok := row[c].([]byte)
-		if !ok {
-			return "", false
-		}
-		parts[i] = string(b)
+	for j, c := range cols {
+		parts[j] = b.cols[c].str[i]
 	}
-	return strings.Join(parts, "\x1f"), true
+	return strings.Join(parts, "\x1f")
 }
 
 // checkShape rejects rows whose cells do not line up with the header. In
@@ -297,32 +312,35 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 	return r
 }
 
-// parseRow fills row with the typed values of cells; it returns the cells it
-// could not use. Cells past the end of a (sheet) row are blank.
-func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, row []driver.Value) []cellProblem {
+// parseRow fills row i of b with the typed values of cells; it returns the
+// cells it could not use. Cells past the end of a (sheet) row are blank.
+func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, b *rowBatch, i int) []cellProblem {
 	var bad []cellProblem
-	for i, c := range t.Columns {
-		row[i] = nil
-		src := plan.source[i]
+	for ci, c := range t.Columns {
+		col := &b.cols[ci]
+		col.null[i] = true
+		src := plan.source[ci]
 		raw := ""
 		if src >= 0 && src < len(cells) {
 			raw = text(cells[src])
 		}
-		if mapped, ok := mapValue(f.Values[c.Name], raw); ok {
-			raw = mapped
+		if m := f.Values[c.Name]; len(m) > 0 {
+			if mapped, ok := mapValue(m, raw); ok {
+				raw = mapped
+			}
 		}
 		if raw == "" {
 			if src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty)) {
-				bad = append(bad, cellProblem{col: i, reason: fmt.Sprintf("%s is blank; every row needs it%s", c.Name, expectedForm(c))})
+				bad = append(bad, cellProblem{col: ci, reason: fmt.Sprintf("%s is blank; every row needs it%s", c.Name, expectedForm(c))})
 			}
 			continue
 		}
 		v, err := parseValue(c, raw, kind)
 		if err != nil {
-			bad = append(bad, cellProblem{col: i, value: raw, reason: err.Error()})
+			bad = append(bad, cellProblem{col: ci, value: raw, reason: err.Error()})
 			continue
 		}
-		row[i] = v
+		col.set(i, v)
 	}
 	return bad
 }
@@ -356,55 +374,68 @@ func expectedForm(c model.Column) string {
 // mapValue applies a manifest value mapping.
 func mapValue(m map[string]string, raw string) (string, bool) { return lookupFold(m, raw) }
 
-// parseValue converts one trimmed, non-empty export value to the Go value the
-// appender stores for the column's type.
-func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error) {
+// value is one parsed value: s for text, n for everything else (see
+// batchColumn).
+type value struct {
+	s string
+	n int64
+}
+
+// parseValue converts one trimmed, non-empty export value to what the
+// column's type stores.
+func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
 	switch c.Type {
 	case model.Text:
 		if isEmailColumn(c.Name) {
-			return textValue(values.NormalizeEmail(raw)), nil
+			return value{s: values.NormalizeEmail(raw)}, nil
 		}
-		return textValue(raw), nil
+		return value{s: raw}, nil
 	case model.Date:
-		if t, ok := serialDate(raw, kind); ok {
-			return truncateDay(t), nil
+		t, ok := serialDate(raw, kind)
+		if !ok {
+			var err error
+			if t, err = values.ParseDate(raw); err != nil {
+				return value{}, err
+			}
 		}
-		return values.ParseDate(raw)
+		return value{n: truncateDay(t).Unix() / secondsPerDay}, nil
 	case model.Timestamp:
-		if t, ok := serialDate(raw, kind); ok {
-			return t, nil
+		t, ok := serialDate(raw, kind)
+		if !ok {
+			var err error
+			if t, err = values.ParseTimestamp(raw); err != nil {
+				return value{}, err
+			}
 		}
-		return values.ParseTimestamp(raw)
+		return value{n: t.UnixMicro()}, nil
 	case model.Bool:
-		return values.ParseBool(raw)
+		ok, err := values.ParseBool(raw)
+		if err != nil {
+			return value{}, err
+		}
+		if ok {
+			return value{n: 1}, nil
+		}
+		return value{n: 0}, nil
 	case model.Decimal:
 		cents, err := parseAmount(raw, kind)
-		if err != nil {
-			return nil, err
-		}
-		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
+		return value{n: cents}, err
 	case model.BSN:
 		bsn, err := values.NormalizeBSN(raw)
-		if err != nil {
-			return nil, err
-		}
-		return textValue(bsn), nil
+		return value{s: bsn}, err
 	case model.Enum:
 		for _, v := range c.Values {
 			if strings.EqualFold(v, raw) {
-				return textValue(v), nil
+				return value{s: v}, nil
 			}
 		}
-		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
+		return value{}, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
 			raw, strings.Join(c.Values, ", "), c.Name)
 	}
-	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
+	return value{}, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
 }
 
-// textValue hands a string to the appender as bytes that share its memory:
-// the appender would otherwise copy every string into a new []byte before
-// DuckDB copies it once more into its vector. Nothing writes to these bytes.
-func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+const secondsPerDay = 24 * 60 * 60
 
 // isEmailColumn says whether a text column holds e-mail addresses, which are
 // lower-cased so that one address written in two ways matches itself.
