@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -27,240 +30,255 @@ type cellKind struct {
 	date1904 bool // the workbook counts serial dates from 1904
 }
 
-// appendRows parses and appends every data row, collecting rejects. Reading
-// and parsing run in one goroutine, appending in another, handing over
-// batches of rows in order. A batch holds its rows column by column, in the
-// form DuckDB's vectors take, so that appending copies whole columns.
+// appendRows parses and appends every data row, collecting rejects. One
+// goroutine reads rows, several parse them, one appends them: batches go
+// through all three in order. A parsed batch holds its rows column by
+// column, in the form DuckDB's vectors take, so that appending copies whole
+// columns. Duplicate keys are found afterwards, in the table (see
+// rejectDuplicates).
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
-	p := &rowParser{f: f, t: t, plan: plan, rr: rr, kind: kind, in: in, scan: scan, tick: tick,
-		label: f.Label(), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
+	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan}
 	err := conn.Raw(func(dc any) error {
-		app, err := newBatchAppender(dc.(driver.Conn), t, p.label)
+		app, err := newBatchAppender(dc.(driver.Conn), t, l.label)
 		if err != nil {
 			return fmt.Errorf("appender for %s: %w", t.Name, err)
 		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		full := make(chan *rowBatch, batchesInFlight-1)
-		free := make(chan *rowBatch, batchesInFlight)
-		for range batchesInFlight {
-			free <- newRowBatch(t)
+		err = l.run(ctx, rr, tick, app)
+		if closeErr := app.close(); err == nil && closeErr != nil {
+			err = fmt.Errorf("store rows of %s: %w", t.Name, closeErr)
 		}
-		parsed := make(chan error, 1)
-		go func() {
-			parsed <- p.run(ctx, full, free)
-			close(full)
-		}()
-		var appendErr error
-		for b := range full {
-			if appendErr == nil {
-				if appendErr = app.append(b); appendErr != nil {
-					appendErr = &InputError{File: p.label, Row: int(b.nums[0]), Err: fmt.Errorf("store rows: %w", appendErr)}
-					cancel()
-				}
-			}
-			free <- b
-		}
-		parseErr := <-parsed
-		closeErr := app.close()
-		switch {
-		case appendErr != nil:
-			return appendErr
-		case parseErr != nil:
-			return parseErr
-		case closeErr != nil:
-			return fmt.Errorf("store rows of %s: %w", t.Name, closeErr)
-		}
-		return nil
+		return err
 	})
-	return p.rejects, err
+	if err != nil {
+		return nil, err
+	}
+	if err := rejectDuplicates(ctx, conn, l); err != nil {
+		return nil, err
+	}
+	return l.rejects, nil
 }
 
-// Rows are handed from the parser to the appender in batches of batchRows,
-// the size of one DuckDB data chunk; batchesInFlight bounds the memory this
-// takes.
+// Rows go through the stages in batches of batchRows, the size of one
+// DuckDB data chunk; at most batchesInFlight batches are under way.
 const (
 	batchRows       = 2048
-	batchesInFlight = 4
+	batchesInFlight = 8
 )
 
-// rowBatch holds parsed rows column by column: the canonical columns, then
-// the row numbers (_row); _file is the same for every row.
-type rowBatch struct {
-	cols []batchColumn
-	nums []int64
-	n    int
+// rowLoader loads the rows of one input.
+type rowLoader struct {
+	f       *manifest.File
+	t       *model.Table
+	plan    columnPlan
+	kind    cellKind
+	label   string
+	in      *results.Input
+	scan    *bsnScan
+	rejects []results.Reject
 }
 
-// batchColumn is one canonical column of a batch. Text, BSN and enum values
-// are in str; dates as days since 1970-01-01, timestamps as microseconds
-// since 1970-01-01 00:00 UTC, booleans as 0 or 1 and amounts in cents are in
-// num.
-type batchColumn struct {
-	typ  model.Type
-	null []bool
-	str  []string
-	num  []int64
+// job is one batch on its way: the rows as read, then as parsed, with what
+// parsing them found. done is closed when it is parsed.
+type job struct {
+	raw     rawRows
+	rows    *rowBatch
+	rejects []results.Reject
+	scan    *bsnScan
+	loaded  int
+	failed  int // rows rejected
+	done    chan struct{}
 }
 
-func newRowBatch(t *model.Table) *rowBatch {
-	b := &rowBatch{cols: make([]batchColumn, len(t.Columns)), nums: make([]int64, batchRows)}
-	for i, c := range t.Columns {
-		col := &b.cols[i]
-		col.typ = c.Type
-		col.null = make([]bool, batchRows)
-		if isText(c.Type) {
-			col.str = make([]string, batchRows)
-		} else {
-			col.num = make([]int64, batchRows)
-		}
+// rawRows are rows as read: the cells of row i are cells[ends[i-1]:ends[i]];
+// bad[i] is set for a row that could not be split into cells.
+type rawRows struct {
+	cells []string
+	ends  []int
+	nums  []int
+	bad   []*badRowError
+}
+
+func (r *rawRows) reset() {
+	r.cells, r.ends, r.nums, r.bad = r.cells[:0], r.ends[:0], r.nums[:0], r.bad[:0]
+}
+
+func (r *rawRows) row(i int) []string {
+	from := 0
+	if i > 0 {
+		from = r.ends[i-1]
 	}
-	return b
+	return r.cells[from:r.ends[i]]
 }
 
-// isText says whether values of type t are stored as text.
-func isText(t model.Type) bool { return t == model.Text || t == model.BSN || t == model.Enum }
-
-// set stores v as row i of column c.
-func (c *batchColumn) set(i int, v value) {
-	c.null[i] = false
-	if c.str != nil {
-		c.str[i] = v.s
-	} else {
-		c.num[i] = v.n
+// run passes the rows of rr through the stages and appends them with app.
+func (l *rowLoader) run(ctx context.Context, rr rowReader, tick func(rows int), app batchAppender) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	free := make(chan *job, batchesInFlight)
+	for range batchesInFlight {
+		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty()}
 	}
-}
-
-// rowParser reads, checks and parses the rows of one input. Only its own
-// goroutine touches it until run returns.
-type rowParser struct {
-	f         *manifest.File
-	t         *model.Table
-	plan      columnPlan
-	rr        rowReader
-	kind      cellKind
-	in        *results.Input
-	scan      *bsnScan
-	tick      func(rows int)
-	label     string
-	keyCols   []int
-	firstSeen map[string]int
-	rejects   []results.Reject
-}
-
-// run sends batches of parsed rows to full, taking empty ones from free.
-func (p *rowParser) run(ctx context.Context, full, free chan *rowBatch) error {
-	var b *rowBatch
-	for n := 0; ; n++ {
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
+	ordered := make(chan *job, batchesInFlight)
+	work := make(chan *job, batchesInFlight)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- l.read(ctx, rr, tick, free, ordered, work)
+		close(ordered)
+		close(work)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range work {
+				l.parseBatch(j)
+				close(j.done)
 			}
-			if p.tick != nil {
-				p.tick(n)
+		})
+	}
+	var appendErr error
+	for j := range ordered {
+		<-j.done
+		if appendErr == nil {
+			appendErr = l.store(j, app)
+			if appendErr != nil {
+				cancel()
 			}
 		}
-		if b == nil {
+		free <- j
+	}
+	wg.Wait()
+	if err := <-readErr; appendErr == nil && err != nil {
+		return err
+	}
+	return appendErr
+}
+
+// read fills batches with the rows of rr and sends each to be parsed, and
+// in order to be stored.
+func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int), free, ordered, work chan *job) error {
+	var j *job
+	flush := func() error {
+		for _, ch := range []chan *job{ordered, work} {
 			select {
-			case b = <-free:
-				b.n = 0
+			case ch <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
-		rowNum, cells, err := p.rr.Next()
+		j = nil
+		return nil
+	}
+	for n := 0; ; n++ {
+		if n%4096 == 0 && tick != nil {
+			tick(n)
+		}
+		if j == nil {
+			select {
+			case j = <-free:
+				j.raw.reset()
+				j.done = make(chan struct{})
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		rowNum, cells, err := rr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			var bad *badRowError
-			if !errors.As(err, &bad) {
-				return &InputError{File: p.label, Row: rowNum, Err: err}
-			}
-			p.in.RowsRead++
-			p.reject(rowNum, []cellProblem{{col: -1, reason: bad.Error()}})
-			continue
+		var bad *badRowError
+		if err != nil && !errors.As(err, &bad) {
+			return &InputError{File: l.label, Row: rowNum, Err: err}
 		}
-		p.in.RowsRead++
-		if !p.parse(rowNum, cells, b, b.n) {
-			continue
-		}
-		b.nums[b.n] = int64(rowNum)
-		b.n++
-		if b.n == batchRows {
-			if err := send(ctx, full, b); err != nil {
+		l.in.RowsRead++
+		j.raw.cells = append(j.raw.cells, cells...)
+		j.raw.ends = append(j.raw.ends, len(j.raw.cells))
+		j.raw.nums = append(j.raw.nums, rowNum)
+		j.raw.bad = append(j.raw.bad, bad)
+		if len(j.raw.nums) == batchRows {
+			if err := flush(); err != nil {
 				return err
 			}
-			b = nil
 		}
 	}
-	if b != nil && b.n > 0 {
-		return send(ctx, full, b)
+	if len(j.raw.nums) > 0 {
+		return flush()
 	}
+	free <- j
 	return nil
 }
 
-func send(ctx context.Context, full chan *rowBatch, b *rowBatch) error {
-	select {
-	case full <- b:
+// parseBatch parses the rows j read into j.rows, rejecting those it cannot
+// use.
+func (l *rowLoader) parseBatch(j *job) {
+	j.rows.n, j.loaded, j.failed, j.rejects = 0, 0, 0, j.rejects[:0]
+	j.scan.clear()
+	for i, rowNum := range j.raw.nums {
+		var problems []cellProblem
+		if bad := j.raw.bad[i]; bad != nil {
+			problems = []cellProblem{{col: -1, reason: bad.Error()}}
+		} else {
+			cells := j.raw.row(i)
+			j.scan.row(rowNum, cells)
+			problems = checkShape(l.t, l.plan, cells, l.kind)
+			if len(problems) == 0 {
+				problems = parseRow(l.f, l.t, l.plan, cells, l.kind, j.rows, j.rows.n)
+			}
+		}
+		if len(problems) > 0 {
+			j.failed++
+			for _, c := range problems {
+				j.rejects = append(j.rejects, c.reject(l.label, l.f.Sheet, rowNum, l.t, l.plan))
+			}
+			continue
+		}
+		j.rows.nums[j.rows.n] = int64(rowNum)
+		j.rows.n++
+		j.loaded++
+	}
+}
+
+// store appends a parsed batch and takes over its counts and rejects.
+func (l *rowLoader) store(j *job, app batchAppender) error {
+	if j.rows.n > 0 {
+		if err := app.append(j.rows); err != nil {
+			return &InputError{File: l.label, Row: int(j.rows.nums[0]), Err: fmt.Errorf("store rows: %w", err)}
+		}
+	}
+	l.in.RowsLoaded += j.loaded
+	l.in.RowsRejected += j.failed
+	l.rejects = append(l.rejects, j.rejects...)
+	l.scan.add(j.scan)
+	return nil
+}
+
+// empty returns a scan of the same columns with nothing counted yet, for
+// one batch; nil for nil.
+func (s *bsnScan) empty() *bsnScan {
+	if s == nil {
 		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	}
+	return &bsnScan{skip: s.skip, hits: make([]int, len(s.hits)), first: make([]int, len(s.first))}
+}
+
+func (s *bsnScan) clear() {
+	if s != nil {
+		clear(s.hits)
+		clear(s.first)
 	}
 }
 
-// parse fills row i of b from cells; it rejects the row and returns false
-// if a value cannot be used or the key was seen before.
-func (p *rowParser) parse(rowNum int, cells []string, b *rowBatch, i int) bool {
-	p.scan.row(rowNum, cells)
-	t := p.t
-	problems := checkShape(t, p.plan, cells, p.kind)
-	if len(problems) == 0 {
-		problems = parseRow(p.f, t, p.plan, cells, p.kind, b, i)
+// add counts the hits of a later batch b.
+func (s *bsnScan) add(b *bsnScan) {
+	if s == nil {
+		return
 	}
-	var key string
-	if len(problems) == 0 && len(p.keyCols) > 0 {
-		key = keyOf(b, i, p.keyCols)
-		if first, dup := p.firstSeen[key]; dup {
-			problems = append(problems, cellProblem{col: p.keyCols[0], value: strings.ReplaceAll(key, "\x1f", "+"),
-				reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
+	for i, n := range b.hits {
+		if n > 0 && s.hits[i] == 0 {
+			s.first[i] = b.first[i]
 		}
+		s.hits[i] += n
 	}
-	if len(problems) > 0 {
-		p.reject(rowNum, problems)
-		return false
-	}
-	if len(p.keyCols) > 0 {
-		p.firstSeen[key] = rowNum // only loaded rows count as seen
-	}
-	p.in.RowsLoaded++
-	return true
-}
-
-func (p *rowParser) reject(rowNum int, bad []cellProblem) {
-	p.in.RowsRejected++
-	for _, c := range bad {
-		p.rejects = append(p.rejects, c.reject(p.label, p.f.Sheet, rowNum, p.t, p.plan))
-	}
-}
-
-func keyIndexes(t *model.Table) []int {
-	var idx []int
-	for i, c := range t.Columns {
-		if c.Key {
-			idx = append(idx, i)
-		}
-	}
-	return idx
-}
-
-// keyOf joins the (text) key columns of row i.
-func keyOf(b *rowBatch, i int, cols []int) string {
-	parts := make([]string, len(cols))
-	for j, c := range cols {
-		parts[j] = b.cols[c].str[i]
-	}
-	return strings.Join(parts, "\x1f")
 }
 
 // checkShape rejects rows whose cells do not line up with the header. In
@@ -483,4 +501,58 @@ func parseAmount(raw string, kind cellKind) (int64, error) {
 func truncateDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// rejectDuplicates rejects, and deletes from the table, the rows of this
+// input whose key an earlier loaded row of it has: the table finds them, so
+// no key stays in memory however large the export.
+func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
+	keys := l.t.KeyColumns()
+	if len(keys) == 0 || l.in.RowsLoaded == 0 {
+		return nil
+	}
+	keyList := strings.Join(keys, ", ")
+	dups := fmt.Sprintf("SELECT _row, min(_row) OVER (PARTITION BY %s) AS first, concat_ws('+', %s) AS key FROM %s WHERE _file = ? QUALIFY _row <> first",
+		keyList, keyList, l.t.Name)
+	rows, err := conn.QueryContext(ctx, dups+" ORDER BY _row", l.label)
+	if err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	defer rows.Close()
+	keyCol := keyIndexes(l.t)[0]
+	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
+	var found []results.Reject
+	for rows.Next() {
+		var row, first int
+		var key string
+		if err := rows.Scan(&row, &first, &key); err != nil {
+			return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+		}
+		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, first)}
+		found = append(found, p.reject(l.label, l.f.Sheet, row, l.t, l.plan))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT _row FROM (%s))", l.t.Name, dups), l.label, l.label); err != nil {
+		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
+	}
+	l.in.RowsLoaded -= len(found)
+	l.in.RowsRejected += len(found)
+	l.rejects = append(l.rejects, found...)
+	slices.SortStableFunc(l.rejects, func(a, b results.Reject) int { return a.Row - b.Row })
+	return nil
+}
+
+func keyIndexes(t *model.Table) []int {
+	var idx []int
+	for i, c := range t.Columns {
+		if c.Key {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }

@@ -16,6 +16,53 @@ import (
 	"github.com/avgaudit/avgaudit/model"
 )
 
+// rowBatch holds parsed rows column by column: the canonical columns, then
+// the row numbers (_row); _file is the same for every row.
+type rowBatch struct {
+	cols []batchColumn
+	nums []int64
+	n    int
+}
+
+// batchColumn is one canonical column of a batch. Text, BSN and enum values
+// are in str; dates as days since 1970-01-01, timestamps as microseconds
+// since 1970-01-01 00:00 UTC, booleans as 0 or 1 and amounts in cents are in
+// num.
+type batchColumn struct {
+	typ  model.Type
+	null []bool
+	str  []string
+	num  []int64
+}
+
+func newRowBatch(t *model.Table) *rowBatch {
+	b := &rowBatch{cols: make([]batchColumn, len(t.Columns)), nums: make([]int64, batchRows)}
+	for i, c := range t.Columns {
+		col := &b.cols[i]
+		col.typ = c.Type
+		col.null = make([]bool, batchRows)
+		if isText(c.Type) {
+			col.str = make([]string, batchRows)
+		} else {
+			col.num = make([]int64, batchRows)
+		}
+	}
+	return b
+}
+
+// isText says whether values of type t are stored as text.
+func isText(t model.Type) bool { return t == model.Text || t == model.BSN || t == model.Enum }
+
+// set stores v as row i of c.
+func (c *batchColumn) set(i int, v value) {
+	c.null[i] = false
+	if c.str != nil {
+		c.str[i] = v.s
+	} else {
+		c.num[i] = v.n
+	}
+}
+
 // batchAppender stores batches of parsed rows in one table.
 type batchAppender interface {
 	append(b *rowBatch) error
