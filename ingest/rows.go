@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -13,9 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
+	duckdb "github.com/duckdb/duckdb-go/v2"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/avgaudit/avgaudit/manifest"
@@ -30,26 +31,15 @@ type cellKind struct {
 	date1904 bool // the workbook counts serial dates from 1904
 }
 
-// appendRows parses and appends every data row, collecting rejects. One
-// goroutine reads rows, several parse them, one appends them: batches go
-// through all three in order. A parsed batch holds its rows column by
+// appendRows parses and inserts every data row, collecting rejects. One
+// goroutine reads rows, several parse them, DuckDB inserts them from a table
+// function (rowSource): batches go through all three in order. A parsed batch holds its rows column by
 // column, in the form DuckDB's vectors take, so that appending copies whole
 // columns. Duplicate keys are found afterwards, in the table (see
 // rejectDuplicates).
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
 	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan}
-	err := conn.Raw(func(dc any) error {
-		app, err := newBatchAppender(dc.(driver.Conn), t, l.label)
-		if err != nil {
-			return fmt.Errorf("appender for %s: %w", t.Name, err)
-		}
-		err = l.run(ctx, rr, tick, app)
-		if closeErr := app.close(); err == nil && closeErr != nil {
-			err = fmt.Errorf("store rows of %s: %w", t.Name, closeErr)
-		}
-		return err
-	})
-	if err != nil {
+	if err := l.run(ctx, conn, rr, tick); err != nil {
 		return nil, err
 	}
 	if err := rejectDuplicates(ctx, conn, l); err != nil {
@@ -110,11 +100,13 @@ func (r *rawRows) row(i int) []string {
 	return r.cells[from:r.ends[i]]
 }
 
-// run passes the rows of rr through the stages and appends them with app.
-func (l *rowLoader) run(ctx context.Context, rr rowReader, tick func(rows int), app batchAppender) error {
+// sourceSeq numbers the table functions the loader registers.
+var sourceSeq atomic.Int64
+
+// run passes the rows of rr through the stages and inserts them.
+func (l *rowLoader) run(ctx context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	free := make(chan *job, batchesInFlight)
 	for range batchesInFlight {
 		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty()}
@@ -128,7 +120,7 @@ func (l *rowLoader) run(ctx context.Context, rr rowReader, tick func(rows int), 
 		close(work)
 	}()
 	var wg sync.WaitGroup
-	for range workers {
+	for range min(max(runtime.GOMAXPROCS(0), 1), 4) {
 		wg.Go(func() {
 			for j := range work {
 				l.parseBatch(j)
@@ -136,22 +128,64 @@ func (l *rowLoader) run(ctx context.Context, rr rowReader, tick func(rows int), 
 			}
 		})
 	}
-	var appendErr error
-	for j := range ordered {
-		<-j.done
-		if appendErr == nil {
-			appendErr = l.store(j, app)
-			if appendErr != nil {
-				cancel()
-			}
-		}
-		free <- j
-	}
+	insertErr := l.insert(ctx, conn, l.nextBatch(ctx, ordered, free))
+	cancel()
 	wg.Wait()
-	if err := <-readErr; appendErr == nil && err != nil {
-		return err
+	if err := <-readErr; err != nil && !errors.Is(err, context.Canceled) {
+		return err // the reason the insert stopped early, if it did
 	}
-	return appendErr
+	return insertErr
+}
+
+// nextBatch returns what the table function calls for the next batch: it
+// takes the parsed batches in order, with their counts and rejects, and
+// passes on those with rows to insert.
+func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free chan<- *job) func() (*rowBatch, error) {
+	var inserting *job
+	return func() (*rowBatch, error) {
+		if inserting != nil {
+			free <- inserting // DuckDB has copied its rows
+			inserting = nil
+		}
+		for {
+			var j *job
+			var ok bool
+			select {
+			case j, ok = <-ordered:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			if !ok {
+				return nil, nil
+			}
+			<-j.done
+			l.take(j)
+			if j.rows.n > 0 {
+				inserting = j
+				return j.rows, nil
+			}
+			free <- j
+		}
+	}
+}
+
+// insert inserts the batches next returns into the table.
+func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
+	src, err := newRowSource(l.t, l.label, next)
+	if err != nil {
+		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
+	}
+	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
+	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
+		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
+	})
+	if err != nil {
+		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
+	}
+	if _, err := conn.ExecContext(ctx, "INSERT INTO "+l.t.Name+" SELECT * FROM "+name+"()"); err != nil {
+		return &InputError{File: l.label, Err: fmt.Errorf("store rows: %w", err)}
+	}
+	return nil
 }
 
 // read fills batches with the rows of rr and sends each to be parsed, and
@@ -238,18 +272,12 @@ func (l *rowLoader) parseBatch(j *job) {
 	}
 }
 
-// store appends a parsed batch and takes over its counts and rejects.
-func (l *rowLoader) store(j *job, app batchAppender) error {
-	if j.rows.n > 0 {
-		if err := app.append(j.rows); err != nil {
-			return &InputError{File: l.label, Row: int(j.rows.nums[0]), Err: fmt.Errorf("store rows: %w", err)}
-		}
-	}
+// take takes over the counts and rejects of a parsed batch.
+func (l *rowLoader) take(j *job) {
 	l.in.RowsLoaded += j.loaded
 	l.in.RowsRejected += j.failed
 	l.rejects = append(l.rejects, j.rejects...)
 	l.scan.add(j.scan)
-	return nil
 }
 
 // empty returns a scan of the same columns with nothing counted yet, for

@@ -3,7 +3,6 @@ package ingest
 import (
 	"database/sql/driver"
 	"errors"
-	"fmt"
 	"math/big"
 	"reflect"
 	"runtime"
@@ -63,55 +62,6 @@ func (c *batchColumn) set(i int, v value) {
 	}
 }
 
-// batchAppender stores batches of parsed rows in one table.
-type batchAppender interface {
-	append(b *rowBatch) error
-	close() error
-}
-
-// newBatchAppender returns the vector appender when the connection allows
-// it, else one that appends row by row through duckdb-go's Appender.
-func newBatchAppender(dc driver.Conn, t *model.Table, label string) (batchAppender, error) {
-	if raw, ok := rawConnection(dc); ok {
-		va, err := newVectorAppender(raw, t, label)
-		if err == nil {
-			return va, nil
-		}
-		if !errors.Is(err, errVectorLayout) {
-			return nil, err
-		}
-	}
-	app, err := duckdb.NewAppenderFromConn(dc, "", t.Name)
-	if err != nil {
-		return nil, err
-	}
-	return &rowAppender{app: app, label: []byte(label), row: make([]driver.Value, len(t.Columns)+2)}, nil
-}
-
-// rowAppender appends row by row: one cgo call per value. It is the
-// fallback when the vector appender cannot be used.
-type rowAppender struct {
-	app   *duckdb.Appender
-	label []byte
-	row   []driver.Value
-}
-
-func (a *rowAppender) append(b *rowBatch) error {
-	for i := range b.n {
-		for ci := range b.cols {
-			a.row[ci] = b.cols[ci].driverValue(i)
-		}
-		a.row[len(b.cols)] = a.label
-		a.row[len(b.cols)+1] = b.nums[i]
-		if err := a.app.AppendRow(a.row...); err != nil {
-			return fmt.Errorf("row %d: %w", b.nums[i], err)
-		}
-	}
-	return nil
-}
-
-func (a *rowAppender) close() error { return a.app.Close() }
-
 // driverValue is row i of c as duckdb-go's Appender takes it.
 func (c *batchColumn) driverValue(i int) driver.Value {
 	if c.null[i] {
@@ -135,108 +85,26 @@ func (c *batchColumn) driverValue(i int) driver.Value {
 // DuckDB copies it once more into its vector. Nothing writes to these bytes.
 func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
-// errVectorLayout says the vector appender does not fit this table or
-// driver version; the row appender is used instead.
-var errVectorLayout = errors.New("vector appender not available")
-
-// rawConnection is the DuckDB C connection under a duckdb-go connection.
-// duckdb-go does not export it; it is read by reflection, checked against
-// the field's type, so that a duckdb-go version that changes its Conn makes
-// the loader fall back to the row appender instead of failing.
-func rawConnection(dc driver.Conn) (mapping.Connection, bool) {
-	v := reflect.ValueOf(dc)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return mapping.Connection{}, false
-	}
-	f := v.Elem().FieldByName("conn")
-	if !f.IsValid() || f.Type() != reflect.TypeFor[mapping.Connection]() {
-		return mapping.Connection{}, false
-	}
-	c := *(*mapping.Connection)(unsafe.Pointer(f.UnsafeAddr()))
-	return c, c.Ptr != nil
-}
-
-// vectorAppender fills a DuckDB data chunk column by column, writing the
-// values straight into the vectors' memory, and appends whole chunks: a few
-// cgo calls per chunk instead of one per value. Strings longer than DuckDB
-// inlines (12 bytes) point into arena, which stays pinned while DuckDB
-// copies the chunk.
-type vectorAppender struct {
-	app    mapping.Appender
-	chunk  mapping.DataChunk
-	types  []mapping.LogicalType
+// chunkWriter writes batches into DuckDB data chunks, straight into the
+// vectors' memory. Strings longer than DuckDB inlines (12 bytes) point into
+// arena, which stays pinned until release.
+type chunkWriter struct {
 	label  string
 	arena  []byte
 	pinner runtime.Pinner
 }
 
-// The DuckDB types the vector appender writes, per canonical type.
-var vectorTypes = map[model.Type]mapping.Type{
-	model.Text:      mapping.TypeVarchar,
-	model.BSN:       mapping.TypeVarchar,
-	model.Enum:      mapping.TypeVarchar,
-	model.Date:      mapping.TypeDate,
-	model.Timestamp: mapping.TypeTimestamp,
-	model.Bool:      mapping.TypeBoolean,
-	model.Decimal:   mapping.TypeDecimal,
-}
-
-func newVectorAppender(conn mapping.Connection, t *model.Table, label string) (*vectorAppender, error) {
-	a := &vectorAppender{label: label}
-	if mapping.AppenderCreateExt(conn, "", "", t.Name, &a.app) == mapping.StateError {
-		err := errors.New(mapping.AppenderError(a.app))
-		mapping.AppenderDestroy(&a.app)
-		return nil, err
+// write fills chunk, whose columns are those of the batch's table followed
+// by _file and _row, with the rows of b.
+func (w *chunkWriter) write(chunk mapping.DataChunk, b *rowBatch) {
+	w.reserveArena(b)
+	if len(w.arena) > 0 {
+		w.pinner.Pin(&w.arena[0])
 	}
-	if err := a.checkTypes(t); err != nil {
-		a.destroy()
-		return nil, err
-	}
-	a.chunk = mapping.CreateDataChunk(a.types)
-	return a, nil
-}
-
-// checkTypes makes sure the table's columns are the canonical ones followed
-// by _file and _row, in the physical types the appender writes.
-func (a *vectorAppender) checkTypes(t *model.Table) error {
-	n := int(mapping.AppenderColumnCount(a.app))
-	for i := range n {
-		a.types = append(a.types, mapping.AppenderColumnType(a.app, mapping.IdxT(i)))
-	}
-	if n != len(t.Columns)+2 {
-		return errVectorLayout
-	}
-	for i, c := range t.Columns {
-		lt := a.types[i]
-		if mapping.GetTypeId(lt) != vectorTypes[c.Type] {
-			return errVectorLayout
-		}
-		if c.Type == model.Decimal && (mapping.DecimalWidth(lt) != 18 || mapping.DecimalScale(lt) != 2 || mapping.DecimalInternalType(lt) != mapping.TypeBigInt) {
-			return errVectorLayout
-		}
-	}
-	if mapping.GetTypeId(a.types[n-2]) != mapping.TypeVarchar || mapping.GetTypeId(a.types[n-1]) != mapping.TypeBigInt {
-		return errVectorLayout
-	}
-	if batchRows > int(mapping.VectorSize()) {
-		return errVectorLayout
-	}
-	return nil
-}
-
-func (a *vectorAppender) append(b *rowBatch) error {
-	if b.n == 0 {
-		return nil
-	}
-	a.reserveArena(b)
-	if len(a.arena) > 0 {
-		a.pinner.Pin(&a.arena[0])
-	}
-	defer a.pinner.Unpin()
 	off := 0
 	for ci := range b.cols {
 		col := &b.cols[ci]
-		data, mask := a.vector(ci)
+		data, mask := vectorMemory(chunk, ci)
 		for i := range b.n {
 			if col.null[i] {
 				setNull(mask, i)
@@ -244,7 +112,7 @@ func (a *vectorAppender) append(b *rowBatch) error {
 			}
 			switch col.typ {
 			case model.Text, model.BSN, model.Enum:
-				off = a.putString(data, i, col.str[i], off)
+				off = w.putString(data, i, col.str[i], off)
 			case model.Date:
 				*(*int32)(unsafe.Add(data, 4*i)) = int32(col.num[i])
 			case model.Bool:
@@ -254,24 +122,22 @@ func (a *vectorAppender) append(b *rowBatch) error {
 			}
 		}
 	}
-	data, _ := a.vector(len(b.cols))
+	data, _ := vectorMemory(chunk, len(b.cols))
 	for i := range b.n {
-		off = a.putString(data, i, a.label, off)
+		off = w.putString(data, i, w.label, off)
 	}
-	data, _ = a.vector(len(b.cols) + 1)
+	data, _ = vectorMemory(chunk, len(b.cols)+1)
 	copy(unsafe.Slice((*int64)(data), b.n), b.nums[:b.n])
-	mapping.DataChunkSetSize(a.chunk, mapping.IdxT(b.n))
-	state := mapping.AppendDataChunk(a.app, a.chunk)
-	mapping.DataChunkReset(a.chunk)
-	if state == mapping.StateError {
-		return errors.New(mapping.AppenderError(a.app))
-	}
-	return nil
+	mapping.DataChunkSetSize(chunk, mapping.IdxT(b.n))
 }
 
-// vector returns the data and the (writable) validity mask of column ci.
-func (a *vectorAppender) vector(ci int) (data, mask unsafe.Pointer) {
-	vec := mapping.DataChunkGetVector(a.chunk, mapping.IdxT(ci))
+// release unpins the arena once DuckDB has copied the chunk.
+func (w *chunkWriter) release() { w.pinner.Unpin() }
+
+// vectorMemory returns the data and the (writable) validity mask of column
+// ci.
+func vectorMemory(chunk mapping.DataChunk, ci int) (data, mask unsafe.Pointer) {
+	vec := mapping.DataChunkGetVector(chunk, mapping.IdxT(ci))
 	mapping.VectorEnsureValidityWritable(vec)
 	return mapping.VectorGetData(vec), mapping.VectorGetValidity(vec)
 }
@@ -281,27 +147,31 @@ const inlineLen = 12
 
 // reserveArena makes the arena large enough for every long string of b, so
 // that it does not move while the chunk points into it.
-func (a *vectorAppender) reserveArena(b *rowBatch) {
+func (w *chunkWriter) reserveArena(b *rowBatch) {
 	need := 0
-	if len(a.label) > inlineLen {
-		need = b.n * len(a.label)
+	if len(w.label) > inlineLen {
+		need = b.n * len(w.label)
 	}
 	for ci := range b.cols {
-		for i, s := range b.cols[ci].str[:min(b.n, len(b.cols[ci].str))] {
-			if len(s) > inlineLen && !b.cols[ci].null[i] {
+		col := &b.cols[ci]
+		if col.str == nil {
+			continue
+		}
+		for i, s := range col.str[:b.n] {
+			if len(s) > inlineLen && !col.null[i] {
 				need += len(s)
 			}
 		}
 	}
-	if need > len(a.arena) {
-		a.arena = make([]byte, need+need/4)
+	if need > len(w.arena) {
+		w.arena = make([]byte, need+need/4)
 	}
 }
 
 // putString writes s as DuckDB's string_t at row i of a VARCHAR vector:
 // length, then the bytes inline (zero-padded) or a 4-byte prefix and a
 // pointer to a copy in the arena at off. It returns the new arena offset.
-func (a *vectorAppender) putString(data unsafe.Pointer, i int, s string, off int) int {
+func (w *chunkWriter) putString(data unsafe.Pointer, i int, s string, off int) int {
 	slot := (*[16]byte)(unsafe.Add(data, 16*i))
 	*slot = [16]byte{}
 	*(*uint32)(unsafe.Pointer(slot)) = uint32(len(s))
@@ -310,8 +180,8 @@ func (a *vectorAppender) putString(data unsafe.Pointer, i int, s string, off int
 		return off
 	}
 	copy(slot[4:8], s)
-	n := copy(a.arena[off:], s)
-	*(*unsafe.Pointer)(unsafe.Pointer(&slot[8])) = unsafe.Pointer(&a.arena[off])
+	n := copy(w.arena[off:], s)
+	*(*unsafe.Pointer)(unsafe.Pointer(&slot[8])) = unsafe.Pointer(&w.arena[off])
 	return off + n
 }
 
@@ -322,20 +192,149 @@ func setNull(mask unsafe.Pointer, i int) {
 	*word &^= 1 << (i % 64)
 }
 
-func (a *vectorAppender) close() error {
-	defer a.destroy()
-	if mapping.AppenderClose(a.app) == mapping.StateError {
-		return errors.New(mapping.AppenderError(a.app))
-	}
-	return nil
+// rowSource is the table function the loader inserts from: INSERT INTO t
+// SELECT * FROM it. DuckDB pulls one data chunk at a time (FillChunk), the
+// source fills it with the next parsed batch. Filling the vectors' memory
+// directly takes a few cgo calls per chunk instead of one per value, and
+// DuckDB's INSERT is cheaper than its Appender, which copies every chunk
+// once more.
+type rowSource struct {
+	columns []duckdb.ColumnInfo
+	types   []model.Type              // of the canonical columns
+	next    func() (*rowBatch, error) // nil at the end
+	w       chunkWriter
+	direct  int // 1 when chunks are written directly, -1 when value by value
 }
 
-func (a *vectorAppender) destroy() {
-	if a.chunk.Ptr != nil {
-		mapping.DestroyDataChunk(&a.chunk)
+func newRowSource(t *model.Table, label string, next func() (*rowBatch, error)) (*rowSource, error) {
+	s := &rowSource{next: next, w: chunkWriter{label: label}}
+	for _, c := range t.Columns {
+		ti, err := typeInfo(c.Type)
+		if err != nil {
+			return nil, err
+		}
+		s.columns = append(s.columns, duckdb.ColumnInfo{Name: c.Name, T: ti})
+		s.types = append(s.types, c.Type)
 	}
-	for i := range a.types {
-		mapping.DestroyLogicalType(&a.types[i])
+	file, err := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+	if err != nil {
+		return nil, err
 	}
-	mapping.AppenderDestroy(&a.app)
+	row, err := duckdb.NewTypeInfo(duckdb.TYPE_BIGINT)
+	if err != nil {
+		return nil, err
+	}
+	s.columns = append(s.columns, duckdb.ColumnInfo{Name: model.FileColumn, T: file}, duckdb.ColumnInfo{Name: model.RowColumn, T: row})
+	return s, nil
+}
+
+// typeInfo is the DuckDB type a canonical type is stored as (see
+// model.Type.SQLType).
+func typeInfo(t model.Type) (duckdb.TypeInfo, error) {
+	switch t {
+	case model.Date:
+		return duckdb.NewTypeInfo(duckdb.TYPE_DATE)
+	case model.Timestamp:
+		return duckdb.NewTypeInfo(duckdb.TYPE_TIMESTAMP)
+	case model.Bool:
+		return duckdb.NewTypeInfo(duckdb.TYPE_BOOLEAN)
+	case model.Decimal:
+		return duckdb.NewDecimalInfo(18, 2)
+	}
+	return duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+}
+
+// ColumnInfos, Cardinality and Init make rowSource a duckdb.ChunkTableSource.
+func (s *rowSource) ColumnInfos() []duckdb.ColumnInfo     { return s.columns }
+func (s *rowSource) Cardinality() *duckdb.CardinalityInfo { return nil }
+func (s *rowSource) Init()                                {}
+
+// FillChunk fills c with the next batch; an empty chunk ends the table.
+func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
+	s.w.release() // DuckDB is done with the previous chunk
+	b, err := s.next()
+	if err != nil || b == nil {
+		return errors.Join(err, c.SetSize(0))
+	}
+	if raw, ok := s.rawChunk(&c); ok {
+		s.w.write(raw, b)
+		return nil
+	}
+	for i := range b.n {
+		for ci := range b.cols {
+			if err := c.SetValue(ci, i, b.cols[ci].driverValue(i)); err != nil {
+				return err
+			}
+		}
+		if err := c.SetValue(len(b.cols), i, s.w.label); err != nil {
+			return err
+		}
+		if err := c.SetValue(len(b.cols)+1, i, b.nums[i]); err != nil {
+			return err
+		}
+	}
+	return c.SetSize(b.n)
+}
+
+// rawChunk is the DuckDB chunk under c, when its vectors are those of the
+// source in their order and types. duckdb-go does not export it; it is
+// read by reflection, checked against the field's type, so that a
+// duckdb-go version that changes DataChunk makes the source fill chunks
+// value by value instead of failing.
+func (s *rowSource) rawChunk(c *duckdb.DataChunk) (mapping.DataChunk, bool) {
+	if s.direct < 0 {
+		return mapping.DataChunk{}, false
+	}
+	f := reflect.ValueOf(c).Elem().FieldByName("chunk")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[mapping.DataChunk]() {
+		s.direct = -1
+		return mapping.DataChunk{}, false
+	}
+	raw := *(*mapping.DataChunk)(unsafe.Pointer(f.UnsafeAddr()))
+	if s.direct == 0 {
+		s.direct = -1
+		if raw.Ptr != nil && s.matches(raw) {
+			s.direct = 1
+		}
+	}
+	return raw, s.direct > 0
+}
+
+// The DuckDB types the chunk writer writes, per canonical type.
+var vectorTypes = map[model.Type]mapping.Type{
+	model.Text:      mapping.TypeVarchar,
+	model.BSN:       mapping.TypeVarchar,
+	model.Enum:      mapping.TypeVarchar,
+	model.Date:      mapping.TypeDate,
+	model.Timestamp: mapping.TypeTimestamp,
+	model.Bool:      mapping.TypeBoolean,
+	model.Decimal:   mapping.TypeDecimal,
+}
+
+// matches says whether chunk has the source's columns, in the physical
+// types the chunk writer writes, and room for a whole batch.
+func (s *rowSource) matches(chunk mapping.DataChunk) bool {
+	n := len(s.columns)
+	if int(mapping.DataChunkGetColumnCount(chunk)) != n || int(mapping.VectorSize()) < batchRows {
+		return false
+	}
+	for i := range n {
+		lt := mapping.VectorGetColumnType(mapping.DataChunkGetVector(chunk, mapping.IdxT(i)))
+		want := mapping.TypeVarchar
+		switch {
+		case i == n-1:
+			want = mapping.TypeBigInt
+		case i < n-2:
+			want = vectorTypes[s.types[i]]
+		}
+		ok := mapping.GetTypeId(lt) == want
+		if ok && want == mapping.TypeDecimal {
+			ok = mapping.DecimalWidth(lt) == 18 && mapping.DecimalScale(lt) == 2 && mapping.DecimalInternalType(lt) == mapping.TypeBigInt
+		}
+		mapping.DestroyLogicalType(&lt)
+		if !ok {
+			return false
+		}
+	}
+	return true
 }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"strings"
 	"testing"
@@ -48,99 +47,90 @@ func fillBatch(b *rowBatch, first, n int) {
 	}
 }
 
-// TestVectorAppender appends the same rows through the vector appender and
-// duckdb-go's row appender and expects identical tables.
-func TestVectorAppender(t *testing.T) {
-	ctx := context.Background()
+// insertRows inserts rows rows of fillBatch into t through a rowSource,
+// directly or value by value, and returns whether it wrote directly.
+func insertRows(t *testing.T, conn *sql.Conn, tbl *model.Table, label string, rows int, direct bool) bool {
+	t.Helper()
+	b := newRowBatch(tbl)
+	first := 0
+	next := func() (*rowBatch, error) {
+		if first >= rows {
+			return nil, nil
+		}
+		fillBatch(b, first, min(batchRows, rows-first))
+		first += batchRows
+		return b, nil
+	}
+	src, err := newRowSource(tbl, label, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !direct {
+		src.direct = -1
+	}
+	name := fmt.Sprintf("test_rows_%d", sourceSeq.Add(1))
+	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
+		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "INSERT INTO "+tbl.Name+" SELECT * FROM "+name+"()"); err != nil {
+		t.Fatalf("%s: %v", tbl.Name, err)
+	}
+	return src.direct > 0
+}
+
+func openConn(t *testing.T) *sql.Conn {
+	t.Helper()
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
+	t.Cleanup(func() { db.Close() })
+	conn, err := db.Conn(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// TestRowSourceDirect inserts the same rows with chunks written directly
+// and value by value through duckdb-go, and expects identical tables.
+func TestRowSourceDirect(t *testing.T) {
+	ctx := context.Background()
+	conn := openConn(t)
 	dump := map[bool]string{}
-	for _, vector := range []bool{true, false} {
+	for _, direct := range []bool{true, false} {
 		if _, err := conn.ExecContext(ctx, "DROP TABLE IF EXISTS every_type; "+vectorTable.CreateSQL()); err != nil {
 			t.Fatal(err)
 		}
-		err := conn.Raw(func(dc any) error {
-			var app batchAppender
-			if vector {
-				raw, ok := rawConnection(dc.(driver.Conn))
-				if !ok {
-					t.Fatal("rawConnection: the duckdb-go connection has no C connection where expected")
-				}
-				va, err := newVectorAppender(raw, vectorTable, "a file name longer than twelve bytes.csv")
-				if err != nil {
-					return err
-				}
-				app = va
-			} else {
-				ra, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", vectorTable.Name)
-				if err != nil {
-					return err
-				}
-				app = &rowAppender{app: ra, label: []byte("a file name longer than twelve bytes.csv"), row: make([]driver.Value, len(vectorTable.Columns)+2)}
-			}
-			b := newRowBatch(vectorTable)
-			for first := 0; first < 5000; first += batchRows {
-				fillBatch(b, first, min(batchRows, 5000-first))
-				if err := app.append(b); err != nil {
-					return err
-				}
-			}
-			return app.close()
-		})
-		if err != nil {
-			t.Fatal(err)
+		if got := insertRows(t, conn, vectorTable, "a file name longer than twelve bytes.csv", 5000, direct); got != direct {
+			t.Fatalf("wrote directly: %v, want %v", got, direct)
 		}
 		var out string
 		row := conn.QueryRowContext(ctx, "SELECT count(*) || ' ' || string_agg(every_type::VARCHAR, '|' ORDER BY _row) FROM every_type")
 		if err := row.Scan(&out); err != nil {
 			t.Fatal(err)
 		}
-		dump[vector] = out
+		dump[direct] = out
 	}
 	if !strings.HasPrefix(dump[true], "5000 ") || dump[true] != dump[false] {
-		t.Errorf("vector appender:\n%.500s\nrow appender:\n%.500s", dump[true], dump[false])
+		t.Errorf("direct:\n%.500s\nvalue by value:\n%.500s", dump[true], dump[false])
 	}
 }
 
-// TestNewBatchAppenderUsesVectors makes sure the loader takes the fast path
-// with the duckdb-go version in go.mod.
-func TestNewBatchAppenderUsesVectors(t *testing.T) {
-	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if err := CreateTables(ctx, conn); err != nil {
+// TestRowSourceDirectForEveryTable makes sure every canonical table is
+// loaded the fast way with the duckdb-go version in go.mod.
+func TestRowSourceDirectForEveryTable(t *testing.T) {
+	conn := openConn(t)
+	if err := CreateTables(context.Background(), conn); err != nil {
 		t.Fatal(err)
 	}
 	for i := range model.Tables {
-		tbl := &model.Tables[i]
-		err := conn.Raw(func(dc any) error {
-			app, err := newBatchAppender(dc.(driver.Conn), tbl, "f.csv")
-			if err != nil {
-				return err
-			}
-			if _, ok := app.(*vectorAppender); !ok {
-				t.Errorf("%s: appender is %T, want *vectorAppender", tbl.Name, app)
-			}
-			return app.close()
-		})
-		if err != nil {
-			t.Fatal(err)
+		if !insertRows(t, conn, &model.Tables[i], "f.csv", 10, true) {
+			t.Errorf("%s: chunks not written directly", model.Tables[i].Name)
 		}
 	}
 }
