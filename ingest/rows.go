@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,8 +36,8 @@ type cellKind struct {
 // column, in the form DuckDB's vectors take, so that appending copies whole
 // columns. Duplicate keys are found afterwards, in the table (see
 // rejectDuplicates).
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
-	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan}
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) (*rejectList, error) {
+	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}}
 	if err := l.run(ctx, conn, rr, tick); err != nil {
 		return nil, err
 	}
@@ -64,7 +63,7 @@ type rowLoader struct {
 	label   string
 	in      *results.Input
 	scan    *bsnScan
-	rejects []results.Reject
+	rejects *rejectList
 }
 
 // job is one batch on its way: the rows as read, then as parsed, with what
@@ -169,7 +168,9 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 	}
 }
 
-// insert inserts the batches next returns into the table.
+// insert inserts the batches next returns into the table, roundBatches
+// batches per statement; between statements it records the rejects so far,
+// so that they do not pile up in memory.
 func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
 	src, err := newRowSource(l.t, l.label, next)
 	if err != nil {
@@ -182,8 +183,13 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*ro
 	if err != nil {
 		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
 	}
-	if _, err := conn.ExecContext(ctx, "INSERT INTO "+l.t.Name+" SELECT * FROM "+name+"()"); err != nil {
-		return &InputError{File: l.label, Err: fmt.Errorf("store rows: %w", err)}
+	for !src.done {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+l.t.Name+" SELECT * FROM "+name+"()"); err != nil {
+			return &InputError{File: l.label, Err: fmt.Errorf("store rows: %w", err)}
+		}
+		if err := l.rejects.record(ctx, conn); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -276,7 +282,9 @@ func (l *rowLoader) parseBatch(j *job) {
 func (l *rowLoader) take(j *job) {
 	l.in.RowsLoaded += j.loaded
 	l.in.RowsRejected += j.failed
-	l.rejects = append(l.rejects, j.rejects...)
+	for _, r := range j.rejects {
+		l.rejects.add(r)
+	}
 	l.scan.add(j.scan)
 }
 
@@ -537,7 +545,7 @@ func truncateDay(t time.Time) time.Time {
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
 	if len(keys) == 0 || l.in.RowsLoaded == 0 {
-		return nil
+		return l.rejects.record(ctx, conn)
 	}
 	keyList := strings.Join(keys, ", ")
 	dups := fmt.Sprintf("SELECT _row, min(_row) OVER (PARTITION BY %s) AS first, concat_ws('+', %s) AS key FROM %s WHERE _file = ? QUALIFY _row <> first",
@@ -563,16 +571,15 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 	}
 	if len(found) == 0 {
-		return nil
+		return l.rejects.record(ctx, conn)
 	}
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT _row FROM (%s))", l.t.Name, dups), l.label, l.label); err != nil {
 		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
 	}
 	l.in.RowsLoaded -= len(found)
 	l.in.RowsRejected += len(found)
-	l.rejects = append(l.rejects, found...)
-	slices.SortStableFunc(l.rejects, func(a, b results.Reject) int { return a.Row - b.Row })
-	return nil
+	l.rejects.addLater(found)
+	return l.rejects.record(ctx, conn)
 }
 
 func keyIndexes(t *model.Table) []int {
