@@ -99,6 +99,9 @@ func (r *rawRows) row(i int) []string {
 	return r.cells[from:r.ends[i]]
 }
 
+// maxPendingRejects is how many rejects may wait for the rejects table.
+const maxPendingRejects = 20_000
+
 // sourceSeq numbers the table functions the loader registers.
 var sourceSeq atomic.Int64
 
@@ -168,14 +171,15 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 	}
 }
 
-// insert inserts the batches next returns into the table, roundBatches
-// batches per statement; between statements it records the rejects so far,
-// so that they do not pile up in memory.
+// insert inserts the batches next returns into the table. When
+// maxPendingRejects rejects have piled up, it ends the statement, records
+// them and goes on with another (a statement costs more than one batch).
 func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
 	src, err := newRowSource(l.t, l.label, next)
 	if err != nil {
 		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
 	}
+	src.pause = func() bool { return len(l.rejects.pending) >= maxPendingRejects }
 	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
 	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
 		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },

@@ -203,13 +203,10 @@ type rowSource struct {
 	types   []model.Type              // of the canonical columns
 	next    func() (*rowBatch, error) // nil at the end
 	w       chunkWriter
-	direct  int  // 1 when chunks are written directly, -1 when value by value
-	sent    int  // batches in this statement
-	done    bool // next returned nil
+	direct  int         // 1 when chunks are written directly, -1 when value by value
+	pause   func() bool // whether to end the statement before the next batch
+	done    bool        // next returned nil
 }
-
-// roundBatches is how many batches one INSERT statement takes.
-const roundBatches = 32
 
 func newRowSource(t *model.Table, label string, next func() (*rowBatch, error)) (*rowSource, error) {
 	s := &rowSource{next: next, w: chunkWriter{label: label}}
@@ -257,8 +254,7 @@ func (s *rowSource) Init()                                {}
 // FillChunk fills c with the next batch; an empty chunk ends the table.
 func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
 	s.w.release() // DuckDB is done with the previous chunk
-	if s.sent == roundBatches {
-		s.sent = 0
+	if s.pause != nil && s.pause() {
 		return c.SetSize(0) // the end of this statement, not of the rows
 	}
 	b, err := s.next()
@@ -266,7 +262,6 @@ func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
 		s.done = true
 		return errors.Join(err, c.SetSize(0))
 	}
-	s.sent++
 	if raw, ok := s.rawChunk(&c); ok {
 		s.w.write(raw, b)
 		return nil
