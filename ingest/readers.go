@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
@@ -36,6 +37,7 @@ type csvReader struct {
 	delim rune // the delimiter given or sniffed
 	fast  bool // delim is one byte the reader can split on itself
 	rec   []string
+	text  []byte // the text of lines split so far, in blocks (lineText)
 	// line is the number of lines read so far; csvLine how many of them
 	// encoding/csv read, which numbers its lines from its own first one.
 	line, csvLine int
@@ -210,7 +212,7 @@ func (c *csvReader) record() (int, []string, error) {
 		if len(content) == 0 {
 			continue // encoding/csv skips empty lines too
 		}
-		c.rec = splitLine(c.rec[:0], string(content), byte(c.delim))
+		c.rec = splitLine(c.rec[:0], c.lineText(content), byte(c.delim))
 		return c.line, c.rec, nil
 	}
 	return c.csvRecord()
@@ -248,6 +250,25 @@ func trimLineBreak(line []byte) []byte {
 		n--
 	}
 	return line[:n]
+}
+
+// textBlock is the size of the blocks lineText copies lines into.
+const textBlock = 64 * 1024
+
+// lineText returns a copy of a line as a string. Lines are copied into
+// blocks of textBlock bytes, one allocation for many lines; bytes once
+// written are never changed, so the strings stay valid. (A string kept
+// long, such as a reject's value, is cloned so as not to keep its block.)
+func (c *csvReader) lineText(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(c.text)-len(c.text) {
+		c.text = make([]byte, 0, max(textBlock, len(b)))
+	}
+	start := len(c.text)
+	c.text = append(c.text, b...)
+	return unsafe.String(&c.text[start], len(b))
 }
 
 // splitLine appends the cells of one line without quotes to dst. The cells

@@ -366,6 +366,7 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 		} else {
 			r.Value = values.MaskBSNsInText(p.value)
 		}
+		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
 	return r
 }
