@@ -1,12 +1,16 @@
 package ingest_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
 )
 
 // TestManyRejects loads an export with more rejects than may wait for the
@@ -60,5 +64,34 @@ func TestManyRejects(t *testing.T) {
 	}
 	if bad := query(t, db, "SELECT count(*) FROM admin_children WHERE first_name <> 'Kind ' || _row"); bad[0][0] != "0" {
 		t.Errorf("%s rows stored with another row's line number", bad[0][0])
+	}
+}
+
+// cancelOnUpdate cancels the load as soon as it reports progress.
+type cancelOnUpdate struct{ cancel context.CancelFunc }
+
+func (c cancelOnUpdate) Start(string, int64) {}
+func (c cancelOnUpdate) Update(int64)        { c.cancel() }
+func (c cancelOnUpdate) Done()               {}
+
+// TestLoadCanceled cancels a load while rows go in: the load returns the
+// context's error and leaves nothing behind.
+func TestLoadCanceled(t *testing.T) {
+	dir := t.TempDir()
+	writeChildren(t, dir, 50_000)
+	fsys := os.DirFS(dir)
+	m, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err = ingest.LoadWith(ctx, db, fsys, ".", m, ingest.Options{Progress: cancelOnUpdate{cancel}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if _, err := db.Exec("SELECT count(*) FROM admin_children"); err == nil {
+		t.Error("a canceled load left its tables behind")
 	}
 }

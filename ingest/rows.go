@@ -31,11 +31,11 @@ type cellKind struct {
 }
 
 // appendRows parses and inserts every data row, collecting rejects. One
-// goroutine reads rows, several parse them, DuckDB inserts them from a table
-// function (rowSource): batches go through all three in order. A parsed batch holds its rows column by
-// column, in the form DuckDB's vectors take, so that appending copies whole
-// columns. Duplicate keys are found afterwards, in the table (see
-// rejectDuplicates).
+// goroutine reads rows, several parse them, DuckDB inserts them from a
+// table function (rowSource): batches go through all three in order. A
+// parsed batch holds its rows column by column, in the form DuckDB's
+// vectors take, so that filling a chunk copies whole columns. Duplicate
+// keys are found afterwards, in the table (see rejectDuplicates).
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) (*rejectList, error) {
 	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}}
 	if err := l.run(ctx, conn, rr, tick); err != nil {
@@ -106,8 +106,8 @@ const maxPendingRejects = 20_000
 var sourceSeq atomic.Int64
 
 // run passes the rows of rr through the stages and inserts them.
-func (l *rowLoader) run(ctx context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
-	ctx, cancel := context.WithCancel(ctx)
+func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	free := make(chan *job, batchesInFlight)
 	for range batchesInFlight {
@@ -131,10 +131,14 @@ func (l *rowLoader) run(ctx context.Context, conn *sql.Conn, rr rowReader, tick 
 		})
 	}
 	insertErr := l.insert(ctx, conn, l.nextBatch(ctx, ordered, free))
-	cancel()
+	cancel() // stops the reader when the insert failed
 	wg.Wait()
-	if err := <-readErr; err != nil && !errors.Is(err, context.Canceled) {
-		return err // the reason the insert stopped early, if it did
+	err := <-readErr
+	switch {
+	case parent.Err() != nil:
+		return parent.Err()
+	case err != nil && (insertErr == nil || !errors.Is(err, context.Canceled)):
+		return err // why the rows ended early
 	}
 	return insertErr
 }
