@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -549,17 +550,17 @@ func truncateDay(t time.Time) time.Time {
 }
 
 // rejectDuplicates rejects, and deletes from the table, the rows of this
-// input whose key an earlier loaded row of it has: the table finds them, so
-// no key stays in memory however large the export.
+// input whose key an earlier loaded row of it has: the table finds them (a
+// hash aggregate over the keys), so no key stays in memory however large
+// the export.
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
 	if len(keys) == 0 || l.in.RowsLoaded == 0 {
 		return l.rejects.record(ctx, conn)
 	}
 	keyList := strings.Join(keys, ", ")
-	dups := fmt.Sprintf("SELECT _row, min(_row) OVER (PARTITION BY %s) AS first, concat_ws('+', %s) AS key FROM %s WHERE _file = ? QUALIFY _row <> first",
-		keyList, keyList, l.t.Name)
-	rows, err := conn.QueryContext(ctx, dups+" ORDER BY _row", l.label)
+	groups := fmt.Sprintf("FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1", l.t.Name, keyList)
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT concat_ws('+', %s), list(_row ORDER BY _row) %s", keyList, groups), l.label)
 	if err != nil {
 		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 	}
@@ -568,13 +569,15 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
 	var found []results.Reject
 	for rows.Next() {
-		var row, first int
 		var key string
-		if err := rows.Scan(&row, &first, &key); err != nil {
+		var same []any // the rows with this key, the first one loaded first
+		if err := rows.Scan(&key, &same); err != nil {
 			return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 		}
-		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, first)}
-		found = append(found, p.reject(l.label, l.f.Sheet, row, l.t, l.plan))
+		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, same[0])}
+		for _, row := range same[1:] {
+			found = append(found, p.reject(l.label, l.f.Sheet, int(row.(int64)), l.t, l.plan))
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
@@ -582,9 +585,11 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	if len(found) == 0 {
 		return l.rejects.record(ctx, conn)
 	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT _row FROM (%s))", l.t.Name, dups), l.label, l.label); err != nil {
+	del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT unnest(list(_row ORDER BY _row)[2:]) %s)", l.t.Name, groups)
+	if _, err := conn.ExecContext(ctx, del, l.label, l.label); err != nil {
 		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
 	}
+	slices.SortFunc(found, func(a, b results.Reject) int { return a.Row - b.Row })
 	l.in.RowsLoaded -= len(found)
 	l.in.RowsRejected += len(found)
 	l.rejects.addLater(found)
