@@ -62,7 +62,7 @@ func (c *batchColumn) set(i int, v value) {
 	}
 }
 
-// driverValue is row i of c as duckdb-go's Appender takes it.
+// driverValue is row i of c as duckdb-go's DataChunk.SetValue takes it.
 func (c *batchColumn) driverValue(i int) driver.Value {
 	if c.null[i] {
 		return nil
@@ -80,9 +80,9 @@ func (c *batchColumn) driverValue(i int) driver.Value {
 	return textValue(c.str[i])
 }
 
-// textValue hands a string to the appender as bytes that share its memory:
-// the appender would otherwise copy every string into a new []byte before
-// DuckDB copies it once more into its vector. Nothing writes to these bytes.
+// textValue hands a string to duckdb-go as bytes that share its memory: it
+// would otherwise copy every string into a new []byte before DuckDB copies
+// it once more into its vector. Nothing writes to these bytes.
 func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // chunkWriter writes batches into DuckDB data chunks, straight into the

@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -119,12 +121,20 @@ func TestRowSourceDirect(t *testing.T) {
 		if got := insertRows(t, conn, vectorTable, "a file name longer than twelve bytes.csv", 5000, direct); got != direct {
 			t.Fatalf("wrote directly: %v, want %v", got, direct)
 		}
+		// The source's memory is gone and reused: the table must not point
+		// into it.
+		runtime.GC()
+		junk := make([][]byte, 64)
+		for i := range junk {
+			junk[i] = bytes.Repeat([]byte{'x'}, 64*1024)
+		}
 		var out string
 		row := conn.QueryRowContext(ctx, "SELECT count(*) || ' ' || string_agg(every_type::VARCHAR, '|' ORDER BY _row) FROM every_type")
 		if err := row.Scan(&out); err != nil {
 			t.Fatal(err)
 		}
 		dump[direct] = out
+		runtime.KeepAlive(junk)
 	}
 	if !strings.HasPrefix(dump[true], "5000 ") || dump[true] != dump[false] {
 		t.Errorf("direct:\n%.500s\nvalue by value:\n%.500s", dump[true], dump[false])
