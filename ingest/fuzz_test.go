@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"database/sql/driver"
 	"errors"
 	"io"
 	"strings"
@@ -39,13 +38,13 @@ func FuzzCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		row := make([]driver.Value, len(table.Columns)+2)
+		batch := newRowBatch(table)
 		for {
 			_, cells, err := r.Next()
 			if errors.Is(err, io.EOF) || err != nil {
 				return
 			}
-			bad := parseRow(mf, table, plan, cells, cellKind{}, row)
+			bad := parseRow(mf, table, plan, cells, cellKind{}, batch, 0)
 			for _, p := range bad {
 				if p.reason == "" {
 					t.Fatalf("reject without a reason for %q", cells)

@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,10 +37,14 @@ const (
 
 // Result is what a load did: per input its counts and hash, and the rejects.
 type Result struct {
-	Inputs  []results.Input
+	Inputs []results.Input
+	// Rejects are the first MaxKeptRejects rejects of each input, in row
+	// order; the rejects table has all of them.
 	Rejects []results.Reject
-	Columns []ColumnInfo // every header cell of every input
-	BSNHits []BSNHit     // export columns outside the administration holding BSNs
+	// RejectsNotKept counts the rejects left out of Rejects.
+	RejectsNotKept int
+	Columns        []ColumnInfo // every header cell of every input
+	BSNHits        []BSNHit     // export columns outside the administration holding BSNs
 }
 
 // RowsRejected counts the rejected rows over all inputs.
@@ -161,7 +166,8 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 			return nil, err
 		}
 		res.Inputs = append(res.Inputs, in)
-		res.Rejects = append(res.Rejects, rejects...)
+		res.Rejects = append(res.Rejects, rejects.kept...)
+		res.RejectsNotKept += rejects.notKept
 	}
 	if err := recordMeta(ctx, conn, res); err != nil {
 		return nil, err
@@ -180,13 +186,53 @@ func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
 			return fmt.Errorf("record inputs: %w", err)
 		}
 	}
-	// A messy export can have many rejects: append them in bulk.
+	return nil
+}
+
+// MaxKeptRejects is how many rejects per input a Result keeps in memory.
+const MaxKeptRejects = 1000
+
+// rejectList collects the rejects of one input: all of them go into the
+// rejects table (recordRejects, between batches of rows), the first
+// MaxKeptRejects are kept for the Result.
+type rejectList struct {
+	kept    []results.Reject
+	notKept int
+	pending []results.Reject // not yet in the rejects table
+}
+
+func (l *rejectList) add(r results.Reject) {
+	l.pending = append(l.pending, r)
+	if len(l.kept) < MaxKeptRejects {
+		l.kept = append(l.kept, r)
+	} else {
+		l.notKept++
+	}
+}
+
+// addLater adds rejects found after the rows were loaded (duplicate keys):
+// kept are the first MaxKeptRejects of all in row order.
+func (l *rejectList) addLater(rs []results.Reject) {
+	l.pending = append(l.pending, rs...)
+	l.kept = append(l.kept, rs...)
+	slices.SortStableFunc(l.kept, func(a, b results.Reject) int { return a.Row - b.Row })
+	if n := len(l.kept) - MaxKeptRejects; n > 0 {
+		l.kept = l.kept[:MaxKeptRejects]
+		l.notKept += n
+	}
+}
+
+// record appends the pending rejects to the rejects table.
+func (l *rejectList) record(ctx context.Context, conn *sql.Conn) error {
+	if len(l.pending) == 0 {
+		return nil
+	}
 	err := conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", RejectsTable)
 		if err != nil {
 			return err
 		}
-		for _, r := range res.Rejects {
+		for _, r := range l.pending {
 			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason); err != nil {
 				_ = app.Close()
 				return err
@@ -197,12 +243,13 @@ func recordMeta(ctx context.Context, conn *sql.Conn, res *Result) error {
 	if err != nil {
 		return fmt.Errorf("record rejects: %w", err)
 	}
+	l.pending = l.pending[:0]
 	return nil
 }
 
-func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books *workbooks, res *Result, progress Progress) (results.Input, []results.Reject, error) {
+func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *manifest.File, books *workbooks, res *Result, progress Progress) (results.Input, *rejectList, error) {
 	in := results.Input{System: f.System, Product: f.Product, File: f.File, Sheet: f.Sheet, Table: f.Table, SkippedColumns: []string{}}
-	fail := func(row int, column string, err error) (results.Input, []results.Reject, error) {
+	fail := func(row int, column string, err error) (results.Input, *rejectList, error) {
 		return in, nil, &InputError{File: f.Label(), Row: row, Column: column, Err: err}
 	}
 	name := path.Join(dir, f.File)

@@ -3,17 +3,18 @@ package ingest
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"math/big"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -30,222 +31,299 @@ type cellKind struct {
 	date1904 bool // the workbook counts serial dates from 1904
 }
 
-// appendRows parses and appends every data row, collecting rejects. Reading
-// and parsing run in one goroutine, appending in another (the appender's one
-// cgo call per value is as costly as the parsing), handing over batches of
-// rows in order.
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) ([]results.Reject, error) {
-	p := &rowParser{f: f, t: t, plan: plan, rr: rr, kind: kind, in: in, scan: scan, tick: tick,
-		label: f.Label(), labelBytes: []byte(f.Label()), keyCols: keyIndexes(t), firstSeen: map[string]int{}}
-	err := conn.Raw(func(dc any) error {
-		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t.Name)
-		if err != nil {
-			return fmt.Errorf("appender for %s: %w", t.Name, err)
-		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		full := make(chan *rowBatch, batchesInFlight-1)
-		free := make(chan *rowBatch, batchesInFlight)
-		for range batchesInFlight {
-			free <- newRowBatch(len(t.Columns) + 2)
-		}
-		parsed := make(chan error, 1)
-		go func() {
-			parsed <- p.run(ctx, full, free)
-			close(full)
-		}()
-		var appendErr error
-		for b := range full {
-			if appendErr == nil {
-				if appendErr = b.appendTo(app, p.label); appendErr != nil {
-					cancel()
-				}
-			}
-			free <- b
-		}
-		parseErr := <-parsed
-		closeErr := app.Close()
-		switch {
-		case appendErr != nil:
-			return appendErr
-		case parseErr != nil:
-			return parseErr
-		case closeErr != nil:
-			return fmt.Errorf("store rows of %s: %w", t.Name, closeErr)
-		}
-		return nil
-	})
-	return p.rejects, err
+// appendRows parses and inserts every data row, collecting rejects. One
+// goroutine reads rows, several parse them, DuckDB inserts them from a
+// table function (rowSource): batches go through all three in order. A
+// parsed batch holds its rows column by column, in the form DuckDB's
+// vectors take, so that filling a chunk copies whole columns. Duplicate
+// keys are found afterwards, in the table (see rejectDuplicates).
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) (*rejectList, error) {
+	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}}
+	if err := l.run(ctx, conn, rr, tick); err != nil {
+		return nil, err
+	}
+	if err := rejectDuplicates(ctx, conn, l); err != nil {
+		return nil, err
+	}
+	return l.rejects, nil
 }
 
-// Rows are handed from the parser to the appender in batches of batchRows;
-// batchesInFlight bounds the memory this takes.
+// Rows go through the stages in batches of batchRows, the size of one
+// DuckDB data chunk; at most batchesInFlight batches are under way.
 const (
-	batchRows       = 1024
-	batchesInFlight = 3
+	batchRows       = 2048
+	batchesInFlight = 8
 )
 
-// rowBatch holds parsed rows, each with the canonical columns followed by
-// _file and _row, and the row numbers.
-type rowBatch struct {
-	rows [][]driver.Value
-	nums []int
-	n    int
+// rowLoader loads the rows of one input.
+type rowLoader struct {
+	f       *manifest.File
+	t       *model.Table
+	plan    columnPlan
+	kind    cellKind
+	label   string
+	in      *results.Input
+	scan    *bsnScan
+	rejects *rejectList
 }
 
-func newRowBatch(width int) *rowBatch {
-	b := &rowBatch{rows: make([][]driver.Value, batchRows), nums: make([]int, batchRows)}
-	for i := range b.rows {
-		b.rows[i] = make([]driver.Value, width)
+// job is one batch on its way: the rows as read, then as parsed, with what
+// parsing them found. done is closed when it is parsed.
+type job struct {
+	raw     rawRows
+	rows    *rowBatch
+	rejects []results.Reject
+	scan    *bsnScan
+	loaded  int
+	failed  int // rows rejected
+	done    chan struct{}
+}
+
+// rawRows are rows as read: the cells of row i are cells[ends[i-1]:ends[i]];
+// bad[i] is set for a row that could not be split into cells.
+type rawRows struct {
+	cells []string
+	ends  []int
+	nums  []int
+	bad   []*badRowError
+}
+
+func (r *rawRows) reset() {
+	r.cells, r.ends, r.nums, r.bad = r.cells[:0], r.ends[:0], r.nums[:0], r.bad[:0]
+}
+
+func (r *rawRows) row(i int) []string {
+	from := 0
+	if i > 0 {
+		from = r.ends[i-1]
 	}
-	return b
+	return r.cells[from:r.ends[i]]
 }
 
-func (b *rowBatch) appendTo(app *duckdb.Appender, label string) error {
-	for i := range b.n {
-		if err := app.AppendRow(b.rows[i]...); err != nil {
-			return &InputError{File: label, Row: b.nums[i], Err: fmt.Errorf("store row: %w", err)}
+// maxPendingRejects is how many rejects may wait for the rejects table.
+const maxPendingRejects = 20_000
+
+// sourceSeq numbers the table functions the loader registers.
+var sourceSeq atomic.Int64
+
+// run passes the rows of rr through the stages and inserts them.
+func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	free := make(chan *job, batchesInFlight)
+	for range batchesInFlight {
+		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty()}
+	}
+	ordered := make(chan *job, batchesInFlight)
+	work := make(chan *job, batchesInFlight)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- l.read(ctx, rr, tick, free, ordered, work)
+		close(ordered)
+		close(work)
+	}()
+	var wg sync.WaitGroup
+	for range min(max(runtime.GOMAXPROCS(0), 1), 4) {
+		wg.Go(func() {
+			for j := range work {
+				l.parseBatch(j)
+				close(j.done)
+			}
+		})
+	}
+	insertErr := l.insert(ctx, conn, l.nextBatch(ctx, ordered, free))
+	cancel() // stops the reader when the insert failed
+	wg.Wait()
+	err := <-readErr
+	switch {
+	case parent.Err() != nil:
+		return parent.Err()
+	case err != nil && (insertErr == nil || !errors.Is(err, context.Canceled)):
+		return err // why the rows ended early
+	}
+	return insertErr
+}
+
+// nextBatch returns what the table function calls for the next batch: it
+// takes the parsed batches in order, with their counts and rejects, and
+// passes on those with rows to insert.
+func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free chan<- *job) func() (*rowBatch, error) {
+	var inserting *job
+	return func() (*rowBatch, error) {
+		if inserting != nil {
+			free <- inserting // DuckDB has copied its rows
+			inserting = nil
+		}
+		for {
+			var j *job
+			var ok bool
+			select {
+			case j, ok = <-ordered:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			if !ok {
+				return nil, nil
+			}
+			<-j.done
+			l.take(j)
+			if j.rows.n > 0 {
+				inserting = j
+				return j.rows, nil
+			}
+			free <- j
+		}
+	}
+}
+
+// insert inserts the batches next returns into the table. When
+// maxPendingRejects rejects have piled up, it ends the statement, records
+// them and goes on with another (a statement costs more than one batch).
+func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
+	src, err := newRowSource(l.t, l.label, next)
+	if err != nil {
+		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
+	}
+	src.pause = func() bool { return len(l.rejects.pending) >= maxPendingRejects }
+	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
+	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
+		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
+	})
+	if err != nil {
+		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
+	}
+	for !src.done {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+l.t.Name+" SELECT * FROM "+name+"()"); err != nil {
+			return &InputError{File: l.label, Err: fmt.Errorf("store rows: %w", err)}
+		}
+		if err := l.rejects.record(ctx, conn); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// rowParser reads, checks and parses the rows of one input. Only its own
-// goroutine touches it until run returns.
-type rowParser struct {
-	f          *manifest.File
-	t          *model.Table
-	plan       columnPlan
-	rr         rowReader
-	kind       cellKind
-	in         *results.Input
-	scan       *bsnScan
-	tick       func(rows int)
-	label      string
-	labelBytes []byte // label as the appender takes it
-	keyCols    []int
-	firstSeen  map[string]int
-	rejects    []results.Reject
-}
-
-// run sends batches of parsed rows to full, taking empty ones from free.
-func (p *rowParser) run(ctx context.Context, full, free chan *rowBatch) error {
-	var b *rowBatch
-	for n := 0; ; n++ {
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if p.tick != nil {
-				p.tick(n)
-			}
-		}
-		if b == nil {
+// read fills batches with the rows of rr and sends each to be parsed, and
+// in order to be stored.
+func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int), free, ordered, work chan *job) error {
+	var j *job
+	flush := func() error {
+		for _, ch := range []chan *job{ordered, work} {
 			select {
-			case b = <-free:
-				b.n = 0
+			case ch <- j:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
-		rowNum, cells, err := p.rr.Next()
+		j = nil
+		return nil
+	}
+	for n := 0; ; n++ {
+		if n%4096 == 0 && tick != nil {
+			tick(n)
+		}
+		if j == nil {
+			select {
+			case j = <-free:
+				j.raw.reset()
+				j.done = make(chan struct{})
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		rowNum, cells, err := rr.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if err != nil {
-			var bad *badRowError
-			if !errors.As(err, &bad) {
-				return &InputError{File: p.label, Row: rowNum, Err: err}
-			}
-			p.in.RowsRead++
-			p.reject(rowNum, []cellProblem{{col: -1, reason: bad.Error()}})
-			continue
+		var bad *badRowError
+		if err != nil && !errors.As(err, &bad) {
+			return &InputError{File: l.label, Row: rowNum, Err: err}
 		}
-		p.in.RowsRead++
-		if !p.parse(rowNum, cells, b.rows[b.n]) {
-			continue
-		}
-		b.nums[b.n] = rowNum
-		b.n++
-		if b.n == batchRows {
-			if err := send(ctx, full, b); err != nil {
+		l.in.RowsRead++
+		j.raw.cells = append(j.raw.cells, cells...)
+		j.raw.ends = append(j.raw.ends, len(j.raw.cells))
+		j.raw.nums = append(j.raw.nums, rowNum)
+		j.raw.bad = append(j.raw.bad, bad)
+		if len(j.raw.nums) == batchRows {
+			if err := flush(); err != nil {
 				return err
 			}
-			b = nil
 		}
 	}
-	if b != nil && b.n > 0 {
-		return send(ctx, full, b)
+	if len(j.raw.nums) > 0 {
+		return flush()
 	}
+	free <- j
 	return nil
 }
 
-func send(ctx context.Context, full chan *rowBatch, b *rowBatch) error {
-	select {
-	case full <- b:
+// parseBatch parses the rows j read into j.rows, rejecting those it cannot
+// use.
+func (l *rowLoader) parseBatch(j *job) {
+	j.rows.n, j.loaded, j.failed, j.rejects = 0, 0, 0, j.rejects[:0]
+	j.scan.clear()
+	for i, rowNum := range j.raw.nums {
+		var problems []cellProblem
+		if bad := j.raw.bad[i]; bad != nil {
+			problems = []cellProblem{{col: -1, reason: bad.Error()}}
+		} else {
+			cells := j.raw.row(i)
+			j.scan.row(rowNum, cells)
+			problems = checkShape(l.t, l.plan, cells, l.kind)
+			if len(problems) == 0 {
+				problems = parseRow(l.f, l.t, l.plan, cells, l.kind, j.rows, j.rows.n)
+			}
+		}
+		if len(problems) > 0 {
+			j.failed++
+			for _, c := range problems {
+				j.rejects = append(j.rejects, c.reject(l.label, l.f.Sheet, rowNum, l.t, l.plan))
+			}
+			continue
+		}
+		j.rows.nums[j.rows.n] = int64(rowNum)
+		j.rows.n++
+		j.loaded++
+	}
+}
+
+// take takes over the counts and rejects of a parsed batch.
+func (l *rowLoader) take(j *job) {
+	l.in.RowsLoaded += j.loaded
+	l.in.RowsRejected += j.failed
+	for _, r := range j.rejects {
+		l.rejects.add(r)
+	}
+	l.scan.add(j.scan)
+}
+
+// empty returns a scan of the same columns with nothing counted yet, for
+// one batch; nil for nil.
+func (s *bsnScan) empty() *bsnScan {
+	if s == nil {
 		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	}
+	return &bsnScan{skip: s.skip, hits: make([]int, len(s.hits)), first: make([]int, len(s.first))}
+}
+
+func (s *bsnScan) clear() {
+	if s != nil {
+		clear(s.hits)
+		clear(s.first)
 	}
 }
 
-// parse fills row from cells; it rejects the row and returns false if a
-// value cannot be used or the key was seen before.
-func (p *rowParser) parse(rowNum int, cells []string, row []driver.Value) bool {
-	p.scan.row(rowNum, cells)
-	t := p.t
-	problems := checkShape(t, p.plan, cells, p.kind)
-	if len(problems) == 0 {
-		problems = parseRow(p.f, t, p.plan, cells, p.kind, row)
+// add counts the hits of a later batch b.
+func (s *bsnScan) add(b *bsnScan) {
+	if s == nil {
+		return
 	}
-	var key string
-	if len(problems) == 0 && len(p.keyCols) > 0 {
-		key, _ = keyOf(row, p.keyCols)
-		if first, dup := p.firstSeen[key]; dup {
-			problems = append(problems, cellProblem{col: p.keyCols[0], value: strings.ReplaceAll(key, "\x1f", "+"),
-				reason: fmt.Sprintf("duplicate %s: row %d has the same key; each record may appear once per export", strings.Join(t.KeyColumns(), "+"), first)})
+	for i, n := range b.hits {
+		if n > 0 && s.hits[i] == 0 {
+			s.first[i] = b.first[i]
 		}
+		s.hits[i] += n
 	}
-	if len(problems) > 0 {
-		p.reject(rowNum, problems)
-		return false
-	}
-	row[len(t.Columns)] = p.labelBytes
-	row[len(t.Columns)+1] = int64(rowNum)
-	if len(p.keyCols) > 0 {
-		p.firstSeen[key] = rowNum // only loaded rows count as seen
-	}
-	p.in.RowsLoaded++
-	return true
-}
-
-func (p *rowParser) reject(rowNum int, bad []cellProblem) {
-	p.in.RowsRejected++
-	for _, c := range bad {
-		p.rejects = append(p.rejects, c.reject(p.label, p.f.Sheet, rowNum, p.t, p.plan))
-	}
-}
-
-func keyIndexes(t *model.Table) []int {
-	var idx []int
-	for i, c := range t.Columns {
-		if c.Key {
-			idx = append(idx, i)
-		}
-	}
-	return idx
-}
-
-func keyOf(row []driver.Value, cols []int) (string, bool) {
-	parts := make([]string, len(cols))
-	for i, c := range cols {
-		b, ok := row[c].([]byte)
-		if !ok {
-			return "", false
-		}
-		parts[i] = string(b)
-	}
-	return strings.Join(parts, "\x1f"), true
 }
 
 // checkShape rejects rows whose cells do not line up with the header. In
@@ -293,36 +371,40 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 		} else {
 			r.Value = values.MaskBSNsInText(p.value)
 		}
+		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
 	return r
 }
 
-// parseRow fills row with the typed values of cells; it returns the cells it
-// could not use. Cells past the end of a (sheet) row are blank.
-func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, row []driver.Value) []cellProblem {
+// parseRow fills row i of b with the typed values of cells; it returns the
+// cells it could not use. Cells past the end of a (sheet) row are blank.
+func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, b *rowBatch, i int) []cellProblem {
 	var bad []cellProblem
-	for i, c := range t.Columns {
-		row[i] = nil
-		src := plan.source[i]
+	for ci, c := range t.Columns {
+		col := &b.cols[ci]
+		col.null[i] = true
+		src := plan.source[ci]
 		raw := ""
 		if src >= 0 && src < len(cells) {
 			raw = text(cells[src])
 		}
-		if mapped, ok := mapValue(f.Values[c.Name], raw); ok {
-			raw = mapped
+		if m := f.Values[c.Name]; len(m) > 0 {
+			if mapped, ok := mapValue(m, raw); ok {
+				raw = mapped
+			}
 		}
 		if raw == "" {
 			if src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty)) {
-				bad = append(bad, cellProblem{col: i, reason: fmt.Sprintf("%s is blank; every row needs it%s", c.Name, expectedForm(c))})
+				bad = append(bad, cellProblem{col: ci, reason: fmt.Sprintf("%s is blank; every row needs it%s", c.Name, expectedForm(c))})
 			}
 			continue
 		}
 		v, err := parseValue(c, raw, kind)
 		if err != nil {
-			bad = append(bad, cellProblem{col: i, value: raw, reason: err.Error()})
+			bad = append(bad, cellProblem{col: ci, value: raw, reason: err.Error()})
 			continue
 		}
-		row[i] = v
+		col.set(i, v)
 	}
 	return bad
 }
@@ -356,55 +438,68 @@ func expectedForm(c model.Column) string {
 // mapValue applies a manifest value mapping.
 func mapValue(m map[string]string, raw string) (string, bool) { return lookupFold(m, raw) }
 
-// parseValue converts one trimmed, non-empty export value to the Go value the
-// appender stores for the column's type.
-func parseValue(c model.Column, raw string, kind cellKind) (driver.Value, error) {
+// value is one parsed value: s for text, n for everything else (see
+// batchColumn).
+type value struct {
+	s string
+	n int64
+}
+
+// parseValue converts one trimmed, non-empty export value to what the
+// column's type stores.
+func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
 	switch c.Type {
 	case model.Text:
 		if isEmailColumn(c.Name) {
-			return textValue(values.NormalizeEmail(raw)), nil
+			return value{s: values.NormalizeEmail(raw)}, nil
 		}
-		return textValue(raw), nil
+		return value{s: raw}, nil
 	case model.Date:
-		if t, ok := serialDate(raw, kind); ok {
-			return truncateDay(t), nil
+		t, ok := serialDate(raw, kind)
+		if !ok {
+			var err error
+			if t, err = values.ParseDate(raw); err != nil {
+				return value{}, err
+			}
 		}
-		return values.ParseDate(raw)
+		return value{n: truncateDay(t).Unix() / secondsPerDay}, nil
 	case model.Timestamp:
-		if t, ok := serialDate(raw, kind); ok {
-			return t, nil
+		t, ok := serialDate(raw, kind)
+		if !ok {
+			var err error
+			if t, err = values.ParseTimestamp(raw); err != nil {
+				return value{}, err
+			}
 		}
-		return values.ParseTimestamp(raw)
+		return value{n: t.UnixMicro()}, nil
 	case model.Bool:
-		return values.ParseBool(raw)
+		ok, err := values.ParseBool(raw)
+		if err != nil {
+			return value{}, err
+		}
+		if ok {
+			return value{n: 1}, nil
+		}
+		return value{n: 0}, nil
 	case model.Decimal:
 		cents, err := parseAmount(raw, kind)
-		if err != nil {
-			return nil, err
-		}
-		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(cents)}, nil
+		return value{n: cents}, err
 	case model.BSN:
 		bsn, err := values.NormalizeBSN(raw)
-		if err != nil {
-			return nil, err
-		}
-		return textValue(bsn), nil
+		return value{s: bsn}, err
 	case model.Enum:
 		for _, v := range c.Values {
 			if strings.EqualFold(v, raw) {
-				return textValue(v), nil
+				return value{s: v}, nil
 			}
 		}
-		return nil, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
+		return value{}, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
 			raw, strings.Join(c.Values, ", "), c.Name)
 	}
-	return nil, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
+	return value{}, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
 }
 
-// textValue hands a string to the appender as bytes that share its memory:
-// the appender would otherwise copy every string into a new []byte before
-// DuckDB copies it once more into its vector. Nothing writes to these bytes.
-func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+const secondsPerDay = 24 * 60 * 60
 
 // isEmailColumn says whether a text column holds e-mail addresses, which are
 // lower-cased so that one address written in two ways matches itself.
@@ -452,4 +547,61 @@ func parseAmount(raw string, kind cellKind) (int64, error) {
 func truncateDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// rejectDuplicates rejects, and deletes from the table, the rows of this
+// input whose key an earlier loaded row of it has: the table finds them (a
+// hash aggregate over the keys), so no key stays in memory however large
+// the export.
+func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
+	keys := l.t.KeyColumns()
+	if len(keys) == 0 || l.in.RowsLoaded == 0 {
+		return l.rejects.record(ctx, conn)
+	}
+	keyList := strings.Join(keys, ", ")
+	groups := fmt.Sprintf("FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1", l.t.Name, keyList)
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT concat_ws('+', %s), list(_row ORDER BY _row) %s", keyList, groups), l.label)
+	if err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	defer rows.Close()
+	keyCol := keyIndexes(l.t)[0]
+	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
+	var found []results.Reject
+	for rows.Next() {
+		var key string
+		var same []any // the rows with this key, the first one loaded first
+		if err := rows.Scan(&key, &same); err != nil {
+			return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+		}
+		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, same[0])}
+		for _, row := range same[1:] {
+			found = append(found, p.reject(l.label, l.f.Sheet, int(row.(int64)), l.t, l.plan))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	if len(found) == 0 {
+		return l.rejects.record(ctx, conn)
+	}
+	del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT unnest(list(_row ORDER BY _row)[2:]) %s)", l.t.Name, groups)
+	if _, err := conn.ExecContext(ctx, del, l.label, l.label); err != nil {
+		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
+	}
+	slices.SortFunc(found, func(a, b results.Reject) int { return a.Row - b.Row })
+	l.in.RowsLoaded -= len(found)
+	l.in.RowsRejected += len(found)
+	l.rejects.addLater(found)
+	return l.rejects.record(ctx, conn)
+}
+
+func keyIndexes(t *model.Table) []int {
+	var idx []int
+	for i, c := range t.Columns {
+		if c.Key {
+			idx = append(idx, i)
+		}
+	}
+	return idx
 }

@@ -1,0 +1,97 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
+)
+
+// TestManyRejects loads an export with more rejects than may wait for the
+// rejects table (so the rows go in with several INSERT statements) and than
+// a Result keeps: the rejects table has every one of them, the Result the
+// first ingest.MaxKeptRejects in row order and the number left out.
+func TestManyRejects(t *testing.T) {
+	const n = 100_000
+	var sb strings.Builder
+	sb.WriteString("child_id;first_name;care_end\n")
+	wantRejects := 0
+	for i := 0; i < n; i++ {
+		line := i + 2
+		switch {
+		case i%4 == 1:
+			fmt.Fprintf(&sb, "K%d;Kind %d;31-02-2025\n", i, line) // no such date
+			wantRejects++
+		case i%5000 == 4999:
+			fmt.Fprintf(&sb, "K%d;Kind %d;\n", i-4000, line) // a key loaded rounds before
+			wantRejects++
+		default:
+			fmt.Fprintf(&sb, "K%d;Kind %d;\n", i, line)
+		}
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeFile(t, dir, "f.csv", sb.String())
+	db := openDB(t)
+	res, err := loadDir(t, db, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := res.Inputs[0]
+	if in.RowsRead != n || in.RowsRejected != wantRejects || in.RowsLoaded != n-wantRejects {
+		t.Fatalf("read/loaded/rejected = %d/%d/%d, want %d/%d/%d", in.RowsRead, in.RowsLoaded, in.RowsRejected, n, n-wantRejects, wantRejects)
+	}
+	if len(res.Rejects) != ingest.MaxKeptRejects || res.RejectsNotKept != wantRejects-ingest.MaxKeptRejects {
+		t.Errorf("kept %d rejects, %d not kept; want %d and %d", len(res.Rejects), res.RejectsNotKept, ingest.MaxKeptRejects, wantRejects-ingest.MaxKeptRejects)
+	}
+	got := query(t, db, "SELECT count(*), count(DISTINCT row), count(*) FILTER (reason LIKE 'duplicate child_id: row % has the same key%') FROM _rejects")[0]
+	if want := []string{strconv.Itoa(wantRejects), strconv.Itoa(wantRejects), strconv.Itoa(n / 5000)}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("_rejects has %v rows (distinct rows, duplicates), want %v", got, want)
+	}
+	first := query(t, db, fmt.Sprintf("SELECT list(row ORDER BY row)::VARCHAR FROM (SELECT row FROM _rejects ORDER BY row LIMIT %d)", ingest.MaxKeptRejects))[0][0]
+	var kept []string
+	for _, r := range res.Rejects {
+		kept = append(kept, strconv.Itoa(r.Row))
+	}
+	if want := "[" + strings.Join(kept, ", ") + "]"; first != want {
+		t.Errorf("kept rejects are not the first ones in row order:\n got %.200s\nwant %.200s", want, first)
+	}
+	if bad := query(t, db, "SELECT count(*) FROM admin_children WHERE first_name <> 'Kind ' || _row"); bad[0][0] != "0" {
+		t.Errorf("%s rows stored with another row's line number", bad[0][0])
+	}
+}
+
+// cancelOnUpdate cancels the load as soon as it reports progress.
+type cancelOnUpdate struct{ cancel context.CancelFunc }
+
+func (c cancelOnUpdate) Start(string, int64) {}
+func (c cancelOnUpdate) Update(int64)        { c.cancel() }
+func (c cancelOnUpdate) Done()               {}
+
+// TestLoadCanceled cancels a load while rows go in: the load returns the
+// context's error and leaves nothing behind.
+func TestLoadCanceled(t *testing.T) {
+	dir := t.TempDir()
+	writeChildren(t, dir, 50_000)
+	fsys := os.DirFS(dir)
+	m, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err = ingest.LoadWith(ctx, db, fsys, ".", m, ingest.Options{Progress: cancelOnUpdate{cancel}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if _, err := db.Exec("SELECT count(*) FROM admin_children"); err == nil {
+		t.Error("a canceled load left its tables behind")
+	}
+}

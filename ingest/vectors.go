@@ -1,0 +1,346 @@
+package ingest
+
+import (
+	"database/sql/driver"
+	"errors"
+	"math/big"
+	"reflect"
+	"runtime"
+	"time"
+	"unsafe"
+
+	mapping "github.com/duckdb/duckdb-go-bindings"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/avgaudit/avgaudit/model"
+)
+
+// rowBatch holds parsed rows column by column: the canonical columns, then
+// the row numbers (_row); _file is the same for every row.
+type rowBatch struct {
+	cols []batchColumn
+	nums []int64
+	n    int
+}
+
+// batchColumn is one canonical column of a batch. Text, BSN and enum values
+// are in str; dates as days since 1970-01-01, timestamps as microseconds
+// since 1970-01-01 00:00 UTC, booleans as 0 or 1 and amounts in cents are in
+// num.
+type batchColumn struct {
+	typ  model.Type
+	null []bool
+	str  []string
+	num  []int64
+}
+
+func newRowBatch(t *model.Table) *rowBatch {
+	b := &rowBatch{cols: make([]batchColumn, len(t.Columns)), nums: make([]int64, batchRows)}
+	for i, c := range t.Columns {
+		col := &b.cols[i]
+		col.typ = c.Type
+		col.null = make([]bool, batchRows)
+		if isText(c.Type) {
+			col.str = make([]string, batchRows)
+		} else {
+			col.num = make([]int64, batchRows)
+		}
+	}
+	return b
+}
+
+// isText says whether values of type t are stored as text.
+func isText(t model.Type) bool { return t == model.Text || t == model.BSN || t == model.Enum }
+
+// set stores v as row i of c.
+func (c *batchColumn) set(i int, v value) {
+	c.null[i] = false
+	if c.str != nil {
+		c.str[i] = v.s
+	} else {
+		c.num[i] = v.n
+	}
+}
+
+// driverValue is row i of c as duckdb-go's DataChunk.SetValue takes it.
+func (c *batchColumn) driverValue(i int) driver.Value {
+	if c.null[i] {
+		return nil
+	}
+	switch c.typ {
+	case model.Date:
+		return time.Unix(c.num[i]*secondsPerDay, 0).UTC()
+	case model.Timestamp:
+		return time.UnixMicro(c.num[i]).UTC()
+	case model.Bool:
+		return c.num[i] != 0
+	case model.Decimal:
+		return duckdb.Decimal{Width: 18, Scale: 2, Value: big.NewInt(c.num[i])}
+	}
+	return textValue(c.str[i])
+}
+
+// textValue hands a string to duckdb-go as bytes that share its memory: it
+// would otherwise copy every string into a new []byte before DuckDB copies
+// it once more into its vector. Nothing writes to these bytes.
+func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// chunkWriter writes batches into DuckDB data chunks, straight into the
+// vectors' memory. Strings longer than DuckDB inlines (12 bytes) point into
+// arena, which stays pinned until release.
+type chunkWriter struct {
+	label  string
+	arena  []byte
+	pinner runtime.Pinner
+}
+
+// write fills chunk, whose columns are those of the batch's table followed
+// by _file and _row, with the rows of b.
+func (w *chunkWriter) write(chunk mapping.DataChunk, b *rowBatch) {
+	w.reserveArena(b)
+	if len(w.arena) > 0 {
+		w.pinner.Pin(&w.arena[0])
+	}
+	off := 0
+	for ci := range b.cols {
+		col := &b.cols[ci]
+		data, mask := vectorMemory(chunk, ci)
+		for i := range b.n {
+			if col.null[i] {
+				setNull(mask, i)
+				continue
+			}
+			switch col.typ {
+			case model.Text, model.BSN, model.Enum:
+				off = w.putString(data, i, col.str[i], off)
+			case model.Date:
+				*(*int32)(unsafe.Add(data, 4*i)) = int32(col.num[i])
+			case model.Bool:
+				*(*bool)(unsafe.Add(data, i)) = col.num[i] != 0
+			default: // timestamp, decimal(18,2)
+				*(*int64)(unsafe.Add(data, 8*i)) = col.num[i]
+			}
+		}
+	}
+	data, _ := vectorMemory(chunk, len(b.cols))
+	for i := range b.n {
+		off = w.putString(data, i, w.label, off)
+	}
+	data, _ = vectorMemory(chunk, len(b.cols)+1)
+	copy(unsafe.Slice((*int64)(data), b.n), b.nums[:b.n])
+	mapping.DataChunkSetSize(chunk, mapping.IdxT(b.n))
+}
+
+// release unpins the arena once DuckDB has copied the chunk.
+func (w *chunkWriter) release() { w.pinner.Unpin() }
+
+// vectorMemory returns the data and the (writable) validity mask of column
+// ci.
+func vectorMemory(chunk mapping.DataChunk, ci int) (data, mask unsafe.Pointer) {
+	vec := mapping.DataChunkGetVector(chunk, mapping.IdxT(ci))
+	mapping.VectorEnsureValidityWritable(vec)
+	return mapping.VectorGetData(vec), mapping.VectorGetValidity(vec)
+}
+
+// inlineLen is the longest string DuckDB keeps inside its 16-byte string_t.
+const inlineLen = 12
+
+// reserveArena makes the arena large enough for every long string of b, so
+// that it does not move while the chunk points into it.
+func (w *chunkWriter) reserveArena(b *rowBatch) {
+	need := 0
+	if len(w.label) > inlineLen {
+		need = b.n * len(w.label)
+	}
+	for ci := range b.cols {
+		col := &b.cols[ci]
+		if col.str == nil {
+			continue
+		}
+		for i, s := range col.str[:b.n] {
+			if len(s) > inlineLen && !col.null[i] {
+				need += len(s)
+			}
+		}
+	}
+	if need > len(w.arena) {
+		w.arena = make([]byte, need+need/4)
+	}
+}
+
+// putString writes s as DuckDB's string_t at row i of a VARCHAR vector:
+// length, then the bytes inline (zero-padded) or a 4-byte prefix and a
+// pointer to a copy in the arena at off. It returns the new arena offset.
+func (w *chunkWriter) putString(data unsafe.Pointer, i int, s string, off int) int {
+	slot := (*[16]byte)(unsafe.Add(data, 16*i))
+	*slot = [16]byte{}
+	*(*uint32)(unsafe.Pointer(slot)) = uint32(len(s))
+	if len(s) <= inlineLen {
+		copy(slot[4:], s)
+		return off
+	}
+	copy(slot[4:8], s)
+	n := copy(w.arena[off:], s)
+	*(*unsafe.Pointer)(unsafe.Pointer(&slot[8])) = unsafe.Pointer(&w.arena[off])
+	return off + n
+}
+
+// setNull marks row i invalid in a validity mask (one bit per row, set when
+// valid).
+func setNull(mask unsafe.Pointer, i int) {
+	word := (*uint64)(unsafe.Add(mask, 8*(i/64)))
+	*word &^= 1 << (i % 64)
+}
+
+// rowSource is the table function the loader inserts from: INSERT INTO t
+// SELECT * FROM it. DuckDB pulls one data chunk at a time (FillChunk), the
+// source fills it with the next parsed batch. Filling the vectors' memory
+// directly takes a few cgo calls per chunk instead of one per value, and
+// DuckDB's INSERT is cheaper than its Appender, which copies every chunk
+// once more.
+type rowSource struct {
+	columns []duckdb.ColumnInfo
+	types   []model.Type              // of the canonical columns
+	next    func() (*rowBatch, error) // nil at the end
+	w       chunkWriter
+	direct  int         // 1 when chunks are written directly, -1 when value by value
+	pause   func() bool // whether to end the statement before the next batch
+	done    bool        // next returned nil
+}
+
+func newRowSource(t *model.Table, label string, next func() (*rowBatch, error)) (*rowSource, error) {
+	s := &rowSource{next: next, w: chunkWriter{label: label}}
+	for _, c := range t.Columns {
+		ti, err := typeInfo(c.Type)
+		if err != nil {
+			return nil, err
+		}
+		s.columns = append(s.columns, duckdb.ColumnInfo{Name: c.Name, T: ti})
+		s.types = append(s.types, c.Type)
+	}
+	file, err := duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+	if err != nil {
+		return nil, err
+	}
+	row, err := duckdb.NewTypeInfo(duckdb.TYPE_BIGINT)
+	if err != nil {
+		return nil, err
+	}
+	s.columns = append(s.columns, duckdb.ColumnInfo{Name: model.FileColumn, T: file}, duckdb.ColumnInfo{Name: model.RowColumn, T: row})
+	return s, nil
+}
+
+// typeInfo is the DuckDB type a canonical type is stored as (see
+// model.Type.SQLType).
+func typeInfo(t model.Type) (duckdb.TypeInfo, error) {
+	switch t {
+	case model.Date:
+		return duckdb.NewTypeInfo(duckdb.TYPE_DATE)
+	case model.Timestamp:
+		return duckdb.NewTypeInfo(duckdb.TYPE_TIMESTAMP)
+	case model.Bool:
+		return duckdb.NewTypeInfo(duckdb.TYPE_BOOLEAN)
+	case model.Decimal:
+		return duckdb.NewDecimalInfo(18, 2)
+	}
+	return duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+}
+
+// ColumnInfos, Cardinality and Init make rowSource a duckdb.ChunkTableSource.
+func (s *rowSource) ColumnInfos() []duckdb.ColumnInfo     { return s.columns }
+func (s *rowSource) Cardinality() *duckdb.CardinalityInfo { return nil }
+func (s *rowSource) Init()                                {}
+
+// FillChunk fills c with the next batch; an empty chunk ends the table.
+func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
+	s.w.release() // DuckDB is done with the previous chunk
+	if s.pause != nil && s.pause() {
+		return c.SetSize(0) // the end of this statement, not of the rows
+	}
+	b, err := s.next()
+	if err != nil || b == nil {
+		s.done = true
+		return errors.Join(err, c.SetSize(0))
+	}
+	if raw, ok := s.rawChunk(&c); ok {
+		s.w.write(raw, b)
+		return nil
+	}
+	for i := range b.n {
+		for ci := range b.cols {
+			if err := c.SetValue(ci, i, b.cols[ci].driverValue(i)); err != nil {
+				return err
+			}
+		}
+		if err := c.SetValue(len(b.cols), i, s.w.label); err != nil {
+			return err
+		}
+		if err := c.SetValue(len(b.cols)+1, i, b.nums[i]); err != nil {
+			return err
+		}
+	}
+	return c.SetSize(b.n)
+}
+
+// rawChunk is the DuckDB chunk under c, when its vectors are those of the
+// source in their order and types. duckdb-go does not export it; it is
+// read by reflection, checked against the field's type, so that a
+// duckdb-go version that changes DataChunk makes the source fill chunks
+// value by value instead of failing.
+func (s *rowSource) rawChunk(c *duckdb.DataChunk) (mapping.DataChunk, bool) {
+	if s.direct < 0 {
+		return mapping.DataChunk{}, false
+	}
+	f := reflect.ValueOf(c).Elem().FieldByName("chunk")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[mapping.DataChunk]() {
+		s.direct = -1
+		return mapping.DataChunk{}, false
+	}
+	raw := *(*mapping.DataChunk)(unsafe.Pointer(f.UnsafeAddr()))
+	if s.direct == 0 {
+		s.direct = -1
+		if raw.Ptr != nil && s.matches(raw) {
+			s.direct = 1
+		}
+	}
+	return raw, s.direct > 0
+}
+
+// The DuckDB types the chunk writer writes, per canonical type.
+var vectorTypes = map[model.Type]mapping.Type{
+	model.Text:      mapping.TypeVarchar,
+	model.BSN:       mapping.TypeVarchar,
+	model.Enum:      mapping.TypeVarchar,
+	model.Date:      mapping.TypeDate,
+	model.Timestamp: mapping.TypeTimestamp,
+	model.Bool:      mapping.TypeBoolean,
+	model.Decimal:   mapping.TypeDecimal,
+}
+
+// matches says whether chunk has the source's columns, in the physical
+// types the chunk writer writes, and room for a whole batch.
+func (s *rowSource) matches(chunk mapping.DataChunk) bool {
+	n := len(s.columns)
+	if int(mapping.DataChunkGetColumnCount(chunk)) != n || int(mapping.VectorSize()) < batchRows {
+		return false
+	}
+	for i := range n {
+		lt := mapping.VectorGetColumnType(mapping.DataChunkGetVector(chunk, mapping.IdxT(i)))
+		want := mapping.TypeVarchar
+		switch {
+		case i == n-1:
+			want = mapping.TypeBigInt
+		case i < n-2:
+			want = vectorTypes[s.types[i]]
+		}
+		ok := mapping.GetTypeId(lt) == want
+		if ok && want == mapping.TypeDecimal {
+			ok = mapping.DecimalWidth(lt) == 18 && mapping.DecimalScale(lt) == 2 && mapping.DecimalInternalType(lt) == mapping.TypeBigInt
+		}
+		mapping.DestroyLogicalType(&lt)
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
