@@ -165,6 +165,7 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		if err != nil {
 			return nil, err
 		}
+		in.RejectsNotListed = rejects.notKept
 		res.Inputs = append(res.Inputs, in)
 		res.Rejects = append(res.Rejects, rejects.kept...)
 		res.RejectsNotKept += rejects.notKept

@@ -98,7 +98,9 @@ type htmlPage struct {
 
 	Inputs  []htmlInput
 	Rejects []results.Reject
-	Policy  []results.Param
+	// RejectsNotListed says how many rejects were left out; empty if none.
+	RejectsNotListed string
+	Policy           []results.Param
 }
 
 type htmlCheck struct {
@@ -155,6 +157,9 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 		ChartID:      chartID,
 		Rejects:      run.Rejects,
 		Policy:       run.Policy,
+	}
+	if n := rejectsNotListed(run); n > 0 {
+		page.RejectsNotListed = fmt.Sprintf(l.RejectsNotListed, n)
 	}
 	anchors := anchorIDs(run.Checks)
 	for i, c := range run.Checks {

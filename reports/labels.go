@@ -64,19 +64,22 @@ type labels struct {
 	Setting     string
 	Explanation string
 
-	ChartTitle     string
-	ChartNote      string
-	NoFindings     string
-	Incomplete     string // marks a check whose input lost rows
-	NoChart        string
-	NoRejects      string
-	NoInputs       string
-	NoPolicy       string
-	ChecksOverview string
-	CheckDetails   string
-	InputFiles     string
-	MaskNote       string
-	BackToTop      string
+	ChartTitle string
+	ChartNote  string
+	NoFindings string
+	Incomplete string // marks a check whose input lost rows
+	NoChart    string
+	NoRejects  string
+	// RejectsNotListed says, with a count, that rejects beyond the first
+	// 1000 per file are left out.
+	RejectsNotListed string
+	NoInputs         string
+	NoPolicy         string
+	ChecksOverview   string
+	CheckDetails     string
+	InputFiles       string
+	MaskNote         string
+	BackToTop        string
 }
 
 var labelsNL = labels{
@@ -148,12 +151,14 @@ var labelsNL = labels{
 	Setting:     "Instelling",
 	Explanation: "Toelichting",
 
-	ChartTitle:     "Bevindingen per controle",
-	ChartNote:      "Alleen controles met bevindingen; de kleur geeft de ernst aan.",
-	NoFindings:     "Geen bevindingen.",
-	Incomplete:     "onvolledig",
-	NoChart:        "Er zijn geen bevindingen, dus er is geen grafiek.",
-	NoRejects:      "Er zijn geen rijen afgewezen.",
+	ChartTitle: "Bevindingen per controle",
+	ChartNote:  "Alleen controles met bevindingen; de kleur geeft de ernst aan.",
+	NoFindings: "Geen bevindingen.",
+	Incomplete: "onvolledig",
+	NoChart:    "Er zijn geen bevindingen, dus er is geen grafiek.",
+	NoRejects:  "Er zijn geen rijen afgewezen.",
+	RejectsNotListed: "Per bestand staan hier de eerste 1000 afgewezen waarden; %d meer staan niet in dit rapport. " +
+		"Bewaar de database met --db: de tabel _rejects bevat ze allemaal.",
 	NoInputs:       "Er zijn geen bestanden ingelezen.",
 	NoPolicy:       "Er zijn geen beleidsinstellingen vastgelegd.",
 	ChecksOverview: "Overzicht van de controles",
@@ -233,12 +238,14 @@ var labelsEN = labels{
 	Setting:     "Setting",
 	Explanation: "Explanation",
 
-	ChartTitle:     "Findings per check",
-	ChartNote:      "Only checks with findings; the colour shows the severity.",
-	NoFindings:     "No findings.",
-	Incomplete:     "incomplete",
-	NoChart:        "There are no findings, so there is no chart.",
-	NoRejects:      "No rows were rejected.",
+	ChartTitle: "Findings per check",
+	ChartNote:  "Only checks with findings; the colour shows the severity.",
+	NoFindings: "No findings.",
+	Incomplete: "incomplete",
+	NoChart:    "There are no findings, so there is no chart.",
+	NoRejects:  "No rows were rejected.",
+	RejectsNotListed: "Per file the first 1000 rejected values are listed; %d more are not in this report. " +
+		"Keep the database with --db: its _rejects table holds them all.",
 	NoInputs:       "No files were read.",
 	NoPolicy:       "No policy settings were recorded.",
 	ChecksOverview: "Overview of the checks",

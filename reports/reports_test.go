@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -193,6 +194,31 @@ func TestCheckSheetNames(t *testing.T) {
 	for _, n := range got {
 		if len([]rune(n)) > 31 {
 			t.Errorf("sheet name %q is longer than 31 characters", n)
+		}
+	}
+}
+
+// TestRejectsNotListed: when a run lists only the first rejects of a file,
+// the HTML and Excel reports say how many more there are and where they are.
+func TestRejectsNotListed(t *testing.T) {
+	run := fixture(t)
+	run.Inputs[0].RejectsNotListed = 1234
+	for _, lang := range []string{"nl", "en"} {
+		want := map[string]string{"nl": "1234 meer staan niet in dit rapport", "en": "1234 more are not in this report"}[lang]
+		if html := render(t, HTMLReporter{}, run, Options{Lang: lang}); !bytes.Contains(html, []byte(want)) {
+			t.Errorf("%s: the HTML report does not say %q", lang, want)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(render(t, XLSXReporter{}, run, Options{Lang: lang})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := map[string]string{"nl": "Afgewezen rijen", "en": "Rejected rows"}[lang]
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := rows[len(rows)-1]; len(last) == 0 || !strings.Contains(last[0], want) {
+			t.Errorf("%s: the last row of %s is %q, want it to say %q", lang, sheet, last, want)
 		}
 	}
 }

@@ -117,7 +117,7 @@ func (x *xlsxWriter) write(run *results.Run) error {
 	if err := x.inputs(run.Inputs); err != nil {
 		return err
 	}
-	if err := x.rejects(run.Rejects); err != nil {
+	if err := x.rejects(run.Rejects, rejectsNotListed(run)); err != nil {
 		return err
 	}
 	if err := x.policy(run.Policy); err != nil {
@@ -254,12 +254,15 @@ func (x *xlsxWriter) inputs(ins []results.Input) error {
 	return x.table(l.Files, header, rows)
 }
 
-func (x *xlsxWriter) rejects(rjs []results.Reject) error {
+func (x *xlsxWriter) rejects(rjs []results.Reject, notListed int) error {
 	l := x.l
 	header := []string{l.File, l.Sheet, l.Row, l.Column, l.Value, l.Reason}
 	rows := make([][]any, 0, len(rjs))
 	for _, r := range rjs {
 		rows = append(rows, []any{r.File, r.Sheet, rowNumber(r.Row), r.Column, r.Value, r.Reason})
+	}
+	if notListed > 0 {
+		rows = append(rows, []any{fmt.Sprintf(l.RejectsNotListed, notListed), "", "", "", "", ""})
 	}
 	return x.table(l.Rejects, header, rows)
 }

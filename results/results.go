@@ -62,6 +62,10 @@ type Input struct {
 	RowsLoaded     int      `json:"rows_loaded"`
 	RowsRejected   int      `json:"rows_rejected"`
 	SkippedColumns []string `json:"skipped_columns"` // export columns not loaded (data minimisation)
+	// RejectsNotListed counts this input's rejected values beyond the first
+	// 1000, which Run.Rejects leaves out; all are in the _rejects table of a
+	// kept database.
+	RejectsNotListed int `json:"rejects_not_listed,omitempty"`
 }
 
 // Reject is an input row that was not loaded, and why.

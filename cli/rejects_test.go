@@ -1,0 +1,48 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// TestManyRejects audits an export with more rejected rows than the reports
+// list: the terminal and the JSON say how many were left out and where all
+// of them are.
+func TestManyRejects(t *testing.T) {
+	src := t.TempDir()
+	var b strings.Builder
+	b.WriteString("child_id;care_end\n")
+	for i := 1; i <= 1200; i++ {
+		fmt.Fprintf(&b, "K%d;31-02-2024\n", i) // no such date
+	}
+	b.WriteString("K0;\n")
+	writeTestFile(t, filepath.Join(src, "kinderen.csv"), b.String())
+	writeTestFile(t, filepath.Join(src, "manifest.yaml"), "version: 1\norganisation: x\nas_of: 2026-09-01\nsystems:\n  admin:\n    product: Kidsadmin\n    files:\n      - {file: kinderen.csv, table: admin_children}\n")
+	out := t.TempDir()
+	r := avgaudit(t, t.TempDir(), "audit", src, "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if want := "the first 1000 per file are listed in rapport.xlsx, rapport.html and resultaten.json (200 more are not)"; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "resultaten.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var run results.Run
+	if err := json.Unmarshal(data, &run); err != nil {
+		t.Fatal(err)
+	}
+	in := run.Inputs[0]
+	if in.RowsRead != 1201 || in.RowsLoaded != 1 || in.RowsRejected != 1200 || in.RejectsNotListed != 200 || len(run.Rejects) != 1000 {
+		t.Errorf("read %d, loaded %d, rejected %d, not listed %d, listed %d; want 1201, 1, 1200, 200, 1000",
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, in.RejectsNotListed, len(run.Rejects))
+	}
+}
