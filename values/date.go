@@ -207,8 +207,19 @@ func fraction(digits string) int {
 	return ns
 }
 
+// daysIn is the number of days in month (1-12) of year, by arithmetic:
+// parsing calls it for every date, and time.Date is several times slower.
 func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // Limits of Excel serial day numbers. In the 1900 date system 1 is
