@@ -233,7 +233,7 @@ func totalsRow(cells []string) (string, bool) {
 		switch {
 		case c == "":
 		case label == "":
-			if !startsWithWord(strings.ToLower(c), totalsWords) {
+			if !startsWithWord(c, totalsWords) {
 				return "", false
 			}
 			label = c
@@ -244,14 +244,15 @@ func totalsRow(cells []string) (string, bool) {
 	return label, label != ""
 }
 
-// startsWithWord reports whether s begins with one of words, followed by
-// the end of s or a character that is not a letter.
+// startsWithWord reports whether s begins with one of words (lower-case
+// ASCII), in any case, followed by the end of s or a character that is not
+// a letter. It allocates nothing: it runs on every data row.
 func startsWithWord(s string, words []string) bool {
 	for _, w := range words {
-		rest, ok := strings.CutPrefix(s, w)
-		if !ok {
+		if len(s) < len(w) || !strings.EqualFold(s[:len(w)], w) {
 			continue
 		}
+		rest := s[len(w):]
 		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) {
 			return true
 		}
