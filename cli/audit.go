@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -191,12 +192,18 @@ const maxRejectsShown = 10
 
 func (e *env) printLoad(run *results.Run, quiet bool) {
 	e.infof(quiet, "reference date %s; %d file(s) loaded:\n", run.AsOf, len(run.Inputs))
-	for _, in := range run.Inputs {
-		name := in.File
+	names := make([]string, len(run.Inputs))
+	nameWidth, tableWidth := 0, 0
+	for i, in := range run.Inputs {
+		names[i] = in.File
 		if in.Sheet != "" {
-			name += " [" + in.Sheet + "]"
+			names[i] += " [" + in.Sheet + "]"
 		}
-		e.infof(quiet, "  %-45s -> %-22s %6d rows", name, in.Table, in.RowsLoaded)
+		nameWidth = max(nameWidth, utf8.RuneCountInString(names[i]))
+		tableWidth = max(tableWidth, len(in.Table))
+	}
+	for i, in := range run.Inputs {
+		e.infof(quiet, "  %-*s -> %-*s %6d rows", nameWidth, names[i], tableWidth, in.Table, in.RowsLoaded)
 		if in.RowsRejected > 0 {
 			e.infof(quiet, ", %d rejected", in.RowsRejected)
 		}
