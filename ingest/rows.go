@@ -184,6 +184,10 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*ro
 	if err != nil {
 		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
 	}
+	// A statement that fails or is interrupted may end without asking for
+	// another chunk: the last one's memory must not stay pinned (a Pinner
+	// collected while pinning crashes the program).
+	defer src.w.release()
 	src.pause = func() bool { return len(l.rejects.pending) >= maxPendingRejects }
 	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
 	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
