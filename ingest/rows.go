@@ -165,7 +165,11 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 			if !ok {
 				return nil, nil
 			}
-			<-j.done
+			select { // a canceled reader may not have passed j on to be parsed
+			case <-j.done:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
 			l.take(j)
 			if j.rows.n > 0 {
 				inserting = j
