@@ -212,7 +212,7 @@ func (h *headerReader) Next() (int, []string, error) {
 	h.last = num
 	if num != h.headerRow {
 		if label, ok := totalsRow(cells); ok {
-			return num, nil, &badRowError{Line: num, LastLine: num,
+			return num, nil, &badRowError{Line: num, LastLine: num, NotRecord: true,
 				Err: fmt.Errorf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label)}
 		}
 	}

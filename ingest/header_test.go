@@ -49,8 +49,8 @@ func TestHeaderDetection(t *testing.T) {
 			name: "totals rows below the data are rejected, not loaded", file: "totals.csv",
 			want: [][]string{{"K0001", "2006-11-14", "2"}, {"K0002", "2013-05-28", "3"}},
 			wantRejects: []string{
-				`4: the row cannot be read: "Totaal" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
-				`6: the row cannot be read: "Aantal kinderen: 2" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
+				`4: "Totaal" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
+				`6: "Aantal kinderen: 2" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
 			},
 		},
 		{
