@@ -171,7 +171,11 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 				return nil, ctx.Err()
 			}
 			l.take(j)
-			if j.rows.n > 0 {
+			// A batch without rows goes on too when rejects pile up: its
+			// empty chunk ends the statement, so that they are recorded
+			// (an export whose every row is rejected would otherwise keep
+			// all its rejects in memory).
+			if j.rows.n > 0 || l.rejectsPiledUp() {
 				inserting = j
 				return j.rows, nil
 			}
@@ -192,7 +196,7 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*ro
 	// another chunk: the last one's memory must not stay pinned (a Pinner
 	// collected while pinning crashes the program).
 	defer src.w.release()
-	src.pause = func() bool { return len(l.rejects.pending) >= maxPendingRejects }
+	src.pause = l.rejectsPiledUp
 	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
 	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
 		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
@@ -210,6 +214,10 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*ro
 	}
 	return nil
 }
+
+// rejectsPiledUp says whether the statement should end so that the
+// pending rejects are recorded.
+func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= maxPendingRejects }
 
 // read fills batches with the rows of rr and sends each to be parsed, and
 // in order to be stored.
