@@ -66,6 +66,13 @@ func TestHeaderDetection(t *testing.T) {
 			want: [][]string{{"K0001", "NULL", "2"}, {"K0002", "NULL", "4"}},
 		},
 		{
+			name: "a note beside the table in a text-only row keeps the header", file: "note_beside.csv",
+			want: [][]string{{"K0001", "2006-11-14", "2"}, {"K0003", "2020-02-02", "4"}},
+			wantRejects: []string{
+				"3: the row has 1 more filled cells than the header has columns; a value may contain the delimiter without quotes around it",
+			},
+		},
+		{
 			name: "no header: the first row is data", file: "no_header.csv",
 			wantErr: `no_header.csv, row 1: the manifest maps "Einddatum opvang" (for care_end), "Geboortedatum" (for birth_date), "Kindnummer" (for child_id), "Voornaam" (for first_name), but the header row has no such column; the header has: "K0001", "Max", "14-11-2006", "31-07-2018"; the first row looks like data, not column names: the export must start with a header row`,
 		},
