@@ -349,16 +349,22 @@ func (s *bsnScan) add(b *bsnScan) {
 // or a delimiter inside an unquoted value. Sheets have no such problem, and
 // excelize leaves out trailing empty cells, so short sheet rows are fine.
 func checkShape(t *model.Table, plan columnPlan, cells []string, kind cellKind) []cellProblem {
-	extra := 0
+	var extra []string // the columns, as the user names them
 	for i := plan.width; i < len(cells); i++ {
 		if strings.TrimSpace(cells[i]) != "" {
-			extra++
+			extra = append(extra, columnName(i, kind.workbook))
 		}
 	}
-	if extra > 0 {
-		return []cellProblem{{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", extra)}}
-	}
-	if kind.workbook {
+	switch {
+	case len(extra) > 0 && kind.workbook: // a sheet's cells cannot shift: a note beside the table
+		reason := "column " + extra[0] + " holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header"
+		if len(extra) > 1 {
+			reason = "columns " + strings.Join(extra, ", ") + " hold values in this row, but the header row has no names above them; clear the cells, or give the columns a header"
+		}
+		return []cellProblem{{col: -1, reason: reason + " (a column the manifest does not map is not loaded)"}}
+	case len(extra) > 0:
+		return []cellProblem{{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", len(extra))}}
+	case kind.workbook:
 		return nil
 	}
 	for i, src := range plan.source {
