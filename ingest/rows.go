@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -573,49 +572,80 @@ func truncateDay(t time.Time) time.Time {
 
 // rejectDuplicates rejects, and deletes from the table, the rows of this
 // input whose key an earlier loaded row of it has: the table finds them (a
-// hash aggregate over the keys), so no key stays in memory however large
-// the export.
+// hash aggregate over the keys) into a temporary table, read back in pages
+// of maxPendingRejects rows, so that neither the keys nor the duplicates
+// stay in memory however large the export.
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
 	if len(keys) == 0 || l.in.RowsLoaded == 0 {
 		return l.rejects.record(ctx, conn)
 	}
+	dups := fmt.Sprintf("avgaudit_dups_%d", sourceSeq.Add(1))
 	keyList := strings.Join(keys, ", ")
-	groups := fmt.Sprintf("FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1", l.t.Name, keyList)
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT concat_ws('+', %s), list(_row ORDER BY _row) %s", keyList, groups), l.label)
-	if err != nil {
+	create := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT unnest(list(_row ORDER BY _row)[2:]) AS _row, min(_row) AS first_row, concat_ws('+', %s) AS key FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1",
+		dups, keyList, l.t.Name, keyList)
+	if _, err := conn.ExecContext(ctx, create, l.label); err != nil {
 		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 	}
-	defer rows.Close()
+	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+dups) }()
 	keyCol := keyIndexes(l.t)[0]
 	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
-	var found []results.Reject
-	for rows.Next() {
-		var key string
-		var same []any // the rows with this key, the first one loaded first
-		if err := rows.Scan(&key, &same); err != nil {
+	found, after := 0, int64(-1)
+	for {
+		page, last, err := duplicatePage(ctx, conn, dups, after)
+		if err != nil {
 			return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 		}
-		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, same[0])}
-		for _, row := range same[1:] {
-			found = append(found, p.reject(l.label, l.f.Sheet, int(row.(int64)), l.t, l.plan))
+		if len(page) == 0 {
+			break
 		}
+		rejects := make([]results.Reject, len(page))
+		for i, d := range page {
+			p := cellProblem{col: keyCol, value: d.key, reason: fmt.Sprintf(reason, d.first)}
+			rejects[i] = p.reject(l.label, l.f.Sheet, int(d.row), l.t, l.plan)
+		}
+		l.rejects.addLater(rejects)
+		if err := l.rejects.record(ctx, conn); err != nil {
+			return err
+		}
+		found += len(page)
+		after = last
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	if found > 0 {
+		del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT _row FROM %s)", l.t.Name, dups)
+		if _, err := conn.ExecContext(ctx, del, l.label); err != nil {
+			return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
+		}
+		l.in.RowsLoaded -= found
+		l.in.RowsRejected += found
 	}
-	if len(found) == 0 {
-		return l.rejects.record(ctx, conn)
-	}
-	del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT unnest(list(_row ORDER BY _row)[2:]) %s)", l.t.Name, groups)
-	if _, err := conn.ExecContext(ctx, del, l.label, l.label); err != nil {
-		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
-	}
-	slices.SortFunc(found, func(a, b results.Reject) int { return a.Row - b.Row })
-	l.in.RowsLoaded -= len(found)
-	l.in.RowsRejected += len(found)
-	l.rejects.addLater(found)
 	return l.rejects.record(ctx, conn)
+}
+
+// duplicate is a row whose key the earlier row first has.
+type duplicate struct {
+	row, first int64
+	key        string
+}
+
+// duplicatePage reads the next maxPendingRejects duplicates from table,
+// in row order, after row after; it returns the last row read.
+func duplicatePage(ctx context.Context, conn *sql.Conn, table string, after int64) ([]duplicate, int64, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT _row, first_row, key FROM "+table+" WHERE _row > ? ORDER BY _row LIMIT ?", after, maxPendingRejects)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var page []duplicate
+	for rows.Next() {
+		var d duplicate
+		if err := rows.Scan(&d.row, &d.first, &d.key); err != nil {
+			return nil, 0, err
+		}
+		page = append(page, d)
+		after = d.row
+	}
+	return page, after, rows.Err()
 }
 
 func keyIndexes(t *model.Table) []int {
