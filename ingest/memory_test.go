@@ -93,3 +93,41 @@ func writeChildrenRejecting(t *testing.T, dir string, n, every int, sameKey bool
 	writeFile(t, dir, "f.csv", sb.String())
 	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
 }
+
+// TestLoadLetsGoOfBatches loads several exports and expects the Go heap,
+// once the load is over, to hold none of their batches: the table
+// functions the loader registers stay on the connection the audit goes on
+// using.
+func TestLoadLetsGoOfBatches(t *testing.T) {
+	dir := t.TempDir()
+	var man strings.Builder
+	man.WriteString("version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n")
+	for f := range 6 {
+		var sb strings.Builder
+		sb.WriteString("child_id;first_name;last_name;address;city;care_end\n")
+		for i := range 20_000 {
+			fmt.Fprintf(&sb, "K%d-%07d;Voornaam nummer %d;Achternaam van kind %d;Straatweg %d;Plaatsnaam;\n", f, i, i, i, i)
+		}
+		writeFile(t, dir, fmt.Sprintf("f%d.csv", f), sb.String())
+		fmt.Fprintf(&man, "      - {file: f%d.csv, table: admin_children}\n", f)
+	}
+	writeFile(t, dir, "manifest.yaml", man.String())
+	fsys := os.DirFS(dir)
+	m, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openDB(t)
+	if _, err := ingest.Load(context.Background(), db, fsys, ".", m); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc > 16<<20 {
+		t.Errorf("%.1f MiB of Go heap in use after the load, want less than 16", float64(ms.HeapAlloc)/(1<<20))
+	}
+	if _, err := db.Exec("SELECT 1"); err != nil { // the connection lives on
+		t.Fatal(err)
+	}
+}

@@ -130,8 +130,19 @@ func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, ti
 			}
 		})
 	}
-	insertErr := l.insert(ctx, conn, l.nextBatch(ctx, ordered, free))
+	src, insertErr := newRowSource(l.t, l.label, l.nextBatch(ctx, ordered, free))
+	if insertErr == nil {
+		insertErr = l.insert(ctx, conn, src)
+	} else {
+		insertErr = fmt.Errorf("store rows of %s: %w", l.t.Name, insertErr)
+	}
 	cancel() // stops the reader when the insert failed
+	if src != nil {
+		// After a failed or interrupted statement DuckDB may still be in
+		// a call of the table function on one of its threads (canceled
+		// now, it returns at once): close waits for it.
+		src.close()
+	}
 	wg.Wait()
 	err := <-readErr
 	switch {
@@ -186,18 +197,10 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 // insert inserts the batches next returns into the table. When
 // maxPendingRejects rejects have piled up, it ends the statement, records
 // them and goes on with another (a statement costs more than one batch).
-func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
-	src, err := newRowSource(l.t, l.label, next)
-	if err != nil {
-		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
-	}
-	// A statement that fails or is interrupted may end without asking for
-	// another chunk: the last one's memory must not stay pinned (a Pinner
-	// collected while pinning crashes the program).
-	defer src.w.release()
+func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, src *rowSource) error {
 	src.pause = l.rejectsPiledUp
 	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
-	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
+	err := duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
 		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
 	})
 	if err != nil {
