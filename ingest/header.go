@@ -153,7 +153,7 @@ func sideBySide(rows []bufferedRow, workbook bool) error {
 		for strings.TrimSpace(header[first]) == "" {
 			first++
 		}
-		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file",
+		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column %[5]s",
 			columnSpan(0, j-1, workbook), strings.Join(quoteAll(trimAll(header[:j])), ", "),
 			columnSpan(first, lastFilled(header), workbook), strings.Join(quoteAll(trimAll(header[first:])), ", "),
 			columnName(j, workbook))

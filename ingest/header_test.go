@@ -86,7 +86,7 @@ func TestHeaderDetection(t *testing.T) {
 		},
 		{
 			name: "two tables side by side", file: "side_by_side.csv",
-			wantErr: `side_by_side.csv, row 1: the header row holds two tables side by side: columns 1-4 ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns 6-7 ("Oudernummer", "Naam"), with column 5 empty between them; put each table on its own sheet or in its own file`,
+			wantErr: `side_by_side.csv, row 1: the header row holds two tables side by side: columns 1-4 ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns 6-7 ("Oudernummer", "Naam"), with column 5 empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column 5`,
 		},
 		{
 			name: "sheet with title rows and a blank row in the data", file: "workbook.xlsx", sheet: "Kinderen",
@@ -94,7 +94,7 @@ func TestHeaderDetection(t *testing.T) {
 		},
 		{
 			name: "sheet with tables side by side", file: "workbook.xlsx", sheet: "Naast elkaar",
-			wantErr: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file`,
+			wantErr: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column E`,
 		},
 		{
 			name: "sheet with a titled table below", file: "workbook.xlsx", sheet: "Onder elkaar",
