@@ -90,10 +90,11 @@ func (h *headerReader) readAhead() []bufferedRow {
 }
 
 // findHeaderRow picks the first row that looks like column names: at least
-// two cells, all text (no dates or numbers), as wide as the rows below it
+// two cells, all text (no dates or numbers), as wide as most rows below it
 // and wider than any row of two or more cells above it. Titles and notes
-// above a table are narrower; metadata such as "Peildatum: 01-09-2026"
-// holds a date. When no row qualifies (an export without a header, whose
+// above a table are narrower than nearly every row below them; a few rows
+// with a note beside the table (or a stray delimiter) do not make the
+// header a note; metadata such as "Peildatum: 01-09-2026" holds a date. When no row qualifies (an export without a header, whose
 // rows are data from the first) the first row is the header, and the column
 // check explains what is wrong with it.
 func findHeaderRow(rows []bufferedRow) int {
@@ -123,7 +124,7 @@ func findHeaderRow(rows []bufferedRow) int {
 				}
 			}
 		}
-		if wider*10 <= following {
+		if wider*2 <= following {
 			return i
 		}
 	}
@@ -152,7 +153,7 @@ func sideBySide(rows []bufferedRow, workbook bool) error {
 		for strings.TrimSpace(header[first]) == "" {
 			first++
 		}
-		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file",
+		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column %[5]s",
 			columnSpan(0, j-1, workbook), strings.Join(quoteAll(trimAll(header[:j])), ", "),
 			columnSpan(first, lastFilled(header), workbook), strings.Join(quoteAll(trimAll(header[first:])), ", "),
 			columnName(j, workbook))
@@ -212,7 +213,7 @@ func (h *headerReader) Next() (int, []string, error) {
 	h.last = num
 	if num != h.headerRow {
 		if label, ok := totalsRow(cells); ok {
-			return num, nil, &badRowError{Line: num, LastLine: num,
+			return num, nil, &badRowError{Line: num, LastLine: num, NotRecord: true,
 				Err: fmt.Errorf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label)}
 		}
 	}

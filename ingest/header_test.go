@@ -49,8 +49,8 @@ func TestHeaderDetection(t *testing.T) {
 			name: "totals rows below the data are rejected, not loaded", file: "totals.csv",
 			want: [][]string{{"K0001", "2006-11-14", "2"}, {"K0002", "2013-05-28", "3"}},
 			wantRejects: []string{
-				`4: the row cannot be read: "Totaal" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
-				`6: the row cannot be read: "Aantal kinderen: 2" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
+				`4: "Totaal" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
+				`6: "Aantal kinderen: 2" starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this`,
 			},
 		},
 		{
@@ -66,6 +66,13 @@ func TestHeaderDetection(t *testing.T) {
 			want: [][]string{{"K0001", "NULL", "2"}, {"K0002", "NULL", "4"}},
 		},
 		{
+			name: "a note beside the table in a text-only row keeps the header", file: "note_beside.csv",
+			want: [][]string{{"K0001", "2006-11-14", "2"}, {"K0003", "2020-02-02", "4"}},
+			wantRejects: []string{
+				"3: the row has 1 more filled cells than the header has columns; a value may contain the delimiter without quotes around it",
+			},
+		},
+		{
 			name: "no header: the first row is data", file: "no_header.csv",
 			wantErr: `no_header.csv, row 1: the manifest maps "Einddatum opvang" (for care_end), "Geboortedatum" (for birth_date), "Kindnummer" (for child_id), "Voornaam" (for first_name), but the header row has no such column; the header has: "K0001", "Max", "14-11-2006", "31-07-2018"; the first row looks like data, not column names: the export must start with a header row`,
 		},
@@ -79,7 +86,7 @@ func TestHeaderDetection(t *testing.T) {
 		},
 		{
 			name: "two tables side by side", file: "side_by_side.csv",
-			wantErr: `side_by_side.csv, row 1: the header row holds two tables side by side: columns 1-4 ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns 6-7 ("Oudernummer", "Naam"), with column 5 empty between them; put each table on its own sheet or in its own file`,
+			wantErr: `side_by_side.csv, row 1: the header row holds two tables side by side: columns 1-4 ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns 6-7 ("Oudernummer", "Naam"), with column 5 empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column 5`,
 		},
 		{
 			name: "sheet with title rows and a blank row in the data", file: "workbook.xlsx", sheet: "Kinderen",
@@ -87,7 +94,7 @@ func TestHeaderDetection(t *testing.T) {
 		},
 		{
 			name: "sheet with tables side by side", file: "workbook.xlsx", sheet: "Naast elkaar",
-			wantErr: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file`,
+			wantErr: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column E`,
 		},
 		{
 			name: "sheet with a titled table below", file: "workbook.xlsx", sheet: "Onder elkaar",

@@ -328,3 +328,35 @@ func TestLoadWorkbook1904(t *testing.T) {
 		t.Errorf("rejects = %+v, want row 3 (amount NaN)", res.Rejects)
 	}
 }
+
+// TestLoadWorkbookNoteBesideTable loads a sheet with a note typed in a
+// column without a header: the row's reject names that cell and how to fix
+// it (a sheet has no delimiters that could have shifted the cells).
+func TestLoadWorkbookNoteBesideTable(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"Kindnummer", "Voornaam", "Einddatum opvang"},
+		{"K1", "Anna", ""},
+		{"K2", "Bram", "", "", "verhuisd, nog navragen"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "kinderen.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: kinderen.xlsx, sheet: Sheet1, table: admin_children, columns: {Kindnummer: child_id, Voornaam: first_name, Einddatum opvang: care_end}}\n")
+	res, err := loadDir(t, openDB(t), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []results.Reject{{File: "kinderen.xlsx [Sheet1]", Sheet: "Sheet1", Row: 3,
+		Reason: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)"}}
+	if diff := cmp.Diff(want, res.Rejects); diff != "" {
+		t.Errorf("rejects (-want +got):\n%s", diff)
+	}
+}

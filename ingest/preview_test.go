@@ -55,7 +55,7 @@ func TestPreview(t *testing.T) {
 			name: "each sheet of a workbook", file: "workbook.xlsx", opt: ingest.PreviewOptions{SampleRows: 1},
 			want: []previewSummary{
 				{Sheet: "Kinderen", HeaderRow: 4, Header: header, Rows: [][]string{{"K0001", "Max", "39035", "43312"}}, DataRows: 1},
-				{Sheet: "Naast elkaar", Err: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file`},
+				{Sheet: "Naast elkaar", Err: `workbook.xlsx [Naast elkaar], row 1: the header row holds two tables side by side: columns A-D ("Kindnummer", "Voornaam", "Geboortedatum", "Einddatum opvang") and columns F-G ("Oudernummer", "Naam"), with column E empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column E`},
 				{Sheet: "Onder elkaar", HeaderRow: 1, Header: header, Rows: [][]string{{"K0001", "Max", "39035", "43312"}}, DataRows: 1},
 			},
 		},

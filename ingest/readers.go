@@ -169,9 +169,15 @@ func (c *csvReader) Workbook() bool { return false }
 type badRowError struct {
 	Line, LastLine int
 	Err            error
+	// NotRecord says the row was read but is no record (a totals row):
+	// Err is the whole reason.
+	NotRecord bool
 }
 
 func (e *badRowError) Error() string {
+	if e.NotRecord {
+		return e.Err.Error()
+	}
 	if errors.Is(e.Err, csv.ErrQuote) || errors.Is(e.Err, csv.ErrBareQuote) {
 		msg := `a quote (") in this row is not closed properly; put the whole value in quotes and double every quote inside it ("")`
 		if e.LastLine > e.Line {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
@@ -94,4 +96,61 @@ func TestLoadCanceled(t *testing.T) {
 	if _, err := db.Exec("SELECT count(*) FROM admin_children"); err == nil {
 		t.Error("a canceled load left its tables behind")
 	}
+}
+
+// cancelAfter cancels the load at its nth progress report.
+type cancelAfter struct {
+	n      *int
+	cancel context.CancelFunc
+}
+
+func (c cancelAfter) Start(string, int64) {}
+func (c cancelAfter) Done()               {}
+func (c cancelAfter) Update(int64) {
+	if *c.n--; *c.n == 0 {
+		c.cancel()
+	}
+}
+
+// TestLoadCanceledMidway cancels loads at different points while batches
+// are read, parsed and inserted (values longer than DuckDB inlines, so
+// chunks point into pinned memory): every load must return the context's
+// error promptly, and nothing may stay pinned once it has.
+func TestLoadCanceledMidway(t *testing.T) {
+	dir := t.TempDir()
+	var sb strings.Builder
+	sb.WriteString("child_id;first_name;care_end\n")
+	for i := range 200_000 {
+		fmt.Fprintf(&sb, "K%07d;Kind met een lange naam %d;\n", i, i)
+	}
+	writeFile(t, dir, "f.csv", sb.String())
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	fsys := os.DirFS(dir)
+	m, err := manifest.Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 12 {
+		db := openDB(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		n := 2 + round%12
+		done := make(chan error, 1)
+		go func() {
+			_, err := ingest.LoadWith(ctx, db, fsys, ".", m, ingest.Options{Progress: cancelAfter{&n, cancel}})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("round %d: err = %v, want context.Canceled", round, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("round %d: the canceled load did not return", round)
+		}
+		cancel()
+		db.Close()
+		runtime.GC() // a Pinner left pinning panics when collected
+		runtime.GC()
+	}
+	time.Sleep(100 * time.Millisecond) // let finalizers run
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,8 +130,19 @@ func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, ti
 			}
 		})
 	}
-	insertErr := l.insert(ctx, conn, l.nextBatch(ctx, ordered, free))
+	src, insertErr := newRowSource(l.t, l.label, l.nextBatch(ctx, ordered, free))
+	if insertErr == nil {
+		insertErr = l.insert(ctx, conn, src)
+	} else {
+		insertErr = fmt.Errorf("store rows of %s: %w", l.t.Name, insertErr)
+	}
 	cancel() // stops the reader when the insert failed
+	if src != nil {
+		// After a failed or interrupted statement DuckDB may still be in
+		// a call of the table function on one of its threads (canceled
+		// now, it returns at once): close waits for it.
+		src.close()
+	}
 	wg.Wait()
 	err := <-readErr
 	switch {
@@ -165,9 +175,17 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 			if !ok {
 				return nil, nil
 			}
-			<-j.done
+			select { // a canceled reader may not have passed j on to be parsed
+			case <-j.done:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
 			l.take(j)
-			if j.rows.n > 0 {
+			// A batch without rows goes on too when rejects pile up: its
+			// empty chunk ends the statement, so that they are recorded
+			// (an export whose every row is rejected would otherwise keep
+			// all its rejects in memory).
+			if j.rows.n > 0 || l.rejectsPiledUp() {
 				inserting = j
 				return j.rows, nil
 			}
@@ -179,14 +197,10 @@ func (l *rowLoader) nextBatch(ctx context.Context, ordered <-chan *job, free cha
 // insert inserts the batches next returns into the table. When
 // maxPendingRejects rejects have piled up, it ends the statement, records
 // them and goes on with another (a statement costs more than one batch).
-func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*rowBatch, error)) error {
-	src, err := newRowSource(l.t, l.label, next)
-	if err != nil {
-		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
-	}
-	src.pause = func() bool { return len(l.rejects.pending) >= maxPendingRejects }
+func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, src *rowSource) error {
+	src.pause = l.rejectsPiledUp
 	name := fmt.Sprintf("avgaudit_rows_%d", sourceSeq.Add(1))
-	err = duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
+	err := duckdb.RegisterTableUDF(conn, name, duckdb.ChunkTableFunction{
 		BindArguments: func(map[string]any, ...any) (duckdb.ChunkTableSource, error) { return src, nil },
 	})
 	if err != nil {
@@ -202,6 +216,10 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, next func() (*ro
 	}
 	return nil
 }
+
+// rejectsPiledUp says whether the statement should end so that the
+// pending rejects are recorded.
+func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= maxPendingRejects }
 
 // read fills batches with the rows of rr and sends each to be parsed, and
 // in order to be stored.
@@ -333,16 +351,22 @@ func (s *bsnScan) add(b *bsnScan) {
 // or a delimiter inside an unquoted value. Sheets have no such problem, and
 // excelize leaves out trailing empty cells, so short sheet rows are fine.
 func checkShape(t *model.Table, plan columnPlan, cells []string, kind cellKind) []cellProblem {
-	extra := 0
+	var extra []string // the columns, as the user names them
 	for i := plan.width; i < len(cells); i++ {
 		if strings.TrimSpace(cells[i]) != "" {
-			extra++
+			extra = append(extra, columnName(i, kind.workbook))
 		}
 	}
-	if extra > 0 {
-		return []cellProblem{{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", extra)}}
-	}
-	if kind.workbook {
+	switch {
+	case len(extra) > 0 && kind.workbook: // a sheet's cells cannot shift: a note beside the table
+		reason := "column " + extra[0] + " holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header"
+		if len(extra) > 1 {
+			reason = "columns " + strings.Join(extra, ", ") + " hold values in this row, but the header row has no names above them; clear the cells, or give the columns a header"
+		}
+		return []cellProblem{{col: -1, reason: reason + " (a column the manifest does not map is not loaded)"}}
+	case len(extra) > 0:
+		return []cellProblem{{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", len(extra))}}
+	case kind.workbook:
 		return nil
 	}
 	for i, src := range plan.source {
@@ -551,49 +575,80 @@ func truncateDay(t time.Time) time.Time {
 
 // rejectDuplicates rejects, and deletes from the table, the rows of this
 // input whose key an earlier loaded row of it has: the table finds them (a
-// hash aggregate over the keys), so no key stays in memory however large
-// the export.
+// hash aggregate over the keys) into a temporary table, read back in pages
+// of maxPendingRejects rows, so that neither the keys nor the duplicates
+// stay in memory however large the export.
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
 	if len(keys) == 0 || l.in.RowsLoaded == 0 {
 		return l.rejects.record(ctx, conn)
 	}
+	dups := fmt.Sprintf("avgaudit_dups_%d", sourceSeq.Add(1))
 	keyList := strings.Join(keys, ", ")
-	groups := fmt.Sprintf("FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1", l.t.Name, keyList)
-	rows, err := conn.QueryContext(ctx, fmt.Sprintf("SELECT concat_ws('+', %s), list(_row ORDER BY _row) %s", keyList, groups), l.label)
-	if err != nil {
+	create := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT unnest(list(_row ORDER BY _row)[2:]) AS _row, min(_row) AS first_row, concat_ws('+', %s) AS key FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1",
+		dups, keyList, l.t.Name, keyList)
+	if _, err := conn.ExecContext(ctx, create, l.label); err != nil {
 		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 	}
-	defer rows.Close()
+	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+dups) }()
 	keyCol := keyIndexes(l.t)[0]
 	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
-	var found []results.Reject
-	for rows.Next() {
-		var key string
-		var same []any // the rows with this key, the first one loaded first
-		if err := rows.Scan(&key, &same); err != nil {
+	found, after := 0, int64(-1)
+	for {
+		page, last, err := duplicatePage(ctx, conn, dups, after)
+		if err != nil {
 			return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
 		}
-		p := cellProblem{col: keyCol, value: key, reason: fmt.Sprintf(reason, same[0])}
-		for _, row := range same[1:] {
-			found = append(found, p.reject(l.label, l.f.Sheet, int(row.(int64)), l.t, l.plan))
+		if len(page) == 0 {
+			break
 		}
+		rejects := make([]results.Reject, len(page))
+		for i, d := range page {
+			p := cellProblem{col: keyCol, value: d.key, reason: fmt.Sprintf(reason, d.first)}
+			rejects[i] = p.reject(l.label, l.f.Sheet, int(d.row), l.t, l.plan)
+		}
+		l.rejects.addLater(rejects)
+		if err := l.rejects.record(ctx, conn); err != nil {
+			return err
+		}
+		found += len(page)
+		after = last
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	if found > 0 {
+		del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT _row FROM %s)", l.t.Name, dups)
+		if _, err := conn.ExecContext(ctx, del, l.label); err != nil {
+			return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
+		}
+		l.in.RowsLoaded -= found
+		l.in.RowsRejected += found
 	}
-	if len(found) == 0 {
-		return l.rejects.record(ctx, conn)
-	}
-	del := fmt.Sprintf("DELETE FROM %s WHERE _file = ? AND _row IN (SELECT unnest(list(_row ORDER BY _row)[2:]) %s)", l.t.Name, groups)
-	if _, err := conn.ExecContext(ctx, del, l.label, l.label); err != nil {
-		return fmt.Errorf("delete duplicate keys from %s: %w", l.t.Name, err)
-	}
-	slices.SortFunc(found, func(a, b results.Reject) int { return a.Row - b.Row })
-	l.in.RowsLoaded -= len(found)
-	l.in.RowsRejected += len(found)
-	l.rejects.addLater(found)
 	return l.rejects.record(ctx, conn)
+}
+
+// duplicate is a row whose key the earlier row first has.
+type duplicate struct {
+	row, first int64
+	key        string
+}
+
+// duplicatePage reads the next maxPendingRejects duplicates from table,
+// in row order, after row after; it returns the last row read.
+func duplicatePage(ctx context.Context, conn *sql.Conn, table string, after int64) ([]duplicate, int64, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT _row, first_row, key FROM "+table+" WHERE _row > ? ORDER BY _row LIMIT ?", after, maxPendingRejects)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var page []duplicate
+	for rows.Next() {
+		var d duplicate
+		if err := rows.Scan(&d.row, &d.first, &d.key); err != nil {
+			return nil, 0, err
+		}
+		page = append(page, d)
+		after = d.row
+	}
+	return page, after, rows.Err()
 }
 
 func keyIndexes(t *model.Table) []int {

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"reflect"
 	"runtime"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -206,6 +207,9 @@ type rowSource struct {
 	direct  int         // 1 when chunks are written directly, -1 when value by value
 	pause   func() bool // whether to end the statement before the next batch
 	done    bool        // next returned nil
+	// mu is held by FillChunk and by close, which may run on another
+	// thread while DuckDB finishes an interrupted statement.
+	mu sync.Mutex
 }
 
 func newRowSource(t *model.Table, label string, next func() (*rowBatch, error)) (*rowSource, error) {
@@ -251,9 +255,27 @@ func (s *rowSource) ColumnInfos() []duckdb.ColumnInfo     { return s.columns }
 func (s *rowSource) Cardinality() *duckdb.CardinalityInfo { return nil }
 func (s *rowSource) Init()                                {}
 
+// close ends the source once its statements are over: a statement that
+// failed or was interrupted may end without asking for another chunk, and
+// the last one's memory must not stay pinned (a Pinner collected while
+// pinning crashes the program). The table function stays registered as
+// long as the connection lives, so the source lets go of the loader and
+// its batches.
+func (s *rowSource) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.release()
+	s.next, s.pause, s.w.arena = nil, nil, nil
+}
+
 // FillChunk fills c with the next batch; an empty chunk ends the table.
 func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.w.release() // DuckDB is done with the previous chunk
+	if s.next == nil {
+		return c.SetSize(0) // closed
+	}
 	if s.pause != nil && s.pause() {
 		return c.SetSize(0) // the end of this statement, not of the rows
 	}

@@ -46,7 +46,7 @@ func dateAfterLabel(cell string, next []string) (time.Time, bool) {
 			continue
 		}
 		for _, rest := range words[i+1:] {
-			if t, ok := parseExportDate(rest); ok {
+			if t, err := values.ParseDate(rest); err == nil {
 				return t, true
 			}
 		}
@@ -57,12 +57,16 @@ func dateAfterLabel(cell string, next []string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// parseExportDate reads a date written out or a workbook's serial date.
+// parseExportDate reads a cell holding a date written out or a workbook's
+// serial date. A serial number is only taken for a day from 2000 on: a
+// smaller number next to a label is a count ("Aantal kinderen per locatie:
+// 12"), not a reference date in 1900.
 func parseExportDate(s string) (time.Time, bool) {
 	if t, err := values.ParseDate(s); err == nil {
 		return t, true
 	}
-	return values.ExcelSerial(s)
+	t, ok := values.ExcelSerial(s)
+	return t, ok && t.Year() >= 2000
 }
 
 // asOfVote is one export's reference date.

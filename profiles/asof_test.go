@@ -45,6 +45,11 @@ func TestRecogniseAsOf(t *testing.T) {
 			asOf:  "2026-09-01", from: []string{"konnect.xlsx [Kinderen]"},
 		},
 		{
+			name: "a day or a count after per is no serial date",
+			files: map[string]string{"a.csv": "Stand per 1 september 2026\r\n" + kinderen,
+				"b.csv": "Aantal kinderen per locatie;12;\r\n" + kinderen},
+		},
+		{
 			name:  "a title without a reference date",
 			files: map[string]string{"kinderen.csv": "Bijgewerkt: 12-8-2026\r\n" + kinderen},
 		},
