@@ -39,6 +39,13 @@ func loadDir(t *testing.T, db *sql.DB, dir string) (*ingest.Result, error) {
 	return ingest.Load(context.Background(), db, fsys, ".", m)
 }
 
+// writeChildrenManifest writes a manifest into dir that loads f.csv as
+// admin_children.
+func writeChildrenManifest(t *testing.T, dir string) {
+	t.Helper()
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+}
+
 func query(t *testing.T, db *sql.DB, q string) [][]string {
 	t.Helper()
 	rows, err := db.Query(q)

@@ -91,7 +91,7 @@ func writeChildrenRejecting(t *testing.T, dir string, n, every int, sameKey bool
 		fmt.Fprintf(&sb, "K%07d;Kind %d;%s\n", key, i%100, end)
 	}
 	writeFile(t, dir, "f.csv", sb.String())
-	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeChildrenManifest(t, dir)
 }
 
 // TestLoadLetsGoOfBatches loads several exports and expects the Go heap,

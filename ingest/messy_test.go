@@ -166,7 +166,7 @@ func TestManyRows(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeChildrenManifest(t, dir)
 	writeFile(t, dir, "f.csv", sb.String())
 	db := openDB(t)
 	res, err := loadDir(t, db, dir)

@@ -38,7 +38,7 @@ func TestManyRejects(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeChildrenManifest(t, dir)
 	writeFile(t, dir, "f.csv", sb.String())
 	db := openDB(t)
 	res, err := loadDir(t, db, dir)
@@ -124,7 +124,7 @@ func TestLoadCanceledMidway(t *testing.T) {
 		fmt.Fprintf(&sb, "K%07d;Kind met een lange naam %d;\n", i, i)
 	}
 	writeFile(t, dir, "f.csv", sb.String())
-	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
+	writeChildrenManifest(t, dir)
 	fsys := os.DirFS(dir)
 	m, err := manifest.Load(fsys, ".")
 	if err != nil {
