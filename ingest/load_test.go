@@ -46,6 +46,21 @@ func writeChildrenManifest(t *testing.T, dir string) {
 	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: f.csv, table: admin_children}\n")
 }
 
+// loadChildrenCSV loads content as an admin_children export into a new
+// database.
+func loadChildrenCSV(t *testing.T, content string) (*sql.DB, *ingest.Result) {
+	t.Helper()
+	dir := t.TempDir()
+	writeChildrenManifest(t, dir)
+	writeFile(t, dir, "f.csv", content)
+	db := openDB(t)
+	res, err := loadDir(t, db, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, res
+}
+
 func query(t *testing.T, db *sql.DB, q string) [][]string {
 	t.Helper()
 	rows, err := db.Query(q)

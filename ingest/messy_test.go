@@ -165,14 +165,7 @@ func TestManyRows(t *testing.T) {
 			wantLoaded++
 		}
 	}
-	dir := t.TempDir()
-	writeChildrenManifest(t, dir)
-	writeFile(t, dir, "f.csv", sb.String())
-	db := openDB(t)
-	res, err := loadDir(t, db, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, res := loadChildrenCSV(t, sb.String())
 	in := res.Inputs[0]
 	if in.RowsRead != n || in.RowsLoaded != wantLoaded || in.RowsRejected != wantRejects || len(res.Rejects) != wantRejects {
 		t.Fatalf("read/loaded/rejected = %d/%d/%d (%d rejects), want %d/%d/%d", in.RowsRead, in.RowsLoaded, in.RowsRejected, len(res.Rejects), n, wantLoaded, wantRejects)

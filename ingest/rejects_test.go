@@ -37,14 +37,7 @@ func TestManyRejects(t *testing.T) {
 			fmt.Fprintf(&sb, "K%d;Kind %d;\n", i, line)
 		}
 	}
-	dir := t.TempDir()
-	writeChildrenManifest(t, dir)
-	writeFile(t, dir, "f.csv", sb.String())
-	db := openDB(t)
-	res, err := loadDir(t, db, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, res := loadChildrenCSV(t, sb.String())
 	in := res.Inputs[0]
 	if in.RowsRead != n || in.RowsRejected != wantRejects || in.RowsLoaded != n-wantRejects {
 		t.Fatalf("read/loaded/rejected = %d/%d/%d, want %d/%d/%d", in.RowsRead, in.RowsLoaded, in.RowsRejected, n, n-wantRejects, wantRejects)
