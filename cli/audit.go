@@ -214,11 +214,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 	}
 	if run.Summary.RowsRejected > 0 {
 		listed := fmt.Sprintf("all of them are listed in %s, %s and %s", XLSXName, HTMLName, JSONName)
-		notListed := 0
-		for _, in := range run.Inputs {
-			notListed += in.RejectsNotListed
-		}
-		if notListed > 0 {
+		if notListed := run.RejectsNotListed(); notListed > 0 {
 			listed = fmt.Sprintf("the first %d per file are listed in %s, %s and %s (%d more are not); keep the database with --db to see them all in its _rejects table",
 				ingest.MaxKeptRejects, XLSXName, HTMLName, JSONName, notListed)
 		}

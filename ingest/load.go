@@ -457,7 +457,7 @@ func headerHint(header []string) string {
 		return "; the header row has a single column: the file may use another delimiter than the one detected (set delimiter: in the manifest)"
 	}
 	for _, c := range cells {
-		if _, err := values.ParseDate(c); err == nil || strings.Trim(c, "0123456789*.,-") == "" {
+		if typedValue(c) || strings.HasPrefix(c, "*****") { // a date, a number, a masked BSN
 			return "; the first row looks like data, not column names: the export must start with a header row"
 		}
 	}

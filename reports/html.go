@@ -158,7 +158,7 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 		Rejects:      run.Rejects,
 		Policy:       run.Policy,
 	}
-	if n := rejectsNotListed(run); n > 0 {
+	if n := run.RejectsNotListed(); n > 0 {
 		page.RejectsNotListed = fmt.Sprintf(l.RejectsNotListed, n)
 	}
 	anchors := anchorIDs(run.Checks)

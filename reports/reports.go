@@ -245,13 +245,3 @@ func padded(vs []string, n int) []string {
 	copy(out, vs)
 	return out
 }
-
-// rejectsNotListed counts the rejected values the run leaves out of its
-// list (beyond the first 1000 per input).
-func rejectsNotListed(run *results.Run) int {
-	n := 0
-	for _, in := range run.Inputs {
-		n += in.RejectsNotListed
-	}
-	return n
-}

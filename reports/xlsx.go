@@ -117,7 +117,7 @@ func (x *xlsxWriter) write(run *results.Run) error {
 	if err := x.inputs(run.Inputs); err != nil {
 		return err
 	}
-	if err := x.rejects(run.Rejects, rejectsNotListed(run)); err != nil {
+	if err := x.rejects(run.Rejects, run.RejectsNotListed()); err != nil {
 		return err
 	}
 	if err := x.policy(run.Policy); err != nil {

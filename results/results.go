@@ -150,3 +150,13 @@ func (r *Run) Summarise() {
 	}
 	r.Summary = s
 }
+
+// RejectsNotListed counts the rejected values left out of r.Rejects (beyond
+// the first 1000 of each input).
+func (r *Run) RejectsNotListed() int {
+	n := 0
+	for _, in := range r.Inputs {
+		n += in.RejectsNotListed
+	}
+	return n
+}
