@@ -239,9 +239,9 @@ func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 			where += " [" + r.Sheet + "]"
 		}
 		if r.Column != "" {
-			fmt.Fprintf(e.stderr, "  %s, row %d, column %q: %s\n", where, r.Row, r.Column, r.Reason)
+			fmt.Fprintf(e.stderr, "  %s, row %d, column %q: %s\n", where, r.Row, r.Column, r.Reason.EN)
 		} else {
-			fmt.Fprintf(e.stderr, "  %s, row %d: %s\n", where, r.Row, r.Reason)
+			fmt.Fprintf(e.stderr, "  %s, row %d: %s\n", where, r.Row, r.Reason.EN)
 		}
 	}
 }

@@ -199,7 +199,7 @@ func checkCorpusResult(t *testing.T, tt corpusCase, res *ingest.Result) {
 	t.Helper()
 	var rejects []string
 	for _, r := range res.Rejects {
-		rejects = append(rejects, strings.TrimSpace(strings.Join([]string{strconv.Itoa(r.Row), r.Column + ":", r.Reason}, " ")))
+		rejects = append(rejects, strings.TrimSpace(strings.Join([]string{strconv.Itoa(r.Row), r.Column + ":", r.Reason.EN}, " ")))
 	}
 	if len(rejects) != len(tt.rejects) {
 		t.Fatalf("rejects = %q, want %q", rejects, tt.rejects)

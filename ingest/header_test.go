@@ -121,7 +121,7 @@ func TestHeaderDetection(t *testing.T) {
 			}
 			var rejects []string
 			for _, r := range res.Rejects {
-				rejects = append(rejects, fmt.Sprintf("%d: %s", r.Row, r.Reason))
+				rejects = append(rejects, fmt.Sprintf("%d: %s", r.Row, r.Reason.EN))
 			}
 			if diff := cmp.Diff(tt.wantRejects, rejects); diff != "" {
 				t.Errorf("rejects (-want +got):\n%s", diff)

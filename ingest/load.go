@@ -234,7 +234,7 @@ func (l *rejectList) record(ctx context.Context, conn *sql.Conn) error {
 			return err
 		}
 		for _, r := range l.pending {
-			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason); err != nil {
+			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason.EN); err != nil {
 				_ = app.Close()
 				return err
 			}

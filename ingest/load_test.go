@@ -120,17 +120,17 @@ func TestLoadCSV(t *testing.T) {
 		t.Errorf("loaded rows (-want +got):\n%s", diff)
 	}
 	wantRejects := []results.Reject{
-		{File: "kidsadmin/kinderen.csv", Row: 4, Column: "Geboortedatum", Value: "2020-13-01", Reason: "\"2020-13-01\" is not"},
-		{File: "kidsadmin/kinderen.csv", Row: 5, Column: "BSN", Value: "*****2345", Reason: "is not a BSN of 9 digits"},
-		{File: "kidsadmin/kinderen.csv", Row: 6, Column: "Kindnummer", Value: "K001", Reason: "duplicate child_id: row 2 has the same key"},
-		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: "child_id is blank"},
+		{File: "kidsadmin/kinderen.csv", Row: 4, Column: "Geboortedatum", Value: "2020-13-01", Reason: results.Text{EN: "\"2020-13-01\" is not"}},
+		{File: "kidsadmin/kinderen.csv", Row: 5, Column: "BSN", Value: "*****2345", Reason: results.Text{EN: "is not a BSN of 9 digits"}},
+		{File: "kidsadmin/kinderen.csv", Row: 6, Column: "Kindnummer", Value: "K001", Reason: results.Text{EN: "duplicate child_id: row 2 has the same key"}},
+		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: results.Text{EN: "child_id is blank"}},
 	}
 	if len(res.Rejects) != len(wantRejects) {
 		t.Fatalf("rejects = %+v, want %d", res.Rejects, len(wantRejects))
 	}
 	for i, w := range wantRejects {
 		g := res.Rejects[i]
-		if g.File != w.File || g.Row != w.Row || g.Column != w.Column || g.Value != w.Value || !strings.Contains(g.Reason, w.Reason) {
+		if g.File != w.File || g.Row != w.Row || g.Column != w.Column || g.Value != w.Value || !strings.Contains(g.Reason.EN, w.Reason.EN) {
 			t.Errorf("reject %d = %+v, want %+v (reason containing %q)", i, g, w, w.Reason)
 		}
 	}
@@ -302,7 +302,7 @@ systems:
 		t.Errorf("loaded rows (-want +got):\n%s", diff)
 	}
 	if len(res.Rejects) != 2 || res.Rejects[0].Row != 4 || res.Rejects[0].Column != "Toestemming" ||
-		!strings.Contains(res.Rejects[0].Reason, "values: consent_type:") || res.Rejects[1].Row != 6 || res.Rejects[1].Column != "Akkoord" {
+		!strings.Contains(res.Rejects[0].Reason.EN, "values: consent_type:") || res.Rejects[1].Row != 6 || res.Rejects[1].Column != "Akkoord" {
 		t.Errorf("rejects = %+v, want row 4 (Toestemming, unmapped label) and row 6 (Akkoord)", res.Rejects)
 	}
 	if diff := cmp.Diff([]string{"Opmerking"}, res.Inputs[0].SkippedColumns); diff != "" {
@@ -377,7 +377,7 @@ func TestLoadWorkbookNoteBesideTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []results.Reject{{File: "kinderen.xlsx [Sheet1]", Sheet: "Sheet1", Row: 3,
-		Reason: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)"}}
+		Reason: results.Text{NL: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)", EN: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)"}}}
 	if diff := cmp.Diff(want, res.Rejects); diff != "" {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}

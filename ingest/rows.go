@@ -386,17 +386,19 @@ type cellProblem struct {
 // reject describes the problem for the user. BSNs never appear in full: not
 // in the value and not in the reason, which may quote the value.
 func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan columnPlan) results.Reject {
-	r := results.Reject{File: file, Sheet: sheet, Row: row, Reason: values.MaskBSNsInText(p.reason)}
+	r := results.Reject{File: file, Sheet: sheet, Row: row}
+	reason := values.MaskBSNsInText(p.reason)
 	if p.col >= 0 {
 		r.Column = plan.header[p.col]
 		if t.Columns[p.col].Type == model.BSN {
 			r.Value = values.MaskBSN(p.value)
-			r.Reason = strings.ReplaceAll(r.Reason, strconv.Quote(p.value), strconv.Quote(r.Value))
+			reason = strings.ReplaceAll(reason, strconv.Quote(p.value), strconv.Quote(r.Value))
 		} else {
 			r.Value = values.MaskBSNsInText(p.value)
 		}
 		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
+	r.Reason = results.Text{NL: reason, EN: reason}
 	return r
 }
 

@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
@@ -35,38 +34,12 @@ func (JSONReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	return nil
 }
 
-// ReadJSON reads a run written by JSONReporter. It refuses a file whose
-// schema_version it does not know, naming both versions, rather than
-// misread it.
-//
-// Fields it does not know are ignored: a change that an older reader could
-// misread bumps results.SchemaVersion, so an added field within the same
-// version is one that is safe to ignore.
+// ReadJSON reads a run written by JSONReporter, of this or an older schema
+// version (see results.Read).
 func ReadJSON(r io.Reader) (*results.Run, error) {
-	data, err := io.ReadAll(r)
+	run, err := results.Read(r)
 	if err != nil {
 		return nil, fmt.Errorf("read results: %w", err)
 	}
-	var head struct {
-		SchemaVersion *int `json:"schema_version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("read results: not a results file: %w", err)
-	}
-	switch v := head.SchemaVersion; {
-	case v == nil:
-		return nil, errors.New("read results: no schema_version: not a results file of avgaudit")
-	case *v > results.SchemaVersion:
-		return nil, fmt.Errorf("read results: schema_version %d is newer than this avgaudit "+
-			"reads (%d): update avgaudit, or read the file with the version that wrote it",
-			*v, results.SchemaVersion)
-	case *v != results.SchemaVersion:
-		return nil, fmt.Errorf("read results: unknown schema_version %d: this avgaudit reads "+
-			"schema_version %d", *v, results.SchemaVersion)
-	}
-	var run results.Run
-	if err := json.Unmarshal(data, &run); err != nil {
-		return nil, fmt.Errorf("read results: %w", err)
-	}
-	return &run, nil
+	return run, nil
 }

@@ -65,9 +65,10 @@ func TestReadJSONErrors(t *testing.T) {
 		name, in string
 		want     []string // each must be in the error
 	}{
-		{"newer", `{"schema_version": 99, "checks": []}`, []string{"schema_version 99", "newer", "(1)", "update avgaudit"}},
-		{"older", `{"schema_version": 0}`, []string{"unknown schema_version 0", "schema_version 1"}},
-		{"missing", `{"checks": []}`, []string{"no schema_version"}},
+		{"newer", `{"schema_version": 99, "checks": []}`, []string{"schema version 99", "versions 1 to 2", "update avgaudit"}},
+		{"zero", `{"schema_version": 0}`, []string{"schema version 0 does not exist"}},
+		{"management", `{"schema_version": 2, "audience": "management"}`, []string{"management summary", "resultaten.json"}},
+		{"missing", `{"checks": []}`, []string{"has no schema_version"}},
 		{"not json", `schema_version: 1`, []string{"not a results file"}},
 		{"wrong type", `{"schema_version": 1, "checks": {}}`, []string{"read results"}},
 	}

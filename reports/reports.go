@@ -176,6 +176,7 @@ func (l *labels) severityCounts(s results.Summary) []severityCount {
 func prepare(run *results.Run) *results.Run {
 	m := values.MaskBSNsInText
 	r := *run
+	r.SchemaVersion = results.SchemaVersion
 	r.Policy = make([]results.Param, len(run.Policy))
 	copy(r.Policy, run.Policy)
 
@@ -192,10 +193,11 @@ func prepare(run *results.Run) *results.Run {
 		rj.File = m(rj.File)
 		rj.Sheet = m(rj.Sheet)
 		rj.Value = m(rj.Value)
-		rj.Reason = m(rj.Reason)
+		rj.Reason = maskText(rj.Reason)
 		r.Rejects[i] = rj
 	}
 
+	r.Acceptances = append([]results.Acceptance{}, run.Acceptances...)
 	r.Checks = make([]results.Check, len(run.Checks))
 	for i, c := range run.Checks {
 		if c.Reason != nil {
@@ -208,20 +210,30 @@ func prepare(run *results.Run) *results.Run {
 		for j, w := range run.Checks[i].Warnings {
 			c.Warnings[j] = maskText(w)
 		}
-		fs := make([]results.Finding, len(c.Findings))
-		for j, f := range c.Findings {
-			f.Key = m(f.Key)
-			f.RecordKey = m(f.RecordKey)
-			f.File = m(f.File)
-			f.Message = maskText(f.Message)
-			f.Values = mapStrings(f.Values, m)
-			fs[j] = f
-		}
-		c.Findings = fs
+		c.Findings = maskFindings(c.Findings)
+		c.Resolved = maskFindings(c.Resolved)
 		r.Checks[i] = c
 	}
 	r.Summarise()
 	return &r
+}
+
+// maskFindings returns a non-nil copy of fs with BSNs masked in every value
+// that came from the audited data.
+func maskFindings(fs []results.Finding) []results.Finding {
+	m := values.MaskBSNsInText
+	out := make([]results.Finding, len(fs))
+	for j, f := range fs {
+		f.Key = m(f.Key)
+		f.RecordKey = m(f.RecordKey)
+		f.File = m(f.File)
+		f.Location = m(f.Location)
+		f.Group = m(f.Group)
+		f.Message = maskText(f.Message)
+		f.Values = mapStrings(f.Values, m)
+		out[j] = f
+	}
+	return out
 }
 
 // maskText masks BSNs in both languages of t.

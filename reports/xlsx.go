@@ -259,7 +259,7 @@ func (x *xlsxWriter) rejects(rjs []results.Reject, notListed int) error {
 	header := []string{l.File, l.Sheet, l.Row, l.Column, l.Value, l.Reason}
 	rows := make([][]any, 0, len(rjs))
 	for _, r := range rjs {
-		rows = append(rows, []any{r.File, r.Sheet, rowNumber(r.Row), r.Column, r.Value, r.Reason})
+		rows = append(rows, []any{r.File, r.Sheet, rowNumber(r.Row), r.Column, r.Value, l.pick(r.Reason)})
 	}
 	if notListed > 0 {
 		rows = append(rows, []any{fmt.Sprintf(l.RejectsNotListed, notListed), "", "", "", "", ""})

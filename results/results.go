@@ -5,7 +5,39 @@ package results
 
 // SchemaVersion is the version of the JSON form. Bump it on any change that
 // a reader of an older file could misread.
-const SchemaVersion = 1
+const SchemaVersion = 2
+
+// Audiences a report is written for. The same run gives each its own files.
+const (
+	// AudienceRisk is the annual risk analysis (the default): risk scores,
+	// matrix, trend, accepted risks, data quality and methodology, with
+	// pseudonymised record keys.
+	AudienceRisk = "risk"
+	// AudienceFG is the data protection officer's spot check: full detail
+	// (names allowed, BSN masked), every finding with its source file and row.
+	AudienceFG = "fg"
+	// AudienceManagement is the board: aggregates only, no personal data,
+	// counts below 5 shown as "< 5".
+	AudienceManagement = "management"
+)
+
+// Audiences lists the audiences in the order reports are written.
+var Audiences = []string{AudienceManagement, AudienceRisk, AudienceFG}
+
+// Trend marks of a finding against the previous run.
+const (
+	TrendNew        = "new"        // not in the previous run
+	TrendPersisting = "persisting" // also in the previous run (same key)
+	TrendResolved   = "resolved"   // in the previous run, not in this one
+)
+
+// Statuses of an accepted-risk register entry.
+const (
+	AcceptanceAccepted = "accepted" // in force on the as-of date; matching findings are not open
+	AcceptanceExpired  = "expired"  // expired before the as-of date; matching findings are open again
+	AcceptanceStale    = "stale"    // in force but matches no finding
+	AcceptancePending  = "pending"  // approved after the as-of date; not applied
+)
 
 // Check statuses.
 const (
@@ -26,15 +58,66 @@ type Text struct {
 
 // Run is the complete outcome of one audit.
 type Run struct {
-	SchemaVersion int      `json:"schema_version"`
-	Tool          Tool     `json:"tool"`
-	Organisation  string   `json:"organisation"`
-	AsOf          string   `json:"as_of"` // YYYY-MM-DD
-	Policy        []Param  `json:"policy"`
-	Inputs        []Input  `json:"inputs"`
-	Rejects       []Reject `json:"rejects"`
-	Checks        []Check  `json:"checks"`
-	Summary       Summary  `json:"summary"`
+	SchemaVersion int    `json:"schema_version"`
+	Audience      string `json:"audience"` // risk or fg; management files have their own form
+	Tool          Tool   `json:"tool"`
+	Organisation  string `json:"organisation"`
+	AsOf          string `json:"as_of"` // YYYY-MM-DD
+	// Pseudonymisation says how record keys were replaced (risk audience);
+	// nil when they are the systems' own keys.
+	Pseudonymisation *Pseudonymisation `json:"pseudonymisation,omitempty"`
+	Policy           []Param           `json:"policy"`
+	Inputs           []Input           `json:"inputs"`
+	Rejects          []Reject          `json:"rejects"`
+	// Previous identifies the run this one was compared with; nil without one.
+	Previous *PreviousRun `json:"previous,omitempty"`
+	// Acceptances is the accepted-risk register as applied to this run.
+	Acceptances []Acceptance `json:"acceptances"`
+	Checks      []Check      `json:"checks"`
+	Summary     Summary      `json:"summary"`
+
+	// Identifiers are the personal values found in the loaded data (names,
+	// e-mail addresses, ids of children and staff, ...), for scrubbing texts
+	// in reports for audiences that may not see them. Never written.
+	Identifiers []Identifier `json:"-"`
+}
+
+// Identifier is one personal value from the loaded data and its kind.
+type Identifier struct {
+	Value string
+	Kind  string // name, birth_date, contact, bank_account, bsn, id
+}
+
+// Pseudonymisation describes how record keys were pseudonymised.
+type Pseudonymisation struct {
+	Method string `json:"method"` // "HMAC-SHA256"
+	// KeyID is a fingerprint of the key (not the key): runs with the same
+	// KeyID can be compared by pseudonym.
+	KeyID string `json:"key_id"`
+}
+
+// PreviousRun identifies the earlier results a run was compared with.
+type PreviousRun struct {
+	File          string `json:"file"` // as given, base name only
+	SHA256        string `json:"sha256"`
+	SchemaVersion int    `json:"schema_version"`
+	AsOf          string `json:"as_of"`
+	Tool          Tool   `json:"tool"`
+}
+
+// Acceptance is one entry of the accepted-risk register and what it did.
+type Acceptance struct {
+	ID            string `json:"id"`     // A1, A2, ... in register order
+	Source        string `json:"source"` // where it was read: "file.yaml:12", "registers.xlsx [Geaccepteerde risico's] row 3"
+	CheckID       string `json:"check_id"`
+	RecordKey     string `json:"record_key"` // a key or a pattern with * and ?; "*" = every finding of the check
+	Justification string `json:"justification"`
+	LegalBasis    string `json:"legal_basis"`
+	ApprovedBy    string `json:"approved_by"`
+	ApprovedOn    string `json:"approved_on"` // YYYY-MM-DD
+	ExpiresOn     string `json:"expires_on"`  // YYYY-MM-DD
+	Status        string `json:"status"`      // accepted, expired, stale, pending
+	Matched       int    `json:"matched"`     // findings of this run it matches
 }
 
 // Tool identifies the program that made the run.
@@ -75,7 +158,7 @@ type Reject struct {
 	Row    int    `json:"row"`
 	Column string `json:"column"` // the export's header
 	Value  string `json:"value"`  // BSN-like values are masked
-	Reason string `json:"reason"`
+	Reason Text   `json:"reason"`
 }
 
 // Check is one check's metadata and outcome.
@@ -96,6 +179,36 @@ type Check struct {
 	// ColumnLabels head Columns for readers, in the same order.
 	ColumnLabels []Text    `json:"column_labels"`
 	Findings     []Finding `json:"findings"`
+	// Resolved are the previous run's findings of this check that are gone.
+	Resolved []Finding `json:"resolved"`
+	// Previous counts the check's outcome in the previous run; nil without
+	// one or when the check was not in it.
+	Previous *CheckCounts `json:"previous,omitempty"`
+	// Risk scores the check; nil when it did not run.
+	Risk *Risk `json:"risk,omitempty"`
+}
+
+// CheckCounts is a check's outcome in one run, in numbers.
+type CheckCounts struct {
+	Status   string `json:"status"`
+	Findings int    `json:"findings"`
+	Open     int    `json:"open"` // findings not covered by an acceptance in force
+}
+
+// Risk is a check's risk score: likelihood × impact, each on 1–5.
+type Risk struct {
+	Impact       int    `json:"impact"`        // 1–5
+	ImpactSource string `json:"impact_source"` // "check" (its metadata) or "policy"
+	// Likelihood is 0 when the check has no open findings (no risk now);
+	// otherwise 1–5, derived from Share or set in the policy.
+	Likelihood       int     `json:"likelihood"`
+	LikelihoodSource string  `json:"likelihood_source"` // "share" or "policy"
+	Score            int     `json:"score"`             // Impact × Likelihood, 0–25
+	Level            string  `json:"level"`             // none, low, medium, high, critical
+	Affected         int     `json:"affected"`          // open findings
+	Population       int     `json:"population"`        // records the check judged
+	Share            float64 `json:"share"`             // Affected / Population, 0–1
+	Owner            string  `json:"owner"`             // who answers for it (policy, by area)
 }
 
 // Finding is one record a check found, with where it came from.
@@ -107,7 +220,26 @@ type Finding struct {
 	File      string   `json:"file"`
 	Row       int      `json:"row"`
 	Message   Text     `json:"message"`
-	Values    []string `json:"values"` // the check's extra columns, as text; BSN masked
+	Values    []string `json:"values"`             // the check's extra columns, as text; BSN masked
+	Location  string   `json:"location,omitempty"` // childcare location, where known
+	Group     string   `json:"group,omitempty"`    // group, where known
+	Trend     string   `json:"trend,omitempty"`    // new or persisting; empty without a previous run
+	// Acceptance is the register entry that matches the finding, if any; an
+	// accepted finding is not open.
+	Acceptance *FindingAcceptance `json:"acceptance,omitempty"`
+}
+
+// FindingAcceptance links a finding to its accepted-risk register entry.
+type FindingAcceptance struct {
+	ID        string `json:"id"`     // Acceptance.ID
+	Status    string `json:"status"` // accepted or expired
+	ExpiresOn string `json:"expires_on"`
+}
+
+// Open reports whether the finding still needs action: it is not covered
+// by an acceptance in force.
+func (f Finding) Open() bool {
+	return f.Acceptance == nil || f.Acceptance.Status != AcceptanceAccepted
 }
 
 // Summary counts the run's outcome.
@@ -121,13 +253,22 @@ type Summary struct {
 	BySeverity      map[string]int `json:"findings_by_severity"`
 	RowsLoaded      int            `json:"rows_loaded"`
 	RowsRejected    int            `json:"rows_rejected"`
+	Open            int            `json:"open"`     // findings not covered by an acceptance in force
+	Accepted        int            `json:"accepted"` // findings covered by one
+	OpenBySeverity  map[string]int `json:"open_by_severity"`
+	// New, Persisting and Resolved count findings against the previous run
+	// (all 0 without one).
+	New        int `json:"new"`
+	Persisting int `json:"persisting"`
+	Resolved   int `json:"resolved"`
 }
 
 // Summarise recomputes r.Summary from the checks and inputs.
 func (r *Run) Summarise() {
-	s := Summary{Checks: len(r.Checks), BySeverity: map[string]int{}}
+	s := Summary{Checks: len(r.Checks), BySeverity: map[string]int{}, OpenBySeverity: map[string]int{}}
 	for _, sev := range Severities {
 		s.BySeverity[sev] = 0
+		s.OpenBySeverity[sev] = 0
 	}
 	for _, c := range r.Checks {
 		switch c.Status {
@@ -143,6 +284,21 @@ func (r *Run) Summarise() {
 		}
 		s.Findings += len(c.Findings)
 		s.BySeverity[c.Severity] += len(c.Findings)
+		for _, f := range c.Findings {
+			if f.Open() {
+				s.Open++
+				s.OpenBySeverity[c.Severity]++
+			} else {
+				s.Accepted++
+			}
+			switch f.Trend {
+			case TrendNew:
+				s.New++
+			case TrendPersisting:
+				s.Persisting++
+			}
+		}
+		s.Resolved += len(c.Resolved)
 	}
 	for _, in := range r.Inputs {
 		s.RowsLoaded += in.RowsLoaded

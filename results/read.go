@@ -1,0 +1,91 @@
+package results
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Read reads a results file written by any version of avgaudit that this
+// one understands: schema version 1 (reject reasons in English only) is
+// converted, version 2 is read as it is. A newer version, a management
+// summary (which holds no findings) or a file that is not avgaudit results
+// at all gives an error that says what the file is and what to use instead.
+func Read(r io.Reader) (*Run, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	var head struct {
+		SchemaVersion *int   `json:"schema_version"`
+		Audience      string `json:"audience"`
+		Tool          Tool   `json:"tool"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("not a results file of avgaudit (resultaten.json): %w", err)
+	}
+	switch {
+	case head.SchemaVersion == nil:
+		return nil, fmt.Errorf("not a results file of avgaudit (resultaten.json): it has no schema_version")
+	case *head.SchemaVersion > SchemaVersion:
+		return nil, fmt.Errorf("written by %s with results schema version %d; this avgaudit reads versions 1 to %d: update avgaudit",
+			orUnknown(tool(head.Tool)), *head.SchemaVersion, SchemaVersion)
+	case *head.SchemaVersion < 1:
+		return nil, fmt.Errorf("results schema version %d does not exist; is this a results file of avgaudit?", *head.SchemaVersion)
+	case head.Audience == AudienceManagement:
+		return nil, fmt.Errorf("this is a management summary, which holds no findings; use resultaten.json (risk analysis) or resultaten-fg.json of the same run")
+	}
+	run := &Run{}
+	if *head.SchemaVersion == 1 {
+		return readV1(data)
+	}
+	// Fields this version does not know are ignored: a change an older
+	// reader could misread bumps SchemaVersion, so an added field within a
+	// version is safe to ignore.
+	if err := json.Unmarshal(data, run); err != nil {
+		return nil, fmt.Errorf("results schema version %d: %w", *head.SchemaVersion, err)
+	}
+	return run, nil
+}
+
+// readV1 converts schema version 1: it had no audience (it was the full
+// report, record keys unpseudonymised) and reject reasons were one English
+// text.
+func readV1(data []byte) (*Run, error) {
+	var v1 struct {
+		Run
+		Rejects []struct {
+			File   string `json:"file"`
+			Sheet  string `json:"sheet,omitempty"`
+			Row    int    `json:"row"`
+			Column string `json:"column"`
+			Value  string `json:"value"`
+			Reason string `json:"reason"`
+		} `json:"rejects"`
+	}
+	if err := json.Unmarshal(data, &v1); err != nil {
+		return nil, fmt.Errorf("results schema version 1: %w", err)
+	}
+	run := v1.Run
+	run.Audience = AudienceFG
+	run.Rejects = make([]Reject, len(v1.Rejects))
+	for i, r := range v1.Rejects {
+		run.Rejects[i] = Reject{File: r.File, Sheet: r.Sheet, Row: r.Row, Column: r.Column, Value: r.Value,
+			Reason: Text{NL: r.Reason, EN: r.Reason}}
+	}
+	return &run, nil
+}
+
+func tool(t Tool) string {
+	if t.Version == "" {
+		return t.Name
+	}
+	return t.Name + " " + t.Version
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "an unknown program"
+	}
+	return s
+}
