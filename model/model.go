@@ -331,6 +331,15 @@ var Tables = []Table{
 		reqBlank(col("handled_at", Date, NotPII, "date the complaint was handled; empty while open")),
 		col("subject", Text, NotPII, "what it is about"),
 	}},
+	{Name: "accepted_risks", System: "register", Doc: "The accepted-risk register: findings the organisation knowingly accepts, with who approved it and until when. avgaudit reports matching findings as accepted, not open.", Columns: []Column{
+		req(col("check_id", Text, NotPII, "the check (its id, e.g. photo_without_consent)")),
+		col("record_key", Text, NotPII, "the record key of the finding, or a pattern with * and ?; empty or * for every finding of the check"),
+		req(col("justification", Text, NotPII, "why the risk is accepted")),
+		col("legal_basis", Text, NotPII, "the legal basis or policy the acceptance rests on"),
+		req(col("approved_by", Text, NotPII, "who approved it (a role or a name)")),
+		req(col("approved_on", Date, NotPII, "date of approval")),
+		req(col("expires_on", Date, NotPII, "date the acceptance ends; after it the findings are open again")),
+	}},
 }
 
 var byName = func() map[string]*Table {

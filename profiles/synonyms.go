@@ -158,6 +158,15 @@ var perTable = map[string]map[string][]string{
 		"procedure_ended_at": {"Procedure afgerond op", "Einde procedure", "Afgerond op", "Afgewezen op", "Procedure ended", "Procedure ended at", "Closed", "Procedure beëindigd op", "Einde sollicitatieprocedure", "Datum afwijzing", "Afgerond", "Procedure afgerond"},
 		"keep_consent":       {"Toestemming bewaren", "Toestemming langer bewaren", "Portfolio toestemming", "Mag bewaard worden", "Keep consent", "Consent to keep", "Bewaren met toestemming", "Toestemming bewaren 1 jaar", "Toestemming portefeuille"},
 	},
+	"accepted_risks": {
+		"check_id":      {"Controle", "Check", "Check ID", "Controle-id", "Controle id"},
+		"record_key":    {"Record", "Recordsleutel", "Record key", "Sleutel", "Bevinding", "Patroon"},
+		"justification": {"Onderbouwing", "Motivatie", "Reden", "Justification", "Reason", "Toelichting"},
+		"legal_basis":   {"Grondslag", "Wettelijke grondslag", "Legal basis", "Basis"},
+		"approved_by":   {"Goedgekeurd door", "Akkoord door", "Approved by", "Vastgesteld door"},
+		"approved_on":   {"Goedgekeurd op", "Datum goedkeuring", "Approved on", "Akkoord op", "Vastgesteld op"},
+		"expires_on":    {"Geldig tot", "Vervalt op", "Expires on", "Einddatum", "Verloopt op", "Valid until"},
+	},
 	"complaints": {
 		"complaint_id": {"Klachtnummer", "Nummer", "Kenmerk", "Nr", "Complaint number", "Complaint ID", "Number", "Klacht-ID", "Klachtnr"},
 		"handled_at":   {"Afgehandeld op", "Afgehandeld", "Datum afhandeling", "Opgelost op", "Handled at", "Handled", "Closed at", "Afgehandeld d.d.", "Datum afgehandeld", "Gesloten op"},
@@ -224,6 +233,7 @@ var tableHints = map[string][]string{
 	"onedrive_files":        {"onedrive", "bestanden", "files"},
 	"applicants":            {"sollicitanten", "applicants"},
 	"complaints":            {"klachten", "complaints"},
+	"accepted_risks":        {"geaccepteerde risico's", "geaccepteerde risicos", "accepted risks", "risicoacceptatie"},
 }
 
 // products are the source products recognised from file and folder names,

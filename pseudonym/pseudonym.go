@@ -1,0 +1,111 @@
+// Package pseudonym replaces record keys with pseudonyms: an HMAC-SHA256 of
+// the table and the record key under a secret key the organisation keeps.
+// The same key gives the same pseudonym year after year, so risk reports of
+// different years can be compared, while a reader without the key cannot
+// recover the record key (an unkeyed hash of a child number or BSN could be
+// reversed by trying them all).
+package pseudonym
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Method names the construction, as recorded in results.Pseudonymisation.
+const Method = "HMAC-SHA256"
+
+// Prefix starts every pseudonym, so a reader sees it is one.
+const Prefix = "P-"
+
+// keyBytes is the length of a generated key.
+const keyBytes = 32
+
+// SampleKey is the fixed key of the built-in sample organisation, so its
+// demo reports are the same on every machine. Never use it for real data.
+var SampleKey = []byte("avgaudit sample organisation - synthetic data only")
+
+// Pseudonymiser makes pseudonyms under one key.
+type Pseudonymiser struct {
+	key []byte
+}
+
+// New returns a Pseudonymiser for key (at least 16 bytes).
+func New(key []byte) (*Pseudonymiser, error) {
+	if len(key) < 16 {
+		return nil, fmt.Errorf("pseudonym key of %d bytes is too short: want at least 16", len(key))
+	}
+	return &Pseudonymiser{key: append([]byte(nil), key...)}, nil
+}
+
+// Of returns the pseudonym of the record with key recordKey in table:
+// "P-" and 12 hex digits (48 bits, so that two records of one organisation
+// practically never share one).
+func (p *Pseudonymiser) Of(table, recordKey string) string {
+	return Prefix + p.mac("record\x00"+table+"\x00"+recordKey)[:12]
+}
+
+// KeyID is a fingerprint of the key, not the key: two runs with the same
+// KeyID used the same key.
+func (p *Pseudonymiser) KeyID() string {
+	return p.mac("key-id")[:16]
+}
+
+func (p *Pseudonymiser) mac(msg string) string {
+	h := hmac.New(sha256.New, p.key)
+	h.Write([]byte(msg))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// LoadOrCreate reads the key in the file at path (hex, one line), or, when
+// the file does not exist, creates it with a new random key readable only
+// by the user. created says a new key was made: the caller should tell the
+// user to keep the file, since next year's pseudonyms depend on it.
+func LoadOrCreate(path string) (p *Pseudonymiser, created bool, err error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+		if err != nil {
+			return nil, false, fmt.Errorf("read pseudonym key %s: not a key written by avgaudit (hex digits on one line): %w", path, err)
+		}
+		p, err := New(key)
+		if err != nil {
+			return nil, false, fmt.Errorf("read pseudonym key %s: %w", path, err)
+		}
+		return p, false, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, fmt.Errorf("read pseudonym key: %w", err)
+	}
+	key := make([]byte, keyBytes)
+	if _, err := rand.Read(key); err != nil {
+		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".key-*")
+	if err != nil {
+		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+	}
+	_, werr := tmp.WriteString(hex.EncodeToString(key) + "\n")
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		_ = os.Remove(tmp.Name())
+		return nil, false, fmt.Errorf("write pseudonym key %s: %w", path, werr)
+	}
+	p, err = New(key)
+	return p, true, err
+}
