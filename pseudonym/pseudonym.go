@@ -49,7 +49,7 @@ func New(key []byte) (*Pseudonymiser, error) {
 // "P-" and 12 hex digits (48 bits, so that two records of one organisation
 // practically never share one).
 func (p *Pseudonymiser) Of(table, recordKey string) string {
-	return Prefix + p.mac("record\x00"+table+"\x00"+recordKey)[:12]
+	return Prefix + p.mac("record\x00" + table + "\x00" + recordKey)[:12]
 }
 
 // KeyID is a fingerprint of the key, not the key: two runs with the same
