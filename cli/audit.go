@@ -268,19 +268,18 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 	}
 }
 
-// writeReports writes all reports to temporary files in dir and then renames
-// them into place, so an interrupted or failed run leaves no half report.
-func writeReports(dir string, run *results.Run, opt reports.Options) error {
+// reportFile is one file of the output set: its name in the output
+// directory and how to write it.
+type reportFile struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeFiles writes files to temporary files in dir and then renames them
+// into place, so an interrupted or failed run leaves no half report.
+func writeFiles(dir string, files []reportFile) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create output directory: %w", err)
-	}
-	outputs := []struct {
-		name string
-		r    reports.Reporter
-	}{
-		{JSONName, reports.JSONReporter{}},
-		{XLSXName, reports.XLSXReporter{}},
-		{HTMLName, reports.HTMLReporter{}},
 	}
 	var temps []string
 	cleanup := func() {
@@ -288,14 +287,14 @@ func writeReports(dir string, run *results.Run, opt reports.Options) error {
 			_ = os.Remove(t)
 		}
 	}
-	for _, o := range outputs {
+	for _, o := range files {
 		tmp, err := os.CreateTemp(dir, "."+o.name+".tmp-*")
 		if err != nil {
 			cleanup()
 			return fmt.Errorf("write %s: %w", o.name, err)
 		}
 		temps = append(temps, tmp.Name())
-		werr := o.r.Write(tmp, run, opt)
+		werr := o.write(tmp)
 		cerr := tmp.Close()
 		if werr == nil {
 			werr = cerr
@@ -324,7 +323,7 @@ func writeReports(dir string, run *results.Run, opt reports.Options) error {
 		}
 		cleanup()
 	}
-	for i, o := range outputs {
+	for i, o := range files {
 		final := filepath.Join(dir, o.name)
 		if _, err := os.Lstat(final); err == nil {
 			if err := os.Rename(final, final+".old"); err != nil {
@@ -343,6 +342,24 @@ func writeReports(dir string, run *results.Run, opt reports.Options) error {
 		_ = os.Remove(p + ".old")
 	}
 	return nil
+}
+
+// writeReports writes the JSON, Excel and HTML reports of run to dir as one
+// set (see writeFiles).
+func writeReports(dir string, run *results.Run, opt reports.Options) error {
+	var files []reportFile
+	for _, o := range []struct {
+		name string
+		r    reports.Reporter
+	}{
+		{JSONName, reports.JSONReporter{}},
+		{XLSXName, reports.XLSXReporter{}},
+		{HTMLName, reports.HTMLReporter{}},
+	} {
+		r := o.r
+		files = append(files, reportFile{o.name, func(w io.Writer) error { return r.Write(w, run, opt) }})
+	}
+	return writeFiles(dir, files)
 }
 
 // readPassword reads a password file: its first line, without the line end
