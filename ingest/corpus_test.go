@@ -33,7 +33,8 @@ type corpusCase struct {
 }
 
 // TestCorpus loads the corpus of real-world export shapes (see
-// testdata/README.md) and checks every expected value, reject and error.
+// testdata/README.md) and checks every expected value, reject and error;
+// every reject has a Dutch reason that differs from the English one.
 func TestCorpus(t *testing.T) {
 	children := "SELECT child_id, first_name, coalesce(care_end::VARCHAR, 'NULL') FROM admin_children ORDER BY _file, _row"
 	tests := []corpusCase{
@@ -191,6 +192,8 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("loaded (-want +got):\n%s", diff)
 			}
 			checkCorpusResult(t, tt, res)
+			checkDutchReasons(t, res.Rejects)
+			checkRejectsTable(t, db, res.Rejects)
 		})
 	}
 }

@@ -16,7 +16,7 @@ import (
 // FuzzCSV feeds arbitrary bytes through the delimiter sniffer, the CSV
 // reader, the header mapping and the value parsers of a table with every
 // column type: none may panic, and every row read must end up loaded or
-// rejected.
+// rejected, with a reason in Dutch and in English.
 func FuzzCSV(f *testing.F) {
 	f.Add([]byte("\ufeffportal_child_id;consent_type;granted;recorded_at\r\nP1;photo_portal;ja;31-12-2025 14:05\r\n"))
 	f.Add([]byte("portal_child_id,consent_type,granted\n\"P\"\"1\",\"a,b\nc\",x\n,,\n"))
@@ -46,8 +46,8 @@ func FuzzCSV(f *testing.F) {
 			}
 			bad := parseRow(mf, table, plan, cells, cellKind{}, batch, 0)
 			for _, p := range bad {
-				if p.reason == "" {
-					t.Fatalf("reject without a reason for %q", cells)
+				if p.reason.NL == "" || p.reason.EN == "" || p.reason.NL == p.reason.EN {
+					t.Fatalf("reject of %q without a reason in Dutch and a different one in English: %+v", cells, p.reason)
 				}
 			}
 		}

@@ -214,7 +214,10 @@ func (h *headerReader) Next() (int, []string, error) {
 	if num != h.headerRow {
 		if label, ok := totalsRow(cells); ok {
 			return num, nil, &badRowError{Line: num, LastLine: num, NotRecord: true,
-				Err: fmt.Errorf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label)}
+				Err: &values.Error{
+					NL: fmt.Sprintf("%q begint een totaalregel, geen record, en wordt daarom niet ingelezen; haal de regel uit de export om deze melding te voorkomen", label),
+					EN: fmt.Sprintf("%q starts a totals row, not a record, so it is not loaded; delete the row from the export to silence this", label),
+				}}
 		}
 	}
 	return num, cells, nil

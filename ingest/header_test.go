@@ -126,6 +126,7 @@ func TestHeaderDetection(t *testing.T) {
 			if diff := cmp.Diff(tt.wantRejects, rejects); diff != "" {
 				t.Errorf("rejects (-want +got):\n%s", diff)
 			}
+			checkDutchReasons(t, res.Rejects)
 			got := query(t, db, "SELECT child_id, CAST(birth_date AS VARCHAR), CAST(_row AS VARCHAR) FROM admin_children ORDER BY _row")
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("loaded rows (-want +got):\n%s", diff)

@@ -32,7 +32,10 @@ import (
 const (
 	SystemsTable = "_systems" // system, product: what the manifest says was loaded
 	InputsTable  = "_inputs"  // one row per loaded file or sheet
-	RejectsTable = "_rejects" // one row per rejected value
+	// RejectsTable has one row per rejected value: file, sheet, row,
+	// column_name, value, and the reason in English (reason, as before
+	// there was a Dutch one) and in Dutch (reason_nl).
+	RejectsTable = "_rejects"
 )
 
 // Result is what a load did: per input its counts and hash, and the rejects.
@@ -92,7 +95,7 @@ func CreateTables(ctx context.Context, conn execer) error {
 	stmts = append(stmts,
 		"CREATE TABLE "+SystemsTable+" (system VARCHAR NOT NULL, product VARCHAR NOT NULL)",
 		"CREATE TABLE "+InputsTable+" (system VARCHAR, product VARCHAR, file VARCHAR, sheet VARCHAR, table_name VARCHAR, sha256 VARCHAR, rows_read BIGINT, rows_loaded BIGINT, rows_rejected BIGINT, skipped_columns VARCHAR)",
-		"CREATE TABLE "+RejectsTable+" (file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)",
+		"CREATE TABLE "+RejectsTable+" (file VARCHAR, sheet VARCHAR, row BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, reason_nl VARCHAR)",
 	)
 	stmts = append(stmts, metaTablesSQL()...)
 	for _, s := range stmts {
@@ -234,7 +237,7 @@ func (l *rejectList) record(ctx context.Context, conn *sql.Conn) error {
 			return err
 		}
 		for _, r := range l.pending {
-			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason.EN); err != nil {
+			if err := app.AppendRow(r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason.EN, r.Reason.NL); err != nil {
 				_ = app.Close()
 				return err
 			}

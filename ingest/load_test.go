@@ -50,8 +50,15 @@ func writeChildrenManifest(t *testing.T, dir string) {
 // database.
 func loadChildrenCSV(t *testing.T, content string) (*sql.DB, *ingest.Result) {
 	t.Helper()
+	return loadCSV(t, "admin_children", content)
+}
+
+// loadCSV loads content as an export of table into a new database.
+func loadCSV(t *testing.T, table, content string) (*sql.DB, *ingest.Result) {
+	t.Helper()
 	dir := t.TempDir()
-	writeChildrenManifest(t, dir)
+	system := strings.SplitN(table, "_", 2)[0]
+	writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  "+system+":\n    product: P\n    files:\n      - {file: f.csv, table: "+table+"}\n")
 	writeFile(t, dir, "f.csv", content)
 	db := openDB(t)
 	res, err := loadDir(t, db, dir)
@@ -120,23 +127,24 @@ func TestLoadCSV(t *testing.T) {
 		t.Errorf("loaded rows (-want +got):\n%s", diff)
 	}
 	wantRejects := []results.Reject{
-		{File: "kidsadmin/kinderen.csv", Row: 4, Column: "Geboortedatum", Value: "2020-13-01", Reason: results.Text{EN: "\"2020-13-01\" is not"}},
-		{File: "kidsadmin/kinderen.csv", Row: 5, Column: "BSN", Value: "*****2345", Reason: results.Text{EN: "is not a BSN of 9 digits"}},
-		{File: "kidsadmin/kinderen.csv", Row: 6, Column: "Kindnummer", Value: "K001", Reason: results.Text{EN: "duplicate child_id: row 2 has the same key"}},
-		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: results.Text{EN: "child_id is blank"}},
+		{File: "kidsadmin/kinderen.csv", Row: 4, Column: "Geboortedatum", Value: "2020-13-01", Reason: results.Text{NL: "\"2020-13-01\" heeft geen maand van 1 tot en met 12", EN: "\"2020-13-01\" is not"}},
+		{File: "kidsadmin/kinderen.csv", Row: 5, Column: "BSN", Value: "*****2345", Reason: results.Text{NL: "\"*****2345\" is geen BSN", EN: "is not a BSN of 9 digits"}},
+		{File: "kidsadmin/kinderen.csv", Row: 6, Column: "Kindnummer", Value: "K001", Reason: results.Text{NL: "dubbele child_id: rij 2 heeft dezelfde waarde", EN: "duplicate child_id: row 2 has the same key"}},
+		{File: "kidsadmin/kinderen.csv", Row: 7, Column: "Kindnummer", Value: "", Reason: results.Text{NL: "child_id is leeg", EN: "child_id is blank"}},
 	}
 	if len(res.Rejects) != len(wantRejects) {
 		t.Fatalf("rejects = %+v, want %d", res.Rejects, len(wantRejects))
 	}
 	for i, w := range wantRejects {
 		g := res.Rejects[i]
-		if g.File != w.File || g.Row != w.Row || g.Column != w.Column || g.Value != w.Value || !strings.Contains(g.Reason.EN, w.Reason.EN) {
+		if g.File != w.File || g.Row != w.Row || g.Column != w.Column || g.Value != w.Value || !strings.Contains(g.Reason.EN, w.Reason.EN) || !strings.Contains(g.Reason.NL, w.Reason.NL) {
 			t.Errorf("reject %d = %+v, want %+v (reason containing %q)", i, g, w, w.Reason)
 		}
 	}
 	if n := query(t, db, `SELECT count(*) FROM _rejects`)[0][0]; n != "4" {
 		t.Errorf("_rejects has %s rows, want 4", n)
 	}
+	checkRejectsTable(t, db, res.Rejects)
 }
 
 func writeFile(t *testing.T, dir, name, content string) {
@@ -302,9 +310,12 @@ systems:
 		t.Errorf("loaded rows (-want +got):\n%s", diff)
 	}
 	if len(res.Rejects) != 2 || res.Rejects[0].Row != 4 || res.Rejects[0].Column != "Toestemming" ||
-		!strings.Contains(res.Rejects[0].Reason.EN, "values: consent_type:") || res.Rejects[1].Row != 6 || res.Rejects[1].Column != "Akkoord" {
+		!strings.Contains(res.Rejects[0].Reason.EN, "values: consent_type:") || !strings.Contains(res.Rejects[0].Reason.NL, "in het manifest onder values: consent_type:") ||
+		res.Rejects[1].Row != 6 || res.Rejects[1].Column != "Akkoord" {
 		t.Errorf("rejects = %+v, want row 4 (Toestemming, unmapped label) and row 6 (Akkoord)", res.Rejects)
 	}
+	checkDutchReasons(t, res.Rejects)
+	checkRejectsTable(t, db, res.Rejects)
 	if diff := cmp.Diff([]string{"Opmerking"}, res.Inputs[0].SkippedColumns); diff != "" {
 		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
@@ -349,6 +360,8 @@ func TestLoadWorkbook1904(t *testing.T) {
 	if len(res.Rejects) != 1 || res.Rejects[0].Row != 3 || res.Rejects[0].Column != "amount" {
 		t.Errorf("rejects = %+v, want row 3 (amount NaN)", res.Rejects)
 	}
+	checkDutchReasons(t, res.Rejects)
+	checkRejectsTable(t, db, res.Rejects)
 }
 
 // TestLoadWorkbookNoteBesideTable loads a sheet with a note typed in a
@@ -377,7 +390,7 @@ func TestLoadWorkbookNoteBesideTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []results.Reject{{File: "kinderen.xlsx [Sheet1]", Sheet: "Sheet1", Row: 3,
-		Reason: results.Text{NL: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)", EN: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)"}}}
+		Reason: results.Text{NL: "kolom E heeft in deze rij een waarde, maar in de kopregel staat geen naam boven deze kolom; maak de cel leeg of geef de kolom een naam (een kolom die het manifest niet koppelt, wordt niet ingelezen)", EN: "column E holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header (a column the manifest does not map is not loaded)"}}}
 	if diff := cmp.Diff(want, res.Rejects); diff != "" {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}

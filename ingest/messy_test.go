@@ -122,12 +122,13 @@ func TestMessyCSV(t *testing.T) {
 			if len(res.Rejects) != len(tt.rejects) {
 				t.Fatalf("rejects = %+v, want %d", res.Rejects, len(tt.rejects))
 			}
+			checkDutchReasons(t, res.Rejects)
 			for i, w := range tt.rejects {
 				g := res.Rejects[i]
 				if g.Row != w.Row || g.Column != w.Column || !strings.Contains(g.Reason.EN, w.Reason) {
 					t.Errorf("reject %d = %+v, want row %d column %q reason containing %q", i, g, w.Row, w.Column, w.Reason)
 				}
-				if strings.Contains(g.Reason.EN+g.Value, "123456782") {
+				if strings.Contains(g.Reason.EN+g.Reason.NL+g.Value, "123456782") {
 					t.Errorf("reject %d shows a BSN: %+v", i, g)
 				}
 			}

@@ -15,6 +15,9 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // rowReader yields the rows of one table in an export, numbered as the user
@@ -174,18 +177,30 @@ type badRowError struct {
 	NotRecord bool
 }
 
-func (e *badRowError) Error() string {
+func (e *badRowError) Error() string { return e.reason().EN }
+
+// Dutch returns the message in Dutch (see values.Dutch).
+func (e *badRowError) Dutch() string { return e.reason().NL }
+
+func (e *badRowError) reason() results.Text {
 	if e.NotRecord {
-		return e.Err.Error()
+		return results.Text{NL: values.Dutch(e.Err), EN: e.Err.Error()}
 	}
 	if errors.Is(e.Err, csv.ErrQuote) || errors.Is(e.Err, csv.ErrBareQuote) {
-		msg := `a quote (") in this row is not closed properly; put the whole value in quotes and double every quote inside it ("")`
-		if e.LastLine > e.Line {
-			msg += fmt.Sprintf("; lines %d to %d could not be read", e.Line, e.LastLine)
+		r := results.Text{
+			NL: `een aanhalingsteken (") in deze rij is niet goed afgesloten; zet de hele waarde tussen aanhalingstekens en schrijf elk aanhalingsteken in de waarde dubbel ("")`,
+			EN: `a quote (") in this row is not closed properly; put the whole value in quotes and double every quote inside it ("")`,
 		}
-		return msg
+		if e.LastLine > e.Line {
+			r.NL += fmt.Sprintf("; de regels %d tot en met %d konden niet worden gelezen", e.Line, e.LastLine)
+			r.EN += fmt.Sprintf("; lines %d to %d could not be read", e.Line, e.LastLine)
+		}
+		return r
 	}
-	return fmt.Sprintf("the row cannot be read: %v", e.Err)
+	return results.Text{
+		NL: fmt.Sprintf("de rij kan niet worden gelezen: %v", e.Err),
+		EN: fmt.Sprintf("the row cannot be read: %v", e.Err),
+	}
 }
 
 func (c *csvReader) Next() (int, []string, error) {

@@ -283,7 +283,7 @@ func (l *rowLoader) parseBatch(j *job) {
 	for i, rowNum := range j.raw.nums {
 		var problems []cellProblem
 		if bad := j.raw.bad[i]; bad != nil {
-			problems = []cellProblem{{col: -1, reason: bad.Error()}}
+			problems = []cellProblem{{col: -1, reason: errorText(bad)}}
 		} else {
 			cells := j.raw.row(i)
 			j.scan.row(rowNum, cells)
@@ -359,46 +359,81 @@ func checkShape(t *model.Table, plan columnPlan, cells []string, kind cellKind) 
 	}
 	switch {
 	case len(extra) > 0 && kind.workbook: // a sheet's cells cannot shift: a note beside the table
-		reason := "column " + extra[0] + " holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header"
-		if len(extra) > 1 {
-			reason = "columns " + strings.Join(extra, ", ") + " hold values in this row, but the header row has no names above them; clear the cells, or give the columns a header"
-		}
-		return []cellProblem{{col: -1, reason: reason + " (a column the manifest does not map is not loaded)"}}
+		return []cellProblem{{col: -1, reason: noteBeside(extra)}}
 	case len(extra) > 0:
-		return []cellProblem{{col: -1, reason: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", len(extra))}}
+		return []cellProblem{{col: -1, reason: results.Text{
+			NL: fmt.Sprintf("de rij heeft %s meer dan er kolommen in de kopregel staan; waarschijnlijk staat in een waarde het scheidingsteken zonder aanhalingstekens om de waarde heen", countNL(len(extra), "gevulde cel", "gevulde cellen")),
+			EN: fmt.Sprintf("the row has %d more filled cells than the header has columns; a value may contain the delimiter without quotes around it", len(extra)),
+		}}}
 	case kind.workbook:
 		return nil
 	}
 	for i, src := range plan.source {
 		if src >= len(cells) {
-			return []cellProblem{{col: i, reason: fmt.Sprintf("the row ends after %d cells, before this column (the header has %d); a value may contain a line break without quotes around it", len(cells), plan.width)}}
+			return []cellProblem{{col: i, reason: results.Text{
+				NL: fmt.Sprintf("de rij houdt op na %s, vóór deze kolom (de kopregel heeft %s); waarschijnlijk staat in een waarde een regelovergang (Enter) zonder aanhalingstekens om de waarde heen", countNL(len(cells), "cel", "cellen"), countNL(plan.width, "kolom", "kolommen")),
+				EN: fmt.Sprintf("the row ends after %d cells, before this column (the header has %d); a value may contain a line break without quotes around it", len(cells), plan.width),
+			}}}
 		}
 	}
 	return nil
 }
 
+// noteBeside is the reason for a sheet row with values in the columns
+// (named as Excel names them) beyond the header.
+func noteBeside(extra []string) results.Text {
+	r := results.Text{
+		NL: "kolom " + extra[0] + " heeft in deze rij een waarde, maar in de kopregel staat geen naam boven deze kolom; maak de cel leeg of geef de kolom een naam",
+		EN: "column " + extra[0] + " holds a value in this row, but the header row has no name above it; clear the cell, or give the column a header",
+	}
+	if len(extra) > 1 {
+		cols := strings.Join(extra, ", ")
+		r = results.Text{
+			NL: "kolommen " + cols + " hebben in deze rij waarden, maar in de kopregel staan geen namen boven deze kolommen; maak de cellen leeg of geef de kolommen een naam",
+			EN: "columns " + cols + " hold values in this row, but the header row has no names above them; clear the cells, or give the columns a header",
+		}
+	}
+	r.NL += " (een kolom die het manifest niet koppelt, wordt niet ingelezen)"
+	r.EN += " (a column the manifest does not map is not loaded)"
+	return r
+}
+
+// countNL writes a count with the Dutch singular or plural noun.
+func countNL(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// errorText is an error's message in both languages (see values.Dutch).
+func errorText(err error) results.Text {
+	return results.Text{NL: values.Dutch(err), EN: err.Error()}
+}
+
 type cellProblem struct {
 	col    int // canonical column index, -1 for the row as a whole
 	value  string
-	reason string
+	reason results.Text
 }
 
 // reject describes the problem for the user. BSNs never appear in full: not
 // in the value and not in the reason, which may quote the value.
 func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan columnPlan) results.Reject {
 	r := results.Reject{File: file, Sheet: sheet, Row: row}
-	reason := values.MaskBSNsInText(p.reason)
+	nl, en := values.MaskBSNsInText(p.reason.NL), values.MaskBSNsInText(p.reason.EN)
 	if p.col >= 0 {
 		r.Column = plan.header[p.col]
 		if t.Columns[p.col].Type == model.BSN {
 			r.Value = values.MaskBSN(p.value)
-			reason = strings.ReplaceAll(reason, strconv.Quote(p.value), strconv.Quote(r.Value))
+			quoted, masked := strconv.Quote(p.value), strconv.Quote(r.Value)
+			nl, en = strings.ReplaceAll(nl, quoted, masked), strings.ReplaceAll(en, quoted, masked)
 		} else {
 			r.Value = values.MaskBSNsInText(p.value)
 		}
 		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
-	r.Reason = results.Text{NL: reason, EN: reason}
+	r.Reason = results.Text{NL: nl, EN: en}
 	return r
 }
 
@@ -421,13 +456,13 @@ func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string,
 		}
 		if raw == "" {
 			if src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty)) {
-				bad = append(bad, cellProblem{col: ci, reason: fmt.Sprintf("%s is blank; every row needs it%s", c.Name, expectedForm(c))})
+				bad = append(bad, cellProblem{col: ci, reason: blankReason(c)})
 			}
 			continue
 		}
 		v, err := parseValue(c, raw, kind)
 		if err != nil {
-			bad = append(bad, cellProblem{col: ci, value: raw, reason: err.Error()})
+			bad = append(bad, cellProblem{col: ci, value: raw, reason: errorText(err)})
 			continue
 		}
 		col.set(i, v)
@@ -449,16 +484,22 @@ func text(cell string) string {
 	return strings.TrimSpace(cell)
 }
 
-func expectedForm(c model.Column) string {
+// blankReason is the reason for a blank key or required value of c.
+func blankReason(c model.Column) results.Text {
+	var nl, en string
 	switch c.Type {
 	case model.Bool:
-		return " (ja or nee)"
+		nl, en = " (ja of nee)", " (ja or nee)"
 	case model.Date, model.Timestamp:
-		return " (a date such as 31-12-2025)"
+		nl, en = " (een datum zoals 31-12-2025)", " (a date such as 31-12-2025)"
 	case model.Enum:
-		return " (one of " + strings.Join(c.Values, ", ") + ")"
+		allowed := strings.Join(c.Values, ", ")
+		nl, en = " (een van: "+allowed+")", " (one of "+allowed+")"
 	}
-	return ""
+	return results.Text{
+		NL: c.Name + " is leeg; deze kolom moet in elke rij ingevuld zijn" + nl,
+		EN: c.Name + " is blank; every row needs it" + en,
+	}
 }
 
 // mapValue applies a manifest value mapping.
@@ -519,10 +560,14 @@ func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
 				return value{s: v}, nil
 			}
 		}
-		return value{}, fmt.Errorf("%q is not one of %s; map the export's label to one of them under values: %s: in the manifest",
-			raw, strings.Join(c.Values, ", "), c.Name)
+		allowed := strings.Join(c.Values, ", ")
+		return value{}, &values.ParseError{Value: raw,
+			Expected: fmt.Sprintf("one of %s; map the export's label to one of them under values: %s: in the manifest", allowed, c.Name),
+			NL:       fmt.Sprintf("is geen toegestane waarde (%s); koppel deze waarde uit de export in het manifest onder values: %s: aan een van de toegestane waarden", allowed, c.Name)}
 	}
-	return value{}, fmt.Errorf("column %s has unknown type %v", c.Name, c.Type)
+	return value{}, &values.Error{
+		NL: fmt.Sprintf("kolom %s heeft een onbekend type (%v)", c.Name, c.Type),
+		EN: fmt.Sprintf("column %s has unknown type %v", c.Name, c.Type)}
 }
 
 const secondsPerDay = 24 * 60 * 60
@@ -548,12 +593,11 @@ const maxAmount = 1e16
 // parseAmount reads an amount in cents; a workbook's raw numeric cell is a
 // plain float ("1234.5", "0.30000000000000004") and is rounded to cents.
 func parseAmount(raw string, kind cellKind) (int64, error) {
-	tooLarge := &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro"}
+	tooLarge := &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro",
+		NL: "is een te groot bedrag; een bedrag moet onder 10.000.000.000.000.000 euro blijven"}
 	if kind.workbook && !strings.ContainsAny(raw, ",€") {
-		if f, err := strconv.ParseFloat(raw, 64); err == nil {
-			if math.IsNaN(f) || math.IsInf(f, 0) {
-				return 0, &values.ParseError{Value: raw, Expected: "an amount such as 1234,56"}
-			}
+		// NaN and Inf fall through to ParseDecimal, which rejects them.
+		if f, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			if math.Abs(f) >= maxAmount {
 				return 0, tooLarge
 			}
@@ -594,7 +638,7 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	}
 	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS "+dups) }()
 	keyCol := keyIndexes(l.t)[0]
-	reason := "duplicate " + strings.Join(keys, "+") + ": row %d has the same key; each record may appear once per export"
+	reason := duplicateReason(keys)
 	found, after := 0, int64(-1)
 	for {
 		page, last, err := duplicatePage(ctx, conn, dups, after)
@@ -606,7 +650,7 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 		}
 		rejects := make([]results.Reject, len(page))
 		for i, d := range page {
-			p := cellProblem{col: keyCol, value: d.key, reason: fmt.Sprintf(reason, d.first)}
+			p := cellProblem{col: keyCol, value: d.key, reason: results.Text{NL: fmt.Sprintf(reason.NL, d.first), EN: fmt.Sprintf(reason.EN, d.first)}}
 			rejects[i] = p.reject(l.label, l.f.Sheet, int(d.row), l.t, l.plan)
 		}
 		l.rejects.addLater(rejects)
@@ -625,6 +669,16 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 		l.in.RowsRejected += found
 	}
 	return l.rejects.record(ctx, conn)
+}
+
+// duplicateReason is the reason for a row whose key an earlier row has,
+// with %d for that row.
+func duplicateReason(keys []string) results.Text {
+	key := strings.Join(keys, "+")
+	return results.Text{
+		NL: "dubbele " + key + ": rij %d heeft dezelfde waarde; elk record mag maar één keer in een export staan",
+		EN: "duplicate " + key + ": row %d has the same key; each record may appear once per export",
+	}
 }
 
 // duplicate is a row whose key the earlier row first has.

@@ -6,7 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-const expectBSN = "a BSN of 9 digits"
+var expectBSN = expectation{
+	en: "a BSN of 9 digits",
+	nl: "is geen BSN: een BSN bestaat uit 9 cijfers",
+}
 
 // stripBSN removes the spaces, dots and dashes that exports put in BSNs.
 func stripBSN(s string) string {
@@ -37,7 +40,7 @@ func NormalizeBSN(s string) (string, error) {
 		d = "0" + d
 	}
 	if len(d) != 9 || !allDigits(d) {
-		return "", &ParseError{Value: MaskBSN(s), Expected: expectBSN}
+		return "", expectBSN.errorFor(MaskBSN(s))
 	}
 	return d, nil
 }

@@ -15,15 +15,44 @@ const (
 	maxYear = 9999
 )
 
-const (
-	expectDate      = "a date such as 31-12-2025 or 2025-12-31"
-	expectTimestamp = "a date and time such as 31-12-2025 14:05 or 2025-12-31T14:05:00"
-	expectYear4     = "a date with a four-digit year, such as 31-12-2025"
-	expectMonth     = "a date with a month from 1 to 12, such as 31-12-2025 (day first) or 2025-12-31"
-	expectTime      = "a date with a valid time of day (00:00 to 23:59:59), such as 31-12-2025 14:05"
+var (
+	expectDate = expectation{
+		en: "a date such as 31-12-2025 or 2025-12-31",
+		nl: "is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31",
+	}
+	expectTimestamp = expectation{
+		en: "a date and time such as 31-12-2025 14:05 or 2025-12-31T14:05:00",
+		nl: "is geen datum met tijd; schrijf bijvoorbeeld 31-12-2025 14:05 of 2025-12-31T14:05:00",
+	}
+	expectYear4 = expectation{
+		en: "a date with a four-digit year, such as 31-12-2025",
+		nl: "heeft geen jaartal van vier cijfers; schrijf het jaar voluit, zoals in 31-12-2025",
+	}
+	expectMonth = expectation{
+		en: "a date with a month from 1 to 12, such as 31-12-2025 (day first) or 2025-12-31",
+		nl: "heeft geen maand van 1 tot en met 12; zet de dag vóór de maand (31-12-2025) of schrijf het jaar eerst (2025-12-31)",
+	}
+	expectTime = expectation{
+		en: "a date with a valid time of day (00:00 to 23:59:59), such as 31-12-2025 14:05",
+		nl: "heeft geen geldige tijd (00:00 tot en met 23:59:59); schrijf bijvoorbeeld 31-12-2025 14:05",
+	}
+	expectYearRange = expectation{
+		en: fmt.Sprintf("a date with a year from %d to %d", minYear, maxYear),
+		nl: fmt.Sprintf("heeft een jaartal buiten %d tot en met %d; controleer het jaar", minYear, maxYear),
+	}
 )
 
-var expectYearRange = fmt.Sprintf("a date with a year from %d to %d", minYear, maxYear)
+// dutchMonths names the months in Dutch, January first.
+var dutchMonths = [12]string{"januari", "februari", "maart", "april", "mei", "juni",
+	"juli", "augustus", "september", "oktober", "november", "december"}
+
+// expectDay is the expectation for a day the month does not have.
+func expectDay(year, month, days int) *expectation {
+	return &expectation{
+		en: fmt.Sprintf("an existing calendar date (%s %d has %d days)", time.Month(month), year, days),
+		nl: fmt.Sprintf("is geen bestaande datum: %s %d heeft %d dagen", dutchMonths[month-1], year, days),
+	}
+}
 
 // ParseDate reads a calendar date. Accepted forms, after trimming spaces:
 // day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -) and
@@ -32,9 +61,9 @@ var expectYearRange = fmt.Sprintf("a date with a year from %d to %d", minYear, m
 // years, dates that do not exist (31-02-2025) and years before 1900 are
 // errors (years up to 9999 are accepted). The result is midnight UTC.
 func ParseDate(s string) (time.Time, error) {
-	dt, exp := parseDateTime(s, expectDate)
-	if exp != "" {
-		return time.Time{}, &ParseError{Value: s, Expected: exp}
+	dt, exp := parseDateTime(s, &expectDate)
+	if exp != nil {
+		return time.Time{}, exp.errorFor(s)
 	}
 	return time.Date(dt.year, time.Month(dt.month), dt.day, 0, 0, 0, 0, time.UTC), nil
 }
@@ -44,9 +73,9 @@ func ParseDate(s string) (time.Time, error) {
 // fractional seconds and an optional trailing Z). A date alone means
 // midnight. The result is in UTC.
 func ParseTimestamp(s string) (time.Time, error) {
-	dt, exp := parseDateTime(s, expectTimestamp)
-	if exp != "" {
-		return time.Time{}, &ParseError{Value: s, Expected: exp}
+	dt, exp := parseDateTime(s, &expectTimestamp)
+	if exp != nil {
+		return time.Time{}, exp.errorFor(s)
 	}
 	return time.Date(dt.year, time.Month(dt.month), dt.day,
 		dt.hour, dt.min, dt.sec, dt.nsec, time.UTC), nil
@@ -93,9 +122,9 @@ func (p *scanner) number() (val, n int) {
 	return val, n
 }
 
-// parseDateTime parses s; on failure it returns the Expected text for the
-// error, with generic used for values that do not have a recognised form.
-func parseDateTime(s, generic string) (dateTime, string) {
+// parseDateTime parses s; on failure it returns what was expected, generic
+// for values that do not have a recognised form, and nil on success.
+func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 	var dt dateTime
 	p := scanner{s: strings.TrimSpace(s)}
 	var n, yearDigits int
@@ -178,20 +207,19 @@ func parseDateTime(s, generic string) (dateTime, string) {
 
 	switch {
 	case yearDigits != 4:
-		return dt, expectYear4
+		return dt, &expectYear4
 	case dt.year < minYear || dt.year > maxYear:
-		return dt, expectYearRange
+		return dt, &expectYearRange
 	case dt.month < 1 || dt.month > 12:
-		return dt, expectMonth
+		return dt, &expectMonth
 	}
 	if dim := daysIn(dt.year, dt.month); dt.day < 1 || dt.day > dim {
-		return dt, fmt.Sprintf("an existing calendar date (%s %d has %d days)",
-			time.Month(dt.month), dt.year, dim)
+		return dt, expectDay(dt.year, dt.month, dim)
 	}
 	if dt.hour > 23 || dt.min > 59 || dt.sec > 59 {
-		return dt, expectTime
+		return dt, &expectTime
 	}
-	return dt, ""
+	return dt, nil
 }
 
 // fraction converts the digits after a decimal point to nanoseconds,

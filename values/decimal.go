@@ -6,10 +6,19 @@ import (
 	"unicode"
 )
 
-const (
-	expectAmount   = "an amount such as 1234,56 or € 1.234,56"
-	expectDecimals = "an amount with at most 2 decimals, such as 1234,56"
-	expectAmountSz = "an amount of at most 92233720368547758,07"
+var (
+	expectAmount = expectation{
+		en: "an amount such as 1234,56 or € 1.234,56",
+		nl: "is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56",
+	}
+	expectDecimals = expectation{
+		en: "an amount with at most 2 decimals, such as 1234,56",
+		nl: "heeft meer dan 2 cijfers achter de komma; schrijf het bedrag in euro en cent, zoals 1234,56",
+	}
+	expectAmountSz = expectation{
+		en: "an amount of at most 92233720368547758,07",
+		nl: "is een te groot bedrag; het hoogste bedrag is 92233720368547758,07",
+	}
 )
 
 // ParseDecimal reads a money amount and returns it in cents. It accepts an
@@ -25,8 +34,8 @@ const (
 // groups must have 3 digits. More than 2 decimals, and amounts that do not
 // fit in an int64 number of cents, are errors.
 func ParseDecimal(s string) (cents int64, err error) {
-	fail := func(expected string) (int64, error) {
-		return 0, &ParseError{Value: s, Expected: expected}
+	fail := func(x expectation) (int64, error) {
+		return 0, x.errorFor(s)
 	}
 
 	body := s

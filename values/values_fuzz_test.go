@@ -17,17 +17,20 @@ var dateSeeds = []string{
 	"2025-12-31T14:05:00+01:00", "", "morgen", "３１-12-2025",
 }
 
-// mustParseError fails unless err is a *ParseError with the given Value.
+// mustParseError fails unless err is a *ParseError with the given Value
+// and a message in English and a different one in Dutch.
 func mustParseError(t *testing.T, err error, value string) {
 	t.Helper()
 	var pe *ParseError
 	if !errors.As(err, &pe) {
 		t.Fatalf("got error %v (%T), want *ParseError", err, err)
 	}
-	if pe.Value != value || pe.Expected == "" {
-		t.Fatalf("got ParseError %+v, want Value %q and an Expected text", *pe, value)
+	if pe.Value != value || pe.Expected == "" || pe.NL == "" {
+		t.Fatalf("got ParseError %+v, want Value %q and an Expected and NL text", *pe, value)
 	}
-	_ = pe.Error()
+	if en, nl := pe.Error(), Dutch(pe); en == nl || !strings.HasPrefix(nl, quoteShort(value)+" ") {
+		t.Fatalf("got English %q and Dutch %q, want different messages that start with the value", en, nl)
+	}
 }
 
 func FuzzParseDate(f *testing.F) {

@@ -2,6 +2,7 @@ package values
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,20 +31,98 @@ func checkParseError(t *testing.T, err error, value, want string) {
 
 func TestParseErrorMessage(t *testing.T) {
 	tests := []struct {
-		name string
-		err  ParseError
-		want string
+		name      string
+		err       ParseError
+		want      string
+		wantDutch string
 	}{
-		{"date", ParseError{"13-31-2025", "a date such as 31-12-2025 or 2025-12-31"},
-			`"13-31-2025" is not a date such as 31-12-2025 or 2025-12-31`},
-		{"empty", ParseError{"", "ja or nee"}, `"" is not ja or nee`},
-		{"long value shortened", ParseError{strings.Repeat("é", 100), "x"},
-			`"` + strings.Repeat("é", 64) + `"… is not x`},
+		{"date", ParseError{Value: "13-31-2025", Expected: "a date such as 31-12-2025 or 2025-12-31", NL: "is geen datum"},
+			`"13-31-2025" is not a date such as 31-12-2025 or 2025-12-31`, `"13-31-2025" is geen datum`},
+		{"empty", ParseError{Value: "", Expected: "ja or nee", NL: "is geen ja of nee"}, `"" is not ja or nee`, `"" is geen ja of nee`},
+		{"long value shortened", ParseError{Value: strings.Repeat("é", 100), Expected: "x", NL: "y"},
+			`"` + strings.Repeat("é", 64) + `"… is not x`, `"` + strings.Repeat("é", 64) + `"… y`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.err.Error(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if got := Dutch(&tt.err); got != tt.wantDutch {
+				t.Errorf("Dutch: got %q, want %q", got, tt.wantDutch)
+			}
+		})
+	}
+}
+
+// TestDutch checks that Dutch finds the Dutch message of an error, also
+// when it is wrapped, and falls back to the English message.
+func TestDutch(t *testing.T) {
+	bilingual := &Error{NL: "het bestand is leeg", EN: "the file is empty"}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"Error", bilingual, "het bestand is leeg"},
+		{"wrapped", fmt.Errorf("load: %w", bilingual), "het bestand is leeg"},
+		{"ParseError", &ParseError{Value: "x", Expected: "a date", NL: "is geen datum"}, `"x" is geen datum`},
+		{"English only", errors.New("disk full"), "disk full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Dutch(tt.err); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if bilingual.Error() != "the file is empty" {
+		t.Errorf("Error() = %q, want the English", bilingual.Error())
+	}
+}
+
+// TestDutchParseErrors checks one value per parser and problem: the error
+// has a Dutch message, the Dutch is not the English, and it says what the
+// user needs to know in plain Dutch.
+func TestDutchParseErrors(t *testing.T) {
+	date := func(s string) error { _, err := ParseDate(s); return err }
+	timestamp := func(s string) error { _, err := ParseTimestamp(s); return err }
+	boolean := func(s string) error { _, err := ParseBool(s); return err }
+	decimal := func(s string) error { _, err := ParseDecimal(s); return err }
+	bsn := func(s string) error { _, err := NormalizeBSN(s); return err }
+	tests := []struct {
+		name  string
+		parse func(string) error
+		in    string
+		want  string // the whole Dutch message
+	}{
+		{"date form", date, "morgen", `"morgen" is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		{"date does not exist", date, "31-02-2025", `"31-02-2025" is geen bestaande datum: februari 2025 heeft 28 dagen`},
+		{"date in april", date, "2025-04-31", `"2025-04-31" is geen bestaande datum: april 2025 heeft 30 dagen`},
+		{"date month", date, "12-31-2025", `"12-31-2025" heeft geen maand van 1 tot en met 12; zet de dag vóór de maand (31-12-2025) of schrijf het jaar eerst (2025-12-31)`},
+		{"date two-digit year", date, "31-12-25", `"31-12-25" heeft geen jaartal van vier cijfers; schrijf het jaar voluit, zoals in 31-12-2025`},
+		{"date year range", date, "31-12-1899", `"31-12-1899" heeft een jaartal buiten 1900 tot en met 9999; controleer het jaar`},
+		{"date time of day", date, "31-12-2025 24:00", `"31-12-2025 24:00" heeft geen geldige tijd (00:00 tot en met 23:59:59); schrijf bijvoorbeeld 31-12-2025 14:05`},
+		{"timestamp form", timestamp, "gisteren", `"gisteren" is geen datum met tijd; schrijf bijvoorbeeld 31-12-2025 14:05 of 2025-12-31T14:05:00`},
+		{"timestamp does not exist", timestamp, "29-02-2025 10:00", `"29-02-2025 10:00" is geen bestaande datum: februari 2025 heeft 28 dagen`},
+		{"bool", boolean, "misschien", `"misschien" is geen ja of nee; vul ja of nee in (ook goed: yes/no, true/false, 1/0, x)`},
+		{"amount form", decimal, "12a", `"12a" is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56`},
+		{"amount decimals", decimal, "1,2345", `"1,2345" heeft meer dan 2 cijfers achter de komma; schrijf het bedrag in euro en cent, zoals 1234,56`},
+		{"amount too large", decimal, "92233720368547758,08", `"92233720368547758,08" is een te groot bedrag; het hoogste bedrag is 92233720368547758,07`},
+		{"BSN", bsn, "1234567", `"*****4567" is geen BSN: een BSN bestaat uit 9 cijfers`},
+		{"BSN date-shaped", bsn, "31.07.2016", `"*****2016" is geen BSN: een BSN bestaat uit 9 cijfers`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.parse(tt.in)
+			if err == nil {
+				t.Fatalf("%q: no error", tt.in)
+			}
+			nl, en := Dutch(err), err.Error()
+			if nl != tt.want {
+				t.Errorf("Dutch:\n got %q\nwant %q", nl, tt.want)
+			}
+			if nl == "" || en == "" || nl == en {
+				t.Errorf("want different non-empty messages, got NL %q and EN %q", nl, en)
 			}
 		})
 	}
