@@ -135,7 +135,8 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		}
 		opt.AsOf = t
 	}
-	source := "the sample organisation (built in)"
+	e.lang = o.Lang
+	source := e.tr(msgSampleSource)
 	if flags.NArg() == 1 {
 		dir := flags.Arg(0)
 		st, err := os.Stat(dir)
@@ -156,7 +157,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
 		}
 	}
-	e.infof(o.Quiet, "avgaudit %s: auditing %s\n", auditVersion, source)
+	e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source)
 	run, err := audit.Audit(ctx, opt)
 	var rejected *audit.RejectsError
 	if errors.As(err, &rejected) {
@@ -171,9 +172,9 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return err
 	}
 	e.printChecks(run, o.Quiet)
-	e.infof(o.Quiet, "\nreports written to %s: %s, %s, %s\n", o.Out, XLSXName, HTMLName, JSONName)
+	e.infof(o.Quiet, e.tr(msgWritten), o.Out, strings.Join([]string{XLSXName, HTMLName, JSONName}, ", "))
 	if o.DB != "" {
-		e.infof(o.Quiet, "database kept in %s\n", o.DB)
+		e.infof(o.Quiet, e.tr(msgDBKept), o.DB)
 	}
 	if o.FailOnFindings && run.Summary.Findings > 0 {
 		return errFindings
@@ -191,7 +192,7 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 const maxRejectsShown = 10
 
 func (e *env) printLoad(run *results.Run, quiet bool) {
-	e.infof(quiet, "reference date %s; %d file(s) loaded:\n", run.AsOf, len(run.Inputs))
+	e.infof(quiet, e.tr(msgLoaded), run.AsOf, len(run.Inputs))
 	names := make([]string, len(run.Inputs))
 	nameWidth, tableWidth := 0, 0
 	for i, in := range run.Inputs {
@@ -203,20 +204,20 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		tableWidth = max(tableWidth, len(in.Table))
 	}
 	for i, in := range run.Inputs {
-		e.infof(quiet, "  %-*s -> %-*s %6d rows", nameWidth, names[i], tableWidth, in.Table, in.RowsLoaded)
+		e.infof(quiet, "  %-*s -> %-*s "+e.tr(msgRows), nameWidth, names[i], tableWidth, in.Table, in.RowsLoaded)
 		if in.RowsRejected > 0 {
-			e.infof(quiet, ", %d rejected", in.RowsRejected)
+			e.infof(quiet, e.tr(msgRejectedRows), in.RowsRejected)
 		}
 		e.infof(quiet, "\n")
 		if len(in.SkippedColumns) > 0 {
-			e.infof(quiet, "      not loaded (not needed for the audit): %s\n", strings.Join(in.SkippedColumns, ", "))
+			e.infof(quiet, e.tr(msgSkipped), strings.Join(in.SkippedColumns, ", "))
 		}
 	}
 	if run.Summary.RowsRejected > 0 {
-		listed := fmt.Sprintf("all of them are listed in %s, %s and %s", XLSXName, HTMLName, JSONName)
+		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
+		listed := fmt.Sprintf(e.tr(msgAllListed), files)
 		if notListed := run.RejectsNotListed(); notListed > 0 {
-			listed = fmt.Sprintf("the first %d per file are listed in %s, %s and %s (%d more are not); keep the database with --db to see them all in its _rejects table",
-				ingest.MaxKeptRejects, XLSXName, HTMLName, JSONName, notListed)
+			listed = fmt.Sprintf(e.tr(msgFirstListed), ingest.MaxKeptRejects, files, notListed)
 		}
 		e.printRejects(run.Summary.RowsRejected, run.Rejects, listed)
 	}
@@ -224,10 +225,10 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 
 // printRejects tells which rows were not loaded and why, the first few in full.
 func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
-	fmt.Fprintf(e.stderr, "warning: %d input row(s) were not loaded:\n", rows)
+	fmt.Fprintf(e.stderr, e.tr(msgNotLoaded), rows)
 	for i, r := range rejects {
 		if i == maxRejectsShown {
-			fmt.Fprintf(e.stderr, "  ... and %d more problem(s)", len(rejects)-maxRejectsShown)
+			fmt.Fprintf(e.stderr, e.tr(msgMoreProblems), len(rejects)-maxRejectsShown)
 			if more != "" {
 				fmt.Fprintf(e.stderr, "; %s", more)
 			}
@@ -239,31 +240,35 @@ func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 			where += " [" + r.Sheet + "]"
 		}
 		if r.Column != "" {
-			fmt.Fprintf(e.stderr, "  %s, row %d, column %q: %s\n", where, r.Row, r.Column, r.Reason.EN)
+			fmt.Fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
 		} else {
-			fmt.Fprintf(e.stderr, "  %s, row %d: %s\n", where, r.Row, r.Reason.EN)
+			fmt.Fprintf(e.stderr, e.tr(msgRow), where, r.Row, e.tr(text(r.Reason)))
 		}
 	}
 }
 
 func (e *env) printChecks(run *results.Run, quiet bool) {
-	e.infof(quiet, "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n",
+	e.infof(quiet, e.tr(msgChecksSummary),
 		run.Summary.Checks, run.Summary.ChecksWithIssue, run.Summary.ChecksRun-run.Summary.ChecksWithIssue,
 		run.Summary.ChecksNotRun, run.Summary.ChecksFailed, run.Summary.Findings)
 	for _, c := range run.Checks {
-		status := c.Status
+		status := e.tr(msgPassed)
 		switch c.Status {
 		case results.StatusFindings:
-			status = fmt.Sprintf("%d finding(s)", len(c.Findings))
+			status = fmt.Sprintf(e.tr(msgFindings), len(c.Findings))
 		case results.StatusNotRun:
-			status = "not run: " + c.Reason.EN
+			status = e.tr(msgNotRun) + e.tr(text(*c.Reason))
 		case results.StatusError:
-			status = "FAILED"
-			fmt.Fprintf(e.stderr, "warning: check %s: %s\n", c.ID, c.Reason.EN)
+			status = e.tr(msgFailed)
+			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(*c.Reason)))
 		}
-		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, c.Severity, status)
+		severity := c.Severity
+		if t, ok := severityNames[severity]; ok {
+			severity = e.tr(t)
+		}
+		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, severity, status)
 		for _, w := range c.Warnings {
-			fmt.Fprintf(e.stderr, "warning: check %s: %s\n", c.ID, w.EN)
+			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(w)))
 		}
 	}
 }

@@ -41,6 +41,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
+	lang           string // of terminal messages: "nl" (default) or "en"
 }
 
 // Run runs avgaudit with args (without the program name) and returns the exit code.

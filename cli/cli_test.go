@@ -104,7 +104,8 @@ func TestCommands(t *testing.T) {
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
 		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
 		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`unknown table "portal_fotos"`, "foto.xlsx is a workbook: add `sheet:`"}, false},
-		{"rejects warn", []string{"audit", rejects}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
+		{"rejects warn", []string{"audit", rejects, "--lang", "en"}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
+		{"rejects warn in Dutch", []string{"audit", rejects}, 0, []string{"foto.csv", "1 afgewezen", "photo_without_consent", "1 bevinding(en)", "niet uitgevoerd: geen gegevens voor"}, []string{"waarschuwing: 1 rij(en) niet ingelezen", `foto.csv, rij 3, kolom "Geplaatst": "31-02-2026 10:00" is geen`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
 		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},
@@ -134,7 +135,7 @@ func TestCommands(t *testing.T) {
 func TestStrictKeepsNothing(t *testing.T) {
 	dir := t.TempDir()
 	r := avgaudit(t, dir, "audit", abs(t, "testdata/rejects"), "--strict", "--db", "kept.duckdb")
-	if r.code != 1 || !strings.Contains(r.stderr, `foto.csv, row 3, column "Geplaatst"`) {
+	if r.code != 1 || !strings.Contains(r.stderr, `foto.csv, rij 3, kolom "Geplaatst"`) {
 		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {

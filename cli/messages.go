@@ -1,0 +1,44 @@
+package cli
+
+// text is a terminal message in Dutch and English; the audit's --lang
+// chooses (Dutch by default, like the reports). Help texts and usage errors
+// are English: they are read while learning the flags, which are English too.
+type text struct{ NL, EN string }
+
+// Terminal messages of the audit command.
+var (
+	msgAuditing      = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
+	msgSampleSource  = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
+	msgLoaded        = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
+	msgRows          = text{"%6d rijen", "%6d rows"}
+	msgRejectedRows  = text{", %d afgewezen", ", %d rejected"}
+	msgSkipped       = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
+	msgAllListed     = text{"ze staan allemaal in %s", "all of them are listed in %s"}
+	msgFirstListed   = text{"de eerste %d per bestand staan in %s (nog %d niet); bewaar de database met --db om ze allemaal te zien in de tabel _rejects", "the first %d per file are listed in %s (%d more are not); keep the database with --db to see them all in its _rejects table"}
+	msgNotLoaded     = text{"waarschuwing: %d rij(en) niet ingelezen:\n", "warning: %d input row(s) were not loaded:\n"}
+	msgMoreProblems  = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
+	msgRowColumn     = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
+	msgRow           = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
+	msgChecksSummary = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
+	msgFindings      = text{"%d bevinding(en)", "%d finding(s)"}
+	msgPassed        = text{"geen bevindingen", "passed"}
+	msgNotRun        = text{"niet uitgevoerd: ", "not run: "}
+	msgFailed        = text{"MISLUKT", "FAILED"}
+	msgCheckWarning  = text{"waarschuwing: controle %s: %s\n", "warning: check %s: %s\n"}
+	msgWritten       = text{"\nrapporten geschreven naar %s: %s\n", "\nreports written to %s: %s\n"}
+	msgDBKept        = text{"database bewaard in %s\n", "database kept in %s\n"}
+	msgAnd           = text{" en ", " and "}
+)
+
+// severityNames names the severities on the terminal.
+var severityNames = map[string]text{
+	"high": {"hoog", "high"}, "medium": {"midden", "medium"}, "low": {"laag", "low"}, "info": {"info", "info"},
+}
+
+// tr picks t in the language of the run.
+func (e *env) tr(t text) string {
+	if e.lang == "en" {
+		return t.EN
+	}
+	return t.NL
+}
