@@ -20,8 +20,10 @@ import (
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/profiles"
+	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/trend"
 )
 
 // Version is avgaudit's version, written into every result.
@@ -57,6 +59,21 @@ type Options struct {
 	Password string
 	// Progress, when not nil, shows how far the loading of each file is.
 	Progress ingest.Progress
+
+	// AcceptedFile is an accepted-risk register (YAML, docs/accepted-risks.md)
+	// on the OS filesystem; empty means the manifest's accepted_risks, if any.
+	// A registers sheet loaded into accepted_risks is applied as well.
+	AcceptedFile string
+	// Previous is the earlier run to compare with (last year's results);
+	// PreviousFile is the file it was read from (for its name and SHA-256
+	// in the results), or, without Previous, the results file or history
+	// folder to read it from. Both empty means the manifest's previous, if
+	// any.
+	Previous     *results.Run
+	PreviousFile string
+	// Pseudonymiser makes the pseudonyms a pseudonymised previous run is
+	// compared by; it must hold the key that run was made with.
+	Pseudonymiser *pseudonym.Pseudonymiser
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -88,6 +105,18 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		if checks, err = queries.Builtin(); err != nil {
 			return nil, err
 		}
+	}
+	known, err := knownChecks(checks)
+	if err != nil {
+		return nil, err
+	}
+	register, err := readRegisterFile(opt, m, known)
+	if err != nil {
+		return nil, err
+	}
+	previous, err := readPrevious(opt, m, asOf)
+	if err != nil {
+		return nil, err
 	}
 
 	db, finish, err := openDB(opt.DBPath)
@@ -139,6 +168,17 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if run.Rejects == nil {
 		run.Rejects = []results.Reject{}
 	}
+	if err := applyRegister(ctx, conn, run, register, known, asOf); err != nil {
+		return nil, err
+	}
+	if previous != nil {
+		if err := trend.Compare(run, previous.Run, opt.Pseudonymiser); err != nil {
+			return nil, err
+		}
+		previous.Identify(run)
+	}
+	// Risk scoring comes here: after the acceptances (which decide what is
+	// open) and the trend, before the summary.
 	run.Summarise()
 	return run, nil
 }
@@ -162,19 +202,8 @@ func referenceDate(opt Options, m *manifest.Manifest) (time.Time, error) {
 }
 
 func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
-	var (
-		data []byte
-		err  error
-		name string
-	)
-	switch {
-	case opt.PolicyFile != "":
-		name = opt.PolicyFile
-		data, err = os.ReadFile(name)
-	case m.Policy != "":
-		name = path.Join(opt.Dir, m.Policy)
-		data, err = fs.ReadFile(opt.Source, name)
-	default:
+	name, data, ok, err := readNamed(opt, opt.PolicyFile, m.Policy)
+	if !ok {
 		return policy.Default(), nil
 	}
 	if err != nil {
@@ -185,6 +214,22 @@ func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return p, nil
+}
+
+// readNamed reads the file an option names (osPath, on the OS filesystem)
+// or else the one the manifest names (manifestPath, relative to the
+// manifest in Source); ok is false when neither names one.
+func readNamed(opt Options, osPath, manifestPath string) (name string, data []byte, ok bool, err error) {
+	switch {
+	case osPath != "":
+		data, err = os.ReadFile(osPath)
+		return osPath, data, true, err
+	case manifestPath != "":
+		name = path.Join(opt.Dir, manifestPath)
+		data, err = fs.ReadFile(opt.Source, name)
+		return name, data, true, err
+	}
+	return "", nil, false, nil
 }
 
 // openDB opens DuckDB in memory or in a temporary file next to dbPath;

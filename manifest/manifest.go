@@ -29,11 +29,17 @@ const Version = 1
 
 // Manifest describes one source directory.
 type Manifest struct {
-	Version      int                `yaml:"version"`
-	Organisation string             `yaml:"organisation"`
-	AsOf         string             `yaml:"as_of"`  // optional default reference date, YYYY-MM-DD
-	Policy       string             `yaml:"policy"` // optional policy file, relative to the manifest
-	Systems      map[string]*System `yaml:"systems"`
+	Version      int    `yaml:"version"`
+	Organisation string `yaml:"organisation"`
+	AsOf         string `yaml:"as_of"`  // optional default reference date, YYYY-MM-DD
+	Policy       string `yaml:"policy"` // optional policy file, relative to the manifest
+	// AcceptedRisks is an optional accepted-risk register (YAML), relative
+	// to the manifest (docs/accepted-risks.md).
+	AcceptedRisks string `yaml:"accepted_risks"`
+	// Previous is an optional earlier run to compare with, relative to the
+	// manifest: a results file or a history folder.
+	Previous string             `yaml:"previous"`
+	Systems  map[string]*System `yaml:"systems"`
 }
 
 // System is one source system and the files exported from it.
@@ -152,7 +158,7 @@ func decodeStrict(node *yaml.Node, m *Manifest) error {
 	dec := yaml.NewDecoder(&buf)
 	dec.KnownFields(true)
 	if err := dec.Decode(m); err != nil {
-		return fmt.Errorf("%w (allowed keys: version, organisation, as_of, policy, systems; per system: product, files; per file: file, sheet, table, delimiter, columns, values)", err)
+		return fmt.Errorf("%w (allowed keys: version, organisation, as_of, policy, accepted_risks, previous, systems; per system: product, files; per file: file, sheet, table, delimiter, columns, values)", err)
 	}
 	return nil
 }
@@ -198,6 +204,11 @@ func (m *Manifest) validate() error {
 	if _, _, err := m.AsOfDate(); err != nil {
 		errs = append(errs, err)
 	}
+	for _, ref := range []struct{ key, path string }{{"policy", m.Policy}, {"accepted_risks", m.AcceptedRisks}, {"previous", m.Previous}} {
+		if ref.path != "" && !inside(ref.path) {
+			add("%s: %q must be a path inside the source directory, relative to the manifest", ref.key, ref.path)
+		}
+	}
 	if len(m.Systems) == 0 {
 		add("systems: no systems listed; expected one or more of %s", strings.Join(model.Systems, ", "))
 	}
@@ -237,6 +248,12 @@ func (m *Manifest) validate() error {
 	return errors.Join(errs...)
 }
 
+// inside reports whether p is a relative path that stays inside the
+// source directory.
+func inside(p string) bool {
+	return !path.IsAbs(p) && !strings.HasPrefix(path.Clean(p), "..")
+}
+
 func isSystem(s string) bool {
 	for _, k := range model.Systems {
 		if k == s {
@@ -255,7 +272,7 @@ func (f *File) validate(sys string, i int) []error {
 	switch {
 	case f.File == "":
 		add("file is missing")
-	case path.IsAbs(f.File) || strings.HasPrefix(path.Clean(f.File), ".."):
+	case !inside(f.File):
 		add("file %q must be a path inside the source directory", f.File)
 	}
 	if f.IsWorkbook() && f.Sheet == "" {

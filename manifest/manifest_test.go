@@ -44,6 +44,8 @@ func TestParseErrors(t *testing.T) {
 		{"two headers one column", ok + "      - {file: a.csv, table: admin_children, columns: {A: child_id, B: child_id}}\n", []string{`both "A" and "B" map to child_id`}},
 		{"workbook without sheet", ok + "      - {file: a.xlsx, table: admin_children}\n", []string{"a.xlsx is a workbook: add `sheet:`"}},
 		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
+		{"register outside", "version: 1\naccepted_risks: ../risicos.yaml\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`accepted_risks: "../risicos.yaml" must be a path inside the source directory`}},
+		{"previous absolute", "version: 1\nprevious: /tmp/vorig.json\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`previous: "/tmp/vorig.json" must be a path inside the source directory`}},
 		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice (also on line 6)"}},
 		{"bad as_of", "version: 1\nas_of: 1-9-2026\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`as_of "1-9-2026": expected a date like 2026-09-01`}},
 		{"value mapped to an unknown enum value", "version: 1\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: a.csv, table: portal_consents, values: {consent_type: {\"Foto's op de website\": photo_extern}}}\n",

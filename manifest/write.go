@@ -30,8 +30,10 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	if m.AsOf != "" {
 		add(root, "as_of", str(m.AsOf))
 	}
-	if m.Policy != "" {
-		add(root, "policy", str(m.Policy))
+	for _, kv := range [][2]string{{"policy", m.Policy}, {"accepted_risks", m.AcceptedRisks}, {"previous", m.Previous}} {
+		if kv[1] != "" {
+			add(root, kv[0], str(kv[1]))
+		}
 	}
 	noAsOf := m.AsOf == "" // said above systems:, the next key
 	systems := mapping()

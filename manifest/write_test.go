@@ -22,6 +22,7 @@ func TestWriteRoundTrip(t *testing.T) {
 	m.Systems["tracking"].Files[0].Columns["*vreemd: #teken"] = "mentor"
 	m.Systems["tracking"].Files[0].Columns["Mentor"] = "first_name"
 	delete(m.Systems["tracking"].Files[0].Columns, "Voornaam")
+	m.AcceptedRisks, m.Previous = "geaccepteerde-risicos.yaml", "historie"
 	c := manifest.Comments{
 		Head:    []string{"Written by a test.", "Second line."},
 		Systems: map[string][]string{"portal": {"product guessed"}},

@@ -1,0 +1,211 @@
+package acceptance
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/avgaudit/avgaudit/values"
+)
+
+// TopKey is the one top-level key of a register file.
+const TopKey = "accepted_risks"
+
+// keys are the keys of one entry in a register file, in documented order.
+var keys = []string{"check", "record", "justification", "legal_basis", "approved_by", "approved_on", "expires_on"}
+
+// required are the keys an entry must have, with what to write there.
+var required = map[string]string{
+	"check":         "the id of the check, as `avgaudit checks` lists it",
+	"justification": "why the risk is accepted",
+	"approved_by":   "who approved it: a role or a name",
+	"approved_on":   "the date of approval, e.g. 2026-03-15",
+	"expires_on":    "the date the acceptance ends, e.g. 2027-03-15",
+}
+
+// ReadFile reads and validates the register file at path on the OS
+// filesystem; checks lists the known check ids.
+func ReadFile(path string, checks map[string]bool) ([]Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read accepted-risk register: %w", err)
+	}
+	return Parse(path, data, checks)
+}
+
+// Parse reads and validates a register file's contents; name is how
+// messages and Entry.Source call the file. Every problem is reported, each
+// with its line and entry number, in one *Error. A file with no entries (or
+// only comments) is a register without entries.
+func Parse(name string, data []byte, checks map[string]bool) ([]Entry, error) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, &Error{Problems: []error{fmt.Errorf("%s: not valid YAML: %w", name, err)}}
+	}
+	p := &yamlParser{name: name, checks: checks}
+	entries := p.document(&doc)
+	// In the order of the file, whatever order they were found in.
+	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].line < p.problems[j].line })
+	errs := make([]error, len(p.problems))
+	for i, pr := range p.problems {
+		errs[i] = pr.err
+	}
+	return entries, errorOf(errs)
+}
+
+type yamlParser struct {
+	name     string
+	checks   map[string]bool
+	problems []lineProblem
+}
+
+type lineProblem struct {
+	line int
+	err  error
+}
+
+func (p *yamlParser) addf(line int, format string, args ...any) {
+	err := fmt.Errorf("%s:%d: %s", p.name, line, fmt.Sprintf(format, args...))
+	p.problems = append(p.problems, lineProblem{line, err})
+}
+
+func (p *yamlParser) document(doc *yaml.Node) []Entry {
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		p.addf(root.Line, "the register must start with `%s:` followed by a list of entries", TopKey)
+		return nil
+	}
+	var list *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != TopKey {
+			p.addf(k.Line, "unknown key %q; the register has one key at the top: %s", k.Value, TopKey)
+			continue
+		}
+		list = v
+	}
+	if list == nil || list.Tag == "!!null" {
+		return nil
+	}
+	if list.Kind != yaml.SequenceNode {
+		p.addf(list.Line, "%s: must be a list of entries, each starting with `- check: ...`", TopKey)
+		return nil
+	}
+	entries := make([]Entry, 0, len(list.Content))
+	for i, n := range list.Content {
+		if e, ok := p.entry(i+1, n); ok {
+			entries = append(entries, e)
+		}
+	}
+	return entries
+}
+
+// entry reads entry number num; ok is false when it has a problem.
+func (p *yamlParser) entry(num int, n *yaml.Node) (Entry, bool) {
+	before := len(p.problems)
+	addf := func(line int, format string, args ...any) {
+		p.addf(line, "entry %d: %s", num, fmt.Sprintf(format, args...))
+	}
+	if n.Kind != yaml.MappingNode {
+		addf(n.Line, "must be a set of keys (%s), not %q", strings.Join(keys, ", "), n.Value)
+		return Entry{}, false
+	}
+	text, lines := map[string]string{}, map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch line, dup := lines[k.Value]; {
+		case dup:
+			addf(k.Line, "%s is given twice (also on line %d); keep one", k.Value, line)
+		case !slices.Contains(keys, k.Value):
+			addf(k.Line, "unknown key %q; the keys of an entry are %s", k.Value, strings.Join(keys, ", "))
+		case v.Kind != yaml.ScalarNode:
+			addf(v.Line, "%s must be a single value, not a list or a set of keys", k.Value)
+		case v.Tag == "!!null":
+			lines[k.Value] = v.Line
+		default:
+			text[k.Value], lines[k.Value] = strings.TrimSpace(v.Value), v.Line
+		}
+	}
+	for _, key := range keys {
+		if why, ok := required[key]; ok && text[key] == "" {
+			line, given := lines[key]
+			if !given {
+				line = n.Line
+			}
+			addf(line, "%s is missing: %s", key, why)
+		}
+	}
+	e := Entry{
+		Source:        fmt.Sprintf("%s:%d", p.name, n.Line),
+		CheckID:       text["check"],
+		RecordKey:     text["record"],
+		Justification: text["justification"],
+		LegalBasis:    text["legal_basis"],
+		ApprovedBy:    text["approved_by"],
+	}
+	dates := []struct {
+		key string
+		d   *time.Time
+	}{{"approved_on", &e.ApprovedOn}, {"expires_on", &e.ExpiresOn}}
+	for _, x := range dates {
+		var msg string
+		if *x.d, msg = parseDate(text[x.key]); msg != "" {
+			addf(lines[x.key], "%s %s", x.key, msg)
+		}
+	}
+	for _, pr := range e.validate(p.checks) {
+		addf(lines[pr.key], "%s", pr.msg)
+	}
+	return e, len(p.problems) == before
+}
+
+// dateParts splits a date written as year-month-day or day-month-year into
+// numbers, to suggest a correction for a day the month does not have.
+var dateParts = regexp.MustCompile(`^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))$`)
+
+// parseDate reads a register date: YYYY-MM-DD, or DD-MM-YYYY as Dutch
+// registers often write it. msg says what is wrong, with the fix.
+func parseDate(s string) (time.Time, string) {
+	if s == "" {
+		return time.Time{}, ""
+	}
+	if d, err := values.ParseDate(s); err == nil {
+		return d, ""
+	}
+	msg := fmt.Sprintf("%q is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
+	m := dateParts.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, msg
+	}
+	y, mo, d := m[1], m[2], m[3]
+	if y == "" {
+		y, mo, d = m[6], m[5], m[4]
+	}
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(mo)
+	day, _ := strconv.Atoi(d)
+	if month < 1 || month > 12 || day < 1 {
+		return time.Time{}, fmt.Sprintf("%q is not a date: the month must be 1 to 12; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
+	}
+	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC)
+	if day > last.Day() {
+		return time.Time{}, fmt.Sprintf("%q is not a date; write it as %s", s, last.Format(time.DateOnly))
+	}
+	return time.Time{}, msg
+}

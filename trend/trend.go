@@ -1,0 +1,155 @@
+// Package trend compares an audit run with an earlier one (last year's
+// results) and keeps the history of runs that the comparison reads.
+//
+// Findings are compared by their stable key (check id, table, record key).
+// A finding of this run is new or persisting; a finding of the earlier run
+// that is gone is resolved. Only checks that ran in both runs are compared:
+// a check that did not run (now or then) says nothing about what changed.
+package trend
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/avgaudit/avgaudit/pseudonym"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// Compare marks current against previous: Finding.Trend of every finding
+// of a check that ran in both runs, Check.Resolved (the previous findings
+// of such a check that are gone, marked resolved), Check.Previous (the
+// check's counts in previous, when it was in it) and run.Previous (without
+// File and SHA256, which only the caller knows; see Previous.Identify).
+//
+// Findings of a check that did not run in one of the runs get no trend and
+// are never called resolved; a check of the previous run that is not in
+// the current one at all is left out.
+//
+// When previous is pseudonymised (its record keys are pseudonyms, as in a
+// risk report), the current keys are pseudonymised with p before comparing;
+// p must be the key previous was made with.
+func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
+	if err := compatible(current, previous, p); err != nil {
+		return err
+	}
+	key := func(c *results.Check, f *results.Finding) string { return f.Key }
+	if previous.Pseudonymisation != nil {
+		key = func(c *results.Check, f *results.Finding) string { return PseudonymKey(c.ID, *f, p) }
+	}
+	before := map[string]*results.Check{}
+	for i := range previous.Checks {
+		before[previous.Checks[i].ID] = &previous.Checks[i]
+	}
+	for i := range current.Checks {
+		c := &current.Checks[i]
+		c.Resolved = []results.Finding{}
+		c.Previous = nil
+		for j := range c.Findings {
+			c.Findings[j].Trend = ""
+		}
+		prev := before[c.ID]
+		if prev == nil {
+			continue
+		}
+		c.Previous = counts(prev)
+		if !ran(c) || !ran(prev) {
+			continue
+		}
+		compareCheck(c, prev, key)
+	}
+	current.Previous = &results.PreviousRun{
+		SchemaVersion: previous.SchemaVersion,
+		AsOf:          previous.AsOf,
+		Tool:          previous.Tool,
+	}
+	return nil
+}
+
+// compareCheck marks the findings of c against those of prev.
+func compareCheck(c, prev *results.Check, key func(*results.Check, *results.Finding) string) {
+	now := map[string]bool{}
+	then := map[string]bool{}
+	for j := range prev.Findings {
+		then[prev.Findings[j].Key] = true
+	}
+	for j := range c.Findings {
+		f := &c.Findings[j]
+		k := key(c, f)
+		now[k] = true
+		f.Trend = results.TrendNew
+		if then[k] {
+			f.Trend = results.TrendPersisting
+		}
+	}
+	for _, f := range prev.Findings {
+		if !now[f.Key] {
+			f.Trend = results.TrendResolved
+			f.Acceptance = nil // last year's acceptance says nothing about this run
+			c.Resolved = append(c.Resolved, f)
+		}
+	}
+}
+
+// compatible checks that previous can be compared with current.
+func compatible(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
+	now, err := time.Parse(time.DateOnly, current.AsOf)
+	if err != nil {
+		return fmt.Errorf("this run's as_of %q is not a date", current.AsOf)
+	}
+	return CanCompare(now, previous, p)
+}
+
+// CanCompare tells, before an audit as of asOf is run, whether Compare
+// will accept previous: it must be of an earlier date and, when it is
+// pseudonymised, p must hold the same key.
+func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser) error {
+	then, err := time.Parse(time.DateOnly, previous.AsOf)
+	if err != nil {
+		return fmt.Errorf("the previous results' as_of %q is not a date; is it a results file of avgaudit?", previous.AsOf)
+	}
+	if !then.Before(now) {
+		return fmt.Errorf("the previous results are as of %s, not before this audit (as of %s): compare with an earlier run",
+			previous.AsOf, now.Format(time.DateOnly))
+	}
+	ps := previous.Pseudonymisation
+	switch {
+	case ps == nil:
+		return nil
+	case p == nil:
+		return errors.New("last year's results have pseudonymised record keys, and no pseudonym key was given: use the --pseudonym-key of last year, or last year's resultaten-fg.json / the history file")
+	case p.KeyID() != ps.KeyID:
+		return errors.New("last year's results were pseudonymised with another key: use the same --pseudonym-key, or last year's resultaten-fg.json / the history file")
+	}
+	return nil
+}
+
+// PseudonymKey is the key finding f of check checkID has in a run whose
+// record keys are pseudonymised with p: check id, table and the record
+// key's pseudonym, followed by the "#n" a repeated key was numbered with.
+// The transformation for the risk audience must make keys the same way,
+// so that its results can be compared next year.
+func PseudonymKey(checkID string, f results.Finding, p *pseudonym.Pseudonymiser) string {
+	base := checkID + "|" + f.Table + "|" + f.RecordKey
+	suffix, ok := strings.CutPrefix(f.Key, base)
+	if !ok {
+		suffix = ""
+	}
+	return checkID + "|" + f.Table + "|" + p.Of(f.Table, f.RecordKey) + suffix
+}
+
+func ran(c *results.Check) bool {
+	return c.Status == results.StatusPassed || c.Status == results.StatusFindings
+}
+
+// counts is a check's outcome in numbers.
+func counts(c *results.Check) *results.CheckCounts {
+	n := &results.CheckCounts{Status: c.Status, Findings: len(c.Findings)}
+	for _, f := range c.Findings {
+		if f.Open() {
+			n.Open++
+		}
+	}
+	return n
+}
