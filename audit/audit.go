@@ -71,6 +71,10 @@ type Options struct {
 	// any.
 	Previous     *results.Run
 	PreviousFile string
+	// HistoryDir is the history folder the CLI keeps under the output
+	// directory: without any other previous run, the newest run in it from
+	// before the reference date is compared with.
+	HistoryDir string
 	// Pseudonymiser makes the pseudonyms a pseudonymised previous run is
 	// compared by; it must hold the key that run was made with.
 	Pseudonymiser *pseudonym.Pseudonymiser

@@ -81,7 +81,8 @@ func applyRegister(ctx context.Context, conn *sql.Conn, run *results.Run, file *
 
 // readPrevious reads the run to compare with: opt.Previous (identified by
 // opt.PreviousFile when given), else opt.PreviousFile, else the manifest's
-// previous (a results file or a history folder in Source); nil without any.
+// previous (a results file or a history folder in Source), else the newest
+// earlier run in opt.HistoryDir; nil without any.
 // It is checked against the audit's date and pseudonym key before the
 // exports are loaded.
 func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Previous, error) {
@@ -103,6 +104,8 @@ func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Pre
 		if prev, err = trend.Find(opt.Source, path.Join(opt.Dir, m.Previous), asOf); err != nil {
 			err = fmt.Errorf("%s: previous: %w", manifest.FileName, err)
 		}
+	case opt.HistoryDir != "":
+		prev, err = trend.Latest(opt.HistoryDir, asOf)
 	}
 	if err != nil || prev == nil {
 		return nil, err
