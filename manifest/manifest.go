@@ -31,8 +31,9 @@ const Version = 1
 type Manifest struct {
 	Version      int                `yaml:"version"`
 	Organisation string             `yaml:"organisation"`
-	AsOf         string             `yaml:"as_of"`  // optional default reference date, YYYY-MM-DD
-	Policy       string             `yaml:"policy"` // optional policy file, relative to the manifest
+	AsOf         string             `yaml:"as_of"`    // optional default reference date, YYYY-MM-DD
+	Policy       string             `yaml:"policy"`   // optional policy file, relative to the manifest
+	Previous     string             `yaml:"previous"` // optional previous results (resultaten.json) to compare with, relative to the manifest
 	Systems      map[string]*System `yaml:"systems"`
 }
 

@@ -33,6 +33,9 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	if m.Policy != "" {
 		add(root, "policy", str(m.Policy))
 	}
+	if m.Previous != "" {
+		add(root, "previous", str(m.Previous))
+	}
 	noAsOf := m.AsOf == "" // said above systems:, the next key
 	systems := mapping()
 	for _, sys := range model.Systems {
