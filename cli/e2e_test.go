@@ -44,7 +44,10 @@ func readmeTable(t *testing.T, block string) [][]string {
 		case in && strings.HasPrefix(line, "|"):
 			cells := strings.Split(strings.Trim(line, "|"), "|")
 			for i := range cells {
-				cells[i] = strings.Trim(strings.TrimSpace(cells[i]), "`*")
+				// **bold** totals and `code`; a * inside (a key pattern) stays.
+				c := strings.TrimSpace(cells[i])
+				c = strings.TrimSuffix(strings.TrimPrefix(c, "**"), "**")
+				cells[i] = strings.Trim(c, "`")
 			}
 			if len(cells) < 2 || cells[0] == "check" || strings.HasPrefix(cells[0], "---") {
 				continue

@@ -38,9 +38,17 @@ type Org struct {
 	Files        []*DriveFile
 	Applicants   []*Applicant
 	Complaints   []*Complaint
+	Accepted     []*Acceptance // the accepted-risk register
+
+	// ref is the reference date the exports are written for: asOf, or
+	// prevAsOf for last year's exports (see lastYear).
+	ref time.Time
 
 	Expected []Expectation // findings the checks must report
 	Absent   []Expectation // edge records the checks must not report
+	// resolved are last year's findings (check|table|key) planted in its
+	// exports only: fixed or deleted since (see rewind).
+	resolved []string
 
 	usedBSN        map[string]bool
 	usedNames      map[string]bool
@@ -97,6 +105,7 @@ func build() *Org {
 		usedBSN:   map[string]bool{},
 		usedNames: map[string]bool{},
 		scenario:  map[string]*Child{},
+		ref:       asOf,
 	}
 	o.Groups = []*Group{
 		{Name: "Rupsjes", Location: "Molenwiek", Kind: "KDV", MinAge: 3, MaxAge: 24},

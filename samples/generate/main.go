@@ -2,7 +2,9 @@
 // De Klimboom (synthetisch)": the exports of its childcare administration
 // (Kidsadmin), parent portal (Konnect), child-tracking system (KIJK!) and
 // privacy registers, with a manifest and a policy, plus the list of
-// findings the audit must report on them.
+// findings the audit must report on them. It also writes last year's
+// exports to a temporary directory, audits them and keeps the results in
+// historie/ for the trend.
 //
 // Usage:
 //
@@ -23,6 +25,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/avgaudit/avgaudit/results"
 )
 
 func main() {
@@ -36,10 +40,9 @@ func main() {
 }
 
 func run(out, readme string) error {
-	o := build()
-	stats, err := o.write(out)
+	o, stats, prev, err := generate(out)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+		return err
 	}
 	if readme == "auto" {
 		readme = filepath.Join(filepath.Dir(filepath.Clean(out)), "README.md")
@@ -50,13 +53,30 @@ func run(out, readme string) error {
 	if readme == "" {
 		return nil
 	}
-	return updateReadme(readme, o.readmeBlocks(stats))
+	return updateReadme(readme, o.readmeBlocks(stats, prev))
+}
+
+// generate writes the sample organisation into out, and the results of
+// auditing last year's exports into its historyFile.
+func generate(out string) (*Org, []fileStat, *results.Run, error) {
+	o := build()
+	stats, err := o.write(out)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("write %s: %w", out, err)
+	}
+	prev, err := writeHistory(out)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("last year's results: %w", err)
+	}
+	return o, stats, prev, nil
 }
 
 // block is generated README content between <!-- name:start --> and <!-- name:end -->.
 type block struct{ Name, Body string }
 
-func (o *Org) readmeBlocks(stats []fileStat) []block {
+// readmeBlocks are the generated README blocks; the trend against last
+// year only with its results (prev).
+func (o *Org) readmeBlocks(stats []fileStat, prev *results.Run) []block {
 	type row struct{ check, table, key, why string }
 	rows := func(es []Expectation) []row {
 		var rs []row
@@ -102,12 +122,17 @@ func (o *Org) readmeBlocks(stats []fileStat) []block {
 	for _, s := range stats {
 		fmt.Fprintf(&files, "| `%s` | %s | %s | %d |\n", s.File, s.Sheet, s.Table, s.Rows)
 	}
-	return []block{
+	blocks := []block{
 		{"row-counts", files.String()},
 		{"expected-findings", table("| check | table | record key | planted because |\n", exp)},
 		{"expected-counts", counts.String()},
 		{"expected-absent", table("| check | table | record key | must not be found because |\n", rows(o.Absent))},
+		{"expected-acceptances", o.acceptancesBlock()},
 	}
+	if prev != nil {
+		blocks = append(blocks, block{"expected-trend", o.trendBlock(prev)})
+	}
+	return blocks
 }
 
 // updateReadme replaces the body of every block in the README at path.

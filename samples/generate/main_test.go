@@ -29,8 +29,7 @@ const (
 // the generated README blocks word for word.
 func TestCommittedMatchesGenerator(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "org")
-	o := build()
-	stats, err := o.write(dir)
+	o, stats, prev, err := generate(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +53,7 @@ func TestCommittedMatchesGenerator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bl := range o.readmeBlocks(stats) {
+	for _, bl := range o.readmeBlocks(stats, prev) {
 		if got := readmeBlock(t, string(readme), bl.Name); got != bl.Body {
 			t.Errorf("README block %s is stale; run go generate ./samples\n--- want\n%s--- got\n%s", bl.Name, bl.Body, got)
 		}
@@ -63,7 +62,7 @@ func TestCommittedMatchesGenerator(t *testing.T) {
 
 // TestDeterministic builds twice and compares the bookkeeping.
 func TestDeterministic(t *testing.T) {
-	a, b := build().readmeBlocks(nil), build().readmeBlocks(nil)
+	a, b := build().readmeBlocks(nil, nil), build().readmeBlocks(nil, nil)
 	if !slices.Equal(a, b) {
 		t.Fatal("two builds differ")
 	}
@@ -186,6 +185,7 @@ type manifestDoc struct {
 	Organisation string `yaml:"organisation"`
 	AsOf         string `yaml:"as_of"`
 	Policy       string `yaml:"policy"`
+	Previous     string `yaml:"previous"`
 	Systems      map[string]struct {
 		Product string         `yaml:"product"`
 		Files   []manifestFile `yaml:"files"`

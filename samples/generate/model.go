@@ -93,6 +93,9 @@ type Guardian struct {
 	LastLogin time.Time
 	// NotInPortal: the parent has no row in the portal (only in the administration).
 	NotInPortal bool
+	// drawnAccess is Access as drawn, before portalAccess closed it for a
+	// placement that ended: last year's exports start from it.
+	drawnAccess bool
 }
 
 func (g *Guardian) name() string { return g.First + " " + g.Last }
@@ -118,6 +121,15 @@ type Consent struct {
 	By        string // who recorded it (Konnect's "Vastgelegd door"): the parent in the portal, a migration
 	GivenBy   string // the person who gave or refused it; empty for migrated answers
 	Keep      bool   // planted: the yearly reconfirmation round leaves it as it is
+	// before is the answer as recorded before this year's reconfirmation
+	// round overwrote it; nil when the round left it alone.
+	before *consentState
+}
+
+// consentState is what a reconfirmation round changes of an answer.
+type consentState struct {
+	Recorded    time.Time
+	By, GivenBy string
 }
 
 // Note is a child note in Konnect.
@@ -288,6 +300,19 @@ type Complaint struct {
 	ID                string
 	Received, Handled time.Time
 	Subject           string
+}
+
+// Acceptance is a row of the accepted-risk register: findings of a check
+// the organisation knowingly accepts until a date. The audit marks it
+// accepted, expired or stale (see results.Acceptance).
+type Acceptance struct {
+	Check         string
+	Key           string // a record key or a pattern with * and ?
+	Justification string
+	Basis         string
+	ApprovedBy    string // a role, never a person's name
+	Approved      time.Time
+	Expires       time.Time
 }
 
 // Expectation is one record a check must report (or, in the absent list,

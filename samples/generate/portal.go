@@ -264,6 +264,7 @@ func (o *Org) reconfirm() {
 			if cs.Keep || !cs.Granted || !cs.Withdrawn.IsZero() || !cs.Recorded.Before(reconfirmFrom) {
 				continue
 			}
+			cs.before = &consentState{cs.Recorded, cs.By, cs.GivenBy}
 			cs.Recorded, cs.By, cs.GivenBy = round, "Ouder (portaal)", o.parentInPortal(pc.Child).name()
 		}
 	}
@@ -647,6 +648,7 @@ func (o *Org) portalAccess() {
 		closed := !end.IsZero() && asOf.After(end.AddDate(0, 0, 30))
 		why, plant := planted[c.Scenario]
 		for i, g := range c.Guardians {
+			g.drawnAccess = g.Access
 			switch {
 			case plant || c.Scenario == "plainAccessEdge":
 				g.Access = i == 0

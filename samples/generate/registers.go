@@ -129,6 +129,7 @@ func (o *Org) buildRegisters() {
 	o.buildFiles()
 	o.buildApplicants()
 	o.buildComplaints()
+	o.buildAcceptances()
 }
 
 func constKey(s string) func() string { return func() string { return s } }

@@ -202,7 +202,9 @@ func (o *Org) write(dir string) ([]fileStat, error) {
 		},
 		func() error { return text("kijk/overdrachten.tsv", "tracking_transfers", kijkTSV, o.kijkTransfers) },
 		func() error { return book("registers/privacyregisters.xlsx", o.registerSheets()) },
-		func() error { return os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(manifestYAML()), 0o644) },
+		func() error {
+			return os.WriteFile(filepath.Join(dir, "manifest.yaml"), []byte(o.manifestYAML()), 0o644)
+		},
 		func() error { return os.WriteFile(filepath.Join(dir, "policy.yaml"), []byte(policyYAML), 0o644) },
 	}
 	for _, step := range steps {
@@ -413,7 +415,11 @@ func (o *Org) registerSheets() []sheetData {
 	for _, c := range o.Complaints {
 		complaints.Rows = append(complaints.Rows, []any{c.ID, dateCell(c.Received), dateCell(c.Handled), c.Subject})
 	}
-	return []sheetData{procs, staff, accounts, reqs, breaches, posts, acts, files, apps, complaints}
+	sheets := []sheetData{procs, staff, accounts, reqs, breaches, posts, acts, files, apps, complaints}
+	if len(o.Accepted) > 0 {
+		sheets = append(sheets, o.acceptanceSheet())
+	}
+	return sheets
 }
 
 // ---------------------------------------------------------------- manifest
@@ -554,20 +560,29 @@ func q(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-func manifestYAML() string {
+// manifestYAML renders the manifest of o's exports: with the register of
+// accepted risks and last year's results for the current exports.
+func (o *Org) manifestYAML() string {
 	var b strings.Builder
 	b.WriteString(`# Manifest van de synthetische voorbeeldorganisatie: welke export bij welk
 # systeem hoort en hoe de kolommen op het canonieke model passen.
 # Gegenereerd door samples/generate; wijzig de generator, niet dit bestand.
 version: 1
 organisation: ` + organisation + `
-as_of: ` + isoDate(asOf) + `
+as_of: ` + isoDate(o.ref) + `
 policy: policy.yaml
-systems:
 `)
+	if o.ref.Equal(asOf) {
+		b.WriteString("# De resultaten van de audit van vorig jaar, voor de trend.\nprevious: " + historyFile + "\n")
+	}
+	b.WriteString("systems:\n")
 	for _, s := range manifestSystems {
+		files := s.Files
+		if s.Key == "register" && len(o.Accepted) > 0 {
+			files = append(slices.Clip(files), acceptanceMapping)
+		}
 		fmt.Fprintf(&b, "  %s:\n    product: %s\n    files:\n", s.Key, q(s.Product))
-		for _, f := range s.Files {
+		for _, f := range files {
 			fmt.Fprintf(&b, "      - file: %s\n", q(f.File))
 			if f.Sheet != "" {
 				fmt.Fprintf(&b, "        sheet: %s\n", q(f.Sheet))
