@@ -22,6 +22,7 @@ import (
 	"github.com/avgaudit/avgaudit/profiles"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 )
 
 // Version is avgaudit's version, written into every result.
@@ -133,11 +134,20 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	for _, p := range pol.Params() {
 		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: p.Doc})
 	}
+	for _, s := range pol.RiskSettings() {
+		run.Policy = append(run.Policy, results.Param{Name: s.Key, Value: s.Value, Doc: s.Doc})
+	}
 	if run.Inputs == nil {
 		run.Inputs = []results.Input{}
 	}
 	if run.Rejects == nil {
 		run.Rejects = []results.Reject{}
+	}
+	// Accepted risks and the previous run are applied here, before the
+	// risk scoring: only open findings count towards a risk.
+	risk.Score(run, pol.Risk)
+	if run.Identifiers, err = Identifiers(ctx, conn); err != nil {
+		return nil, err
 	}
 	run.Summarise()
 	return run, nil
@@ -181,6 +191,9 @@ func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
 		return policy.Policy{}, fmt.Errorf("read policy file: %w", err)
 	}
 	p, err := policy.ParseBytes(data)
+	if err == nil {
+		err = checkRiskKeys(p.Risk, opt.Checks)
+	}
 	if err != nil {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -227,4 +240,23 @@ func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
 		return nil
 	}
 	return db, finish, nil
+}
+
+// checkRiskKeys checks the check ids and areas of the policy's risk section
+// against the catalogue: the built-in checks and the ones given (the
+// organisation's own), whether or not they were selected to run.
+func checkRiskKeys(r policy.Risk, given []queries.Check) error {
+	builtin, err := queries.Builtin()
+	if err != nil {
+		return err
+	}
+	areas := append([]string{}, queries.Areas...)
+	var ids []string
+	for _, c := range append(builtin, given...) {
+		ids = append(ids, c.ID)
+		if c.Area != "" {
+			areas = append(areas, c.Area)
+		}
+	}
+	return r.CheckKeys(ids, areas)
 }
