@@ -49,7 +49,7 @@ func TestSampleIdentifiersAndRisk(t *testing.T) {
 		"2011-02-10": "birth_date", "10-02-2011": "birth_date", "10-2-2011": "birth_date", "10 februari 2011": "birth_date", "10 February 2011": "birth_date",
 		"charlotte.ramdin@example.com": "contact", "06-82503209": "contact", "Lindelaan 95": "contact", "4939 CJ": "contact",
 		"NL19TRIO4920975663": "bank_account",
-		"K0001": "id", "O0001": "id", "KJ0001": "id",
+		"K0001":              "id", "O0001": "id", "KJ0001": "id",
 	}
 	for v, k := range want {
 		if kinds[v] != k {
