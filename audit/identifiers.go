@@ -41,8 +41,13 @@ const minIdentifierLen = 3
 // wins.
 var kindRank = map[string]int{kindBSN: 0, kindBankAccount: 1, kindContact: 2, kindBirthDate: 3, kindName: 4, kindID: 5}
 
-// identifierKind is the kind of personal value column c holds, or "".
+// identifierKind is the kind of personal value column c holds, or "". A
+// tussenvoegsel (name_prefix: van, de, van der) identifies no one and is
+// an ordinary word in every text.
 func identifierKind(c model.Column) string {
+	if c.Name == "name_prefix" {
+		return ""
+	}
 	switch c.PII {
 	case model.Name:
 		return kindName
