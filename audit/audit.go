@@ -243,8 +243,8 @@ func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
 }
 
 // checkRiskKeys checks the check ids and areas of the policy's risk section
-// against the catalogue: the built-in checks and the ones given (the
-// organisation's own), whether or not they were selected to run.
+// against the catalogue: every built-in check, selected to run or not, and
+// the checks given (which include the organisation's own).
 func checkRiskKeys(r policy.Risk, given []queries.Check) error {
 	builtin, err := queries.Builtin()
 	if err != nil {
