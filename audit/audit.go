@@ -23,6 +23,7 @@ import (
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 	"github.com/avgaudit/avgaudit/trend"
 )
 
@@ -166,6 +167,9 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	for _, p := range pol.Params() {
 		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: p.Doc})
 	}
+	for _, s := range pol.RiskSettings() {
+		run.Policy = append(run.Policy, results.Param{Name: s.Key, Value: s.Value, Doc: s.Doc})
+	}
 	if run.Inputs == nil {
 		run.Inputs = []results.Input{}
 	}
@@ -181,8 +185,11 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		}
 		previous.Identify(run)
 	}
-	// Risk scoring comes here: after the acceptances (which decide what is
-	// open) and the trend, before the summary.
+	// After the acceptances: only open findings count towards a risk.
+	risk.Score(run, pol.Risk)
+	if run.Identifiers, err = Identifiers(ctx, conn); err != nil {
+		return nil, err
+	}
 	run.Summarise()
 	return run, nil
 }
@@ -214,6 +221,9 @@ func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
 		return policy.Policy{}, fmt.Errorf("read policy file: %w", err)
 	}
 	p, err := policy.ParseBytes(data)
+	if err == nil {
+		err = checkRiskKeys(p.Risk, opt.Checks)
+	}
 	if err != nil {
 		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -276,4 +286,23 @@ func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
 		return nil
 	}
 	return db, finish, nil
+}
+
+// checkRiskKeys checks the check ids and areas of the policy's risk section
+// against the catalogue: every built-in check, selected to run or not, and
+// the checks given (which include the organisation's own).
+func checkRiskKeys(r policy.Risk, given []queries.Check) error {
+	builtin, err := queries.Builtin()
+	if err != nil {
+		return err
+	}
+	areas := append([]string{}, queries.Areas...)
+	var ids []string
+	for _, c := range append(builtin, given...) {
+		ids = append(ids, c.ID)
+		if c.Area != "" {
+			areas = append(areas, c.Area)
+		}
+	}
+	return r.CheckKeys(ids, areas)
 }

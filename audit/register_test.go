@@ -82,7 +82,7 @@ func lastYear(t testing.TB, dir string, pseudonymise *pseudonym.Pseudonymiser) s
 	for i, k := range []string{"F2", "F5"} {
 		f := results.Finding{Key: "finds|portal_photos|" + k, Table: "portal_photos", RecordKey: k, File: "photos.csv", Row: i + 2}
 		if pseudonymise != nil {
-			f.Key = trend.PseudonymKey(c.ID, f, pseudonymise)
+			f.Key = pseudonymise.FindingKey(c.ID, f)
 			f.RecordKey = pseudonymise.Of(f.Table, f.RecordKey)
 		}
 		c.Findings = append(c.Findings, f)

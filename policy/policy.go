@@ -20,6 +20,9 @@ type Policy struct {
 	Consent    Consent    `yaml:"consent"`
 	Processors Processors `yaml:"processors"`
 	Access     Access     `yaml:"access"`
+	// Risk configures the risk scoring after the checks; it holds no SQL
+	// variables, so Params leaves it out (see RiskSettings).
+	Risk Risk `yaml:"risk"`
 }
 
 // Retention periods, measured from the end of care (or, for invoices, from the
@@ -75,6 +78,7 @@ func Default() Policy {
 			PortalAccessDays: 30,
 			AllGroupsRoles:   []string{"beheerder", "administratie"},
 		},
+		Risk: DefaultRisk(),
 	}
 }
 
@@ -89,7 +93,8 @@ type Param struct {
 	Doc    string // what it is and where the default comes from
 }
 
-// Params lists the settings in a fixed order.
+// Params lists the settings the checks read as SQL variables, in a fixed
+// order. The risk section is not among them (see RiskSettings).
 func (p Policy) Params() []Param {
 	r := p.Retention
 	return []Param{
@@ -145,7 +150,10 @@ func (p Policy) Names() map[string]bool {
 func ParseBytes(data []byte) (Policy, error) { return Parse(bytes.NewReader(data)) }
 
 // Parse reads a policy file over the defaults: settings it leaves out keep
-// their default. Unknown keys and negative periods are errors.
+// their default (risk.owners keeps the default owner of every area it does
+// not name). Unknown keys, negative periods and risk values out of range
+// are errors; check ids and areas in the risk section are checked against
+// the catalogue by Risk.CheckKeys.
 func Parse(r io.Reader) (Policy, error) {
 	p := Default()
 	data, err := io.ReadAll(r)
@@ -161,6 +169,9 @@ func Parse(r io.Reader) (Policy, error) {
 		if !prm.IsList && prm.Value < 0 {
 			return p, fmt.Errorf("policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
 		}
+	}
+	if err := p.Risk.validate(); err != nil {
+		return p, err
 	}
 	return p, nil
 }
@@ -202,6 +213,54 @@ retention:
   portal_months: 24
 access:
   all_groups_roles: [beheerder, administratie, locatiemanager]
+` + "```" + `
+`)
+	b.WriteString(riskMarkdown())
+	return b.String()
+}
+
+// riskMarkdown documents the risk section.
+func riskMarkdown() string {
+	var b strings.Builder
+	b.WriteString(`
+## Risk scoring
+
+The risk analysis scores every check that ran: **score = impact × likelihood**, each on a
+scale of 1 to 5, so 0 to 25. *Impact* is how much harm the check's findings can do to the
+people concerned; every built-in check states its own (` + "`-- impact:`" + ` in its header,
+docs/checks.md), a check of your own without one counts as 3. *Likelihood* follows from the
+share of the records the check judged (its population) that is affected by an open finding
+(one not covered by an accepted risk in force), with the limits of
+` + "`risk.likelihood_shares`" + `. A check without open findings has likelihood 0 and score 0:
+no risk now. When the number of records judged is unknown (a check of your own without
+` + "`-- population:`" + `), open findings count as likelihood 5, the cautious choice: set the
+likelihood in the policy to score such a check yourself. The level follows from the score:
+0 none, 1–4 low, 5–9 medium, 10–16 high, 20–25 critical.
+
+The risk section is not read by the checks and has no SQL variable. Its keys:
+` + "`risk.impact.<check id>`" + ` and ` + "`risk.likelihood.<check id>`" + ` (1–5) replace a
+check's impact and derived likelihood; ` + "`risk.owners.<area>`" + ` names who answers for
+an area's risks (areas it leaves out keep their default owner; an area of your own checks
+without one gets ` + "`" + FallbackOwner + "`" + `). An unknown check id or area is an error.
+
+| setting | default | meaning and source |
+|---|---|---|
+`)
+	for _, s := range Default().RiskSettings() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", s.Key, s.Value, s.Doc)
+	}
+	b.WriteString(`
+Example:
+
+` + "```yaml" + `
+risk:
+  impact:
+    photo_without_consent: 5
+  likelihood:
+    request_overdue: 4
+  likelihood_shares: [1, 5, 15, 40]
+  owners:
+    toestemming: Directeur
 ` + "```" + `
 `)
 	return b.String()

@@ -16,7 +16,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+
+	"github.com/avgaudit/avgaudit/results"
 )
 
 // Method names the construction, as recorded in results.Pseudonymisation.
@@ -109,3 +112,28 @@ func LoadOrCreate(path string) (p *Pseudonymiser, created bool, err error) {
 	p, err = New(key)
 	return p, true, err
 }
+
+// FindingKey is the key of finding f of check checkID with its record key
+// replaced by the pseudonym: "check|table|P-…", keeping a "#n" that numbers
+// repeated keys. A record key that already is a pseudonym is kept, so
+// pseudonymising twice changes nothing. The risk report's keys and the
+// comparison with a pseudonymised earlier run both use it, so they agree.
+func (p *Pseudonymiser) FindingKey(checkID string, f results.Finding) string {
+	ps := f.RecordKey
+	if ps != "" && !pseudonymFormat.MatchString(ps) {
+		ps = p.Of(f.Table, f.RecordKey)
+	}
+	suffix := ""
+	if rest, ok := strings.CutPrefix(f.Key, checkID+"|"+f.Table+"|"+f.RecordKey); ok && repeatSuffix.MatchString(rest) {
+		suffix = rest
+	}
+	return checkID + "|" + f.Table + "|" + ps + suffix
+}
+
+// IsPseudonym reports whether s has the form of a pseudonym.
+func IsPseudonym(s string) bool { return pseudonymFormat.MatchString(s) }
+
+var (
+	repeatSuffix    = regexp.MustCompile(`^(#[0-9]+)?$`)
+	pseudonymFormat = regexp.MustCompile(`^` + regexp.QuoteMeta(Prefix) + `[0-9a-f]{12}$`)
+)

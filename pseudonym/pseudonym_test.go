@@ -1,6 +1,7 @@
 package pseudonym
 
 import (
+	"github.com/avgaudit/avgaudit/results"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -65,5 +66,27 @@ func TestLoadOrCreate(t *testing.T) {
 	}
 	if _, _, err := LoadOrCreate(path); err == nil {
 		t.Error("a damaged key file was accepted")
+	}
+}
+
+func TestFindingKey(t *testing.T) {
+	p, _ := New(SampleKey)
+	ps := p.Of("t", "K1")
+	tests := []struct {
+		name string
+		f    results.Finding
+		want string
+	}{
+		{"plain", results.Finding{Key: "c|t|K1", Table: "t", RecordKey: "K1"}, "c|t|" + ps},
+		{"repeat", results.Finding{Key: "c|t|K1#2", Table: "t", RecordKey: "K1"}, "c|t|" + ps + "#2"},
+		{"unexpected suffix dropped", results.Finding{Key: "c|t|K1 Anna", Table: "t", RecordKey: "K1"}, "c|t|" + ps},
+		{"already a pseudonym", results.Finding{Key: "c|t|" + ps, Table: "t", RecordKey: ps}, "c|t|" + ps},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := p.FindingKey("c", tt.f); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -10,7 +10,6 @@ package trend
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/avgaudit/avgaudit/pseudonym"
@@ -36,7 +35,7 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 	}
 	key := func(c *results.Check, f *results.Finding) string { return f.Key }
 	if previous.Pseudonymisation != nil {
-		key = func(c *results.Check, f *results.Finding) string { return PseudonymKey(c.ID, *f, p) }
+		key = func(c *results.Check, f *results.Finding) string { return p.FindingKey(c.ID, *f) }
 	}
 	before := map[string]*results.Check{}
 	for i := range previous.Checks {
@@ -123,20 +122,6 @@ func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser
 		return errors.New("last year's results were pseudonymised with another key: use the same --pseudonym-key, or last year's resultaten-fg.json / the history file")
 	}
 	return nil
-}
-
-// PseudonymKey is the key finding f of check checkID has in a run whose
-// record keys are pseudonymised with p: check id, table and the record
-// key's pseudonym, followed by the "#n" a repeated key was numbered with.
-// The transformation for the risk audience must make keys the same way,
-// so that its results can be compared next year.
-func PseudonymKey(checkID string, f results.Finding, p *pseudonym.Pseudonymiser) string {
-	base := checkID + "|" + f.Table + "|" + f.RecordKey
-	suffix, ok := strings.CutPrefix(f.Key, base)
-	if !ok {
-		suffix = ""
-	}
-	return checkID + "|" + f.Table + "|" + p.Of(f.Table, f.RecordKey) + suffix
 }
 
 func ran(c *results.Check) bool {

@@ -118,7 +118,7 @@ func pseudonymised(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 	for _, c := range run.Checks {
 		fs := []results.Finding{}
 		for _, f := range c.Findings {
-			f.Key = trend.PseudonymKey(c.ID, f, p)
+			f.Key = p.FindingKey(c.ID, f)
 			f.RecordKey = p.Of(f.Table, f.RecordKey)
 			fs = append(fs, f)
 		}

@@ -1,0 +1,140 @@
+package audience
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/pseudonym"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// Risk prepares run for the annual risk analysis. It returns a copy in
+// which every record key is replaced by its pseudonym under p (and every
+// finding key by check|table|pseudonym), and every text that can hold
+// personal data — finding messages, values and file names, rejected rows,
+// the accepted-risk register, reasons a check failed — has the run's
+// identifiers and any e-mail address or IBAN replaced by a marker (see
+// Markers). Rejected input values are removed whole: a rejected row's
+// values were never loaded, so its names are not among the identifiers.
+// The resolved findings of the previous run keep no values for the same
+// reason. The copy has no Identifiers. p must not be nil.
+func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
+	out := Clone(run)
+	out.Audience = results.AudienceRisk
+	out.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
+	sc := NewScrubber(run.Identifiers)
+	out.Identifiers = nil
+	for i := range out.Checks {
+		c := &out.Checks[i]
+		if c.Reason != nil {
+			*c.Reason = sc.Texts(*c.Reason)
+		}
+		for j := range c.Warnings {
+			c.Warnings[j] = sc.Texts(c.Warnings[j])
+		}
+		for j := range c.Findings {
+			riskFinding(&c.Findings[j], c.ID, p, sc)
+		}
+		for j := range c.Resolved {
+			f := &c.Resolved[j]
+			riskFinding(f, c.ID, p, sc)
+			for k := range f.Values {
+				f.Values[k] = ""
+			}
+		}
+	}
+	riskAcceptances(out, run, p, sc)
+	for i := range out.Rejects {
+		riskReject(&out.Rejects[i], sc)
+	}
+	for i := range out.Inputs {
+		in := &out.Inputs[i]
+		in.File, in.Sheet = sc.Text(in.File, "nl"), sc.Text(in.Sheet, "nl")
+		for j := range in.SkippedColumns {
+			in.SkippedColumns[j] = sc.Text(in.SkippedColumns[j], "nl")
+		}
+	}
+	if out.Previous != nil {
+		out.Previous.File = sc.Text(out.Previous.File, "nl")
+	}
+	return out
+}
+
+// FG prepares run for the data protection officer's spot check: a copy
+// with every detail. BSNs are masked by the reporters, as for every
+// audience.
+func FG(run *results.Run) *results.Run {
+	out := Clone(run)
+	out.Audience = results.AudienceFG
+	return out
+}
+
+func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+	f.Key = p.FindingKey(checkID, *f)
+	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
+		f.RecordKey = p.Of(f.Table, f.RecordKey)
+	}
+	f.File = sc.Text(f.File, "nl")
+	f.Message = sc.Texts(f.Message)
+	for i := range f.Values {
+		f.Values[i] = sc.Text(f.Values[i], "nl")
+	}
+}
+
+// riskAcceptances pseudonymises the record key of each register entry that
+// names one finding exactly (by the table of the finding it matches) and
+// scrubs the rest: patterns, justifications, who approved.
+func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+	tables := map[string]string{} // check id + "\x00" + record key → table
+	for _, c := range run.Checks {
+		for _, f := range c.Findings {
+			tables[c.ID+"\x00"+f.RecordKey] = f.Table
+		}
+	}
+	for i := range out.Acceptances {
+		a := &out.Acceptances[i]
+		if table, ok := tables[a.CheckID+"\x00"+a.RecordKey]; ok && !strings.ContainsAny(a.RecordKey, "*?") {
+			a.RecordKey = p.Of(table, a.RecordKey)
+		} else {
+			a.RecordKey = sc.Text(a.RecordKey, "nl")
+		}
+		a.Source = sc.Text(a.Source, "nl")
+		a.Justification = sc.Text(a.Justification, "nl")
+		a.LegalBasis = sc.Text(a.LegalBasis, "nl")
+		a.ApprovedBy = sc.Text(a.ApprovedBy, "nl")
+	}
+}
+
+// riskReject removes the rejected value, also where the reason quotes it.
+func riskReject(r *results.Reject, sc *Scrubber) {
+	r.File, r.Sheet, r.Column = sc.Text(r.File, "nl"), sc.Text(r.Sheet, "nl"), sc.Text(r.Column, "nl")
+	value := r.Value
+	if value != "" {
+		r.Value = Markers["removed"].NL
+	}
+	r.Reason = results.Text{
+		NL: sc.Text(withoutValue(r.Reason.NL, value, Markers["removed"].NL), "nl"),
+		EN: sc.Text(withoutValue(r.Reason.EN, value, Markers["removed"].EN), "en"),
+	}
+}
+
+// withoutValue replaces value in reason, quoted or as whole words.
+func withoutValue(reason, value, marker string) string {
+	if strings.TrimSpace(value) == "" {
+		return reason
+	}
+	reason = strings.ReplaceAll(reason, strconv.Quote(value), strconv.Quote(marker))
+	if len([]rune(strings.TrimSpace(value))) < minLen {
+		return reason
+	}
+	var locs [][]int
+	for i := 0; ; {
+		j := strings.Index(reason[i:], value)
+		if j < 0 {
+			break
+		}
+		locs = append(locs, []int{i + j, i + j + len(value)})
+		i += j + len(value)
+	}
+	return replaceAt(reason, locs, func(m string) int { return len(m) }, marker)
+}
