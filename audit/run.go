@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,7 +105,9 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 // returns their outcomes in the order given. A check whose required tables
 // were not supplied (or lost all their rows to rejects) is not run; a check
 // reading a table that lost some rows carries a warning; a check whose SQL
-// fails is reported as failed without stopping the others.
+// fails is reported as failed without stopping the others. A check that ran
+// carries the start of its risk score: its impact and the size of its
+// population; scoring the likelihood is left to the risk package.
 func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input) ([]results.Check, error) {
 	sup := supplyOf(inputs)
 	out := make([]results.Check, 0, len(checks))
@@ -128,33 +131,63 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			continue
 		}
 		rc.Warnings = sup.warnings(c)
-		cols, findings, err := runCheck(ctx, conn, c)
-		if err != nil {
+		if err := execute(ctx, conn, c, &rc); err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			rc.Status = results.StatusError
 			rc.Reason = failure(err)
-			out = append(out, rc)
-			continue
-		}
-		labels, err := columnLabels(c, cols)
-		if err != nil {
-			rc.Status = results.StatusError
-			rc.Reason = failure(err)
-			out = append(out, rc)
-			continue
-		}
-		rc.Columns, rc.ColumnLabels, rc.Findings = cols, labels, findings
-		rc.Status = results.StatusPassed
-		if len(findings) > 0 {
-			rc.Status = results.StatusFindings
 		}
 		out = append(out, rc)
 	}
 	return out, nil
 }
 
+// execute runs c and fills in rc its columns, findings, risk and status;
+// on an error rc is left as it was.
+func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.Check) error {
+	own, findings, err := runCheck(ctx, conn, c)
+	if err != nil {
+		return err
+	}
+	cols, labels, err := columnLabels(c, own)
+	if err != nil {
+		return err
+	}
+	risk, err := checkRisk(ctx, conn, c)
+	if err != nil {
+		return err
+	}
+	rc.Columns, rc.ColumnLabels, rc.Findings, rc.Risk = cols, labels, findings, risk
+	rc.Status = results.StatusPassed
+	if len(findings) > 0 {
+		rc.Status = results.StatusFindings
+	}
+	return nil
+}
+
+// checkRisk is the part of a check's risk its metadata gives: the impact
+// (queries.DefaultImpact when the header names none) and the number of
+// rows in its population table (0 when it names none).
+func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.Risk, error) {
+	r := &results.Risk{Impact: c.Impact, ImpactSource: "check"}
+	if r.Impact == 0 {
+		r.Impact = queries.DefaultImpact
+	}
+	if c.Population == "" {
+		return r, nil
+	}
+	if _, ok := model.Lookup(c.Population); !ok { // Parse allows only canonical tables
+		return nil, fmt.Errorf("%s: population %q is not a canonical table", c.File, c.Population)
+	}
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+c.Population).Scan(&r.Population); err != nil {
+		return nil, fmt.Errorf("%s: count the population %s: %w", c.File, c.Population, err)
+	}
+	return r, nil
+}
+
+// runCheck runs c's query and returns the query's own columns (all but the
+// required ones, in order) and its findings.
 func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, error) {
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
@@ -174,16 +207,18 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 			return nil, nil, fmt.Errorf("%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
+	// own are the query's own columns, in order; extra those of them that
+	// become the finding's values (all but the reserved ones).
+	own := []string{}
 	var extra []int
-	var extraNames []string
 	for i, n := range names {
-		if !isRequired(n) {
-			extra = append(extra, i)
-			extraNames = append(extraNames, n)
+		if isRequired(n) {
+			continue
 		}
-	}
-	if extraNames == nil {
-		extraNames = []string{}
+		own = append(own, n)
+		if !isReserved(n) {
+			extra = append(extra, i)
+		}
 	}
 	raw := make([]any, len(names))
 	ptrs := make([]any, len(names))
@@ -205,6 +240,12 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 			Values:    make([]string, len(extra)),
 		}
 		f.Row, _ = strconv.Atoi(text(model.RowColumn))
+		if _, ok := idx[queries.ColLocation]; ok {
+			f.Location = text(queries.ColLocation)
+		}
+		if _, ok := idx[queries.ColGroup]; ok {
+			f.Group = text(queries.ColGroup)
+		}
 		if t, ok := model.Lookup(table); ok {
 			f.System = t.System
 		}
@@ -241,7 +282,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	if findings == nil {
 		findings = []results.Finding{}
 	}
-	return extraNames, findings, nil
+	return own, findings, nil
 }
 
 // duckDBLine finds the line DuckDB names in a parser or binder error.
@@ -271,31 +312,38 @@ func failure(err error) *results.Text {
 	return &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
 }
 
-// columnLabels pairs the query's own columns with the header's headings, or
-// with their names when the header gives none.
-func columnLabels(c *queries.Check, cols []string) ([]results.Text, error) {
-	if c.ColumnLabels == nil {
+// columnLabels splits the query's own columns into those shown with each
+// finding (all but the reserved ones) and pairs them with the header's
+// headings, or with their names when the header gives none. The headings
+// may leave out the reserved columns or, as a check written before they
+// were reserved does, head them too: then those headings are dropped.
+func columnLabels(c *queries.Check, own []string) ([]string, []results.Text, error) {
+	cols := slices.DeleteFunc(slices.Clone(own), isReserved)
+	switch n := len(c.ColumnLabels); {
+	case c.ColumnLabels == nil:
 		labels := make([]results.Text, len(cols))
 		for i, name := range cols {
 			labels[i] = results.Text{NL: name, EN: name}
 		}
-		return labels, nil
+		return cols, labels, nil
+	case n == len(cols):
+		return cols, c.ColumnLabels, nil
+	case n == len(own):
+		labels := []results.Text{}
+		for i, name := range own {
+			if !isReserved(name) {
+				labels = append(labels, c.ColumnLabels[i])
+			}
+		}
+		return cols, labels, nil
 	}
-	if len(c.ColumnLabels) != len(cols) {
-		return nil, fmt.Errorf("%s: columns.nl/columns.en give %d headings, but the query returns %d columns of its own (%s)",
-			c.File, len(c.ColumnLabels), len(cols), strings.Join(cols, ", "))
-	}
-	return c.ColumnLabels, nil
+	return nil, nil, fmt.Errorf("%s: columns.nl/columns.en give %d headings, but the query returns %d columns of its own (%s); %s need no heading",
+		c.File, len(c.ColumnLabels), len(cols), strings.Join(cols, ", "), strings.Join(queries.ReservedColumns, " and "))
 }
 
-func isRequired(col string) bool {
-	for _, r := range queries.RequiredColumns {
-		if r == col {
-			return true
-		}
-	}
-	return false
-}
+func isRequired(col string) bool { return slices.Contains(queries.RequiredColumns, col) }
+
+func isReserved(col string) bool { return slices.Contains(queries.ReservedColumns, col) }
 
 // format renders a result value as report text. BSNs are masked here, at
 // the single point where check output becomes report data: a column named

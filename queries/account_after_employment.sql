@@ -6,6 +6,10 @@
 -- source: AVG art. 32 (beveiliging: toegang intrekken); privacybeleid: autorisaties worden bij
 --   uitdiensttreding ingetrokken
 -- requires: accounts, staff
+-- impact: 4
+-- impact.why: someone no longer bound by the organisation can read children's and parents' files, and a
+--   login after leaving may already be a breach
+-- population: accounts
 -- why.nl: Een medewerker die uit dienst is, heeft geen toegang meer nodig tot gegevens van kinderen en
 --   ouders. Een account dat na de laatste werkdag actief blijft, kan door de oud-medewerker of door
 --   iemand anders worden gebruikt; is er na de uitdiensttreding nog ingelogd, dan is dat ernstig en

@@ -6,6 +6,10 @@
 -- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 (toegang op basis van
 --   noodzaak); privacybeleid: autorisatiematrix per functie (beleid: access_all_groups_roles)
 -- requires: accounts, staff
+-- impact: 3
+-- impact.why: colleagues under a duty of confidentiality see more children than they need; the harm
+--   grows when the account is misused or its password leaks
+-- population: accounts
 -- why.nl: Medewerkers horen alleen de gegevens te zien van de kinderen met wie zij werken, meestal die
 --   van hun eigen groep. Alleen de functies die de autorisatiematrix daarvoor aanwijst (standaard
 --   beheerder en administratie) mogen alle groepen zien. Een ruimer account geeft onnodig toegang tot

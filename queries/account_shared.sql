@@ -6,6 +6,10 @@
 -- source: AVG art. 32 (beveiliging: persoonlijke inlog, herleidbaarheid) en art. 5 lid 2
 --   (verantwoordingsplicht); privacybeleid: persoonlijke inloggegevens op laptops en iPads
 -- requires: accounts
+-- impact: 3
+-- impact.why: access to children's data cannot be traced to a person and stays open to former users;
+--   harm follows only from misuse
+-- population: accounts
 -- why.nl: Met een gedeeld account is niet na te gaan wie welke gegevens van kinderen en ouders heeft
 --   ingezien of gewijzigd, en het wachtwoord blijft bekend bij iedereen die ooit meedeed, ook na
 --   uitdiensttreding. Elk actief account hoort bij precies één medewerker uit het personeelsbestand.

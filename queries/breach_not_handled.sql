@@ -6,6 +6,10 @@
 -- source: AVG art. 33 (melding aan de AP binnen 72 uur; documentatie van elk datalek: feiten, gevolgen,
 --   maatregelen) en art. 34 (betrokkenen informeren bij een hoog risico)
 -- requires: breaches
+-- impact: 4
+-- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
+--   supervise; the harm of the breach itself goes unchecked
+-- population: breaches
 -- why.nl: Een datalek dat gemeld moet worden, moet binnen 72 uur nadat de organisatie het ontdekte bij de
 --   Autoriteit Persoonsgegevens zijn gemeld. Bij een hoog risico voor de betrokkenen (kinderen, ouders,
 --   medewerkers) moeten zij zelf ook worden geïnformeerd. Elk datalek, ook een niet-meldplichtig, hoort

@@ -7,6 +7,10 @@
 --   gebruik van het BSN als inlognaam voor het ouderportaal
 -- requires: accounts | portal_children | tracking_children | portal_guardians | portal_notes |
 --   portal_consents | portal_photos | tracking_observations | tracking_transfers
+-- impact: 5
+-- impact.why: the BSN ends up on screens, exports and links, exposing children to identity fraud for
+--   life; the AP fined a daycare centre for exactly this
+-- population: portal_children
 -- why.nl: Het BSN mag alleen worden gebruikt waar een wet dat voorschrijft; voor een kinderopvang is dat
 --   alleen de kinderopvangtoeslag. Een BSN als inlognaam of als kindnummer in het ouderportaal of het
 --   kindvolgsysteem is daarom verboden, ook met toestemming van de ouders: het nummer komt dan op
@@ -122,9 +126,14 @@ SELECT
     f._file, f._row,
     replace(replace(t.nl, '{system}', coalesce(f.own_key, '')), '{column}', f.id_column) AS message_nl,
     replace(replace(t.en, '{system}', coalesce(f.own_key, '')), '{column}', f.id_column) AS message_en,
+    -- A child's record is placed through the child's portal or tracking id
+    -- (own_key); an account has no place.
+    coalesce(pp.location, tp.location) AS location, coalesce(pp.group_name, tp.group_name) AS group_name,
     CASE WHEN f.table_name = 'accounts' THEN 'login' ELSE 'key' END AS problem,
     f.id_column
 FROM findings f
+LEFT JOIN portal_child_place() pp ON f.table_name LIKE 'portal%' AND pp.portal_child_id = f.own_key
+LEFT JOIN tracking_child_place() tp ON f.table_name LIKE 'tracking%' AND tp.tracking_child_id = f.own_key
 JOIN texts t ON t.kind = CASE
     WHEN f.table_name = 'accounts' THEN 'login'
     ELSE split_part(f.table_name, '_', 1) || CASE WHEN f.id_column = 'child_id' THEN '_link' ELSE '_key' END

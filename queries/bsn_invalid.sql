@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub d (juistheid); Wet algemene bepalingen burgerservicenummer art. 1
 --   (het BSN voldoet aan de elfproef); Regeling Wet kinderopvang art. 11 (BSN voor de toeslag)
 -- requires: admin_children
+-- impact: 2
+-- impact.why: a wrong BSN harms the childcare benefit application more than the child's privacy
+-- population: admin_children
 -- why.nl: Een burgerservicenummer voldoet altijd aan de elfproef. Een BSN dat daar niet aan voldoet, is
 --   verkeerd overgenomen (tikfout, verwisselde cijfers, weggevallen voorloopnul) en hoort niet bij dit
 --   kind. Met een verkeerd BSN gaan de opgaven voor de kinderopvangtoeslag mis en staat mogelijk het
@@ -17,8 +20,8 @@
 --   administratie; verwijder het als het niet (meer) nodig is voor de kinderopvangtoeslag.
 -- fix.en: Ask the parents for the correct BSN (from an official document) and correct it in the
 --   administration; delete it if the childcare benefit no longer needs it.
--- columns.nl: Groep, Einde opvang
--- columns.en: Group, End of care
+-- columns.nl: Einde opvang
+-- columns.en: End of care
 SELECT
     -- The loader has already reduced every BSN to 9 digits (spaces and dots
     -- removed, a dropped leading zero restored), so what fails here fails the
@@ -28,7 +31,7 @@ SELECT
     _file, _row,
     'Het BSN van dit kind voldoet niet aan de elfproef en is dus onjuist; vraag de ouders het juiste BSN en corrigeer het in de administratie.' AS message_nl,
     'This child''s BSN fails the 11-check and is therefore wrong; ask the parents for the correct BSN and correct it in the administration.' AS message_en,
-    group_name, care_end
+    location, group_name, care_end
 FROM admin_children
 WHERE bsn IS NOT NULL AND NOT valid_bsn(bsn)
 ORDER BY _file, _row

@@ -8,6 +8,10 @@
 -- requires: portal_children | portal_guardians | portal_notes | portal_consents | portal_photos |
 --   tracking_children | tracking_observations | tracking_transfers | staff | accounts | requests |
 --   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints
+-- impact: 4
+-- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
+--   fraud; judged per export column, so the share of children says little
+-- population: portal_children
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
 --   kinderopvangtoeslag, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het

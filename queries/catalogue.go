@@ -10,13 +10,24 @@
 //	requires (tables that must be supplied for the check to run, comma
 //	separated; `a | b` means at least one of a and b),
 //	why.nl, why.en, fix.nl, fix.en,
+//	impact (1–5: how badly the children, parents or staff concerned are
+//	harmed if the risk materialises), impact.why (one line that justifies
+//	it), population (the canonical table whose rows the check judges; its
+//	row count is the base of the risk's likelihood),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
 //	query's own columns, in order)
+//
+// impact, impact.why and population are required of the built-in checks (a
+// test enforces it) and optional in a user's own: without impact a check
+// counts as impact 3, without population its population is 0.
 //
 // The query reads the reference date with getvariable('as_of') and policy
 // settings with getvariable('<name>'), and returns one row per finding with
 // at least the columns table_name, record_key, _file, _row, message_nl and
-// message_en; further columns are shown with the finding.
+// message_en. Two optional columns are reserved: location and group_name
+// place the finding (the childcare location and group of the child it is
+// about) and are not shown among its values, so need no heading. Any
+// further columns are shown with the finding.
 package queries
 
 import (
@@ -29,6 +40,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/model"
@@ -49,6 +61,14 @@ type Check struct {
 	Reads    []string   // canonical tables the query mentions, sorted
 	Why      results.Text
 	Fix      results.Text
+	// Impact is how badly the people concerned are harmed if the risk
+	// materialises, 1–5; 0 when the header gives none (a user check).
+	Impact int
+	// ImpactWhy justifies Impact in one line, for reviewers.
+	ImpactWhy string
+	// Population is the canonical table whose rows the check judges; ""
+	// when the header names none.
+	Population string
 	// ColumnLabels head the query's own columns in reports; nil when the
 	// header gives none (the column names are shown then).
 	ColumnLabels []results.Text
@@ -68,6 +88,19 @@ const (
 	ColMessageNL = "message_nl"
 	ColMessageEN = "message_en"
 )
+
+// Reserved optional columns: when a query returns them they place the
+// finding and are not among its values.
+const (
+	ColLocation = "location"
+	ColGroup    = "group_name"
+)
+
+// ReservedColumns lists the optional columns that place a finding.
+var ReservedColumns = []string{ColLocation, ColGroup}
+
+// DefaultImpact is the impact of a check whose header gives none.
+const DefaultImpact = 3
 
 // RequiredColumns lists the columns every check must return.
 var RequiredColumns = []string{ColTable, ColRecordKey, model.FileColumn, model.RowColumn, ColMessageNL, ColMessageEN}
@@ -218,7 +251,7 @@ var (
 	headerLine   = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
 	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys = []string{"columns.nl", "columns.en"}
+	optionalKeys = []string{"impact", "impact.why", "population", "columns.nl", "columns.en"}
 	allKeys      = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
@@ -316,6 +349,9 @@ func Parse(file, src string) (Check, error) {
 		}
 		c.Requires = append(c.Requires, alts)
 	}
+	if err := parseRisk(&c, fields, fieldLine); err != nil {
+		return c, err
+	}
 	nl, en := splitList(fields["columns.nl"]), splitList(fields["columns.en"])
 	if len(nl) != len(en) {
 		return c, &HeaderError{file, max(fieldLine["columns.nl"], fieldLine["columns.en"]), fmt.Sprintf("columns.nl has %d headings and columns.en %d; give both, one per column of the query after message_en", len(nl), len(en))}
@@ -343,6 +379,25 @@ func Parse(file, src string) (Check, error) {
 		}
 	}
 	return c, nil
+}
+
+// parseRisk reads the optional impact, impact.why and population keys.
+func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) error {
+	if v, ok := fields["impact"]; ok {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 5 {
+			return &HeaderError{c.File, fieldLine["impact"], fmt.Sprintf("impact %q: expected a whole number from 1 (little harm) to 5 (severe harm)", v)}
+		}
+		c.Impact = n
+	}
+	c.ImpactWhy = fields["impact.why"]
+	if t, ok := fields["population"]; ok {
+		if _, known := model.Lookup(t); !known {
+			return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %q is not a canonical table; name the one table whose rows the check judges: %s", t, strings.Join(model.TableNames(""), ", "))}
+		}
+		c.Population = t
+	}
+	return nil
 }
 
 // Missing returns the requirement groups not met by the supplied tables;

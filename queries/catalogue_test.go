@@ -8,7 +8,9 @@ import (
 )
 
 // TestBuiltinCatalogue parses every embedded check, so a broken header fails
-// go test rather than an audit.
+// go test rather than an audit, and requires of every built-in check what a
+// user's own check may leave out: both languages of every text and column
+// heading, and the impact and population that score its risk.
 func TestBuiltinCatalogue(t *testing.T) {
 	checks, err := queries.Builtin()
 	if err != nil {
@@ -18,16 +20,31 @@ func TestBuiltinCatalogue(t *testing.T) {
 		t.Fatalf("%d checks, want at least 3", len(checks))
 	}
 	for _, c := range checks {
-		for name, txt := range map[string]string{"title.nl": c.Title.NL, "title.en": c.Title.EN, "why.nl": c.Why.NL, "why.en": c.Why.EN, "fix.nl": c.Fix.NL, "fix.en": c.Fix.EN} {
+		for name, txt := range map[string]string{"title.nl": c.Title.NL, "title.en": c.Title.EN, "why.nl": c.Why.NL, "why.en": c.Why.EN,
+			"fix.nl": c.Fix.NL, "fix.en": c.Fix.EN, "impact.why": c.ImpactWhy} {
 			if len(txt) < 10 {
 				t.Errorf("%s: %s is too short to explain anything: %q", c.ID, name, txt)
 			}
 		}
+		if c.Title.NL == c.Title.EN || c.Why.NL == c.Why.EN || c.Fix.NL == c.Fix.EN {
+			t.Errorf("%s: a Dutch text equals its English one; translate it", c.ID)
+		}
 		if c.ColumnLabels == nil {
 			t.Errorf("%s: give the query's own columns Dutch and English headings (columns.nl, columns.en)", c.ID)
 		}
+		for i, l := range c.ColumnLabels {
+			if l.NL == "" || l.EN == "" {
+				t.Errorf("%s: column heading %d lacks its Dutch or English text: %+v", c.ID, i+1, l)
+			}
+		}
 		if !strings.Contains(c.SQL, "message_nl") || !strings.Contains(c.SQL, "message_en") {
 			t.Errorf("%s: the query returns no message_nl/message_en", c.ID)
+		}
+		if c.Impact == 0 {
+			t.Errorf("%s: give the check an impact (1–5) and impact.why", c.ID)
+		}
+		if c.Population == "" {
+			t.Errorf("%s: name the table whose rows the check judges (population)", c.ID)
 		}
 	}
 }
@@ -47,6 +64,12 @@ func TestParseHeaderErrors(t *testing.T) {
 		{"duplicate key", "x.sql", full + "-- area: b\nSELECT 1", `header key "area" given twice (first on line 5)`},
 		{"no sql", "x.sql", full, "no SQL query"},
 		{"column headings differ", "x.sql", full + "-- columns.nl: a, b\n-- columns.en: a\nSELECT 1", "x.sql:13: columns.nl has 2 headings and columns.en 1"},
+		{"impact not a number", "x.sql", full + "-- impact: hoog\nSELECT 1", `x.sql:12: impact "hoog": expected a whole number from 1`},
+		{"impact too high", "x.sql", full + "-- impact: 6\nSELECT 1", `x.sql:12: impact "6": expected a whole number from 1`},
+		{"impact zero", "x.sql", full + "-- impact: 0\nSELECT 1", `x.sql:12: impact "0"`},
+		{"impact empty", "x.sql", full + "-- impact:\nSELECT 1", `x.sql:12: impact ""`},
+		{"unknown population", "x.sql", full + "-- impact: 2\n-- population: fotos\nSELECT 1", `x.sql:13: population: "fotos" is not a canonical table`},
+		{"two populations", "x.sql", full + "-- population: portal_photos, portal_consents\nSELECT 1", `x.sql:12: population: "portal_photos, portal_consents" is not a canonical table`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +85,32 @@ func TestParseHeaderErrors(t *testing.T) {
 			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseRisk reads impact, impact.why and population, and leaves them
+// empty for a check that gives none (a user check: impact 3 at run time).
+func TestParseRisk(t *testing.T) {
+	const head = "-- id: x\n-- title.nl: Titel\n-- title.en: Title\n-- severity: low\n-- area: a\n-- source: s\n-- requires: portal_photos\n-- why.nl: w\n-- why.en: w\n-- fix.nl: f\n-- fix.en: f\n"
+	tests := []struct {
+		name, extra string
+		impact      int
+		why, pop    string
+	}{
+		{"none", "", 0, "", ""},
+		{"all", "-- impact: 5\n-- impact.why: photos on the\n--   internet\n-- population: portal_photos\n", 5, "photos on the internet", "portal_photos"},
+		{"impact only", "-- impact: 1\n", 1, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := queries.Parse("x.sql", head+tt.extra+"SELECT 1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Impact != tt.impact || c.ImpactWhy != tt.why || c.Population != tt.pop {
+				t.Errorf("impact %d, why %q, population %q; want %d, %q, %q", c.Impact, c.ImpactWhy, c.Population, tt.impact, tt.why, tt.pop)
 			}
 		})
 	}

@@ -5,6 +5,10 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en art. 16 (recht op rectificatie)
 -- requires: admin_children, portal_children | tracking_children
+-- impact: 2
+-- impact.why: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
+--   correctable
+-- population: portal_children
 -- why.nl: Persoonsgegevens moeten juist zijn. Hetzelfde kind (gekoppeld via het kindnummer van de
 --   administratie) met een andere geboortedatum of naam in het ouderportaal of kindvolgsysteem wijst op
 --   een fout in een van de systemen of op een verkeerde koppeling: dan komen observaties, foto's of
@@ -97,6 +101,9 @@ SELECT
         '; stel vast welke juist is en corrigeer de andere.' AS message_nl,
     what_en || ' of child ' || child_id || ' differs between ' || admin_en || ' and ' || other_en ||
         '; establish which is right and correct the other.' AS message_en,
+    coalesce(pp.location, tp.location) AS location, coalesce(pp.group_name, tp.group_name) AS group_name,
     child_id, problem
-FROM labelled
+FROM labelled l
+LEFT JOIN portal_child_place() pp ON l.table_name = 'portal_children' AND pp.portal_child_id = l.record_key
+LEFT JOIN tracking_child_place() tp ON l.table_name = 'tracking_children' AND tp.tracking_child_id = l.record_key
 ORDER BY table_name, _file, _row, problem

@@ -5,6 +5,10 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en sub e (opslagbeperking)
 -- requires: admin_children, portal_children | tracking_children
+-- impact: 3
+-- impact.why: data of a child without a known placement may be kept without a purpose, or linked to the
+--   wrong child
+-- population: portal_children
 -- why.nl: De administratie is de bron voor wie er in opvang is. Een kind in het ouderportaal of het
 --   kindvolgsysteem zonder (bekend) kindnummer van de administratie kan niet aan een plaatsing worden
 --   gekoppeld: het is een verkeerd gekoppeld of vergeten record, en bewaartermijnen en einde opvang
@@ -21,10 +25,10 @@
 -- columns.en: Administration child number, Problem
 WITH linked AS (
     SELECT 'portal_children' AS table_name, portal_child_id AS record_key, _file, _row,
-           nullif(trim(child_id), '') AS child_id
+           nullif(trim(child_id), '') AS child_id, group_name
     FROM portal_children
     UNION ALL
-    SELECT 'tracking_children', tracking_child_id, _file, _row, nullif(trim(child_id), '')
+    SELECT 'tracking_children', tracking_child_id, _file, _row, nullif(trim(child_id), ''), group_name
     FROM tracking_children
 ),
 judged AS (
@@ -46,6 +50,6 @@ SELECT
         WHEN 'no_child_id' THEN 'Child in the ' || system_en || ' has no administration child number; enter the right number or delete the child if it is not (or no longer) in care.'
         ELSE 'Child in the ' || system_en || ' has child number ' || child_id || ', which is not in the administration; correct the number or delete the child if it is not (or no longer) in care.'
     END AS message_en,
-    child_id, problem
+    NULL AS location, group_name, child_id, problem
 FROM judged
 ORDER BY table_name, _file, _row

@@ -6,6 +6,10 @@
 -- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (toestemming aantoonbaar); privacystatement: ouders
 --   geven bij de intake in het ouderportaal zeven toestemmingen
 -- requires: portal_children, portal_consents
+-- impact: 3
+-- impact.why: staff may photograph, transport or hand over a child without knowing whether the parents
+--   agree
+-- population: portal_children
 -- why.nl: Bij de intake beantwoorden ouders in het ouderportaal zeven vaste toestemmingsvragen: ophalen
 --   door anderen, foto's in het ouderportaal, vervoer, vriendje komt spelen, spelen bij een vriendje,
 --   zelfstandig van school komen en zelfstandig naar huis gaan. Zonder antwoord weten medewerkers niet
@@ -20,8 +24,8 @@
 --   geen toestemming.
 -- fix.en: Ask the parents to answer the missing questions in the parent portal, and assume no consent
 --   until they do.
--- columns.nl: Groep, Ontbrekende toestemmingen
--- columns.en: Group, Missing consents
+-- columns.nl: Ontbrekende toestemmingen
+-- columns.en: Missing consents
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of
 ),
@@ -50,7 +54,7 @@ answered AS (
     WHERE a.granted IS NOT NULL AND (a.recorded_at IS NULL OR a.recorded_at::DATE <= s.as_of)
 ),
 missing AS (
-    SELECT p.portal_child_id, p.group_name, p._file, p._row, count(*) AS n,
+    SELECT p.portal_child_id, p._file, p._row, count(*) AS n,
            -- the codes sorted, the questions in the portal's order
            string_agg(i.consent_type, ', ' ORDER BY i.consent_type) AS missing_types,
            string_agg(i.label_nl, ', ' ORDER BY i.question) AS missing_nl,
@@ -59,7 +63,7 @@ missing AS (
     CROSS JOIN intake i
     LEFT JOIN answered a ON a.portal_child_id = p.portal_child_id AND a.consent_type = i.consent_type
     WHERE a.portal_child_id IS NULL
-    GROUP BY p.portal_child_id, p.group_name, p._file, p._row
+    GROUP BY p.portal_child_id, p._file, p._row
 )
 SELECT
     'portal_children' AS table_name,
@@ -69,6 +73,7 @@ SELECT
         '): vraag hen dit in het ouderportaal te doen en ga tot dan uit van geen toestemming.' AS message_nl,
     'The parents left ' || n || ' of the 7 consent questions unanswered (' || missing_en ||
         '): ask them to answer in the parent portal and assume no consent until then.' AS message_en,
-    group_name, missing_types
+    c.location, c.group_name, missing_types
 FROM missing
+LEFT JOIN portal_child_place() c USING (portal_child_id)
 ORDER BY _file, _row

@@ -6,6 +6,10 @@
 -- source: AVG art. 8 lid 1 en 2 (toestemming voor een kind onder 16 door de ouder met
 --   ouderlijke verantwoordelijkheid; redelijke inspanning om dat te controleren), art. 7 lid 1
 -- requires: portal_consents, portal_guardians | admin_guardians, portal_guardians | portal_children
+-- impact: 3
+-- impact.why: a permission, such as pickup by others, rests on someone without parental authority and
+--   is invalid
+-- population: portal_consents
 -- why.nl: Voor een kind onder de 16 geldt alleen toestemming van een ouder of voogd. De check vergelijkt
 --   de naam bij het antwoord (gegeven door) met de ouders van het kind in het ouderportaal en, als het
 --   kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
@@ -56,6 +60,7 @@ SELECT
         ' is gegeven door iemand die niet als ouder of voogd van het kind bekend is: ga na wie dit was en laat zo nodig een ouder opnieuw antwoorden.' AS message_nl,
     'The answer to this consent question' || coalesce(' (recorded on ' || strftime(recorded_at, '%Y-%m-%d') || ')', '') ||
         ' was given by someone not known as a parent or guardian of the child: find out who it was and have a parent answer again if needed.' AS message_en,
-    consent_type, recorded_at, given_by
+    p.location, p.group_name, consent_type, recorded_at, given_by
 FROM found
+LEFT JOIN portal_child_place() p USING (portal_child_id)
 ORDER BY _file, _row

@@ -6,6 +6,9 @@
 -- source: AVG art. 7 lid 1 (toestemming aantoonbaar); jaarlijks herbevestigen: AP-brief aan scholen
 --   23 augustus 2017, Kennisnet; beleid: consent_reconfirm_months
 -- requires: portal_consents
+-- impact: 2
+-- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
+-- population: portal_consents
 -- why.nl: Toestemming moet actueel en aantoonbaar zijn. De Autoriteit Persoonsgegevens en Kennisnet
 --   adviseren toestemming voor bijvoorbeeld foto's elk jaar opnieuw te vragen, omdat de situatie van kind
 --   en ouders verandert. De check meldt per kind en soort toestemming het nieuwste antwoord als dat een
@@ -85,7 +88,8 @@ SELECT
         ELSE ' was recorded on ' || strftime(f.recorded_at, '%Y-%m-%d') || ' and not reconfirmed since (period ' || f.months ||
              ' months): ask the parents to confirm or withdraw it.'
     END AS message_en,
-    f.consent_type, f.recorded_at, f.reconfirm_by, f.problem
+    p.location, p.group_name, f.consent_type, f.recorded_at, f.reconfirm_by, f.problem
 FROM found f
+LEFT JOIN portal_child_place() p ON p.portal_child_id = f.portal_child_id
 LEFT JOIN labels l ON l.consent_type = f.consent_type
 ORDER BY f._file, f._row

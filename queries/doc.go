@@ -2,6 +2,7 @@ package queries
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/policy"
@@ -21,6 +22,8 @@ Every check is one ` + "`.sql`" + ` file in [queries/](../queries) with a fixtur
 ` + "`queries/testdata/<id>/`" + `. ` + "`avgaudit checks show ID`" + ` prints a check's full
 explanation, remedy and SQL. A check whose required tables were not supplied is
 reported as *not run*, never as passed. Settings are explained in [policy.md](policy.md).
+The last section lists each check's impact and population, the start of its
+risk score (see [checks.md](checks.md#impact-and-population)).
 `)
 	params := policy.Default().Params()
 	for _, area := range Areas {
@@ -48,7 +51,29 @@ reported as *not run*, never as passed. Settings are explained in [policy.md](po
 				cell(c.Title.NL), cell(c.Title.EN), cell(c.Source), strings.Join(req, ", "), strings.Join(set, ", "))
 		}
 	}
+	writeRiskTable(&b, checks)
 	return b.String()
+}
+
+// writeRiskTable lists per check the impact with its reason and the
+// population, sorted by impact (highest first), then id.
+func writeRiskTable(b *strings.Builder, checks []Check) {
+	sorted := append([]Check(nil), checks...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Impact != sorted[j].Impact {
+			return sorted[i].Impact > sorted[j].Impact
+		}
+		return sorted[i].ID < sorted[j].ID
+	})
+	b.WriteString("\n## Impact and population\n\n" +
+		"Impact is how badly the children, parents or staff concerned are harmed if the risk\n" +
+		"materialises (1 little, 5 severe); the policy file may override it per check. The\n" +
+		"population is the table whose rows the check judges: the share of them with an open\n" +
+		"finding gives the likelihood.\n\n" +
+		"| id | impact | why this impact | population |\n|---|---|---|---|\n")
+	for _, c := range sorted {
+		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), c.Population)
+	}
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }

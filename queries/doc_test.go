@@ -3,6 +3,8 @@ package queries_test
 import (
 	"flag"
 	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/avgaudit/avgaudit/queries"
@@ -29,5 +31,24 @@ func TestCatalogueMarkdown(t *testing.T) {
 	}
 	if string(want) != got {
 		t.Errorf("%s is out of date; run go test ./queries -update", docPath)
+	}
+}
+
+// TestMacrosDocumented requires docs/checks.md to name every macro a check
+// may use (those starting with _ are helpers of the others).
+func TestMacrosDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../docs/checks.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`MACRO (\w+)\(`)
+	for _, m := range queries.Macros {
+		n := name.FindStringSubmatch(m)
+		if n == nil {
+			t.Fatalf("no macro name in %.60s", m)
+		}
+		if !strings.HasPrefix(n[1], "_") && !strings.Contains(string(doc), "`"+n[1]+"(") {
+			t.Errorf("docs/checks.md does not document the macro %s", n[1])
+		}
 	}
 }

@@ -7,6 +7,10 @@
 --   DPIA verplicht is (2019): gezondheidsgegevens, cameratoezicht, controle van werknemers, observatie
 --   en beïnvloeding van gedrag
 -- requires: processing_activities
+-- impact: 3
+-- impact.why: high-risk processing of children's data runs without its risks having been assessed and
+--   mitigated
+-- population: processing_activities
 -- why.nl: Voor een verwerking met een hoog risico voor de betrokkenen moet vooraf een DPIA worden
 --   uitgevoerd. De Autoriteit Persoonsgegevens noemt onder meer het verwerken van gezondheidsgegevens,
 --   cameratoezicht, het monitoren van medewerkers en het observeren van gedrag (zoals in een

@@ -6,6 +6,10 @@
 -- source: AVG art. 5 lid 1 sub b en e, art. 6 lid 1; Klachtenloket Kinderopvang 2019: foto's van een
 --   vertrokken kind niet meer gebruiken in publicaties
 -- requires: social_posts, admin_children
+-- impact: 4
+-- impact.why: a recognisable child stays public after the organisation's reason to show it ended;
+--   publication is hard to undo
+-- population: social_posts
 -- why.nl: Foto's van een kind dat de opvang heeft verlaten, mogen niet meer worden gebruikt in
 --   publicaties zoals Facebook, de website of de nieuwsbrief (Klachtenloket Kinderopvang, 2019): het doel
 --   waarvoor de ouders toestemming gaven, is voorbij. De check meldt berichten die na de laatste dag
@@ -43,6 +47,7 @@ SELECT
     'Post ' || coalesce('via ' || channel || ' ', '') || 'of ' || strftime(posted_at, '%Y-%m-%d') ||
         ' shows the child, but care had already ended on ' || strftime(care_end, '%Y-%m-%d') ||
         ': remove the post or make the child unrecognisable.' AS message_en,
-    channel, posted_at, care_end
+    a.location, a.group_name, channel, posted_at, care_end
 FROM found
+LEFT JOIN child_place() a USING (child_id)
 ORDER BY _file, _row

@@ -7,6 +7,10 @@
 --   kanaal (AP-brief aan scholen 23 augustus 2017); privacystatement: herkenbare kinderen op Facebook
 --   alleen met schriftelijke toestemming
 -- requires: social_posts
+-- impact: 5
+-- impact.why: a recognisable child is published on the internet without written consent; copies spread
+--   and cannot be recalled
+-- population: social_posts
 -- why.nl: Een herkenbaar kind op Facebook, de website of in de nieuwsbrief mag alleen met schriftelijke,
 --   aantoonbare toestemming van de ouders voor publicatie buiten het ouderportaal. Toestemming voor foto's
 --   in het ouderportaal is daarvoor niet genoeg. De check aanvaardt schriftelijke toestemming in het
@@ -74,7 +78,8 @@ SELECT
         WHEN 'withdrawn' THEN ', and the consent in the parent portal was withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d')
         ELSE ''
     END || ': remove the post or make the child unrecognisable.' AS message_en,
-    channel, posted_at, problem
+    a.location, a.group_name, channel, posted_at, problem
 FROM judged
+LEFT JOIN child_place() a USING (child_id)
 WHERE problem IS NOT NULL
 ORDER BY _file, _row

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -25,7 +26,8 @@ import (
 // TestCheckFixtures runs every built-in check on its fixture folder
 // testdata/<id>/ (a manifest, canonical CSV files and expected.tsv) against a
 // real DuckDB and compares the findings exactly: the rows that must be found
-// and, by their absence from expected.tsv, the rows that must not.
+// and, by their absence from expected.tsv, the rows that must not. A check
+// that places its findings (location, group_name) must have them asserted.
 func TestCheckFixtures(t *testing.T) {
 	checks, err := queries.Builtin()
 	if err != nil {
@@ -42,8 +44,13 @@ func TestCheckFixtures(t *testing.T) {
 				t.Fatalf("check failed: %s", got.Reason)
 			}
 			header, want := readExpected(t, filepath.Join(dir, "expected.tsv"))
+			placed := slices.Contains(header, queries.ColLocation) && slices.Contains(header, queries.ColGroup)
 			var rows []string
 			for _, f := range got.Findings {
+				if (f.Location != "" || f.Group != "") && !placed {
+					t.Errorf("finding %s is placed (location %q, group %q), but %s/expected.tsv does not assert it: add the columns %s and %s",
+						f.Key, f.Location, f.Group, dir, queries.ColLocation, queries.ColGroup)
+				}
 				fields := []string{f.Table, f.RecordKey}
 				for _, col := range header[2:] {
 					fields = append(fields, value(t, got, f, col))
@@ -142,8 +149,16 @@ func readExpected(t *testing.T, name string) (header []string, rows []string) {
 	return header, rows
 }
 
+// value is the finding's value in the column col of expected.tsv: one of
+// the check's own columns, or a reserved column that places the finding.
 func value(t *testing.T, c results.Check, f results.Finding, col string) string {
 	t.Helper()
+	switch col {
+	case queries.ColLocation:
+		return f.Location
+	case queries.ColGroup:
+		return f.Group
+	}
 	for i, name := range c.Columns {
 		if name == col {
 			return f.Values[i]
@@ -151,4 +166,58 @@ func value(t *testing.T, c results.Check, f results.Finding, col string) string 
 	}
 	t.Fatalf("expected.tsv names column %q, but the check returns only %v", col, c.Columns)
 	return ""
+}
+
+// notAboutAChild lists the built-in checks whose findings concern no child:
+// they need not place their findings at a location and group. Every other
+// check must, and its fixture must show it.
+var notAboutAChild = map[string]string{
+	"account_after_employment":       "accounts",
+	"account_scope_exceeds_role":     "accounts",
+	"account_shared":                 "accounts",
+	"breach_not_handled":             "the breach register",
+	"bsn_outside_admin":              "export columns",
+	"dpia_missing":                   "the register of processing activities",
+	"processing_register_incomplete": "the register of processing activities",
+	"processor_agreement_expiring":   "the processor register",
+	"processor_agreement_missing":    "the processor register",
+	"request_overdue":                "data subject requests",
+	"retention_hr":                   "staff, applicants and complaints",
+}
+
+// TestChildFindingsArePlaced requires every check about children to assert
+// in its fixture the location and group of its findings, with at least one
+// finding placed.
+func TestChildFindingsArePlaced(t *testing.T) {
+	checks, err := queries.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, c := range checks {
+		ids[c.ID] = true
+		if _, ok := notAboutAChild[c.ID]; ok {
+			continue
+		}
+		name := filepath.Join("testdata", c.ID, "expected.tsv")
+		header, rows := readExpected(t, name)
+		loc, grp := slices.Index(header, queries.ColLocation), slices.Index(header, queries.ColGroup)
+		if loc < 0 || grp < 0 {
+			t.Errorf("%s: the findings concern a child: return %s and %s and assert them in %s (or list the check in notAboutAChild)",
+				c.ID, queries.ColLocation, queries.ColGroup, name)
+			continue
+		}
+		placed := slices.ContainsFunc(rows, func(r string) bool {
+			f := strings.Split(r, "\t")
+			return len(f) > max(loc, grp) && (f[loc] != "" || f[grp] != "")
+		})
+		if !placed {
+			t.Errorf("%s: no finding in %s has a location or group; give the fixture's children one", c.ID, name)
+		}
+	}
+	for id := range notAboutAChild {
+		if !ids[id] {
+			t.Errorf("notAboutAChild names %s, which is no built-in check", id)
+		}
+	}
 }

@@ -6,6 +6,10 @@
 -- source: AVG art. 9 lid 1 en 2 (bijzondere persoonsgegevens: verbod, tenzij uitdrukkelijke toestemming of
 --   een andere uitzondering); AVG art. 5 lid 2 (verantwoordingsplicht)
 -- requires: portal_notes
+-- impact: 4
+-- impact.why: health data is a special category: processed without a ground, it exposes children to
+--   stigma and misuse
+-- population: portal_notes
 -- why.nl: Notities over allergieën, dieet en medische zaken zijn gezondheidsgegevens, een bijzondere
 --   categorie persoonsgegevens. Die mogen alleen worden verwerkt als een uitzondering van art. 9 AVG
 --   geldt: uitdrukkelijke toestemming van de ouders, of aantoonbare noodzaak voor de zorg voor het kind.
@@ -33,7 +37,8 @@ SELECT
     'This note about ' ||
         CASE category WHEN 'allergy' THEN 'an allergy' WHEN 'diet' THEN 'a diet' ELSE 'medical matters' END ||
         ' is health data without a recorded ground; record the explicit consent or the need for the child''s care, or delete the note.' AS message_en,
-    portal_child_id, category, created_at
+    p.location, p.group_name, portal_child_id, category, created_at
 FROM portal_notes
+LEFT JOIN portal_child_place() p USING (portal_child_id)
 WHERE category IN ('allergy', 'diet', 'medical') AND basis IS NULL
 ORDER BY _file, _row

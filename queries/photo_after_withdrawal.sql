@@ -5,6 +5,10 @@
 -- area: toestemming
 -- source: AVG art. 7 lid 3 (intrekken van toestemming) en art. 17 lid 1 sub b (recht op vergetelheid)
 -- requires: portal_photos, portal_consents
+-- impact: 4
+-- impact.why: parents explicitly withdrew consent and the photo is still shown to other parents of the
+--   group
+-- population: portal_photos
 -- why.nl: Ouders kunnen hun toestemming voor foto's in het ouderportaal altijd intrekken. Een foto die
 --   is geplaatst toen er nog toestemming was, mag daarna niet blijven staan: zonder grondslag moet hij
 --   worden verwijderd. Een later antwoord 'nee' in het portaal geldt ook als intrekken. Telt alleen als
@@ -19,8 +23,8 @@
 --   van toestemming ook de eerder geplaatste foto's van het kind worden verwijderd.
 -- fix.en: Remove the photo from the diary or make the child unrecognisable. Agree that when consent is
 --   withdrawn, the child's earlier photos are removed as well.
--- columns.nl: Groep, Geplaatst op, Toestemming ingetrokken op, Probleem
--- columns.en: Group, Posted at, Consent withdrawn at, Problem
+-- columns.nl: Geplaatst op, Toestemming ingetrokken op, Probleem
+-- columns.en: Posted at, Consent withdrawn at, Problem
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of
 ),
@@ -97,6 +101,7 @@ SELECT
         ', maar de foto van ' || posted_nl || ' staat er nog: verwijder de foto of maak het kind onherkenbaar.' AS message_nl,
     'Consent to photos in the parent portal was withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d') ||
         ', but the photo posted on ' || posted_en || ' is still there: remove it or make the child unrecognisable.' AS message_en,
-    group_name, posted_at, withdrawn_at, 'not_removed' AS problem
-FROM found
+    c.location, coalesce(c.group_name, f.group_name) AS group_name, posted_at, withdrawn_at, 'not_removed' AS problem
+FROM found f
+LEFT JOIN portal_child_place() c USING (portal_child_id)
 ORDER BY _file, _row

@@ -6,6 +6,10 @@
 -- source: AVG art. 6 lid 1 sub a, art. 7 en art. 8 (toestemming ouders voor kinderen onder 16);
 --   privacystatement: foto's alleen van kinderen waarvan de ouders toestemming hebben gegeven
 -- requires: portal_photos, portal_consents
+-- impact: 4
+-- impact.why: photos of a child are shown to other parents without consent; the audience is closed,
+--   unlike social media (5)
+-- population: portal_photos
 -- why.nl: Een herkenbare foto van een kind is een persoonsgegeven. In het dagboek van het ouderportaal
 --   mogen alleen foto's staan van kinderen voor wie de ouders op het moment van plaatsen toestemming
 --   hadden gegeven voor foto's in het ouderportaal. Een foto zonder (geldige) toestemming is een
@@ -19,8 +23,8 @@
 -- fix.en: Remove the photo or make the child unrecognisable, and assess whether this is a data breach.
 --   Check that the consent is recorded correctly in the portal; have staff consult the group's consent
 --   list before posting.
--- columns.nl: Groep, Geplaatst op, Verwijderd op, Probleem
--- columns.en: Group, Posted at, Removed at, Problem
+-- columns.nl: Geplaatst op, Verwijderd op, Probleem
+-- columns.en: Posted at, Removed at, Problem
 WITH photos AS (
     -- A photo posted with a date but no time of day may have been posted at
     -- any moment of that day: it is compared as posted at the end of it, so
@@ -84,7 +88,8 @@ SELECT
         WHEN 'refused' THEN 'Parents refused consent (recorded ' || coalesce(strftime(recorded_at, '%Y-%m-%d'), 'undated') || ').'
         WHEN 'withdrawn' THEN 'Consent withdrawn on ' || strftime(withdrawn_at, '%Y-%m-%d') || ', before the photo was posted.'
     END || ' Photo posted on ' || posted_en || '.' AS message_en,
-    group_name, posted_at, removed_at, problem
-FROM judged
+    c.location, coalesce(c.group_name, j.group_name) AS group_name, posted_at, removed_at, problem
+FROM judged j
+LEFT JOIN portal_child_place() c USING (portal_child_id)
 WHERE problem IS NOT NULL
 ORDER BY _file, _row

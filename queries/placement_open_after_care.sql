@@ -5,6 +5,10 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en sub e (opslagbeperking)
 -- requires: admin_children, portal_children
+-- impact: 2
+-- impact.why: an administrative mismatch; its harm (continued access) is judged by
+--   portal_access_after_placement
+-- population: portal_children
 -- why.nl: Als de opvang volgens de administratie is beëindigd, hoort de plaatsing in het ouderportaal ook
 --   te zijn beëindigd. Een open plaatsing houdt het kind zichtbaar voor medewerkers en de ouders
 --   toegang tot het dagboek, en de bewaartermijn van het portaal gaat niet lopen.
@@ -33,9 +37,11 @@ SELECT
         ' according to the administration, but the parent-portal placement ' ||
         CASE WHEN pc.placement_end IS NULL THEN 'has no end date' ELSE 'runs until ' || strftime(pc.placement_end, '%Y-%m-%d') END ||
         '; end the placement as of ' || strftime(ae.care_end, '%Y-%m-%d') || '.' AS message_en,
+    p.location, p.group_name,
     pc.child_id, ae.care_end, pc.placement_end, 'placement_open' AS problem
 FROM portal_children pc
 JOIN admin_end ae ON ae.child_id = pc.child_id
+LEFT JOIN portal_child_place() p ON p.portal_child_id = pc.portal_child_id
 WHERE ae.care_end < getvariable('as_of')::DATE
   AND (pc.placement_end IS NULL OR pc.placement_end > ae.care_end)
 ORDER BY pc._file, pc._row

@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub c en e (minimale gegevensverwerking, opslagbeperking) en art. 32; beleid:
 --   toegang tot portal_access_days dagen na einde plaatsing
 -- requires: portal_guardians, portal_children
+-- impact: 3
+-- impact.why: a former parent keeps seeing the group diary, with photos and news of other children
+-- population: portal_guardians
 -- why.nl: Na het einde van de plaatsing hebben ouders nog even toegang nodig om foto's en verslagen te
 --   downloaden, maar daarna niet meer. Een ouder die blijft inloggen, kan berichten en foto's blijven
 --   zien waarop ook andere kinderen staan, en een vergeten account is een extra ingang voor misbruik.
@@ -67,7 +70,8 @@ SELECT
         || CASE ended_per WHEN 'admin' THEN 'care ended according to the administration' ELSE 'the placement ended' END || ' on '
         || strftime(ended, '%Y-%m-%d') || ' (access until ' || strftime(access_until, '%Y-%m-%d') || ')'
         || coalesce('; last login on ' || strftime(last_login, '%Y-%m-%d'), '') || '; revoke the access.' AS message_en,
-    portal_child_id, ended AS placement_end, ended_per, access_until, last_login
+    p.location, p.group_name, portal_child_id, ended AS placement_end, ended_per, access_until, last_login
 FROM judged
+LEFT JOIN portal_child_place() p USING (portal_child_id)
 WHERE access_until < getvariable('as_of')::DATE
 ORDER BY _file, _row

@@ -6,6 +6,9 @@
 -- source: AVG art. 30 lid 1 (register van verwerkingsactiviteiten: doeleinden, bewaartermijnen) en
 --   art. 5 lid 2 (verantwoordingsplicht); art. 6 (grondslag)
 -- requires: processing_activities
+-- impact: 2
+-- impact.why: a documentation gap: it hides risks rather than causing harm itself
+-- population: processing_activities
 -- why.nl: Het verwerkingsregister moet elke verwerking van persoonsgegevens beschrijven, met het doel,
 --   de grondslag en de bewaartermijn. Een systeem dat in gebruik is maar bij geen enkele verwerking
 --   staat, verwerkt gegevens zonder dat vastligt waarvoor en hoe lang; een verwerking zonder doel,

@@ -6,6 +6,9 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst voor de duur van de verwerking); beleid:
 --   processor_expiry_warning_days dagen vooraf melden
 -- requires: processors
+-- impact: 2
+-- impact.why: the agreement is still valid; the harm comes only if it lapses
+-- population: processors
 -- why.nl: Zolang een systeem in gebruik is, moet er een geldige verwerkersovereenkomst met de leverancier
 --   zijn. Loopt de overeenkomst binnenkort af zonder dat een verlenging is vastgelegd, dan verwerkt de
 --   leverancier straks gegevens van kinderen en ouders zonder afspraken. Onderhandelen kost tijd: deze

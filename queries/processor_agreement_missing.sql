@@ -6,6 +6,10 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst); privacystatement: met Kidsadmin, Konnect en
 --   KIJK! is een verwerkersovereenkomst afgesloten
 -- requires: processors
+-- impact: 4
+-- impact.why: a vendor holds children's and parents' data without contractual duties on security,
+--   breaches and deletion
+-- population: processors
 -- why.nl: Een leverancier die persoonsgegevens voor de organisatie verwerkt, is een verwerker. De AVG eist
 --   een schriftelijke overeenkomst met elke verwerker (onderwerp, duur, doel, soorten gegevens,
 --   beveiliging, subverwerkers, verwijdering). Zonder geldige overeenkomst is niet geregeld wat de

@@ -6,6 +6,9 @@
 -- source: AVG art. 12 lid 3 (antwoord binnen een maand; verlenging met twee maanden alleen met
 --   melding binnen de eerste maand)
 -- requires: requests
+-- impact: 3
+-- impact.why: parents cannot exercise their rights (access, correction, deletion) in time
+-- population: requests
 -- why.nl: Ouders en medewerkers hebben recht op inzage, correctie en verwijdering van hun gegevens.
 --   Een verzoek moet binnen een maand na ontvangst worden beantwoord. Alleen als de organisatie de
 --   verzoeker binnen die maand laat weten dat het langer duurt (met redenen), mag de termijn met twee

@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); BSN alleen voor de kinderopvangtoeslag (UAVG art. 46,
 --   Regeling Wet kinderopvang art. 11); 7 jaar fiscale bewaarplicht (AWR art. 52)
 -- requires: admin_children
+-- impact: 3
+-- impact.why: data and the BSN of children who left are kept needlessly and exposed in any breach
+-- population: admin_children
 -- why.nl: De administratie mag het BSN van een kind alleen bewaren zolang het nodig is voor de
 --   kinderopvangtoeslag, en de rest van het kindrecord alleen zolang de fiscale bewaarplicht duurt. Beide
 --   termijnen tellen vanaf het einde van de opvang; een kind dat in meer exports van de administratie
@@ -33,7 +36,7 @@ admin_end AS (
     SELECT * FROM admin_care_end()
 ),
 held AS (
-    SELECT ac.child_id, ac._file, ac._row, ac.bsn IS NOT NULL AS has_bsn, a.records, a.care_end AS ended,
+    SELECT ac.child_id, ac._file, ac._row, ac.location, ac.group_name, ac.bsn IS NOT NULL AS has_bsn, a.records, a.care_end AS ended,
            (a.care_end + to_months(s.bsn_months))::DATE AS bsn_deadline,
            (a.care_end + to_years(s.record_years))::DATE AS record_deadline
     FROM admin_children ac
@@ -69,7 +72,7 @@ SELECT
             || bsn_months || ' months (until ' || strftime(bsn_deadline, '%Y-%m-%d')
             || '); the rest of the record may be kept until ' || strftime(record_deadline, '%Y-%m-%d') || '.'
     END AS message_en,
-    problem, ended,
+    location, group_name, problem, ended,
     CASE problem WHEN 'admin_record' THEN record_deadline ELSE bsn_deadline END AS deadline
 FROM judged
 WHERE problem IS NOT NULL

@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub e; personeelsdossier 2 jaar na uitdiensttreding, sollicitanten 4 weken of
 --   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp art. 30 en 31; AP); klachten 2 jaar (sectornorm)
 -- requires: staff | applicants | complaints
+-- impact: 2
+-- impact.why: adults' personnel, application or complaint data kept too long; no children's data
+-- population: staff
 -- why.nl: Ook gegevens over medewerkers, sollicitanten en klachten mogen niet langer worden bewaard dan
 --   nodig. Het personeelsdossier gaat 2 jaar na uitdiensttreding weg (loonbelastinggegevens blijven 7
 --   jaar, de kopie van het identiteitsbewijs 5 jaar); gegevens van een sollicitant 4 weken na de

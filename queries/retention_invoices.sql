@@ -5,6 +5,10 @@
 -- area: bewaartermijnen
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 7 jaar fiscale bewaarplicht (AWR art. 52)
 -- requires: admin_invoices
+-- impact: 2
+-- impact.why: financial data of parents kept past the fiscal period; little harm beyond exposure in a
+--   breach
+-- population: admin_invoices
 -- why.nl: Facturen bevatten persoonsgegevens van ouders en kinderen. Ze moeten 7 jaar worden bewaard voor de
 --   fiscale bewaarplicht, gerekend vanaf het einde van het jaar van de factuur, en daarna verwijderd: er
 --   is dan geen grond meer om ze te bewaren.
@@ -19,7 +23,7 @@
 -- columns.en: Invoice date, Keep until
 WITH held AS (
     -- The fiscal period runs from the end of the invoice's year.
-    SELECT invoice_id, _file, _row, invoice_date,
+    SELECT invoice_id, child_id, _file, _row, invoice_date,
            getvariable('retention_invoice_years')::INTEGER AS years,
            (make_date(year(invoice_date), 12, 31) + to_years(getvariable('retention_invoice_years')::INTEGER))::DATE AS deadline
     FROM admin_invoices
@@ -30,7 +34,8 @@ SELECT
         || ' jaar na het factuurjaar ' || year(invoice_date) || ' liep tot en met ' || strftime(deadline, '%d-%m-%Y') || '.' AS message_nl,
     'Delete the invoice (or the personal data in it): the fiscal retention period of ' || years
         || ' years after the invoice year ' || year(invoice_date) || ' ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
-    invoice_date, deadline
+    a.location, a.group_name, invoice_date, deadline
 FROM held
+LEFT JOIN child_place() a USING (child_id)
 WHERE deadline < getvariable('as_of')::DATE
 ORDER BY _file, _row

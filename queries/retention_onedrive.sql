@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: onedrive_files, admin_children
+-- impact: 3
+-- impact.why: child files on a share, often widely accessible, outlive their purpose
+-- population: onedrive_files
 -- why.nl: Kinddossiers en inkomensdocumenten van ouders op een gedeelde schijf (zoals OneDrive) vallen
 --   onder dezelfde bewaartermijn als de andere gegevens van het kind, maar worden vaak vergeten omdat
 --   geen systeem ze opschoont. De termijn telt vanaf het einde van de opvang volgens de administratie;
@@ -45,7 +48,8 @@ SELECT
         || ' from the file share: the child''s care ended on ' || strftime(ended, '%Y-%m-%d') || ' according to the administration'
         || CASE WHEN records > 1 THEN ' (the last end date of ' || records || ' records)' ELSE '' END
         || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
-    category, child_id, ended, deadline
+    a.location, a.group_name, category, child_id, ended, deadline
 FROM held
+LEFT JOIN child_place() a USING (child_id)
 WHERE deadline < getvariable('as_of')::DATE
 ORDER BY _file, _row

@@ -6,6 +6,9 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: portal_children
+-- impact: 3
+-- impact.why: photos, notes and consents of children who left stay in the portal needlessly
+-- population: portal_children
 -- why.nl: Persoonsgegevens mogen niet langer worden bewaard dan nodig. Na het einde van de opvang moet een
 --   kind met zijn ouders, notities, toestemmingen en foto's binnen de bewaartermijn uit het ouderportaal
 --   worden verwijderd. De termijn telt vanaf het einde van de opvang volgens de administratie (een kind
@@ -55,7 +58,8 @@ SELECT
         ELSE 'the placement ended on ' || strftime(ended, '%Y-%m-%d') || ' according to the portal'
             || CASE WHEN child_id IS NULL THEN ' (not linked to the administration)' ELSE ' (child number not in the administration)' END
     END || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
-    ended, ended_per, deadline
+    p.location, p.group_name, ended, ended_per, deadline
 FROM held
+LEFT JOIN portal_child_place() p USING (portal_child_id)
 WHERE deadline < getvariable('as_of')::DATE
 ORDER BY _file, _row

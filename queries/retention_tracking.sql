@@ -6,6 +6,10 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: tracking_children
+-- impact: 3
+-- impact.why: development observations of children who left are kept needlessly and could follow the
+--   child
+-- population: tracking_children
 -- why.nl: Persoonsgegevens mogen niet langer worden bewaard dan nodig. Observaties en overdrachten over de
 --   ontwikkeling van een kind moeten na het einde van de opvang binnen de bewaartermijn uit het
 --   kindvolgsysteem worden verwijderd; archiveren is niet verwijderen. De termijn telt vanaf het einde van
@@ -56,7 +60,8 @@ SELECT
         ELSE 'the child was archived on ' || strftime(ended, '%Y-%m-%d') || ' according to the tracking system'
             || CASE WHEN child_id IS NULL THEN ' (not linked to the administration)' ELSE ' (child number not in the administration)' END
     END || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
-    ended, ended_per, deadline
+    p.location, p.group_name, ended, ended_per, deadline
 FROM held
+LEFT JOIN tracking_child_place() p USING (tracking_child_id)
 WHERE deadline < getvariable('as_of')::DATE
 ORDER BY _file, _row

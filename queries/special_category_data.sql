@@ -9,6 +9,10 @@
 --   portal_notes | portal_consents | portal_photos | tracking_children | tracking_observations |
 --   tracking_transfers | staff | accounts | requests | breaches | social_posts | processing_activities |
 --   processors | onedrive_files | applicants | complaints
+-- impact: 4
+-- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
+--   judged per note and per export column
+-- population: portal_notes
 -- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
 --   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn
 --   bijzondere persoonsgegevens; strafrechtelijke gegevens zijn even gevoelig. Ze mogen alleen worden
@@ -75,19 +79,22 @@ header_hits AS (
 ),
 findings AS (
     -- A column finding points to the export's header row.
+    -- A column finding concerns an export, not a child: it has no location.
     SELECT table_name, header AS record_key, file AS _file, header_row AS _row, problem, position, column_name,
+           NULL AS location, NULL AS group_name,
            'De kolom "' || header || '" (kolom ' || position || ') wijst op ' || label_nl ||
                ', gegevens die de AVG bijzonder beschermt; beoordeel of deze kolom nodig is en verwijder hem anders uit het systeem en de export.' AS message_nl,
            'The column "' || header || '" (column ' || position || ') suggests ' || label_en ||
                ', data the GDPR specially protects; judge whether this column is needed and otherwise remove it from the system and the export.' AS message_en
     FROM header_hits
     UNION ALL
-    SELECT 'portal_notes', note_id, _file, _row, 'religion_note', NULL, NULL,
+    SELECT 'portal_notes', note_id, _file, _row, 'religion_note', NULL, NULL, p.location, p.group_name,
            'Deze notitie gaat over religie of levensovertuiging, een bijzondere categorie persoonsgegevens; bewaar haar alleen als dat nodig is voor de opvang en de ouders uitdrukkelijk toestemming gaven, en verwijder haar anders.',
            'This note is about religion or belief, a special category of personal data; keep it only if the care needs it and the parents gave explicit consent, and delete it otherwise.'
     FROM portal_notes
+    LEFT JOIN portal_child_place() p USING (portal_child_id)
     WHERE category = 'religion'
 )
-SELECT table_name, record_key, _file, _row, message_nl, message_en, problem, position, column_name
+SELECT table_name, record_key, _file, _row, message_nl, message_en, location, group_name, problem, position, column_name
 FROM findings
 ORDER BY table_name, _file, _row, position, problem

@@ -6,6 +6,10 @@
 -- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (toestemming aantoonbaar); privacystatement: overdracht
 --   van kindgegevens naar de basisschool alleen na schriftelijke toestemming van de ouders
 -- requires: tracking_transfers
+-- impact: 4
+-- impact.why: development data about the child reached a school without the parents' consent and cannot
+--   be recalled
+-- population: tracking_transfers
 -- why.nl: Gegevens uit het kindvolgsysteem gaan alleen naar de basisschool als de ouders daar vooraf
 --   schriftelijk toestemming voor hebben gegeven. Een overdracht zonder getekende toestemming, of met
 --   een toestemming die pas na het versturen is getekend, is een verstrekking zonder grondslag. Een
@@ -45,7 +49,8 @@ SELECT
         WHEN 'no_consent' THEN ' without the parents'' signed consent'
         ELSE ' while the parents signed only on ' || strftime(consent_signed_at, '%Y-%m-%d')
     END || ': find the consent or ask the school to delete the data.' AS message_en,
-    school, sent_at, consent_signed_at, problem
+    p.location, p.group_name, school, sent_at, consent_signed_at, problem
 FROM judged
+LEFT JOIN tracking_child_place() p USING (tracking_child_id)
 WHERE problem IS NOT NULL
 ORDER BY _file, _row

@@ -6,6 +6,9 @@
 -- source: privacystatement: overdracht van kindgegevens naar de basisschool; bij een VVE-kind worden het
 --   VVE-programma en de duur doorgegeven (doorgaande lijn voorschoolse educatie, VVE-afspraken gemeente)
 -- requires: tracking_children, tracking_transfers
+-- impact: 2
+-- impact.why: the child may miss continued support at school; the privacy harm is small
+-- population: tracking_children
 -- why.nl: Voor een kind met een VVE-indicatie moet bij het vertrek naar de basisschool worden
 --   doorgegeven welk VVE-programma het kind volgde en hoe lang, zodat de school de ondersteuning kan
 --   voortzetten. De check kijkt naar VVE-kinderen die op of na de leeftijd van 3 jaar en 9 maanden
@@ -20,8 +23,8 @@
 --   VVE-programma en de duur in. Ging het kind niet naar een basisschool, leg dat vast bij het kind.
 -- fix.en: Make the transfer to the primary school after all (with the parents' consent) and fill in the
 --   VVE programme and duration. If the child did not go to a primary school, record that with the child.
--- columns.nl: Groep, Vertrokken op, Overdrachten, Probleem
--- columns.en: Group, Left on, Transfers, Problem
+-- columns.nl: Vertrokken op, Overdrachten, Probleem
+-- columns.en: Left on, Transfers, Problem
 WITH transfers AS (
     SELECT tracking_child_id, count(*) AS transfers,
            bool_or(trim(coalesce(vve_programme, '')) <> '' AND trim(coalesce(vve_duration, '')) <> '') AS complete
@@ -54,7 +57,8 @@ SELECT
         WHEN 'no_transfer' THEN ' without a transfer to the primary school: make the transfer after all (with the parents'' consent), with programme and duration.'
         ELSE ', but no transfer names both the VVE programme and the duration: pass both on to the school.'
     END AS message_en,
-    group_name, archived_at, transfers, problem
+    p.location, p.group_name, archived_at, transfers, problem
 FROM judged
+LEFT JOIN tracking_child_place() p USING (tracking_child_id)
 WHERE problem IS NOT NULL
 ORDER BY _file, _row
