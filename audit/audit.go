@@ -57,6 +57,12 @@ type Options struct {
 	Password string
 	// Progress, when not nil, shows how far the loading of each file is.
 	Progress ingest.Progress
+
+	// Inspect, when set, is called at the end of a successful audit with
+	// the loaded database, before it is closed; its error fails the audit.
+	// avgaudit sample draws a table's rows through it, so the data never
+	// has to be kept in a database file.
+	Inspect func(ctx context.Context, conn *sql.Conn) error
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -140,6 +146,11 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		run.Rejects = []results.Reject{}
 	}
 	run.Summarise()
+	if opt.Inspect != nil {
+		if err := opt.Inspect(ctx, conn); err != nil {
+			return nil, err
+		}
+	}
 	return run, nil
 }
 
