@@ -66,7 +66,7 @@ func sheetsTSV(t *testing.T, f *excelize.File) string {
 
 // TestChecklistGolden compares the checklist of a sample of one check, in
 // both languages, with the golden TSV of its cells.
-func TestChecklistGolden(t *testing.T) {
+func TestSampleChecklistGolden(t *testing.T) {
 	s, err := FromFindings(readRun(t), "photo_without_consent", 2, 11)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestChecklistGolden(t *testing.T) {
 // TestChecklistForm checks what makes the sheet a form to fill in:
 // drop-downs and a date check on the FG's columns, a frozen header that
 // prints on every page, A4 landscape.
-func TestChecklistForm(t *testing.T) {
+func TestSampleChecklistForm(t *testing.T) {
 	s, err := FromFindings(readRun(t), "photo_without_consent", 3, 5)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +157,7 @@ func TestChecklistForm(t *testing.T) {
 
 // TestChecklistWithoutConsent: a check that is not about consent asks no
 // consent form.
-func TestChecklistWithoutConsent(t *testing.T) {
+func TestSampleChecklistWithoutConsent(t *testing.T) {
 	s, err := FromFindings(readRun(t), "retention_admin", 3, 5)
 	if err != nil {
 		t.Fatal(err)
@@ -176,7 +176,7 @@ func TestChecklistWithoutConsent(t *testing.T) {
 
 // TestChecklistMasksBSN writes a sample whose key, file and value hold a
 // BSN that slipped past the loader: no part of the workbook holds it in full.
-func TestChecklistMasksBSN(t *testing.T) {
+func TestSampleChecklistMasksBSN(t *testing.T) {
 	const bsn = "123456782"
 	s := &Sample{Kind: KindTable, Name: "onedrive_files", Seed: 1, Size: 1, Population: 1,
 		Columns: []results.Text{{NL: "Pad", EN: "Path"}},
@@ -196,7 +196,7 @@ func TestChecklistMasksBSN(t *testing.T) {
 	}
 }
 
-func TestChecklistUnknownLanguage(t *testing.T) {
+func TestSampleChecklistUnknownLanguage(t *testing.T) {
 	if err := WriteChecklist(&bytes.Buffer{}, &Sample{}, Method{}, "de"); err == nil || !strings.Contains(err.Error(), `"de"`) {
 		t.Errorf("language de: %v", err)
 	}
@@ -217,7 +217,7 @@ func tableChecklist(t *testing.T) string {
 
 // TestChecklistOpenpyxl opens the checklist with openpyxl, a reader that
 // is stricter about the file format than excelize.
-func TestChecklistOpenpyxl(t *testing.T) {
+func TestSampleChecklistOpenpyxl(t *testing.T) {
 	got := xlsxtest.Openpyxl(t, tableChecklist(t), `ws = wb["Steekproef"]
 print(len(ws.data_validations.dataValidation), ws.freeze_panes, ws.print_title_rows)`)
 	if got != "2 A2 $1:$1" {
@@ -227,7 +227,7 @@ print(len(ws.data_validations.dataValidation), ws.freeze_panes, ws.print_title_r
 
 // TestChecklistLibreOffice converts the checklist to CSV with LibreOffice,
 // a second, independent reader.
-func TestChecklistLibreOffice(t *testing.T) {
+func TestSampleChecklistLibreOffice(t *testing.T) {
 	csv := xlsxtest.LibreOfficeCSV(t, tableChecklist(t))
 	for _, want := range []string{"Komt overeen met het systeem?", "kinderen.csv", "*****2193"} {
 		if !strings.Contains(csv, want) {

@@ -9,7 +9,7 @@ import (
 
 // TestDrawGolden pins the draw: a sample drawn today must be drawn the
 // same by a later avgaudit. A change here breaks every recorded seed.
-func TestDrawGolden(t *testing.T) {
+func TestSampleDrawGolden(t *testing.T) {
 	tests := []struct {
 		n, size int
 		seed    uint64
@@ -26,7 +26,7 @@ func TestDrawGolden(t *testing.T) {
 	}
 }
 
-func TestDraw(t *testing.T) {
+func TestSampleDraw(t *testing.T) {
 	tests := []struct {
 		name     string
 		n, size  int
@@ -63,7 +63,7 @@ func TestDraw(t *testing.T) {
 	}
 }
 
-func TestDrawSeedsDiffer(t *testing.T) {
+func TestSampleDrawSeedsDiffer(t *testing.T) {
 	a, b := Draw(177, 25, 1), Draw(177, 25, 2)
 	if slices.Equal(a, b) {
 		t.Errorf("seeds 1 and 2 drew the same sample %v", a)
@@ -72,7 +72,7 @@ func TestDrawSeedsDiffer(t *testing.T) {
 
 // TestDrawUniform draws one of 5 with many seeds: each must come up about
 // equally often (a broken draw favours the low or high end).
-func TestDrawUniform(t *testing.T) {
+func TestSampleDrawUniform(t *testing.T) {
 	const n, draws = 5, 10_000
 	counts := make([]int, n)
 	for seed := range uint64(draws) {
@@ -85,7 +85,7 @@ func TestDrawUniform(t *testing.T) {
 	}
 }
 
-func TestRandomSeed(t *testing.T) {
+func TestSampleRandomSeed(t *testing.T) {
 	seen := map[uint64]bool{}
 	for range 20 {
 		s, err := RandomSeed()

@@ -37,7 +37,7 @@ func where(r Record) string {
 	return r.File + "|" + strconv.Itoa(r.Row) + "|" + r.Key
 }
 
-func TestFromFindingsOfOneCheck(t *testing.T) {
+func TestSampleFromFindingsOfOneCheck(t *testing.T) {
 	run := readRun(t)
 	tests := []struct {
 		check       string
@@ -95,7 +95,7 @@ func checkIndex(t *testing.T, run *results.Run, id string) int {
 	return -1
 }
 
-func TestFromFindingsErrors(t *testing.T) {
+func TestSampleFromFindingsErrors(t *testing.T) {
 	run := readRun(t)
 	for check, want := range map[string]string{
 		"request_overdue": "check request_overdue did not run: no data for requests",
@@ -109,7 +109,7 @@ func TestFromFindingsErrors(t *testing.T) {
 
 // TestFromFindingsOfAllChecks puts the findings of all checks in one
 // order (file, row, key) before the draw.
-func TestFromFindingsOfAllChecks(t *testing.T) {
+func TestSampleFromFindingsOfAllChecks(t *testing.T) {
 	s, err := FromFindings(readRun(t), "", 10, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +173,7 @@ func tableSample(t *testing.T, table string, size int, seed uint64) (*Sample, *r
 // TestFromTable draws rows of admin_children from two exports: the rows
 // are ordered by file and row, only the drawn ones are read, BSNs are
 // masked and the column no export fills is left out.
-func TestFromTable(t *testing.T) {
+func TestSampleFromTable(t *testing.T) {
 	population := []string{
 		"kinderen.csv|2|K05", "kinderen.csv|3|K02", "kinderen.csv|4|K09", "kinderen.csv|5|K01",
 		"oud/kinderen-2024.csv|2|K07", "oud/kinderen-2024.csv|3|K03",
@@ -224,7 +224,7 @@ func TestFromTable(t *testing.T) {
 	}
 }
 
-func TestFromTableEmptyAndUnknown(t *testing.T) {
+func TestSampleFromTableEmptyAndUnknown(t *testing.T) {
 	var s *Sample
 	var unknown error
 	loadFixture(t, func(ctx context.Context, conn *sql.Conn) (err error) {
@@ -242,7 +242,7 @@ func TestFromTableEmptyAndUnknown(t *testing.T) {
 	}
 }
 
-func TestRecordKeyColumns(t *testing.T) {
+func TestSampleRecordKeyColumns(t *testing.T) {
 	for table, want := range map[string]string{
 		"admin_children":  "child_id",
 		"portal_photos":   "photo_id/portal_child_id",
@@ -256,7 +256,7 @@ func TestRecordKeyColumns(t *testing.T) {
 	}
 }
 
-func TestCellText(t *testing.T) {
+func TestSampleCellText(t *testing.T) {
 	tests := []struct {
 		typ      model.Type
 		in       string
