@@ -79,6 +79,11 @@ type Options struct {
 	// Pseudonymiser makes the pseudonyms a pseudonymised previous run is
 	// compared by; it must hold the key that run was made with.
 	Pseudonymiser *pseudonym.Pseudonymiser
+	// Inspect, when set, is called at the end of a successful audit with
+	// the loaded database, before it is closed; its error fails the audit.
+	// avgaudit sample draws a table's rows through it, so the data never
+	// has to be kept in a database file.
+	Inspect func(ctx context.Context, conn *sql.Conn) error
 }
 
 // RejectsError is returned by a strict audit when input rows were rejected.
@@ -191,6 +196,11 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		return nil, err
 	}
 	run.Summarise()
+	if opt.Inspect != nil {
+		if err := opt.Inspect(ctx, conn); err != nil {
+			return nil, err
+		}
+	}
 	return run, nil
 }
 

@@ -106,52 +106,19 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		}
 		return usagef("%v (see avgaudit audit --help)", err)
 	}
-	if flags.NArg() > 1 {
-		return usagef("audit takes one SOURCE_DIR, got %d: %s", flags.NArg(), strings.Join(flags.Args(), " "))
-	}
-	if o.Lang != "nl" && o.Lang != "en" {
-		return usagef("--lang %q: choose nl or en", o.Lang)
+	if err := checkLang(o.Lang); err != nil {
+		return err
 	}
 	checks, err := loadChecks(o.Checks, o.Only, o.Skip)
 	if err != nil {
 		return err
 	}
-	opt := audit.Options{Today: e.now(), PolicyFile: o.Policy, DBPath: o.DB, Strict: o.Strict, Checks: checks}
-	opt.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
-	if o.PasswordFile != "" {
-		pw, err := readPassword(o.PasswordFile)
-		if err != nil {
-			return usagef("--password-file: %v", err)
-		}
-		opt.Password = pw
-	}
-	if f, ok := e.stderr.(*os.File); ok {
-		opt.Progress = ingest.TerminalProgress(f, o.Quiet) // nil unless stderr is a terminal
-	}
-	if o.AsOf != "" {
-		t, err := time.Parse(time.DateOnly, o.AsOf)
-		if err != nil {
-			return usagef("--as-of %q: expected a date like 2026-09-01", o.AsOf)
-		}
-		opt.AsOf = t
-	}
 	e.lang = o.Lang
-	source := e.tr(msgSampleSource)
-	if flags.NArg() == 1 {
-		dir := flags.Arg(0)
-		st, err := os.Stat(dir)
-		if err != nil || !st.IsDir() {
-			return usagef("SOURCE_DIR %q is not a directory", dir)
-		}
-		opt.Source, opt.Dir = os.DirFS(dir), "."
-		source = dir
-	} else {
-		sub, err := fs.Sub(samples.Org, "org")
-		if err != nil {
-			return err
-		}
-		opt.Source, opt.Dir = sub, "."
+	opt, source, err := e.sourceOptions("audit", flags.Args(), o.AsOf, o.PasswordFile, o.Quiet)
+	if err != nil {
+		return err
 	}
+	opt.PolicyFile, opt.DBPath, opt.Strict, opt.Checks = o.Policy, o.DB, o.Strict, checks
 	if o.DB != "" {
 		if _, err := os.Stat(o.DB); err == nil {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
@@ -186,6 +153,58 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 	if !quiet {
 		fmt.Fprintf(e.stdout, format, args...)
 	}
+}
+
+// checkLang accepts the report languages there are.
+func checkLang(lang string) error {
+	if lang != "nl" && lang != "en" {
+		return usagef("--lang %q: choose nl or en", lang)
+	}
+	return nil
+}
+
+// sourceOptions sets up the audit options every command that loads the
+// exports shares: the source (SOURCE_DIR in args, or the sample
+// organisation built into avgaudit without one), the reference date, the
+// password and the progress bar. It also returns how messages name the
+// source.
+func (e *env) sourceOptions(cmd string, args []string, asOf, passwordFile string, quiet bool) (audit.Options, string, error) {
+	opt := audit.Options{Today: e.now()}
+	if len(args) > 1 {
+		return opt, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
+	}
+	opt.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
+	if passwordFile != "" {
+		pw, err := readPassword(passwordFile)
+		if err != nil {
+			return opt, "", usagef("--password-file: %v", err)
+		}
+		opt.Password = pw
+	}
+	if f, ok := e.stderr.(*os.File); ok {
+		opt.Progress = ingest.TerminalProgress(f, quiet) // nil unless stderr is a terminal
+	}
+	if asOf != "" {
+		t, err := time.Parse(time.DateOnly, asOf)
+		if err != nil {
+			return opt, "", usagef("--as-of %q: expected a date like 2026-09-01", asOf)
+		}
+		opt.AsOf = t
+	}
+	if len(args) == 0 {
+		sub, err := fs.Sub(samples.Org, "org")
+		if err != nil {
+			return opt, "", err
+		}
+		opt.Source, opt.Dir = sub, "."
+		return opt, e.tr(msgSampleSource), nil
+	}
+	dir := args[0]
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return opt, "", usagef("SOURCE_DIR %q is not a directory", dir)
+	}
+	opt.Source, opt.Dir = os.DirFS(dir), "."
+	return opt, dir, nil
 }
 
 // maxRejectsShown limits the rejects printed on the terminal; the reports list all.

@@ -71,8 +71,10 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 		return e.runInit(args[1:])
 	case "checks":
 		return e.runChecks(args[1:])
+	case "sample":
+		return e.runSample(ctx, args[1:])
 	}
-	return usagef("unknown command %q; commands: audit, init, checks, version (see avgaudit --help)", args[0])
+	return usagef("unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)", args[0])
 }
 
 func (e *env) exit(err error) int {
@@ -106,6 +108,7 @@ Usage:
   avgaudit audit [SOURCE_DIR] [flags]   run an audit (no SOURCE_DIR: the built-in sample organisation)
   avgaudit init SOURCE_DIR [flags]      recognise the exports in a folder and write its manifest
   avgaudit checks [show ID]             list the checks, or explain one (--checks DIR: with your own)
+  avgaudit sample [SOURCE_DIR] [flags]  draw a random sample as an Excel checklist for the FG's spot check
   avgaudit version                      print the version
 
 Examples:
@@ -114,6 +117,7 @@ Examples:
   avgaudit audit ./exports --as-of 2026-09-01 --out ./rapport
   avgaudit audit ./exports --db audit.duckdb          # keep the database to query later
   avgaudit checks show retention_portal
+  avgaudit sample --check photo_without_consent --size 10 --seed 42
 
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `

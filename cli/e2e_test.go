@@ -1,12 +1,10 @@
 package cli_test
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"database/sql"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 const samplesDir = "../samples/org"
@@ -259,20 +258,25 @@ func assertNoBSN(t *testing.T, dir string) {
 		}
 		texts[name] = string(b)
 	}
-	zr, err := zip.OpenReader(filepath.Join(dir, "rapport.xlsx"))
+	for name, text := range xlsxParts(t, filepath.Join(dir, "rapport.xlsx")) {
+		texts["rapport.xlsx:"+name] = text
+	}
+	assertNoneOf(t, texts, bsns)
+}
+
+// xlsxParts returns the text of every zipped part of a workbook by name.
+func xlsxParts(t *testing.T, file string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		texts["rapport.xlsx:"+f.Name] = string(b)
-	}
+	return xlsxtest.Parts(t, data)
+}
+
+// assertNoneOf fails for every BSN of bsns that occurs in one of the texts.
+func assertNoneOf(t *testing.T, texts map[string]string, bsns []string) {
+	t.Helper()
 	for name, text := range texts {
 		for _, bsn := range bsns {
 			if strings.Contains(text, bsn) {

@@ -1,0 +1,285 @@
+package cli
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/sampling"
+)
+
+// sampleOptions are the sample command's flags.
+type sampleOptions struct {
+	Seed         uint64
+	Size         int
+	Check        string
+	Table        string
+	Out          string
+	Force        bool
+	AsOf         string
+	Lang         string
+	PasswordFile string
+}
+
+// defaultSampleSize is the number of records of a spot check.
+const defaultSampleSize = 25
+
+func (o *sampleOptions) AddFlags(fs *pflag.FlagSet) {
+	fs.Uint64Var(&o.Seed, "seed", 0, "draw with seed `N`: the same seed on the same exports gives the same sample\n(default: a random seed, printed)")
+	fs.Lookup("seed").DefValue = "" // not 0: without --seed the seed is random
+	fs.IntVar(&o.Size, "size", defaultSampleSize, "draw `N` records (all of them when the population is smaller)")
+	fs.StringVar(&o.Check, "check", "", "sample the findings of the check `ID` (avgaudit checks lists them)")
+	fs.StringVar(&o.Table, "table", "", "sample the rows of the canonical table `T` (docs/canonical-model.md)")
+	fs.StringVarP(&o.Out, "out", "o", "", "write the checklist to `FILE` (default: steekproef-<check|table>-<seed>.xlsx\nin the current folder)")
+	fs.BoolVarP(&o.Force, "force", "f", false, "overwrite an existing checklist")
+	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit whose findings are sampled\n(default: the manifest's as_of, else today)")
+	fs.StringVar(&o.Lang, "lang", "nl", "checklist `LANG`: nl (Dutch) or en (English)")
+	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (never printed)")
+}
+
+const sampleHelp = `Usage: avgaudit sample [SOURCE_DIR] [--check ID | --table T] [flags]
+
+Draws a reproducible random sample for the FG's (data protection officer's) spot
+check and writes it as an Excel checklist. Its first sheet lists the sampled records:
+system, table, record key, source file and row, and what the systems say (the
+finding and its values, or the row's columns; BSN masked), followed by empty columns
+for what the FG finds on paper: "consent form present?" (for consent checks and
+tables), "matches the system?" (drop-down lists), a remark, who checked and when.
+It prints on A4 landscape with the header on every page. The second sheet records
+the seed, the size, the population, the reference date, the input files with their
+SHA-256 and the command that draws the same sample again.
+
+The sample is drawn from:
+  --check ID    the findings of one check
+  --table T     the rows of one canonical table
+  neither       the findings of all checks
+Without SOURCE_DIR the sample organisation built into avgaudit is used, as by audit.
+
+The population is ordered by source file, row and record key, and a generator
+seeded with --seed picks the records without replacement. The same seed on the same
+exports with the same options gives the same records in the same order; another seed
+gives another sample. Without --seed a random seed is drawn and printed. The records
+are listed in the order drawn: checking only the first n is still a random sample.
+
+Flags:
+%s
+Examples:
+  avgaudit sample --check photo_without_consent --size 10
+  avgaudit sample ./exports --table portal_consents --seed 20260901
+  avgaudit sample ./exports --seed 123456789 --as-of 2026-09-01 --out steekproef.xlsx
+
+EXIT STATUS
+  0  the checklist was written
+  1  nothing to sample (the check has no findings, the table no rows), or the exports
+     could not be read or the checklist not written
+  2  the command line is wrong (an unknown check or table, --check with --table), or
+     the checklist exists and --force was not given
+`
+
+func (e *env) runSample(ctx context.Context, args []string) error {
+	var o sampleOptions
+	flags := pflag.NewFlagSet("sample", pflag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	o.AddFlags(flags)
+	flags.SortFlags = false
+	if err := flags.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			fmt.Fprintf(e.stdout, sampleHelp, flagUsages(flags))
+			return err
+		}
+		return usagef("%v (see avgaudit sample --help)", err)
+	}
+	checks, err := o.validate()
+	if err != nil {
+		return err
+	}
+	opt, source, err := e.sourceOptions("sample", flags.Args(), o.AsOf, o.PasswordFile, false)
+	if err != nil {
+		return err
+	}
+	if !flags.Changed("seed") {
+		if o.Seed, err = sampling.RandomSeed(); err != nil {
+			return err
+		}
+	}
+	out := o.Out
+	if out == "" {
+		out = fmt.Sprintf("steekproef-%s-%d.xlsx", cmp.Or(o.Check, o.Table, "bevindingen"), o.Seed)
+	}
+	if _, err := os.Stat(out); err == nil && !o.Force {
+		return usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", out)
+	}
+
+	fmt.Fprintf(e.stdout, "avgaudit %s: sampling %s\n", auditVersion, source)
+	fmt.Fprintf(e.stdout, "seed %d: redraw this sample with --seed %d\n", o.Seed, o.Seed)
+	s, run, err := o.draw(ctx, opt, checks)
+	if err != nil {
+		return fmt.Errorf("%s: %w", source, err)
+	}
+	e.warnIncomplete(run, o)
+	if s.Population == 0 {
+		return emptyPopulation(run, o)
+	}
+	m := sampling.Method{
+		Organisation: run.Organisation, AsOf: run.AsOf, Inputs: run.Inputs, Version: run.Tool.Version,
+		Command: redrawCommand(flags.Args(), o, run.AsOf),
+	}
+	var buf bytes.Buffer
+	if err := sampling.WriteChecklist(&buf, s, m, o.Lang); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		return err
+	}
+	e.printSample(s)
+	fmt.Fprintf(e.stdout, "checklist written to %s\n", out)
+	return nil
+}
+
+// validate checks the flags that need no data and returns the checks the
+// audit runs: the one of --check, none for --table, all without either.
+func (o *sampleOptions) validate() ([]queries.Check, error) {
+	if err := checkLang(o.Lang); err != nil {
+		return nil, err
+	}
+	if o.Check != "" && o.Table != "" {
+		return nil, usagef("--check and --table cannot be used together: sample the findings of one check, or the rows of one table")
+	}
+	if o.Size < 1 {
+		return nil, usagef("--size %d: a sample needs at least 1 record", o.Size)
+	}
+	if o.Table != "" {
+		if _, ok := model.Lookup(o.Table); !ok {
+			return nil, usagef("--table %q: no such canonical table; tables: %s", o.Table, strings.Join(model.TableNames(""), ", "))
+		}
+		return []queries.Check{}, nil
+	}
+	checks, err := loadChecks("", nil, nil)
+	if err != nil || o.Check == "" {
+		return checks, err
+	}
+	i := slices.IndexFunc(checks, func(c queries.Check) bool { return c.ID == o.Check })
+	if i < 0 {
+		ids := make([]string, len(checks))
+		for j, c := range checks {
+			ids[j] = c.ID
+		}
+		return nil, usagef("--check %q: no such check; check ids: %s", o.Check, strings.Join(ids, ", "))
+	}
+	return checks[i : i+1], nil
+}
+
+// draw runs the audit and draws the sample: a table's rows straight from
+// the loaded database (never kept in a file), findings from the run.
+func (o *sampleOptions) draw(ctx context.Context, opt audit.Options, checks []queries.Check) (*sampling.Sample, *results.Run, error) {
+	opt.Checks = checks
+	var s *sampling.Sample
+	if o.Table != "" {
+		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
+			s, err = sampling.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+			return err
+		}
+	}
+	run, err := audit.Audit(ctx, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s == nil {
+		if s, err = sampling.FromFindings(run, o.Check, o.Size, o.Seed); err != nil {
+			return nil, nil, err
+		}
+	}
+	return s, run, nil
+}
+
+// warnIncomplete says which input rows and, for a sample of all findings,
+// which checks are not in the population.
+func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
+	if run.Summary.RowsRejected > 0 {
+		e.printRejects(run.Summary.RowsRejected, run.Rejects, "avgaudit audit lists them all")
+	}
+	if o.Check != "" || o.Table != "" {
+		return
+	}
+	for _, c := range run.Checks {
+		if c.Status == results.StatusNotRun || c.Status == results.StatusError {
+			reason := c.Status
+			if c.Reason != nil {
+				reason = c.Reason.EN
+			}
+			fmt.Fprintf(e.stderr, "warning: check %s did not run (%s): its findings cannot be in the sample\n", c.ID, reason)
+		}
+	}
+}
+
+// emptyPopulation explains why there is nothing to sample.
+func emptyPopulation(run *results.Run, o sampleOptions) error {
+	switch {
+	case o.Table != "":
+		if !slices.ContainsFunc(run.Inputs, func(in results.Input) bool { return in.Table == o.Table }) {
+			return fmt.Errorf("nothing to sample: no export is mapped to table %s (see the manifest, or run avgaudit init)", o.Table)
+		}
+		return fmt.Errorf("nothing to sample: table %s has no rows", o.Table)
+	case o.Check != "":
+		return fmt.Errorf("nothing to sample: check %s has no findings on %s", o.Check, run.AsOf)
+	}
+	return fmt.Errorf("nothing to sample: no check has findings on %s", run.AsOf)
+}
+
+func (e *env) printSample(s *sampling.Sample) {
+	what := "findings of all checks"
+	switch s.Kind {
+	case sampling.KindCheck:
+		what = "findings of check " + s.Name
+	case sampling.KindTable:
+		what = "rows of table " + s.Name
+	}
+	if s.All() {
+		fmt.Fprintf(e.stdout, "population: %d %s; --size %d is not smaller, so the sample holds all of them\n", s.Population, what, s.Size)
+		return
+	}
+	fmt.Fprintf(e.stdout, "population: %d %s; %d drawn\n", s.Population, what, len(s.Records))
+}
+
+// redrawCommand is the command line that draws the same sample again: the
+// same source, seed, size, population, reference date and language.
+func redrawCommand(args []string, o sampleOptions, asOf string) string {
+	cmd := []string{"avgaudit", "sample"}
+	cmd = append(cmd, args...)
+	cmd = append(cmd, "--seed", strconv.FormatUint(o.Seed, 10), "--size", strconv.Itoa(o.Size))
+	if o.Check != "" {
+		cmd = append(cmd, "--check", o.Check)
+	}
+	if o.Table != "" {
+		cmd = append(cmd, "--table", o.Table)
+	}
+	cmd = append(cmd, "--as-of", asOf, "--lang", o.Lang)
+	if o.PasswordFile != "" {
+		cmd = append(cmd, "--password-file", o.PasswordFile)
+	}
+	for i, a := range cmd {
+		cmd[i] = shellQuote(a)
+	}
+	return strings.Join(cmd, " ")
+}
+
+// shellQuote quotes an argument for a shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=+,@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

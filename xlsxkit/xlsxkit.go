@@ -1,0 +1,74 @@
+// Package xlsxkit holds the small helpers avgaudit's Excel writers share
+// (the checklist of package sampling; the reports can use them too): cell
+// names, text widths for sizing columns and rows, and the A4 print setup.
+package xlsxkit
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Cell names the cell at column col and row row (both from 1): "B3".
+func Cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// SheetRef quotes a sheet name for a reference: 'Name' ('Foto”s').
+func SheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// TextWidth is the width of a cell value in characters: its longest line.
+func TextWidth(v any) int {
+	switch v := v.(type) {
+	case nil:
+		return 0
+	case string:
+		w := 0
+		for _, line := range strings.Split(v, "\n") {
+			w = max(w, utf8.RuneCountInString(line))
+		}
+		return w
+	}
+	return len(fmt.Sprint(v))
+}
+
+// WrappedLines estimates how many lines s takes when wrapped at width
+// characters: a little more than its length divided by the width, as
+// words do not fill every line. Readers do not agree on fitting a row to
+// wrapped text when a file opens (LibreOffice does not), so writers set
+// row heights from this estimate.
+func WrappedLines(s string, width int) int {
+	width = max(width, 1)
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		chars := utf8.RuneCountInString(line)
+		n += max(1, (chars*11/10+width-1)/width)
+	}
+	return n
+}
+
+// RowNumber is a source row number as a cell value: a number, or an empty
+// cell when the row is not known (0).
+func RowNumber(n int) any {
+	if n <= 0 {
+		return nil
+	}
+	return n
+}
+
+// PrintA4Landscape prints a sheet on A4 landscape, as wide as one page and
+// as long as it needs.
+func PrintA4Landscape(f *excelize.File, sheet string) error {
+	size, orient, one, zero, fit := 9, "landscape", 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+	})
+}
