@@ -1,0 +1,12 @@
+// Package audience turns one audit run into what each reader of the reports
+// may see. The same run is written three times:
+//
+//   - for management and the board (Management): aggregates only, no
+//     personal data, no record keys, and every count of findings or records
+//     between 1 and 4 shown as "< 5";
+//   - for the annual risk analysis: record keys pseudonymised and texts
+//     scrubbed of the personal values in the data;
+//   - for the data protection officer's spot check: full detail, BSN masked.
+//
+// The transformations work on a *results.Run and never change it.
+package audience
