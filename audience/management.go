@@ -42,7 +42,7 @@ type Summary struct {
 
 	Totals      Totals           `json:"totals"`
 	Areas       []Area           `json:"areas"`
-	Checks      []CheckSummary   `json:"checks"`
+	Checks      []CheckSummary   `json:"checks"` // in the order of Areas, then of the run
 	Matrix      []MatrixCell     `json:"matrix"`
 	TopRisks    []CheckSummary   `json:"top_risks"`
 	Acceptances AcceptanceCounts `json:"acceptances"`
@@ -56,6 +56,7 @@ type Totals struct {
 	ChecksOpen   int    `json:"checks_open"` // checks with open findings
 	ChecksNotRun int    `json:"checks_not_run"`
 	HighRisks    int    `json:"high_risks"` // checks at level high or critical
+	Level        string `json:"level"`      // the highest risk level of all checks
 	Open         Count  `json:"open"`
 	Accepted     Count  `json:"accepted"`
 	PreviousOpen *Count `json:"previous_open"` // nil without a previous run
@@ -155,9 +156,14 @@ func Management(run *results.Run) *Summary {
 		tally.add(c, cs)
 	}
 	s.Totals = tally.totals()
-	for _, code := range areaOrder(run.Checks) {
+	order := areaOrder(run.Checks)
+	for _, code := range order {
 		s.Areas = append(s.Areas, tally.areas[code].area(code))
 	}
+	// The checks by area, as the areas are listed; within one, as in the run.
+	slices.SortStableFunc(s.Checks, func(a, b CheckSummary) int {
+		return cmp.Compare(slices.Index(order, a.Area), slices.Index(order, b.Area))
+	})
 	s.Matrix = matrix(s.Checks)
 	s.TopRisks = topRisks(s.Checks)
 	s.Acceptances = acceptanceCounts(run.Acceptances)
@@ -344,6 +350,7 @@ func (t *tally) totals() Totals {
 		ChecksOpen:   p.open,
 		ChecksNotRun: p.checks - p.run,
 		HighRisks:    p.highRisks,
+		Level:        p.level,
 		Open:         Total(p.openN...),
 		Accepted:     Total(p.acceptedN...),
 		PreviousOpen: p.previous(),

@@ -105,9 +105,9 @@ func TestManagement(t *testing.T) {
 		{"b_consent", "open", "< 5", "0", "< 5", "similar", "medium"},
 		{"c_retention", "accepted", "0", "6", "6", "down", "none"},
 		{"d_retention", "resolved", "0", "0", "< 5", "down", "none"},
-		{"e_own", "open", "7", "0", "-", "new", "high"},
-		{"f_access", "open", "< 5", "0", "0", "new", "critical"},
 		{"z_not_run", "not_run", "0", "0", "-", "", "none"},
+		{"f_access", "open", "< 5", "0", "0", "new", "critical"},
+		{"e_own", "open", "7", "0", "-", "new", "high"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("checks (-want +got):\n%s", diff)
