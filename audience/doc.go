@@ -1,5 +1,13 @@
-// Package audience prepares a run for the audience a report is written
-// for: the risk analysis (pseudonymised record keys, personal values in
-// texts replaced by markers), the data protection officer (full detail) and
-// management (aggregates only). Reporters receive the prepared run.
+// Package audience turns one audit run into what each reader of the reports
+// may see. The same run is written three times:
+//
+//   - for management and the board (Management): aggregates only, no
+//     personal data, no record keys, and every count of findings or records
+//     between 1 and 4 shown as "< 5";
+//   - for the annual risk analysis (Risk): record keys pseudonymised and
+//     texts scrubbed of the personal values in the data;
+//   - for the data protection officer's spot check (FG): full detail, BSN
+//     masked.
+//
+// The transformations work on a *results.Run and never change it.
 package audience

@@ -137,6 +137,9 @@ type htmlInput struct {
 
 // Write writes run as an HTML page.
 func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
+	if opt.Audience == results.AudienceManagement {
+		return writeManagementHTML(w, run, opt)
+	}
 	l, err := labelsFor(opt)
 	if err != nil {
 		return err

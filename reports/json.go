@@ -16,6 +16,9 @@ type JSONReporter struct{}
 
 // Write writes run as JSON.
 func (JSONReporter) Write(w io.Writer, run *results.Run, opt Options) error {
+	if opt.Audience == results.AudienceManagement {
+		return writeManagementJSON(w, run, opt)
+	}
 	if _, err := labelsFor(opt); err != nil {
 		return err
 	}

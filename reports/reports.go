@@ -20,11 +20,15 @@ import (
 	"github.com/avgaudit/avgaudit/values"
 )
 
-// Options controls a report's language.
+// Options controls a report's language and audience.
 type Options struct {
 	// Lang is "nl" (the default when empty) or "en". It chooses every label,
 	// title, why/fix text and the form of dates.
 	Lang string
+	// Audience is who the report is for (results.Audiences).
+	// results.AudienceManagement writes the management summary
+	// (audience.Management): aggregates only, no personal data.
+	Audience string
 }
 
 // Reporter writes a run in one format.

@@ -35,6 +35,9 @@ const (
 
 // Write writes run as an Excel workbook.
 func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
+	if opt.Audience == results.AudienceManagement {
+		return writeManagementXLSX(w, run, opt)
+	}
 	l, err := labelsFor(opt)
 	if err != nil {
 		return err

@@ -1,0 +1,112 @@
+package audience
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestTotal(t *testing.T) {
+	tests := []struct {
+		name     string
+		parts    []int
+		shown    string
+		exact    bool
+		min, max int
+		wantJSON string
+	}{
+		{"zero", []int{0}, "0", true, 0, 0, `{"value":0,"shown":"0"}`},
+		{"no parts", nil, "0", true, 0, 0, `{"value":0,"shown":"0"}`},
+		{"one", []int{1}, "< 5", false, 1, 4, `{"value":null,"min":1,"max":4,"shown":"\u003c 5"}`},
+		{"four", []int{4}, "< 5", false, 1, 4, `{"value":null,"min":1,"max":4,"shown":"\u003c 5"}`},
+		{"five", []int{5}, "5", true, 5, 5, `{"value":5,"shown":"5"}`},
+		{"large", []int{1234}, "1234", true, 1234, 1234, `{"value":1234,"shown":"1234"}`},
+		{"exact parts", []int{5, 0, 12}, "17", true, 17, 17, `{"value":17,"shown":"17"}`},
+		// total minus the visible 12 would give the hidden 3 back: a range
+		{"one hidden part", []int{12, 3}, "13–16", false, 13, 16, `{"value":null,"min":13,"max":16,"shown":"13–16"}`},
+		{"two hidden parts", []int{2, 3}, "2–8", false, 2, 8, `{"value":null,"min":2,"max":8,"shown":"2–8"}`},
+		{"two ones", []int{1, 1}, "2–8", false, 2, 8, `{"value":null,"min":2,"max":8,"shown":"2–8"}`},
+		{"hidden and zero", []int{0, 4, 0}, "< 5", false, 1, 4, `{"value":null,"min":1,"max":4,"shown":"\u003c 5"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Total(tt.parts...)
+			if c.Shown != tt.shown || c.Exact() != tt.exact {
+				t.Errorf("Total(%v) = %q (exact %v), want %q (exact %v)", tt.parts, c.Shown, c.Exact(), tt.shown, tt.exact)
+			}
+			if lo, hi := c.bounds(); lo != tt.min || hi != tt.max {
+				t.Errorf("Total(%v) bounds %d–%d, want %d–%d", tt.parts, lo, hi, tt.min, tt.max)
+			}
+			if c.Value != nil && *c.Value >= 1 && *c.Value < SuppressBelow {
+				t.Errorf("Total(%v) shows %d exactly", tt.parts, *c.Value)
+			}
+			b, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != tt.wantJSON {
+				t.Errorf("Total(%v) as JSON = %s, want %s", tt.parts, b, tt.wantJSON)
+			}
+		})
+	}
+}
+
+// TestTotalNeverRevealsAPart tries every pair and triple of parts up to 9:
+// whatever the total shows, each hidden part must still have more than one
+// possible value given the shown parts and the total.
+func TestTotalNeverRevealsAPart(t *testing.T) {
+	for a := 0; a <= 9; a++ {
+		for b := 0; b <= 9; b++ {
+			for c := 0; c <= 9; c++ {
+				parts := []int{a, b, c}
+				total := Total(parts...)
+				for i, p := range parts {
+					if p < 1 || p >= SuppressBelow {
+						continue
+					}
+					possible := 0
+					for guess := 1; guess < SuppressBelow; guess++ {
+						alt := append([]int(nil), parts...)
+						alt[i] = guess
+						if Total(alt...).Shown == total.Shown {
+							possible++
+						}
+					}
+					if possible < SuppressBelow-1 {
+						t.Errorf("parts %v: the total %q narrows part %d to %d values", parts, total.Shown, i, possible)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestDirection(t *testing.T) {
+	n := func(v ...int) *Count { c := Total(v...); return &c }
+	tests := []struct {
+		name      string
+		now, prev *Count
+		want      string
+	}{
+		{"no previous run", n(7), nil, ""},
+		{"up", n(9), n(5), TrendUp},
+		{"down", n(5), n(9), TrendDown},
+		{"same", n(6), n(6), TrendSame},
+		{"new", n(6), n(0), TrendNew},
+		{"new, small", n(2), n(0), TrendNew},
+		{"gone", n(0), n(3), TrendDown},
+		{"both small", n(3), n(1), TrendSimilar},
+		{"small to five", n(5), n(4), TrendUp},
+		{"five to small", n(4), n(5), TrendDown},
+		// 13–16 against an exact 14: "same" or "up" would tell the hidden part
+		{"range overlapping", n(14), n(12, 3), TrendSimilar},
+		{"range below", n(20), n(12, 3), TrendUp},
+		{"zero both", n(0), n(0), TrendSame},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := direction(*tt.now, tt.prev); got != tt.want {
+				t.Errorf("direction(%q, %v) = %q, want %q", tt.now.Shown, tt.prev, got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,492 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// Fills of the risk levels in the workbook, as in templates/management.css.
+var levelFills = map[string]string{
+	"none": "EEF1F4", "low": "CFE8CF", "medium": "FBE3A0", "high": "F6B17F", "critical": "E06666",
+}
+
+// Chart colours of the workbook: the previous audit grey, this one blue,
+// and lighter for a count drawn at the middle of its range.
+const (
+	xlsxNowColour      = "1F5FAD"
+	xlsxNowLight       = "A9C1E3"
+	xlsxPrevColour     = "9AA7B4"
+	xlsxPrevLight      = "D5DBE1"
+	mgmtWideCols       = 11 // the widest table: the areas, with the two chart columns
+	mgmtChartRows      = 18 // rows left free under the area table for the chart
+	mgmtConclusionCols = 9
+)
+
+// mgmtSheet writes the management summary on one sheet. It keeps the rows
+// it has written and the styles to set, and writes them in one go.
+type mgmtSheet struct {
+	*xlsxWriter
+	v       *mgmtView
+	sh      string
+	rows    [][]any
+	formats []cellStyle
+	merges  [][2]string
+	levels  map[string]int // style id per level class
+	heads   map[int]int    // row → columns of its table header, for widths
+
+	areaFirst, areaLast int // rows of the area table's body (without the total)
+}
+
+type cellStyle struct {
+	from, to string
+	id       int
+}
+
+// writeManagementXLSX writes the management report as a workbook with one
+// sheet: the same figures as the HTML page and a chart of the open findings
+// per area, now and at the previous audit. It holds no other data.
+func writeManagementXLSX(w io.Writer, run *results.Run, opt Options) error {
+	v, err := newMgmtView(run, opt)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &mgmtSheet{xlsxWriter: &xlsxWriter{f: f, l: v.T.l}, v: v, sh: v.T.m.SheetName, heads: map[int]int{}}
+	if err := x.write(run); err != nil {
+		return fmt.Errorf("write management xlsx: %w", err)
+	}
+	if err := f.Write(w); err != nil {
+		return fmt.Errorf("write management xlsx: %w", err)
+	}
+	return nil
+}
+
+func (x *mgmtSheet) write(run *results.Run) error {
+	if err := x.styles(); err != nil {
+		return err
+	}
+	if err := x.levelStyles(); err != nil {
+		return err
+	}
+	if err := x.f.SetSheetName(x.f.GetSheetName(0), x.sh); err != nil {
+		return err
+	}
+	x.masthead()
+	x.keyFigures()
+	x.areas()
+	x.topRisks()
+	x.matrix()
+	x.allChecks()
+	x.register()
+	x.quality()
+	x.howTo()
+	if err := x.flush(); err != nil {
+		return err
+	}
+	if err := x.chart(); err != nil {
+		return err
+	}
+	if err := x.mgmtPageSetup(); err != nil {
+		return err
+	}
+	return x.mgmtDocProps(run)
+}
+
+func (x *mgmtSheet) levelStyles() error {
+	x.levels = map[string]int{}
+	for lvl, fill := range levelFills {
+		font := &excelize.Font{Family: fontFamily, Size: 11}
+		if lvl == "critical" {
+			font.Color = "FFFFFF"
+		}
+		id, err := x.f.NewStyle(&excelize.Style{
+			Font:      font,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
+			Border:    []excelize.Border{{Type: "left", Color: "FFFFFF", Style: 2}, {Type: "right", Color: "FFFFFF", Style: 2}, {Type: "top", Color: "FFFFFF", Style: 2}, {Type: "bottom", Color: "FFFFFF", Style: 2}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		})
+		if err != nil {
+			return err
+		}
+		x.levels[classFor(lvl, x.v.T.m.Levels)] = id
+	}
+	return nil
+}
+
+// next is the number of the row add writes next.
+func (x *mgmtSheet) next() int { return len(x.rows) + 1 }
+
+// add appends a row and returns its number.
+func (x *mgmtSheet) add(cells ...any) int {
+	x.rows = append(x.rows, cells)
+	return len(x.rows)
+}
+
+func (x *mgmtSheet) style(from, to string, id int) {
+	x.formats = append(x.formats, cellStyle{from, to, id})
+}
+
+// section adds a section title after an empty row.
+func (x *mgmtSheet) section(s string) {
+	x.add()
+	r := x.add(s)
+	x.style(cell(1, r), cell(1, r), x.title)
+}
+
+// tableHead adds a table's header row.
+func (x *mgmtSheet) tableHead(cols ...string) int {
+	r := x.add(strAny(cols)...)
+	x.style(cell(1, r), cell(len(cols), r), x.header)
+	x.heads[r] = len(cols)
+	return r
+}
+
+// text adds a paragraph merged across the sheet's width and wrapped.
+func (x *mgmtSheet) text(s string) {
+	r := x.add(s)
+	x.merges = append(x.merges, [2]string{cell(1, r), cell(mgmtConclusionCols, r)})
+	x.style(cell(1, r), cell(mgmtConclusionCols, r), x.wrap)
+}
+
+// num is a count's cell value: a number when it is exact, else its text.
+func num(c mgmtCount) any {
+	if c.Num != nil {
+		return *c.Num
+	}
+	return c.Text
+}
+
+func (x *mgmtSheet) masthead() {
+	v, m, l := x.v, x.v.T.m, x.v.T.l
+	r := x.add(m.ReportTitle)
+	x.style(cell(1, r), cell(1, r), x.title)
+	x.add()
+	prev := v.PreviousAsOf
+	if prev == "" {
+		prev = m.NoPrevious
+	}
+	first := x.add(l.Organisation, v.Organisation)
+	x.add(l.AsOf, v.AsOf)
+	x.add(m.ComparedWith, prev)
+	last := x.add(l.MadeWith, v.Tool)
+	x.style(cell(1, first), cell(1, last), x.bold)
+	x.section(m.Conclusions)
+	x.text(v.Conclusion)
+}
+
+func (x *mgmtSheet) keyFigures() {
+	v, m := x.v, x.v.T.m
+	x.section(m.KeyFigures)
+	first := x.next()
+	tt := v.S.Totals
+	x.add(m.OpenFindings, num(v.AreaTotal.Open))
+	if v.AreaTotal.HasPrevious {
+		x.add(upperFirst(fmt.Sprintf(m.PreviousCount, v.PreviousAsOf)), num(v.AreaTotal.Previous))
+	}
+	x.add(m.ChecksWithOpen, tt.ChecksOpen)
+	x.add(m.ChecksRunKey, tt.ChecksRun)
+	x.add(m.HighRisks, tt.HighRisks)
+	last := x.add(m.AcceptedCount, num(v.AreaTotal.Accepted))
+	x.style(cell(1, first), cell(1, last), x.bold)
+}
+
+func (x *mgmtSheet) areas() {
+	v, m := x.v, x.v.T.m
+	x.section(m.PerArea)
+	x.tableHead(m.Area, m.Checks, m.ChecksRun, m.ChecksOpen, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
+		m.HighestRisk, m.ChartValueNow, m.ChartValuePrv)
+	x.areaFirst = x.next()
+	for _, a := range v.Areas {
+		x.areaRow(a)
+	}
+	x.areaLast = x.next() - 1
+	t := x.areaRow(v.AreaTotal)
+	x.style(cell(1, t), cell(mgmtWideCols, t), x.bold)
+	x.add(m.ChartCaption)
+	for range mgmtChartRows {
+		x.add()
+	}
+}
+
+func (x *mgmtSheet) areaRow(a mgmtArea) int {
+	var now, prev any
+	if !a.NotRun {
+		now = a.ChartNow
+		if a.HasPrevious {
+			prev = a.ChartPrev
+		}
+	}
+	r := x.add(a.Name, a.Checks, a.Run, a.ChecksOpen, num(a.Open), num(a.Accepted), num(a.Previous), a.Trend,
+		a.Level, now, prev)
+	x.levelCell(9, r, a.LevelClass)
+	return r
+}
+
+func (x *mgmtSheet) levelCell(col, row int, class string) {
+	if id, ok := x.levels[class]; ok {
+		x.style(cell(col, row), cell(col, row), id)
+	}
+}
+
+func (x *mgmtSheet) topRisks() {
+	v, m := x.v, x.v.T.m
+	x.section(m.TopRisks)
+	if len(v.TopRisks) == 0 {
+		x.add(m.NoTopRisks)
+		return
+	}
+	x.tableHead(m.Rank, m.Check, m.Area, m.Level, m.Score, m.Owner, m.Status)
+	for _, c := range v.TopRisks {
+		r := x.add(c.Rank, c.Title, c.Area, c.Level, atoiOr(c.Score), c.Owner, c.Status)
+		x.levelCell(4, r, c.LevelClass)
+	}
+}
+
+func (x *mgmtSheet) matrix() {
+	v, m := x.v, x.v.T.m
+	x.section(m.MatrixTitle)
+	x.text(m.MatrixNote)
+	head := []string{m.Impact + " ↓ / " + m.Likelihood + " →"}
+	for _, c := range v.Matrix[0].Cells {
+		head = append(head, fmt.Sprint(c.Likelihood))
+	}
+	x.tableHead(head...)
+	for _, row := range v.Matrix {
+		cells := []any{row.Impact}
+		for _, c := range row.Cells {
+			cells = append(cells, matrixCellText(c))
+		}
+		r := x.add(cells...)
+		for i, c := range row.Cells {
+			x.levelCell(i+2, r, c.LevelClass)
+		}
+	}
+	x.add(m.ImpactAxis + "; " + m.LikelyAxis)
+}
+
+// matrixCellText is a matrix cell in the workbook: how many checks and
+// their titles, or nothing.
+func matrixCellText(c mgmtMatrixCell) string {
+	if c.Count == 0 {
+		return ""
+	}
+	s := c.CountLabel + ":"
+	for _, t := range c.Titles {
+		s += "\n• " + t
+	}
+	return s
+}
+
+func (x *mgmtSheet) allChecks() {
+	v, m := x.v, x.v.T.m
+	x.section(m.AllChecks)
+	x.tableHead(m.Check, m.Area, m.Severity, m.Status, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
+		m.Impacts, m.Likelihoods, m.Score, m.Level, m.Owner)
+	for _, c := range v.Checks {
+		r := x.add(c.Title, c.Area, c.Severity, c.Status, num(c.Open), num(c.Accepted), num(c.Previous), c.Trend,
+			atoiOr(c.Impact), atoiOr(c.Likelihood), atoiOr(c.Score), c.Level, c.Owner)
+		x.levelCell(12, r, c.LevelClass)
+	}
+}
+
+func (x *mgmtSheet) register() {
+	v, m := x.v, x.v.T.m
+	x.section(m.Register)
+	x.text(m.RegisterNote)
+	x.tableHead(m.Status, m.Entries)
+	for _, p := range v.Register {
+		x.add(p.Label, num(p.Value))
+	}
+}
+
+func (x *mgmtSheet) quality() {
+	v, m := x.v, x.v.T.m
+	x.section(m.DataQuality)
+	first := x.next()
+	for _, p := range v.Quality {
+		x.add(p.Label, num(p.Value))
+	}
+	x.style(cell(1, first), cell(1, x.next()-1), x.bold)
+	x.add()
+	r := x.add(m.ChecksNotRun)
+	x.style(cell(1, r), cell(1, r), x.bold)
+	if len(v.NotRun) == 0 {
+		x.add(m.AllChecksRan)
+		return
+	}
+	for _, t := range v.NotRun {
+		x.add(t)
+	}
+	x.text(m.DataQualityNot)
+}
+
+func (x *mgmtSheet) howTo() {
+	v, m := x.v, x.v.T.m
+	x.section(m.HowToRead)
+	for _, p := range m.HowTo {
+		x.text(p)
+	}
+	x.text(m.CountNote)
+	x.section(m.Legend)
+	for _, g := range []struct {
+		head string
+		rows []mgmtLegend
+	}{{m.Level, v.LevelLegend}, {m.Status, v.StatusLegend}, {m.Trend, v.TrendLegend}} {
+		x.tableHead(g.head, "")
+		for _, lg := range g.rows {
+			r := x.add(lg.Name, lg.Desc)
+			if g.head == m.Level {
+				x.levelCell(1, r, lg.Class)
+			}
+		}
+	}
+	x.add()
+	x.text(m.PrivacyNote)
+}
+
+// flush writes the rows, styles and merges, sizes the columns and sets the
+// heights of the wrapped rows.
+func (x *mgmtSheet) flush() error {
+	if err := x.setRows(x.sh, 1, x.rows); err != nil {
+		return err
+	}
+	widths := []float64{44, 12, 12, 14, 12, 12, 14, 16, 14, 14, 14, 14, 18}
+	for i, w := range widths {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.f.SetColWidth(x.sh, name, name, w); err != nil {
+			return err
+		}
+	}
+	for _, st := range x.formats {
+		if err := x.f.SetCellStyle(x.sh, st.from, st.to, st.id); err != nil {
+			return err
+		}
+	}
+	for _, mg := range x.merges {
+		if err := x.f.MergeCell(x.sh, mg[0], mg[1]); err != nil {
+			return err
+		}
+	}
+	return x.rowHeights(widths)
+}
+
+// rowHeights makes rows with a long or multi-line text tall enough: a
+// merged paragraph wraps at the width of the merged columns, any other
+// cell at its own column's width.
+func (x *mgmtSheet) rowHeights(widths []float64) error {
+	merged := map[string]bool{}
+	paragraph := 0.0
+	for _, w := range widths[:mgmtConclusionCols] {
+		paragraph += w
+	}
+	for _, mg := range x.merges {
+		merged[mg[0]] = true
+	}
+	for i, row := range x.rows {
+		lines := 1
+		for c, val := range row {
+			s, ok := val.(string)
+			if !ok {
+				continue
+			}
+			width := widths[min(c, len(widths)-1)]
+			if merged[cell(c+1, i+1)] {
+				width = paragraph
+			} else if _, head := x.heads[i+1]; head || len(row) == 1 || c == 0 && len(row) == 2 {
+				continue // titles, headings and labels may run on
+			}
+			lines = max(lines, wrappedLines(s, int(width)-2))
+		}
+		if lines > 1 {
+			if err := x.f.SetRowHeight(x.sh, i+1, float64(lines*lineHeight)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// chart draws the open findings per area, now and at the previous audit, as
+// horizontal bars from the area table's two chart columns; a value that is
+// the middle of a range is drawn lighter.
+func (x *mgmtSheet) chart() error {
+	v, m := x.v, x.v.T.m
+	if x.areaLast < x.areaFirst {
+		return nil
+	}
+	ref := func(col int) string {
+		return sheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst) + ":$" + colName(col) + "$" + fmt.Sprint(x.areaLast)
+	}
+	head := func(col int) string { return sheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst-1) }
+	series := func(col int, colour, light string, exact func(mgmtArea) bool) excelize.ChartSeries {
+		s := excelize.ChartSeries{Name: head(col), Categories: ref(1), Values: ref(col),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}
+		for i, a := range v.Areas {
+			if !exact(a) {
+				s.DataPoint = append(s.DataPoint, excelize.ChartDataPoint{Index: i,
+					Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{light}}})
+			}
+		}
+		return s
+	}
+	var all []excelize.ChartSeries
+	if v.PreviousAsOf != "" {
+		all = append(all, series(mgmtWideCols, xlsxPrevColour, xlsxPrevLight, func(a mgmtArea) bool { return a.ChartPrevExact }))
+	}
+	all = append(all, series(mgmtWideCols-1, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
+	gap := uint(60)
+	return x.f.AddChart(x.sh, cell(1, x.areaLast+3), &excelize.Chart{
+		Type:      excelize.Bar,
+		Series:    all,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true},
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 20},
+		GapWidth:  &gap,
+		Format:    excelize.GraphicOptions{AltText: m.TrendTitle},
+	})
+}
+
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// atoiOr is a score or scale as a number, or the not-run mark as it is.
+func atoiOr(s string) any {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return s
+}
+
+// mgmtPageSetup prints the sheet on A4 portrait, as wide as one page: the
+// reports' page setup, turned upright.
+func (x *mgmtSheet) mgmtPageSetup() error {
+	if err := x.pageSetup(x.sh); err != nil {
+		return err
+	}
+	portrait := "portrait"
+	return x.f.SetPageLayout(x.sh, &excelize.PageLayoutOptions{Orientation: &portrait})
+}
+
+// mgmtDocProps sets the workbook's properties like docProps does, with the
+// management report's title.
+func (x *mgmtSheet) mgmtDocProps(run *results.Run) error {
+	if err := x.docProps(run); err != nil {
+		return err
+	}
+	p, err := x.f.GetDocProps()
+	if err != nil {
+		return err
+	}
+	p.Title = x.v.T.m.ReportTitle
+	return x.f.SetDocProps(p)
+}
