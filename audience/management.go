@@ -5,8 +5,8 @@ import (
 	"slices"
 
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/values"
 	"github.com/avgaudit/avgaudit/risk"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // ManagementSchemaVersion is the version of the management summary's JSON
