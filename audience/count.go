@@ -14,11 +14,13 @@ const Suppressed = "< 5"
 // show it. Only 0 and counts of SuppressBelow or more are exact (Value set);
 // any other count is known only between Min and Max.
 //
-// A total is never exact when one of its parts is suppressed: total minus
-// the visible parts would give the hidden part back. Such a total is the
-// range its parts allow: the exact parts plus 1 to 4 for each suppressed
-// part ("48–56"). A range says nothing that the parts do not already say,
-// so no combination of the report's figures gives a count from 1 to 4.
+// A total is exact when the parts it hides add up to 0, or to 5 or more in
+// a way that pins none of them (not all 1, not all 4): total minus the
+// visible parts then gives back only a sum that points to no single child.
+// Otherwise the total is the range its parts
+// allow: the exact parts plus 1 to 4 for each suppressed part ("48–56").
+// A total of totals must also keep the hidden sums of its inexact parts
+// out of 1–4 (see TotalOf).
 type Count struct {
 	// Value is the exact count; nil when it is not shown.
 	Value *int `json:"value"`
@@ -32,20 +34,71 @@ type Count struct {
 // NewCount returns n as the report may show it.
 func NewCount(n int) Count { return Total(n) }
 
-// Total returns the sum of parts as the report may show it: exact when no
-// part is from 1 to 4, else the range of sums the shown parts allow.
+// Total returns the sum of parts as the report may show it: exact when the
+// parts from 1 to 4 add up to 0 or to 5 or more, else the range of sums
+// the shown parts allow.
 func Total(parts ...int) Count {
-	exact, hidden := 0, 0
+	return total(parts, hiddenSum(parts))
+}
+
+// TotalOf returns the sum of the groups' parts, shown exactly only when
+// neither the hidden parts of all groups together nor those of the groups
+// whose own total is a range add up to 1–4. Without the second condition
+// the grand total minus the exact group totals and the visible parts would
+// give back the hidden sum of a group shown as a range.
+func TotalOf(groups ...[]int) Count {
+	var all []int
+	inexact := 0
+	for _, g := range groups {
+		all = append(all, g...)
+		if h := hiddenSum(g); h > 0 && h < SuppressBelow {
+			inexact += h
+		}
+	}
+	h := hiddenSum(all)
+	if inexact > 0 && inexact < SuppressBelow {
+		h = inexact // below 5: shown as a range
+	}
+	return total(all, h)
+}
+
+// revealing reports whether a hidden sum h of k parts, each from 1 to 4,
+// gives away a count from 1 to 4: the sum itself (below 5), or every part
+// (all 1 when h == k, all 4 when h == 4k).
+func revealing(h, k int) bool {
+	if h == 0 {
+		return false
+	}
+	return h < SuppressBelow || h == k || h == (SuppressBelow-1)*k
+}
+
+// hiddenSum adds the parts from 1 to 4.
+func hiddenSum(parts []int) int {
+	sum := 0
 	for _, n := range parts {
 		if n >= 1 && n < SuppressBelow {
-			hidden++
+			sum += n
+		}
+	}
+	return sum
+}
+
+// total shows the sum of parts exactly unless hidden, the sum a reader
+// could work out from it, is from 1 to 4.
+func total(parts []int, hidden int) Count {
+	exact, suppressed, sum := 0, 0, 0
+	for _, n := range parts {
+		sum += n
+		if n >= 1 && n < SuppressBelow {
+			suppressed++
 		} else {
 			exact += n
 		}
 	}
-	if hidden == 0 {
-		return Count{Value: &exact, Shown: strconv.Itoa(exact)}
+	if !revealing(hidden, suppressed) {
+		return Count{Value: &sum, Shown: strconv.Itoa(sum)}
 	}
+	hidden = suppressed
 	c := Count{Min: exact + hidden, Max: exact + (SuppressBelow-1)*hidden}
 	c.Shown = strconv.Itoa(c.Min) + "–" + strconv.Itoa(c.Max)
 	if c.Max < SuppressBelow {

@@ -23,8 +23,14 @@ func TestTotal(t *testing.T) {
 		{"exact parts", []int{5, 0, 12}, "17", true, 17, 17, `{"value":17,"shown":"17"}`},
 		// total minus the visible 12 would give the hidden 3 back: a range
 		{"one hidden part", []int{12, 3}, "13–16", false, 13, 16, `{"value":null,"min":13,"max":16,"shown":"13–16"}`},
-		{"two hidden parts", []int{2, 3}, "2–8", false, 2, 8, `{"value":null,"min":2,"max":8,"shown":"2–8"}`},
+		// the hidden 2 and 3 add up to 5: each may still be 1, 2, 3 or 4
+		{"two hidden parts", []int{2, 3}, "5", true, 5, 5, `{"value":5,"shown":"5"}`},
 		{"two ones", []int{1, 1}, "2–8", false, 2, 8, `{"value":null,"min":2,"max":8,"shown":"2–8"}`},
+		// 8 from two hidden parts: both must be 4
+		{"two fours", []int{4, 4, 10}, "12–18", false, 12, 18, `{"value":null,"min":12,"max":18,"shown":"12–18"}`},
+		// five ones: every hidden part would be 1
+		{"all ones", []int{1, 1, 1, 1, 1}, "5–20", false, 5, 20, `{"value":null,"min":5,"max":20,"shown":"5–20"}`},
+		{"many hidden parts", []int{1, 1, 1, 1, 2, 30}, "36", true, 36, 36, `{"value":36,"shown":"36"}`},
 		{"hidden and zero", []int{0, 4, 0}, "< 5", false, 1, 4, `{"value":null,"min":1,"max":4,"shown":"\u003c 5"}`},
 	}
 	for _, tt := range tests {
@@ -50,9 +56,10 @@ func TestTotal(t *testing.T) {
 	}
 }
 
-// TestTotalNeverRevealsAPart tries every pair and triple of parts up to 9:
-// whatever the total shows, each hidden part must still have more than one
-// possible value given the shown parts and the total.
+// TestTotalNeverRevealsAPart tries every combination of three parts up to
+// 9: a reader who sees the parts as shown ("< 5" or exact) and the total
+// must still have at least two possible values for every hidden part, and
+// the total itself must never be exact from 1 to 4.
 func TestTotalNeverRevealsAPart(t *testing.T) {
 	for a := 0; a <= 9; a++ {
 		for b := 0; b <= 9; b++ {
@@ -63,21 +70,37 @@ func TestTotalNeverRevealsAPart(t *testing.T) {
 					if p < 1 || p >= SuppressBelow {
 						continue
 					}
-					possible := 0
-					for guess := 1; guess < SuppressBelow; guess++ {
-						alt := append([]int(nil), parts...)
-						alt[i] = guess
-						if Total(alt...).Shown == total.Shown {
-							possible++
-						}
-					}
-					if possible < SuppressBelow-1 {
-						t.Errorf("parts %v: the total %q narrows part %d to %d values", parts, total.Shown, i, possible)
+					if n := len(consistent(parts, total.Shown, i)); n < 2 {
+						t.Errorf("parts %v: the total %q leaves part %d only %d possible value(s)", parts, total.Shown, i, n)
 					}
 				}
 			}
 		}
 	}
+}
+
+// consistent lists the values part i may have for a reader who knows the
+// exact parts, knows which parts are hidden (1–4) and sees the total.
+func consistent(parts []int, shown string, i int) map[int]bool {
+	out := map[int]bool{}
+	var try func(j int, alt []int)
+	try = func(j int, alt []int) {
+		if j == len(parts) {
+			if Total(alt...).Shown == shown {
+				out[alt[i]] = true
+			}
+			return
+		}
+		if parts[j] < 1 || parts[j] >= SuppressBelow {
+			try(j+1, append(alt, parts[j]))
+			return
+		}
+		for g := 1; g < SuppressBelow; g++ {
+			try(j+1, append(append([]int(nil), alt...), g))
+		}
+	}
+	try(0, nil)
+	return out
 }
 
 func TestDirection(t *testing.T) {

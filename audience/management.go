@@ -336,12 +336,27 @@ func (t *tally) totals() Totals {
 		ChecksNotRun: p.checks - p.run,
 		HighRisks:    p.highRisks,
 		Level:        p.level,
-		Open:         Total(p.openN...),
-		Accepted:     Total(p.acceptedN...),
+		Open:         TotalOf(t.groups(func(a *partCounts) []int { return a.openN })...),
+		Accepted:     TotalOf(t.groups(func(a *partCounts) []int { return a.acceptedN })...),
 		PreviousOpen: p.previous(),
+	}
+	if tt.PreviousOpen != nil {
+		prev := TotalOf(t.groups(func(a *partCounts) []int { return a.prevN })...)
+		tt.PreviousOpen = &prev
 	}
 	tt.Trend = direction(tt.Open, tt.PreviousOpen)
 	return tt
+}
+
+// groups lists one slice of counts per area, in no particular order: the
+// grand totals are built from the areas' parts, so they give away no more
+// than the area totals do (see TotalOf).
+func (t *tally) groups(counts func(*partCounts) []int) [][]int {
+	out := make([][]int, 0, len(t.areas))
+	for _, a := range t.areas {
+		out = append(out, counts(a))
+	}
+	return out
 }
 
 // matrix places the checks with a risk score in the 5×5 matrix: impact 5

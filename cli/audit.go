@@ -43,11 +43,21 @@ type auditOptions struct {
 	Checks         string
 	Only, Skip     []string
 	PasswordFile   string
+	Audiences      []string
+	Previous       string
+	AcceptedRisks  string
+	PseudonymKey   string
+	NoHistory      bool
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit: retention and deadlines are measured\nfrom it (default: the manifest's as_of, else today; the samples use 2026-09-01)")
-	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for "+XLSXName+", "+HTMLName+" and "+JSONName)
+	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for the reports (and, in "+HistoryDirName+"/, the history of earlier audits)")
+	fs.StringSliceVar(&o.Audiences, "audience", []string{"risk"}, "write the reports for `LIST`: risk (annual risk analysis: "+HTMLName+", ...), fg (the FG's\nspot check, full detail: rapport-fg.*), management (the board, no personal data:\nrapport-bestuur.*) or all; comma-separated")
+	fs.StringVar(&o.Previous, "previous", "", "compare with last year's results: a resultaten.json / resultaten-fg.json `PATH`, or a\nhistory folder (default: the manifest's previous, else the newest earlier run in\nOUT/"+HistoryDirName+")")
+	fs.StringVar(&o.AcceptedRisks, "accepted-risks", "", "accepted-risk register `FILE` (YAML, docs/accepted-risks.md); a registers sheet\nmapped to accepted_risks is applied too")
+	fs.StringVar(&o.PseudonymKey, "pseudonym-key", "", "key `FILE` for the risk report's pseudonyms (default: OUT/"+HistoryDirName+"/"+KeyFileName+",\nmade on first use; keep it to compare pseudonyms next year)")
+	fs.BoolVar(&o.NoHistory, "no-history", false, "do not keep the results in OUT/"+HistoryDirName+" and do not compare with it")
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
 	fs.StringVar(&o.Lang, "lang", "nl", "report `LANG`: nl (Dutch) or en (English)")
@@ -119,6 +129,18 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return err
 	}
 	opt.PolicyFile, opt.DBPath, opt.Strict, opt.Checks = o.Policy, o.DB, o.Strict, checks
+	audiences, err := parseAudiences(o.Audiences)
+	if err != nil {
+		return err
+	}
+	historyDir := filepath.Join(o.Out, HistoryDirName)
+	if !o.NoHistory {
+		opt.HistoryDir = historyDir
+	}
+	opt.PreviousFile, opt.AcceptedFile = o.Previous, o.AcceptedRisks
+	if opt.Pseudonymiser, err = e.pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0, o.Quiet); err != nil {
+		return err
+	}
 	if o.DB != "" {
 		if _, err := os.Stat(o.DB); err == nil {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
@@ -135,15 +157,24 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	e.printLoad(run, o.Quiet)
-	if err := writeReports(o.Out, run, reports.Options{Lang: o.Lang}); err != nil {
+	files := audienceReports(run, audiences, o.Lang, opt.Pseudonymiser)
+	if err := writeFiles(o.Out, files); err != nil {
 		return err
 	}
 	e.printChecks(run, o.Quiet)
-	e.infof(o.Quiet, e.tr(msgWritten), o.Out, strings.Join([]string{XLSXName, HTMLName, JSONName}, ", "))
+	e.printOutcome(run, o.Quiet)
+	e.infof(o.Quiet, e.tr(msgWritten), o.Out, fileNames(files))
+	if !o.NoHistory {
+		path, err := saveHistory(historyDir, run)
+		if err != nil {
+			return err
+		}
+		e.infof(o.Quiet, e.tr(msgHistory), path)
+	}
 	if o.DB != "" {
 		e.infof(o.Quiet, e.tr(msgDBKept), o.DB)
 	}
-	if o.FailOnFindings && run.Summary.Findings > 0 {
+	if o.FailOnFindings && run.Summary.Open > 0 {
 		return errFindings
 	}
 	return nil

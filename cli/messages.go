@@ -28,6 +28,11 @@ var (
 	msgWritten       = text{"\nrapporten geschreven naar %s: %s\n", "\nreports written to %s: %s\n"}
 	msgDBKept        = text{"database bewaard in %s\n", "database kept in %s\n"}
 	msgAnd           = text{" en ", " and "}
+	msgKeyCreated    = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
+	msgHistory       = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
+	msgPrevious      = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
+	msgAccepted      = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
+	msgAcceptance    = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 )
 
 // severityNames names the severities on the terminal.
@@ -41,4 +46,12 @@ func (e *env) tr(t text) string {
 		return t.EN
 	}
 	return t.NL
+}
+
+// acceptanceStatus names the statuses of register entries on the terminal.
+var acceptanceStatus = map[string]text{
+	"accepted": {"geaccepteerd", "accepted"},
+	"expired":  {"verlopen: bevindingen weer open", "expired: findings open again"},
+	"stale":    {"vindt niets (verouderd?)", "matches nothing (stale?)"},
+	"pending":  {"nog niet ingegaan", "not yet in force"},
 }

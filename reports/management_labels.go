@@ -238,8 +238,8 @@ var mgmtNL = mgmtLabels{
 		"similar": "de getoonde aantallen overlappen, bijvoorbeeld twee keer \u201c< 5\u201d",
 		"new":     "bij de vorige audit stond hier niets open",
 	},
-	CountNote: "\u201c< 5\u201d betekent 1 tot en met 4. Een totaal waarin zo'n aantal zit, staat er als bereik (bijvoorbeeld 15–27): " +
-		"anders zou het totaal min de andere aantallen het verborgen aantal verraden.",
+	CountNote: "\u201c< 5\u201d betekent 1 tot en met 4. Een totaal staat er als bereik (bijvoorbeeld 15–27) als het totaal min de andere " +
+		"aantallen anders een verborgen aantal zou verraden.",
 
 	ScopeAll: "Op %s zijn alle %d controles uitgevoerd.",
 	Scope:    "Op %s zijn %d van de %d controles uitgevoerd.",
@@ -388,8 +388,8 @@ var mgmtEN = mgmtLabels{
 		"similar": "the counts shown overlap, for instance \u201c< 5\u201d twice",
 		"new":     "nothing was open here at the previous audit",
 	},
-	CountNote: "\u201c< 5\u201d means 1 to 4. A total that includes such a count is shown as a range (for instance 15–27): " +
-		"otherwise the total minus the other counts would give the hidden count away.",
+	CountNote: "\u201c< 5\u201d means 1 to 4. A total is shown as a range (for instance 15–27) when the total minus the other " +
+		"counts would otherwise give a hidden count away.",
 
 	ScopeAll: "On %s all %d checks were run.",
 	Scope:    "On %s, %d of the %d checks were run.",

@@ -404,7 +404,8 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 			lines = max(lines, wrappedLines(s, int(width)-2))
 		}
 		if lines > 1 {
-			if err := x.f.SetRowHeight(x.sh, i+1, float64(lines*lineHeight)); err != nil {
+			// Excel's highest row is 409 points; a longer text scrolls in its cell.
+			if err := x.f.SetRowHeight(x.sh, i+1, min(float64(lines*lineHeight), 409)); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/audience"
+	"github.com/avgaudit/avgaudit/pseudonym"
+	"github.com/avgaudit/avgaudit/reports"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/trend"
+)
+
+// HistoryDirName is the folder under the output directory where every
+// audit keeps its full results (the FG's), so next year's audit can show
+// what is new, persisting and resolved.
+const HistoryDirName = "historie"
+
+// KeyFileName is the pseudonym key's file in the history folder.
+const KeyFileName = "pseudoniemsleutel"
+
+// audienceFiles names the report files of each audience in the output
+// directory: the risk analysis keeps the names of earlier versions.
+var audienceFiles = map[string][3]string{
+	results.AudienceRisk:       {JSONName, XLSXName, HTMLName},
+	results.AudienceFG:         {"resultaten-fg.json", "rapport-fg.xlsx", "rapport-fg.html"},
+	results.AudienceManagement: {"resultaten-bestuur.json", "rapport-bestuur.xlsx", "rapport-bestuur.html"},
+}
+
+// parseAudiences turns --audience values into audiences in report order.
+func parseAudiences(list []string) ([]string, error) {
+	want := map[string]bool{}
+	for _, a := range list {
+		a = strings.ToLower(strings.TrimSpace(a))
+		switch {
+		case a == "all" || a == "alle":
+			for _, x := range results.Audiences {
+				want[x] = true
+			}
+		case a == "bestuur":
+			want[results.AudienceManagement] = true
+		case slices.Contains(results.Audiences, a):
+			want[a] = true
+		default:
+			return nil, usagef("--audience %q: choose management, risk, fg or all (comma-separated for several)", a)
+		}
+	}
+	var out []string
+	for _, a := range results.Audiences {
+		if want[a] {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{results.AudienceRisk}
+	}
+	return out, nil
+}
+
+// audienceReports lists the files of each audience for writeFiles: the run
+// prepared for the audience (pseudonymised for the risk analysis, full for
+// the FG, aggregated by the reporters for management) in each format.
+func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser) []reportFile {
+	var files []reportFile
+	for _, a := range audiences {
+		prepared := run
+		switch a {
+		case results.AudienceRisk:
+			prepared = audience.Risk(run, p)
+		case results.AudienceFG:
+			prepared = audience.FG(run)
+		}
+		opt := reports.Options{Lang: lang, Audience: a}
+		names := audienceFiles[a]
+		for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
+			files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, prepared, opt) }})
+		}
+	}
+	return files
+}
+
+// fileNames lists the names of files, for the terminal.
+func fileNames(files []reportFile) string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
+}
+
+// pseudonymiser returns the pseudonymiser of the run: the key in keyFile
+// (--pseudonym-key), else the built-in sample's fixed key when the sample
+// is audited, else the key kept in the history folder (made on first use).
+func (e *env) pseudonymiser(keyFile, historyDir string, sample, quiet bool) (*pseudonym.Pseudonymiser, error) {
+	if keyFile == "" && sample {
+		return pseudonym.New(pseudonym.SampleKey)
+	}
+	if keyFile == "" {
+		keyFile = filepath.Join(historyDir, KeyFileName)
+	}
+	p, created, err := pseudonym.LoadOrCreate(keyFile)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		e.infof(quiet, e.tr(msgKeyCreated), keyFile)
+	}
+	return p, nil
+}
+
+// saveHistory keeps the run's full results in the history folder.
+func saveHistory(dir string, run *results.Run) (string, error) {
+	fg := audience.FG(run)
+	path, err := trend.Save(dir, fg, func(w io.Writer, r *results.Run) error {
+		return reports.JSONReporter{}.Write(w, r, reports.Options{Audience: results.AudienceFG})
+	})
+	if err != nil {
+		return "", fmt.Errorf("keep the results in the history folder: %w", err)
+	}
+	return path, nil
+}
+
+// printOutcome says what the comparison with last year and the
+// accepted-risk register did.
+func (e *env) printOutcome(run *results.Run, quiet bool) {
+	s := run.Summary
+	if run.Previous != nil {
+		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, run.Previous.File, s.New, s.Persisting, s.Resolved)
+	}
+	if len(run.Acceptances) == 0 {
+		return
+	}
+	e.infof(quiet, e.tr(msgAccepted), s.Accepted, s.Open)
+	for _, a := range run.Acceptances {
+		status := a.Status
+		if t, ok := acceptanceStatus[status]; ok {
+			status = e.tr(t)
+		}
+		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, a.RecordKey, status)
+	}
+}
