@@ -511,6 +511,7 @@ func (p *htmlPage) quality(l *labels, run *results.Run, refs []htmlRef) {
 func (p *htmlPage) method(l *labels, run *results.Run, refs []htmlRef) {
 	if ps := run.Pseudonymisation; ps != nil {
 		p.Pseudonyms = fmt.Sprintf(l.PseudonymNote, ps.Method, ps.KeyID)
+		p.Intro += " " + l.PseudonymsShort
 	}
 	p.Rules = refs
 }

@@ -179,7 +179,10 @@ type labels struct {
 	// key's id.
 	PseudonymNote string
 	NoPseudonyms  string
-	SchemaVersion string
+	// PseudonymsShort adds to the introduction that record keys are
+	// pseudonyms, when they are.
+	PseudonymsShort string
+	SchemaVersion   string
 
 	// Checks in detail.
 	CheckDetails string
@@ -209,8 +212,8 @@ var labelsNL = labels{
 	Intro: map[string]string{
 		"risk": "Deze risicoanalyse laat per controle zien hoe groot het risico is (impact × kans), " +
 			"waar de bevindingen zitten, hoe het zich verhoudt tot de vorige audit, welke risico's " +
-			"bewust zijn geaccepteerd en hoe betrouwbaar de aangeleverde gegevens zijn. Sleutels van " +
-			"records zijn pseudoniemen; burgerservicenummers zijn gemaskeerd.",
+			"bewust zijn geaccepteerd en hoe betrouwbaar de aangeleverde gegevens zijn. " +
+			"Burgerservicenummers zijn gemaskeerd.",
 		"fg": "Dit rapport is voor de functionaris gegevensbescherming (FG): het bevat alles om de " +
 			"bevindingen na te lopen en op te lossen, met per bevinding het bestand, de rij, de sleutel, " +
 			"de locatie en groep, de trend en de acceptatie. Burgerservicenummers zijn gemaskeerd. " +
@@ -401,8 +404,9 @@ var labelsNL = labels{
 	Pseudonymisation: "Pseudonimisering",
 	PseudonymNote: "Sleutels van records zijn pseudoniemen (%s, sleutel-id %s): dezelfde sleutel geeft " +
 		"elk jaar hetzelfde pseudoniem. De FG kan ze herleiden met het FG-rapport.",
-	NoPseudonyms:  "Geen: sleutels van records zijn de eigen sleutels van de systemen.",
-	SchemaVersion: "Schemaversie",
+	NoPseudonyms:    "Geen: sleutels van records zijn de eigen sleutels van de systemen.",
+	PseudonymsShort: "Sleutels van records zijn pseudoniemen (zie Werkwijze).",
+	SchemaVersion:   "Schemaversie",
 
 	CheckDetails: "Bevindingen per controle",
 	NoFindings:   "Geen bevindingen.",
@@ -430,8 +434,8 @@ var labelsEN = labels{
 	Intro: map[string]string{
 		"risk": "This risk analysis shows per check how large the risk is (impact × likelihood), " +
 			"where the findings are, how they compare with the previous audit, which risks were " +
-			"accepted on purpose and how reliable the supplied data is. Record keys are " +
-			"pseudonyms; citizen service numbers are masked.",
+			"accepted on purpose and how reliable the supplied data is. Citizen service numbers " +
+			"are masked.",
 		"fg": "This report is for the data protection officer (DPO): it holds everything needed to " +
 			"check and resolve the findings, with per finding the file, row, key, location and " +
 			"group, trend and acceptance. Citizen service numbers are masked. Do not share this " +
@@ -622,8 +626,9 @@ var labelsEN = labels{
 	Pseudonymisation: "Pseudonymisation",
 	PseudonymNote: "Record keys are pseudonyms (%s, key id %s): the same key gives the same pseudonym " +
 		"every year. The DPO can trace them with the DPO report.",
-	NoPseudonyms:  "None: record keys are the systems' own keys.",
-	SchemaVersion: "Schema version",
+	NoPseudonyms:    "None: record keys are the systems' own keys.",
+	PseudonymsShort: "Record keys are pseudonyms (see Methodology).",
+	SchemaVersion:   "Schema version",
 
 	CheckDetails: "Findings per check",
 	NoFindings:   "No findings.",

@@ -70,8 +70,8 @@ type xlsxWriter struct {
 	aud string
 	run *results.Run
 
-	header, title, bold, top, wrap, link, date, percent int // style ids
-	level                                               map[string]int
+	header, axis, title, bold, top, wrap, link, date, percent int // style ids
+	level                                                     map[string]int
 }
 
 func (x *xlsxWriter) fg() bool { return x.aud == results.AudienceFG }
@@ -93,6 +93,13 @@ func (x *xlsxWriter) styles() error {
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9C1", Style: 1}},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+	})
+	// axis heads the rows and columns of the risk matrix, centred.
+	x.axis = newStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Family: fontFamily, Size: 11, Color: "1F2D3D"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Border:    xlsxBorders("FFFFFF"),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
 	x.title = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 14, Color: "1F2D3D"}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 11}})
@@ -479,7 +486,7 @@ func (x *xlsxWriter) matrix() error {
 	if err := f.SetColWidth(sh, "B", "F", 26); err != nil {
 		return err
 	}
-	for _, st := range []cellStyle{{"A1", "A1", x.title}, {"A3", "F3", x.header}, {"A4", "A8", x.header}} {
+	for _, st := range []cellStyle{{"A1", "A1", x.title}, {"A3", "F3", x.axis}, {"A4", "A8", x.axis}} {
 		if err := f.SetCellStyle(sh, st.from, st.to, st.id); err != nil {
 			return err
 		}
