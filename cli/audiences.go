@@ -93,22 +93,25 @@ func fileNames(files []reportFile) string {
 
 // pseudonymiser returns the pseudonymiser of the run: the key in keyFile
 // (--pseudonym-key), else the built-in sample's fixed key when the sample
-// is audited, else the key kept in the history folder (made on first use).
-func (e *env) pseudonymiser(keyFile, historyDir string, sample, quiet bool) (*pseudonym.Pseudonymiser, error) {
+// is audited, else the key kept in the history folder. A key that does not
+// exist yet is made in memory; save (nil when there is nothing to save)
+// writes it once the reports are written, so a failed run leaves nothing.
+func pseudonymiser(keyFile, historyDir string, sample bool) (p *pseudonym.Pseudonymiser, save func() (string, error), err error) {
 	if keyFile == "" && sample {
-		return pseudonym.New(pseudonym.SampleKey)
+		p, err = pseudonym.New(pseudonym.SampleKey)
+		return p, nil, err
 	}
 	if keyFile == "" {
 		keyFile = filepath.Join(historyDir, KeyFileName)
 	}
-	p, created, err := pseudonym.LoadOrCreate(keyFile)
-	if err != nil {
-		return nil, err
+	p, found, err := pseudonym.Load(keyFile)
+	if err != nil || found {
+		return p, nil, err
 	}
-	if created {
-		e.infof(quiet, e.tr(msgKeyCreated), keyFile)
+	if p, err = pseudonym.Random(); err != nil {
+		return nil, nil, err
 	}
-	return p, nil
+	return p, func() (string, error) { return keyFile, p.Save(keyFile) }, nil
 }
 
 // saveHistory keeps the run's full results in the history folder.

@@ -138,9 +138,11 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		opt.HistoryDir = historyDir
 	}
 	opt.PreviousFile, opt.AcceptedFile = o.Previous, o.AcceptedRisks
-	if opt.Pseudonymiser, err = e.pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0, o.Quiet); err != nil {
+	pseud, saveKey, err := pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0)
+	if err != nil {
 		return err
 	}
+	opt.Pseudonymiser = pseud
 	if o.DB != "" {
 		if _, err := os.Stat(o.DB); err == nil {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
@@ -157,13 +159,20 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	e.printLoad(run, o.Quiet)
-	files := audienceReports(run, audiences, o.Lang, opt.Pseudonymiser)
+	files := audienceReports(run, audiences, o.Lang, pseud)
 	if err := writeFiles(o.Out, files); err != nil {
 		return err
 	}
 	e.printChecks(run, o.Quiet)
 	e.printOutcome(run, o.Quiet)
 	e.infof(o.Quiet, e.tr(msgWritten), o.Out, fileNames(files))
+	if saveKey != nil {
+		path, err := saveKey()
+		if err != nil {
+			return err
+		}
+		e.infof(o.Quiet, e.tr(msgKeyCreated), path)
+	}
 	if !o.NoHistory {
 		path, err := saveHistory(historyDir, run)
 		if err != nil {

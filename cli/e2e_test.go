@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
@@ -149,11 +150,11 @@ func readRun(t *testing.T, name string) (*results.Run, []byte) {
 // organisation and asserts exactly the findings samples/README.md lists.
 func TestSampleAudit(t *testing.T) {
 	dir := t.TempDir()
-	r := avgaudit(t, dir, "audit")
+	r := avgaudit(t, dir, "audit", "--audience", "all")
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
-	run, first := readRun(t, filepath.Join(dir, "avgaudit-rapport", "resultaten.json"))
+	run, first := readRun(t, filepath.Join(dir, "avgaudit-rapport", "resultaten-fg.json"))
 	if run.AsOf != "2026-09-01" {
 		t.Errorf("as_of = %s, want the sample manifest's 2026-09-01", run.AsOf)
 	}
@@ -180,12 +181,15 @@ func TestSampleAudit(t *testing.T) {
 
 	// Same inputs and as-of date: byte-identical JSON and HTML.
 	dir2 := t.TempDir()
-	if r := avgaudit(t, dir2, "audit", "--quiet"); r.code != 0 {
+	if r := avgaudit(t, dir2, "audit", "--audience", "all", "--quiet"); r.code != 0 {
 		t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
 	}
-	_, second := readRun(t, filepath.Join(dir2, "avgaudit-rapport", "resultaten.json"))
-	if !bytes.Equal(first, second) {
-		t.Error("two runs on the same inputs gave different resultaten.json")
+	for _, name := range []string{"resultaten.json", "resultaten-fg.json", "resultaten-bestuur.json"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "avgaudit-rapport", name))
+		b, _ := os.ReadFile(filepath.Join(dir2, "avgaudit-rapport", name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("two runs on the same inputs gave different %s", name)
+		}
 	}
 	h1, _ := os.ReadFile(filepath.Join(dir, "avgaudit-rapport", "rapport.html"))
 	h2, _ := os.ReadFile(filepath.Join(dir2, "avgaudit-rapport", "rapport.html"))
@@ -196,15 +200,46 @@ func TestSampleAudit(t *testing.T) {
 	// The same audit from the files on disk gives the same results as the
 	// embedded copy.
 	dir3 := t.TempDir()
-	if r := avgaudit(t, dir3, "audit", abs(t, samplesDir), "--quiet"); r.code != 0 {
+	if r := avgaudit(t, dir3, "audit", abs(t, samplesDir), "--audience", "fg", "--quiet"); r.code != 0 {
 		t.Fatalf("audit of %s: exit %d: %s", samplesDir, r.code, r.stderr)
 	}
-	_, third := readRun(t, filepath.Join(dir3, "avgaudit-rapport", "resultaten.json"))
+	_, third := readRun(t, filepath.Join(dir3, "avgaudit-rapport", "resultaten-fg.json"))
 	if !bytes.Equal(first, third) {
 		t.Error("auditing samples/org from disk differs from the embedded samples")
 	}
 
 	assertNoBSN(t, filepath.Join(dir, "avgaudit-rapport"))
+	assertPseudonymised(t, filepath.Join(dir, "avgaudit-rapport", "resultaten.json"), run)
+}
+
+// assertPseudonymised checks that the risk analysis's results hold every
+// finding of the FG's, with a pseudonym for its record key and none of the
+// FG's record keys anywhere in the file.
+func assertPseudonymised(t *testing.T, path string, fg *results.Run) {
+	t.Helper()
+	risk, data := readRun(t, path)
+	if risk.Audience != results.AudienceRisk || risk.Pseudonymisation == nil {
+		t.Fatalf("%s: audience %q, pseudonymisation %v", path, risk.Audience, risk.Pseudonymisation)
+	}
+	if risk.Summary.Findings != fg.Summary.Findings {
+		t.Errorf("%s: %d findings, the FG results %d", path, risk.Summary.Findings, fg.Summary.Findings)
+	}
+	for _, c := range risk.Checks {
+		for _, f := range c.Findings {
+			if !pseudonym.IsPseudonym(f.RecordKey) {
+				t.Errorf("%s: finding %s: record key %q is no pseudonym", path, f.Key, f.RecordKey)
+			}
+		}
+	}
+	for _, c := range fg.Checks {
+		for _, f := range c.Findings {
+			// Keys of people (ids, usernames, e-mail); a processor's name or a
+			// column heading is no personal data and may be named.
+			if strings.ContainsAny(f.RecordKey, "0123456789@.") && bytes.Contains(data, []byte(f.RecordKey)) {
+				t.Errorf("%s holds the record key %q", path, f.RecordKey)
+			}
+		}
+	}
 }
 
 // sampleBSNs reads the BSN column of the sample administration export.
@@ -340,7 +375,7 @@ func TestReportsReplacedAsASet(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, ",") != "rapport.html,rapport.html.old,rapport.xlsx,resultaten.json" {
+	if strings.Join(names, ",") != "historie,rapport.html,rapport.html.old,rapport.xlsx,resultaten.json" {
 		t.Errorf("output directory holds %v", names)
 	}
 }

@@ -121,7 +121,7 @@ func TestInitReproducesSampleManifest(t *testing.T) {
 	runs := map[string]*results.Run{}
 	for name, dir := range map[string]string{"committed": abs(t, samplesDir), "init": withInit, "none": without} {
 		work := t.TempDir()
-		r := avgaudit(t, work, "audit", dir, "--as-of", "2026-09-01", "--quiet")
+		r := avgaudit(t, work, "audit", dir, "--as-of", "2026-09-01", "--audience", "fg", "--quiet")
 		if r.code != 0 {
 			t.Fatalf("audit %s: exit %d\n%s", name, r.code, r.stderr)
 		}
@@ -129,7 +129,7 @@ func TestInitReproducesSampleManifest(t *testing.T) {
 		if notice != (name == "none") {
 			t.Errorf("audit %s: notice on stderr %v:\n%s", name, notice, r.stderr)
 		}
-		runs[name], _ = readRun(t, filepath.Join(work, "avgaudit-rapport", "resultaten.json"))
+		runs[name], _ = readRun(t, filepath.Join(work, "avgaudit-rapport", "resultaten-fg.json"))
 	}
 	want := findingsPerCheck(runs["committed"])
 	for _, name := range []string{"init", "none"} {

@@ -103,6 +103,7 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 		return usagef("%v (see avgaudit sample --help)", err)
 	}
 	checks, err := o.validate()
+	e.lang = o.Lang // terminal messages in the checklist's language
 	if err != nil {
 		return err
 	}

@@ -267,7 +267,7 @@ func TestSampleKeepsAnswers(t *testing.T) {
 func TestSampleSourceDir(t *testing.T) {
 	dir := t.TempDir()
 	r := sample(t, dir, abs(t, "testdata/rejects"), "--check", "photo_without_consent", "--seed", "2", "--out", "s.xlsx")
-	if !strings.Contains(r.stderr, `foto.csv, row 3, column "Geplaatst"`) {
+	if !strings.Contains(r.stderr, `foto.csv, rij 3, kolom "Geplaatst"`) {
 		t.Errorf("stderr lacks the rejected row:\n%s", r.stderr)
 	}
 	book := checklist(t, filepath.Join(dir, "s.xlsx"))

@@ -67,38 +67,46 @@ func (p *Pseudonymiser) mac(msg string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// LoadOrCreate reads the key in the file at path (hex, one line), or, when
-// the file does not exist, creates it with a new random key readable only
-// by the user. created says a new key was made: the caller should tell the
-// user to keep the file, since next year's pseudonyms depend on it.
-func LoadOrCreate(path string) (p *Pseudonymiser, created bool, err error) {
+// Load reads the key in the file at path (hex, one line). found is false,
+// without an error, when there is no such file.
+func Load(path string) (p *Pseudonymiser, found bool, err error) {
 	b, err := os.ReadFile(path)
-	if err == nil {
-		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
-		if err != nil {
-			return nil, false, fmt.Errorf("read pseudonym key %s: not a key written by avgaudit (hex digits on one line): %w", path, err)
-		}
-		p, err := New(key)
-		if err != nil {
-			return nil, false, fmt.Errorf("read pseudonym key %s: %w", path, err)
-		}
-		return p, false, nil
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
 	}
-	if !errors.Is(err, fs.ErrNotExist) {
+	if err != nil {
 		return nil, false, fmt.Errorf("read pseudonym key: %w", err)
 	}
+	key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+	if err != nil {
+		return nil, false, fmt.Errorf("read pseudonym key %s: not a key written by avgaudit (hex digits on one line): %w", path, err)
+	}
+	if p, err = New(key); err != nil {
+		return nil, false, fmt.Errorf("read pseudonym key %s: %w", path, err)
+	}
+	return p, true, nil
+}
+
+// Random returns a Pseudonymiser with a new random key; Save keeps it.
+func Random() (*Pseudonymiser, error) {
 	key := make([]byte, keyBytes)
 	if _, err := rand.Read(key); err != nil {
-		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+		return nil, fmt.Errorf("make pseudonym key: %w", err)
 	}
+	return New(key)
+}
+
+// Save writes the key to a new file at path, readable only by the user
+// (temp file, then rename, so a key file is never half written).
+func (p *Pseudonymiser) Save(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+		return fmt.Errorf("write pseudonym key: %w", err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".key-*")
 	if err != nil {
-		return nil, false, fmt.Errorf("make pseudonym key: %w", err)
+		return fmt.Errorf("write pseudonym key: %w", err)
 	}
-	_, werr := tmp.WriteString(hex.EncodeToString(key) + "\n")
+	_, werr := tmp.WriteString(hex.EncodeToString(p.key) + "\n")
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
 	}
@@ -107,10 +115,27 @@ func LoadOrCreate(path string) (p *Pseudonymiser, created bool, err error) {
 	}
 	if werr != nil {
 		_ = os.Remove(tmp.Name())
-		return nil, false, fmt.Errorf("write pseudonym key %s: %w", path, werr)
+		return fmt.Errorf("write pseudonym key %s: %w", path, werr)
 	}
-	p, err = New(key)
-	return p, true, err
+	return nil
+}
+
+// LoadOrCreate reads the key in the file at path, or, when the file does
+// not exist, creates it with a new random key (see Load, Random, Save).
+// created says a new key was made: the caller should tell the user to keep
+// the file, since next year's pseudonyms depend on it.
+func LoadOrCreate(path string) (p *Pseudonymiser, created bool, err error) {
+	p, found, err := Load(path)
+	if err != nil || found {
+		return p, false, err
+	}
+	if p, err = Random(); err != nil {
+		return nil, false, err
+	}
+	if err := p.Save(path); err != nil {
+		return nil, false, err
+	}
+	return p, true, nil
 }
 
 // FindingKey is the key of finding f of check checkID with its record key

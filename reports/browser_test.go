@@ -6,16 +6,22 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -149,39 +155,67 @@ func (b *browser) count(t *testing.T, expr string) int {
 	return n
 }
 
-// TestHTMLInBrowser opens the report in headless Chromium from a file://
-// URL and checks that it works offline: nothing reported by openInBrowser,
-// the chart drawn by ECharts and the tables in the DOM. It leaves a
-// screenshot for a person to look at.
-func TestHTMLInBrowser(t *testing.T) {
-	chart := "#" + chartID
-	b := openInBrowser(t, render(t, HTMLReporter{}, fixture(t), Options{}), chart+" svg, "+chart+" canvas")
-
-	if n := b.count(t, `document.querySelectorAll("`+chart+` svg, `+chart+` canvas").length`); n == 0 {
-		t.Error("the chart element holds no <svg> or <canvas>: ECharts did not run")
-	}
-	if n := b.count(t, `document.querySelectorAll("`+chart+` svg path").length`); n == 0 {
-		t.Error("the chart has no shapes")
-	}
-	if n := b.count(t, `document.querySelectorAll("table.findings tbody tr").length`); n != 3 {
-		t.Errorf("the findings tables have %d rows, want 3", n)
-	}
-	if n := b.count(t, `document.querySelectorAll("table.overview, table.inputs, table.rejects, table.policy").length`); n != 4 {
-		t.Errorf("found %d of the overview, inputs, rejects and policy tables, want 4", n)
-	}
-	text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body.innerText`))
+// strings evaluates a JavaScript expression that yields an array of
+// strings.
+func (b *browser) strings(t *testing.T, expr string) []string {
+	t.Helper()
+	out, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](expr))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("evaluate %s: %v", expr, err)
 	}
-	if !strings.Contains(text, `<script>alert("xss")</script>`) {
-		t.Error("the escaped script value is not shown as text")
-	}
+	return out
+}
 
+// a4Width is the width of an A4 page inside the print margins of
+// templates/style.css (210 mm less 2 × 12 mm), in CSS pixels (96 per inch).
+const a4Width = 703
+
+// printAtA4 lays the page out as it prints: print media at the width of an
+// A4 page, and the charts told a print is coming, as a browser does.
+func (b *browser) printAtA4(t *testing.T) {
+	t.Helper()
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatalf("emulate print media: %v", err)
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride,
+		emulation.SetDeviceMetricsOverrideParams{Width: a4Width, Height: 1000, DeviceScaleFactor: 1}); err != nil {
+		t.Fatalf("emulate an A4 page's width: %v", err)
+	}
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`window.dispatchEvent(new Event("beforeprint"))`)); err != nil {
+		t.Fatalf("tell the page a print is coming: %v", err)
+	}
+}
+
+// overflow returns what sticks out of the page horizontally: the page's
+// own overflow, and with inBox every table or chart wider than <main> (on
+// screen a wide table may scroll inside its box; on paper nothing can).
+func (b *browser) overflow(t *testing.T, inBox bool) []string {
+	t.Helper()
+	return b.strings(t, `((inBox) => {
+		const out = [];
+		const doc = document.documentElement;
+		if (doc.scrollWidth > doc.clientWidth) {
+			out.push("the page is " + (doc.scrollWidth - doc.clientWidth) + " px wider than the window");
+		}
+		const main = document.querySelector("main").getBoundingClientRect();
+		for (const el of inBox ? document.querySelectorAll("main table, main .chart") : []) {
+			const r = el.getBoundingClientRect();
+			if (r.right > main.right + 1) {
+				out.push((el.className || el.tagName) + " ends " + Math.round(r.right - main.right) + " px past the page");
+			}
+		}
+		return out;
+	})(`+strconv.FormatBool(inBox)+`)`)
+}
+
+// screenshot saves a picture of the whole page for a person to look at.
+func (b *browser) screenshot(t *testing.T, name string) {
+	t.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
 	}
-	shot, err := os.CreateTemp("", "avgaudit-rapport-*.png")
+	shot, err := os.CreateTemp("", "avgaudit-"+name+"-*.png")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,10 +226,84 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", shot.Name())
+}
 
-	for _, p := range b.seen() {
-		t.Error(p)
+// chartsDrawn waits for both charts: ECharts draws them into <svg>.
+const chartsDrawn = "#" + matrixChartID + " svg, #" + trendChartID + " svg"
+
+// TestHTMLInBrowser opens the report of each audience in headless
+// Chromium from a file:// URL and checks that it works offline: nothing
+// reported by openInBrowser, both charts drawn by ECharts, the matrix
+// table with its 25 cells, a row for every finding (with its file and row
+// in the FG report) and nothing wider than the page, on screen or printed
+// on A4. It leaves screenshots for a person to look at.
+func TestHTMLInBrowser(t *testing.T) {
+	for _, aud := range audiences {
+		t.Run(aud.name, func(t *testing.T) {
+			run := aud.fixture(t)
+			b := openInBrowser(t, render(t, HTMLReporter{}, run, Options{Audience: aud.name}), chartsDrawn)
+			for _, id := range []string{matrixChartID, trendChartID} {
+				if n := b.count(t, `document.querySelectorAll("#`+id+` svg path, #`+id+` svg rect").length`); n == 0 {
+					t.Errorf("chart %s has no shapes: ECharts did not draw it", id)
+				}
+			}
+			if n := b.count(t, `document.querySelectorAll("table.matrix tbody td").length`); n != matrixSize*matrixSize {
+				t.Errorf("the matrix table has %d cells, want %d", n, matrixSize*matrixSize)
+			}
+			if n := b.count(t, `document.querySelectorAll("table.matrix td a").length`); n != 2 {
+				t.Errorf("the matrix table links %d checks, want the 2 with open findings", n)
+			}
+			rows := b.strings(t, `[...document.querySelectorAll("table.findings tbody tr")].map(tr => tr.innerText)`)
+			if len(rows) != run.Summary.Findings {
+				t.Errorf("the findings tables have %d rows, want %d", len(rows), run.Summary.Findings)
+			}
+			if aud.name == results.AudienceFG {
+				for _, want := range findingTexts(run) {
+					if !slices.ContainsFunc(rows, func(r string) bool { return strings.Contains(r, want) }) {
+						t.Errorf("no findings row holds %q", want)
+					}
+				}
+			}
+			if n := b.count(t, `document.querySelectorAll("table.locations tbody tr, table.trend tbody tr, table.acceptances tbody tr").length`); n != 5+5+4 {
+				t.Errorf("the location, trend and acceptance tables have %d rows, want 14", n)
+			}
+			text, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.body.innerText`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(text, `<script>alert("xss")</script>`) {
+				t.Error("the escaped script value is not shown as text")
+			}
+			for _, o := range b.overflow(t, false) {
+				t.Errorf("on screen: %s", o)
+			}
+			b.screenshot(t, "rapport-"+aud.name)
+			b.printAtA4(t)
+			for _, o := range b.overflow(t, true) {
+				t.Errorf("printed on A4: %s", o)
+			}
+			b.screenshot(t, "rapport-"+aud.name+"-a4")
+			for _, p := range b.seen() {
+				t.Error(p)
+			}
+		})
 	}
+}
+
+// findingTexts are, per finding of run, its record key, file and row as
+// the FG report's row shows them.
+func findingTexts(run *results.Run) []string {
+	var out []string
+	for _, c := range run.Checks {
+		for _, f := range c.Findings {
+			s := values.MaskBSNsInText(f.RecordKey)
+			if f.Row > 0 {
+				s = f.File + "\t" + strconv.Itoa(f.Row) + "\t" + f.Table + "\t" + s
+			}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // TestBrowserHarness shows that openInBrowser sees what it looks for, so

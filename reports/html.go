@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
@@ -11,18 +12,16 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
-
 	"github.com/avgaudit/avgaudit/results"
 )
 
-// HTMLReporter writes rapport.html: one self-contained page that opens
-// offline and asks for nothing over the network. Styles, the chart library
-// (Apache ECharts, assets/echarts.min.js) and the chart's data are inlined,
-// and a Content-Security-Policy allows only the page's own two scripts, by
-// hash, so even a value that slipped past escaping could not run or load
-// anything.
+// HTMLReporter writes rapport.html (risk audience) or rapport-fg.html (FG
+// audience): one self-contained page that opens offline and asks for
+// nothing over the network. Styles, the chart library (Apache ECharts,
+// assets/echarts.min.js) and the charts' data are inlined, and a
+// Content-Security-Policy allows only the page's own two scripts, by hash,
+// so even a value that slipped past escaping could not run or load
+// anything. It prints on A4 (templates/style.css).
 //
 // The output is deterministic: the same run gives the same bytes.
 type HTMLReporter struct{}
@@ -36,12 +35,10 @@ var templateFS embed.FS
 //go:embed assets/echarts.min.js
 var echartsJS string
 
-// chartID is the id of the chart's element. go-echarts makes up a random id
-// unless it is given one, and a random id would make every report differ.
-const chartID = "avgaudit-findings-chart"
-
 var (
-	pageTmpl = template.Must(template.New("report.html.tmpl").ParseFS(templateFS, "templates/report.html.tmpl"))
+	pageTmpl = template.Must(template.New("report.html.tmpl").
+			Funcs(template.FuncMap{"findingsTable": findingsTable}).
+			ParseFS(templateFS, "templates/report.html.tmpl"))
 	styleCSS = mustRead("templates/style.css")
 	chartJS  = mustRead("templates/chart.js")
 	// csp allows the two inline scripts by their hash and nothing else to
@@ -64,7 +61,7 @@ func scriptHash(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-// severityColours are the colours of the severity badges and chart bars.
+// severityColours are the colours of the severity badges.
 var severityColours = map[string]string{
 	"high":   "#c0392b",
 	"medium": "#e67e22",
@@ -72,13 +69,14 @@ var severityColours = map[string]string{
 	"info":   "#2e86c1",
 }
 
-const otherColour = "#7f8c8d"
-
 // htmlPage is what the template sees. Every string in it is data to be
 // escaped, except the fields of the trusted types (template.CSS and
 // template.JS), which hold the package's own embedded assets only.
 type htmlPage struct {
 	L            *labels
+	FG           bool // the FG audience: every detail of every finding
+	Title        string
+	Intro        string
 	Organisation string
 	AsOf         string
 	Tool         string
@@ -89,18 +87,72 @@ type htmlPage struct {
 
 	Summary    results.Summary
 	Passed     int
-	Severities []severityCount
-	Checks     []htmlCheck
+	Cards      []htmlCard
+	LevelCards []htmlCard
 
-	ChartID     string
-	ChartHeight string
-	ChartOption map[string]any // nil when there are no findings
+	Matrix     *htmlChart // nil when no check has open findings
+	MatrixRows []htmlMatrixRow
+	Columns    []int // the likelihoods, 1–5
+	NoRisk     []htmlRef
 
-	Inputs  []htmlInput
-	Rejects []results.Reject
+	Areas []htmlArea
+
+	Locations     []htmlLocation
+	LocationTotal htmlLocation
+
+	Previous   *htmlPrevious // nil without a previous run
+	TrendChart *htmlChart    // nil when neither run has findings
+	TrendRows  []htmlTrendRow
+
+	Acceptances []htmlAcceptance
+
+	Inputs     []htmlInput
+	Rejects    []htmlReject
+	NotRun     []htmlRef
+	Incomplete []htmlRef
 	// RejectsNotListed says how many rejects were left out; empty if none.
 	RejectsNotListed string
-	Policy           []results.Param
+
+	Pseudonyms string // the pseudonymisation note; empty without pseudonyms
+	Rules      []htmlRef
+	Policy     []results.Param
+}
+
+// htmlCard is one figure of the summary.
+type htmlCard struct {
+	Class string
+	Num   int
+	What  string
+}
+
+// htmlRef points to a check from elsewhere in the page.
+type htmlRef struct {
+	Anchor string
+	ID     string
+	Title  string
+	Text   string // what the reference says about the check
+	Source string
+	Area   string
+	Level  string
+	Class  string
+}
+
+type htmlMatrixRow struct {
+	Impact int
+	Cells  []htmlMatrixCell
+}
+
+type htmlMatrixCell struct {
+	Class  string // the level of the cell's score
+	Level  string
+	Score  int
+	Checks []htmlRef
+}
+
+type htmlArea struct {
+	Anchor string
+	Name   string
+	Checks []htmlCheck
 }
 
 type htmlCheck struct {
@@ -119,23 +171,82 @@ type htmlCheck struct {
 	StatusClass   string
 	Columns       []string
 	Findings      []htmlFinding
+	Resolved      []htmlFinding
+	NResolved     int
+	Counts        checkCounts
+	Previous      string // the previous run's number of findings, or a dash
+	Risk          *htmlRisk
+}
+
+type htmlRisk struct {
+	Impact           int
+	ImpactSource     string
+	Likelihood       int
+	LikelihoodSource string
+	Score            int
+	Level            string
+	LevelClass       string
+	Affected         string
+	Owner            string
 }
 
 type htmlFinding struct {
-	File    string
-	Row     string
-	Table   string
-	Key     string
-	Message string
-	Values  []string
+	File       string
+	Row        string
+	Table      string
+	Key        string
+	Location   string
+	Group      string
+	Trend      string
+	TrendClass string
+	Acceptance string
+	Accepted   bool // covered by an acceptance in force: not open
+	Message    string
+	Values     []string
+}
+
+type htmlLocation struct {
+	Location, Group string
+	Open, Accepted  int
+	Total           int
+}
+
+type htmlPrevious struct {
+	AsOf          string
+	File          string
+	SHA256        string
+	Tool          string
+	SchemaVersion int
+}
+
+type htmlTrendRow struct {
+	Area                            string
+	Ref                             htmlRef
+	Previous                        string
+	Now, New, Persisting, NResolved int
+}
+
+type htmlAcceptance struct {
+	results.Acceptance
+	Check       htmlRef
+	StatusLabel string
+	StatusClass string
+	ApprovedOn  string
+	ExpiresOn   string
 }
 
 type htmlInput struct {
 	results.Input
-	Skipped string
+	Skipped  string
+	Rejected string // the share of rows rejected
 }
 
-// Write writes run as an HTML page.
+type htmlReject struct {
+	results.Reject
+	Reason string
+}
+
+// Write writes run as an HTML page for opt's audience.
 func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if opt.Audience == results.AudienceManagement {
 		return writeManagementHTML(w, run, opt)
@@ -144,61 +255,11 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err != nil {
 		return err
 	}
-	run = prepare(run)
-	page := htmlPage{
-		L:            l,
-		Organisation: run.Organisation,
-		AsOf:         l.date(run.AsOf),
-		Tool:         tool(run.Tool),
-		CSP:          csp,
-		CSS:          template.CSS(styleCSS),
-		EchartsJS:    template.JS(echartsJS),
-		ChartJS:      template.JS(chartJS),
-		Summary:      run.Summary,
-		Passed:       run.Summary.ChecksRun - run.Summary.ChecksWithIssue,
-		Severities:   l.severityCounts(run.Summary),
-		ChartID:      chartID,
-		Rejects:      run.Rejects,
-		Policy:       run.Policy,
+	aud, err := audienceOf(opt)
+	if err != nil {
+		return err
 	}
-	if n := run.RejectsNotListed(); n > 0 {
-		page.RejectsNotListed = fmt.Sprintf(l.RejectsNotListed, n)
-	}
-	anchors := anchorIDs(run.Checks)
-	for i, c := range run.Checks {
-		hc := htmlCheck{
-			Anchor:        anchors[i],
-			ID:            c.ID,
-			Title:         l.pick(c.Title),
-			SevClass:      classFor(c.Severity, severityColours),
-			SeverityLabel: l.severity(c.Severity),
-			Area:          c.Area,
-			Source:        c.Source,
-			Why:           l.pick(c.Why),
-			Fix:           l.pick(c.Fix),
-			Status:        c.Status,
-			StatusLabel:   l.status(c),
-			Warnings:      l.warnings(c),
-			StatusClass:   classFor(c.Status, l.Status),
-			Columns:       l.columnHeadings(c),
-		}
-		for _, f := range c.Findings {
-			hc.Findings = append(hc.Findings, htmlFinding{
-				File:    f.File,
-				Row:     rowText(f.Row),
-				Table:   f.Table,
-				Key:     f.RecordKey,
-				Message: l.pick(f.Message),
-				Values:  padded(f.Values, len(c.Columns)),
-			})
-		}
-		page.Checks = append(page.Checks, hc)
-	}
-	for _, in := range run.Inputs {
-		page.Inputs = append(page.Inputs, htmlInput{in, strings.Join(in.SkippedColumns, ", ")})
-	}
-	page.ChartOption, page.ChartHeight = chartOption(l, run.Checks)
-
+	page := buildPage(l, aud, prepare(run))
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, page); err != nil {
 		return fmt.Errorf("write html: %w", err)
@@ -209,79 +270,278 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	return nil
 }
 
-// chartOption builds the ECharts option of the findings chart with
-// go-echarts: one horizontal bar per check with findings, one stacked
-// series per severity. It returns the option as a value, not as text: the
-// template writes it as JSON into a non-executed <script
-// type="application/json">, escaping it, and templates/chart.js hands it to
-// ECharts. go-echarts' own renderers would load the library from its asset
-// host and put the option into script text unescaped.
-func chartOption(l *labels, checks []results.Check) (map[string]any, string) {
-	var titles []string
-	var charted []results.Check
-	for _, c := range checks {
-		if len(c.Findings) > 0 {
-			titles = append(titles, l.pick(c.Title))
-			charted = append(charted, c)
-		}
+// buildPage turns a prepared run into what the template shows.
+func buildPage(l *labels, aud string, run *results.Run) *htmlPage {
+	p := &htmlPage{
+		L:            l,
+		FG:           aud == results.AudienceFG,
+		Title:        l.ReportTitle[aud],
+		Intro:        l.Intro[aud],
+		Organisation: run.Organisation,
+		AsOf:         l.date(run.AsOf),
+		Tool:         tool(run.Tool),
+		CSP:          csp,
+		CSS:          template.CSS(styleCSS),
+		EchartsJS:    template.JS(echartsJS),
+		ChartJS:      template.JS(chartJS),
+		Summary:      run.Summary,
+		Passed:       run.Summary.ChecksRun - run.Summary.ChecksWithIssue,
+		Policy:       run.Policy,
 	}
-	if len(charted) == 0 {
-		return nil, ""
+	refs := checkRefs(l, run.Checks)
+	p.summaryCards(l, run)
+	p.matrix(l, run.Checks, refs)
+	groups := groupByArea(run.Checks)
+	codes := make([]string, len(groups))
+	for i, g := range groups {
+		codes[i] = g.Code
 	}
-	height := strconv.Itoa(max(180, 70+38*len(charted))) + "px"
-
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{
-			ChartID:  chartID,
-			Width:    "100%",
-			Height:   height,
-			Renderer: "svg", // sharp in print and when zoomed
-		}),
-		charts.WithAnimation(false), // the screenshot and the printout show the final chart
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0",
-			TextStyle: &opts.TextStyle{FontSize: 13, Color: "#34495e"}}),
-		charts.WithGridOpts(opts.Grid{Left: "0", Right: "40", Top: "40", Bottom: "4",
-			ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", MinInterval: 1,
-			AxisLabel: &opts.AxisLabel{Color: "#5d6d7e"},
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e5e8eb"}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
-			AxisLabel: &opts.AxisLabel{Width: 300, Overflow: "truncate", FontSize: 13, Color: "#1f2d3d"}}),
-	)
-	bar.SetXAxis(titles)
-	for _, sc := range l.severityCounts(summaryOf(charted)) {
-		if sc.Count == 0 && severityColours[sc.Key] == "" {
-			continue
+	areaAnchors := uniqueAnchors("area-", codes, "other")
+	for gi, g := range groups {
+		area := htmlArea{Anchor: areaAnchors[gi], Name: l.area(g.Code)}
+		for _, i := range g.Checks {
+			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, p.FG))
 		}
-		data := make([]opts.BarData, len(charted))
-		for i, c := range charted {
-			data[i] = opts.BarData{Value: "-"} // "-" is ECharts' "no value": no bar, no label
-			if c.Severity == sc.Key {
-				data[i].Value = len(c.Findings)
-			}
-		}
-		colour := severityColours[sc.Key]
-		if colour == "" {
-			colour = otherColour
-		}
-		bar.AddSeries(sc.Label, data,
-			charts.WithBarChartOpts(opts.BarChart{Stack: "findings", BarWidth: "60%"}),
-			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right",
-				Color: "#1f2d3d", FontWeight: "bold"}),
-		)
+		p.Areas = append(p.Areas, area)
 	}
-	bar.XYReversal()
-	bar.Validate()
-	return bar.JSON(), height
+	p.locations(l, run.Checks)
+	p.trend(l, run, groups, refs)
+	p.acceptances(l, run, refs)
+	p.quality(l, run, refs)
+	p.method(l, run, refs)
+	return p
 }
 
-func summaryOf(checks []results.Check) results.Summary {
-	r := results.Run{Checks: checks}
-	r.Summarise()
-	return r.Summary
+// checkRefs makes a reference to each check: its anchor in the page, id,
+// title, area, source and risk level.
+func checkRefs(l *labels, checks []results.Check) []htmlRef {
+	anchors := anchorIDs(checks)
+	refs := make([]htmlRef, len(checks))
+	for i, c := range checks {
+		lv := checkLevel(c)
+		refs[i] = htmlRef{Anchor: anchors[i], ID: c.ID, Title: l.pick(c.Title), Source: c.Source,
+			Area: l.area(c.Area), Level: l.level(lv), Class: classFor(lv, levelColours)}
+	}
+	return refs
+}
+
+func (p *htmlPage) summaryCards(l *labels, run *results.Run) {
+	s := run.Summary
+	p.Cards = []htmlCard{{"open", s.Open, l.OpenFindings}, {"accepted", s.Accepted, l.AcceptedFindings}}
+	if run.Previous != nil {
+		p.Cards = append(p.Cards, htmlCard{"new", s.New, l.NewFindings}, htmlCard{"resolved", s.Resolved, l.ResolvedFindings})
+	}
+	n := levelCounts(run.Checks)
+	for _, lv := range levels {
+		p.LevelCards = append(p.LevelCards, htmlCard{"lvl-" + lv, n[lv], l.ChecksAtLevel + " " + l.level(lv)})
+	}
+}
+
+// matrix fills the risk matrix: the chart, the rows of its table (impact 5
+// at the top, as in the chart) and the checks outside it.
+func (p *htmlPage) matrix(l *labels, checks []results.Check, refs []htmlRef) {
+	cells := riskMatrix(checks)
+	placed := false
+	for lik := 1; lik <= matrixSize; lik++ {
+		p.Columns = append(p.Columns, lik)
+	}
+	for imp := matrixSize; imp >= 1; imp-- {
+		row := htmlMatrixRow{Impact: imp}
+		for lik := 1; lik <= matrixSize; lik++ {
+			lv := levelOf(imp * lik)
+			cell := htmlMatrixCell{Class: lv, Level: l.level(lv), Score: imp * lik}
+			for _, i := range cells[imp-1][lik-1] {
+				cell.Checks = append(cell.Checks, refs[i])
+				placed = true
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		p.MatrixRows = append(p.MatrixRows, row)
+	}
+	if placed {
+		p.Matrix = matrixChart(l, cells)
+	}
+	for i, c := range checks {
+		if c.Risk != nil && c.Risk.Likelihood == 0 {
+			p.NoRisk = append(p.NoRisk, refs[i])
+		}
+	}
+}
+
+// htmlCheckOf shows one check; fg adds each finding's source and the
+// findings resolved since the previous run.
+func htmlCheckOf(l *labels, c results.Check, anchor string, fg bool) htmlCheck {
+	hc := htmlCheck{
+		Anchor:        anchor,
+		ID:            c.ID,
+		Title:         l.pick(c.Title),
+		SevClass:      classFor(c.Severity, severityColours),
+		SeverityLabel: l.severity(c.Severity),
+		Area:          l.area(c.Area),
+		Source:        c.Source,
+		Why:           l.pick(c.Why),
+		Fix:           l.pick(c.Fix),
+		Status:        c.Status,
+		StatusLabel:   l.status(c),
+		Warnings:      l.warnings(c),
+		StatusClass:   classFor(c.Status, l.Status),
+		Columns:       l.columnHeadings(c),
+		NResolved:     len(c.Resolved),
+		Counts:        countFindings(c),
+		Previous:      l.Unchanged,
+	}
+	if c.Previous != nil {
+		hc.Previous = strconv.Itoa(c.Previous.Findings)
+	}
+	if r := c.Risk; r != nil {
+		lv := checkLevel(c)
+		hc.Risk = &htmlRisk{
+			Impact: r.Impact, ImpactSource: pickMap(l.ImpactSource, r.ImpactSource),
+			Likelihood: r.Likelihood, LikelihoodSource: pickMap(l.LikelihoodSource, r.LikelihoodSource),
+			Score: r.Score, Level: l.level(lv), LevelClass: classFor(lv, levelColours),
+			Affected: l.affected(r), Owner: r.Owner,
+		}
+		if hc.Risk.Owner == "" {
+			hc.Risk.Owner = l.NoOwner
+		}
+	}
+	for _, f := range c.Findings {
+		hc.Findings = append(hc.Findings, htmlFindingOf(l, f, len(c.Columns)))
+	}
+	if fg {
+		for _, f := range c.Resolved {
+			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, f, len(c.Columns)))
+		}
+	}
+	return hc
+}
+
+func htmlFindingOf(l *labels, f results.Finding, columns int) htmlFinding {
+	return htmlFinding{
+		File:       f.File,
+		Row:        rowText(f.Row),
+		Table:      f.Table,
+		Key:        f.RecordKey,
+		Location:   l.orUnknown(f.Location),
+		Group:      l.orUnknown(f.Group),
+		Trend:      l.trend(f.Trend),
+		TrendClass: classFor(f.Trend, l.Trend),
+		Acceptance: l.findingAcceptance(f.Acceptance),
+		Accepted:   !f.Open(),
+		Message:    l.pick(f.Message),
+		Values:     padded(f.Values, columns),
+	}
+}
+
+func (p *htmlPage) locations(l *labels, checks []results.Check) {
+	for _, r := range locationRows(checks) {
+		p.Locations = append(p.Locations, htmlLocation{Location: l.orUnknown(r.Location), Group: l.orUnknown(r.Group),
+			Open: r.Open, Accepted: r.Accepted, Total: r.Open + r.Accepted})
+		p.LocationTotal.Open += r.Open
+		p.LocationTotal.Accepted += r.Accepted
+	}
+	p.LocationTotal.Total = p.LocationTotal.Open + p.LocationTotal.Accepted
+}
+
+func (p *htmlPage) trend(l *labels, run *results.Run, groups []areaGroup, refs []htmlRef) {
+	if pr := run.Previous; pr != nil {
+		p.Previous = &htmlPrevious{AsOf: l.date(pr.AsOf), File: pr.File, SHA256: pr.SHA256,
+			Tool: tool(pr.Tool), SchemaVersion: pr.SchemaVersion}
+	}
+	p.TrendChart = trendChart(l, areaTrends(run.Checks, groups), run.Previous, run.AsOf)
+	if run.Previous == nil {
+		return
+	}
+	for _, g := range groups {
+		for _, i := range g.Checks {
+			c := run.Checks[i]
+			n := countFindings(c)
+			row := htmlTrendRow{Area: l.area(g.Code), Ref: refs[i], Previous: l.Unchanged,
+				Now: len(c.Findings), New: n.New, Persisting: n.Persisting, NResolved: len(c.Resolved)}
+			if c.Previous != nil {
+				row.Previous = strconv.Itoa(c.Previous.Findings)
+			}
+			p.TrendRows = append(p.TrendRows, row)
+		}
+	}
+}
+
+func (p *htmlPage) acceptances(l *labels, run *results.Run, refs []htmlRef) {
+	byID := map[string]htmlRef{}
+	for _, r := range refs {
+		if _, ok := byID[r.ID]; !ok {
+			byID[r.ID] = r
+		}
+	}
+	for _, a := range run.Acceptances {
+		ref, ok := byID[a.CheckID]
+		if !ok {
+			ref = htmlRef{ID: a.CheckID}
+		}
+		p.Acceptances = append(p.Acceptances, htmlAcceptance{
+			Acceptance: a, Check: ref,
+			StatusLabel: l.acceptanceStatus(a.Status), StatusClass: classFor(a.Status, l.AcceptanceStatus),
+			ApprovedOn: l.shortDate(a.ApprovedOn), ExpiresOn: l.shortDate(a.ExpiresOn),
+		})
+	}
+}
+
+func (p *htmlPage) quality(l *labels, run *results.Run, refs []htmlRef) {
+	for _, in := range run.Inputs {
+		p.Inputs = append(p.Inputs, htmlInput{Input: in, Skipped: strings.Join(in.SkippedColumns, ", "),
+			Rejected: l.percent(in.RowsRejected, in.RowsRead)})
+	}
+	for _, rj := range run.Rejects {
+		p.Rejects = append(p.Rejects, htmlReject{Reject: rj, Reason: l.pick(rj.Reason)})
+	}
+	if n := run.RejectsNotListed(); n > 0 {
+		p.RejectsNotListed = fmt.Sprintf(l.RejectsNotListed, n)
+	}
+	for _, i := range notRun(run.Checks) {
+		r := refs[i]
+		r.Text = l.status(run.Checks[i])
+		p.NotRun = append(p.NotRun, r)
+	}
+	for i, c := range run.Checks {
+		if len(c.Warnings) > 0 {
+			r := refs[i]
+			r.Text = strings.Join(l.warnings(c), "; ")
+			p.Incomplete = append(p.Incomplete, r)
+		}
+	}
+}
+
+func (p *htmlPage) method(l *labels, run *results.Run, refs []htmlRef) {
+	if ps := run.Pseudonymisation; ps != nil {
+		p.Pseudonyms = fmt.Sprintf(l.PseudonymNote, ps.Method, ps.KeyID)
+		p.Intro += " " + l.PseudonymsShort
+	}
+	p.Rules = refs
+}
+
+// htmlFindings is one table of findings (current or resolved) as the
+// "findings" template shows it.
+type htmlFindings struct {
+	L        *labels
+	FG       bool // with each finding's file, row and table
+	Trend    bool // with a trend column: there is a previous run
+	Class    string
+	Columns  []string
+	Findings []htmlFinding
+}
+
+// findingsTable gives the "findings" template its data; a template can
+// call a function with several arguments, not build a struct.
+func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding) htmlFindings {
+	return htmlFindings{L: p.L, FG: p.FG, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
+}
+
+// pickMap names key from a map of labels, or shows key as it is.
+func pickMap(m map[string]string, key string) string {
+	if s, ok := m[key]; ok {
+		return s
+	}
+	return key
 }
 
 // classFor returns key as a CSS class suffix when it is one of known's keys,
@@ -296,19 +556,21 @@ func classFor[V any](key string, known map[string]V) string {
 // anchorIDs gives each check an HTML id made from its check id: lower-case
 // letters, digits and hyphens, unique within the page.
 func anchorIDs(checks []results.Check) []string {
-	seen := map[string]bool{}
-	out := make([]string, len(checks))
+	ids := make([]string, len(checks))
 	for i, c := range checks {
-		var b strings.Builder
-		for _, r := range strings.ToLower(c.ID) {
-			switch {
-			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-				b.WriteRune(r)
-			default:
-				b.WriteByte('-')
-			}
-		}
-		base := "check-" + strings.Trim(b.String(), "-")
+		ids[i] = c.ID
+	}
+	return uniqueAnchors("check-", ids, "")
+}
+
+// uniqueAnchors makes an HTML id of each name: prefix and the name as
+// anchorPart writes it (or empty when that is ""), numbered -2, -3, ...
+// where two would be the same.
+func uniqueAnchors(prefix string, names []string, empty string) []string {
+	seen := map[string]bool{}
+	out := make([]string, len(names))
+	for i, name := range names {
+		base := prefix + cmp.Or(anchorPart(name), empty)
 		id := base
 		for n := 2; seen[id]; n++ {
 			id = fmt.Sprintf("%s-%d", base, n)
@@ -317,6 +579,21 @@ func anchorIDs(checks []results.Check) []string {
 		out[i] = id
 	}
 	return out
+}
+
+// anchorPart makes s fit in an HTML id: lower-case letters, digits and
+// hyphens.
+func anchorPart(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
 }
 
 func rowText(n int) string {

@@ -29,7 +29,7 @@ const (
 func TestMgmtHTMLInBrowser(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			chart := "#" + chartID
+			chart := "#" + mgmtChartID
 			b := openInBrowser(t, render(t, HTMLReporter{}, mgmtFixture(t), mgmtOpt(lang)), chart+" svg")
 
 			if n := b.count(t, `document.querySelectorAll("table.risk-matrix td.cell").length`); n != 25 {

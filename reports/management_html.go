@@ -77,7 +77,7 @@ func writeManagementHTML(w io.Writer, run *results.Run, opt Options) error {
 		CSS:       template.CSS(mgmtCSS),
 		EchartsJS: template.JS(echartsJS),
 		ChartJS:   template.JS(chartJS),
-		ChartID:   chartID,
+		ChartID:   mgmtChartID,
 	}
 	page.ChartOption, page.ChartHeight = trendChartOption(v)
 
@@ -90,6 +90,9 @@ func writeManagementHTML(w io.Writer, run *results.Run, opt Options) error {
 	}
 	return nil
 }
+
+// mgmtChartID is the id of the management report's trend chart.
+const mgmtChartID = "avgaudit-management-trend"
 
 // trendChartOption builds the ECharts option of the trend chart with
 // go-echarts: per area that ran, a horizontal bar for the previous audit
@@ -118,7 +121,7 @@ func trendChartOption(v *mgmtView) (map[string]any, string) {
 
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: chartID, Width: "100%", Height: height, Renderer: "svg"}),
+		chartInit(mgmtChartID, height),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(false)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0",

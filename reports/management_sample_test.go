@@ -75,7 +75,7 @@ func TestMgmtSample(t *testing.T) {
 
 	t.Run("browser", func(t *testing.T) {
 		for _, lang := range []string{"nl", "en"} {
-			b := openInBrowser(t, render(t, HTMLReporter{}, run, mgmtOpt(lang)), "#"+chartID+" svg")
+			b := openInBrowser(t, render(t, HTMLReporter{}, run, mgmtOpt(lang)), "#"+mgmtChartID+" svg")
 			if n := b.count(t, `document.querySelectorAll("table.risk-matrix td.cell").length`); n != 25 {
 				t.Errorf("%s: the risk matrix has %d cells, want 25", lang, n)
 			}

@@ -42,11 +42,6 @@ type mgmtSheet struct {
 	areaFirst, areaLast int // rows of the area table's body (without the total)
 }
 
-type cellStyle struct {
-	from, to string
-	id       int
-}
-
 // writeManagementXLSX writes the management report as a workbook with one
 // sheet: the same figures as the HTML page and a chart of the open findings
 // per area, now and at the previous audit. It holds no other data.
@@ -481,7 +476,8 @@ func (x *mgmtSheet) mgmtPageSetup() error {
 // mgmtDocProps sets the workbook's properties like docProps does, with the
 // management report's title.
 func (x *mgmtSheet) mgmtDocProps(run *results.Run) error {
-	if err := x.docProps(run); err != nil {
+	x.run = run
+	if err := x.docProps(); err != nil {
 		return err
 	}
 	p, err := x.f.GetDocProps()

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/avgaudit/avgaudit/results"
@@ -25,9 +27,14 @@ type Options struct {
 	// Lang is "nl" (the default when empty) or "en". It chooses every label,
 	// title, why/fix text and the form of dates.
 	Lang string
-	// Audience is who the report is for (results.Audiences).
-	// results.AudienceManagement writes the management summary
-	// (audience.Management): aggregates only, no personal data.
+	// Audience is results.AudienceRisk (the default when empty),
+	// results.AudienceFG or results.AudienceManagement (the management
+	// summary of audience.Management: aggregates only, no personal data).
+	// For risk and FG it chooses the report's title and how much of
+	// each finding is shown: the risk analysis leaves out source files and
+	// rows, the FG report shows everything needed to act, including the
+	// findings that were resolved. The run itself must already be prepared
+	// for the audience (package audience): a reporter shows what is there.
 	Audience string
 }
 
@@ -54,6 +61,18 @@ func labelsFor(opt Options) (*labels, error) {
 	return nil, fmt.Errorf("unknown report language %q: want \"nl\" or \"en\"", opt.Lang)
 }
 
+// audienceOf returns the audience opt asks for, or an error naming the
+// audiences these reporters write.
+func audienceOf(opt Options) (string, error) {
+	switch opt.Audience {
+	case "", results.AudienceRisk:
+		return results.AudienceRisk, nil
+	case results.AudienceFG:
+		return results.AudienceFG, nil
+	}
+	return "", fmt.Errorf("unknown report audience %q: want %q or %q", opt.Audience, results.AudienceRisk, results.AudienceFG)
+}
+
 // pick returns the text in the report's language, falling back to the other
 // language when a check or finding has no translation.
 func (l *labels) pick(t results.Text) string {
@@ -78,6 +97,115 @@ func (l *labels) date(s string) string {
 		return s
 	}
 	return fmt.Sprintf("%d %s %d", d.Day(), l.Months[d.Month()-1], d.Year())
+}
+
+// shortDate writes a date (YYYY-MM-DD) in the short form of the language,
+// for tables: "01-09-2026" or "2026-09-01". A value that is not such a date
+// is written as it is.
+func (l *labels) shortDate(s string) string {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return d.Format(l.ShortDateLayout)
+}
+
+// percent writes part of whole as a percentage with at most one decimal,
+// in the language's form: "5%", "1,7%" or "1.7%", "<0,1%" for a share too
+// small to show, and "" when whole is 0 (no share to speak of).
+func (l *labels) percent(part, whole int) string {
+	if whole <= 0 {
+		return ""
+	}
+	p := float64(part) * 100 / float64(whole)
+	if p > 0 && p < 0.05 {
+		return "<" + l.decimal(0.1) + "%"
+	}
+	return l.decimal(p) + "%"
+}
+
+// decimal writes f rounded to one decimal, without a trailing ",0", with
+// the language's decimal separator.
+func (l *labels) decimal(f float64) string {
+	s := strings.TrimSuffix(strconv.FormatFloat(f, 'f', 1, 64), ".0")
+	if l.Lang == "nl" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// affected writes how many records of the population a check found open:
+// "12 van 240 (5%)", or only the count when the population is not known.
+func (l *labels) affected(r *results.Risk) string {
+	if r == nil {
+		return ""
+	}
+	if r.Population <= 0 {
+		return strconv.Itoa(r.Affected)
+	}
+	return fmt.Sprintf(l.AffectedOf, r.Affected, r.Population, l.percent(r.Affected, r.Population))
+}
+
+// level names a risk level; an unknown one is shown as it is.
+func (l *labels) level(lv string) string {
+	if s, ok := l.Level[lv]; ok {
+		return s
+	}
+	return lv
+}
+
+// trend names a finding's trend mark; "" without a previous run.
+func (l *labels) trend(t string) string {
+	if s, ok := l.Trend[t]; ok {
+		return s
+	}
+	return t
+}
+
+// acceptanceStatus names an accepted-risk register entry's status.
+func (l *labels) acceptanceStatus(st string) string {
+	if s, ok := l.AcceptanceStatus[st]; ok {
+		return s
+	}
+	return st
+}
+
+// findingAcceptance says how the accepted-risk register applies to a
+// finding: "geaccepteerd (A1, tot 30-06-2027)", "verlopen (A2, op
+// 30-06-2026)", or "" when no entry matches it.
+func (l *labels) findingAcceptance(a *results.FindingAcceptance) string {
+	if a == nil {
+		return ""
+	}
+	switch a.Status {
+	case results.AcceptanceAccepted:
+		return fmt.Sprintf(l.FindingAccepted, a.ID, l.shortDate(a.ExpiresOn))
+	case results.AcceptanceExpired:
+		return fmt.Sprintf(l.FindingExpired, a.ID, l.shortDate(a.ExpiresOn))
+	}
+	return l.acceptanceStatus(a.Status) + " (" + a.ID + ")"
+}
+
+// area names an area code: the catalogue's areas have a name in each
+// language, a user check's own area is shown as it is and a check without
+// one is under "overig".
+func (l *labels) area(code string) string {
+	if code == "" {
+		return l.OtherArea
+	}
+	if s, ok := l.Areas[code]; ok {
+		return s
+	}
+	return code
+}
+
+// orUnknown returns s, or the word for "unknown" when s is empty (a
+// finding without a location or group).
+func (l *labels) orUnknown(s string) string {
+	if s == "" {
+		return l.Unknown
+	}
+	return s
 }
 
 // severity names a severity; an unknown one is shown as it is.
@@ -173,8 +301,9 @@ func (l *labels) severityCounts(s results.Summary) []severityCount {
 // values.MaskBSNsInText. The caller's run is not changed.
 //
 // Masked are the values that come from the audited exports: finding keys,
-// record keys, messages and values, reject values and reasons, and the
-// reasons of checks that failed (an SQL error can quote a value). File
+// record keys, messages and values, locations and groups, reject values and
+// reasons, the reasons of checks that failed (an SQL error can quote a
+// value) and the written parts of the accepted-risk register. File
 // names are masked too: an export named after a child's BSN is not unheard
 // of. Hashes are not: a SHA-256 in hex can hold nine digits in a row.
 func prepare(run *results.Run) *results.Run {
@@ -201,7 +330,20 @@ func prepare(run *results.Run) *results.Run {
 		r.Rejects[i] = rj
 	}
 
-	r.Acceptances = append([]results.Acceptance{}, run.Acceptances...)
+	r.Acceptances = make([]results.Acceptance, len(run.Acceptances))
+	for i, a := range run.Acceptances {
+		a.Source = m(a.Source)
+		a.RecordKey = m(a.RecordKey)
+		a.Justification = m(a.Justification)
+		a.LegalBasis = m(a.LegalBasis)
+		a.ApprovedBy = m(a.ApprovedBy)
+		r.Acceptances[i] = a
+	}
+	if run.Previous != nil {
+		p := *run.Previous
+		p.File = m(p.File)
+		r.Previous = &p
+	}
 	r.Checks = make([]results.Check, len(run.Checks))
 	for i, c := range run.Checks {
 		if c.Reason != nil {

@@ -3,15 +3,19 @@ package reports
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/pseudonym"
+	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -35,6 +39,40 @@ func fixture(t *testing.T) *results.Run {
 	run, err := ReadJSON(f)
 	if err != nil {
 		t.Fatalf("ReadJSON(testdata/run.json): %v", err)
+	}
+	return run
+}
+
+// audiences are the audiences these reporters write, each with the
+// fixture as its audience package would hand it over.
+var audiences = []struct {
+	name    string
+	fixture func(t *testing.T) *results.Run
+}{
+	{results.AudienceRisk, riskFixture},
+	{results.AudienceFG, fixture},
+}
+
+// riskFixture is the fixture as the risk audience gets it: record keys
+// replaced by pseudonyms (under the sample's key) and the pseudonymisation
+// recorded. The audience package does more (it scrubs texts); the
+// reporters only show what they are given.
+func riskFixture(t *testing.T) *results.Run {
+	t.Helper()
+	run := fixture(t)
+	p, err := pseudonym.New(pseudonym.SampleKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run.Audience = results.AudienceRisk
+	run.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
+	for i := range run.Checks {
+		for _, fs := range [][]results.Finding{run.Checks[i].Findings, run.Checks[i].Resolved} {
+			for j := range fs {
+				fs[j].RecordKey = p.Of(fs[j].Table, fs[j].RecordKey)
+				fs[j].Key = run.Checks[i].ID + "/" + fs[j].Table + "/" + fs[j].RecordKey
+			}
+		}
 	}
 	return run
 }
@@ -70,31 +108,102 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 }
 
+// TestLabelsComplete fails on any empty text in either language: every
+// string field, array element and map value of the labels, found by
+// reflection so that a new field is covered without a change here. Maps
+// must also have the same keys in both languages and a name for every
+// severity, status, level, trend, acceptance status, audience and area of
+// the catalogue.
 func TestLabelsComplete(t *testing.T) {
 	for _, l := range []labels{labelsNL, labelsEN} {
-		v := reflect.ValueOf(l)
+		checkLabelValue(t, l.Lang, "labels", reflect.ValueOf(l))
+		for name, want := range map[string][]string{
+			"Severity":         results.Severities,
+			"Status":           {results.StatusPassed, results.StatusFindings, results.StatusNotRun, results.StatusError},
+			"Level":            append([]string{levelNone}, levels...),
+			"Trend":            {results.TrendNew, results.TrendPersisting, results.TrendResolved},
+			"AcceptanceStatus": {results.AcceptanceAccepted, results.AcceptanceExpired, results.AcceptanceStale, results.AcceptancePending},
+			"ReportTitle":      {results.AudienceRisk, results.AudienceFG},
+			"Intro":            {results.AudienceRisk, results.AudienceFG},
+			"ImpactSource":     {"check", "policy"},
+			"LikelihoodSource": {"share", "policy"},
+			"Areas":            queries.Areas,
+		} {
+			m := reflect.ValueOf(l).FieldByName(name)
+			for _, key := range want {
+				if v := m.MapIndex(reflect.ValueOf(key)); !v.IsValid() || v.String() == "" {
+					t.Errorf("labels %s: %s has no text for %q", l.Lang, name, key)
+				}
+			}
+		}
+	}
+	nl, en := reflect.ValueOf(labelsNL), reflect.ValueOf(labelsEN)
+	for i := 0; i < nl.NumField(); i++ {
+		if nl.Field(i).Kind() != reflect.Map {
+			continue
+		}
+		name := nl.Type().Field(i).Name
+		if a, b := mapKeys(nl.Field(i)), mapKeys(en.Field(i)); !slices.Equal(a, b) {
+			t.Errorf("labels: %s has keys %v in nl and %v in en", name, a, b)
+		}
+	}
+	for _, sheet := range []string{labelsNL.SheetMatrix, labelsNL.SheetLocations, labelsNL.AcceptancesTitle,
+		labelsNL.ResolvedFindings, labelsNL.MethodTitle, labelsEN.SheetMatrix, labelsEN.SheetLocations,
+		labelsEN.AcceptancesTitle, labelsEN.ResolvedFindings, labelsEN.MethodTitle} {
+		if len(sheet) > maxSheetName {
+			t.Errorf("sheet name %q is longer than %d characters", sheet, maxSheetName)
+		}
+	}
+}
+
+// checkLabelValue reports every empty string in v, a labels value or a
+// part of one, naming its path.
+func checkLabelValue(t *testing.T, lang, path string, v reflect.Value) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		if v.String() == "" {
+			t.Errorf("labels %s: %s is empty", lang, path)
+		}
+	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			f, name := v.Field(i), v.Type().Field(i).Name
-			switch f.Kind() {
-			case reflect.String:
-				if f.String() == "" {
-					t.Errorf("labels %s: %s is empty", l.Lang, name)
-				}
-			case reflect.Map:
-				if f.Len() == 0 {
-					t.Errorf("labels %s: %s is empty", l.Lang, name)
-				}
-			}
+			checkLabelValue(t, lang, path+"."+v.Type().Field(i).Name, v.Field(i))
 		}
-		for _, sev := range results.Severities {
-			if l.Severity[sev] == "" {
-				t.Errorf("labels %s: no name for severity %q", l.Lang, sev)
-			}
+	case reflect.Array, reflect.Slice:
+		if v.Len() == 0 {
+			t.Errorf("labels %s: %s is empty", lang, path)
 		}
-		for _, st := range []string{results.StatusPassed, results.StatusFindings, results.StatusNotRun, results.StatusError} {
-			if l.Status[st] == "" {
-				t.Errorf("labels %s: no name for status %q", l.Lang, st)
-			}
+		for i := 0; i < v.Len(); i++ {
+			checkLabelValue(t, lang, fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+		}
+	case reflect.Map:
+		if v.Len() == 0 {
+			t.Errorf("labels %s: %s is empty", lang, path)
+		}
+		for _, k := range v.MapKeys() {
+			checkLabelValue(t, lang, fmt.Sprintf("%s[%q]", path, k.String()), v.MapIndex(k))
+		}
+	default:
+		t.Errorf("labels %s: %s is a %s, which this test does not check", lang, path, v.Kind())
+	}
+}
+
+func mapKeys(m reflect.Value) []string {
+	var out []string
+	for _, k := range m.MapKeys() {
+		out = append(out, k.String())
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestUnknownAudience: the HTML and Excel reporters write the risk and FG
+// audiences and refuse any other, naming the ones there are.
+func TestUnknownAudience(t *testing.T) {
+	for _, r := range []Reporter{XLSXReporter{}, HTMLReporter{}} {
+		err := r.Write(&bytes.Buffer{}, fixture(t), Options{Audience: "board"})
+		if err == nil || !strings.Contains(err.Error(), `"board"`) || !strings.Contains(err.Error(), `"risk"`) {
+			t.Errorf("%T.Write(Audience board) = %v, want an error naming board and the audiences there are", r, err)
 		}
 	}
 }
@@ -129,11 +238,53 @@ func TestDate(t *testing.T) {
 			t.Errorf("date(%q) in %s = %q, want %q", tt.in, tt.lang, got, tt.want)
 		}
 	}
+	short := []struct {
+		lang, in, want string
+	}{
+		{"nl", "2026-09-01", "01-09-2026"},
+		{"en", "2026-09-01", "2026-09-01"},
+		{"nl", "2027-06-30", "30-06-2027"},
+		{"en", "not a date", "not a date"},
+	}
+	for _, tt := range short {
+		l, _ := labelsFor(Options{Lang: tt.lang})
+		if got := l.shortDate(tt.in); got != tt.want {
+			t.Errorf("shortDate(%q) in %s = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestAffected(t *testing.T) {
+	tests := []struct {
+		lang         string
+		affected, of int
+		want         string
+	}{
+		{"nl", 12, 240, "12 van 240 (5%)"},
+		{"en", 12, 240, "12 of 240 (5%)"},
+		{"nl", 2, 119, "2 van 119 (1,7%)"},
+		{"en", 2, 119, "2 of 119 (1.7%)"},
+		{"nl", 1, 5000, "1 van 5000 (<0,1%)"},
+		{"en", 0, 85, "0 of 85 (0%)"},
+		{"en", 3, 0, "3"}, // no population: the count alone
+	}
+	for _, tt := range tests {
+		l, _ := labelsFor(Options{Lang: tt.lang})
+		if got := l.affected(&results.Risk{Affected: tt.affected, Population: tt.of}); got != tt.want {
+			t.Errorf("affected(%d, %d) in %s = %q, want %q", tt.affected, tt.of, tt.lang, got, tt.want)
+		}
+	}
 }
 
 func TestPrepare(t *testing.T) {
 	run := fixture(t)
+	run.Acceptances[0].RecordKey = fixtureBSN
+	run.Checks[0].Findings[0].Group = "groep " + fixtureBSN
+	run.Checks[2].Resolved[0].Message.EN = "BSN " + fixtureBSN
 	before := fixture(t)
+	before.Acceptances[0].RecordKey = fixtureBSN
+	before.Checks[0].Findings[0].Group = "groep " + fixtureBSN
+	before.Checks[2].Resolved[0].Message.EN = "BSN " + fixtureBSN
 	p := prepare(run)
 	if diff := cmp.Diff(before, run); diff != "" {
 		t.Errorf("prepare changed its input (-before +after):\n%s", diff)
@@ -141,6 +292,8 @@ func TestPrepare(t *testing.T) {
 	f := p.Checks[0].Findings[1]
 	for name, got := range map[string]string{
 		"key": f.Key, "record key": f.RecordKey, "message": f.Message.NL, "reject value": p.Rejects[0].Value,
+		"acceptance record key": p.Acceptances[0].RecordKey, "group": p.Checks[0].Findings[0].Group,
+		"resolved message": p.Checks[2].Resolved[0].Message.EN,
 	} {
 		if strings.Contains(got, fixtureBSN) || !strings.Contains(got, "*****2333") {
 			t.Errorf("prepared %s = %q, want the BSN masked as *****2333", name, got)
@@ -152,7 +305,8 @@ func TestPrepare(t *testing.T) {
 
 	empty := prepare(&results.Run{Checks: []results.Check{{ID: "x"}}, Inputs: []results.Input{{}}})
 	if empty.Policy == nil || empty.Rejects == nil || empty.Inputs[0].SkippedColumns == nil ||
-		empty.Checks[0].Columns == nil || empty.Checks[0].Findings == nil || empty.Summary.BySeverity == nil {
+		empty.Checks[0].Columns == nil || empty.Checks[0].Findings == nil || empty.Summary.BySeverity == nil ||
+		empty.Acceptances == nil || empty.Checks[0].Resolved == nil {
 		t.Errorf("prepare left a nil slice or map: %+v", empty)
 	}
 }

@@ -3,6 +3,8 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -13,11 +15,15 @@ import (
 	"github.com/avgaudit/avgaudit/results"
 )
 
-// XLSXReporter writes rapport.xlsx: a summary sheet first, then one sheet
-// per check that ran, then the input files, the rejected rows and the
-// policy. Every table has a bold header on a fill, and the tables of
-// records have a frozen header row and an autofilter, so that a privacy
-// officer can sort and filter without preparing anything.
+// XLSXReporter writes rapport.xlsx (risk audience) or rapport-fg.xlsx (FG
+// audience): a summary sheet first (totals, the findings per area then and
+// now with a chart, and the checks grouped by area with their risk), the
+// risk matrix, one sheet per check that ran, then the findings per location
+// and group, the accepted risks, for the FG the resolved findings, the input
+// files, the rejected rows, the policy and the methodology. Every table has
+// a bold header on a fill, and the tables of records have a frozen header
+// row and an autofilter, so that a privacy officer can sort and filter
+// without preparing anything.
 //
 // The workbook's bytes differ from run to run (excelize writes zip parts in
 // map order); its cell contents do not. Compare workbooks by reopening them.
@@ -33,7 +39,7 @@ const (
 	lineHeight  = 15 // points, one line of 11 pt Calibri
 )
 
-// Write writes run as an Excel workbook.
+// Write writes run as an Excel workbook for opt's audience.
 func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if opt.Audience == results.AudienceManagement {
 		return writeManagementXLSX(w, run, opt)
@@ -42,14 +48,17 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err != nil {
 		return err
 	}
-	run = prepare(run)
+	aud, err := audienceOf(opt)
+	if err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f, l: l}
+	x := &xlsxWriter{f: f, l: l, aud: aud, run: prepare(run)}
 	if err := x.styles(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	if err := x.write(run); err != nil {
+	if err := x.write(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if err := f.Write(w); err != nil {
@@ -59,11 +68,16 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 }
 
 type xlsxWriter struct {
-	f *excelize.File
-	l *labels
+	f   *excelize.File
+	l   *labels
+	aud string
+	run *results.Run
 
-	header, title, bold, top, wrap, link int // style ids
+	header, axis, title, bold, top, wrap, link, date, percent int // style ids
+	level                                                     map[string]int
 }
+
+func (x *xlsxWriter) fg() bool { return x.aud == results.AudienceFG }
 
 func (x *xlsxWriter) styles() error {
 	var err error
@@ -75,68 +89,111 @@ func (x *xlsxWriter) styles() error {
 		id, err = x.f.NewStyle(s)
 		return id
 	}
+	font := func() *excelize.Font { return &excelize.Font{Family: fontFamily, Size: 11} }
+	top := &excelize.Alignment{Vertical: "top"}
 	x.header = newStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true, Family: fontFamily, Size: 11, Color: "1F2D3D"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9C1", Style: 1}},
-		Alignment: &excelize.Alignment{Vertical: "top"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+	})
+	// axis heads the rows and columns of the risk matrix, centred.
+	x.axis = newStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Family: fontFamily, Size: 11, Color: "1F2D3D"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Border:    xlsxBorders("FFFFFF"),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
 	x.title = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 14, Color: "1F2D3D"}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 11}})
-	x.top = newStyle(&excelize.Style{
-		Font:      &excelize.Font{Family: fontFamily, Size: 11},
-		Alignment: &excelize.Alignment{Vertical: "top"},
-	})
-	x.wrap = newStyle(&excelize.Style{
-		Font:      &excelize.Font{Family: fontFamily, Size: 11},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-	})
+	x.top = newStyle(&excelize.Style{Font: font(), Alignment: top})
+	x.wrap = newStyle(&excelize.Style{Font: font(), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	x.link = newStyle(&excelize.Style{
 		Font:      &excelize.Font{Family: fontFamily, Size: 11, Color: "1F5FAD", Underline: "single"},
-		Alignment: &excelize.Alignment{Vertical: "top"},
+		Alignment: top,
 	})
+	x.date = newStyle(&excelize.Style{Font: font(), Alignment: top, CustomNumFmt: &x.l.ExcelDateFormat})
+	pct := "0.0%"
+	x.percent = newStyle(&excelize.Style{Font: font(), Alignment: top, CustomNumFmt: &pct})
+	x.level = map[string]int{}
+	for lv, colour := range levelColours {
+		x.level[lv] = newStyle(&excelize.Style{
+			Font:      &excelize.Font{Family: fontFamily, Size: 11, Bold: true, Color: strings.TrimPrefix(levelInk[lv], "#")},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(colour, "#")}},
+			Border:    xlsxBorders("FFFFFF"),
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+		})
+	}
 	return err
 }
 
-func (x *xlsxWriter) write(run *results.Run) error {
-	l := x.l
-	reserved := []string{l.Summary, l.Files, l.Rejects, l.Policy}
+// xlsxBorders is a thin border of colour on all four sides.
+func xlsxBorders(colour string) []excelize.Border {
+	var out []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		out = append(out, excelize.Border{Type: side, Color: colour, Style: 2})
+	}
+	return out
+}
+
+func (x *xlsxWriter) write() error {
+	l, run := x.l, x.run
+	reserved := []string{l.Summary, l.SheetMatrix, l.SheetLocations, l.AcceptancesTitle, l.ResolvedFindings,
+		l.Files, l.Rejects, l.Policy, l.MethodTitle}
 	sheets := checkSheetNames(run.Checks, reserved)
 
 	if err := x.f.SetSheetName(x.f.GetSheetName(0), l.Summary); err != nil {
 		return err
 	}
-	if err := x.summary(run, sheets); err != nil {
+	if err := x.summary(sheets); err != nil {
 		return err
 	}
-	for i, c := range run.Checks {
-		if sheets[i] == "" {
+	if err := x.matrix(); err != nil {
+		return fmt.Errorf("sheet %q: %w", l.SheetMatrix, err)
+	}
+	for _, g := range groupByArea(run.Checks) {
+		for _, i := range g.Checks {
+			if sheets[i] == "" {
+				continue
+			}
+			if err := x.check(sheets[i], run.Checks[i]); err != nil {
+				return fmt.Errorf("sheet %q: %w", sheets[i], err)
+			}
+		}
+	}
+	steps := []struct {
+		sheet string
+		write func() error
+		skip  bool
+	}{
+		{l.SheetLocations, x.locations, false},
+		{l.AcceptancesTitle, x.acceptances, false},
+		{l.ResolvedFindings, x.resolved, !x.fg()},
+		{l.Files, x.inputs, false},
+		{l.Rejects, x.rejects, false},
+		{l.Policy, x.policy, false},
+		{l.MethodTitle, x.method, false},
+	}
+	for _, s := range steps {
+		if s.skip {
 			continue
 		}
-		if err := x.check(sheets[i], c); err != nil {
-			return fmt.Errorf("sheet %q: %w", sheets[i], err)
+		if err := s.write(); err != nil {
+			return fmt.Errorf("sheet %q: %w", s.sheet, err)
 		}
 	}
-	if err := x.inputs(run.Inputs); err != nil {
-		return err
-	}
-	if err := x.rejects(run.Rejects, run.RejectsNotListed()); err != nil {
-		return err
-	}
-	if err := x.policy(run.Policy); err != nil {
-		return err
-	}
 	x.f.SetActiveSheet(0)
-	return x.docProps(run)
+	return x.docProps()
 }
 
 // docProps sets fixed document properties: the dates are the run's as-of
 // date, never the time of writing, so two reports of one run agree.
-func (x *xlsxWriter) docProps(run *results.Run) error {
+func (x *xlsxWriter) docProps() error {
+	run := x.run
 	p := &excelize.DocProperties{
 		Creator:        tool(run.Tool),
 		LastModifiedBy: tool(run.Tool),
-		Title:          x.l.ReportTitle,
+		Title:          x.l.ReportTitle[x.aud],
 		Subject:        run.Organisation,
 		Language:       map[string]string{"nl": "nl-NL", "en": "en-GB"}[x.l.Lang],
 	}
@@ -147,18 +204,125 @@ func (x *xlsxWriter) docProps(run *results.Run) error {
 	return x.f.SetDocProps(p)
 }
 
-func (x *xlsxWriter) summary(run *results.Run, sheets []string) error {
-	l, f := x.l, x.f
+// summaryBlock is a run of rows on the summary sheet and the styles of its
+// parts, written by summary in one go.
+type summaryBlock struct {
+	rows   [][]any
+	styles []cellStyle
+}
+
+// cellStyle styles the cells from–to (inclusive) with a style id.
+type cellStyle struct {
+	from, to string
+	id       int
+}
+
+// add appends rows and returns the sheet row number of the first of them.
+func (b *summaryBlock) add(rows ...[]any) int {
+	first := len(b.rows) + 1
+	b.rows = append(b.rows, rows...)
+	return first
+}
+
+func (b *summaryBlock) style(from, to string, id int) {
+	b.styles = append(b.styles, cellStyle{from, to, id})
+}
+
+// summary writes the first sheet: the run, its totals, the findings per
+// area then and now with a chart, and a table of the checks, grouped by
+// area, with their risk and a link to each check's sheet.
+func (x *xlsxWriter) summary(sheets []string) error {
+	l, f, run := x.l, x.f, x.run
 	sh := l.Summary
-	s := run.Summary
+	b := &summaryBlock{}
+	previous := l.NoPreviousRun
+	if p := run.Previous; p != nil {
+		previous = l.PreviousAudit + " " + l.date(p.AsOf) + " (" + p.File + ")"
+	}
+	b.add([]any{l.ReportTitle[x.aud]}, nil)
+	meta := b.add(
+		[]any{l.Organisation, run.Organisation},
+		[]any{l.AsOf, l.date(run.AsOf)},
+		[]any{l.ComparedWith, previous},
+		[]any{l.MadeWith, tool(run.Tool)},
+		nil,
+	)
+	b.style("A1", "A1", x.title)
+	b.style(cell(1, meta), cell(1, meta+3), x.bold)
+
+	totals := x.totals()
+	first := b.add(append([][]any{{l.Totals, ""}}, totals...)...)
+	b.style(cell(1, first), cell(2, first), x.header)
+	b.style(cell(1, first+1), cell(1, first+len(totals)), x.bold)
+	chartAt := cell(3, first)
+	b.add(nil)
+
+	trend, trendSeries, trendMax := x.trendTable(b)
+	b.add(nil)
+
+	tableTitle := b.add([]any{l.Checks})
+	b.style(cell(1, tableTitle), cell(1, tableTitle), x.title)
+	header := []string{l.Area, l.Check, l.Title, l.SevLabel, l.StatusCol, l.NFindings, l.Open, l.Accepted,
+		l.Previously, l.NewCol, l.ResolvedCol, l.Affected, l.Impact, l.Likelihood, l.Score, l.LevelCol,
+		l.Owner, l.Source, l.Why, l.Fix, l.Sheet}
+	headerRow := b.add(strAny(header))
+	b.style(cell(1, headerRow), cell(len(header), headerRow), x.header)
+	var order []int
+	for _, g := range groupByArea(run.Checks) {
+		for _, i := range g.Checks {
+			b.add(x.checkRow(run.Checks[i], sheets[i]))
+			order = append(order, i)
+		}
+	}
+	if err := x.setRows(sh, 1, b.rows); err != nil {
+		return err
+	}
+	x.setWidths(sh, b.rows, headerRow)
+	last := headerRow + len(order)
+	if len(order) > 0 {
+		if err := f.AutoFilter(sh, cell(1, headerRow)+":"+cell(len(header), last), nil); err != nil {
+			return err
+		}
+		if err := x.styleBody(sh, b.rows, headerRow+1, last); err != nil {
+			return err
+		}
+	}
+	for _, st := range b.styles {
+		if err := f.SetCellStyle(sh, st.from, st.to, st.id); err != nil {
+			return err
+		}
+	}
+	levelCol := slices.Index(header, l.LevelCol) + 1
+	for n, i := range order {
+		row := headerRow + 1 + n
+		if lv := checkLevel(run.Checks[i]); lv != "" {
+			if err := x.styleCell(sh, cell(levelCol, row), x.levelStyle(lv)); err != nil {
+				return err
+			}
+		}
+		if sheets[i] == "" {
+			continue
+		}
+		c := cell(len(header), row)
+		if err := f.SetCellHyperLink(sh, c, sheetRef(sheets[i])+"!A1", "Location"); err != nil {
+			return err
+		}
+		if err := x.styleCell(sh, c, x.link); err != nil {
+			return err
+		}
+	}
+	if trend > 0 {
+		if err := x.trendChart(sh, chartAt, trend, trendSeries, trendMax); err != nil {
+			return err
+		}
+	}
+	return x.pageSetup(sh)
+}
+
+// totals are the summary's figures, one label and number a row.
+func (x *xlsxWriter) totals() [][]any {
+	l, s := x.l, x.run.Summary
 	rows := [][]any{
-		{l.ReportTitle},
-		nil,
-		{l.Organisation, run.Organisation},
-		{l.AsOf, l.date(run.AsOf)},
-		{l.MadeWith, tool(run.Tool)},
-		nil,
-		{l.Totals},
 		{l.Checks, s.Checks},
 		{l.ChecksRun, s.ChecksRun},
 		{l.ChecksWithFindings, s.ChecksWithIssue},
@@ -166,118 +330,369 @@ func (x *xlsxWriter) summary(run *results.Run, sheets []string) error {
 		{l.ChecksNotRun, s.ChecksNotRun},
 		{l.ChecksFailed, s.ChecksFailed},
 		{l.Findings, s.Findings},
+		{l.OpenFindings, s.Open},
+		{l.AcceptedFindings, s.Accepted},
 	}
-	for _, sc := range l.severityCounts(s) {
-		rows = append(rows, []any{l.FindingsOfSeverity + " " + sc.Label, sc.Count})
+	if x.run.Previous != nil {
+		rows = append(rows,
+			[]any{l.NewFindings, s.New},
+			[]any{l.PersistingFindings, s.Persisting},
+			[]any{l.ResolvedFindings, s.Resolved})
 	}
-	rows = append(rows,
+	for _, sc := range l.severityCounts(results.Summary{BySeverity: s.OpenBySeverity}) {
+		rows = append(rows, []any{l.OpenOfSeverity + " " + sc.Label, sc.Count})
+	}
+	n := levelCounts(x.run.Checks)
+	for _, lv := range levels {
+		rows = append(rows, []any{l.ChecksAtLevel + " " + l.level(lv), n[lv]})
+	}
+	return append(rows,
 		[]any{l.RowsLoaded, s.RowsLoaded},
-		[]any{l.RowsRejected, s.RowsRejected},
-		nil,
-	)
-	totalsRow := 7
-	keysEnd := len(rows) - 1 // last row of the totals block
-	tableTitleRow := len(rows) + 1
-	rows = append(rows, []any{l.Checks})
-	headerRow := len(rows) + 1
-	header := []string{l.Check, l.Title, l.SevLabel, l.Area, l.NFindings, l.StatusCol,
-		l.Source, l.Why, l.Fix, l.Sheet}
-	rows = append(rows, strAny(header))
-	for i, c := range run.Checks {
-		rows = append(rows, []any{c.ID, l.pick(c.Title), l.severity(c.Severity), c.Area,
-			len(c.Findings), strings.Join(append([]string{l.status(c)}, l.warnings(c)...), "; "), c.Source, l.pick(c.Why), l.pick(c.Fix), sheets[i]})
+		[]any{l.RowsRejected, s.RowsRejected})
+}
+
+// trendTable adds the findings per area, then and now, to the summary. It
+// returns the sheet row of the table's header (0 when there is no table),
+// the number of series (columns after the area's name) and the largest
+// count.
+func (x *xlsxWriter) trendTable(b *summaryBlock) (headerRow, series, most int) {
+	l, run := x.l, x.run
+	trends := areaTrends(run.Checks, groupByArea(run.Checks))
+	if len(trends) == 0 {
+		return 0, 0, 0
+	}
+	title := b.add([]any{l.TrendChart})
+	b.style(cell(1, title), cell(1, title), x.title)
+	header := []any{l.Area}
+	if run.Previous != nil {
+		header = append(header, l.PreviousAudit+" ("+l.shortDate(run.Previous.AsOf)+")")
+	}
+	header = append(header, l.ThisAudit+" ("+l.shortDate(run.AsOf)+")")
+	headerRow = b.add(header)
+	b.style(cell(1, headerRow), cell(len(header), headerRow), x.header)
+	for _, t := range trends {
+		row := []any{l.area(t.Code)}
+		if run.Previous != nil {
+			row = append(row, t.Previous)
+		}
+		b.add(append(row, t.Now))
+		most = max(most, t.Previous, t.Now)
+	}
+	return headerRow, len(header) - 1, most
+}
+
+// trendChart draws the trend table that starts at headerRow as a bar chart
+// anchored at cell at: one bar per area and series. The value axis counts
+// in whole steps, about five of them up to most.
+func (x *xlsxWriter) trendChart(sh, at string, headerRow, series, most int) error {
+	rows, err := x.f.GetRows(sh)
+	if err != nil {
+		return err
+	}
+	last := headerRow
+	for last < len(rows) && len(rows[last]) > 0 && rows[last][0] != "" {
+		last++
+	}
+	ref := sheetRef(sh) + "!"
+	colours := []string{strings.TrimPrefix(brandColour, "#")}
+	if series == 2 {
+		colours = []string{strings.TrimPrefix(previousColour, "#"), colours[0]}
+	}
+	var ss []excelize.ChartSeries
+	for i := 0; i < series; i++ {
+		col, _ := excelize.ColumnNumberToName(2 + i)
+		ss = append(ss, excelize.ChartSeries{
+			Name:       ref + "$" + col + "$" + strconv.Itoa(headerRow),
+			Categories: ref + "$A$" + strconv.Itoa(headerRow+1) + ":$A$" + strconv.Itoa(last),
+			Values:     ref + "$" + col + "$" + strconv.Itoa(headerRow+1) + ":$" + col + "$" + strconv.Itoa(last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[i]}},
+		})
+	}
+	vary := false
+	return x.f.AddChart(sh, at, &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: &vary,
+		Series:     ss,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.l.TrendChart}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Dimension:  excelize.ChartDimension{Width: 560, Height: 360},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true},
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+		Format:     excelize.GraphicOptions{OffsetX: 20},
+	})
+}
+
+// checkRow is a check's row in the summary's table of checks.
+func (x *xlsxWriter) checkRow(c results.Check, sheet string) []any {
+	l := x.l
+	n := countFindings(c)
+	var previous, newer, resolved any
+	if x.run.Previous != nil {
+		newer, resolved = n.New, len(c.Resolved)
+		if c.Previous != nil {
+			previous = c.Previous.Findings
+		}
+	}
+	row := []any{l.area(c.Area), c.ID, l.pick(c.Title), l.severity(c.Severity),
+		strings.Join(append([]string{l.status(c)}, l.warnings(c)...), "; "),
+		len(c.Findings), n.Open, n.Accepted, previous, newer, resolved}
+	if r := c.Risk; r != nil {
+		owner := r.Owner
+		if owner == "" {
+			owner = l.NoOwner
+		}
+		row = append(row, l.affected(r), r.Impact, r.Likelihood, r.Score, l.level(checkLevel(c)), owner)
+	} else {
+		row = append(row, l.NotScored, nil, nil, nil, "", "")
+	}
+	return append(row, c.Source, l.pick(c.Why), l.pick(c.Fix), sheet)
+}
+
+// matrix writes the risk matrix: impact 5 to 1 down, likelihood 1 to 5
+// along, each cell filled with its level's colour and listing its checks.
+func (x *xlsxWriter) matrix() error {
+	l, f, run := x.l, x.f, x.run
+	sh := l.SheetMatrix
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	cells := riskMatrix(run.Checks)
+	rows := [][]any{{l.MatrixTitle}, {l.MatrixCaption}, {l.MatrixCorner, 1, 2, 3, 4, 5}}
+	for imp := matrixSize; imp >= 1; imp-- {
+		row := []any{imp}
+		for lik := 1; lik <= matrixSize; lik++ {
+			var ids []string
+			for _, i := range cells[imp-1][lik-1] {
+				ids = append(ids, run.Checks[i].ID)
+			}
+			row = append(row, strings.Join(ids, "\n"))
+		}
+		rows = append(rows, row)
+	}
+	var calm []string
+	for _, c := range run.Checks {
+		if c.Risk != nil && c.Risk.Likelihood == 0 {
+			calm = append(calm, c.ID)
+		}
+	}
+	rows = append(rows, nil, []any{l.LevelBands})
+	if len(calm) > 0 {
+		rows = append(rows, []any{l.NoRiskNow + ": " + strings.Join(calm, ", ")})
 	}
 	if err := x.setRows(sh, 1, rows); err != nil {
 		return err
 	}
-	x.setWidths(sh, rows, headerRow)
-
-	styles := []struct {
-		from, to string
-		id       int
-	}{
-		{"A1", "A1", x.title},
-		{"A3", "A5", x.bold},
-		{cell(1, totalsRow), cell(2, totalsRow), x.header},
-		{cell(1, totalsRow+1), cell(1, keysEnd), x.bold},
-		{cell(1, tableTitleRow), cell(1, tableTitleRow), x.title},
-		{cell(1, headerRow), cell(len(header), headerRow), x.header},
+	if err := f.SetColWidth(sh, "A", "A", 22); err != nil {
+		return err
 	}
-	for _, st := range styles {
+	if err := f.SetColWidth(sh, "B", "F", 26); err != nil {
+		return err
+	}
+	for _, st := range []cellStyle{{"A1", "A1", x.title}, {"A3", "F3", x.axis}, {"A4", "A8", x.axis}} {
 		if err := f.SetCellStyle(sh, st.from, st.to, st.id); err != nil {
 			return err
 		}
 	}
-	if len(run.Checks) > 0 {
-		last := headerRow + len(run.Checks)
-		if err := f.AutoFilter(sh, cell(1, headerRow)+":"+cell(len(header), last), nil); err != nil {
-			return err
-		}
-		if err := x.styleBody(sh, rows, headerRow+1, last); err != nil {
-			return err
-		}
-		// The sheet column links to the check's own sheet.
-		for i, name := range sheets {
-			if name == "" {
-				continue
-			}
-			c := cell(len(header), headerRow+1+i)
-			if err := f.SetCellHyperLink(sh, c, sheetRef(name)+"!A1", "Location"); err != nil {
+	for r := 0; r < matrixSize; r++ {
+		imp := matrixSize - r
+		lines := 1
+		for lik := 1; lik <= matrixSize; lik++ {
+			if err := x.styleCell(sh, cell(lik+1, 4+r), x.levelStyle(levelOf(imp*lik))); err != nil {
 				return err
 			}
-			if err := f.SetCellStyle(sh, c, c, x.link); err != nil {
-				return err
-			}
+			lines = max(lines, len(cells[imp-1][lik-1]))
+		}
+		if err := f.SetRowHeight(sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
+			return err
 		}
 	}
 	return x.pageSetup(sh)
 }
 
-func (x *xlsxWriter) check(sh string, c results.Check) error {
+// levelStyle is the style of a cell showing risk level lv.
+func (x *xlsxWriter) levelStyle(lv string) int {
+	if id, ok := x.level[lv]; ok {
+		return id
+	}
+	return x.top
+}
+
+func (x *xlsxWriter) styleCell(sh, c string, id int) error {
+	return x.f.SetCellStyle(sh, c, c, id)
+}
+
+// findingHeader heads a sheet of findings: the FG audience sees each
+// finding's file, row and table; both see the key, location, group, trend,
+// acceptance and message, then the check's own columns.
+func (x *xlsxWriter) findingHeader(c results.Check) []string {
 	l := x.l
-	header := append([]string{l.File, l.Row, l.Table, l.Key, l.Message}, l.columnHeadings(c)...)
+	var h []string
+	if x.fg() {
+		h = []string{l.File, l.Row, l.Table}
+	}
+	h = append(h, l.Key, l.Location, l.Group, l.TrendCol, l.Acceptance, l.Message)
+	return append(h, l.columnHeadings(c)...)
+}
+
+// findingRow is a finding's row under findingHeader.
+func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding) []any {
+	l := x.l
+	var row []any
+	if x.fg() {
+		row = []any{fd.File, rowNumber(fd.Row), fd.Table}
+	}
+	row = append(row, fd.RecordKey, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),
+		l.findingAcceptance(fd.Acceptance), l.pick(fd.Message))
+	return append(row, strAny(padded(fd.Values, len(c.Columns)))...)
+}
+
+func (x *xlsxWriter) check(sh string, c results.Check) error {
 	rows := make([][]any, 0, len(c.Findings))
 	for _, fd := range c.Findings {
-		row := []any{fd.File, rowNumber(fd.Row), fd.Table, fd.RecordKey, l.pick(fd.Message)}
-		row = append(row, strAny(padded(fd.Values, len(c.Columns)))...)
-		rows = append(rows, row)
+		rows = append(rows, x.findingRow(c, fd))
 	}
-	return x.table(sh, header, rows)
+	return x.table(sh, x.findingHeader(c), rows)
 }
 
-func (x *xlsxWriter) inputs(ins []results.Input) error {
+// resolved lists, for the FG, the previous run's findings that are gone.
+func (x *xlsxWriter) resolved() error {
+	l := x.l
+	header := []string{l.Check, l.File, l.Row, l.Table, l.Key, l.Location, l.Group, l.Message}
+	var rows [][]any
+	for _, c := range x.run.Checks {
+		for _, fd := range c.Resolved {
+			rows = append(rows, []any{c.ID, fd.File, rowNumber(fd.Row), fd.Table, fd.RecordKey,
+				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)})
+		}
+	}
+	return x.table(l.ResolvedFindings, header, rows)
+}
+
+func (x *xlsxWriter) locations() error {
+	l := x.l
+	header := []string{l.Location, l.Group, l.Open, l.Accepted, l.Total}
+	var rows [][]any
+	for _, r := range locationRows(x.run.Checks) {
+		rows = append(rows, []any{l.orUnknown(r.Location), l.orUnknown(r.Group), r.Open, r.Accepted, r.Open + r.Accepted})
+	}
+	return x.table(l.SheetLocations, header, rows)
+}
+
+func (x *xlsxWriter) acceptances() error {
+	l := x.l
+	sh := l.AcceptancesTitle
+	header := []string{l.ID, l.StatusCol, l.Check, l.RecordKeyPattern, l.Justification, l.LegalBasis,
+		l.ApprovedBy, l.ApprovedOn, l.ExpiresOn, l.Matched, l.Where}
+	var rows [][]any
+	for _, a := range x.run.Acceptances {
+		rows = append(rows, []any{a.ID, l.acceptanceStatus(a.Status), a.CheckID, a.RecordKey, a.Justification,
+			a.LegalBasis, a.ApprovedBy, dateCell(a.ApprovedOn), dateCell(a.ExpiresOn), a.Matched, a.Source})
+	}
+	if err := x.table(sh, header, rows); err != nil {
+		return err
+	}
+	return x.styleColumns(sh, len(rows), x.date, slices.Index(header, l.ApprovedOn)+1, slices.Index(header, l.ExpiresOn)+1)
+}
+
+// dateCell is a date (YYYY-MM-DD) as a date cell, or the text as it is when
+// it is not such a date.
+func dateCell(s string) any {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return d
+}
+
+// styleColumns styles the body rows (2 to rows+1) of columns cols.
+func (x *xlsxWriter) styleColumns(sh string, rows, id int, cols ...int) error {
+	if rows == 0 {
+		return nil
+	}
+	for _, c := range cols {
+		if err := x.f.SetCellStyle(sh, cell(c, 2), cell(c, rows+1), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *xlsxWriter) inputs() error {
 	l := x.l
 	header := []string{l.System, l.Product, l.File, l.Sheet, l.Table, l.RowsRead, l.RowsLoaded,
-		l.RowsRejected, l.SkippedColumns, l.SHA256}
-	rows := make([][]any, 0, len(ins))
-	for _, in := range ins {
+		l.RowsRejected, l.ShareRejected, l.SkippedColumns, l.SHA256}
+	rows := make([][]any, 0, len(x.run.Inputs))
+	for _, in := range x.run.Inputs {
+		var share any
+		if in.RowsRead > 0 {
+			share = float64(in.RowsRejected) / float64(in.RowsRead)
+		}
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
-			in.RowsRead, in.RowsLoaded, in.RowsRejected, strings.Join(in.SkippedColumns, ", "), in.SHA256})
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, strings.Join(in.SkippedColumns, ", "), in.SHA256})
 	}
-	return x.table(l.Files, header, rows)
+	if err := x.table(l.Files, header, rows); err != nil {
+		return err
+	}
+	return x.styleColumns(l.Files, len(rows), x.percent, slices.Index(header, l.ShareRejected)+1)
 }
 
-func (x *xlsxWriter) rejects(rjs []results.Reject, notListed int) error {
+func (x *xlsxWriter) rejects() error {
 	l := x.l
 	header := []string{l.File, l.Sheet, l.Row, l.Column, l.Value, l.Reason}
-	rows := make([][]any, 0, len(rjs))
-	for _, r := range rjs {
+	rows := make([][]any, 0, len(x.run.Rejects))
+	for _, r := range x.run.Rejects {
 		rows = append(rows, []any{r.File, r.Sheet, rowNumber(r.Row), r.Column, r.Value, l.pick(r.Reason)})
 	}
-	if notListed > 0 {
-		rows = append(rows, []any{fmt.Sprintf(l.RejectsNotListed, notListed), "", "", "", "", ""})
+	if n := x.run.RejectsNotListed(); n > 0 {
+		rows = append(rows, []any{fmt.Sprintf(l.RejectsNotListed, n), "", "", "", "", ""})
 	}
 	return x.table(l.Rejects, header, rows)
 }
 
-func (x *xlsxWriter) policy(ps []results.Param) error {
+func (x *xlsxWriter) policy() error {
 	l := x.l
 	header := []string{l.Setting, l.Value, l.Explanation}
-	rows := make([][]any, 0, len(ps))
-	for _, p := range ps {
+	rows := make([][]any, 0, len(x.run.Policy))
+	for _, p := range x.run.Policy {
 		rows = append(rows, []any{p.Name, p.Value, p.Doc})
 	}
 	return x.table(l.Policy, header, rows)
+}
+
+// method writes how the audit was made, one item a row: the as-of date,
+// the run compared with, the pseudonymisation, the risk method, each
+// check's source (the rule it applies) and each input's SHA-256.
+func (x *xlsxWriter) method() error {
+	l, run := x.l, x.run
+	rows := [][]any{{l.AsOf, l.date(run.AsOf)}, {l.MadeWith, tool(run.Tool)}}
+	if p := run.Previous; p != nil {
+		rows = append(rows,
+			[]any{l.PreviousRun, l.date(p.AsOf) + " · " + p.File + " · " + tool(p.Tool) + " · " +
+				l.SchemaVersion + " " + strconv.Itoa(p.SchemaVersion)},
+			[]any{l.PreviousRun + " " + l.SHA256, p.SHA256})
+	} else {
+		rows = append(rows, []any{l.PreviousRun, l.NoPreviousRun})
+	}
+	pseudonyms := l.NoPseudonyms
+	if ps := run.Pseudonymisation; ps != nil {
+		pseudonyms = fmt.Sprintf(l.PseudonymNote, ps.Method, ps.KeyID)
+	}
+	rows = append(rows,
+		[]any{l.Pseudonymisation, pseudonyms},
+		[]any{l.RiskScore, l.RiskMethod + " " + l.LevelBands},
+	)
+	for _, c := range run.Checks {
+		rows = append(rows, []any{l.Check + " " + c.ID, c.Source})
+	}
+	for _, in := range run.Inputs {
+		name := in.File
+		if in.Sheet != "" {
+			name += " [" + in.Sheet + "]"
+		}
+		rows = append(rows, []any{l.File + " " + name, l.SHA256 + " " + in.SHA256})
+	}
+	return x.table(l.MethodTitle, []string{l.Item, l.Value}, rows)
 }
 
 // table writes a new sheet holding one table: a styled, frozen header row

@@ -3,44 +3,99 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/avgaudit/avgaudit/results"
 )
 
-// TestXLSXGolden reopens the workbook and compares each sheet's cells with
-// testdata/golden/xlsx/<lang>/<sheet>.tsv, and the order of the sheets with
-// sheets.txt there. The workbook's bytes are not compared: excelize does not
-// write them in a fixed order.
+// TestXLSXGolden reopens the workbook of each audience and language and
+// compares each sheet's cells with
+// testdata/golden/xlsx/<audience>/<lang>/<sheet>.tsv, the order of the
+// sheets with sheets.txt there and the workbook's charts with charts.txt.
+// The workbook's bytes are not compared: excelize does not write them in a
+// fixed order.
 func TestXLSXGolden(t *testing.T) {
-	for _, lang := range []string{"nl", "en"} {
-		t.Run(lang, func(t *testing.T) {
-			data := render(t, XLSXReporter{}, fixture(t), Options{Lang: lang})
-			f, err := excelize.OpenReader(bytes.NewReader(data))
-			if err != nil {
-				t.Fatalf("reopen workbook: %v", err)
-			}
-			defer f.Close()
-			dir := filepath.Join("testdata", "golden", "xlsx", lang)
-			if *update {
-				os.RemoveAll(dir)
-			}
-			sheets := f.GetSheetList()
-			golden(t, filepath.Join(dir, "sheets.txt"), []byte(strings.Join(sheets, "\n")+"\n"))
-			for _, sh := range sheets {
-				rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+	for _, aud := range audiences {
+		for _, lang := range []string{"nl", "en"} {
+			t.Run(aud.name+"/"+lang, func(t *testing.T) {
+				data := render(t, XLSXReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name})
+				f, err := excelize.OpenReader(bytes.NewReader(data))
 				if err != nil {
-					t.Fatalf("sheet %q: %v", sh, err)
+					t.Fatalf("reopen workbook: %v", err)
 				}
-				golden(t, filepath.Join(dir, sh+".tsv"), tsv(rows))
-			}
-		})
+				defer f.Close()
+				dir := filepath.Join("testdata", "golden", "xlsx", aud.name, lang)
+				if *update {
+					os.RemoveAll(dir)
+				}
+				sheets := f.GetSheetList()
+				golden(t, filepath.Join(dir, "sheets.txt"), []byte(strings.Join(sheets, "\n")+"\n"))
+				for _, sh := range sheets {
+					rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+					if err != nil {
+						t.Fatalf("sheet %q: %v", sh, err)
+					}
+					golden(t, filepath.Join(dir, sh+".tsv"), tsv(rows))
+				}
+				golden(t, filepath.Join(dir, "charts.txt"), chartRefs(t, data))
+			})
+		}
 	}
+}
+
+// chartRefs lists the workbook's charts: per chart part its type and the
+// cell ranges of its series' names, categories and values.
+func chartRefs(t *testing.T, data []byte) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, zf := range z.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			names = append(names, zf.Name)
+		}
+	}
+	slices.Sort(names)
+	refs := regexp.MustCompile(`<(barDir) val="(\w+)"|<f>([^<]+)</f>`)
+	var b strings.Builder
+	for _, name := range names {
+		part := readZipPart(t, z, name)
+		b.WriteString(name + "\n")
+		for _, m := range refs.FindAllStringSubmatch(part, -1) {
+			if m[1] != "" {
+				b.WriteString("  " + m[1] + " " + m[2] + "\n")
+			} else {
+				b.WriteString("  " + html.UnescapeString(m[3]) + "\n")
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
+func readZipPart(t *testing.T, z *zip.Reader, name string) string {
+	t.Helper()
+	rc, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	part, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(part)
 }
 
 // tsv writes rows as tab-separated lines, with tabs, newlines and
@@ -61,7 +116,7 @@ func tsv(rows [][]string) []byte {
 }
 
 func TestXLSXLayout(t *testing.T) {
-	data := render(t, XLSXReporter{}, fixture(t), Options{})
+	data := render(t, XLSXReporter{}, fixture(t), Options{Audience: results.AudienceFG})
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +127,8 @@ func TestXLSXLayout(t *testing.T) {
 		t.Errorf("first sheet = %q, want Samenvatting", got)
 	}
 
-	// Counts and row numbers are numbers, record keys stay text.
+	// Counts, row numbers, shares and dates are numbers; record keys and
+	// the share of affected records (a sentence) stay text.
 	for _, c := range []struct {
 		sheet, cell string
 		number      bool
@@ -80,8 +136,13 @@ func TestXLSXLayout(t *testing.T) {
 		{"retention-child-data", "B2", true}, // Rij
 		{"retention-child-data", "D2", false},
 		{"Bestanden", "F2", true}, // Rijen gelezen
+		{"Bestanden", "I2", true}, // Afgewezen (%)
 		{"Afgewezen rijen", "C2", true},
-		{"Samenvatting", "B8", true}, // Controles
+		{"Samenvatting", "B9", true},  // Controles
+		{"Samenvatting", "O41", true}, // Score
+		{"Samenvatting", "L41", false},
+		{"Geaccepteerde risico's", "H2", true}, // Goedgekeurd op
+		{"Locaties", "C2", true},
 	} {
 		typ, err := f.GetCellType(c.sheet, c.cell)
 		if err != nil {
@@ -92,9 +153,14 @@ func TestXLSXLayout(t *testing.T) {
 			t.Errorf("%s!%s has type %v, want number: %v", c.sheet, c.cell, typ, c.number)
 		}
 	}
+	// Dates show in the language's short form.
+	if got, err := f.GetCellValue("Geaccepteerde risico's", "I2"); err != nil || got != "30-06-2027" {
+		t.Errorf("the expiry date of A1 shows as %q (%v), want 30-06-2027", got, err)
+	}
 
 	// The record sheets have a frozen header row and an autofilter.
-	for _, sh := range []string{"retention-child-data", "bsn-in-portal", "Bestanden", "Afgewezen rijen", "Beleid"} {
+	for _, sh := range []string{"retention-child-data", "portal-access-after-care", "Bestanden", "Afgewezen rijen",
+		"Beleid", "Locaties", "Geaccepteerde risico's", "Opgeloste bevindingen", "Werkwijze"} {
 		panes, err := f.GetPanes(sh)
 		if err != nil {
 			t.Fatal(err)
@@ -111,52 +177,106 @@ func TestXLSXLayout(t *testing.T) {
 			t.Errorf("%s: column A is %v wide (%v)", sh, w, err)
 		}
 	}
-	names := f.GetDefinedName()
 	filters := 0
-	for _, n := range names {
+	for _, n := range f.GetDefinedName() {
 		if n.Name == "_xlnm._FilterDatabase" {
 			filters++
 		}
 	}
-	if filters < 5 {
-		t.Errorf("%d sheets have an autofilter, want at least 5", filters)
+	if filters < 10 {
+		t.Errorf("%d sheets have an autofilter, want at least 10", filters)
 	}
 
 	props, err := f.GetDocProps()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if props.Created != "2026-09-01T00:00:00Z" || props.Modified != props.Created {
-		t.Errorf("document dates %q, %q, want the as-of date", props.Created, props.Modified)
+	if props.Created != "2026-09-01T00:00:00Z" || props.Modified != props.Created || props.Title != "AVG-controle voor de FG" {
+		t.Errorf("document properties %q, %q, %q, want the as-of date and the FG title", props.Created, props.Modified, props.Title)
 	}
 
-	link, target, err := f.GetCellHyperLink("Samenvatting", "J24")
+	link, target, err := f.GetCellHyperLink("Samenvatting", "U41")
 	if err != nil || !link || target != "'retention-child-data'!A1" {
-		t.Errorf("summary J24 links to %q (%v, %v), want the check's sheet", target, link, err)
+		t.Errorf("summary U41 links to %q (%v, %v), want the check's sheet", target, link, err)
+	}
+
+	// The risk level is filled with its colour, in the summary and in the
+	// matrix (impact 4, likelihood 2: score 8, medium).
+	for _, c := range [][2]string{{"Samenvatting", "P41"}, {"Risicomatrix", "C5"}} {
+		fill := cellFill(t, f, c[0], c[1])
+		if want := strings.ToUpper(strings.TrimPrefix(levelColours[levelMedium], "#")); fill != want {
+			t.Errorf("%s!%s is filled with %q, want %s (medium)", c[0], c[1], fill, want)
+		}
+	}
+	if got, _ := f.GetCellValue("Risicomatrix", "C5"); got != "retention-child-data" {
+		t.Errorf("matrix cell impact 4, likelihood 2 holds %q, want retention-child-data", got)
+	}
+}
+
+// cellFill returns the pattern fill colour of a cell's style, upper case
+// without '#'.
+func cellFill(t *testing.T, f *excelize.File, sheet, c string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimPrefix(st.Fill.Color[0], "#"))
+}
+
+// TestXLSXAudiences: the FG workbook has each finding's file, row and
+// table and a sheet of resolved findings; the risk workbook has neither.
+func TestXLSXAudiences(t *testing.T) {
+	for _, tt := range []struct {
+		aud      string
+		run      func(*testing.T) *results.Run
+		header   string
+		resolved bool
+		docTitle string
+	}{
+		{results.AudienceRisk, riskFixture, "Sleutel\tLocatie\tGroep\tTrend\tAcceptatie\tMelding", false, "AVG-risicoanalyse"},
+		{results.AudienceFG, fixture, "Bestand\tRij\tTabel\tSleutel\tLocatie\tGroep\tTrend\tAcceptatie\tMelding", true, "AVG-controle voor de FG"},
+	} {
+		data := render(t, XLSXReporter{}, tt.run(t), Options{Audience: tt.aud})
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("portal-access-after-care")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(rows[0], "\t"); !strings.HasPrefix(got, tt.header) {
+			t.Errorf("%s: findings header %q, want it to start with %q", tt.aud, got, tt.header)
+		}
+		if got := slices.Contains(f.GetSheetList(), "Opgeloste bevindingen"); got != tt.resolved {
+			t.Errorf("%s: sheet of resolved findings: %v, want %v", tt.aud, got, tt.resolved)
+		}
+		f.Close()
 	}
 }
 
 // TestXLSXNoBSN looks for the fixture's BSN in every part of the workbook,
 // not only in the cells excelize reads back.
 func TestXLSXNoBSN(t *testing.T) {
-	for _, lang := range []string{"nl", "en"} {
-		data := render(t, XLSXReporter{}, fixture(t), Options{Lang: lang})
-		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, zf := range z.File {
-			rc, err := zf.Open()
+	for _, aud := range audiences {
+		for _, lang := range []string{"nl", "en"} {
+			data := render(t, XLSXReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name})
+			z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			part, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if bytes.Contains(part, []byte(fixtureBSN)) {
-				t.Errorf("%s: %s contains the BSN %s", lang, zf.Name, fixtureBSN)
+			for _, zf := range z.File {
+				if strings.Contains(readZipPart(t, z, zf.Name), fixtureBSN) {
+					t.Errorf("%s/%s: %s contains the BSN %s", aud.name, lang, zf.Name, fixtureBSN)
+				}
 			}
 		}
 	}
@@ -164,14 +284,14 @@ func TestXLSXNoBSN(t *testing.T) {
 
 func TestXLSXEmptyRun(t *testing.T) {
 	run := fixture(t)
-	run.Checks, run.Inputs, run.Rejects, run.Policy = nil, nil, nil, nil
+	run.Checks, run.Inputs, run.Rejects, run.Policy, run.Acceptances, run.Previous = nil, nil, nil, nil, nil, nil
 	data := render(t, XLSXReporter{}, run, Options{Lang: "en"})
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Summary", "Files", "Rejected rows", "Policy"}
+	want := []string{"Summary", "Risk matrix", "Locations", "Accepted risks", "Files", "Rejected rows", "Policy", "Methodology"}
 	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}

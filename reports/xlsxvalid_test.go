@@ -1,13 +1,24 @@
 package reports
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -17,26 +28,24 @@ const (
 	libreofficePath = "/usr/bin/libreoffice"
 )
 
-// writeWorkbook writes the fixture's workbook to a temporary file.
-func writeWorkbook(t *testing.T) string {
-	t.Helper()
-	return writeWorkbookOf(t, fixture(t))
-}
-
-// writeWorkbookOf writes run's workbook to a temporary file.
-func writeWorkbookOf(t *testing.T, run *results.Run) string {
+// writeWorkbookOf writes run's workbook for opt to a temporary file.
+func writeWorkbookOf(t *testing.T, run *results.Run, opt Options) string {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "rapport.xlsx")
-	if err := os.WriteFile(file, render(t, XLSXReporter{}, run, Options{}), 0o644); err != nil {
+	if err := os.WriteFile(file, render(t, XLSXReporter{}, run, opt), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return file
 }
 
-// TestXLSXOpenpyxl opens the workbook with openpyxl, a reader that is
-// stricter about the file format than excelize itself.
+// TestXLSXOpenpyxl opens the workbook of each audience with openpyxl, a
+// reader that is stricter about the file format than excelize itself.
 func TestXLSXOpenpyxl(t *testing.T) {
-	openWithOpenpyxl(t, writeWorkbook(t))
+	for _, aud := range audiences {
+		t.Run(aud.name, func(t *testing.T) {
+			openWithOpenpyxl(t, writeWorkbookOf(t, aud.fixture(t), Options{Audience: aud.name}))
+		})
+	}
 }
 
 func openWithOpenpyxl(t *testing.T, file string) {
@@ -50,40 +59,176 @@ func openWithOpenpyxl(t *testing.T, file string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, python3Path, "-c",
-		"import openpyxl,sys; openpyxl.load_workbook(sys.argv[1])", file).CombinedOutput()
+	// Warnings (a part openpyxl does not understand and drops) are errors:
+	// what openpyxl drops, another reader may refuse.
+	out, err := exec.CommandContext(ctx, python3Path, "-W", "error", "-c",
+		"import openpyxl,sys; wb = openpyxl.load_workbook(sys.argv[1]); [list(ws.values) for ws in wb]", file).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl cannot open the workbook: %v\n%s", err, out)
 	}
 }
 
-// TestXLSXLibreOffice converts the workbook's first sheet to CSV with
-// LibreOffice, as a second, independent reader.
-func TestXLSXLibreOffice(t *testing.T) {
-	csv := convertWithLibreOffice(t, writeWorkbook(t))
-	if !strings.Contains(csv, "Kinderopvang De Zonnebloem & Co") {
-		t.Errorf("the CSV of the summary lacks the organisation:\n%s", csv)
+// TestXLSXWellFormed reads every XML part of each audience's workbook with
+// a strict XML parser. LibreOffice and openpyxl both recover from some
+// broken XML without a word, so their opening a workbook does not prove
+// that Excel would not offer to repair it.
+func TestXLSXWellFormed(t *testing.T) {
+	for _, aud := range audiences {
+		data := render(t, XLSXReporter{}, aud.fixture(t), Options{Audience: aud.name})
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, zf := range z.File {
+			if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
+				continue
+			}
+			dec := xml.NewDecoder(strings.NewReader(readZipPart(t, z, zf.Name)))
+			for {
+				_, err := dec.Token()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Errorf("%s: %s is not well-formed XML: %v", aud.name, zf.Name, err)
+					break
+				}
+			}
+		}
 	}
+}
+
+// TestXLSXLibreOffice opens each audience's workbook in LibreOffice, as a
+// second, independent reader, and has it save the workbook again: every
+// sheet, every cell and the chart must come through. LibreOffice repairs
+// what it can without saying so in headless mode; a sheet, cell or chart
+// it had to drop shows up here as missing. The first sheet as CSV must
+// hold the organisation and the report's title.
+func TestXLSXLibreOffice(t *testing.T) {
+	for _, aud := range audiences {
+		t.Run(aud.name, func(t *testing.T) {
+			file := writeWorkbookOf(t, aud.fixture(t), Options{Audience: aud.name})
+			csv := convertWithLibreOffice(t, file)
+			for _, want := range []string{"Kinderopvang De Zonnebloem & Co", labelsNL.ReportTitle[aud.name], "Bewaartermijnen"} {
+				if !strings.Contains(csv, want) {
+					t.Errorf("the CSV of the summary lacks %q:\n%s", want, csv)
+				}
+			}
+			saved := libreOffice(t, file, "xlsx:Calc MS Excel 2007 XML", "xlsx")
+			sameWorkbook(t, file, saved)
+		})
+	}
+}
+
+// sameWorkbook compares the workbook LibreOffice saved with the one it
+// read: the same sheets, the same cells (numbers within rounding) and as
+// many charts with as many series.
+func sameWorkbook(t *testing.T, orig, saved string) {
+	t.Helper()
+	a, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := excelize.OpenFile(saved)
+	if err != nil {
+		t.Fatalf("reopen the workbook LibreOffice saved: %v", err)
+	}
+	defer b.Close()
+	if diff := cmp.Diff(a.GetSheetList(), b.GetSheetList()); diff != "" {
+		t.Fatalf("LibreOffice changed the sheets (-written +saved):\n%s", diff)
+	}
+	for _, sh := range a.GetSheetList() {
+		ra, err := a.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rb, err := b.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ra) != len(rb) {
+			t.Errorf("%s: %d rows written, %d after LibreOffice", sh, len(ra), len(rb))
+			continue
+		}
+		for i := range ra {
+			for j := range max(len(ra[i]), len(rb[i])) {
+				va, vb := cellAt(ra[i], j), cellAt(rb[i], j)
+				if va != vb && !sameNumber(va, vb) {
+					t.Errorf("%s!%s: %q written, %q after LibreOffice", sh, cell(j+1, i+1), va, vb)
+				}
+			}
+		}
+	}
+	if got, want := chartShape(t, saved), chartShape(t, orig); got != want {
+		t.Errorf("charts after LibreOffice: %s, want %s", got, want)
+	}
+}
+
+func cellAt(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// sameNumber reports whether a and b are the same number up to the digits
+// LibreOffice keeps (15 significant ones).
+func sameNumber(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && math.Abs(x-y) <= 1e-12*max(1, math.Abs(x))
+}
+
+// chartShape counts a workbook's charts and their series: "1 chart(s), 2
+// series".
+func chartShape(t *testing.T, file string) string {
+	t.Helper()
+	z, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	charts, series := 0, 0
+	ser := regexp.MustCompile(`<(c:)?ser>`)
+	for _, zf := range z.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") && strings.HasSuffix(zf.Name, ".xml") {
+			charts++
+			series += len(ser.FindAllString(readZipPart(t, &z.Reader, zf.Name), -1))
+		}
+	}
+	return fmt.Sprintf("%d chart(s), %d series", charts, series)
 }
 
 // convertWithLibreOffice converts the workbook's first sheet to CSV and
 // returns it.
 func convertWithLibreOffice(t *testing.T, file string) string {
 	t.Helper()
+	csv, err := os.ReadFile(libreOffice(t, file, "csv", "csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(csv)
+}
+
+// libreOffice converts file with LibreOffice to format (a --convert-to
+// argument) and returns the path of the result, whose extension is ext.
+func libreOffice(t *testing.T, file, format, ext string) string {
+	t.Helper()
 	needTool(t, libreofficePath)
 	outDir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, libreofficePath, "--headless", "--convert-to", "csv", "--outdir", outDir, file)
+	cmd := exec.CommandContext(ctx, libreofficePath, "--headless", "--convert-to", format, "--outdir", outDir, file)
 	// LibreOffice writes its profile to $HOME; give it one of its own.
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("libreoffice: %v\n%s", err, out)
 	}
-	csv, err := os.ReadFile(filepath.Join(outDir, "rapport.csv"))
-	if err != nil {
-		t.Fatalf("libreoffice made no CSV: %v\n%s", err, out)
+	result := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+ext)
+	if _, err := os.Stat(result); err != nil {
+		t.Fatalf("libreoffice made no %s: %v\n%s", ext, err, out)
 	}
-	return string(csv)
+	return result
 }
