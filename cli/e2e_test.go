@@ -15,8 +15,8 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/pseudonym"
+	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
