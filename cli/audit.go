@@ -74,10 +74,16 @@ const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
 
 Loads every export listed in SOURCE_DIR/manifest.yaml into DuckDB (without a manifest:
 the exports recognised as avgaudit init would), runs the checks (all built-in ones,
-narrowed by --only/--skip, plus your own with --checks) and writes the reports to --out:
-  %-16s summary, one sheet per check, loaded files, rejected rows
-  %-16s self-contained report with chart; opens offline in any browser
-  %-16s machine-readable results (schema: docs/results-schema.md)
+narrowed by --only/--skip, plus your own with --checks), compares with last year's
+results and applies the accepted-risk register, and writes the reports to --out, per
+audience (--audience):
+  risk        %s, %s, %s: the annual risk analysis (risk scores and
+              matrix, trend, accepted risks, data quality, method); pseudonymised
+  fg          rapport-fg.html, rapport-fg.xlsx, resultaten-fg.json: every finding with
+              its record, source file and row, for the FG to act on
+  management  rapport-bestuur.html, .xlsx, resultaten-bestuur.json: one page for the
+              board, no personal data, counts below 5 shown as "< 5"
+The full results are also kept in OUT/historie/ for next year's comparison.
 Without SOURCE_DIR the sample organisation built into avgaudit is audited.
 
 The manifest names per system (admin, portal, tracking, register) the product and per
@@ -94,13 +100,16 @@ Examples:
   avgaudit audit ./exports --db audit.duckdb --lang en
   avgaudit audit ./exports --only toestemming,bewaartermijnen --skip consent_reconfirmation
   avgaudit audit ./exports --checks ./eigen-controles
+  avgaudit audit ./exports --audience all --previous ./vorig-jaar/resultaten-fg.json
+  avgaudit audit ./exports --accepted-risks ./geaccepteerde-risicos.yaml
   duckdb audit.duckdb "SELECT * FROM portal_photos LIMIT 5"
 
 EXIT STATUS
   0  the audit ran and the reports were written (also when checks found issues)
   1  the audit could not be completed (bad manifest or input, unreadable file, --strict with rejects)
   2  the command line is wrong
-  3  with --fail-on-findings: the reports were written and checks found issues
+  3  with --fail-on-findings: the reports were written and checks found open issues
+     (findings not covered by an accepted risk)
 `
 
 func (e *env) runAudit(ctx context.Context, args []string) error {
@@ -111,7 +120,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, auditHelp, XLSXName, HTMLName, JSONName, flagUsages(flags))
+			fmt.Fprintf(e.stdout, auditHelp, HTMLName, XLSXName, JSONName, flagUsages(flags))
 			return err
 		}
 		return usagef("%v (see avgaudit audit --help)", err)

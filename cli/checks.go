@@ -87,6 +87,16 @@ func (e *env) showCheck(c queries.Check) {
 	}
 	fmt.Fprintf(e.stdout, "%s — %s\n%s\n\nseverity: %s\narea:     %s\nsource:   %s\nrequires: %s\nfile:     %s\n",
 		c.ID, c.Title.NL, c.Title.EN, c.Severity, c.Area, c.Source, strings.Join(req, ", "), c.File)
+	if c.Impact > 0 {
+		fmt.Fprintf(e.stdout, "impact:   %d of 5 (risk.impact.%s in the policy overrides it)", c.Impact, c.ID)
+		if c.ImpactWhy != "" {
+			fmt.Fprintf(e.stdout, ": %s", c.ImpactWhy)
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	if c.Population != "" {
+		fmt.Fprintf(e.stdout, "judges:   the rows of %s (the likelihood follows from the share with an open finding)\n", c.Population)
+	}
 	if params := checkParams(c); len(params) > 0 {
 		fmt.Fprintf(e.stdout, "\npolicy settings (default; override in the policy file, see docs/policy.md):\n")
 		for _, p := range params {

@@ -145,8 +145,8 @@ func flagUsages(fs *pflag.FlagSet) string {
 		if f.Value.Type() != "bool" && varname != "" {
 			name += " " + varname
 		}
-		if f.Value.Type() != "bool" && f.DefValue != "" && f.DefValue != "[]" {
-			usage += fmt.Sprintf(" (default %q)", f.DefValue)
+		if def := strings.TrimSuffix(strings.TrimPrefix(f.DefValue, "["), "]"); f.Value.Type() != "bool" && def != "" {
+			usage += fmt.Sprintf(" (default %q)", def) // a list's default without pflag's brackets
 		}
 		width = max(width, len(name))
 		lines = append(lines, line{name, usage})
