@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -210,6 +211,62 @@ func TestSampleAudit(t *testing.T) {
 
 	assertNoBSN(t, filepath.Join(dir, "avgaudit-rapport"))
 	assertPseudonymised(t, filepath.Join(dir, "avgaudit-rapport", "resultaten.json"), run)
+	out := filepath.Join(dir, "avgaudit-rapport")
+	assertNoPersonalData(t, boardPatterns, out, "rapport-bestuur.html", "rapport-bestuur.xlsx", "resultaten-bestuur.json")
+	assertNoPersonalData(t, riskPatterns, out, "rapport.html", "rapport.xlsx", "resultaten.json")
+}
+
+// identifying matches forms of personal data that neither the risk
+// analysis nor the board's report may hold: e-mail addresses, IBANs, the
+// sample's child, guardian, staff, photo and note numbers, and account
+// keys (system/username).
+const identifying = `[\w.+-]+@[\w-]+\.\w|\bNL\d{2}[A-Z]{4}\d{6,}|\b(?:K|PK|KJ|O|M|F|N)\d{3,4}\b|(?:KIJK!|Konnect|Kidsadmin)/\w`
+
+var (
+	riskPatterns = regexp.MustCompile(identifying)
+	// The board's report holds no dates written day first either (birth
+	// dates among them): only the reference dates, written out.
+	boardPatterns = regexp.MustCompile(identifying + `|\b\d{2}-\d{2}-(?:19|20)\d{2}\b`)
+)
+
+// assertNoPersonalData checks the files in dir (an xlsx part by part) for
+// the sample's BSNs and for what patterns match.
+func assertNoPersonalData(t *testing.T, patterns *regexp.Regexp, dir string, names ...string) {
+	t.Helper()
+	bsns := sampleBSNs(t)
+	for _, name := range names {
+		texts := map[string]string{}
+		if strings.HasSuffix(name, ".xlsx") {
+			for part, text := range xlsxParts(t, filepath.Join(dir, name)) {
+				texts[name+":"+part] = text
+			}
+		} else {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[name] = string(b)
+		}
+		for where, text := range texts {
+			if strings.HasSuffix(where, ".html") {
+				text = stripScripts(text) // the chart library's code is no data
+			}
+			// A worksheet's XML names its cells (F100): its text is in sharedStrings.
+			if m := patterns.FindString(text); m != "" && !strings.Contains(where, "xl/worksheets/") {
+				t.Errorf("%s holds %q", where, m)
+			}
+			for _, b := range bsns {
+				if strings.Contains(text, b) {
+					t.Errorf("%s holds a BSN of the sample", where)
+				}
+			}
+		}
+	}
+}
+
+// stripScripts removes the contents of <script> elements.
+func stripScripts(html string) string {
+	return regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`).ReplaceAllString(html, "")
 }
 
 // assertPseudonymised checks that the risk analysis's results hold every

@@ -1,0 +1,48 @@
+package results
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestReadVersion1 reads a results file of schema version 1 (avgaudit
+// before the audiences): it becomes an FG run with bilingual reject reasons.
+func TestReadVersion1(t *testing.T) {
+	f, err := os.Open("testdata/v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	run, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.SchemaVersion != 1 || run.Audience != AudienceFG {
+		t.Errorf("schema %d audience %q, want 1 and fg", run.SchemaVersion, run.Audience)
+	}
+	if len(run.Checks) == 0 || len(run.Rejects) == 0 {
+		t.Fatalf("read %d checks and %d rejects; the file has both", len(run.Checks), len(run.Rejects))
+	}
+	for _, r := range run.Rejects {
+		if r.Reason.EN == "" || r.Reason.NL != r.Reason.EN {
+			t.Errorf("reject %+v: want the English reason in both languages", r)
+		}
+	}
+}
+
+func TestReadRefuses(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"newer", `{"schema_version": 3, "tool": {"name": "avgaudit", "version": "9.0"}}`, "written by avgaudit 9.0 with results schema version 3; this avgaudit reads versions 1 to 2: update avgaudit"},
+		{"management", `{"schema_version": 1, "audience": "management"}`, "management summary, which holds no findings"},
+		{"no version", `{"checks": []}`, "it has no schema_version"},
+		{"not json", `<html>`, "not a results file of avgaudit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(strings.NewReader(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Read: %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
