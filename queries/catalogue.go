@@ -42,6 +42,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/results"
@@ -106,7 +107,18 @@ const DefaultImpact = 3
 var RequiredColumns = []string{ColTable, ColRecordKey, model.FileColumn, model.RowColumn, ColMessageNL, ColMessageEN}
 
 // Builtin parses the embedded checks, sorted by id.
-func Builtin() ([]Check, error) { return LoadFS(builtin, ".") }
+//
+// The embedded files never change, so they are parsed once; every call gets
+// its own copy of the slice (the checks' slices are shared and read-only).
+func Builtin() ([]Check, error) {
+	parsed, err := builtinOnce()
+	if err != nil {
+		return nil, err
+	}
+	return append([]Check(nil), parsed...), nil
+}
+
+var builtinOnce = sync.OnceValues(func() ([]Check, error) { return LoadFS(builtin, ".") })
 
 // Areas are the area codes of the built-in catalogue, one per part of the
 // privacy policy. User checks may add their own.

@@ -37,45 +37,52 @@
 --   activities.
 -- columns.nl: Probleem, Kolomnummer, Ingelezen als
 -- columns.en: Problem, Column number, Loaded as
-WITH special(problem, label_nl, label_en, pattern) AS (
-    -- Headers are matched in lower case. Long, unambiguous stems count
+WITH special(problem, label_nl, label_en) AS (
+    VALUES
+    ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief'),
+    ('column_ethnicity', 'gegevens over ras of etnische afkomst', 'data about race or ethnic origin'),
+    ('column_politics', 'politieke opvattingen', 'political opinions'),
+    ('column_union', 'vakbondslidmaatschap', 'trade-union membership'),
+    ('column_sexual_orientation', 'gegevens over seksueel gedrag of seksuele gerichtheid', 'data about sex life or sexual orientation'),
+    ('column_criminal', 'strafrechtelijke gegevens', 'criminal records'),
+    ('column_biometric', 'biometrische gegevens', 'biometric data'),
+    ('column_genetic', 'genetische gegevens', 'genetic data'),
+    ('column_health', 'gezondheidsgegevens', 'health data')
+),
+matched AS (
+    -- Headers are matched in lower case, each pattern a constant (DuckDB
+    -- compiles a pattern taken from a table again for every row, which made
+    -- this check take seconds). Long, unambiguous stems count
     -- anywhere in a header (Dutch writes compounds: "voedselallergie",
     -- "geloofsovertuiging"); short words only as a whole word, so that
     -- "Geloofwaardigheid", "Rasterfoto", "Politie" and "Afkomstig" do not
     -- match; sickness only in its health compounds ("Ziekmelding",
     -- "Ziektedagen"), not in "Ziektekostenverzekeraar".
-    VALUES
-    ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief',
-     'religi|godsdienst|levensovertuiging|levensbeschouw|geloofs|gezindte|kerkelijk|kerkgenoot|(^|[^\pL])(geloof|faith)([^\pL]|$)'),
-    ('column_ethnicity', 'gegevens over ras of etnische afkomst', 'data about race or ethnic origin',
-     'etnisch|etnici|ethnic|migratieachtergrond|huidskleur|skin colou?r|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)'),
-    ('column_politics', 'politieke opvattingen', 'political opinions',
-     '(^|[^\pL])(politiek|politieke|political|politics)([^\pL]|$)'),
-    ('column_union', 'vakbondslidmaatschap', 'trade-union membership',
-     'vakbond|vakvereniging|trade union|(^|[^\pL])union([^\pL]|$)'),
-    ('column_sexual_orientation', 'gegevens over seksueel gedrag of seksuele gerichtheid', 'data about sex life or sexual orientation',
-     'seksue|seksual|sexual|geaardheid'),
-    ('column_criminal', 'strafrechtelijke gegevens', 'criminal records',
-     'strafrecht|strafblad|veroordeling|criminal|conviction'),
-    ('column_biometric', 'biometrische gegevens', 'biometric data',
-     'biometri|vingerafdruk|fingerprint|gezichtsherkenning|facial'),
-    ('column_genetic', 'genetische gegevens', 'genetic data',
-     'genetisch|genetic|(^|[^\pL])dna([^\pL]|$)'),
-    ('column_health', 'gezondheidsgegevens', 'health data',
-     'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|ziekmeld|ziekteverzuim|ziekteverlof|ziektedag|ziektegeschied|ziektebeeld|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes)([^\pL]|$)')
-),
-header_hits AS (
     -- Every header of every input. Left out: the portal notes' own columns
     -- (their category is judged per note below and by
     -- health_data_without_basis), and the registers that describe
     -- processing rather than hold data about people (processing_activities,
     -- processors, breaches), whose headers may well name special categories.
-    SELECT c.*, s.problem, s.label_nl, s.label_en
-    FROM _columns c
-    JOIN special s ON regexp_matches(lower(c.header), s.pattern)
+    SELECT c.*, unnest([
+        CASE WHEN regexp_matches(h, 'religi|godsdienst|levensovertuiging|levensbeschouw|geloofs|gezindte|kerkelijk|kerkgenoot|(^|[^\pL])(geloof|faith)([^\pL]|$)') THEN 'column_religion' END,
+        CASE WHEN regexp_matches(h, 'etnisch|etnici|ethnic|migratieachtergrond|huidskleur|skin colou?r|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)') THEN 'column_ethnicity' END,
+        CASE WHEN regexp_matches(h, '(^|[^\pL])(politiek|politieke|political|politics)([^\pL]|$)') THEN 'column_politics' END,
+        CASE WHEN regexp_matches(h, 'vakbond|vakvereniging|trade union|(^|[^\pL])union([^\pL]|$)') THEN 'column_union' END,
+        CASE WHEN regexp_matches(h, 'seksue|seksual|sexual|geaardheid') THEN 'column_sexual_orientation' END,
+        CASE WHEN regexp_matches(h, 'strafrecht|strafblad|veroordeling|criminal|conviction') THEN 'column_criminal' END,
+        CASE WHEN regexp_matches(h, 'biometri|vingerafdruk|fingerprint|gezichtsherkenning|facial') THEN 'column_biometric' END,
+        CASE WHEN regexp_matches(h, 'genetisch|genetic|(^|[^\pL])dna([^\pL]|$)') THEN 'column_genetic' END,
+        CASE WHEN regexp_matches(h, 'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|ziekmeld|ziekteverzuim|ziekteverlof|ziektedag|ziektegeschied|ziektebeeld|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes)([^\pL]|$)') THEN 'column_health' END
+    ]) AS problem
+    FROM (SELECT *, lower(header) AS h FROM _columns) c
     WHERE c.header IS NOT NULL
       AND c.table_name NOT IN ('processing_activities', 'processors', 'breaches')
       AND NOT (c.table_name = 'portal_notes' AND c.column_name IS NOT NULL)
+),
+header_hits AS (
+    SELECT m.*, s.label_nl, s.label_en
+    FROM matched m
+    JOIN special s USING (problem)
 ),
 findings AS (
     -- A column finding points to the export's header row.
