@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/reports"
@@ -361,27 +362,12 @@ func writeFiles(dir string, files []reportFile) error {
 		}
 	}
 	for _, o := range files {
-		tmp, err := os.CreateTemp(dir, "."+o.name+".tmp-*")
+		tmp, err := atomicfile.Temp(dir, o.name, 0o644, o.write)
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write %s: %w", o.name, err)
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
 		}
-		temps = append(temps, tmp.Name())
-		werr := o.write(tmp)
-		cerr := tmp.Close()
-		if werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			cleanup()
-			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), werr)
-		}
-	}
-	for _, t := range temps {
-		if err := os.Chmod(t, 0o644); err != nil {
-			cleanup()
-			return err
-		}
+		temps = append(temps, tmp)
 	}
 	// Replace the reports as a set: move the old ones aside first and put
 	// them back if any new one cannot be put in place (on Windows a report

@@ -13,12 +13,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -102,20 +104,12 @@ func (p *Pseudonymiser) Save(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("write pseudonym key: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".key-*")
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		_, err := io.WriteString(w, hex.EncodeToString(p.key)+"\n")
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("write pseudonym key: %w", err)
-	}
-	_, werr := tmp.WriteString(hex.EncodeToString(p.key) + "\n")
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write pseudonym key %s: %w", path, werr)
+		return fmt.Errorf("write pseudonym key %s: %w", path, err)
 	}
 	return nil
 }

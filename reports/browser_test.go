@@ -22,21 +22,10 @@ import (
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 const chromiumPath = "/usr/bin/chromium"
-
-// needTool skips the test when a program it needs is missing, except on CI,
-// where a missing program is a broken machine and fails the test.
-func needTool(t *testing.T, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing on CI: %v", path, err)
-		}
-		t.Skipf("%s is missing: %v", path, err)
-	}
-}
 
 // browser is a headless Chromium with a page opened from a file:// URL, and
 // the problems seen while it loaded.
@@ -54,7 +43,7 @@ type browser struct {
 // The browser lives until the test ends, at most 30 seconds.
 func openInBrowser(t *testing.T, html []byte, waitFor string) *browser {
 	t.Helper()
-	needTool(t, chromiumPath)
+	xlsxtest.NeedTool(t, chromiumPath)
 
 	dir := t.TempDir()
 	file := filepath.Join(dir, "rapport.html")

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,26 +14,16 @@ import (
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
-
-// writeMgmtWorkbook writes run's management workbook as rapport.xlsx in a
-// temporary directory (the name convertWithLibreOffice expects).
-func writeMgmtWorkbook(t *testing.T, run *results.Run, lang string) string {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "rapport.xlsx")
-	if err := os.WriteFile(file, render(t, XLSXReporter{}, run, mgmtOpt(lang)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
 
 // TestMgmtXLSXReaders opens the management workbook with openpyxl and
 // LibreOffice.
 func TestMgmtXLSXReaders(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
-		file := writeMgmtWorkbook(t, mgmtFixture(t), lang)
+		file := writeWorkbookOf(t, mgmtFixture(t), mgmtOpt(lang))
 		openWithOpenpyxl(t, file)
-		csv := convertWithLibreOffice(t, file)
+		csv := xlsxtest.LibreOfficeCSV(t, file)
 		// The CSV is not UTF-8: look for ASCII text only.
 		for _, want := range []string{"Kinderopvang Het Vlindernest & Co", "< 5", map[string]string{"nl": "Grootste risico's", "en": "Top risks"}[lang]} {
 			if !strings.Contains(csv, want) {
@@ -89,9 +77,9 @@ func TestMgmtSample(t *testing.T) {
 		}
 	})
 	t.Run("workbook", func(t *testing.T) {
-		file := writeMgmtWorkbook(t, run, "nl")
+		file := writeWorkbookOf(t, run, mgmtOpt("nl"))
 		openWithOpenpyxl(t, file)
-		if csv := convertWithLibreOffice(t, file); !strings.Contains(csv, run.Organisation) {
+		if csv := xlsxtest.LibreOfficeCSV(t, file); !strings.Contains(csv, run.Organisation) {
 			t.Errorf("LibreOffice's CSV of the sheet lacks the organisation:\n%s", csv)
 		}
 	})

@@ -1,11 +1,9 @@
 package reports
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 // mgmtOpt asks for the management report in lang.
@@ -148,22 +147,9 @@ func TestMgmtXLSXGolden(t *testing.T) {
 // zipParts returns every part of a workbook as text, XML entities decoded.
 func zipParts(t *testing.T, data []byte) map[string]string {
 	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string]string{}
-	for _, zf := range z.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[zf.Name] = html.UnescapeString(string(b))
+	parts := xlsxtest.Parts(t, data)
+	for name, part := range parts {
+		parts[name] = html.UnescapeString(part)
 	}
 	return parts
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/xlsxkit"
 )
 
 // Fills of the risk levels in the workbook, as in templates/management.css.
@@ -87,7 +88,7 @@ func (x *mgmtSheet) write(run *results.Run) error {
 	if err := x.chart(); err != nil {
 		return err
 	}
-	if err := x.mgmtPageSetup(); err != nil {
+	if err := xlsxkit.PrintA4Portrait(x.f, x.sh); err != nil {
 		return err
 	}
 	return x.mgmtDocProps(run)
@@ -131,13 +132,13 @@ func (x *mgmtSheet) style(from, to string, id int) {
 func (x *mgmtSheet) section(s string) {
 	x.add()
 	r := x.add(s)
-	x.style(cell(1, r), cell(1, r), x.title)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 }
 
 // tableHead adds a table's header row.
 func (x *mgmtSheet) tableHead(cols ...string) int {
 	r := x.add(strAny(cols)...)
-	x.style(cell(1, r), cell(len(cols), r), x.header)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(len(cols), r), x.header)
 	x.heads[r] = len(cols)
 	return r
 }
@@ -145,8 +146,8 @@ func (x *mgmtSheet) tableHead(cols ...string) int {
 // text adds a paragraph merged across the sheet's width and wrapped.
 func (x *mgmtSheet) text(s string) {
 	r := x.add(s)
-	x.merges = append(x.merges, [2]string{cell(1, r), cell(mgmtConclusionCols, r)})
-	x.style(cell(1, r), cell(mgmtConclusionCols, r), x.wrap)
+	x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, r), xlsxkit.Cell(mgmtConclusionCols, r)})
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(mgmtConclusionCols, r), x.wrap)
 }
 
 // num is a count's cell value: a number when it is exact, else its text.
@@ -160,7 +161,7 @@ func num(c mgmtCount) any {
 func (x *mgmtSheet) masthead() {
 	v, m, l := x.v, x.v.T.m, x.v.T.l
 	r := x.add(m.ReportTitle)
-	x.style(cell(1, r), cell(1, r), x.title)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 	x.add()
 	prev := v.PreviousAsOf
 	if prev == "" {
@@ -170,7 +171,7 @@ func (x *mgmtSheet) masthead() {
 	x.add(l.AsOf, v.AsOf)
 	x.add(m.ComparedWith, prev)
 	last := x.add(l.MadeWith, v.Tool)
-	x.style(cell(1, first), cell(1, last), x.bold)
+	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, last), x.bold)
 	x.section(m.Conclusions)
 	x.text(v.Conclusion)
 }
@@ -188,7 +189,7 @@ func (x *mgmtSheet) keyFigures() {
 	x.add(m.ChecksRunKey, tt.ChecksRun)
 	x.add(m.HighRisks, tt.HighRisks)
 	last := x.add(m.AcceptedCount, num(v.AreaTotal.Accepted))
-	x.style(cell(1, first), cell(1, last), x.bold)
+	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, last), x.bold)
 }
 
 func (x *mgmtSheet) areas() {
@@ -202,7 +203,7 @@ func (x *mgmtSheet) areas() {
 	}
 	x.areaLast = x.next() - 1
 	t := x.areaRow(v.AreaTotal)
-	x.style(cell(1, t), cell(mgmtWideCols, t), x.bold)
+	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtWideCols, t), x.bold)
 	x.add(m.ChartCaption)
 	for range mgmtChartRows {
 		x.add()
@@ -225,7 +226,7 @@ func (x *mgmtSheet) areaRow(a mgmtArea) int {
 
 func (x *mgmtSheet) levelCell(col, row int, class string) {
 	if id, ok := x.levels[class]; ok {
-		x.style(cell(col, row), cell(col, row), id)
+		x.style(xlsxkit.Cell(col, row), xlsxkit.Cell(col, row), id)
 	}
 }
 
@@ -307,10 +308,10 @@ func (x *mgmtSheet) quality() {
 	for _, p := range v.Quality {
 		x.add(p.Label, num(p.Value))
 	}
-	x.style(cell(1, first), cell(1, x.next()-1), x.bold)
+	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, x.next()-1), x.bold)
 	x.add()
 	r := x.add(m.ChecksNotRun)
-	x.style(cell(1, r), cell(1, r), x.bold)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.bold)
 	if len(v.NotRun) == 0 {
 		x.add(m.AllChecksRan)
 		return
@@ -352,11 +353,8 @@ func (x *mgmtSheet) flush() error {
 		return err
 	}
 	widths := []float64{44, 12, 12, 14, 12, 12, 14, 16, 14, 14, 14, 14, 18}
-	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := x.f.SetColWidth(x.sh, name, name, w); err != nil {
-			return err
-		}
+	if err := xlsxkit.SetColWidths(x.f, x.sh, widths); err != nil {
+		return err
 	}
 	for _, st := range x.formats {
 		if err := x.f.SetCellStyle(x.sh, st.from, st.to, st.id); err != nil {
@@ -391,12 +389,12 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 				continue
 			}
 			width := widths[min(c, len(widths)-1)]
-			if merged[cell(c+1, i+1)] {
+			if merged[xlsxkit.Cell(c+1, i+1)] {
 				width = paragraph
 			} else if _, head := x.heads[i+1]; head || len(row) == 1 || c == 0 && len(row) == 2 {
 				continue // titles, headings and labels may run on
 			}
-			lines = max(lines, wrappedLines(s, int(width)-2))
+			lines = max(lines, xlsxkit.WrappedLines(s, int(width)-2))
 		}
 		if lines > 1 {
 			// Excel's highest row is 409 points; a longer text scrolls in its cell.
@@ -417,9 +415,11 @@ func (x *mgmtSheet) chart() error {
 		return nil
 	}
 	ref := func(col int) string {
-		return sheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst) + ":$" + colName(col) + "$" + fmt.Sprint(x.areaLast)
+		return xlsxkit.SheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst) + ":$" + colName(col) + "$" + fmt.Sprint(x.areaLast)
 	}
-	head := func(col int) string { return sheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst-1) }
+	head := func(col int) string {
+		return xlsxkit.SheetRef(x.sh) + "!$" + colName(col) + "$" + fmt.Sprint(x.areaFirst-1)
+	}
 	series := func(col int, colour, light string, exact func(mgmtArea) bool) excelize.ChartSeries {
 		s := excelize.ChartSeries{Name: head(col), Categories: ref(1), Values: ref(col),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}
@@ -437,7 +437,7 @@ func (x *mgmtSheet) chart() error {
 	}
 	all = append(all, series(mgmtWideCols-1, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
 	gap := uint(60)
-	return x.f.AddChart(x.sh, cell(1, x.areaLast+3), &excelize.Chart{
+	return x.f.AddChart(x.sh, xlsxkit.Cell(1, x.areaLast+3), &excelize.Chart{
 		Type:      excelize.Bar,
 		Series:    all,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
@@ -461,16 +461,6 @@ func atoiOr(s string) any {
 		return n
 	}
 	return s
-}
-
-// mgmtPageSetup prints the sheet on A4 portrait, as wide as one page: the
-// reports' page setup, turned upright.
-func (x *mgmtSheet) mgmtPageSetup() error {
-	if err := x.pageSetup(x.sh); err != nil {
-		return err
-	}
-	portrait := "portrait"
-	return x.f.SetPageLayout(x.sh, &excelize.PageLayoutOptions{Orientation: &portrait})
 }
 
 // mgmtDocProps sets the workbook's properties like docProps does, with the

@@ -10,6 +10,7 @@ import (
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 // sampleRun audits the embedded sample organisation.
@@ -54,7 +55,7 @@ func TestSampleReports(t *testing.T) {
 		openWithOpenpyxl(t, writeWorkbookOf(t, run, Options{}))
 	})
 	t.Run("libreoffice", func(t *testing.T) {
-		csv := convertWithLibreOffice(t, writeWorkbookOf(t, run, Options{}))
+		csv := xlsxtest.LibreOfficeCSV(t, writeWorkbookOf(t, run, Options{}))
 		if !strings.Contains(csv, run.Organisation) || !strings.Contains(csv, strconv.Itoa(run.Summary.Findings)) {
 			t.Errorf("the summary sheet as CSV lacks the organisation or the number of findings:\n%s", csv)
 		}

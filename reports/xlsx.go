@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/xlsxkit"
 )
 
 // XLSXReporter writes rapport.xlsx (risk audience) or rapport-fg.xlsx (FG
@@ -248,25 +248,25 @@ func (x *xlsxWriter) summary(sheets []string) error {
 		nil,
 	)
 	b.style("A1", "A1", x.title)
-	b.style(cell(1, meta), cell(1, meta+3), x.bold)
+	b.style(xlsxkit.Cell(1, meta), xlsxkit.Cell(1, meta+3), x.bold)
 
 	totals := x.totals()
 	first := b.add(append([][]any{{l.Totals, ""}}, totals...)...)
-	b.style(cell(1, first), cell(2, first), x.header)
-	b.style(cell(1, first+1), cell(1, first+len(totals)), x.bold)
-	chartAt := cell(3, first)
+	b.style(xlsxkit.Cell(1, first), xlsxkit.Cell(2, first), x.header)
+	b.style(xlsxkit.Cell(1, first+1), xlsxkit.Cell(1, first+len(totals)), x.bold)
+	chartAt := xlsxkit.Cell(3, first)
 	b.add(nil)
 
 	trend, trendSeries, trendMax := x.trendTable(b)
 	b.add(nil)
 
 	tableTitle := b.add([]any{l.Checks})
-	b.style(cell(1, tableTitle), cell(1, tableTitle), x.title)
+	b.style(xlsxkit.Cell(1, tableTitle), xlsxkit.Cell(1, tableTitle), x.title)
 	header := []string{l.Area, l.Check, l.Title, l.SevLabel, l.StatusCol, l.NFindings, l.Open, l.Accepted,
 		l.Previously, l.NewCol, l.ResolvedCol, l.Affected, l.Impact, l.Likelihood, l.Score, l.LevelCol,
 		l.Owner, l.Source, l.Why, l.Fix, l.Sheet}
 	headerRow := b.add(strAny(header))
-	b.style(cell(1, headerRow), cell(len(header), headerRow), x.header)
+	b.style(xlsxkit.Cell(1, headerRow), xlsxkit.Cell(len(header), headerRow), x.header)
 	var order []int
 	for _, g := range groupByArea(run.Checks) {
 		for _, i := range g.Checks {
@@ -277,10 +277,12 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	if err := x.setRows(sh, 1, b.rows); err != nil {
 		return err
 	}
-	x.setWidths(sh, b.rows, headerRow)
+	if err := x.setWidths(sh, b.rows, headerRow); err != nil {
+		return err
+	}
 	last := headerRow + len(order)
 	if len(order) > 0 {
-		if err := f.AutoFilter(sh, cell(1, headerRow)+":"+cell(len(header), last), nil); err != nil {
+		if err := f.AutoFilter(sh, xlsxkit.Cell(1, headerRow)+":"+xlsxkit.Cell(len(header), last), nil); err != nil {
 			return err
 		}
 		if err := x.styleBody(sh, b.rows, headerRow+1, last); err != nil {
@@ -296,15 +298,15 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	for n, i := range order {
 		row := headerRow + 1 + n
 		if lv := checkLevel(run.Checks[i]); lv != "" {
-			if err := x.styleCell(sh, cell(levelCol, row), x.levelStyle(lv)); err != nil {
+			if err := x.styleCell(sh, xlsxkit.Cell(levelCol, row), x.levelStyle(lv)); err != nil {
 				return err
 			}
 		}
 		if sheets[i] == "" {
 			continue
 		}
-		c := cell(len(header), row)
-		if err := f.SetCellHyperLink(sh, c, sheetRef(sheets[i])+"!A1", "Location"); err != nil {
+		c := xlsxkit.Cell(len(header), row)
+		if err := f.SetCellHyperLink(sh, c, xlsxkit.SheetRef(sheets[i])+"!A1", "Location"); err != nil {
 			return err
 		}
 		if err := x.styleCell(sh, c, x.link); err != nil {
@@ -316,7 +318,7 @@ func (x *xlsxWriter) summary(sheets []string) error {
 			return err
 		}
 	}
-	return x.pageSetup(sh)
+	return xlsxkit.PrintA4Landscape(x.f, sh)
 }
 
 // totals are the summary's figures, one label and number a row.
@@ -362,14 +364,14 @@ func (x *xlsxWriter) trendTable(b *summaryBlock) (headerRow, series, most int) {
 		return 0, 0, 0
 	}
 	title := b.add([]any{l.TrendChart})
-	b.style(cell(1, title), cell(1, title), x.title)
+	b.style(xlsxkit.Cell(1, title), xlsxkit.Cell(1, title), x.title)
 	header := []any{l.Area}
 	if run.Previous != nil {
 		header = append(header, l.PreviousAudit+" ("+l.shortDate(run.Previous.AsOf)+")")
 	}
 	header = append(header, l.ThisAudit+" ("+l.shortDate(run.AsOf)+")")
 	headerRow = b.add(header)
-	b.style(cell(1, headerRow), cell(len(header), headerRow), x.header)
+	b.style(xlsxkit.Cell(1, headerRow), xlsxkit.Cell(len(header), headerRow), x.header)
 	for _, t := range trends {
 		row := []any{l.area(t.Code)}
 		if run.Previous != nil {
@@ -393,7 +395,7 @@ func (x *xlsxWriter) trendChart(sh, at string, headerRow, series, most int) erro
 	for last < len(rows) && len(rows[last]) > 0 && rows[last][0] != "" {
 		last++
 	}
-	ref := sheetRef(sh) + "!"
+	ref := xlsxkit.SheetRef(sh) + "!"
 	colours := []string{strings.TrimPrefix(brandColour, "#")}
 	if series == 2 {
 		colours = []string{strings.TrimPrefix(previousColour, "#"), colours[0]}
@@ -498,7 +500,7 @@ func (x *xlsxWriter) matrix() error {
 		imp := matrixSize - r
 		lines := 1
 		for lik := 1; lik <= matrixSize; lik++ {
-			if err := x.styleCell(sh, cell(lik+1, 4+r), x.levelStyle(levelOf(imp*lik))); err != nil {
+			if err := x.styleCell(sh, xlsxkit.Cell(lik+1, 4+r), x.levelStyle(levelOf(imp*lik))); err != nil {
 				return err
 			}
 			lines = max(lines, len(cells[imp-1][lik-1]))
@@ -507,7 +509,7 @@ func (x *xlsxWriter) matrix() error {
 			return err
 		}
 	}
-	return x.pageSetup(sh)
+	return xlsxkit.PrintA4Landscape(x.f, sh)
 }
 
 // levelStyle is the style of a cell showing risk level lv.
@@ -540,7 +542,7 @@ func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding) []any {
 	l := x.l
 	var row []any
 	if x.fg() {
-		row = []any{fd.File, rowNumber(fd.Row), fd.Table}
+		row = []any{fd.File, xlsxkit.RowNumber(fd.Row), fd.Table}
 	}
 	row = append(row, fd.RecordKey, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),
 		l.findingAcceptance(fd.Acceptance), l.pick(fd.Message))
@@ -562,7 +564,7 @@ func (x *xlsxWriter) resolved() error {
 	var rows [][]any
 	for _, c := range x.run.Checks {
 		for _, fd := range c.Resolved {
-			rows = append(rows, []any{c.ID, fd.File, rowNumber(fd.Row), fd.Table, fd.RecordKey,
+			rows = append(rows, []any{c.ID, fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
 				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)})
 		}
 	}
@@ -611,7 +613,7 @@ func (x *xlsxWriter) styleColumns(sh string, rows, id int, cols ...int) error {
 		return nil
 	}
 	for _, c := range cols {
-		if err := x.f.SetCellStyle(sh, cell(c, 2), cell(c, rows+1), id); err != nil {
+		if err := x.f.SetCellStyle(sh, xlsxkit.Cell(c, 2), xlsxkit.Cell(c, rows+1), id); err != nil {
 			return err
 		}
 	}
@@ -642,7 +644,7 @@ func (x *xlsxWriter) rejects() error {
 	header := []string{l.File, l.Sheet, l.Row, l.Column, l.Value, l.Reason}
 	rows := make([][]any, 0, len(x.run.Rejects))
 	for _, r := range x.run.Rejects {
-		rows = append(rows, []any{r.File, r.Sheet, rowNumber(r.Row), r.Column, r.Value, l.pick(r.Reason)})
+		rows = append(rows, []any{r.File, r.Sheet, xlsxkit.RowNumber(r.Row), r.Column, r.Value, l.pick(r.Reason)})
 	}
 	if n := x.run.RejectsNotListed(); n > 0 {
 		rows = append(rows, []any{fmt.Sprintf(l.RejectsNotListed, n), "", "", "", "", ""})
@@ -706,8 +708,10 @@ func (x *xlsxWriter) table(sh string, header []string, rows [][]any) error {
 	if err := x.setRows(sh, 1, all); err != nil {
 		return err
 	}
-	x.setWidths(sh, all, 1)
-	last := cell(len(header), 1)
+	if err := x.setWidths(sh, all, 1); err != nil {
+		return err
+	}
+	last := xlsxkit.Cell(len(header), 1)
 	if err := f.SetCellStyle(sh, "A1", last, x.header); err != nil {
 		return err
 	}
@@ -720,13 +724,13 @@ func (x *xlsxWriter) table(sh string, header []string, rows [][]any) error {
 	}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sh, "A1:"+cell(len(header), max(len(all), 2)), nil); err != nil {
+	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(len(all), 2)), nil); err != nil {
 		return err
 	}
 	if err := x.styleBody(sh, all, 2, len(all)); err != nil {
 		return err
 	}
-	return x.pageSetup(sh)
+	return xlsxkit.PrintA4Landscape(x.f, sh)
 }
 
 func (x *xlsxWriter) setRows(sh string, first int, rows [][]any) error {
@@ -734,7 +738,7 @@ func (x *xlsxWriter) setRows(sh string, first int, rows [][]any) error {
 		if len(row) == 0 {
 			continue
 		}
-		if err := x.f.SetSheetRow(sh, cell(1, first+i), &row); err != nil {
+		if err := x.f.SetSheetRow(sh, xlsxkit.Cell(1, first+i), &row); err != nil {
 			return err
 		}
 	}
@@ -744,12 +748,8 @@ func (x *xlsxWriter) setRows(sh string, first int, rows [][]any) error {
 // setWidths sizes each column to its longest value, between minColWidth
 // and maxColWidth. Rows before fromRow (a title block) count only for the
 // first two columns, so that a long title does not widen a table column.
-func (x *xlsxWriter) setWidths(sh string, rows [][]any, fromRow int) {
-	widths := colWidths(rows, fromRow)
-	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		_ = x.f.SetColWidth(sh, name, name, w)
-	}
+func (x *xlsxWriter) setWidths(sh string, rows [][]any, fromRow int) error {
+	return xlsxkit.SetColWidths(x.f, sh, colWidths(rows, fromRow))
 }
 
 func colWidths(rows [][]any, fromRow int) []float64 {
@@ -765,7 +765,7 @@ func colWidths(rows [][]any, fromRow int) []float64 {
 			for len(widths) <= c {
 				widths = append(widths, minColWidth)
 			}
-			widths[c] = max(widths[c], min(float64(textWidth(v)+2), maxColWidth))
+			widths[c] = max(widths[c], min(float64(xlsxkit.TextWidth(v)+2), maxColWidth))
 		}
 	}
 	return widths
@@ -785,16 +785,16 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 	for r := first - 1; r < last && r < len(rows); r++ {
 		cols = max(cols, len(rows[r]))
 		for c, v := range rows[r] {
-			if textWidth(v)+2 > maxColWidth {
+			if xlsxkit.TextWidth(v)+2 > maxColWidth {
 				long[c] = true
 			}
 		}
 	}
-	if err := x.f.SetCellStyle(sh, cell(1, first), cell(cols, last), x.top); err != nil {
+	if err := x.f.SetCellStyle(sh, xlsxkit.Cell(1, first), xlsxkit.Cell(cols, last), x.top); err != nil {
 		return err
 	}
 	for c := range long {
-		if err := x.f.SetCellStyle(sh, cell(c+1, first), cell(c+1, last), x.wrap); err != nil {
+		if err := x.f.SetCellStyle(sh, xlsxkit.Cell(c+1, first), xlsxkit.Cell(c+1, last), x.wrap); err != nil {
 			return err
 		}
 	}
@@ -802,7 +802,7 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 		lines := 1
 		for c, v := range rows[r] {
 			if s, ok := v.(string); ok && long[c] {
-				lines = max(lines, wrappedLines(s, maxColWidth-2))
+				lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
 			}
 		}
 		if lines > 1 {
@@ -814,70 +814,12 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 	return nil
 }
 
-// wrappedLines estimates how many lines s takes when wrapped at width
-// characters: a little more than its length divided by the width, as words
-// do not fill every line.
-func wrappedLines(s string, width int) int {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		chars := utf8.RuneCountInString(line)
-		n += max(1, (chars*11/10+width-1)/width)
-	}
-	return n
-}
-
-// pageSetup prints a sheet on A4 landscape, as wide as one page.
-func (x *xlsxWriter) pageSetup(sh string) error {
-	size, orient, one, zero, fit := 9, "landscape", 1, 0, true
-	if err := x.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return x.f.SetPageLayout(sh, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
-	})
-}
-
-// textWidth is the width of a cell value in characters: the longest line.
-func textWidth(v any) int {
-	switch v := v.(type) {
-	case nil:
-		return 0
-	case string:
-		w := 0
-		for _, line := range strings.Split(v, "\n") {
-			w = max(w, utf8.RuneCountInString(line))
-		}
-		return w
-	default:
-		return len(fmt.Sprint(v))
-	}
-}
-
-// rowNumber is a row number as a number, or an empty cell when the row is
-// not known (0).
-func rowNumber(n int) any {
-	if n <= 0 {
-		return nil
-	}
-	return n
-}
-
 func strAny(ss []string) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
 		out[i] = s
 	}
 	return out
-}
-
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
-
-// sheetRef quotes a sheet name for a cell reference: 'Name'!A1.
-func sheetRef(name string) string {
-	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 // maxSheetName is Excel's limit, counted in UTF-16 code units.

@@ -1,10 +1,9 @@
 package reports
 
 import (
-	"archive/zip"
 	"bytes"
 	"html"
-	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 // TestXLSXGolden reopens the workbook of each audience and language and
@@ -57,23 +57,15 @@ func TestXLSXGolden(t *testing.T) {
 // cell ranges of its series' names, categories and values.
 func chartRefs(t *testing.T, data []byte) []byte {
 	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, zf := range z.File {
-		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
-			names = append(names, zf.Name)
-		}
-	}
-	slices.Sort(names)
+	parts := xlsxtest.Parts(t, data)
 	refs := regexp.MustCompile(`<(barDir) val="(\w+)"|<f>([^<]+)</f>`)
 	var b strings.Builder
-	for _, name := range names {
-		part := readZipPart(t, z, name)
+	for _, name := range slices.Sorted(maps.Keys(parts)) {
+		if !strings.HasPrefix(name, "xl/charts/chart") {
+			continue
+		}
 		b.WriteString(name + "\n")
-		for _, m := range refs.FindAllStringSubmatch(part, -1) {
+		for _, m := range refs.FindAllStringSubmatch(parts[name], -1) {
 			if m[1] != "" {
 				b.WriteString("  " + m[1] + " " + m[2] + "\n")
 			} else {
@@ -82,20 +74,6 @@ func chartRefs(t *testing.T, data []byte) []byte {
 		}
 	}
 	return []byte(b.String())
-}
-
-func readZipPart(t *testing.T, z *zip.Reader, name string) string {
-	t.Helper()
-	rc, err := z.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	part, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(part)
 }
 
 // tsv writes rows as tab-separated lines, with tabs, newlines and
@@ -269,13 +247,9 @@ func TestXLSXNoBSN(t *testing.T) {
 	for _, aud := range audiences {
 		for _, lang := range []string{"nl", "en"} {
 			data := render(t, XLSXReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name})
-			z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, zf := range z.File {
-				if strings.Contains(readZipPart(t, z, zf.Name), fixtureBSN) {
-					t.Errorf("%s/%s: %s contains the BSN %s", aud.name, lang, zf.Name, fixtureBSN)
+			for name, part := range xlsxtest.Parts(t, data) {
+				if strings.Contains(part, fixtureBSN) {
+					t.Errorf("%s/%s: %s contains the BSN %s", aud.name, lang, name, fixtureBSN)
 				}
 			}
 		}

@@ -1,31 +1,25 @@
 package reports
 
 import (
-	"archive/zip"
-	"bytes"
-	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
-)
-
-const (
-	python3Path     = "/usr/bin/python3"
-	libreofficePath = "/usr/bin/libreoffice"
+	"github.com/avgaudit/avgaudit/xlsxkit"
+	"github.com/avgaudit/avgaudit/xlsxkit/xlsxtest"
 )
 
 // writeWorkbookOf writes run's workbook for opt to a temporary file.
@@ -48,24 +42,10 @@ func TestXLSXOpenpyxl(t *testing.T) {
 	}
 }
 
+// openWithOpenpyxl loads file with openpyxl and reads every sheet's cells.
 func openWithOpenpyxl(t *testing.T, file string) {
 	t.Helper()
-	needTool(t, python3Path)
-	if err := exec.Command(python3Path, "-c", "import openpyxl").Run(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("python3-openpyxl is missing on CI: %v", err)
-		}
-		t.Skipf("python3-openpyxl is missing: %v", err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	// Warnings (a part openpyxl does not understand and drops) are errors:
-	// what openpyxl drops, another reader may refuse.
-	out, err := exec.CommandContext(ctx, python3Path, "-W", "error", "-c",
-		"import openpyxl,sys; wb = openpyxl.load_workbook(sys.argv[1]); [list(ws.values) for ws in wb]", file).CombinedOutput()
-	if err != nil {
-		t.Fatalf("openpyxl cannot open the workbook: %v\n%s", err, out)
-	}
+	xlsxtest.Openpyxl(t, file, "[list(ws.values) for ws in wb]")
 }
 
 // TestXLSXWellFormed reads every XML part of each audience's workbook with
@@ -74,23 +54,19 @@ func openWithOpenpyxl(t *testing.T, file string) {
 // that Excel would not offer to repair it.
 func TestXLSXWellFormed(t *testing.T) {
 	for _, aud := range audiences {
-		data := render(t, XLSXReporter{}, aud.fixture(t), Options{Audience: aud.name})
-		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, zf := range z.File {
-			if !strings.HasSuffix(zf.Name, ".xml") && !strings.HasSuffix(zf.Name, ".rels") {
+		parts := xlsxtest.Parts(t, render(t, XLSXReporter{}, aud.fixture(t), Options{Audience: aud.name}))
+		for _, name := range slices.Sorted(maps.Keys(parts)) {
+			if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 				continue
 			}
-			dec := xml.NewDecoder(strings.NewReader(readZipPart(t, z, zf.Name)))
+			dec := xml.NewDecoder(strings.NewReader(parts[name]))
 			for {
 				_, err := dec.Token()
 				if err == io.EOF {
 					break
 				}
 				if err != nil {
-					t.Errorf("%s: %s is not well-formed XML: %v", aud.name, zf.Name, err)
+					t.Errorf("%s: %s is not well-formed XML: %v", aud.name, name, err)
 					break
 				}
 			}
@@ -108,13 +84,13 @@ func TestXLSXLibreOffice(t *testing.T) {
 	for _, aud := range audiences {
 		t.Run(aud.name, func(t *testing.T) {
 			file := writeWorkbookOf(t, aud.fixture(t), Options{Audience: aud.name})
-			csv := convertWithLibreOffice(t, file)
+			csv := xlsxtest.LibreOfficeCSV(t, file)
 			for _, want := range []string{"Kinderopvang De Zonnebloem & Co", labelsNL.ReportTitle[aud.name], "Bewaartermijnen"} {
 				if !strings.Contains(csv, want) {
 					t.Errorf("the CSV of the summary lacks %q:\n%s", want, csv)
 				}
 			}
-			saved := libreOffice(t, file, "xlsx:Calc MS Excel 2007 XML", "xlsx")
+			saved := xlsxtest.LibreOfficeConvert(t, file, "xlsx:Calc MS Excel 2007 XML", "xlsx")
 			sameWorkbook(t, file, saved)
 		})
 	}
@@ -155,7 +131,7 @@ func sameWorkbook(t *testing.T, orig, saved string) {
 			for j := range max(len(ra[i]), len(rb[i])) {
 				va, vb := cellAt(ra[i], j), cellAt(rb[i], j)
 				if va != vb && !sameNumber(va, vb) {
-					t.Errorf("%s!%s: %q written, %q after LibreOffice", sh, cell(j+1, i+1), va, vb)
+					t.Errorf("%s!%s: %q written, %q after LibreOffice", sh, xlsxkit.Cell(j+1, i+1), va, vb)
 				}
 			}
 		}
@@ -184,51 +160,17 @@ func sameNumber(a, b string) bool {
 // series".
 func chartShape(t *testing.T, file string) string {
 	t.Helper()
-	z, err := zip.OpenReader(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer z.Close()
 	charts, series := 0, 0
 	ser := regexp.MustCompile(`<(c:)?ser>`)
-	for _, zf := range z.File {
-		if strings.HasPrefix(zf.Name, "xl/charts/chart") && strings.HasSuffix(zf.Name, ".xml") {
+	for name, part := range xlsxtest.Parts(t, data) {
+		if strings.HasPrefix(name, "xl/charts/chart") && strings.HasSuffix(name, ".xml") {
 			charts++
-			series += len(ser.FindAllString(readZipPart(t, &z.Reader, zf.Name), -1))
+			series += len(ser.FindAllString(part, -1))
 		}
 	}
 	return fmt.Sprintf("%d chart(s), %d series", charts, series)
-}
-
-// convertWithLibreOffice converts the workbook's first sheet to CSV and
-// returns it.
-func convertWithLibreOffice(t *testing.T, file string) string {
-	t.Helper()
-	csv, err := os.ReadFile(libreOffice(t, file, "csv", "csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(csv)
-}
-
-// libreOffice converts file with LibreOffice to format (a --convert-to
-// argument) and returns the path of the result, whose extension is ext.
-func libreOffice(t *testing.T, file, format, ext string) string {
-	t.Helper()
-	needTool(t, libreofficePath)
-	outDir := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, libreofficePath, "--headless", "--convert-to", format, "--outdir", outDir, file)
-	// LibreOffice writes its profile to $HOME; give it one of its own.
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("libreoffice: %v\n%s", err, out)
-	}
-	result := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+ext)
-	if _, err := os.Stat(result); err != nil {
-		t.Fatalf("libreoffice made no %s: %v\n%s", ext, err, out)
-	}
-	return result
 }

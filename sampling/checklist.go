@@ -176,11 +176,8 @@ func (c *checklist) records() error {
 	for _, col := range fg {
 		widths = append(widths, max(col.width, float64(longestWord(col.heading)+2)))
 	}
-	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, name, name, w); err != nil {
-			return err
-		}
+	if err := xlsxkit.SetColWidths(f, sh, widths); err != nil {
+		return err
 	}
 	if err := f.SetCellStyle(sh, "A1", xlsxkit.Cell(len(header), 1), c.header); err != nil {
 		return err
@@ -314,11 +311,8 @@ func (c *checklist) method() error {
 		{l.Version, m.Version},
 	}
 	widths := []float64{22, 14, 40, 22, 22, 15, 68}
-	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, name, name, w); err != nil {
-			return err
-		}
+	if err := xlsxkit.SetColWidths(f, sh, widths); err != nil {
+		return err
 	}
 	if err := c.setRow(sh, 1, []any{l.Title}, c.title); err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -151,20 +152,9 @@ func Save(dir string, run *results.Run, write func(io.Writer, *results.Run) erro
 		return "", fmt.Errorf("save history: %w", err)
 	}
 	final := filepath.Join(dir, FileName(run))
-	tmp, err := os.CreateTemp(dir, "."+FileName(run)+".tmp-*")
+	err := atomicfile.Write(final, 0o600, func(w io.Writer) error { return write(w, run) })
 	if err != nil {
-		return "", fmt.Errorf("save history: %w", err)
-	}
-	werr := write(tmp, run)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), final)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name())
-		return "", fmt.Errorf("save history %s: %w", final, werr)
+		return "", fmt.Errorf("save history %s: %w", final, err)
 	}
 	return final, nil
 }

@@ -1,6 +1,6 @@
 // Package xlsxkit holds the small helpers avgaudit's Excel writers share
-// (the checklist of package sampling; the reports can use them too): cell
-// names, text widths for sizing columns and rows, and the A4 print setup.
+// (the reports and the sample checklist): cell names, text widths for
+// sizing columns and rows, column widths, and the A4 print setup.
 package xlsxkit
 
 import (
@@ -61,14 +61,39 @@ func RowNumber(n int) any {
 	return n
 }
 
+// SetColWidths sets the widths of the first len(widths) columns of sheet,
+// in Excel's character units.
+func SetColWidths(f *excelize.File, sheet string, widths []float64) error {
+	for i, w := range widths {
+		name, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheet, name, name, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // PrintA4Landscape prints a sheet on A4 landscape, as wide as one page and
 // as long as it needs.
 func PrintA4Landscape(f *excelize.File, sheet string) error {
-	size, orient, one, zero, fit := 9, "landscape", 1, 0, true
+	return printA4(f, sheet, "landscape")
+}
+
+// PrintA4Portrait prints a sheet on A4 portrait, as wide as one page and as
+// long as it needs.
+func PrintA4Portrait(f *excelize.File, sheet string) error {
+	return printA4(f, sheet, "portrait")
+}
+
+func printA4(f *excelize.File, sheet, orientation string) error {
+	size, one, zero, fit := 9, 1, 0, true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
+		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero,
 	})
 }

@@ -1,6 +1,10 @@
 package xlsxkit
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
 
 func TestCellAndSheetRef(t *testing.T) {
 	if got := Cell(28, 3); got != "AB3" {
@@ -37,5 +41,46 @@ func TestTextWidthAndWrappedLines(t *testing.T) {
 	}
 	if RowNumber(0) != nil || RowNumber(7) != 7 {
 		t.Error("RowNumber: 0 is an empty cell, 7 the number 7")
+	}
+}
+
+func TestSetColWidthsAndPrintA4(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	widths := []float64{12, 30.5, 8}
+	if err := SetColWidths(f, sh, widths); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range widths {
+		if got, err := f.GetColWidth(sh, Cell(i+1, 1)[:1]); err != nil || got != want {
+			t.Errorf("column %d: width %v (%v), want %v", i+1, got, err, want)
+		}
+	}
+	if err := SetColWidths(f, sh, []float64{300}); err == nil {
+		t.Error("SetColWidths accepted a width above Excel's 255")
+	}
+	for _, tt := range []struct {
+		print func(*excelize.File, string) error
+		want  string
+	}{
+		{PrintA4Landscape, "landscape"},
+		{PrintA4Portrait, "portrait"},
+	} {
+		if err := tt.print(f, sh); err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.GetPageLayout(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if *got.Size != 9 || *got.Orientation != tt.want || *got.FitToWidth != 1 || *got.FitToHeight != 0 {
+			t.Errorf("page layout: size %d, %s, fit %d×%d; want A4 (9), %s, 1×0",
+				*got.Size, *got.Orientation, *got.FitToWidth, *got.FitToHeight, tt.want)
+		}
+		props, err := f.GetSheetProps(sh)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("sheet properties: FitToPage not set (%v)", err)
+		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package xlsxtest checks workbooks in tests with readers other than
 // excelize: openpyxl, which is strict about the file format, and
 // LibreOffice. A test that needs one is skipped where it is not installed,
-// except on CI (CI set), where it fails: .ci/run installs both.
+// except on CI (CI set), where it fails: .ci/run installs both. NeedTool
+// serves tests that need another program (the reports' Chromium) too.
 package xlsxtest
 
 import (
@@ -50,8 +51,10 @@ func Openpyxl(t testing.TB, file, script string) string {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	prog := "import openpyxl, sys, warnings\nwarnings.simplefilter('error')\nwb = openpyxl.load_workbook(sys.argv[1])\n" + script
-	out, err := exec.CommandContext(ctx, Python3Path, "-c", prog, file).CombinedOutput()
+	// Warnings (a part openpyxl does not understand and drops) are errors:
+	// what openpyxl drops, another reader may refuse.
+	prog := "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n" + script
+	out, err := exec.CommandContext(ctx, Python3Path, "-W", "error", "-c", prog, file).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl cannot open %s: %v\n%s", filepath.Base(file), err, out)
 	}
@@ -62,22 +65,34 @@ func Openpyxl(t testing.TB, file, script string) string {
 // and returns it.
 func LibreOfficeCSV(t testing.TB, file string) string {
 	t.Helper()
+	path := LibreOfficeConvert(t, file, "csv", "csv")
+	csv, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(csv)
+}
+
+// LibreOfficeConvert converts file with LibreOffice to format (an argument
+// of --convert-to, such as "csv" or "xlsx:Calc MS Excel 2007 XML") and
+// returns the path of the result, whose extension is ext.
+func LibreOfficeConvert(t testing.TB, file, format, ext string) string {
+	t.Helper()
 	NeedTool(t, LibreOfficePath)
 	outDir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, LibreOfficePath, "--headless", "--convert-to", "csv", "--outdir", outDir, file)
+	cmd := exec.CommandContext(ctx, LibreOfficePath, "--headless", "--convert-to", format, "--outdir", outDir, file)
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir()) // LibreOffice writes its profile there
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("libreoffice: %v\n%s", err, out)
 	}
-	name := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)) + ".csv"
-	csv, err := os.ReadFile(filepath.Join(outDir, name))
-	if err != nil {
-		t.Fatalf("libreoffice made no CSV of %s: %v\n%s", filepath.Base(file), err, out)
+	result := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+ext)
+	if _, err := os.Stat(result); err != nil {
+		t.Fatalf("libreoffice made no %s of %s: %v\n%s", ext, filepath.Base(file), err, out)
 	}
-	return string(csv)
+	return result
 }
 
 // Parts returns the text of every zipped part of a workbook, by part name
