@@ -96,7 +96,12 @@ func (x *mgmtSheet) write(run *results.Run) error {
 
 func (x *mgmtSheet) levelStyles() error {
 	x.levels = map[string]int{}
-	for lvl, fill := range levelFills {
+	// In a fixed order: style ids, and so the workbook's bytes, follow it.
+	for _, lvl := range append([]string{levelNone}, levels...) {
+		fill, ok := levelFills[lvl]
+		if !ok {
+			continue
+		}
 		font := &excelize.Font{Family: fontFamily, Size: 11}
 		if lvl == "critical" {
 			font.Color = "FFFFFF"

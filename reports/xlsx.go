@@ -116,7 +116,9 @@ func (x *xlsxWriter) styles() error {
 	pct := "0.0%"
 	x.percent = newStyle(&excelize.Style{Font: font(), Alignment: top, CustomNumFmt: &pct})
 	x.level = map[string]int{}
-	for lv, colour := range levelColours {
+	// In a fixed order: style ids, and so the workbook's bytes, follow it.
+	for _, lv := range append([]string{levelNone}, levels...) {
+		colour := levelColours[lv]
 		x.level[lv] = newStyle(&excelize.Style{
 			Font:      &excelize.Font{Family: fontFamily, Size: 11, Bold: true, Color: strings.TrimPrefix(levelInk[lv], "#")},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(colour, "#")}},
