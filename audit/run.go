@@ -174,7 +174,7 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	if r.Impact == 0 {
 		r.Impact = queries.DefaultImpact
 	}
-	if c.Population == "" {
+	if c.Population == "" || c.Population == queries.NoPopulation {
 		return r, nil
 	}
 	if _, ok := model.Lookup(c.Population); !ok { // Parse allows only canonical tables

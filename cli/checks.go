@@ -94,7 +94,9 @@ func (e *env) showCheck(c queries.Check) {
 		}
 		fmt.Fprintln(e.stdout)
 	}
-	if c.Population != "" {
+	if c.Population == queries.NoPopulation {
+		fmt.Fprintf(e.stdout, "judges:   whether something is there at all (an open finding counts as likelihood 5)\n")
+	} else if c.Population != "" {
 		fmt.Fprintf(e.stdout, "judges:   the rows of %s (the likelihood follows from the share with an open finding)\n", c.Population)
 	}
 	if params := checkParams(c); len(params) > 0 {

@@ -11,7 +11,7 @@
 -- impact: 4
 -- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
 --   fraud; judged per export column, so the share of children says little
--- population: portal_children
+-- population: none
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
 --   kinderopvangtoeslag, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het

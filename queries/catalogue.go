@@ -120,6 +120,11 @@ func Builtin() ([]Check, error) {
 
 var builtinOnce = sync.OnceValues(func() ([]Check, error) { return LoadFS(builtin, ".") })
 
+// NoPopulation as a check's population says its findings are about
+// something being there at all (a column holding BSNs), not a share of
+// records: an open finding then counts as likelihood 5.
+const NoPopulation = "none"
+
 // Areas are the area codes of the built-in catalogue, one per part of the
 // privacy policy. User checks may add their own.
 var Areas = []string{"toestemming", "bewaartermijnen", "bsn", "bijzondere_gegevens", "verwerkers",
@@ -404,8 +409,8 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 	}
 	c.ImpactWhy = fields["impact.why"]
 	if t, ok := fields["population"]; ok {
-		if _, known := model.Lookup(t); !known {
-			return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %q is not a canonical table; name the one table whose rows the check judges: %s", t, strings.Join(model.TableNames(""), ", "))}
+		if _, known := model.Lookup(t); !known && t != NoPopulation {
+			return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %q is not a canonical table; name the one table whose rows the check judges, or none when a finding is about something being there at all: %s", t, strings.Join(model.TableNames(""), ", "))}
 		}
 		c.Population = t
 	}

@@ -101,6 +101,7 @@ func TestParseRisk(t *testing.T) {
 	}{
 		{"none", "", 0, "", ""},
 		{"all", "-- impact: 5\n-- impact.why: photos on the\n--   internet\n-- population: portal_photos\n", 5, "photos on the internet", "portal_photos"},
+		{"no population", "-- impact: 4\n-- population: none\n", 4, "", queries.NoPopulation},
 		{"impact only", "-- impact: 1\n", 1, "", ""},
 	}
 	for _, tt := range tests {

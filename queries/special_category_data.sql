@@ -12,7 +12,7 @@
 -- impact: 4
 -- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
 --   judged per note and per export column
--- population: portal_notes
+-- population: none
 -- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
 --   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn
 --   bijzondere persoonsgegevens; strafrechtelijke gegevens zijn even gevoelig. Ze mogen alleen worden
