@@ -35,6 +35,20 @@ var (
 	msgAcceptance    = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 )
 
+// Terminal messages of the sample command.
+var (
+	msgSampling      = text{"avgaudit %s: steekproef uit %s\n", "avgaudit %s: sampling %s\n"}
+	msgSeed          = text{"seed %d: trek dezelfde steekproef opnieuw met --seed %d\n", "seed %d: redraw this sample with --seed %d\n"}
+	msgPopulation    = text{"populatie: %d %s; %d getrokken\n", "population: %d %s; %d drawn\n"}
+	msgPopulationAll = text{"populatie: %d %s; --size %d is niet kleiner, dus de steekproef bevat ze allemaal\n", "population: %d %s; --size %d is not smaller, so the sample holds all of them\n"}
+	msgAllFindings   = text{"bevindingen van alle controles", "findings of all checks"}
+	msgCheckFindings = text{"bevindingen van controle %s", "findings of check %s"}
+	msgTableRows     = text{"rijen van tabel %s", "rows of table %s"}
+	msgChecklist     = text{"checklist geschreven naar %s\n", "checklist written to %s\n"}
+	msgSampleNotRun  = text{"waarschuwing: controle %s is niet uitgevoerd (%s): haar bevindingen kunnen niet in de steekproef zitten\n", "warning: check %s did not run (%s): its findings cannot be in the sample\n"}
+	msgAuditListsAll = text{"avgaudit audit noemt ze allemaal", "avgaudit audit lists them all"}
+)
+
 // severityNames names the severities on the terminal.
 var severityNames = map[string]text{
 	"high": {"hoog", "high"}, "medium": {"midden", "medium"}, "low": {"laag", "low"}, "info": {"info", "info"},
