@@ -30,6 +30,7 @@ var (
 	msgAnd           = text{" en ", " and "}
 	msgKeyCreated    = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
 	msgHistory       = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
+	msgHistoryKept   = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
 	msgPrevious      = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
 	msgAccepted      = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
 	msgAcceptance    = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
