@@ -53,6 +53,9 @@ func Parse(name string, data []byte, checks map[string]bool) ([]Entry, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
+		if line := unquotedPattern(data); line > 0 {
+			return nil, &Error{Problems: []error{fmt.Errorf("%s:%d: not valid YAML: a value that starts with * or ? must be in quotes, e.g. record: \"*\"", name, line)}}
+		}
 		return nil, &Error{Problems: []error{fmt.Errorf("%s: not valid YAML: %w", name, err)}}
 	}
 	p := &yamlParser{name: name, checks: checks}
@@ -64,6 +67,22 @@ func Parse(name string, data []byte, checks map[string]bool) ([]Entry, error) {
 		errs[i] = pr.err
 	}
 	return entries, errorOf(errs)
+}
+
+// startsWithStar finds a key whose value starts with * or ?, unquoted.
+var startsWithStar = regexp.MustCompile(`^\s*(?:-\s+)?[a-z_]+:\s+[*?]`)
+
+// unquotedPattern returns the line (from 1) of the first value that starts
+// with * or ? without quotes, or 0: YAML reads "record: *" as a reference
+// to an anchor, and its own message ("did not find expected alphabetic or
+// numeric character") does not tell the fix.
+func unquotedPattern(data []byte) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if startsWithStar.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 type yamlParser struct {

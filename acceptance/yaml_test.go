@@ -101,6 +101,7 @@ func TestParseStructure(t *testing.T) {
 		{"empty list", "accepted_risks: []\n", "", 0},
 		{"no value", "accepted_risks:\n", "", 0},
 		{"not YAML", "accepted_risks: [\n", "r.yaml: not valid YAML: yaml: line 1: did not find expected node content", 0},
+		{"unquoted star", "accepted_risks:\n  - check: retention_admin\n    record: *\n", "r.yaml:3: not valid YAML: a value that starts with * or ? must be in quotes, e.g. record: \"*\"", 0},
 		{"a list at the top", "- check: retention_admin\n", "r.yaml:1: the register must start with `accepted_risks:` followed by a list of entries", 0},
 		{"other top key", "geaccepteerde_risicos: []\n", "r.yaml:1: unknown key \"geaccepteerde_risicos\"; the register has one key at the top: accepted_risks", 0},
 		{"not a list", "accepted_risks:\n  check: retention_admin\n", "r.yaml:2: accepted_risks: must be a list of entries, each starting with `- check: ...`", 0},

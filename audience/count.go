@@ -38,28 +38,77 @@ func NewCount(n int) Count { return Total(n) }
 // parts from 1 to 4 add up to 0 or to 5 or more, else the range of sums
 // the shown parts allow.
 func Total(parts ...int) Count {
-	return total(parts, hiddenSum(parts))
+	return total(parts, revealing(hiddenSum(parts), hiddenParts(parts)))
 }
 
-// TotalOf returns the sum of the groups' parts, shown exactly only when
-// neither the hidden parts of all groups together nor those of the groups
-// whose own total is a range add up to 1–4. Without the second condition
-// the grand total minus the exact group totals and the visible parts would
-// give back the hidden sum of a group shown as a range.
+// TotalOf returns the sum of the groups' parts. It is shown exactly only
+// when Total would show the sum of all parts exactly and it pins down the
+// hidden sum of no group whose own total is not exact: a reader who takes
+// the exact group totals and the visible parts off the grand total is left
+// with the hidden sum S of those groups, and knows from the way each of
+// them is shown which hidden sums it can have (see revealing). S must be 5
+// or more, and allow every such group at least two hidden sums; else no
+// group would be hidden behind its range ("4" and "4" shown as "2–8").
 func TotalOf(groups ...[]int) Count {
 	var all []int
-	inexact := 0
+	var ranged [][2]int // hidden sum and number of hidden parts of each group shown as a range
+	s := 0
 	for _, g := range groups {
 		all = append(all, g...)
-		if h := hiddenSum(g); h > 0 && h < SuppressBelow {
-			inexact += h
+		if h, k := hiddenSum(g), hiddenParts(g); revealing(h, k) {
+			ranged = append(ranged, [2]int{h, k})
+			s += h
 		}
 	}
-	h := hiddenSum(all)
-	if inexact > 0 && inexact < SuppressBelow {
-		h = inexact // below 5: shown as a range
+	reveals := revealing(hiddenSum(all), hiddenParts(all))
+	if len(ranged) > 0 && !reveals {
+		reveals = s < SuppressBelow || pinsAGroup(ranged, s)
 	}
-	return total(all, h)
+	return total(all, reveals)
+}
+
+// rangeSums are the hidden sums a group with k hidden parts (each 1 to 4)
+// can have when its total is shown as a range.
+func rangeSums(k int) []int {
+	var out []int
+	for h := k; h <= (SuppressBelow-1)*k; h++ {
+		if revealing(h, k) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// pinsAGroup reports whether the sum s of the hidden sums of the groups
+// (hidden sum, hidden parts) leaves one of them a single possible hidden
+// sum, given the sums rangeSums allows each.
+func pinsAGroup(groups [][2]int, s int) bool {
+	for i := range groups {
+		// reach: the sums the other groups can add up to.
+		reach := map[int]bool{0: true}
+		for j, g := range groups {
+			if j == i {
+				continue
+			}
+			next := map[int]bool{}
+			for r := range reach {
+				for _, h := range rangeSums(g[1]) {
+					next[r+h] = true
+				}
+			}
+			reach = next
+		}
+		possible := 0
+		for _, h := range rangeSums(groups[i][1]) {
+			if reach[s-h] {
+				possible++
+			}
+		}
+		if possible < 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // revealing reports whether a hidden sum h of k parts, each from 1 to 4,
@@ -83,9 +132,20 @@ func hiddenSum(parts []int) int {
 	return sum
 }
 
-// total shows the sum of parts exactly unless hidden, the sum a reader
-// could work out from it, is from 1 to 4.
-func total(parts []int, hidden int) Count {
+// hiddenParts counts the parts from 1 to 4.
+func hiddenParts(parts []int) int {
+	k := 0
+	for _, n := range parts {
+		if n >= 1 && n < SuppressBelow {
+			k++
+		}
+	}
+	return k
+}
+
+// total shows the sum of parts exactly unless reveals, else as the range
+// of sums the shown parts allow.
+func total(parts []int, reveals bool) Count {
 	exact, suppressed, sum := 0, 0, 0
 	for _, n := range parts {
 		sum += n
@@ -95,11 +155,10 @@ func total(parts []int, hidden int) Count {
 			exact += n
 		}
 	}
-	if !revealing(hidden, suppressed) {
+	if !reveals {
 		return Count{Value: &sum, Shown: strconv.Itoa(sum)}
 	}
-	hidden = suppressed
-	c := Count{Min: exact + hidden, Max: exact + (SuppressBelow-1)*hidden}
+	c := Count{Min: exact + suppressed, Max: exact + (SuppressBelow-1)*suppressed}
 	c.Shown = strconv.Itoa(c.Min) + "–" + strconv.Itoa(c.Max)
 	if c.Max < SuppressBelow {
 		c.Shown = Suppressed

@@ -133,3 +133,99 @@ func TestDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestTotalOfNeverRevealsAPart tries groups (areas) of up to two parts
+// each: a reader who sees every part as shown, every group's total and the
+// grand total must still have at least two possible values for every
+// hidden part, and must not be able to work out a hidden sum from 1 to 4
+// of a group whose total is shown as a range.
+func TestTotalOfNeverRevealsAPart(t *testing.T) {
+	vals := []int{0, 1, 2, 4, 7}
+	var shapes [][][]int
+	for _, a := range vals {
+		for _, b := range vals {
+			for _, c := range vals {
+				for _, d := range vals {
+					shapes = append(shapes, [][]int{{a, b}, {c, d}}, [][]int{{a, b}, {c}, {d, 9}}, [][]int{{a, b, c}, {d}})
+				}
+			}
+		}
+	}
+	shapes = append(shapes,
+		[][]int{{4, 4}, {2, 2, 2}, {10}}, // 8 = two fours; the other area's 6 is exact
+		[][]int{{1, 1, 1, 1, 1}, {3, 3}}, // five ones
+	)
+	for _, groups := range shapes {
+		total := TotalOf(groups...)
+		if total.Value != nil && *total.Value >= 1 && *total.Value < SuppressBelow {
+			t.Errorf("groups %v: total %d shown exactly", groups, *total.Value)
+		}
+		parts, sums := consistentGroups(groups, total.Shown)
+		for gi, g := range groups {
+			for pi, p := range g {
+				if p >= 1 && p < SuppressBelow && len(parts[gi][pi]) < 2 {
+					t.Errorf("groups %v: totals %q leave part %d of group %d only %v", groups, total.Shown, pi, gi, parts[gi][pi])
+				}
+			}
+			if !Total(g...).Exact() && len(sums[gi]) == 1 {
+				for h := range sums[gi] {
+					if h >= 1 && h < SuppressBelow {
+						t.Errorf("groups %v: totals %q give group %d's hidden sum %d", groups, total.Shown, gi, h)
+					}
+				}
+			}
+		}
+	}
+}
+
+// consistentGroups lists, for a reader who knows the exact parts, which
+// parts are hidden (1–4), each group's total as shown and the grand total
+// as shown, the values each part may have and the hidden sums each group
+// may have.
+func consistentGroups(groups [][]int, shown string) (parts [][]map[int]bool, sums []map[int]bool) {
+	var flat []int
+	for _, g := range groups {
+		flat = append(flat, g...)
+	}
+	parts = make([][]map[int]bool, len(groups))
+	sums = make([]map[int]bool, len(groups))
+	for gi, g := range groups {
+		sums[gi] = map[int]bool{}
+		for range g {
+			parts[gi] = append(parts[gi], map[int]bool{})
+		}
+	}
+	var try func(j int, alt []int)
+	try = func(j int, alt []int) {
+		if j < len(flat) {
+			if flat[j] < 1 || flat[j] >= SuppressBelow {
+				try(j+1, append(alt, flat[j]))
+				return
+			}
+			for v := 1; v < SuppressBelow; v++ {
+				try(j+1, append(append([]int(nil), alt...), v))
+			}
+			return
+		}
+		altGroups := make([][]int, len(groups))
+		at := 0
+		for gi, g := range groups {
+			altGroups[gi] = alt[at : at+len(g)]
+			at += len(g)
+			if Total(altGroups[gi]...).Shown != Total(g...).Shown {
+				return
+			}
+		}
+		if TotalOf(altGroups...).Shown != shown {
+			return
+		}
+		for gi, g := range altGroups {
+			for pi, v := range g {
+				parts[gi][pi][v] = true
+			}
+			sums[gi][hiddenSum(g)] = true
+		}
+	}
+	try(0, nil)
+	return parts, sums
+}

@@ -1,6 +1,7 @@
 package audience
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -116,7 +117,17 @@ func riskReject(r *results.Reject, sc *Scrubber) {
 		NL: sc.Text(withoutValue(r.Reason.NL, value, Markers["removed"].NL), "nl"),
 		EN: sc.Text(withoutValue(r.Reason.EN, value, Markers["removed"].EN), "en"),
 	}
+	if value != "" {
+		r.Reason.NL = monthOfValue.ReplaceAllString(r.Reason.NL, Markers["removed"].NL)
+		r.Reason.EN = monthOfValue.ReplaceAllString(r.Reason.EN, Markers["removed"].EN)
+	}
 }
+
+// monthOfValue is what the reason for a date of a day its month does not
+// have (values.ParseDate) tells of the value: "februari 2011 heeft 28
+// dagen", "February 2011 has 28 days". Of a date of birth, that is the
+// month and year.
+var monthOfValue = regexp.MustCompile(`(?i)\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october) \d{1,4} (?:heeft|has) \d+ (?:dagen|days)\b`)
 
 // withoutValue replaces value in reason, quoted or as whole words.
 func withoutValue(reason, value, marker string) string {

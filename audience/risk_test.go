@@ -16,6 +16,7 @@ import (
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 var (
@@ -250,5 +251,28 @@ func TestClone(t *testing.T) {
 	if strings.Contains(marshal(t, run), "changed") || run.Checks[0].Previous.Findings != 1 || run.Checks[0].Risk.Score != 4 ||
 		run.Summary.BySeverity["high"] != 1 || run.Identifiers[0].Value != "Anna" {
 		t.Error("changing the clone changed the original")
+	}
+}
+
+// TestRiskRejectedDate checks that the reason for a rejected date of a day
+// its month does not have gives away neither the date nor its month and
+// year (a date of birth, with the file and row that name the child).
+func TestRiskRejectedDate(t *testing.T) {
+	_, err := values.ParseDate("31-02-2011")
+	if err == nil {
+		t.Fatal("31-02-2011 parsed")
+	}
+	run := &results.Run{Rejects: []results.Reject{{File: "kinderen.csv", Row: 2, Column: "Geboortedatum", Value: "31-02-2011",
+		Reason: results.Text{NL: values.Dutch(err), EN: err.Error()}}}}
+	got := audience.Risk(run, samplePseudonymiser(t)).Rejects[0]
+	for _, s := range []string{got.Value, got.Reason.NL, got.Reason.EN} {
+		for _, leak := range []string{"31", "02", "2011", "februari", "February", "28"} {
+			if strings.Contains(s, leak) {
+				t.Errorf("%q gives %q away", s, leak)
+			}
+		}
+	}
+	if !strings.Contains(got.Reason.NL, "geen bestaande datum") || !strings.Contains(got.Reason.EN, "not an existing calendar date") {
+		t.Errorf("reason %+v no longer says what is wrong", got.Reason)
 	}
 }

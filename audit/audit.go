@@ -195,6 +195,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if run.Identifiers, err = Identifiers(ctx, conn); err != nil {
 		return nil, err
 	}
+	run.Identifiers = withResolved(run.Identifiers, run.Checks)
 	run.Summarise()
 	if opt.Inspect != nil {
 		if err := opt.Inspect(ctx, conn); err != nil {

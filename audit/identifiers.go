@@ -85,13 +85,73 @@ func Identifiers(ctx context.Context, conn *sql.Conn) ([]results.Identifier, err
 			}
 		}
 	}
+	return sortedIdentifiers(kinds), nil
+}
+
+// sortedIdentifiers lists kinds (value → kind) sorted by value.
+func sortedIdentifiers(kinds map[string]string) []results.Identifier {
 	out := make([]results.Identifier, 0, len(kinds))
 	for v, k := range kinds {
 		out = append(out, results.Identifier{Value: v, Kind: k})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
-	return out, nil
+	return out
 }
+
+// withResolved adds to ids the personal values of the resolved findings of
+// checks (last year's findings that are gone): their records may have been
+// deleted from the exports since, so the loaded tables no longer hold their
+// names and ids, but their messages still do. A value counts when its
+// result column has the name of a canonical column holding personal data
+// or pointing at a person (child_id, given_by, ...).
+func withResolved(ids []results.Identifier, checks []results.Check) []results.Identifier {
+	kinds := make(map[string]string, len(ids))
+	for _, id := range ids {
+		kinds[id.Value] = id.Kind
+	}
+	added := false
+	for _, c := range checks {
+		for _, f := range c.Resolved {
+			for i, v := range f.Values {
+				if i >= len(c.Columns) || v == "" {
+					continue
+				}
+				kind := columnKinds[c.Columns[i]]
+				if kind == "" {
+					continue
+				}
+				forms := []string{v}
+				if d, err := time.Parse(time.DateOnly, v); err == nil && kind == kindBirthDate {
+					forms = dateForms(d)
+				}
+				for _, form := range forms {
+					addIdentifier(kinds, form, kind)
+				}
+				added = true
+			}
+		}
+	}
+	if !added {
+		return ids
+	}
+	return sortedIdentifiers(kinds)
+}
+
+// columnKinds maps the name of every canonical column that holds personal
+// data or points at a person to its kind of identifier (the most sensitive
+// when tables differ).
+var columnKinds = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range model.Tables {
+		for _, c := range t.Columns {
+			kind := identifierKind(c)
+			if old, ok := m[c.Name]; kind != "" && (!ok || kindRank[kind] < kindRank[old]) {
+				m[c.Name] = kind
+			}
+		}
+	}
+	return m
+}()
 
 // collectColumn adds the distinct values of one column to kinds.
 func collectColumn(ctx context.Context, conn *sql.Conn, table string, c model.Column, kind string, kinds map[string]string) error {

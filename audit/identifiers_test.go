@@ -3,13 +3,16 @@ package audit_test
 import (
 	"context"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
@@ -115,5 +118,37 @@ func TestPolicyRiskKeys(t *testing.T) {
 				t.Errorf("risk %+v, want owner Directeur and impact 2 from the policy", r)
 			}
 		})
+	}
+}
+
+// TestResolvedIdentifiers checks that the personal values of last year's
+// findings that are resolved now are scrubbed from the risk report, also
+// when their records have been deleted from the exports since (the child
+// PK0077 is in no export any more).
+func TestResolvedIdentifiers(t *testing.T) {
+	dir := registerSource(t, "previous: historie\n", "")
+	c := results.Check{ID: "finds", Status: results.StatusFindings, Columns: []string{"portal_child_id", "given_by", "posted_at"}}
+	c.Findings = []results.Finding{{
+		Key: "finds|portal_photos|F5", System: "portal", Table: "portal_photos", RecordKey: "F5", File: "photos.csv", Row: 6,
+		Message: results.Text{NL: "Foto van kind PK0077, toestemming van Jan Jansen op 2026-03-04", EN: "Photo of child PK0077, consent by Jan Jansen on 2026-03-04"},
+		Values:  []string{"PK0077", "Jan Jansen", "2026-03-04"},
+	}}
+	prev := &results.Run{SchemaVersion: results.SchemaVersion, Audience: results.AudienceFG, AsOf: "2026-09-01",
+		Tool: results.Tool{Name: "avgaudit", Version: "0.1.0"}, Checks: []results.Check{c}}
+	checks := []queries.Check{check(t, "finds", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+		portal_child_id, 'FG' AS given_by, posted_at, 'm' AS message_nl, 'm' AS message_en FROM portal_photos`)}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".",
+		AsOf: time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks, Previous: prev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if run.Summary.Resolved != 1 {
+		t.Fatalf("resolved %d, want 1", run.Summary.Resolved)
+	}
+	p, _ := pseudonym.New(pseudonym.SampleKey)
+	got := audience.Risk(run, p).Checks[0].Resolved[0].Message
+	want := results.Text{NL: "Foto van kind [kenmerk], toestemming van [naam] op 2026-03-04", EN: "Photo of child [identifier], consent by [name] on 2026-03-04"}
+	if got != want {
+		t.Errorf("resolved message in the risk report = %+v, want %+v", got, want)
 	}
 }

@@ -82,7 +82,8 @@ func applyRegister(ctx context.Context, conn *sql.Conn, run *results.Run, file *
 // readPrevious reads the run to compare with: opt.Previous (identified by
 // opt.PreviousFile when given), else opt.PreviousFile, else the manifest's
 // previous (a results file or a history folder in Source), else the newest
-// earlier run in opt.HistoryDir; nil without any.
+// earlier run in opt.HistoryDir; nil without any. A folder given as
+// opt.PreviousFile must hold an earlier run.
 // It is checked against the audit's date and pseudonym key before the
 // exports are loaded.
 func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Previous, error) {
@@ -99,7 +100,12 @@ func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Pre
 			prev.Run = opt.Previous
 		}
 	case opt.PreviousFile != "":
+		// Asked for explicitly: a folder without an earlier run is a mistake.
 		prev, err = trend.FindFile(opt.PreviousFile, asOf)
+		if err == nil && prev == nil {
+			err = fmt.Errorf("%s holds no results of an audit before %s (files named like 2025-09-01.json); name last year's resultaten-fg.json or resultaten.json",
+				opt.PreviousFile, asOf.Format(time.DateOnly))
+		}
 	case m.Previous != "":
 		if prev, err = trend.Find(opt.Source, path.Join(opt.Dir, m.Previous), asOf); err != nil {
 			err = fmt.Errorf("%s: previous: %w", manifest.FileName, err)

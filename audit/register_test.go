@@ -244,6 +244,11 @@ func TestAuditRegisterErrors(t *testing.T) {
 		{name: "pseudonymised previous without key", setup: func(t *testing.T, dir string, opt *audit.Options) {
 			opt.PreviousFile = lastYear(t, dir, p)
 		}, want: []string{"2026-09-01.json: last year's results have pseudonymised record keys, and no pseudonym key was given"}},
+		{name: "previous folder without an earlier run", setup: func(t *testing.T, dir string, opt *audit.Options) {
+			opt.PreviousFile = filepath.Join(dir, "historie")
+			lastYear(t, dir, nil)
+			opt.AsOf = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+		}, want: []string{"historie holds no results of an audit before 2026-09-01"}},
 		{name: "previous not older", setup: func(t *testing.T, dir string, opt *audit.Options) {
 			opt.AsOf = time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
 			opt.PreviousFile = lastYear(t, dir, nil)

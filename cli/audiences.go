@@ -114,16 +114,43 @@ func pseudonymiser(keyFile, historyDir string, sample bool) (p *pseudonym.Pseudo
 	return p, func() (string, error) { return keyFile, p.Save(keyFile) }, nil
 }
 
-// saveHistory keeps the run's full results in the history folder.
-func saveHistory(dir string, run *results.Run) (string, error) {
+// saveHistory keeps the run's full results in the history folder. A run
+// of the same date that ran checks this one did not (a full audit, then
+// one area again with --only) is kept instead: next year's audit compares
+// with it. dropped then lists those checks.
+func saveHistory(dir string, run *results.Run) (path string, dropped []string, err error) {
+	path = filepath.Join(dir, trend.FileName(run))
+	if old, err := trend.ReadFile(path); err == nil {
+		if dropped = droppedChecks(old.Run, run); len(dropped) > 0 {
+			return path, dropped, nil
+		}
+	}
 	fg := audience.FG(run)
-	path, err := trend.Save(dir, fg, func(w io.Writer, r *results.Run) error {
+	path, err = trend.Save(dir, fg, func(w io.Writer, r *results.Run) error {
 		return reports.JSONReporter{}.Write(w, r, reports.Options{Audience: results.AudienceFG})
 	})
 	if err != nil {
-		return "", fmt.Errorf("keep the results in the history folder: %w", err)
+		return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
 	}
-	return path, nil
+	return path, nil, nil
+}
+
+// droppedChecks lists the checks that ran in old but not in run.
+func droppedChecks(old, run *results.Run) []string {
+	ran := func(c results.Check) bool {
+		return c.Status == results.StatusPassed || c.Status == results.StatusFindings
+	}
+	now := map[string]bool{}
+	for _, c := range run.Checks {
+		now[c.ID] = ran(c)
+	}
+	var out []string
+	for _, c := range old.Checks {
+		if ran(c) && !now[c.ID] {
+			out = append(out, c.ID)
+		}
+	}
+	return out
 }
 
 // printOutcome says what the comparison with last year and the

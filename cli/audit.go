@@ -184,11 +184,15 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		e.infof(o.Quiet, e.tr(msgKeyCreated), path)
 	}
 	if !o.NoHistory {
-		path, err := saveHistory(historyDir, run)
-		if err != nil {
+		path, dropped, err := saveHistory(historyDir, run)
+		switch {
+		case err != nil:
 			return err
+		case len(dropped) > 0:
+			e.infof(o.Quiet, e.tr(msgHistoryKept), path, len(dropped), firstFew(dropped))
+		default:
+			e.infof(o.Quiet, e.tr(msgHistory), path)
 		}
-		e.infof(o.Quiet, e.tr(msgHistory), path)
 	}
 	if o.DB != "" {
 		e.infof(o.Quiet, e.tr(msgDBKept), o.DB)
@@ -197,6 +201,14 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// firstFew lists the first three ids, and "..." when there are more.
+func firstFew(ids []string) string {
+	if len(ids) > 3 {
+		return strings.Join(ids[:3], ", ") + ", ..."
+	}
+	return strings.Join(ids, ", ")
 }
 
 func (e *env) infof(quiet bool, format string, args ...any) {

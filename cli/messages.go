@@ -30,9 +30,24 @@ var (
 	msgAnd           = text{" en ", " and "}
 	msgKeyCreated    = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
 	msgHistory       = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
+	msgHistoryKept   = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
 	msgPrevious      = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
 	msgAccepted      = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
 	msgAcceptance    = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
+)
+
+// Terminal messages of the sample command.
+var (
+	msgSampling      = text{"avgaudit %s: steekproef uit %s\n", "avgaudit %s: sampling %s\n"}
+	msgSeed          = text{"seed %d: trek dezelfde steekproef opnieuw met --seed %d\n", "seed %d: redraw this sample with --seed %d\n"}
+	msgPopulation    = text{"populatie: %d %s; %d getrokken\n", "population: %d %s; %d drawn\n"}
+	msgPopulationAll = text{"populatie: %d %s; --size %d is niet kleiner, dus de steekproef bevat ze allemaal\n", "population: %d %s; --size %d is not smaller, so the sample holds all of them\n"}
+	msgAllFindings   = text{"bevindingen van alle controles", "findings of all checks"}
+	msgCheckFindings = text{"bevindingen van controle %s", "findings of check %s"}
+	msgTableRows     = text{"rijen van tabel %s", "rows of table %s"}
+	msgChecklist     = text{"checklist geschreven naar %s\n", "checklist written to %s\n"}
+	msgSampleNotRun  = text{"waarschuwing: controle %s is niet uitgevoerd (%s): haar bevindingen kunnen niet in de steekproef zitten\n", "warning: check %s did not run (%s): its findings cannot be in the sample\n"}
+	msgAuditListsAll = text{"avgaudit audit noemt ze allemaal", "avgaudit audit lists them all"}
 )
 
 // severityNames names the severities on the terminal.

@@ -124,8 +124,8 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 		return usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", out)
 	}
 
-	fmt.Fprintf(e.stdout, "avgaudit %s: sampling %s\n", auditVersion, source)
-	fmt.Fprintf(e.stdout, "seed %d: redraw this sample with --seed %d\n", o.Seed, o.Seed)
+	fmt.Fprintf(e.stdout, e.tr(msgSampling), auditVersion, source)
+	fmt.Fprintf(e.stdout, e.tr(msgSeed), o.Seed, o.Seed)
 	s, run, err := o.draw(ctx, opt, checks)
 	if err != nil {
 		return fmt.Errorf("%s: %w", source, err)
@@ -146,7 +146,7 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 		return err
 	}
 	e.printSample(s)
-	fmt.Fprintf(e.stdout, "checklist written to %s\n", out)
+	fmt.Fprintf(e.stdout, e.tr(msgChecklist), out)
 	return nil
 }
 
@@ -210,7 +210,7 @@ func (o *sampleOptions) draw(ctx context.Context, opt audit.Options, checks []qu
 // which checks are not in the population.
 func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
 	if run.Summary.RowsRejected > 0 {
-		e.printRejects(run.Summary.RowsRejected, run.Rejects, "avgaudit audit lists them all")
+		e.printRejects(run.Summary.RowsRejected, run.Rejects, e.tr(msgAuditListsAll))
 	}
 	if o.Check != "" || o.Table != "" {
 		return
@@ -219,9 +219,9 @@ func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
 		if c.Status == results.StatusNotRun || c.Status == results.StatusError {
 			reason := c.Status
 			if c.Reason != nil {
-				reason = c.Reason.EN
+				reason = e.tr(text(*c.Reason))
 			}
-			fmt.Fprintf(e.stderr, "warning: check %s did not run (%s): its findings cannot be in the sample\n", c.ID, reason)
+			fmt.Fprintf(e.stderr, e.tr(msgSampleNotRun), c.ID, reason)
 		}
 	}
 }
@@ -241,18 +241,18 @@ func emptyPopulation(run *results.Run, o sampleOptions) error {
 }
 
 func (e *env) printSample(s *sampling.Sample) {
-	what := "findings of all checks"
+	what := e.tr(msgAllFindings)
 	switch s.Kind {
 	case sampling.KindCheck:
-		what = "findings of check " + s.Name
+		what = fmt.Sprintf(e.tr(msgCheckFindings), s.Name)
 	case sampling.KindTable:
-		what = "rows of table " + s.Name
+		what = fmt.Sprintf(e.tr(msgTableRows), s.Name)
 	}
 	if s.All() {
-		fmt.Fprintf(e.stdout, "population: %d %s; --size %d is not smaller, so the sample holds all of them\n", s.Population, what, s.Size)
+		fmt.Fprintf(e.stdout, e.tr(msgPopulationAll), s.Population, what, s.Size)
 		return
 	}
-	fmt.Fprintf(e.stdout, "population: %d %s; %d drawn\n", s.Population, what, len(s.Records))
+	fmt.Fprintf(e.stdout, e.tr(msgPopulation), s.Population, what, len(s.Records))
 }
 
 // redrawCommand is the command line that draws the same sample again: the

@@ -95,7 +95,7 @@ func TestSampleReproducible(t *testing.T) {
 func TestSampleRedraw(t *testing.T) {
 	dir := t.TempDir()
 	r := sample(t, dir, "--size", "8")
-	m := regexp.MustCompile(`seed (\d+): redraw this sample with --seed (\d+)`).FindStringSubmatch(r.stdout)
+	m := regexp.MustCompile(`seed (\d+): trek dezelfde steekproef opnieuw met --seed (\d+)`).FindStringSubmatch(r.stdout)
 	if m == nil || m[1] != m[2] {
 		t.Fatalf("no seed printed:\n%s", r.stdout)
 	}
@@ -124,8 +124,13 @@ func TestSampleRedraw(t *testing.T) {
 func TestSampleLargerThanPopulation(t *testing.T) {
 	dir := t.TempDir()
 	r := sample(t, dir, "--check", "photo_without_consent", "--size", "50", "--seed", "5")
-	if !strings.Contains(r.stdout, "population: 9 findings of check photo_without_consent; --size 50 is not smaller, so the sample holds all of them") {
-		t.Errorf("stdout does not say the sample holds all findings:\n%s", r.stdout)
+	// In the checklist's language, as the source is named.
+	for _, want := range []string{"steekproef uit de voorbeeldorganisatie (ingebouwd)",
+		"populatie: 9 bevindingen van controle photo_without_consent; --size 50 is niet kleiner, dus de steekproef bevat ze allemaal",
+		"checklist geschreven naar steekproef-photo_without_consent-5.xlsx"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
 	}
 	book := checklist(t, filepath.Join(dir, "steekproef-photo_without_consent-5.xlsx"))
 	if keys := sampleKeys(t, book); len(keys) != 9 {
