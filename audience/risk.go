@@ -85,6 +85,10 @@ func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser,
 // riskAcceptances pseudonymises the record key of each register entry that
 // names one finding exactly (by the table of the finding it matches) and
 // scrubs the rest: patterns, justifications, who approved.
+// acceptanceTable is the table a register key of no finding is
+// pseudonymised under.
+const acceptanceTable = "accepted_risks"
+
 func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scrubber) {
 	tables := map[string]string{} // check id + "\x00" + record key → table
 	for _, c := range run.Checks {
@@ -94,9 +98,16 @@ func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scru
 	}
 	for i := range out.Acceptances {
 		a := &out.Acceptances[i]
-		if table, ok := tables[a.CheckID+"\x00"+a.RecordKey]; ok && !strings.ContainsAny(a.RecordKey, "*?") {
+		table, ok := tables[a.CheckID+"\x00"+a.RecordKey]
+		switch exact := !strings.ContainsAny(a.RecordKey, "*?"); {
+		case exact && ok:
 			a.RecordKey = p.Of(table, a.RecordKey)
-		} else {
+		case exact && strings.ContainsAny(a.RecordKey, "0123456789@."):
+			// A key of no finding (a stale entry) that looks like a number or
+			// an account: the data no longer names it, so the scrubber does
+			// not know it; pseudonymise it rather than show it.
+			a.RecordKey = p.Of(acceptanceTable, a.RecordKey)
+		default:
 			a.RecordKey = sc.Text(a.RecordKey, "nl")
 		}
 		a.Source = sc.Text(a.Source, "nl")

@@ -207,7 +207,7 @@ func TestRiskTexts(t *testing.T) {
 	want.Acceptances[0].RecordKey = p.Of("t", "K0001")
 	want.Acceptances[0].Justification, want.Acceptances[0].ApprovedBy = "[naam] weet ervan", "[naam]"
 	want.Acceptances[1].RecordKey = "[kenmerk]/*"
-	want.Acceptances[2].RecordKey = "K0002" // matches nothing and is not in the data
+	want.Acceptances[2].RecordKey = p.Of("accepted_risks", "K0002") // matches nothing and is not in the data: a pseudonym all the same
 	c := &want.Checks[0]
 	c.Reason = &results.Text{NL: "fout bij [kenmerk]", EN: "error at [identifier]"}
 	c.Findings[0].Key, c.Findings[0].RecordKey = "c|t|"+p.Of("t", "K0001"), p.Of("t", "K0001")
@@ -274,5 +274,25 @@ func TestRiskRejectedDate(t *testing.T) {
 	}
 	if !strings.Contains(got.Reason.NL, "geen bestaande datum") || !strings.Contains(got.Reason.EN, "not an existing calendar date") {
 		t.Errorf("reason %+v no longer says what is wrong", got.Reason)
+	}
+}
+
+// TestRiskStaleKey: a register entry naming one record that no finding has
+// (a stale entry: the record is gone from the data) is pseudonymised when
+// its key looks like a number or an account; a processor's name or a
+// pattern stays readable.
+func TestRiskStaleKey(t *testing.T) {
+	p := samplePseudonymiser(t)
+	run := &results.Run{Acceptances: []results.Acceptance{
+		{ID: "A1", CheckID: "retention_admin", RecordKey: "K0999", Status: results.AcceptanceStale},
+		{ID: "A2", CheckID: "account_shared", RecordKey: "Konnect/ipad.groep@example.org", Status: results.AcceptanceStale},
+		{ID: "A3", CheckID: "processor_agreement_missing", RecordKey: "WhatsApp", Status: results.AcceptanceStale},
+		{ID: "A4", CheckID: "retention_invoices", RecordKey: "FAC-2018-*", Status: results.AcceptanceAccepted},
+	}}
+	got := audience.Risk(run, p).Acceptances
+	for i, want := range []string{p.Of("accepted_risks", "K0999"), p.Of("accepted_risks", "Konnect/ipad.groep@example.org"), "WhatsApp", "FAC-2018-*"} {
+		if got[i].RecordKey != want {
+			t.Errorf("%s: record key %q, want %q", got[i].ID, got[i].RecordKey, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package audience
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -23,6 +24,19 @@ var Markers = map[string]results.Text{
 	"removed":      {NL: "[verwijderd]", EN: "[removed]"}, // a rejected input value
 	"other":        {NL: "[persoonsgegeven]", EN: "[personal data]"},
 }
+
+// EnglishMarkers turns the Dutch markers that language-neutral texts carry
+// (finding values, file names, register entries) into English ones, for a
+// report in English.
+var EnglishMarkers = func() *strings.Replacer {
+	var pairs []string
+	for _, kind := range slices.Sorted(maps.Keys(Markers)) {
+		if m := Markers[kind]; m.NL != m.EN {
+			pairs = append(pairs, m.NL, m.EN)
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // markerList holds every marker text, to leave them alone when a text is
 // scrubbed twice.

@@ -93,12 +93,18 @@ func fileNames(files []reportFile) string {
 
 // pseudonymiser returns the pseudonymiser of the run: the key in keyFile
 // (--pseudonym-key), else the built-in sample's fixed key when the sample
-// is audited, else the key kept in the history folder. A key that does not
+// is audited, else the key kept in the history folder (a key of this run
+// only with --no-history). A key that does not
 // exist yet is made in memory; save (nil when there is nothing to save)
 // writes it once the reports are written, so a failed run leaves nothing.
-func pseudonymiser(keyFile, historyDir string, sample bool) (p *pseudonym.Pseudonymiser, save func() (string, error), err error) {
+func pseudonymiser(keyFile, historyDir string, sample, noHistory bool) (p *pseudonym.Pseudonymiser, save func() (string, error), err error) {
 	if keyFile == "" && sample {
 		p, err = pseudonym.New(pseudonym.SampleKey)
+		return p, nil, err
+	}
+	if keyFile == "" && noHistory {
+		// Nothing is kept: this run's pseudonyms are its own.
+		p, err = pseudonym.Random()
 		return p, nil, err
 	}
 	if keyFile == "" {
@@ -166,6 +172,9 @@ func (e *env) printOutcome(run *results.Run, quiet bool) {
 	e.infof(quiet, e.tr(msgAccepted), s.Accepted, s.Open)
 	for _, a := range run.Acceptances {
 		status := a.Status
+		if status == results.AcceptanceExpired && a.Matched == 0 {
+			status = "expired_unmatched"
+		}
 		if t, ok := acceptanceStatus[status]; ok {
 			status = e.tr(t)
 		}

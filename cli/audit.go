@@ -148,7 +148,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		opt.HistoryDir = historyDir
 	}
 	opt.PreviousFile, opt.AcceptedFile = o.Previous, o.AcceptedRisks
-	pseud, saveKey, err := pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0)
+	pseud, saveKey, err := pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0, o.NoHistory)
 	if err != nil {
 		return err
 	}

@@ -65,8 +65,9 @@ func (e *env) tr(t text) string {
 
 // acceptanceStatus names the statuses of register entries on the terminal.
 var acceptanceStatus = map[string]text{
-	"accepted": {"geaccepteerd", "accepted"},
-	"expired":  {"verlopen: bevindingen weer open", "expired: findings open again"},
-	"stale":    {"vindt niets (verouderd?)", "matches nothing (stale?)"},
-	"pending":  {"nog niet ingegaan", "not yet in force"},
+	"accepted":          {"geaccepteerd", "accepted"},
+	"expired":           {"verlopen: bevindingen weer open", "expired: findings open again"},
+	"expired_unmatched": {"verlopen (vindt niets meer)", "expired (matches nothing any more)"},
+	"stale":             {"vindt niets (verouderd?)", "matches nothing (stale?)"},
+	"pending":           {"nog niet ingegaan", "not yet in force"},
 }

@@ -259,7 +259,7 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err != nil {
 		return err
 	}
-	page := buildPage(l, aud, prepare(run))
+	page := buildPage(l, aud, prepareFor(run, l))
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, page); err != nil {
 		return fmt.Errorf("write html: %w", err)

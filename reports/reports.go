@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 )
@@ -362,6 +363,36 @@ func prepare(run *results.Run) *results.Run {
 	}
 	r.Summarise()
 	return &r
+}
+
+// prepareFor is prepare for a report in the language of l: a risk analysis
+// in English gets the English markers where language-neutral texts had
+// personal values (see audience.EnglishMarkers).
+func prepareFor(run *results.Run, l *labels) *results.Run {
+	r := prepare(run)
+	if l.Lang != "en" || r.Audience != results.AudienceRisk {
+		return r
+	}
+	en := audience.EnglishMarkers.Replace
+	for i := range r.Checks {
+		for _, fs := range [][]results.Finding{r.Checks[i].Findings, r.Checks[i].Resolved} {
+			for j := range fs {
+				fs[j].File = en(fs[j].File)
+				fs[j].Values = mapStrings(fs[j].Values, en)
+			}
+		}
+	}
+	for i := range r.Inputs {
+		r.Inputs[i].File = en(r.Inputs[i].File)
+	}
+	for i := range r.Rejects {
+		r.Rejects[i].File, r.Rejects[i].Value = en(r.Rejects[i].File), en(r.Rejects[i].Value)
+	}
+	for i := range r.Acceptances {
+		a := &r.Acceptances[i]
+		a.RecordKey, a.Source, a.Justification, a.LegalBasis, a.ApprovedBy = en(a.RecordKey), en(a.Source), en(a.Justification), en(a.LegalBasis), en(a.ApprovedBy)
+	}
+	return r
 }
 
 // maskFindings returns a non-nil copy of fs with BSNs masked in every value

@@ -54,7 +54,7 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f, l: l, aud: aud, run: prepare(run)}
+	x := &xlsxWriter{f: f, l: l, aud: aud, run: prepareFor(run, l)}
 	if err := x.styles(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
