@@ -28,6 +28,12 @@
 // place the finding (the childcare location and group of the child it is
 // about) and are not shown among its values, so need no heading. Any
 // further columns are shown with the finding.
+//
+// Some own columns hold codes (CodeColumns: problem, category, missing,
+// ...), by their name in every built-in check. The JSON keeps a code; the
+// HTML and Excel reports show its label from codes.go (CodeLabel), and a
+// test requires a label in both languages for every code a check returns
+// on its fixture or in the sample audit.
 package queries
 
 import (

@@ -27,7 +27,8 @@ import (
 // testdata/<id>/ (a manifest, canonical CSV files and expected.tsv) against a
 // real DuckDB and compares the findings exactly: the rows that must be found
 // and, by their absence from expected.tsv, the rows that must not. A check
-// that places its findings (location, group_name) must have them asserted.
+// that places its findings (location, group_name) must have them asserted,
+// and every code it returns (queries.IsCodeColumn) must have a label.
 func TestCheckFixtures(t *testing.T) {
 	checks, err := queries.Builtin()
 	if err != nil {
@@ -43,6 +44,7 @@ func TestCheckFixtures(t *testing.T) {
 			if got.Status == results.StatusError {
 				t.Fatalf("check failed: %s", got.Reason)
 			}
+			assertCodesLabelled(t, got)
 			header, want := readExpected(t, filepath.Join(dir, "expected.tsv"))
 			placed := slices.Contains(header, queries.ColLocation) && slices.Contains(header, queries.ColGroup)
 			var rows []string

@@ -406,17 +406,17 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, fg bool) htmlCheck {
 		}
 	}
 	for _, f := range c.Findings {
-		hc.Findings = append(hc.Findings, htmlFindingOf(l, f, len(c.Columns)))
+		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f))
 	}
 	if fg {
 		for _, f := range c.Resolved {
-			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, f, len(c.Columns)))
+			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f))
 		}
 	}
 	return hc
 }
 
-func htmlFindingOf(l *labels, f results.Finding, columns int) htmlFinding {
+func htmlFindingOf(l *labels, c results.Check, f results.Finding) htmlFinding {
 	return htmlFinding{
 		File:       f.File,
 		Row:        rowText(f.Row),
@@ -429,7 +429,7 @@ func htmlFindingOf(l *labels, f results.Finding, columns int) htmlFinding {
 		Acceptance: l.findingAcceptance(f.Acceptance),
 		Accepted:   !f.Open(),
 		Message:    l.pick(f.Message),
-		Values:     padded(f.Values, columns),
+		Values:     l.values(c, f.Values),
 	}
 }
 

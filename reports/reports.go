@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/avgaudit/avgaudit/audience"
+	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 )
@@ -241,6 +242,19 @@ func (l *labels) columnHeadings(c results.Check) []string {
 			if s := l.pick(c.ColumnLabels[i]); s != "" {
 				out[i] = s
 			}
+		}
+	}
+	return out
+}
+
+// values are a finding's values under c's columns (padded), with the codes
+// of a built-in check (queries.CodeLabel) in words of the report's
+// language: "toestemming geweigerd" for refused. The JSON keeps the codes.
+func (l *labels) values(c results.Check, vs []string) []string {
+	out := padded(vs, len(c.Columns))
+	for i, v := range out {
+		if t, ok := queries.CodeLabel(c.ID, c.Columns[i], v); ok {
+			out[i] = l.pick(t)
 		}
 	}
 	return out

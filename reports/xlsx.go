@@ -548,7 +548,7 @@ func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding) []any {
 	}
 	row = append(row, fd.RecordKey, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),
 		l.findingAcceptance(fd.Acceptance), l.pick(fd.Message))
-	return append(row, strAny(padded(fd.Values, len(c.Columns)))...)
+	return append(row, strAny(l.values(c, fd.Values))...)
 }
 
 func (x *xlsxWriter) check(sh string, c results.Check) error {
