@@ -170,10 +170,10 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		Checks:        checked,
 	}
 	for _, p := range pol.Params() {
-		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: p.Doc})
+		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: results.Text{NL: p.DocNL, EN: p.Doc}})
 	}
 	for _, s := range pol.RiskSettings() {
-		run.Policy = append(run.Policy, results.Param{Name: s.Key, Value: s.Value, Doc: s.Doc})
+		run.Policy = append(run.Policy, results.Param{Name: s.Key, Value: s.Value, Doc: results.Text{NL: s.DocNL, EN: s.Doc}})
 	}
 	if run.Inputs == nil {
 		run.Inputs = []results.Input{}

@@ -86,6 +86,11 @@ func TestSampleIdentifiersAndRisk(t *testing.T) {
 	}) {
 		t.Error("the run's policy does not list the risk owners")
 	}
+	for _, p := range run.Policy {
+		if p.Doc.NL == "" || p.Doc.EN == "" || p.Doc.NL == p.Doc.EN {
+			t.Errorf("policy setting %s: explanation %+v, want a Dutch and a different English one", p.Name, p.Doc)
+		}
+	}
 }
 
 // TestPolicyRiskKeys checks that a risk override for a check or area the

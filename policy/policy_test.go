@@ -45,7 +45,61 @@ func TestParamsDocumentSources(t *testing.T) {
 		if !strings.Contains(p.Doc, "default") {
 			t.Errorf("%s: the doc must name the default and its source: %q", p.Name, p.Doc)
 		}
+		if !strings.Contains(p.DocNL, "standaard") {
+			t.Errorf("%s: the Dutch doc must name the default (standaard) and its source: %q", p.Name, p.DocNL)
+		}
 	}
+}
+
+// TestEverySettingExplainedInBothLanguages checks that every setting the
+// reports list (the SQL variables and each kind of risk setting) has an
+// English and a Dutch explanation, and that the Dutch one is not a copy of
+// the English.
+func TestEverySettingExplainedInBothLanguages(t *testing.T) {
+	p, err := policy.Parse(strings.NewReader("risk:\n  impact: {a: 5}\n  likelihood: {b: 2}\n  owners: {bsn: Directeur}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type doc struct{ key, en, nl string }
+	var docs []doc
+	for _, prm := range p.Params() {
+		docs = append(docs, doc{prm.Key, prm.Doc, prm.DocNL})
+	}
+	kinds := map[string]bool{}
+	for _, s := range p.RiskSettings() {
+		docs = append(docs, doc{s.Key, s.Doc, s.DocNL})
+		kinds[riskKind(s)] = true
+	}
+	for _, kind := range []string{"risk.likelihood_shares", "risk.impact", "risk.likelihood", "risk.owners (default)", "risk.owners (policy)"} {
+		if !kinds[kind] {
+			t.Errorf("no %s setting was checked", kind)
+		}
+	}
+	for _, d := range docs {
+		switch {
+		case strings.TrimSpace(d.en) == "":
+			t.Errorf("%s has no English explanation", d.key)
+		case strings.TrimSpace(d.nl) == "":
+			t.Errorf("%s has no Dutch explanation", d.key)
+		case d.en == d.nl:
+			t.Errorf("%s: the Dutch explanation is the English one: %q", d.key, d.nl)
+		}
+	}
+}
+
+// riskKind names the kind of a risk setting: its key without the check id
+// or area, an owner marked by whether the policy kept the default.
+func riskKind(s policy.Setting) string {
+	if area, ok := strings.CutPrefix(s.Key, "risk.owners."); ok {
+		if s.Value == policy.DefaultRisk().Owners[area] {
+			return "risk.owners (default)"
+		}
+		return "risk.owners (policy)"
+	}
+	if s.Key == "risk.likelihood_shares" {
+		return s.Key
+	}
+	return s.Key[:strings.LastIndex(s.Key, ".")]
 }
 
 func portal12() policy.Retention {

@@ -139,7 +139,8 @@ func sortedUnique(ss []string) []string {
 type Setting struct {
 	Key   string // where it is set in the policy file: risk.owners.bsn
 	Value string
-	Doc   string
+	Doc   string // what it is, in English
+	DocNL string // the same in Dutch
 }
 
 // RiskSettings lists the risk section: the shares, each override and each
@@ -154,21 +155,35 @@ func (p Policy) RiskSettings() []Setting {
 		Key:   "risk.likelihood_shares",
 		Value: strings.Join(shares, ", "),
 		Doc:   "limits, in percent of the checked records affected, between likelihood 1 and 2, 2 and 3, 3 and 4, 4 and 5 (default 1, 5, 15, 40: rare, unlikely, possible, likely, almost certain on the five-step scale of a 5×5 risk matrix; set the limits of your own risk method)",
+		DocNL: "grenzen, in procenten van de beoordeelde records met een open bevinding, tussen kans 1 en 2, 2 en 3, 3 en 4, 4 en 5 (standaard 1, 5, 15, 40: zeldzaam, onwaarschijnlijk, mogelijk, waarschijnlijk, bijna zeker op de vijfpuntsschaal van een 5×5-risicomatrix; stem de grenzen af op uw eigen risicomethode)",
 	}}
 	for _, id := range slices.Sorted(maps.Keys(r.Impact)) {
-		out = append(out, Setting{Key: "risk.impact." + id, Value: strconv.Itoa(r.Impact[id]), Doc: "impact set by the policy instead of the check's own (1–5)"})
+		out = append(out, Setting{Key: "risk.impact." + id, Value: strconv.Itoa(r.Impact[id]),
+			Doc:   "impact set by the policy instead of the check's own (1–5)",
+			DocNL: "impact vastgesteld in het beleid, in plaats van de impact die de controle zelf opgeeft (1–5)"})
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.Likelihood)) {
-		out = append(out, Setting{Key: "risk.likelihood." + id, Value: strconv.Itoa(r.Likelihood[id]), Doc: "likelihood set by the policy instead of the share of affected records (1–5)"})
+		out = append(out, Setting{Key: "risk.likelihood." + id, Value: strconv.Itoa(r.Likelihood[id]),
+			Doc:   "likelihood set by the policy instead of the share of affected records (1–5)",
+			DocNL: "kans vastgesteld in het beleid, in plaats van de kans uit het aandeel getroffen records (1–5)"})
 	}
 	for _, area := range slices.Sorted(maps.Keys(r.Owners)) {
-		doc := "who answers for the risks of this area (set by the policy)"
-		if d, ok := defaultOwners[area]; ok && d == r.Owners[area] {
-			doc = "who answers for the risks of this area (default " + d + ")"
-		}
-		out = append(out, Setting{Key: "risk.owners." + area, Value: r.Owners[area], Doc: doc})
+		out = append(out, ownerSetting(area, r.Owners[area]))
 	}
 	return out
+}
+
+// ownerSetting documents risk.owners.<area>, naming the default owner
+// when the policy keeps it.
+func ownerSetting(area, owner string) Setting {
+	s := Setting{Key: "risk.owners." + area, Value: owner,
+		Doc:   "who answers for the risks of this area (set by the policy)",
+		DocNL: "wie verantwoordelijk is voor de risico's van dit gebied (vastgesteld in het beleid)"}
+	if d, ok := defaultOwners[area]; ok && d == owner {
+		s.Doc = "who answers for the risks of this area (default " + d + ")"
+		s.DocNL = "wie verantwoordelijk is voor de risico's van dit gebied (standaard " + d + ")"
+	}
+	return s
 }
 
 func formatShare(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -115,7 +115,7 @@ type htmlPage struct {
 
 	Pseudonyms string // the pseudonymisation note; empty without pseudonyms
 	Rules      []htmlRef
-	Policy     []results.Param
+	Policy     []htmlParam
 }
 
 // htmlCard is one figure of the summary.
@@ -246,6 +246,12 @@ type htmlReject struct {
 	Reason string
 }
 
+// htmlParam is a policy setting with its explanation in the page's language.
+type htmlParam struct {
+	results.Param
+	Doc string
+}
+
 // Write writes run as an HTML page for opt's audience.
 func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if opt.Audience == results.AudienceManagement {
@@ -286,7 +292,6 @@ func buildPage(l *labels, aud string, run *results.Run) *htmlPage {
 		ChartJS:      template.JS(chartJS),
 		Summary:      run.Summary,
 		Passed:       run.Summary.ChecksRun - run.Summary.ChecksWithIssue,
-		Policy:       run.Policy,
 	}
 	refs := checkRefs(l, run.Checks)
 	p.summaryCards(l, run)
@@ -517,6 +522,9 @@ func (p *htmlPage) method(l *labels, run *results.Run, refs []htmlRef) {
 		p.Intro += " " + l.PseudonymsShort
 	}
 	p.Rules = refs
+	for _, prm := range run.Policy {
+		p.Policy = append(p.Policy, htmlParam{Param: prm, Doc: l.pick(prm.Doc)})
+	}
 }
 
 // htmlFindings is one table of findings (current or resolved) as the

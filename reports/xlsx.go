@@ -659,7 +659,7 @@ func (x *xlsxWriter) policy() error {
 	header := []string{l.Setting, l.Value, l.Explanation}
 	rows := make([][]any, 0, len(x.run.Policy))
 	for _, p := range x.run.Policy {
-		rows = append(rows, []any{p.Name, p.Value, p.Doc})
+		rows = append(rows, []any{p.Name, p.Value, l.pick(p.Doc)})
 	}
 	return x.table(l.Policy, header, rows)
 }

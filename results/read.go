@@ -7,10 +7,11 @@ import (
 )
 
 // Read reads a results file written by any version of avgaudit that this
-// one understands: schema version 1 (reject reasons in English only) is
-// converted, version 2 is read as it is. A newer version, a management
-// summary (which holds no findings) or a file that is not avgaudit results
-// at all gives an error that says what the file is and what to use instead.
+// one understands: schema version 1 (reject reasons and policy
+// explanations in one language) is converted, version 2 is read as it is.
+// A newer version, a management summary (which holds no findings) or a
+// file that is not avgaudit results at all gives an error that says what
+// the file is and what to use instead.
 func Read(r io.Reader) (*Run, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -49,11 +50,16 @@ func Read(r io.Reader) (*Run, error) {
 }
 
 // readV1 converts schema version 1: it had no audience (it was the full
-// report, record keys unpseudonymised) and reject reasons were one English
-// text.
+// report, record keys unpseudonymised), and reject reasons and policy
+// explanations were one text each.
 func readV1(data []byte) (*Run, error) {
 	var v1 struct {
 		Run
+		Policy []struct {
+			Name  string `json:"name"`
+			Value string `json:"value"`
+			Doc   string `json:"doc"`
+		} `json:"policy"`
 		Rejects []struct {
 			File   string `json:"file"`
 			Sheet  string `json:"sheet,omitempty"`
@@ -68,6 +74,10 @@ func readV1(data []byte) (*Run, error) {
 	}
 	run := v1.Run
 	run.Audience = AudienceFG
+	run.Policy = make([]Param, len(v1.Policy))
+	for i, p := range v1.Policy {
+		run.Policy[i] = Param{Name: p.Name, Value: p.Value, Doc: Text{NL: p.Doc, EN: p.Doc}}
+	}
 	run.Rejects = make([]Reject, len(v1.Rejects))
 	for i, r := range v1.Rejects {
 		run.Rejects[i] = Reject{File: r.File, Sheet: r.Sheet, Row: r.Row, Column: r.Column, Value: r.Value,

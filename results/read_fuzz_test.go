@@ -16,6 +16,8 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`{"schema_version": 2, "audience": "risk", "checks": [{"id": "c", "findings": [{"key": "k"}]}]}`))
 	f.Add([]byte(`{"schema_version": 1, "rejects": [{"reason": "x"}]}`))
 	f.Add([]byte(`{"schema_version": 2, "rejects": [{"reason": {"nl": "a", "en": "b"}}]}`))
+	f.Add([]byte(`{"schema_version": 1, "policy": [{"name": "a", "value": "1", "doc": "x"}]}`))
+	f.Add([]byte(`{"schema_version": 2, "policy": [{"name": "a", "value": "1", "doc": {"nl": "x", "en": "y"}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		run, err := Read(bytes.NewReader(data))
 		if err != nil {

@@ -2,6 +2,7 @@ package results
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,6 +29,30 @@ func TestReadVersion1(t *testing.T) {
 		if r.Reason.EN == "" || r.Reason.NL != r.Reason.EN {
 			t.Errorf("reject %+v: want the English reason in both languages", r)
 		}
+	}
+	want := Param{Name: "retention.child_years", Value: "2", Doc: Text{
+		NL: "Kindgegevens uiterlijk 2 jaar na einde opvang verwijderen (sectornorm, voormalig Vrijstellingsbesluit Wbp art. 18 lid 5).",
+		EN: "Kindgegevens uiterlijk 2 jaar na einde opvang verwijderen (sectornorm, voormalig Vrijstellingsbesluit Wbp art. 18 lid 5).",
+	}}
+	if len(run.Policy) != 2 || run.Policy[0] != want {
+		t.Fatalf("policy %+v; want 2 settings, the first %+v", run.Policy, want)
+	}
+	for _, p := range run.Policy {
+		if p.Doc.EN == "" || p.Doc.NL != p.Doc.EN {
+			t.Errorf("policy setting %+v: want the one explanation in both languages", p)
+		}
+	}
+}
+
+// TestReadVersion2Policy reads a setting's explanation in both languages.
+func TestReadVersion2Policy(t *testing.T) {
+	run, err := Read(strings.NewReader(`{"schema_version": 2, "audience": "fg", "policy": [{"name": "portal_access_days", "value": "30", "doc": {"nl": "dagen", "en": "days"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Param{{Name: "portal_access_days", Value: "30", Doc: Text{NL: "dagen", EN: "days"}}}
+	if !slices.Equal(run.Policy, want) {
+		t.Errorf("policy %+v, want %+v", run.Policy, want)
 	}
 }
 

@@ -130,7 +130,7 @@ type Tool struct {
 type Param struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
-	Doc   string `json:"doc"`
+	Doc   Text   `json:"doc"` // what the setting is and where its default comes from
 }
 
 // Input is one loaded export file (or one sheet of a workbook).
