@@ -12,6 +12,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/profiles"
+	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 )
@@ -98,8 +99,8 @@ func FromFindings(run *results.Run, checkID string, size int, seed uint64) (*Sam
 		f := c.Findings[j]
 		r := findingRecord(f)
 		r.Values = append(r.Values, f.Message)
-		for _, v := range f.Values {
-			r.Values = append(r.Values, same(v))
+		for i, v := range f.Values {
+			r.Values = append(r.Values, valueText(c, i, v))
 		}
 		s.Records = append(s.Records, r)
 	}
@@ -141,6 +142,18 @@ func allFindings(run *results.Run, size int, seed uint64) *Sample {
 	return s
 }
 
+// valueText is the i-th value v of a finding of c in both languages: a
+// code (problem, category, ...) of a built-in check by its label, as the
+// reports show it, anything else as it is.
+func valueText(c *results.Check, i int, v string) results.Text {
+	if i < len(c.Columns) {
+		if label, ok := queries.CodeLabel(c.ID, c.Columns[i], v); ok {
+			return label
+		}
+	}
+	return same(v)
+}
+
 func findingRecord(f results.Finding) Record {
 	return Record{System: f.System, Table: f.Table, Key: f.RecordKey, File: f.File, Row: f.Row}
 }
@@ -157,8 +170,9 @@ func details(c *results.Check, f results.Finding) results.Text {
 		if i < len(c.ColumnLabels) {
 			label = c.ColumnLabels[i]
 		}
-		nl = append(nl, label.NL+": "+v)
-		en = append(en, label.EN+": "+v)
+		text := valueText(c, i, v)
+		nl = append(nl, label.NL+": "+text.NL)
+		en = append(en, label.EN+": "+text.EN)
 	}
 	return results.Text{NL: strings.Join(nl, "\n"), EN: strings.Join(en, "\n")}
 }
