@@ -29,7 +29,7 @@ func Apply(run *results.Run, entries []Entry, asOf time.Time) {
 	run.Acceptances = make([]results.Acceptance, len(entries))
 	ran := map[string]bool{}
 	for _, c := range run.Checks {
-		ran[c.ID] = c.Status == results.StatusPassed || c.Status == results.StatusFindings
+		ran[c.ID] = c.Ran()
 	}
 	for i, e := range entries {
 		run.Acceptances[i] = results.Acceptance{

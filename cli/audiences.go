@@ -143,16 +143,13 @@ func saveHistory(dir string, run *results.Run) (path string, dropped []string, e
 
 // droppedChecks lists the checks that ran in old but not in run.
 func droppedChecks(old, run *results.Run) []string {
-	ran := func(c results.Check) bool {
-		return c.Status == results.StatusPassed || c.Status == results.StatusFindings
-	}
 	now := map[string]bool{}
 	for _, c := range run.Checks {
-		now[c.ID] = ran(c)
+		now[c.ID] = c.Ran()
 	}
 	var out []string
 	for _, c := range old.Checks {
-		if ran(c) && !now[c.ID] {
+		if c.Ran() && !now[c.ID] {
 			out = append(out, c.ID)
 		}
 	}

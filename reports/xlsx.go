@@ -838,7 +838,7 @@ func checkSheetNames(checks []results.Check, reserved []string) []string {
 	}
 	names := make([]string, len(checks))
 	for i, c := range checks {
-		if len(c.Findings) == 0 && c.Status != results.StatusPassed && c.Status != results.StatusFindings {
+		if len(c.Findings) == 0 && !c.Ran() {
 			continue
 		}
 		base := strings.Map(func(r rune) rune {

@@ -188,6 +188,11 @@ type Check struct {
 	Risk *Risk `json:"risk,omitempty"`
 }
 
+// Ran reports whether the check ran: it passed or has findings.
+func (c Check) Ran() bool {
+	return c.Status == StatusPassed || c.Status == StatusFindings
+}
+
 // CheckCounts is a check's outcome in one run, in numbers.
 type CheckCounts struct {
 	Status   string `json:"status"`

@@ -84,7 +84,7 @@ func Score(run *results.Run, pol policy.Risk) {
 	for i := range run.Checks {
 		c := &run.Checks[i]
 		if c.Risk == nil {
-			if c.Status != results.StatusPassed && c.Status != results.StatusFindings {
+			if !c.Ran() {
 				continue
 			}
 			c.Risk = &results.Risk{Impact: DefaultImpact, ImpactSource: SourceCheck}

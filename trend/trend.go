@@ -53,7 +53,7 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 			continue
 		}
 		c.Previous = counts(prev)
-		if !ran(c) || !ran(prev) {
+		if !c.Ran() || !prev.Ran() {
 			continue
 		}
 		compareCheck(c, prev, key)
@@ -122,10 +122,6 @@ func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser
 		return errors.New("last year's results were pseudonymised with another key: use the same --pseudonym-key, or last year's resultaten-fg.json / the history file")
 	}
 	return nil
-}
-
-func ran(c *results.Check) bool {
-	return c.Status == results.StatusPassed || c.Status == results.StatusFindings
 }
 
 // counts is a check's outcome in numbers.
