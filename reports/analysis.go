@@ -6,19 +6,21 @@ import (
 
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 )
 
 // This file holds what the HTML and Excel reports of the risk and FG
 // audiences compute from a run alike: checks by area, the risk matrix,
 // findings per location and group, and the trend per area.
 
-// Risk levels, from a score of 0 (no open findings) to 25.
+// Risk levels, from a score of 0 (no open findings) to 25: the risk
+// package's.
 const (
-	levelNone     = "none"
-	levelLow      = "low"
-	levelMedium   = "medium"
-	levelHigh     = "high"
-	levelCritical = "critical"
+	levelNone     = risk.LevelNone
+	levelLow      = risk.LevelLow
+	levelMedium   = risk.LevelMedium
+	levelHigh     = risk.LevelHigh
+	levelCritical = risk.LevelCritical
 )
 
 // levels lists the risk levels from the highest down, as the report's
@@ -45,24 +47,6 @@ var levelInk = map[string]string{
 	levelCritical: "#ffffff",
 }
 
-// levelOf is the level of a score (impact × likelihood): the bands of the
-// risk method (issue 5): 0 none, 1–4 low, 5–9 medium, 10–16 high, 20–25
-// critical. It colours the cells of the matrix, which hold no check of
-// their own; a check's level is the one the run gives it.
-func levelOf(score int) string {
-	switch {
-	case score <= 0:
-		return levelNone
-	case score <= 4:
-		return levelLow
-	case score <= 9:
-		return levelMedium
-	case score <= 16:
-		return levelHigh
-	}
-	return levelCritical
-}
-
 // checkLevel is a check's risk level, "" when it was not scored (it did not
 // run).
 func checkLevel(c results.Check) string {
@@ -72,7 +56,7 @@ func checkLevel(c results.Check) string {
 	if c.Risk.Level != "" {
 		return c.Risk.Level
 	}
-	return levelOf(c.Risk.Score)
+	return risk.LevelOf(c.Risk.Score)
 }
 
 // areaGroup is one area of the catalogue and the indices (into
@@ -126,7 +110,7 @@ func areaRank(rank map[string]int, code string) (int, bool) {
 }
 
 // matrixSize is the number of levels of impact and of likelihood.
-const matrixSize = 5
+const matrixSize = risk.Scale
 
 // riskMatrix places each check with open findings in the matrix:
 // cells[impact-1][likelihood-1] lists the indices of its checks. A check

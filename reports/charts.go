@@ -7,6 +7,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 )
 
 // The report's charts are built with go-echarts as option values, not as
@@ -72,12 +73,14 @@ func matrixChart(l *labels, cells [matrixSize][matrixSize][]int) *htmlChart {
 			data = append(data, opts.HeatMapData{Name: name, Value: [3]int{lik, imp, (imp + 1) * (lik + 1)}})
 		}
 	}
+	// One piece per level, over the scores 1–25 that risk.LevelOf gives it.
 	var pieces []opts.Piece
-	for _, band := range []struct {
-		min, max float32
-		level    string
-	}{{1, 4, levelLow}, {5, 9, levelMedium}, {10, 16, levelHigh}, {17, 25, levelCritical}} {
-		pieces = append(pieces, opts.Piece{Min: band.min, Max: band.max, Color: levelColours[band.level]})
+	for score, last := 1, ""; score <= matrixSize*matrixSize; score++ {
+		if lv := risk.LevelOf(score); lv != last {
+			pieces = append(pieces, opts.Piece{Min: float32(score), Color: levelColours[lv]})
+			last = lv
+		}
+		pieces[len(pieces)-1].Max = float32(score)
 	}
 
 	hm := charts.NewHeatMap()

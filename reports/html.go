@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 )
 
 // HTMLReporter writes rapport.html (risk audience) or rapport-fg.html (FG
@@ -353,7 +354,7 @@ func (p *htmlPage) matrix(l *labels, checks []results.Check, refs []htmlRef) {
 	for imp := matrixSize; imp >= 1; imp-- {
 		row := htmlMatrixRow{Impact: imp}
 		for lik := 1; lik <= matrixSize; lik++ {
-			lv := levelOf(imp * lik)
+			lv := risk.LevelOf(imp * lik)
 			cell := htmlMatrixCell{Class: lv, Level: l.level(lv), Score: imp * lik}
 			for _, i := range cells[imp-1][lik-1] {
 				cell.Checks = append(cell.Checks, refs[i])

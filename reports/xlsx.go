@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/risk"
 	"github.com/avgaudit/avgaudit/xlsxkit"
 )
 
@@ -502,7 +503,7 @@ func (x *xlsxWriter) matrix() error {
 		imp := matrixSize - r
 		lines := 1
 		for lik := 1; lik <= matrixSize; lik++ {
-			if err := x.styleCell(sh, xlsxkit.Cell(lik+1, 4+r), x.levelStyle(levelOf(imp*lik))); err != nil {
+			if err := x.styleCell(sh, xlsxkit.Cell(lik+1, 4+r), x.levelStyle(risk.LevelOf(imp*lik))); err != nil {
 				return err
 			}
 			lines = max(lines, len(cells[imp-1][lik-1]))
