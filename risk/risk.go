@@ -13,9 +13,6 @@
 package risk
 
 import (
-	"cmp"
-	"slices"
-
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -127,71 +124,4 @@ func score(c *results.Check, pol policy.Risk) {
 	r.Score = r.Impact * r.Likelihood
 	r.Level = LevelOf(r.Score)
 	r.Owner = pol.Owner(c.Area)
-}
-
-// Cell is one cell of the risk matrix: the checks with this likelihood
-// and impact, by id.
-type Cell struct {
-	Likelihood int
-	Impact     int
-	Score      int
-	Level      string
-	Checks     []string // sorted
-}
-
-// Matrix is the 5×5 risk matrix of a scored run, indexed
-// [likelihood-1][impact-1]. Checks with score 0 are in no cell.
-func Matrix(run *results.Run) [Scale][Scale]Cell {
-	var m [Scale][Scale]Cell
-	for l := 1; l <= Scale; l++ {
-		for i := 1; i <= Scale; i++ {
-			m[l-1][i-1] = Cell{Likelihood: l, Impact: i, Score: l * i, Level: LevelOf(l * i), Checks: []string{}}
-		}
-	}
-	for _, c := range run.Checks {
-		r := c.Risk
-		if r == nil || r.Score == 0 || !inScale(r.Likelihood) || !inScale(r.Impact) {
-			continue
-		}
-		cell := &m[r.Likelihood-1][r.Impact-1]
-		cell.Checks = append(cell.Checks, c.ID)
-	}
-	for l := range m {
-		for i := range m[l] {
-			slices.Sort(m[l][i].Checks)
-		}
-	}
-	return m
-}
-
-func inScale(v int) bool { return v >= 1 && v <= Scale }
-
-// Top lists the n checks with the highest risk (all with a score above 0
-// when n ≤ 0): by score, then severity, then id.
-func Top(run *results.Run, n int) []results.Check {
-	var out []results.Check
-	for _, c := range run.Checks {
-		if c.Risk != nil && c.Risk.Score > 0 {
-			out = append(out, c)
-		}
-	}
-	slices.SortStableFunc(out, func(a, b results.Check) int {
-		return cmp.Or(
-			cmp.Compare(b.Risk.Score, a.Risk.Score),
-			cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)),
-			cmp.Compare(a.ID, b.ID),
-		)
-	})
-	if n > 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
-}
-
-// severityRank orders severities most severe first; unknown ones last.
-func severityRank(s string) int {
-	if i := slices.Index(results.Severities, s); i >= 0 {
-		return i
-	}
-	return len(results.Severities)
 }
