@@ -183,7 +183,7 @@ func summariseCheck(c results.Check, compared bool) CheckSummary {
 		Status:   checkStatus(c, open),
 		Open:     NewCount(open),
 		Accepted: NewCount(accepted),
-		Level:    "none",
+		Level:    risk.LevelNone,
 	}
 	if compared && cs.Status != StatusNotRun {
 		cs.PreviousOpen = previousOpen(c)
@@ -264,13 +264,13 @@ type partCounts struct {
 }
 
 func newTally(compared bool) *tally {
-	return &tally{compared: compared, all: &partCounts{compared: compared, level: "none"}, areas: map[string]*partCounts{}}
+	return &tally{compared: compared, all: &partCounts{compared: compared, level: risk.LevelNone}, areas: map[string]*partCounts{}}
 }
 
 func (t *tally) add(c results.Check, cs CheckSummary) {
 	a := t.areas[c.Area]
 	if a == nil {
-		a = &partCounts{compared: t.compared, level: "none"}
+		a = &partCounts{compared: t.compared, level: risk.LevelNone}
 		t.areas[c.Area] = a
 	}
 	a.add(c, cs)
@@ -289,7 +289,7 @@ func (p *partCounts) add(c results.Check, cs CheckSummary) {
 	if open > 0 {
 		p.open++
 	}
-	if levelRank(cs.Level) >= levelRank("high") {
+	if levelRank(cs.Level) >= levelRank(risk.LevelHigh) {
 		p.highRisks++
 	}
 	if levelRank(cs.Level) > levelRank(p.level) {

@@ -214,7 +214,7 @@ var mgmtNL = mgmtLabels{
 		"Het risico van een controle is kans × impact, elk van 1 tot 5. De kans volgt uit het deel van de gegevens dat het betreft; de impact uit wat er voor kinderen en ouders op het spel staat.",
 	},
 	Legend: "Legenda",
-	Levels: map[string]string{"none": "geen", "low": "laag", "medium": "middel", "high": "hoog", "critical": "kritiek"},
+	Levels: labelsNL.Level,
 	LevelDesc: map[string]string{
 		"none":     "score 0: geen open bevindingen",
 		"low":      "score 1–4",
@@ -364,7 +364,7 @@ var mgmtEN = mgmtLabels{
 		"A check's risk is likelihood × impact, each from 1 to 5. The likelihood follows from the share of the data concerned; the impact from what is at stake for children and parents.",
 	},
 	Legend: "Legend",
-	Levels: map[string]string{"none": "none", "low": "low", "medium": "medium", "high": "high", "critical": "critical"},
+	Levels: labelsEN.Level,
 	LevelDesc: map[string]string{
 		"none":     "score 0: no open findings",
 		"low":      "score 1–4",
