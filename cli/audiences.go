@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,6 +81,24 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 		}
 	}
 	return files
+}
+
+// otherAudienceFiles lists the report files in dir of audiences this run
+// does not write: left from an earlier run, they are not replaced and may
+// be of another date.
+func otherAudienceFiles(dir string, audiences []string) []string {
+	var out []string
+	for _, a := range results.Audiences {
+		if slices.Contains(audiences, a) {
+			continue
+		}
+		for _, name := range audienceFiles[a] {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // fileNames lists the names of files, for the terminal.

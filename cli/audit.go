@@ -176,6 +176,9 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	e.printChecks(run, o.Quiet)
 	e.printOutcome(run, o.Quiet)
 	e.infof(o.Quiet, e.tr(msgWritten), o.Out, fileNames(files))
+	if old := otherAudienceFiles(o.Out, audiences); len(old) > 0 {
+		fmt.Fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
+	}
 	if saveKey != nil {
 		path, err := saveKey()
 		if err != nil {

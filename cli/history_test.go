@@ -25,3 +25,15 @@ func TestHistoryKeepsFullerRun(t *testing.T) {
 	}
 	avgaudit(t, dir, "audit", "--lang", "en").expect(t, 0, []string{"full results kept for next year in "}, nil)
 }
+
+// TestOtherAudiencesWarned: reports of an audience a later run does not
+// write are left alone, with a warning that names them.
+func TestOtherAudiencesWarned(t *testing.T) {
+	dir := t.TempDir()
+	avgaudit(t, dir, "audit", "--audience", "all", "--quiet").expect(t, 0, nil, nil)
+	avgaudit(t, dir, "audit", "--audience", "risk", "--quiet").expect(t, 0, nil,
+		[]string{"rapporten van een eerdere run, die deze run niet vervangt (andere --audience): resultaten-bestuur.json, rapport-bestuur.xlsx, rapport-bestuur.html, resultaten-fg.json, rapport-fg.xlsx, rapport-fg.html"})
+	if _, err := os.Stat(filepath.Join(dir, "avgaudit-rapport", "rapport-fg.html")); err != nil {
+		t.Errorf("the FG report of the earlier run was removed: %v", err)
+	}
+}

@@ -7,33 +7,34 @@ type text struct{ NL, EN string }
 
 // Terminal messages of the audit command.
 var (
-	msgAuditing      = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
-	msgSampleSource  = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
-	msgLoaded        = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
-	msgRows          = text{"%6d rijen", "%6d rows"}
-	msgRejectedRows  = text{", %d afgewezen", ", %d rejected"}
-	msgSkipped       = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
-	msgAllListed     = text{"ze staan allemaal in %s", "all of them are listed in %s"}
-	msgFirstListed   = text{"de eerste %d per bestand staan in %s (nog %d niet); bewaar de database met --db om ze allemaal te zien in de tabel _rejects", "the first %d per file are listed in %s (%d more are not); keep the database with --db to see them all in its _rejects table"}
-	msgNotLoaded     = text{"waarschuwing: %d rij(en) niet ingelezen:\n", "warning: %d input row(s) were not loaded:\n"}
-	msgMoreProblems  = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
-	msgRowColumn     = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
-	msgRow           = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
-	msgChecksSummary = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
-	msgFindings      = text{"%d bevinding(en)", "%d finding(s)"}
-	msgPassed        = text{"geen bevindingen", "passed"}
-	msgNotRun        = text{"niet uitgevoerd: ", "not run: "}
-	msgFailed        = text{"MISLUKT", "FAILED"}
-	msgCheckWarning  = text{"waarschuwing: controle %s: %s\n", "warning: check %s: %s\n"}
-	msgWritten       = text{"\nrapporten geschreven naar %s: %s\n", "\nreports written to %s: %s\n"}
-	msgDBKept        = text{"database bewaard in %s\n", "database kept in %s\n"}
-	msgAnd           = text{" en ", " and "}
-	msgKeyCreated    = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
-	msgHistory       = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
-	msgHistoryKept   = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
-	msgPrevious      = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
-	msgAccepted      = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
-	msgAcceptance    = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
+	msgAuditing       = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
+	msgSampleSource   = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
+	msgLoaded         = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
+	msgRows           = text{"%6d rijen", "%6d rows"}
+	msgRejectedRows   = text{", %d afgewezen", ", %d rejected"}
+	msgSkipped        = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
+	msgAllListed      = text{"ze staan allemaal in %s", "all of them are listed in %s"}
+	msgFirstListed    = text{"de eerste %d per bestand staan in %s (nog %d niet); bewaar de database met --db om ze allemaal te zien in de tabel _rejects", "the first %d per file are listed in %s (%d more are not); keep the database with --db to see them all in its _rejects table"}
+	msgNotLoaded      = text{"waarschuwing: %d rij(en) niet ingelezen:\n", "warning: %d input row(s) were not loaded:\n"}
+	msgMoreProblems   = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
+	msgRowColumn      = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
+	msgRow            = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
+	msgChecksSummary  = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
+	msgFindings       = text{"%d bevinding(en)", "%d finding(s)"}
+	msgPassed         = text{"geen bevindingen", "passed"}
+	msgNotRun         = text{"niet uitgevoerd: ", "not run: "}
+	msgFailed         = text{"MISLUKT", "FAILED"}
+	msgCheckWarning   = text{"waarschuwing: controle %s: %s\n", "warning: check %s: %s\n"}
+	msgWritten        = text{"\nrapporten geschreven naar %s: %s\n", "\nreports written to %s: %s\n"}
+	msgDBKept         = text{"database bewaard in %s\n", "database kept in %s\n"}
+	msgAnd            = text{" en ", " and "}
+	msgOtherAudiences = text{"waarschuwing: in %s staan nog rapporten van een eerdere run, die deze run niet vervangt (andere --audience): %s; verwijder ze als ze niet meer kloppen\n", "warning: %s still holds reports of an earlier run that this run does not replace (another --audience): %s; remove them if they are out of date\n"}
+	msgKeyCreated     = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
+	msgHistory        = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
+	msgHistoryKept    = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
+	msgPrevious       = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
+	msgAccepted       = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
+	msgAcceptance     = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 )
 
 // Terminal messages of the sample command.
