@@ -212,14 +212,8 @@ func previousOpen(c results.Check) *Count {
 }
 
 func openAccepted(c results.Check) (open, accepted int) {
-	for _, f := range c.Findings {
-		if f.Open() {
-			open++
-		} else {
-			accepted++
-		}
-	}
-	return open, accepted
+	open = c.OpenFindings()
+	return open, len(c.Findings) - open
 }
 
 func checkStatus(c results.Check, open int) string {

@@ -207,13 +207,9 @@ func areaTrends(checks []results.Check, groups []areaGroup) []areaTrend {
 				t.Previous += c.Previous.Findings
 			}
 			t.Now += len(c.Findings)
-			for _, f := range c.Findings {
-				if f.Open() {
-					t.Open++
-				} else {
-					t.Accepted++
-				}
-			}
+			open := c.OpenFindings()
+			t.Open += open
+			t.Accepted += len(c.Findings) - open
 		}
 		if t.Previous > 0 || t.Now > 0 {
 			out = append(out, t)

@@ -241,6 +241,18 @@ type FindingAcceptance struct {
 	ExpiresOn string `json:"expires_on"`
 }
 
+// OpenFindings counts the check's findings that still need action: those
+// not covered by an acceptance in force.
+func (c Check) OpenFindings() int {
+	n := 0
+	for _, f := range c.Findings {
+		if f.Open() {
+			n++
+		}
+	}
+	return n
+}
+
 // Open reports whether the finding still needs action: it is not covered
 // by an acceptance in force.
 func (f Finding) Open() bool {

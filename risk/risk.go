@@ -101,12 +101,7 @@ func score(c *results.Check, pol policy.Risk) {
 	if v, ok := pol.Impact[c.ID]; ok {
 		r.Impact, r.ImpactSource = v, SourcePolicy
 	}
-	r.Affected = 0
-	for _, f := range c.Findings {
-		if f.Open() {
-			r.Affected++
-		}
-	}
+	r.Affected = c.OpenFindings()
 	r.Share = 0
 	if r.Population > 0 {
 		r.Share = min(float64(r.Affected)/float64(r.Population), 1)

@@ -126,11 +126,5 @@ func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser
 
 // counts is a check's outcome in numbers.
 func counts(c *results.Check) *results.CheckCounts {
-	n := &results.CheckCounts{Status: c.Status, Findings: len(c.Findings)}
-	for _, f := range c.Findings {
-		if f.Open() {
-			n.Open++
-		}
-	}
-	return n
+	return &results.CheckCounts{Status: c.Status, Findings: len(c.Findings), Open: c.OpenFindings()}
 }
