@@ -1,0 +1,32 @@
+package queries
+
+import "github.com/avgaudit/avgaudit/results"
+
+// Labels of the codes of the checks added for issue 11 (sharing links,
+// insecure transfers, account hygiene, group scope, the Personenregister
+// Kinderopvang, devices, processors abroad, confidentiality and training,
+// cameras). They live apart from codeLabels' literal so that the two can be
+// edited independently; init merges them in.
+var newCodeLabels = map[string]map[string]results.Text{
+	"problem": {
+		// onedrive_shared_link
+		"anyone_link":     {NL: "gedeeld via een link voor iedereen", EN: "shared by an anyone link"},
+		"shared_external": {NL: "gedeeld met personen buiten de organisatie", EN: "shared with people outside the organisation"},
+		// transfer_plain_email
+		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
+	},
+}
+
+func init() {
+	for col, labels := range newCodeLabels {
+		if codeLabels[col] == nil {
+			codeLabels[col] = map[string]results.Text{}
+		}
+		for code, l := range labels {
+			if _, dup := codeLabels[col][code]; dup {
+				panic("queries: code " + col + "/" + code + " labelled twice")
+			}
+			codeLabels[col][code] = l
+		}
+	}
+}
