@@ -12,6 +12,10 @@ var newCodeLabels = map[string]map[string]results.Text{
 		// onedrive_shared_link
 		"anyone_link":     {NL: "gedeeld via een link voor iedereen", EN: "shared by an anyone link"},
 		"shared_external": {NL: "gedeeld met personen buiten de organisatie", EN: "shared with people outside the organisation"},
+		// account_hygiene
+		"unused":       {NL: "account lang niet gebruikt", EN: "account long unused"},
+		"generic_name": {NL: "algemene accountnaam, niet tot één persoon te herleiden", EN: "generic account name, not traceable to one person"},
+		"no_mfa":       {NL: "geen tweestapsverificatie", EN: "no multi-factor authentication"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
