@@ -16,6 +16,12 @@ var newCodeLabels = map[string]map[string]results.Text{
 		"unused":       {NL: "account lang niet gebruikt", EN: "account long unused"},
 		"generic_name": {NL: "algemene accountnaam, niet tot één persoon te herleiden", EN: "generic account name, not traceable to one person"},
 		"no_mfa":       {NL: "geen tweestapsverificatie", EN: "no multi-factor authentication"},
+		// prk_link
+		"not_linked":      {NL: "werkt, maar niet gekoppeld in het personenregister", EN: "working, but not linked in the register"},
+		"linked_late":     {NL: "pas na de eerste werkdag gekoppeld", EN: "linked only after the first working day"},
+		"still_linked":    {NL: "na vertrek nog gekoppeld", EN: "still linked after leaving"},
+		"unlinked_late":   {NL: "te laat ontkoppeld", EN: "unlinked late"},
+		"not_in_register": {NL: "in dienst, niet in het overzicht van het personenregister", EN: "employed, not in the register's overview"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
