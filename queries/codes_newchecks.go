@@ -22,6 +22,11 @@ var newCodeLabels = map[string]map[string]results.Text{
 		"still_linked":    {NL: "na vertrek nog gekoppeld", EN: "still linked after leaving"},
 		"unlinked_late":   {NL: "te laat ontkoppeld", EN: "unlinked late"},
 		"not_in_register": {NL: "in dienst, niet in het overzicht van het personenregister", EN: "employed, not in the register's overview"},
+		// device_security
+		"not_encrypted":     {NL: "apparaat niet versleuteld", EN: "device not encrypted"},
+		"no_passcode":       {NL: "apparaat zonder toegangscode", EN: "device without passcode"},
+		"not_managed":       {NL: "apparaat niet in apparaatbeheer (MDM)", EN: "device not enrolled in device management (MDM)"},
+		"loss_not_recorded": {NL: "verlies niet in het datalekkenregister", EN: "loss not in the breach register"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
