@@ -27,6 +27,10 @@ var newCodeLabels = map[string]map[string]results.Text{
 		"no_passcode":       {NL: "apparaat zonder toegangscode", EN: "device without passcode"},
 		"not_managed":       {NL: "apparaat niet in apparaatbeheer (MDM)", EN: "device not enrolled in device management (MDM)"},
 		"loss_not_recorded": {NL: "verlies niet in het datalekkenregister", EN: "loss not in the breach register"},
+		// processor_safeguards
+		"outside_eea_no_safeguard": {NL: "buiten de EER zonder waarborg voor de doorgifte", EN: "outside the EEA without a transfer safeguard"},
+		"sub_processors_unknown":   {NL: "subverwerkers niet vastgelegd", EN: "sub-processors not recorded"},
+		"pre_gdpr_agreement":       {NL: "overeenkomst van vóór de AVG, niet aangepast", EN: "agreement from before the GDPR, not updated"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
