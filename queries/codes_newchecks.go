@@ -31,6 +31,10 @@ var newCodeLabels = map[string]map[string]results.Text{
 		"outside_eea_no_safeguard": {NL: "buiten de EER zonder waarborg voor de doorgifte", EN: "outside the EEA without a transfer safeguard"},
 		"sub_processors_unknown":   {NL: "subverwerkers niet vastgelegd", EN: "sub-processors not recorded"},
 		"pre_gdpr_agreement":       {NL: "overeenkomst van vóór de AVG, niet aangepast", EN: "agreement from before the GDPR, not updated"},
+		// staff_confidentiality_training
+		"no_confidentiality": {NL: "geen getekende geheimhoudingsverklaring", EN: "no signed confidentiality statement"},
+		"no_training":        {NL: "geen privacytraining gevolgd", EN: "no privacy training followed"},
+		"training_outdated":  {NL: "privacytraining te lang geleden", EN: "privacy training too long ago"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
