@@ -35,6 +35,11 @@ var newCodeLabels = map[string]map[string]results.Text{
 		"no_confidentiality": {NL: "geen getekende geheimhoudingsverklaring", EN: "no signed confidentiality statement"},
 		"no_training":        {NL: "geen privacytraining gevolgd", EN: "no privacy training followed"},
 		"training_outdated":  {NL: "privacytraining te lang geleden", EN: "privacy training too long ago"},
+		// camera_register
+		"retention_too_long":       {NL: "beelden langer bewaard dan de termijn", EN: "images kept longer than the period"},
+		"retention_unknown":        {NL: "bewaartermijn niet vastgelegd", EN: "retention period not recorded"},
+		"no_dpia":                  {NL: "geen DPIA vastgelegd", EN: "no DPIA recorded"},
+		"no_works_council_consent": {NL: "geen instemming van de OR of PVT", EN: "no consent of the works council"},
 		// transfer_plain_email
 		"plain_email": {NL: "met gewone (onversleutelde) e-mail verstuurd", EN: "sent by plain (unencrypted) e-mail"},
 	},
