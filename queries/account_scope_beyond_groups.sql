@@ -11,21 +11,21 @@
 -- impact.why: colleagues under a duty of confidentiality see a few groups' children more than they need;
 --   the harm grows when the account is misused
 -- population: accounts
--- why.nl: Een pedagogisch medewerker hoort alleen de kinderen te zien van de groepen waarin zij werkt. Deze
+-- why.nl: Een pedagogisch medewerker hoort alleen de kinderen te zien van de groepen waarin hij of zij werkt. Deze
 --   controle vergelijkt de groepen die een account mag zien met de groepen van de medewerker in het
 --   personeelsbestand en meldt de groepen die daar niet bij staan. Accounts die alle groepen zien meldt
 --   account_scope_exceeds_role; functies die alle groepen mogen zien (access.all_groups_roles), accounts van
 --   medewerkers zonder vastgelegde groepen, die uit dienst zijn of zonder (één bekende) medewerker worden hier
 --   niet beoordeeld. Groepsnamen worden vergeleken zonder hoofdletters en spaties.
--- why.en: A childcare worker should see only the children of the groups she works in. This check compares
+-- why.en: A childcare worker should see only the children of the groups they work in. This check compares
 --   the groups an account may see with the employee's groups in the staff register and reports the groups
 --   not among them. Accounts seeing all groups are account_scope_exceeds_role's; roles allowed to see all
 --   groups (access.all_groups_roles), accounts of employees without recorded groups, of leavers or without
 --   (one known) employee are not judged here. Group names are compared without case and spaces.
 -- fix.nl: Beperk het account tot de groepen van de medewerker, of werk de groepen in het personeelsbestand bij
---   als zij daar inmiddels (ook) werkt, bijvoorbeeld als vaste invaller.
--- fix.en: Restrict the account to the employee's groups, or update the groups in the staff register if she
---   now (also) works there, for instance as a regular stand-in.
+--   als de medewerker daar inmiddels (ook) werkt, bijvoorbeeld als vaste invaller.
+-- fix.en: Restrict the account to the employee's groups, or update the groups in the staff register if the
+--   employee now (also) works there, for instance as a regular stand-in.
 -- columns.nl: Systeem, Medewerker, Functie, Toegang, Groepen medewerker, Groepen te veel
 -- columns.en: System, Employee, Role, Access, Employee's groups, Groups beyond
 WITH employees AS (
@@ -41,7 +41,8 @@ WITH employees AS (
 ),
 scoped AS (
     SELECT a.*, e.role, e.groups AS staff_groups, e.own,
-           list_filter(list_transform(string_split_regex(lower(a.access_scope), '\s*[,;/]\s*|\s+(en|and)\s+'),
+           -- the groups as written (for the message), compared lower-case
+           list_filter(list_transform(string_split_regex(a.access_scope, '(?i)\s*[,;/]\s*|\s+(en|and)\s+'),
                        g -> regexp_replace(trim(g), '\s+', ' ', 'g')), g -> g <> '') AS sees
     FROM accounts a
     JOIN employees e ON e.employee_id = trim(a.employee_id)
@@ -55,7 +56,7 @@ scoped AS (
           'alle locaties', 'all locations', 'alle groepen en locaties', 'alle locaties en groepen')
 ),
 beyond AS (
-    SELECT *, list_filter(sees, g -> NOT list_contains(own, g) AND g NOT IN ('eigen groep', 'eigen groepen', 'own group', 'own groups')) AS extra
+    SELECT *, list_filter(sees, g -> NOT list_contains(own, lower(g)) AND lower(g) NOT IN ('eigen groep', 'eigen groepen', 'own group', 'own groups')) AS extra
     FROM scoped
 )
 SELECT
@@ -64,10 +65,10 @@ SELECT
     _file, _row,
     'Het account in ' || system || ' ziet ook ' || array_to_string(extra, ', ')
         || ', maar de medewerker werkt volgens het personeelsbestand alleen in ' || staff_groups
-        || ': beperk het account tot haar groepen of werk het personeelsbestand bij.' AS message_nl,
+        || ': beperk het account tot de groepen van de medewerker of werk het personeelsbestand bij.' AS message_nl,
     'The ' || system || ' account also sees ' || array_to_string(extra, ', ')
         || ', but according to the staff register the employee works only in ' || staff_groups
-        || ': restrict the account to her groups or update the staff register.' AS message_en,
+        || ': restrict the account to the employee''s groups or update the staff register.' AS message_en,
     system, employee_id, role, access_scope, staff_groups, array_to_string(extra, ', ') AS extra_groups
 FROM beyond
 WHERE len(extra) > 0

@@ -29,11 +29,11 @@
 --   overview, else from the staff register) and also reports employees in service now who are not in the
 --   overview. A link on the first working day is in time. Someone not structurally present and without access
 --   to children's data need not be linked: record that as an accepted risk.
--- fix.nl: Koppel de persoon in het personenregister (eHerkenning) voordat zij (weer) werkt, en zet haar tot
---   dan niet in; ontkoppel wie niet meer voor de organisatie werkt. Leg in de in- en uitdienstprocedure vast
+-- fix.nl: Koppel de persoon in het personenregister (eHerkenning) voordat hij of zij (weer) werkt, en zet
+--   de persoon tot dan niet in; ontkoppel wie niet meer voor de organisatie werkt. Leg in de in- en uitdienstprocedure vast
 --   wie koppelt en ontkoppelt.
--- fix.en: Link the person in the register (eHerkenning) before she works (again) and do not deploy her until
---   then; unlink whoever no longer works for the organisation. Record in the joining and leaving procedure
+-- fix.en: Link the person in the register (eHerkenning) before they work (again) and do not deploy them
+--   until then; unlink whoever no longer works for the organisation. Record in the joining and leaving procedure
 --   who links and unlinks.
 -- columns.nl: Soort, Start werk, Einde werk, Gekoppeld op, Ontkoppeld op, Probleem
 -- columns.en: Kind, Work start, Work end, Linked on, Unlinked on, Problem
@@ -79,13 +79,13 @@ missing AS (
 SELECT
     'prk_links' AS table_name, person_id AS record_key, _file, _row,
     CASE problem
-        WHEN 'not_linked' THEN 'Werkt sinds ' || strftime(work_start, '%d-%m-%Y') || ' bij de organisatie maar is niet aan de organisatie gekoppeld in het personenregister: koppel de persoon en zet haar tot dan niet in.'
+        WHEN 'not_linked' THEN 'Werkt sinds ' || strftime(work_start, '%d-%m-%Y') || ' bij de organisatie maar is niet aan de organisatie gekoppeld in het personenregister: koppel de persoon en zet hem of haar tot dan niet in.'
         WHEN 'linked_late' THEN 'Begon op ' || strftime(work_start, '%d-%m-%Y') || ' maar werd pas op ' || strftime(linked_at, '%d-%m-%Y') || ' gekoppeld in het personenregister: koppel voortaan vóór de eerste werkdag.'
         WHEN 'still_linked' THEN 'Werkt sinds ' || strftime(work_end, '%d-%m-%Y') || ' niet meer bij de organisatie maar is nog gekoppeld in het personenregister: ontkoppel de persoon.'
         ELSE 'Stopte op ' || strftime(work_end, '%d-%m-%Y') || ' maar werd pas op ' || strftime(unlinked_at, '%d-%m-%Y') || ' ontkoppeld, later dan ' || getvariable('prk_unlink_days') || ' dagen: ontkoppel voortaan bij vertrek.'
     END AS message_nl,
     CASE problem
-        WHEN 'not_linked' THEN 'Has worked for the organisation since ' || strftime(work_start, '%Y-%m-%d') || ' but is not linked to it in the register: link the person and do not deploy her until then.'
+        WHEN 'not_linked' THEN 'Has worked for the organisation since ' || strftime(work_start, '%Y-%m-%d') || ' but is not linked to it in the register: link the person and do not deploy them until then.'
         WHEN 'linked_late' THEN 'Started on ' || strftime(work_start, '%Y-%m-%d') || ' but was linked in the register only on ' || strftime(linked_at, '%Y-%m-%d') || ': link before the first working day from now on.'
         WHEN 'still_linked' THEN 'Has not worked for the organisation since ' || strftime(work_end, '%Y-%m-%d') || ' but is still linked in the register: unlink the person.'
         ELSE 'Stopped on ' || strftime(work_end, '%Y-%m-%d') || ' but was unlinked only on ' || strftime(unlinked_at, '%Y-%m-%d') || ', later than ' || getvariable('prk_unlink_days') || ' days: unlink on leaving from now on.'
@@ -95,8 +95,8 @@ FROM judged
 UNION ALL
 SELECT
     'staff', employee_id, _file, _row,
-    'Is in dienst maar staat niet in het overzicht van het personenregister: schrijf de medewerker in en koppel haar, of leg vast waarom dat niet nodig is.',
-    'Is employed but not in the overview of the register: have the employee registered and link her, or record why that is not needed.',
+    'Is in dienst maar staat niet in het overzicht van het personenregister: laat de medewerker zich inschrijven en koppel hem of haar, of leg vast waarom dat niet nodig is.',
+    'Is employed but not in the overview of the register: have the employee registered and link them, or record why that is not needed.',
     'staff', NULL, NULL, NULL, NULL, 'not_in_register'
 FROM missing
 ORDER BY 3, 4, 12

@@ -90,14 +90,14 @@ judged AS (
 SELECT
     'processors' AS table_name, system AS record_key, _file, _row,
     CASE problem
-        WHEN 'outside_eea_no_safeguard' THEN 'De gegevens in ' || system || ' worden (ook) buiten de EER verwerkt (' || array_to_string(abroad, ', ')
+        WHEN 'outside_eea_no_safeguard' THEN 'De gegevens in ' || system || ' worden (ook) buiten de EER verwerkt (' || trim(data_location)
             || '), maar er is geen waarborg voor de doorgifte vastgelegd: leg het adequaatheidsbesluit (DPF) of de standaardcontractbepalingen vast.'
         WHEN 'sub_processors_unknown' THEN 'Van ' || system || ' zijn de subverwerkers niet vastgelegd: vraag de lijst op bij de verwerker.'
         ELSE 'De verwerkersovereenkomst met ' || system || ' is getekend op ' || strftime(agreement_signed_at, '%d-%m-%Y')
             || ', vóór de AVG, en er is geen aanpassing aan de AVG vastgelegd: sluit een AVG-addendum af.'
     END AS message_nl,
     CASE problem
-        WHEN 'outside_eea_no_safeguard' THEN 'The data in ' || system || ' is (also) processed outside the EEA (' || array_to_string(abroad, ', ')
+        WHEN 'outside_eea_no_safeguard' THEN 'The data in ' || system || ' is (also) processed outside the EEA (' || trim(data_location)
             || '), but no safeguard for the transfer is recorded: record the adequacy decision (DPF) or the standard contractual clauses.'
         WHEN 'sub_processors_unknown' THEN 'The sub-processors of ' || system || ' are not recorded: ask the processor for the list.'
         ELSE 'The processor agreement with ' || system || ' was signed on ' || strftime(agreement_signed_at, '%Y-%m-%d')
