@@ -35,7 +35,9 @@
 -- columns.nl: Plaats, Soort, Bewaartermijn (dagen), DPIA, Instemming OR, Probleem
 -- columns.en: Place, Kind, Retention (days), DPIA, Works council consent, Problem
 WITH cams AS (
-    SELECT c.*, regexp_replace(lower(trim(coalesce(c.works_council_consent, ''))), '[.\s]', '', 'g') AS wc
+    SELECT c.*, regexp_replace(lower(trim(coalesce(c.works_council_consent, ''))), '[.\s]', '', 'g') AS wc,
+           -- 28.00 shown as 28
+           regexp_replace(CAST(c.retention_days AS VARCHAR), '\.?0+$', '') AS days
     FROM cameras c
     WHERE coalesce(c.in_use, true)
 ),
@@ -52,19 +54,19 @@ judged AS (
 SELECT
     'cameras' AS table_name, camera_id AS record_key, _file, _row,
     CASE problem
-        WHEN 'retention_too_long' THEN 'De beelden van deze ' || coalesce(lower(kind), 'camera') || ' worden ' || CAST(retention_days AS INTEGER)
+        WHEN 'retention_too_long' THEN 'De beelden van deze camera' || coalesce(' (' || kind || ')', '') || ' worden ' || days
             || ' dagen bewaard, langer dan ' || getvariable('camera_retention_days') || ' dagen: verkort de bewaartermijn.'
-        WHEN 'retention_unknown' THEN 'Van deze ' || coalesce(lower(kind), 'camera') || ' is niet vastgelegd hoe lang de beelden bewaard worden: stel de termijn vast (ten hoogste 4 weken).'
-        WHEN 'no_dpia' THEN 'Voor deze ' || coalesce(lower(kind), 'camera') || ' is geen DPIA vastgelegd; die is waarschijnlijk verplicht: beoordeel en leg vast.'
-        ELSE 'Voor deze ' || coalesce(lower(kind), 'camera') || ' is geen instemming van de ondernemingsraad of personeelsvertegenwoordiging vastgelegd: vraag die (WOR art. 27), of vul n.v.t. in als er geen OR of PVT is.'
+        WHEN 'retention_unknown' THEN 'Van deze camera' || coalesce(' (' || kind || ')', '') || ' is niet vastgelegd hoe lang de beelden bewaard worden: stel de termijn vast (ten hoogste 4 weken).'
+        WHEN 'no_dpia' THEN 'Voor deze camera' || coalesce(' (' || kind || ')', '') || ' is geen DPIA vastgelegd; die is waarschijnlijk verplicht: beoordeel en leg vast.'
+        ELSE 'Voor deze camera' || coalesce(' (' || kind || ')', '') || ' is geen instemming van de ondernemingsraad of personeelsvertegenwoordiging vastgelegd: vraag die (WOR art. 27), of vul n.v.t. in als er geen OR of PVT is.'
     END AS message_nl,
     CASE problem
-        WHEN 'retention_too_long' THEN 'The images of this ' || coalesce(lower(kind), 'camera') || ' are kept ' || CAST(retention_days AS INTEGER)
+        WHEN 'retention_too_long' THEN 'The images of this camera' || coalesce(' (' || kind || ')', '') || ' are kept ' || days
             || ' days, longer than ' || getvariable('camera_retention_days') || ' days: shorten the retention.'
-        WHEN 'retention_unknown' THEN 'For this ' || coalesce(lower(kind), 'camera') || ' it is not recorded how long the images are kept: set the period (4 weeks at most).'
-        WHEN 'no_dpia' THEN 'No DPIA is recorded for this ' || coalesce(lower(kind), 'camera') || '; one is probably required: assess and record it.'
-        ELSE 'No consent of the works council or staff representation is recorded for this ' || coalesce(lower(kind), 'camera') || ': ask for it (WOR art. 27), or enter n.v.t. when there is none.'
+        WHEN 'retention_unknown' THEN 'For this camera' || coalesce(' (' || kind || ')', '') || ' it is not recorded how long the images are kept: set the period (4 weeks at most).'
+        WHEN 'no_dpia' THEN 'No DPIA is recorded for this camera' || coalesce(' (' || kind || ')', '') || '; one is probably required: assess and record it.'
+        ELSE 'No consent of the works council or staff representation is recorded for this camera' || coalesce(' (' || kind || ')', '') || ': ask for it (WOR art. 27), or enter n.v.t. when there is none.'
     END AS message_en,
-    location AS place, kind, retention_days, dpia_reference, works_council_consent, problem
+    location AS place, kind, days AS retention_days, dpia_reference, works_council_consent, problem
 FROM judged
 ORDER BY _file, _row, problem

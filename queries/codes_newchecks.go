@@ -8,6 +8,13 @@ import "github.com/avgaudit/avgaudit/results"
 // cameras). They live apart from codeLabels' literal so that the two can be
 // edited independently; init merges them in.
 var newCodeLabels = map[string]map[string]results.Text{
+	// The kind of worker in the Personenregister Kinderopvang (prk_link).
+	"worker_kind": {
+		"staff":     {NL: "medewerker", EN: "employee"},
+		"temp":      {NL: "uitzend- of invalkracht", EN: "agency worker or stand-in"},
+		"intern":    {NL: "stagiair", EN: "intern"},
+		"volunteer": {NL: "vrijwilliger", EN: "volunteer"},
+	},
 	"problem": {
 		// onedrive_shared_link
 		"anyone_link":     {NL: "gedeeld via een link voor iedereen", EN: "shared by an anyone link"},

@@ -90,7 +90,7 @@ SELECT
         WHEN 'still_linked' THEN 'Has not worked for the organisation since ' || strftime(work_end, '%Y-%m-%d') || ' but is still linked in the register: unlink the person.'
         ELSE 'Stopped on ' || strftime(work_end, '%Y-%m-%d') || ' but was unlinked only on ' || strftime(unlinked_at, '%Y-%m-%d') || ', later than ' || getvariable('prk_unlink_days') || ' days: unlink on leaving from now on.'
     END AS message_en,
-    kind, work_start, work_end, linked_at, unlinked_at, problem
+    kind AS worker_kind, work_start, work_end, linked_at, unlinked_at, problem
 FROM judged
 UNION ALL
 SELECT
