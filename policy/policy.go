@@ -88,7 +88,7 @@ func Default() Policy {
 		PRK:    PRK{UnlinkDays: defaultPRKUnlinkDays},
 		Staff:  Staff{TrainingWithinDays: defaultTrainingWithinDays},
 		Camera: Camera{RetentionDays: defaultCameraRetentionDays},
-		Risk: DefaultRisk(),
+		Risk:   DefaultRisk(),
 	}
 }
 
