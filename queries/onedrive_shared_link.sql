@@ -38,6 +38,7 @@ WITH judged AS (
 classified AS (
     SELECT *,
            CASE
+               WHEN regexp_matches(s, 'buiten de organisatie|outside the organi[sz]ation') THEN 'shared_external'
                -- within the organisation ("Personen in Klimboom met de link", "Iedereen in de organisatie")
                WHEN regexp_matches(s, 'organisatie|organisation|organization|intern\b|collega') THEN NULL
                WHEN regexp_matches(s, 'iedereen|anyone|openbaar|public|anoniem|anonymous|^link$|^openbare link|^link ') THEN 'anyone_link'
