@@ -4,9 +4,10 @@
 -- severity: high
 -- area: toegang
 -- source: Wet kinderopvang art. 1.48d (inschrijving in het personenregister kinderopvang; lid 3: de koppeling
---   aan de houder) en Besluit landelijk register kinderopvang; DUO, Personenregister Kinderopvang - Koppelen:
---   wie niet meer voor de organisatie werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e en art.
---   10 (continue screening: strafrechtelijke gegevens); beleid: prk_unlink_days
+--   aan de houder) en Besluit landelijk register kinderopvang; DUO, Personenregister kinderopvang: "inschrijven
+--   en koppelen zijn voorwaarden om te mogen werken in de kinderopvang", en wie niet meer voor de organisatie
+--   werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e en art. 10 (continue screening:
+--   strafrechtelijke gegevens); beleid: prk_unlink_days
 -- requires: prk_links
 -- impact: 3
 -- impact.why: someone works with the children without being continuously screened, or a former worker stays
