@@ -4,7 +4,7 @@
 -- severity: high
 -- area: verwerkingsregister
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking; Autoriteit Persoonsgegevens over cameratoezicht: beelden in
---   principe maximaal 4 weken bewaren, tenzij er een incident is vastgelegd); AVG art. 35 lid 1 en lid 3 sub c
+--   principe maximaal 4 weken bewaren, tenzij er een incident is vastgelegd); AVG art. 35 lid 1
 --   en de AP-lijst van verwerkingen waarvoor een DPIA verplicht is (cameratoezicht, monitoring van
 --   werknemers); Wet op de ondernemingsraden art. 27 lid 1 sub l (instemmingsrecht bij voorzieningen voor
 --   waarneming van of controle op aanwezigheid, gedrag of prestaties van werknemers); beleid:
