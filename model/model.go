@@ -347,7 +347,7 @@ var Tables = []Table{
 		col("work_start", Date, NotPII, "first day of work at the organisation; empty: staff.employment_start"),
 		col("work_end", Date, NotPII, "last day of work; empty while working (or: staff.employment_end)"),
 		reqBlank(col("linked_at", Date, NotPII, "date of the link (koppeling) to the organisation in the PRK; empty if not linked")),
-		reqBlank(col("unlinked_at", Date, NotPII, "date the person was unlinked (ontkoppeld); empty while linked")),
+		col("unlinked_at", Date, NotPII, "date the person was unlinked (ontkoppeld); empty while linked (DUO's overview of current links has no such column: everyone in it is linked)"),
 	}},
 	{Name: "devices", System: "register", Doc: "Devices that hold or open personal data (group iPads, laptops, phones), from an MDM export (Intune, Jamf, ...) or a register sheet.", Columns: []Column{
 		key("device_id", "device name, asset tag or serial number"),
@@ -370,7 +370,7 @@ var Tables = []Table{
 		col("location", Text, NotPII, "childcare location and place (entree, groep, buitenspeelplaats)"),
 		col("kind", Text, NotPII, "security camera, webcam for parents, ..."),
 		col("purpose", Text, NotPII, "what the images are for"),
-		reqBlank(col("retention_days", Decimal, NotPII, "how many days the recordings are kept; 0 for a live view without recording; empty if unknown")),
+		col("retention_days", Decimal, NotPII, "how many days the recordings are kept; 0 for a live view without recording; empty if not recorded"),
 		col("dpia_reference", Text, NotPII, "reference to the DPIA; empty if none was done"),
 		col("works_council_consent", Text, NotPII, "date or reference of the works council's consent (OR/PVT instemming, WOR art. 27 lid 1 sub l); n.v.t. without a works council or staff representation"),
 		col("in_use", Bool, NotPII, "the camera is in use"),

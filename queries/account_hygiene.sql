@@ -17,14 +17,16 @@
 --   met een tweede factor inlogt, is een account zonder tweestapsverificatie kwetsbaar voor een gelekt of
 --   geraden wachtwoord. Accounts van medewerkers die uit dienst zijn meldt account_after_employment, accounts
 --   zonder (één bekende) medewerker account_shared; deze controle laat ze voor die punten weg. Een account
---   zonder laatste login of zonder MFA-gegeven wordt op dat punt niet beoordeeld.
+--   zonder laatste login of zonder MFA-gegeven wordt op dat punt niet beoordeeld. Is iemand lang afwezig
+--   (verlof), blokkeer het account dan tijdelijk of leg het vast als geaccepteerd risico.
 -- why.en: An active account unused for months is not needed and nobody notices when someone else logs in
 --   with it. An account with a generic name ("beheer", "groep.vlinders", "ipad3") cannot be traced to one
 --   person, even with an employee number next to it. Where the export says whether the account signs in with
 --   a second factor, an account without multi-factor authentication is open to a leaked or guessed password.
 --   Accounts of employees who left are reported by account_after_employment, accounts without (one known)
 --   employee by account_shared; this check leaves them out for those points. An account without a last login
---   or without an MFA value is not judged on that point.
+--   or without an MFA value is not judged on that point. For someone away for long (leave), block the account
+--   for the time being or record it as an accepted risk.
 -- fix.nl: Blokkeer ongebruikte accounts (en spreek af wie ze periodiek nakijkt), geef elke gebruiker een
 --   persoonlijk account in plaats van een algemeen, en zet tweestapsverificatie aan voor alle accounts met
 --   toegang tot kind- of oudergegevens.
