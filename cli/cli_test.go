@@ -2,33 +2,43 @@ package cli_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/avgaudit/avgaudit/cli"
 )
 
-var binary string
-
-// TestMain builds the real avgaudit binary once; the tests run it as a user would.
-func TestMain(m *testing.M) {
+// buildBinary builds the real avgaudit binary once, for the few tests that
+// need what only a binary shows (main's exit codes, a process of its own).
+var buildBinary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "avgaudit-cli-")
 	if err != nil {
-		panic(err)
+		return "", err
 	}
-	binary = filepath.Join(dir, "avgaudit")
+	binary := filepath.Join(dir, "avgaudit")
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
 	build := exec.Command("go", "build", "-o", binary, "../cmd/avgaudit")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
-		panic("build avgaudit: " + err.Error())
+		return "", fmt.Errorf("build avgaudit: %w", err)
 	}
+	return binary, nil
+})
+
+func TestMain(m *testing.M) {
 	code := m.Run()
-	os.RemoveAll(dir)
+	if binary, err := buildBinary(); err == nil {
+		os.RemoveAll(filepath.Dir(binary))
+	}
 	os.Exit(code)
 }
 
@@ -37,13 +47,43 @@ type result struct {
 	stdout, stderr string
 }
 
+// avgaudit runs the command line in-process, in dir, as cli.Run: what the
+// binary does is only main calling it (TestBinary checks that).
 func avgaudit(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	if dir != "" {
+		// In dir for this call only: the test's own relative paths (to
+		// testdata, ../samples) stay as they were. No test runs in parallel.
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chdir(dir); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if err := os.Chdir(wd); err != nil {
+				panic(err)
+			}
+		}()
+	}
+	var out, errb bytes.Buffer
+	code := cli.Run(context.Background(), args, &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+// binaryRun runs the real binary, as a user would.
+func binaryRun(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	binary, err := buildBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	err = cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -150,4 +190,19 @@ func dirNames(entries []os.DirEntry) string {
 		names[i] = e.Name()
 	}
 	return strings.Join(names, " ")
+}
+
+// TestBinary runs the real binary where only a binary proves the point:
+// main passes the arguments and turns cli.Run's result into the process's
+// exit code, and the program runs with nothing but its own files.
+func TestBinary(t *testing.T) {
+	dir := t.TempDir()
+	binaryRun(t, dir, "version").expect(t, 0, []string{"avgaudit 0.1.0"}, nil)
+	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`unknown command "audti"`})
+	r := binaryRun(t, dir, "audit", abs(t, "testdata/rejects"), "--fail-on-findings", "--quiet")
+	r.expect(t, 3, nil, nil)
+	entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))
+	if names := dirNames(entries); names != "historie rapport.html rapport.xlsx resultaten.json" {
+		t.Errorf("output directory holds %s, want the 3 reports and the history folder", names)
+	}
 }
