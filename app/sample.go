@@ -13,7 +13,7 @@ import (
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/sampling"
+	"github.com/avgaudit/avgaudit/spotcheck"
 )
 
 // SampleOptions are what a spot-check sample is asked to be.
@@ -66,11 +66,11 @@ func ValidateSample(o SampleOptions) ([]queries.Check, error) {
 }
 
 // RandomSeed draws a seed for a sample.
-func RandomSeed() (uint64, error) { return sampling.RandomSeed() }
+func RandomSeed() (uint64, error) { return spotcheck.RandomSeed() }
 
 // Sample runs the audit for checks (see ValidateSample) and draws the
 // sample; WriteChecklist writes it.
-func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*sampling.Sample, *results.Run, error) {
+func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
 	opt, err := o.Source.auditOptions()
 	if err != nil {
 		return nil, nil, err
@@ -89,16 +89,16 @@ func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*samp
 }
 
 // WriteChecklist writes the sample's checklist to o.Out.
-func WriteChecklist(o SampleOptions, s *sampling.Sample, run *results.Run) error {
+func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) error {
 	if s.Population == 0 {
 		return emptyPopulation(run, o)
 	}
-	m := sampling.Method{
+	m := spotcheck.Method{
 		Organisation: run.Organisation, AsOf: run.AsOf, Inputs: run.Inputs, Version: run.Tool.Version,
 		Command: o.Command(run.AsOf),
 	}
 	var buf bytes.Buffer
-	if err := sampling.WriteChecklist(&buf, s, m, o.Lang); err != nil {
+	if err := spotcheck.WriteChecklist(&buf, s, m, o.Lang); err != nil {
 		return err
 	}
 	return writeFileAtomic(o.Out, buf.Bytes())
@@ -106,12 +106,12 @@ func WriteChecklist(o SampleOptions, s *sampling.Sample, run *results.Run) error
 
 // draw runs the audit and draws the sample: a table's rows straight from
 // the loaded database (never kept in a file), findings from the run.
-func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*sampling.Sample, *results.Run, error) {
+func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
 	opt.Checks = checks
-	var s *sampling.Sample
+	var s *spotcheck.Sample
 	if o.Table != "" {
 		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
-			s, err = sampling.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
 			return err
 		}
 	}
@@ -120,7 +120,7 @@ func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []quer
 		return nil, nil, err
 	}
 	if s == nil {
-		if s, err = sampling.FromFindings(run, o.Check, o.Size, o.Seed); err != nil {
+		if s, err = spotcheck.FromFindings(run, o.Check, o.Size, o.Seed); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -10,7 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -34,6 +37,16 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	lang           string // of terminal messages: "nl" (default) or "en"
+}
+
+// Main is the avgaudit command: it runs Run with the process's arguments,
+// an interrupt (Ctrl-C) or SIGTERM cancelling the run, and exits with its
+// exit code.
+func Main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Run runs avgaudit with args (without the program name) and returns the exit code.

@@ -3,43 +3,25 @@ package cli_test
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/avgaudit/avgaudit/cli"
 )
 
-// buildBinary builds the real avgaudit binary once, for the few tests that
-// need what only a binary shows (main's exit codes, a process of its own).
-var buildBinary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "avgaudit-cli-")
-	if err != nil {
-		return "", err
-	}
-	binary := filepath.Join(dir, "avgaudit")
-	if runtime.GOOS == "windows" {
-		binary += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", binary, "../cmd/avgaudit")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		return "", fmt.Errorf("build avgaudit: %w", err)
-	}
-	return binary, nil
-})
+// asMain, when set in the environment, makes the test binary the avgaudit
+// command (cli.Main, all that cmd/avgaudit's main does): the few tests
+// that need a process of its own run it so, without building a binary.
+const asMain = "AVGAUDIT_TEST_AS_MAIN"
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if binary, err := buildBinary(); err == nil {
-		os.RemoveAll(filepath.Dir(binary))
+	if os.Getenv(asMain) == "1" {
+		cli.Main()
 	}
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 type result struct {
@@ -72,14 +54,15 @@ func avgaudit(t *testing.T, dir string, args ...string) result {
 	return result{code, out.String(), errb.String()}
 }
 
-// binaryRun runs the real binary, as a user would.
+// binaryRun runs avgaudit as a process of its own (see asMain), as a user would.
 func binaryRun(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	binary, err := buildBinary()
+	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(self, args...)
+	cmd.Env = append(os.Environ(), asMain+"=1")
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -192,9 +175,9 @@ func dirNames(entries []os.DirEntry) string {
 	return strings.Join(names, " ")
 }
 
-// TestBinary runs the real binary where only a binary proves the point:
-// main passes the arguments and turns cli.Run's result into the process's
-// exit code, and the program runs with nothing but its own files.
+// TestBinary runs avgaudit as a process of its own where only that proves
+// the point: cli.Main passes the arguments and turns cli.Run's result into
+// the process's exit code.
 func TestBinary(t *testing.T) {
 	dir := t.TempDir()
 	binaryRun(t, dir, "version").expect(t, 0, []string{"avgaudit 0.1.0"}, nil)

@@ -13,7 +13,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/sampling"
+	"github.com/avgaudit/avgaudit/spotcheck"
 )
 
 // sampleOptions are the sample command's flags.
@@ -162,12 +162,12 @@ func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
 	}
 }
 
-func (e *env) printSample(s *sampling.Sample) {
+func (e *env) printSample(s *spotcheck.Sample) {
 	what := e.tr(msgAllFindings)
 	switch s.Kind {
-	case sampling.KindCheck:
+	case spotcheck.KindCheck:
 		what = fmt.Sprintf(e.tr(msgCheckFindings), s.Name)
-	case sampling.KindTable:
+	case spotcheck.KindTable:
 		what = fmt.Sprintf(e.tr(msgTableRows), s.Name)
 	}
 	if s.All() {
