@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
 )
@@ -34,7 +35,7 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 		}
 		password = pw
 	}
-	p, err = profiles.Recognise(os.DirFS(dir), ".", password)
+	p, err = profiles.Recognise(ingest.OSDir(dir), ".", password)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %w", dir, err)
 	}

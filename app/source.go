@@ -54,6 +54,6 @@ func (s Source) auditOptions() (audit.Options, error) {
 	if st, err := os.Stat(s.Dir); err != nil || !st.IsDir() {
 		return opt, Usagef("SOURCE_DIR %q is not a directory", s.Dir)
 	}
-	opt.Source, opt.Dir = os.DirFS(s.Dir), "."
+	opt.Source, opt.Dir = ingest.OSDir(s.Dir), "."
 	return opt, nil
 }
