@@ -102,7 +102,7 @@ func (e *env) showCheck(c queries.Check) {
 	if params := app.CheckParams(c); len(params) > 0 {
 		fmt.Fprintf(e.stdout, "\npolicy settings (default; override in the policy file, see docs/policy.md):\n")
 		for _, p := range params {
-			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n    %s\n", p.Key, p.String(), p.DocNL, p.Doc)
+			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n    %s\n", p.Name, p.String(), p.DocNL, p.Doc)
 		}
 	}
 	fmt.Fprintf(e.stdout, "\nWaarom:  %s\nOplossen: %s\n\nWhy: %s\nFix: %s\n\n%s\n",

@@ -18,13 +18,15 @@ consent is reconfirmed, who may see all groups. The AVG itself sets no periods; 
 default below names its source. A policy file (YAML, named in the manifest under
 ` + "`policy:`" + ` or given with ` + "`--policy`" + `) overrides any of them; settings it leaves out keep
 their default, an unknown key is an error. Checks read a setting in SQL with
-` + "`getvariable('<variable>')`" + `.
+` + "`getvariable('<setting>')`" + `, e.g. ` + "`getvariable('retention.portal_months')`" + `; the
+names of earlier versions (` + "`retention_portal_months`" + `) still work in your own checks, with a
+deprecation warning in the report.
 
-| setting | SQL variable | default | meaning and source |
-|---|---|---|---|
+| setting | default | meaning and source |
+|---|---|---|
 `)
 	for _, prm := range Default().Params() {
-		fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", prm.Key, prm.Name, prm.String(), prm.Doc)
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", prm.Name, prm.String(), prm.Doc)
 	}
 	b.WriteString(`
 Example:
