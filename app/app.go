@@ -15,7 +15,9 @@ import (
 
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Version is avgaudit's version.
@@ -77,4 +79,10 @@ func readPassword(name string) (string, error) {
 		return "", fmt.Errorf("%s is empty; put the workbook's password on its first line", name)
 	}
 	return pw, nil
+}
+
+// Severity names a severity code in Dutch and English (package vocab).
+func Severity(code string) (results.Text, bool) {
+	t, ok := vocab.Severities.Lookup(code)
+	return results.Text{NL: t.NL, EN: t.EN}, ok
 }

@@ -287,8 +287,8 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(*c.Reason)))
 		}
 		severity := c.Severity
-		if t, ok := severityNames[severity]; ok {
-			severity = e.tr(t)
+		if t, ok := app.Severity(severity); ok {
+			severity = e.tr(text(t))
 		}
 		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, severity, status)
 		for _, w := range c.Warnings {
