@@ -51,7 +51,6 @@ var (
 	msgAuditListsAll = text{"avgaudit audit noemt ze allemaal", "avgaudit audit lists them all"}
 )
 
-
 // tr picks t in the language of the run.
 func (e *env) tr(t text) string {
 	if e.lang == "en" {
