@@ -4,8 +4,8 @@
 -- severity: medium
 -- area: toegang
 -- source: AVG art. 5 lid 1 sub f en art. 32 lid 1 sub b (vertrouwelijkheid van systemen, toegang op basis van
---   noodzaak) en art. 5 lid 2 (verantwoording: wie deed wat); beleid: access_unused_months,
---   access_generic_names
+--   noodzaak) en art. 5 lid 2 (verantwoording: wie deed wat); beleid: access.unused_months,
+--   access.generic_names
 -- requires: accounts
 -- impact: 3
 -- impact.why: a forgotten, shared-looking or password-only account is the easiest way into children's and
@@ -52,10 +52,10 @@ accts AS (
 ),
 problems AS (
     SELECT *, 'unused' AS problem FROM accts
-    WHERE last_login::DATE < (getvariable('as_of')::DATE - to_months(getvariable('access_unused_months')::INTEGER))::DATE
+    WHERE last_login::DATE < (getvariable('as_of')::DATE - to_months(getvariable('access.unused_months')::INTEGER))::DATE
     UNION ALL
     SELECT *, 'generic_name' AS problem FROM accts
-    WHERE len(list_intersect(parts, getvariable('access_generic_names')::VARCHAR[])) > 0
+    WHERE len(list_intersect(parts, getvariable('access.generic_names')::VARCHAR[])) > 0
       -- an account without one known employee is account_shared's
       AND trim(coalesce(employee_id, '')) <> ''
       AND NOT regexp_matches(lower(employee_id), '[,;/&+]|\s(en|and)\s')
@@ -70,14 +70,14 @@ SELECT
     _file, _row,
     CASE problem
         WHEN 'unused' THEN 'Het actieve account in ' || system || ' is sinds ' || strftime(last_login, '%d-%m-%Y')
-            || ' niet gebruikt, langer dan ' || getvariable('access_unused_months') || ' maanden: blokkeer het als het niet meer nodig is.'
+            || ' niet gebruikt, langer dan ' || getvariable('access.unused_months') || ' maanden: blokkeer het als het niet meer nodig is.'
         WHEN 'generic_name' THEN 'Het account ' || username || ' in ' || system
             || ' heeft een algemene naam en is daardoor niet tot één persoon te herleiden: geef de medewerker een persoonlijk account en blokkeer dit.'
         ELSE 'Het account in ' || system || ' logt in zonder tweestapsverificatie: zet MFA aan.'
     END AS message_nl,
     CASE problem
         WHEN 'unused' THEN 'The active ' || system || ' account has not been used since ' || strftime(last_login, '%Y-%m-%d')
-            || ', more than ' || getvariable('access_unused_months') || ' months: block it if it is no longer needed.'
+            || ', more than ' || getvariable('access.unused_months') || ' months: block it if it is no longer needed.'
         WHEN 'generic_name' THEN 'The ' || system || ' account ' || username
             || ' has a generic name and so cannot be traced to one person: give the employee a personal account and block this one.'
         ELSE 'The ' || system || ' account signs in without multi-factor authentication: turn MFA on.'

@@ -5,7 +5,7 @@
 -- area: toegang
 -- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 lid 4 (alleen verwerken wat de
 --   taak vraagt); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
---   access_all_groups_roles)
+--   access.all_groups_roles)
 -- requires: accounts, staff
 -- impact: 2
 -- impact.why: colleagues under a duty of confidentiality see a few groups' children more than they need;
@@ -31,7 +31,7 @@
 WITH employees AS (
     SELECT trim(employee_id) AS employee_id,
            string_agg(DISTINCT trim(role), ', ' ORDER BY trim(role)) AS role,
-           bool_or(list_contains(getvariable('access_all_groups_roles')::VARCHAR[], lower(trim(role)))) AS allowed,
+           bool_or(list_contains(getvariable('access.all_groups_roles')::VARCHAR[], lower(trim(role)))) AS allowed,
            CASE WHEN bool_or(employment_end IS NULL) THEN NULL ELSE max(employment_end) END AS employment_end,
            string_agg(groups, ',') AS groups,
            list_distinct(flatten(list(

@@ -8,7 +8,7 @@
 --   en de AP-lijst van verwerkingen waarvoor een DPIA verplicht is (cameratoezicht, monitoring van
 --   werknemers); Wet op de ondernemingsraden art. 27 lid 1 sub l (instemmingsrecht bij voorzieningen voor
 --   waarneming van of controle op aanwezigheid, gedrag of prestaties van werknemers); beleid:
---   camera_retention_days
+--   camera.retention_days
 -- requires: cameras
 -- impact: 4
 -- impact.why: cameras and webcams record children and staff all day; kept too long or without assessment they
@@ -42,7 +42,7 @@ WITH cams AS (
     WHERE coalesce(c.in_use, true)
 ),
 judged AS (
-    SELECT *, 'retention_too_long' AS problem FROM cams WHERE retention_days > getvariable('camera_retention_days')::INTEGER
+    SELECT *, 'retention_too_long' AS problem FROM cams WHERE retention_days > getvariable('camera.retention_days')::INTEGER
     UNION ALL
     SELECT *, 'retention_unknown' FROM cams WHERE retention_days IS NULL
     UNION ALL
@@ -55,14 +55,14 @@ SELECT
     'cameras' AS table_name, camera_id AS record_key, _file, _row,
     CASE problem
         WHEN 'retention_too_long' THEN 'De beelden van deze camera' || coalesce(' (' || kind || ')', '') || ' worden ' || days
-            || ' dagen bewaard, langer dan ' || getvariable('camera_retention_days') || ' dagen: verkort de bewaartermijn.'
+            || ' dagen bewaard, langer dan ' || getvariable('camera.retention_days') || ' dagen: verkort de bewaartermijn.'
         WHEN 'retention_unknown' THEN 'Van deze camera' || coalesce(' (' || kind || ')', '') || ' is niet vastgelegd hoe lang de beelden bewaard worden: stel de termijn vast (ten hoogste 4 weken).'
         WHEN 'no_dpia' THEN 'Voor deze camera' || coalesce(' (' || kind || ')', '') || ' is geen DPIA vastgelegd; die is waarschijnlijk verplicht: beoordeel en leg vast.'
         ELSE 'Voor deze camera' || coalesce(' (' || kind || ')', '') || ' is geen instemming van de ondernemingsraad of personeelsvertegenwoordiging vastgelegd: vraag die (WOR art. 27), of vul n.v.t. in als er geen OR of PVT is.'
     END AS message_nl,
     CASE problem
         WHEN 'retention_too_long' THEN 'The images of this camera' || coalesce(' (' || kind || ')', '') || ' are kept ' || days
-            || ' days, longer than ' || getvariable('camera_retention_days') || ' days: shorten the retention.'
+            || ' days, longer than ' || getvariable('camera.retention_days') || ' days: shorten the retention.'
         WHEN 'retention_unknown' THEN 'For this camera' || coalesce(' (' || kind || ')', '') || ' it is not recorded how long the images are kept: set the period (4 weeks at most).'
         WHEN 'no_dpia' THEN 'No DPIA is recorded for this camera' || coalesce(' (' || kind || ')', '') || '; one is probably required: assess and record it.'
         ELSE 'No consent of the works council or staff representation is recorded for this camera' || coalesce(' (' || kind || ')', '') || ': ask for it (WOR art. 27), or enter n.v.t. when there is none.'

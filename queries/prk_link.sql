@@ -7,7 +7,7 @@
 --   aan de houder) en Besluit landelijk register kinderopvang; DUO, Personenregister kinderopvang: "inschrijven
 --   en koppelen zijn voorwaarden om te mogen werken in de kinderopvang", en wie niet meer voor de organisatie
 --   werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e en art. 10 (continue screening:
---   strafrechtelijke gegevens); beleid: prk_unlink_days
+--   strafrechtelijke gegevens); beleid: prk.unlink_days
 -- requires: prk_links
 -- impact: 3
 -- impact.why: someone works with the children without being continuously screened, or a former worker stays
@@ -65,8 +65,8 @@ judged AS (
     SELECT *, CASE WHEN unlinked_at IS NULL OR unlinked_at > as_of THEN 'still_linked' ELSE 'unlinked_late' END AS problem
     FROM people
     WHERE linked_at <= as_of AND work_end IS NOT NULL
-      AND work_end + getvariable('prk_unlink_days')::INTEGER < as_of
-      AND (unlinked_at IS NULL OR unlinked_at > work_end + getvariable('prk_unlink_days')::INTEGER)
+      AND work_end + getvariable('prk.unlink_days')::INTEGER < as_of
+      AND (unlinked_at IS NULL OR unlinked_at > work_end + getvariable('prk.unlink_days')::INTEGER)
 ),
 missing AS (
     -- employees in service now who are not in the overview at all
@@ -83,13 +83,13 @@ SELECT
         WHEN 'not_linked' THEN 'Werkt sinds ' || strftime(work_start, '%d-%m-%Y') || ' bij de organisatie maar is niet aan de organisatie gekoppeld in het personenregister: koppel de persoon en zet hem of haar tot dan niet in.'
         WHEN 'linked_late' THEN 'Begon op ' || strftime(work_start, '%d-%m-%Y') || ' maar werd pas op ' || strftime(linked_at, '%d-%m-%Y') || ' gekoppeld in het personenregister: koppel voortaan vóór de eerste werkdag.'
         WHEN 'still_linked' THEN 'Werkt sinds ' || strftime(work_end, '%d-%m-%Y') || ' niet meer bij de organisatie maar is nog gekoppeld in het personenregister: ontkoppel de persoon.'
-        ELSE 'Stopte op ' || strftime(work_end, '%d-%m-%Y') || ' maar werd pas op ' || strftime(unlinked_at, '%d-%m-%Y') || ' ontkoppeld, later dan ' || getvariable('prk_unlink_days') || ' dagen: ontkoppel voortaan bij vertrek.'
+        ELSE 'Stopte op ' || strftime(work_end, '%d-%m-%Y') || ' maar werd pas op ' || strftime(unlinked_at, '%d-%m-%Y') || ' ontkoppeld, later dan ' || getvariable('prk.unlink_days') || ' dagen: ontkoppel voortaan bij vertrek.'
     END AS message_nl,
     CASE problem
         WHEN 'not_linked' THEN 'Has worked for the organisation since ' || strftime(work_start, '%Y-%m-%d') || ' but is not linked to it in the register: link the person and do not deploy them until then.'
         WHEN 'linked_late' THEN 'Started on ' || strftime(work_start, '%Y-%m-%d') || ' but was linked in the register only on ' || strftime(linked_at, '%Y-%m-%d') || ': link before the first working day from now on.'
         WHEN 'still_linked' THEN 'Has not worked for the organisation since ' || strftime(work_end, '%Y-%m-%d') || ' but is still linked in the register: unlink the person.'
-        ELSE 'Stopped on ' || strftime(work_end, '%Y-%m-%d') || ' but was unlinked only on ' || strftime(unlinked_at, '%Y-%m-%d') || ', later than ' || getvariable('prk_unlink_days') || ' days: unlink on leaving from now on.'
+        ELSE 'Stopped on ' || strftime(work_end, '%Y-%m-%d') || ' but was unlinked only on ' || strftime(unlinked_at, '%Y-%m-%d') || ', later than ' || getvariable('prk.unlink_days') || ' days: unlink on leaving from now on.'
     END AS message_en,
     kind AS worker_kind, work_start, work_end, linked_at, unlinked_at, problem
 FROM judged

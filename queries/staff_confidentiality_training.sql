@@ -5,8 +5,8 @@
 -- area: toegang
 -- source: AVG art. 32 lid 4 (wie onder het gezag van de organisatie toegang heeft, verwerkt alleen in opdracht)
 --   en art. 24 (aantoonbare organisatorische maatregelen); art. 39 lid 1 sub b (de FG ziet toe op
---   bewustmaking en opleiding van personeel); beleid: staff_training_within_days,
---   staff_training_refresh_months
+--   bewustmaking en opleiding van personeel); beleid: staff.training_within_days,
+--   staff.training_refresh_months
 -- requires: staff, staff_privacy
 -- impact: 2
 -- impact.why: an employee who never learned or signed what may be done with children's data is more likely to
@@ -54,12 +54,12 @@ judged AS (
     UNION ALL
     SELECT *, 'no_training' FROM current
     WHERE (trained IS NULL OR trained > as_of)
-      AND (employment_start IS NULL OR employment_start + getvariable('staff_training_within_days')::INTEGER < as_of)
+      AND (employment_start IS NULL OR employment_start + getvariable('staff.training_within_days')::INTEGER < as_of)
     UNION ALL
     SELECT *, 'training_outdated' FROM current
-    WHERE getvariable('staff_training_refresh_months')::INTEGER > 0
+    WHERE getvariable('staff.training_refresh_months')::INTEGER > 0
       AND trained <= as_of
-      AND trained < (as_of - to_months(getvariable('staff_training_refresh_months')::INTEGER))::DATE
+      AND trained < (as_of - to_months(getvariable('staff.training_refresh_months')::INTEGER))::DATE
 )
 SELECT
     'staff' AS table_name, employee_id AS record_key, _file, _row,
@@ -68,14 +68,14 @@ SELECT
         WHEN 'no_training' THEN 'De medewerker heeft ' || CASE WHEN employment_start IS NULL THEN '' ELSE 'sinds de indiensttreding op ' || strftime(employment_start, '%d-%m-%Y') || ' ' END
             || 'geen privacytraining gevolgd: plan de training.'
         ELSE 'De privacytraining van de medewerker is van ' || strftime(trained, '%d-%m-%Y') || ', langer dan '
-            || getvariable('staff_training_refresh_months') || ' maanden geleden: plan een opfriscursus.'
+            || getvariable('staff.training_refresh_months') || ' maanden geleden: plan een opfriscursus.'
     END AS message_nl,
     CASE problem
         WHEN 'no_confidentiality' THEN 'The employee has no signed confidentiality statement: have it signed and keep it in the personnel file.'
         WHEN 'no_training' THEN 'The employee has followed no privacy training' || CASE WHEN employment_start IS NULL THEN '' ELSE ' since joining on ' || strftime(employment_start, '%Y-%m-%d') END
             || ': schedule the training.'
         ELSE 'The employee''s privacy training dates from ' || strftime(trained, '%Y-%m-%d') || ', more than '
-            || getvariable('staff_training_refresh_months') || ' months ago: schedule a refresher.'
+            || getvariable('staff.training_refresh_months') || ' months ago: schedule a refresher.'
     END AS message_en,
     role, employment_start, signed AS confidentiality_signed_at, trained AS training_completed_at, problem
 FROM judged
