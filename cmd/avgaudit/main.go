@@ -12,6 +12,10 @@ import (
 )
 
 func main() {
+	if doubleClicked(os.Args[1:], consoleProcesses()) {
+		explainAndWait(os.Stdout, os.Stdin)
+		return
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
