@@ -1,0 +1,425 @@
+package release
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The release tests check the archives that release/build.sh writes, as a
+// user gets them. They use AVGAUDIT_DIST when set (the folder build.sh wrote,
+// as .ci/run does); else, with CI set, they run build.sh themselves and fail
+// when a toolchain is missing; else they skip.
+
+var (
+	buildOnce sync.Once
+	builtDir  string
+	buildErr  error
+)
+
+// folder is where the tests put what a user would: a name with a space and
+// an accent.
+const folder = "Opvang Zonnestraal é"
+
+// dist returns the folder with the archives and the version they carry.
+func dist(t *testing.T) (dir, version string) {
+	t.Helper()
+	dir = os.Getenv("AVGAUDIT_DIST")
+	if dir == "" {
+		if os.Getenv("CI") == "" {
+			t.Skip("release archives: run release/build.sh, then AVGAUDIT_DIST=dist go test ./release (with CI=true the test builds them)")
+		}
+		buildOnce.Do(func() {
+			builtDir, buildErr = os.MkdirTemp("", "avgaudit-dist-")
+			if buildErr != nil {
+				return
+			}
+			cmd := exec.Command("bash", "build.sh")
+			cmd.Env = append(os.Environ(), "OUT="+builtDir, "TARGETS=windows/amd64 linux/amd64")
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Run(); err != nil {
+				buildErr = fmt.Errorf("release/build.sh: %v\n%s", err, out.String())
+			}
+		})
+		if buildErr != nil {
+			t.Fatal(buildErr)
+		}
+		dir = builtDir
+	}
+	sums, err := os.ReadFile(filepath.Join(dir, "SHA256SUMS"))
+	if err != nil {
+		t.Fatalf("no SHA256SUMS in %s: %v", dir, err)
+	}
+	m := regexp.MustCompile(`avgaudit-(v[^ ]+)-linux-amd64\.tar\.gz`).FindSubmatch(sums)
+	if m == nil {
+		t.Fatalf("%s/SHA256SUMS lists no linux-amd64 archive:\n%s", dir, sums)
+	}
+	return dir, string(m[1])
+}
+
+// need returns the path of a program the test needs: a skip without CI, a
+// failure with it.
+func need(t *testing.T, name, install string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing (apt-get install %s; .ci/run installs it)", name, install)
+		}
+		t.Skipf("%s is missing (apt-get install %s)", name, install)
+	}
+	return p
+}
+
+// readSums parses a sha256sum listing into file -> hex digest.
+func readSums(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		sum, file, ok := strings.Cut(sc.Text(), "  ")
+		if !ok || len(sum) != 64 {
+			t.Fatalf("SHA256SUMS line %q: want \"<sha256>  <file>\"", sc.Text())
+		}
+		sums[file] = sum
+	}
+	return sums
+}
+
+func sha256File(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// TestArchives checks every archive against SHA256SUMS, and its contents:
+// program, README, licences, and a SHA256SUMS of its own that verifies.
+func TestArchives(t *testing.T) {
+	dir, version := dist(t)
+	data, _ := os.ReadFile(filepath.Join(dir, "SHA256SUMS"))
+	sums := readSums(t, data)
+	for _, want := range []string{"windows-amd64.zip", "linux-amd64.tar.gz"} {
+		if _, ok := sums["avgaudit-"+version+"-"+want]; !ok {
+			t.Errorf("SHA256SUMS lacks avgaudit-%s-%s", version, want)
+		}
+	}
+	for file, sum := range sums {
+		t.Run(file, func(t *testing.T) {
+			if got := sha256File(t, filepath.Join(dir, file)); got != sum {
+				t.Fatalf("sha256 %s, SHA256SUMS says %s", got, sum)
+			}
+			platform := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(file, "avgaudit-"+version+"-"), ".zip"), ".tar.gz")
+			root := extract(t, filepath.Join(dir, file), t.TempDir())
+			if filepath.Base(root) != "avgaudit-"+version+"-"+platform {
+				t.Errorf("top folder %s", filepath.Base(root))
+			}
+			exe := "avgaudit"
+			if strings.HasPrefix(platform, "windows") {
+				exe += ".exe"
+			}
+			for _, f := range []string{exe, "README.md", "LICENSES/README.txt", "LICENSES/go/LICENSE",
+				"LICENSES/github.com_duckdb_duckdb-go-bindings_lib_" + platform + "/LICENSE",
+				"LICENSES/github.com_xuri_excelize_v2/LICENSE"} {
+				if _, err := os.Stat(filepath.Join(root, f)); err != nil {
+					t.Errorf("archive lacks %s", f)
+				}
+			}
+			inner, err := os.ReadFile(filepath.Join(root, "SHA256SUMS"))
+			if err != nil {
+				t.Fatalf("archive lacks SHA256SUMS: %v", err)
+			}
+			listed := readSums(t, inner)
+			var files []string
+			filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && d.Name() != "SHA256SUMS" {
+					rel, _ := filepath.Rel(root, p)
+					files = append(files, filepath.ToSlash(rel))
+				}
+				return err
+			})
+			if len(files) != len(listed) {
+				t.Errorf("%d files, SHA256SUMS lists %d", len(files), len(listed))
+			}
+			for _, f := range files {
+				if got := sha256File(t, filepath.Join(root, f)); got != listed[f] {
+					t.Errorf("%s: sha256 %s, SHA256SUMS says %q", f, got, listed[f])
+				}
+			}
+		})
+	}
+}
+
+// extract unpacks a release archive into dir and returns its top folder.
+func extract(t *testing.T, archive, dir string) string {
+	t.Helper()
+	write := func(name string, mode os.FileMode, r io.Reader) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if !strings.HasPrefix(p, filepath.Clean(dir)+string(filepath.Separator)) {
+			t.Fatalf("%s: entry %q leaves the folder", archive, name)
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode|0o600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(f, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var top string
+	if strings.HasSuffix(archive, ".zip") {
+		zr, err := zip.OpenReader(archive)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		for _, f := range zr.File {
+			top, _, _ = strings.Cut(f.Name, "/")
+			if f.FileInfo().IsDir() {
+				continue
+			}
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(f.Name, f.Mode().Perm(), r)
+			r.Close()
+		}
+	} else {
+		f, err := os.Open(archive)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := tar.NewReader(gz)
+		for {
+			h, err := tr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			top, _, _ = strings.Cut(h.Name, "/")
+			if h.Typeflag == tar.TypeReg {
+				write(h.Name, os.FileMode(h.Mode).Perm(), tr)
+			}
+		}
+	}
+	return filepath.Join(dir, top)
+}
+
+// run runs a program and returns its output; a failure shows both streams.
+func run(t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir, cmd.Env = dir, env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
+	return stdout.String() + stderr.String()
+}
+
+// reports checks that a risk report of the sample was written to out and
+// returns per check its status and number of findings, to compare runs.
+func reports(t *testing.T, out string) map[string]string {
+	t.Helper()
+	for _, f := range []string{"rapport.html", "rapport.xlsx", "resultaten.json"} {
+		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
+			t.Fatalf("%s not written: %v", filepath.Join(out, f), err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "resultaten.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Checks []struct {
+			ID       string            `json:"id"`
+			Status   string            `json:"status"`
+			Findings []json.RawMessage `json:"findings"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal(data, &res); err != nil {
+		t.Fatalf("resultaten.json: %v", err)
+	}
+	if len(res.Checks) == 0 {
+		t.Fatal("resultaten.json has no checks")
+	}
+	tally := map[string]string{}
+	for _, c := range res.Checks {
+		tally[c.ID] = fmt.Sprintf("%s %d", c.Status, len(c.Findings))
+	}
+	return tally
+}
+
+// linuxAudit is the Linux binary's tally of the embedded sample, for the
+// Windows run to be compared with.
+var linuxAudit struct {
+	sync.Mutex
+	tally map[string]string
+}
+
+// TestLinuxWithoutGo runs the Linux binary as a user without Go would: from
+// a folder with a space and an accent, with nothing on PATH, linked only to
+// the C library.
+func TestLinuxWithoutGo(t *testing.T) {
+	if runtime.GOOS != "linux" || runtime.GOARCH != "amd64" {
+		t.Skip("runs the linux/amd64 binary")
+	}
+	dir, version := dist(t)
+	home := filepath.Join(t.TempDir(), folder)
+	root := extract(t, filepath.Join(dir, "avgaudit-"+version+"-linux-amd64.tar.gz"), home)
+	exe := filepath.Join(root, "avgaudit")
+
+	// Only the C library and the loader: libstdc++ and libgcc are linked in.
+	ldd := run(t, home, os.Environ(), need(t, "ldd", "libc-bin"), exe)
+	for _, line := range strings.Split(strings.TrimSpace(ldd), "\n") {
+		lib := strings.Fields(line)[0]
+		if !regexp.MustCompile(`^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|dl|pthread|resolv)\.so\.\d+)$`).MatchString(lib) {
+			t.Errorf("linked to %s, which a user's Linux may lack:\n%s", lib, ldd)
+		}
+	}
+
+	empty := t.TempDir() // PATH: no go, no compiler, nothing
+	env := []string{"PATH=" + empty, "HOME=" + home, "LANG=C.UTF-8"}
+	if out, err := exec.Command("/bin/sh", "-c", "PATH="+empty+"; command -v go").CombinedOutput(); err == nil {
+		t.Fatalf("go is still found: %s", out)
+	}
+	out := run(t, home, env, exe, "version")
+	if !strings.HasPrefix(out, "avgaudit "+version+"\n") || !strings.Contains(out, "commit:") || !strings.Contains(out, "gebouwd:") {
+		t.Errorf("avgaudit version:\n%s", out)
+	}
+	run(t, home, env, exe, "audit", "--out", "rapport")
+	tally := reports(t, filepath.Join(home, "rapport"))
+	linuxAudit.Lock()
+	linuxAudit.tally = tally
+	linuxAudit.Unlock()
+}
+
+// TestWindowsUnderWine runs avgaudit.exe under Wine as a Windows user would:
+// version, the embedded sample, and the user's own exports with a manifest
+// written on Windows (CRLF, backslashes), in folders with a space and an
+// accent, named with backslashes.
+func TestWindowsUnderWine(t *testing.T) {
+	dir, version := dist(t)
+	wine := need(t, "wine", "wine wine64")
+	gcc := need(t, "x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64")
+	prefix := t.TempDir()
+	env := append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=")
+	run(t, prefix, env, wine, "wineboot", "--init")
+
+	// Wine 8 lacks bcryptprimitives.dll, which Go's runtime loads and every
+	// Windows 10 or later has: give it a stand-in (testdata/wine).
+	sys32 := filepath.Join(prefix, "drive_c", "windows", "system32")
+	src, _ := filepath.Abs("testdata/wine")
+	run(t, src, env, gcc, "-O2", "-shared", "-o", filepath.Join(sys32, "bcryptprimitives.dll"),
+		"bcryptprimitives.c", "bcryptprimitives.def", "-ladvapi32")
+
+	home := filepath.Join(prefix, "drive_c", folder)
+	winHome := `C:\` + folder
+	root := extract(t, filepath.Join(dir, "avgaudit-"+version+"-windows-amd64.zip"), home)
+	exe := `C:\` + folder + `\` + filepath.Base(root) + `\avgaudit.exe`
+
+	out := run(t, home, env, wine, exe, "version")
+	if !strings.HasPrefix(out, "avgaudit "+version+"\r\n") && !strings.HasPrefix(out, "avgaudit "+version+"\n") {
+		t.Errorf("avgaudit.exe version:\n%s", out)
+	}
+	if !strings.Contains(out, "windows/amd64") {
+		t.Errorf("avgaudit.exe version names no windows/amd64:\n%s", out)
+	}
+
+	// The embedded sample, --out relative to the working folder.
+	run(t, home, env, wine, exe, "audit", "--out", "rapport")
+	sample := reports(t, filepath.Join(home, "rapport"))
+
+	// The same organisation as exports in a folder, the manifest as a
+	// Windows editor leaves it; --out absolute with backslashes.
+	exports := filepath.Join(home, "exports")
+	if err := os.CopyFS(exports, os.DirFS("../samples/org")); err != nil {
+		t.Fatal(err)
+	}
+	manifest, err := os.ReadFile(filepath.Join(exports, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(manifest), "\n")
+	for i, l := range lines {
+		if k := strings.TrimLeft(l, " -"); strings.HasPrefix(k, "file: ") || strings.HasPrefix(k, "previous: ") {
+			lines[i] = strings.ReplaceAll(l, "/", `\`)
+		}
+	}
+	windows := strings.Join(lines, "\r\n")
+	if !strings.Contains(windows, "file: kidsadmin\\kinderen.csv\r\n") {
+		t.Fatal("the manifest did not get Windows paths and line ends")
+	}
+	if err := os.WriteFile(filepath.Join(exports, "manifest.yaml"), []byte(windows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, home, env, wine, exe, "audit", winHome+`\exports`, "--out", winHome+`\rapport exports`)
+	fromExports := reports(t, filepath.Join(home, "rapport exports"))
+
+	if diff := compare(sample, fromExports); diff != "" {
+		t.Errorf("embedded sample and exports folder differ:\n%s", diff)
+	}
+	linuxAudit.Lock()
+	linux := linuxAudit.tally
+	linuxAudit.Unlock()
+	if linux != nil {
+		if diff := compare(linux, sample); diff != "" {
+			t.Errorf("Linux and Windows audits of the sample differ (linux, windows):\n%s", diff)
+		}
+	}
+}
+
+func compare(a, b map[string]string) string {
+	var diffs []string
+	for id, x := range a {
+		if y := b[id]; y != x {
+			diffs = append(diffs, fmt.Sprintf("  %s: %q vs %q", id, x, y))
+		}
+	}
+	for id, y := range b {
+		if _, ok := a[id]; !ok {
+			diffs = append(diffs, fmt.Sprintf("  %s: missing vs %q", id, y))
+		}
+	}
+	sort.Strings(diffs)
+	return strings.Join(diffs, "\n")
+}
