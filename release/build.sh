@@ -87,13 +87,11 @@ licences() {
   # LICENSE (copied above) is DuckDB's own MIT licence.
   echo >>"$index"
   echo "DuckDB: see github.com_duckdb_duckdb-go-bindings_lib_$GOOS-$GOARCH (DuckDB's MIT licence)." >>"$index"
-  # The C and C++ runtimes linked in statically, as Debian documents them.
-  local docs=()
-  case $GOOS/$GOARCH in
-  windows/*) docs=(mingw-w64-common gcc-mingw-w64-base) ;; # mingw-w64 CRT, winpthreads; libstdc++, libgcc
-  linux/*) docs=(gcc-12-base) ;;                          # libstdc++, libgcc (static)
-  esac
-  for d in "${docs[@]}"; do
+  # The C and C++ runtimes linked in statically on Windows (mingw-w64's CRT
+  # and winpthreads; GCC's libstdc++ and libgcc), as Debian documents them.
+  # On Linux they are the system's shared libraries.
+  [ "$GOOS" = windows ] || return 0
+  for d in mingw-w64-common gcc-mingw-w64-base; do
     [ -f "/usr/share/doc/$d/copyright" ] || die "/usr/share/doc/$d/copyright is missing"
     mkdir -p "$dir/$d"
     cp "/usr/share/doc/$d/copyright" "$dir/$d/copyright"
@@ -125,15 +123,9 @@ for target in $targets; do
     fi
     die "$target needs $CC and $CXX (see the top of release/build.sh)"
   fi
-  if [ "$GOOS" = linux ]; then
-    # Link libstdc++ and libgcc in, so the program needs only the C library.
-    # DuckDB's cgo flags say -lstdc++, which -static-libstdc++ leaves shared:
-    # a folder holding only libstdc++.a, searched first, makes it static.
-    static=$work/static-$GOARCH
-    mkdir -p "$static"
-    ln -sf "$($CXX -print-file-name=libstdc++.a)" "$static/libstdc++.a"
-    extld="-static-libgcc -L$static"
-  fi
+  # Linux: libstdc++ and libgcc stay shared. Linked in statically they would
+  # raise the glibc needed from 2.34 to 2.36 (libstdc++ 12 calls arc4random),
+  # shutting out Ubuntu 22.04; libstdc++6 is on every desktop Linux and WSL.
   name=avgaudit-$version-$GOOS-$GOARCH
   stage=$work/$name
   mkdir -p "$stage"

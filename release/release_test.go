@@ -308,12 +308,20 @@ func TestLinuxWithoutGo(t *testing.T) {
 	root := extract(t, filepath.Join(dir, "avgaudit-"+version+"-linux-amd64.tar.gz"), home)
 	exe := filepath.Join(root, "avgaudit")
 
-	// Only the C library and the loader: libstdc++ and libgcc are linked in.
+	// Only the C and C++ runtimes, which every desktop Linux and WSL has, in
+	// versions as old as Ubuntu 22.04's (glibc 2.35, GCC 12): the README says so.
 	ldd := run(t, home, os.Environ(), need(t, "ldd", "libc-bin"), exe)
+	allowed := regexp.MustCompile(`^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|dl|pthread|stdc\+\+|gcc_s)\.so\.\d+)$`)
 	for _, line := range strings.Split(strings.TrimSpace(ldd), "\n") {
-		lib := strings.Fields(line)[0]
-		if !regexp.MustCompile(`^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|dl|pthread|resolv)\.so\.\d+)$`).MatchString(lib) {
+		if lib := strings.Fields(line)[0]; !allowed.MatchString(lib) {
 			t.Errorf("linked to %s, which a user's Linux may lack:\n%s", lib, ldd)
+		}
+	}
+	symbols := run(t, home, os.Environ(), need(t, "objdump", "binutils"), "-T", exe)
+	newest := map[string]string{"GLIBC": "2.35", "GLIBCXX": "3.4.30", "CXXABI": "1.3.13"}
+	for _, m := range regexp.MustCompile(`\((GLIBC|GLIBCXX|CXXABI)_([0-9.]+)\)`).FindAllStringSubmatch(symbols, -1) {
+		if newerVersion(m[2], newest[m[1]]) {
+			t.Errorf("needs %s_%s, newer than Ubuntu 22.04's %s_%s", m[1], m[2], m[1], newest[m[1]])
 		}
 	}
 
@@ -406,6 +414,24 @@ func TestWindowsUnderWine(t *testing.T) {
 			t.Errorf("Linux and Windows audits of the sample differ (linux, windows):\n%s", diff)
 		}
 	}
+}
+
+// newerVersion tells whether dotted version a is newer than b.
+func newerVersion(a, b string) bool {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < max(len(as), len(bs)); i++ {
+		var x, y int
+		if i < len(as) {
+			fmt.Sscan(as[i], &x)
+		}
+		if i < len(bs) {
+			fmt.Sscan(bs[i], &y)
+		}
+		if x != y {
+			return x > y
+		}
+	}
+	return false
 }
 
 func compare(a, b map[string]string) string {
