@@ -16,18 +16,19 @@ func doubleClicked(args []string, consoleProcesses int) bool {
 }
 
 // doubleClickHelp is shown instead of the usage, which would flash by.
-const doubleClickHelp = `avgaudit controleert hoe een kinderopvangorganisatie met persoonsgegevens omgaat
-(AVG). Het is een programma voor de opdrachtregel: het opent zelf geen venster.
+const doubleClickHelp = `avgaudit controleert hoe een kinderopvangorganisatie met persoonsgegevens
+omgaat (AVG). Het is een programma voor de opdrachtregel: het opent zelf geen
+venster.
 
 Zo gebruikt u het:
   1. Open in de Verkenner de map waarin avgaudit.exe staat.
   2. Klik met de rechtermuisknop op een lege plek in die map en kies
      "Openen in Terminal" (of typ powershell in de adresbalk en druk op Enter).
   3. Typ een opdracht en druk op Enter, bijvoorbeeld:
-       .\avgaudit.exe audit                         proef op de ingebouwde voorbeeldorganisatie
-       .\avgaudit.exe init C:\exports               herken de exports in een map
+       .\avgaudit.exe audit               proef op een voorbeeldorganisatie
+       .\avgaudit.exe init C:\exports     herken de exports in een map
        .\avgaudit.exe audit C:\exports --out C:\rapport
-       .\avgaudit.exe --help                        alle opdrachten
+       .\avgaudit.exe --help              alle opdrachten
 
 Het rapport (rapport.html, rapport.xlsx, resultaten.json) komt in de map
 avgaudit-rapport, of in de map die u met --out opgeeft. Meer uitleg staat in

@@ -33,6 +33,11 @@ func TestExplainAndWait(t *testing.T) {
 	for _, in := range []string{"\r\n", "", "meer tekst\r\nnog meer\r\n"} {
 		var out bytes.Buffer
 		explainAndWait(&out, strings.NewReader(in)) // returns on Enter or end of input
+		for i, line := range strings.Split(out.String(), "\n") {
+			if n := len([]rune(line)); n > 79 {
+				t.Errorf("line %d has %d characters; a console window is 80 wide:\n%s", i+1, n, line)
+			}
+		}
 		for _, want := range []string{"programma voor de opdrachtregel", `.\avgaudit.exe audit`, "Druk op Enter om dit venster te sluiten."} {
 			if !strings.Contains(out.String(), want) {
 				t.Errorf("input %q: output lacks %q:\n%s", in, want, out.String())
