@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -248,9 +249,12 @@ func run(t *testing.T, dir string, env []string, name string, args ...string) st
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir, cmd.Env = dir, env
+	// Wine's server outlives wine and inherits its output: stop waiting for
+	// that output shortly after wine itself has exited.
+	cmd.WaitDelay = 10 * time.Second
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Run(); err != nil && !errors.Is(err, exec.ErrWaitDelay) {
 		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", name, strings.Join(args, " "), err, stdout.String(), stderr.String())
 	}
 	return stdout.String() + stderr.String()
@@ -350,15 +354,7 @@ func TestWindowsUnderWine(t *testing.T) {
 	wine := need(t, "wine", "wine wine64")
 	gcc := need(t, "x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64")
 	prefix := t.TempDir()
-	env := append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=")
-	run(t, prefix, env, wine, "wineboot", "--init")
-
-	// Wine 8 lacks bcryptprimitives.dll, which Go's runtime loads and every
-	// Windows 10 or later has: give it a stand-in (testdata/wine).
-	sys32 := filepath.Join(prefix, "drive_c", "windows", "system32")
-	src, _ := filepath.Abs("testdata/wine")
-	run(t, src, env, gcc, "-O2", "-shared", "-o", filepath.Join(sys32, "bcryptprimitives.dll"),
-		"bcryptprimitives.c", "bcryptprimitives.def", "-ladvapi32")
+	env := winePrefix(t, wine, gcc, prefix, os.Environ())
 
 	home := filepath.Join(prefix, "drive_c", folder)
 	winHome := `C:\` + folder
@@ -434,6 +430,25 @@ func newerVersion(a, b string) bool {
 	return false
 }
 
+// winePrefix makes a Wine prefix (a fresh C: drive) in dir and returns the
+// environment that uses it. Its Wine server is stopped when the test ends.
+func winePrefix(t *testing.T, wine, gcc, dir string, env []string) []string {
+	t.Helper()
+	env = append(env, "WINEPREFIX="+dir, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=")
+	t.Cleanup(func() {
+		cmd := exec.Command(filepath.Join(filepath.Dir(wine), "wineserver"), "-k")
+		cmd.Env = env
+		cmd.Run()
+	})
+	run(t, dir, env, wine, "wineboot", "--init")
+	// Wine 8 lacks bcryptprimitives.dll, which Go's runtime loads and every
+	// Windows 10 or later has: give it a stand-in (testdata/wine).
+	src, _ := filepath.Abs("testdata/wine")
+	run(t, src, env, gcc, "-O2", "-shared", "-o", filepath.Join(dir, "drive_c", "windows", "system32", "bcryptprimitives.dll"),
+		"bcryptprimitives.c", "bcryptprimitives.def", "-ladvapi32")
+	return env
+}
+
 func compare(a, b map[string]string) string {
 	var diffs []string
 	for id, x := range a {
@@ -448,4 +463,65 @@ func compare(a, b map[string]string) string {
 	}
 	sort.Strings(diffs)
 	return strings.Join(diffs, "\n")
+}
+
+// TestDoubleClickUnderWine starts avgaudit.exe without arguments in a console
+// of its own, as the Explorer does on a double-click, on a virtual screen
+// (Xvfb): its window must stay open until Enter is pressed, then close.
+func TestDoubleClickUnderWine(t *testing.T) {
+	dir, version := dist(t)
+	wine := need(t, "wine", "wine wine64")
+	gcc := need(t, "x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64")
+	xvfb := need(t, "Xvfb", "xvfb")
+	xdotool := need(t, "xdotool", "xdotool")
+
+	// A virtual screen; -displayfd tells which display number it took.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command(xvfb, "-displayfd", "3", "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	w.Close()
+	display, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil {
+		t.Fatalf("Xvfb gave no display: %v", err)
+	}
+	prefix := t.TempDir()
+	env := winePrefix(t, wine, gcc, prefix, append(os.Environ(), "DISPLAY=:"+strings.TrimSpace(display)))
+	root := extract(t, filepath.Join(dir, "avgaudit-"+version+"-windows-amd64.zip"), filepath.Join(prefix, "drive_c", folder))
+
+	// start opens a new console for a console program, as a double-click does.
+	run(t, prefix, env, wine, "start", "/unix", filepath.Join(root, "avgaudit.exe"))
+	window := func() string {
+		out, _ := exec.Command(xdotool, "search", "--name", `avgaudit\.exe`).Output()
+		return strings.TrimSpace(string(out))
+	}
+	waitFor := func(what string, done func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); !done(); time.Sleep(500 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %s within a minute", what)
+			}
+		}
+	}
+	t.Setenv("DISPLAY", ":"+strings.TrimSpace(display)) // for xdotool
+	waitFor("console window", func() bool { return window() != "" })
+	time.Sleep(3 * time.Second)
+	if window() == "" {
+		t.Fatal("the console window closed by itself: a double-click would flash")
+	}
+	// Press Enter in the window until it closes (Wine may remap it meanwhile).
+	waitFor("closing after Enter", func() bool {
+		id := window()
+		if id == "" {
+			return true
+		}
+		exec.Command(xdotool, "key", "--window", strings.Fields(id)[0], "Return").Run()
+		return false
+	})
 }
