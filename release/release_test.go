@@ -36,6 +36,14 @@ var (
 	buildErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
+	}
+	os.Exit(code)
+}
+
 // folder is where the tests put what a user would: a name with a space and
 // an accent.
 const folder = "Opvang Zonnestraal é"
@@ -524,4 +532,35 @@ func TestDoubleClickUnderWine(t *testing.T) {
 		exec.Command(xdotool, "key", "--window", strings.Fields(id)[0], "Return").Run()
 		return false
 	})
+}
+
+// TestLinuxArm64UnderQemu runs the linux/arm64 binary, when built, under
+// qemu's user-mode emulation with Debian's arm64 C and C++ libraries.
+func TestLinuxArm64UnderQemu(t *testing.T) {
+	dir, version := dist(t)
+	archive := filepath.Join(dir, "avgaudit-"+version+"-linux-arm64.tar.gz")
+	if _, err := os.Stat(archive); err != nil {
+		t.Skip("no linux/arm64 archive (release/build.sh skips it without aarch64-linux-gnu-gcc)")
+	}
+	qemu := need(t, "qemu-aarch64", "qemu-user")
+	const sysroot = "/usr/aarch64-linux-gnu" // libc6-arm64-cross, libstdc++6-arm64-cross
+	if _, err := os.Stat(filepath.Join(sysroot, "lib", "libstdc++.so.6")); err != nil {
+		t.Fatalf("%s lacks libstdc++.so.6 (apt-get install g++-aarch64-linux-gnu)", sysroot)
+	}
+	home := filepath.Join(t.TempDir(), folder)
+	root := extract(t, archive, home)
+	out := run(t, home, os.Environ(), qemu, "-L", sysroot, filepath.Join(root, "avgaudit"), "version")
+	if !strings.HasPrefix(out, "avgaudit "+version+"\n") || !strings.Contains(out, "linux/arm64") {
+		t.Errorf("avgaudit version:\n%s", out)
+	}
+	run(t, home, os.Environ(), qemu, "-L", sysroot, filepath.Join(root, "avgaudit"), "audit", "--out", "rapport", "-q")
+	tally := reports(t, filepath.Join(home, "rapport"))
+	linuxAudit.Lock()
+	linux := linuxAudit.tally
+	linuxAudit.Unlock()
+	if linux != nil {
+		if diff := compare(linux, tally); diff != "" {
+			t.Errorf("amd64 and arm64 audits of the sample differ (amd64, arm64):\n%s", diff)
+		}
+	}
 }
