@@ -16,6 +16,9 @@
 # everything linked in: Go modules, DuckDB, Go, the C/C++ runtimes) and a
 # SHA256SUMS of its own files.
 #
+# With SOURCE_DATE_EPOCH set (as the build date), two builds of one commit give
+# byte-identical archives.
+#
 # $TARGETS chooses the platforms (default: all three; linux/arm64 is skipped
 # with a note when aarch64-linux-gnu-gcc is missing, unless named in TARGETS).
 # Toolchains, all from Debian: gcc g++ (linux/amd64), gcc-mingw-w64-x86-64-posix
