@@ -1,13 +1,6 @@
 package queries
 
-import (
-	"maps"
-	"slices"
-	"strings"
-	"sync"
-
-	"github.com/avgaudit/avgaudit/results"
-)
+import "github.com/avgaudit/avgaudit/results"
 
 // Some of the built-in checks' own columns hold codes rather than data: the
 // kind of problem (refused, expired, ...), the missing fields of a register
@@ -158,65 +151,6 @@ var consentTypeLabels = map[string]results.Text{
 	"independent_home":        {NL: "zelfstandig naar huis gaan", EN: "going home alone"},
 }
 
-// codeSeparator joins several codes in one value ("facts, effects").
-const codeSeparator = ", "
-
-// CodeColumns lists the columns whose values are codes, sorted.
-func CodeColumns() []string {
-	cols := make([]string, 0, len(codeLabels))
-	for c := range codeLabels {
-		cols = append(cols, c)
-	}
-	slices.Sort(cols)
-	return cols
-}
-
-// CodeLabels returns a copy of the labels of the codes of column, nil for
-// a column that holds no codes.
-func CodeLabels(column string) map[string]results.Text {
-	labels, ok := codeLabels[column]
-	if !ok {
-		return nil
-	}
-	return maps.Clone(labels)
-}
-
-// IsCodeColumn reports whether the values of a column named column are
-// codes.
-func IsCodeColumn(column string) bool {
-	_, ok := codeLabels[column]
-	return ok
-}
-
-// CodeLabel is the label of value in column of the built-in check checkID:
-// the code's words in both languages, or of a list of codes ("facts,
-// effects") each code's words, joined the same way. It returns false for a
-// column that holds no codes, an empty value, a code without a label, and
-// for the checks of a user (their codes may mean something else): such a
-// value is shown as it is.
-func CodeLabel(checkID, column, value string) (results.Text, bool) {
-	labels, ok := codeLabels[column]
-	if !ok || strings.TrimSpace(value) == "" || !builtinIDs()[checkID] {
-		return results.Text{}, false
-	}
-	var nl, en []string
-	for _, code := range strings.Split(value, ",") {
-		l, ok := labels[strings.TrimSpace(code)]
-		if !ok {
-			return results.Text{}, false
-		}
-		nl, en = append(nl, l.NL), append(en, l.EN)
-	}
-	return results.Text{NL: strings.Join(nl, codeSeparator), EN: strings.Join(en, codeSeparator)}, true
-}
-
-// builtinIDs holds the ids of the built-in checks; none if they cannot be
-// parsed (a test fails then).
-var builtinIDs = sync.OnceValue(func() map[string]bool {
-	checks, _ := Builtin()
-	ids := make(map[string]bool, len(checks))
-	for _, c := range checks {
-		ids[c.ID] = true
-	}
-	return ids
-})
+// The labels above are moved into the checks' headers by
+// `go run ./queries/internal/migratecodes`, which deletes this file.
+func init() { legacyCodeLabels = codeLabels }
