@@ -15,7 +15,8 @@
 //	it), population (the canonical table whose rows the check judges; its
 //	row count is the base of the risk's likelihood),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
-//	query's own columns, in order)
+//	query's own columns, in order) and codes (a block of the codes the
+//	query returns and their labels, see codelabels.go)
 //
 // impact, impact.why and population are required of the built-in checks (a
 // test enforces it) and optional in a user's own: without impact a check
@@ -31,9 +32,9 @@
 //
 // Some own columns hold codes (CodeColumns: problem, category, missing,
 // ...), by their name in every built-in check. The JSON keeps a code; the
-// HTML and Excel reports show its label from codes.go (CodeLabel), and a
-// test requires a label in both languages for every code a check returns
-// on its fixture or in the sample audit.
+// HTML and Excel reports show its label from the header's codes block
+// (CodeLabel), and a test requires a label in both languages for every
+// code a check returns on its fixture or in the sample audit.
 package queries
 
 import (

@@ -1,8 +1,8 @@
 package queries_test
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
