@@ -35,6 +35,11 @@
 --   children's or parents' data.
 -- columns.nl: Systeem, Medewerker, Laatste login, Probleem
 -- columns.en: System, Employee, Last login, Problem
+-- codes:
+--   problem:
+--     unused: account lang niet gebruikt | account long unused
+--     generic_name: algemene accountnaam, niet tot één persoon te herleiden | generic account name, not traceable to one person
+--     no_mfa: geen tweestapsverificatie | no multi-factor authentication
 WITH staff_ends AS (
     SELECT trim(employee_id) AS employee_id,
            CASE WHEN bool_or(employment_end IS NULL) THEN NULL ELSE max(employment_end) END AS employment_end

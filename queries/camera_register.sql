@@ -34,6 +34,12 @@
 --   none is needed, and ask the works council to consent to the camera surveillance arrangement.
 -- columns.nl: Plaats, Soort, Bewaartermijn (dagen), DPIA, Instemming OR, Probleem
 -- columns.en: Place, Kind, Retention (days), DPIA, Works council consent, Problem
+-- codes:
+--   problem:
+--     retention_too_long: beelden langer bewaard dan de termijn | images kept longer than the period
+--     retention_unknown: bewaartermijn niet vastgelegd | retention period not recorded
+--     no_dpia: geen DPIA vastgelegd | no DPIA recorded
+--     no_works_council_consent: geen instemming van de OR of PVT | no consent of the works council
 WITH cams AS (
     SELECT c.*, regexp_replace(lower(trim(coalesce(c.works_council_consent, ''))), '[.\s]', '', 'g') AS wc,
            -- 28.00 shown as 28

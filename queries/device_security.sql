@@ -30,6 +30,12 @@
 --   reported) and enter the number in the device overview.
 -- columns.nl: Soort, Gebruikt door, Verloren op, Datalek, Probleem
 -- columns.en: Kind, Used by, Lost on, Breach, Problem
+-- codes:
+--   problem:
+--     not_encrypted: apparaat niet versleuteld | device not encrypted
+--     no_passcode: apparaat zonder toegangscode | device without passcode
+--     not_managed: apparaat niet in apparaatbeheer (MDM) | device not enrolled in device management (MDM)
+--     loss_not_recorded: verlies niet in het datalekkenregister | loss not in the breach register
 WITH devs AS (
     SELECT d.*, d.lost_at IS NOT NULL AND d.lost_at <= getvariable('as_of')::DATE AS lost
     FROM devices d

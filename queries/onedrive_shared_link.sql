@@ -29,6 +29,13 @@
 --   link (the audit log) and assess whether it is a data breach to be reported.
 -- columns.nl: Categorie, Kindnummer, Gedeeld met, Eigenaar, Probleem
 -- columns.en: Category, Child number, Shared with, Owner, Problem
+-- codes:
+--   category:
+--     child_file: kinddossier | child file
+--     income: inkomensdocument | income document
+--   problem:
+--     anyone_link: gedeeld via een link voor iedereen | shared by an anyone link
+--     shared_external: gedeeld met personen buiten de organisatie | shared with people outside the organisation
 WITH judged AS (
     SELECT f.*,
            lower(trim(f.sharing)) AS s

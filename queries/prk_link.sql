@@ -38,6 +38,18 @@
 --   who links and unlinks.
 -- columns.nl: Soort, Start werk, Einde werk, Gekoppeld op, Ontkoppeld op, Probleem
 -- columns.en: Kind, Work start, Work end, Linked on, Unlinked on, Problem
+-- codes:
+--   problem:
+--     not_linked: werkt, maar niet gekoppeld in het personenregister | working, but not linked in the register
+--     linked_late: pas na de eerste werkdag gekoppeld | linked only after the first working day
+--     still_linked: na vertrek nog gekoppeld | still linked after leaving
+--     unlinked_late: te laat ontkoppeld | unlinked late
+--     not_in_register: in dienst, niet in het overzicht van het personenregister | employed, not in the register's overview
+--   worker_kind:
+--     staff: medewerker | employee
+--     temp: uitzend- of invalkracht | agency worker or stand-in
+--     intern: stagiair | intern
+--     volunteer: vrijwilliger | volunteer
 WITH staff_dates AS (
     SELECT trim(employee_id) AS employee_id,
            min(employment_start) AS employment_start,

@@ -40,6 +40,11 @@
 --   sub-processors; make a GDPR-compliant processor agreement or addendum and record its date.
 -- columns.nl: Verwerker, Locatie gegevens, Waarborg, Getekend op, Probleem
 -- columns.en: Processor, Data location, Safeguard, Signed on, Problem
+-- codes:
+--   problem:
+--     outside_eea_no_safeguard: buiten de EER zonder waarborg voor de doorgifte | outside the EEA without a transfer safeguard
+--     sub_processors_unknown: subverwerkers niet vastgelegd | sub-processors not recorded
+--     pre_gdpr_agreement: overeenkomst van vóór de AVG, niet aangepast | agreement from before the GDPR, not updated
 WITH places AS (
     -- EEA: the EU, Iceland, Liechtenstein and Norway (Dutch and English names, ISO codes)
     SELECT unnest(['eu', 'eer', 'eea', 'europese unie', 'european union', 'europese economische ruimte', 'european economic area',

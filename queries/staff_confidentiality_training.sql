@@ -31,6 +31,11 @@
 --   record both in the personnel file or the overview.
 -- columns.nl: Functie, In dienst, Verklaring getekend op, Training gevolgd op, Probleem
 -- columns.en: Role, Employed since, Statement signed on, Training on, Problem
+-- codes:
+--   problem:
+--     no_confidentiality: geen getekende geheimhoudingsverklaring | no signed confidentiality statement
+--     no_training: geen privacytraining gevolgd | no privacy training followed
+--     training_outdated: privacytraining te lang geleden | privacy training too long ago
 WITH employees AS (
     SELECT trim(employee_id) AS employee_id, min(_file) AS _file, min(_row) AS _row,
            string_agg(DISTINCT trim(role), ', ' ORDER BY trim(role)) AS role,

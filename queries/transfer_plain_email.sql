@@ -29,6 +29,9 @@
 --   system or secure e-mail from now on.
 -- columns.nl: School, Verstuurd op, Verzendwijze, Probleem
 -- columns.en: School, Sent on, Channel, Problem
+-- codes:
+--   problem:
+--     plain_email: met gewone (onversleutelde) e-mail verstuurd | sent by plain (unencrypted) e-mail
 WITH judged AS (
     SELECT t.*, lower(trim(t.channel)) AS ch
     FROM tracking_transfers t
