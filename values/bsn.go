@@ -242,8 +242,12 @@ func chainMasks(s string, gs []group, seps []byte) []bsnSpan {
 		}
 		return string(d)
 	}
+	// touchesLetter: groups a to b touch a letter, or are joined to one by a
+	// dot or dash, as in a code (FAC-2017-00001, v1.2345.6789).
 	touchesLetter := func(a, b int) bool {
-		return gs[a].start > 0 && isAlnum(s[gs[a].start-1]) || gs[b].end < len(s) && isAlnum(s[gs[b].end])
+		i, j := gs[a].start, gs[b].end
+		return i > 0 && (isAlnum(s[i-1]) || i > 1 && (s[i-1] == '-' || s[i-1] == '.') && isLetter(s[i-2])) ||
+			j < len(s) && (isAlnum(s[j]) || j+1 < len(s) && (s[j] == '-' || s[j] == '.') && isLetter(s[j+1]))
 	}
 	n := len(gs)
 	if n == 1 {
@@ -252,7 +256,8 @@ func chainMasks(s string, gs []group, seps []byte) []bsnSpan {
 		case g.masked:
 		case g.n == 9:
 			return []bsnSpan{{g.start, g.end, s[g.start:g.end]}}
-		case g.n == 8 && ValidBSN("0"+s[g.start:g.end]) && !touchesLetter(0, 0):
+		case g.n == 8 && ValidBSN("0"+s[g.start:g.end]) &&
+			(g.start == 0 || !isAlnum(s[g.start-1])) && (g.end == len(s) || !isAlnum(s[g.end])):
 			return []bsnSpan{{g.start, g.end, "0" + s[g.start:g.end]}}
 		}
 		return nil
@@ -351,7 +356,9 @@ func nextBSN(s string, i int, f bsnForms) (int, int, string) {
 
 func isJoiner(c byte) bool { return c == '.' || c == ' ' || c == '-' }
 
-func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || 'a' <= c && c <= 'z' }
+func isLetter(c byte) bool { return isUpper(c) || 'a' <= c && c <= 'z' }
+
+func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
 
 // freeBefore reports whether the digits starting at s[i] touch no letter or
 // digit on the left and are not joined (by a byte for which joins is true)

@@ -684,6 +684,10 @@ func TestMaskBSNsInText(t *testing.T) {
 		{"iso date then one digit", "2026-09-01 9:00", "2026-09-01 9:00"},
 		{"iban other bank", "NL44RABO0123456789", "NL44RABO0123456789"},
 		{"pseudonym", "P-bcdfghjkmnpq", "P-bcdfghjkmnpq"},
+		{"invoice number", "FAC-2017-00001", "FAC-2017-00001"},
+		{"code with a dot", "v1.2345.6789", "v1.2345.6789"},
+		{"code with 9 digits in a row", "FAC-123456789", "FAC-*****6789"},
+		{"after a word and a space", "BSN 3457-741-15", "BSN *****4115"},
 
 		// Never masked: dates and times.
 		{"dutch date", "31-07-2016", "31-07-2016"},
