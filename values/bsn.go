@@ -242,12 +242,15 @@ func chainMasks(s string, gs []group, seps []byte) []bsnSpan {
 		}
 		return string(d)
 	}
-	// touchesLetter: groups a to b touch a letter, or are joined to one by a
-	// dot or dash, as in a code (FAC-2017-00001, v1.2345.6789).
+	// touchesLetter: groups a to b touch a letter, or follow one joined to
+	// them by the separator they use, as in a code (FAC-2017-00001), unless
+	// they are a valid BSN written in the usual 3-3-3 or 4-2-3 groups.
 	touchesLetter := func(a, b int) bool {
 		i, j := gs[a].start, gs[b].end
-		return i > 0 && (isAlnum(s[i-1]) || i > 1 && (s[i-1] == '-' || s[i-1] == '.') && isLetter(s[i-2])) ||
-			j < len(s) && (isAlnum(s[j]) || j+1 < len(s) && (s[j] == '-' || s[j] == '.') && isLetter(s[j+1]))
+		lens := [3]int{gs[a].n, gs[min(a+1, b)].n, gs[b].n}
+		usual := b == a+2 && (lens == [3]int{3, 3, 3} || lens == [3]int{4, 2, 3}) && ValidBSN(digitsOf(a, b))
+		code := a < b && i > 1 && s[i-1] == seps[a] && seps[a] != ' ' && isLetter(s[i-2]) && !usual
+		return code || i > 0 && isAlnum(s[i-1]) || j < len(s) && isAlnum(s[j])
 	}
 	n := len(gs)
 	if n == 1 {

@@ -685,7 +685,8 @@ func TestMaskBSNsInText(t *testing.T) {
 		{"iban other bank", "NL44RABO0123456789", "NL44RABO0123456789"},
 		{"pseudonym", "P-bcdfghjkmnpq", "P-bcdfghjkmnpq"},
 		{"invoice number", "FAC-2017-00001", "FAC-2017-00001"},
-		{"code with a dot", "v1.2345.6789", "v1.2345.6789"},
+		{"code with a dot", "v.2345.67890", "v.2345.67890"},
+		{"after a code with another separator", "FAC-123.456.782", "FAC-*****6782"},
 		{"code with 9 digits in a row", "FAC-123456789", "FAC-*****6789"},
 		{"after a word and a space", "BSN 3457-741-15", "BSN *****4115"},
 
