@@ -16,6 +16,7 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/policy"
@@ -257,8 +258,11 @@ func readNamed(opt Options, osPath, manifestPath string) (name string, data []by
 	return "", nil, false, nil
 }
 
-// openDB opens DuckDB in memory or in a temporary file next to dbPath;
-// finish closes it and, when keep is true, moves the file into place.
+// openDB opens DuckDB in memory or in a file in a private temporary folder
+// next to dbPath (DuckDB creates its files with the umask's permissions,
+// and the database holds full BSNs); finish closes it and, when keep is
+// true, moves the file into place readable by the user only. The folder,
+// with DuckDB's write-ahead log, is removed either way.
 func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
 	if dbPath == "" {
 		db, err := sql.Open("duckdb", "")
@@ -267,30 +271,28 @@ func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
 		}
 		return db, func(bool) error { return db.Close() }, nil
 	}
-	dir := filepath.Dir(dbPath)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dbPath)+".tmp-*")
+	tmpDir, err := os.MkdirTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".tmp-*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("create database file: %w", err)
 	}
-	tmpName := tmp.Name()
-	_ = tmp.Close()
-	_ = os.Remove(tmpName) // DuckDB creates the file itself
+	tmpName := filepath.Join(tmpDir, filepath.Base(dbPath))
 	db, err := sql.Open("duckdb", tmpName)
 	if err == nil {
 		err = db.Ping()
 	}
 	if err != nil {
+		_ = os.RemoveAll(tmpDir)
 		return nil, nil, fmt.Errorf("open DuckDB %s: %w", dbPath, err)
 	}
 	finish := func(keep bool) error {
 		err := db.Close()
 		if err == nil && keep {
+			err = os.Chmod(tmpName, atomicfile.Private)
+		}
+		if err == nil && keep {
 			err = os.Rename(tmpName, dbPath)
 		}
-		if err != nil || !keep {
-			_ = os.Remove(tmpName)
-			_ = os.Remove(tmpName + ".wal")
-		}
+		_ = os.RemoveAll(tmpDir)
 		if err != nil {
 			return fmt.Errorf("write database %s: %w", dbPath, err)
 		}

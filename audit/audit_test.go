@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -125,6 +126,13 @@ func TestKeepDatabase(t *testing.T) {
 	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath}
 	if _, err := audit.Audit(context.Background(), opt); err != nil {
 		t.Fatal(err)
+	}
+	// The database holds full BSNs: readable by the user only, whatever
+	// the umask (issue 12).
+	if fi, err := os.Stat(dbPath); err != nil {
+		t.Fatal(err)
+	} else if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept database has permissions %v, want 0600", fi.Mode().Perm())
 	}
 	db, err := sql.Open("duckdb", dbPath)
 	if err != nil {
