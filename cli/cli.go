@@ -93,9 +93,22 @@ func (e *env) exit(err error) int {
 		return ExitError
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.
-	msg := values.MaskBSNsInText(err.Error())
+	msg := values.MaskBSNsInText(e.message(err))
 	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
+}
+
+// message is err's text in the terminal's language: in Dutch (the
+// default), the part of it that has a Dutch text is replaced by that.
+func (e *env) message(err error) string {
+	var d interface {
+		error
+		Dutch() string
+	}
+	if e.lang == "en" || !errors.As(err, &d) {
+		return err.Error()
+	}
+	return strings.Replace(err.Error(), d.Error(), d.Dutch(), 1)
 }
 
 const mainHelp = `avgaudit audits how a childcare organisation (kinderopvang, BSO, peuteropvang)

@@ -84,6 +84,28 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// Dutch is Error in Dutch, for the terminal in the default language; the
+// cause is in Dutch where it has a Dutch text (see values.Dutch).
+func (e *InputError) Dutch() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Row > 0 {
+		fmt.Fprintf(&b, ", rij %d", e.Row)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ", kolom %q", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(values.Dutch(e.Err))
+	return b.String()
+}
+
+// textError is an error with a Dutch text as well (see values.Dutch).
+type textError struct{ en, nl string }
+
+func (e *textError) Error() string { return e.en }
+func (e *textError) Dutch() string { return e.nl }
+
 // CreateTables creates every canonical table (empty) and the meta tables, so
 // checks can always refer to any table; the catalogue decides from the
 // inputs whether a check has the data it needs.

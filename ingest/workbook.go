@@ -73,9 +73,15 @@ func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
 	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit})
 	if err != nil {
 		if w.password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
-			return nil, errors.New("the password from --password-file does not open this workbook; check the password (the file must hold only the password)")
+			return nil, &textError{
+				en: "the password from --password-file does not open this workbook; check the password (the file must hold only the password)",
+				nl: "het wachtwoord uit --password-file opent deze werkmap niet; controleer het wachtwoord (het bestand bevat alleen het wachtwoord)",
+			}
 		}
-		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+		return nil, &textError{
+			en: fmt.Sprintf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err),
+			nl: fmt.Sprintf("geen leesbare .xlsx-werkmap (%v); sla hem in Excel op als \"Excel-werkmap (.xlsx)\"", err),
+		}
 	}
 	b := &openBook{f: f, sum: sum}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -138,10 +144,16 @@ func (w *workbooks) checkProtection(osPath string) error {
 		return nil // not OLE: a plain .xlsx (or not a workbook, which excelize reports)
 	}
 	if !isEncryptedOOXML(fh) {
-		return errors.New("this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"")
+		return &textError{
+			en: "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"",
+			nl: "dit is een oude Excel 97-2003-werkmap (.xls); open hem in Excel en sla hem op als \"Excel-werkmap (.xlsx)\"",
+		}
 	}
 	if w.password == "" {
-		return errors.New("the workbook is protected with a password; put the password in a text file and run again with --password-file FILE")
+		return &textError{
+			en: "the workbook is protected with a password; put the password in a text file and run again with --password-file FILE",
+			nl: "de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND",
+		}
 	}
 	return nil
 }
