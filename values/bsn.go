@@ -40,7 +40,12 @@ func NormalizeBSN(s string) (string, error) {
 		d = "0" + d
 	}
 	if len(d) != 9 || !allDigits(d) {
-		return "", expectBSN.errorFor(MaskBSN(s))
+		if strings.ContainsAny(s, "0123456789") {
+			return "", expectBSN.errorFor(MaskBSN(s))
+		}
+		// Letters only: most likely a name in the wrong column, whose last
+		// letters MaskBSN would show.
+		return "", expectBSN.errorFor(MaskValue(s, true))
 	}
 	return d, nil
 }
