@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // Markers replace the personal values a scrubbed text held, by kind of
@@ -322,6 +323,13 @@ func scrubPatterns(text, lang string) string {
 	}
 	if strings.IndexAny(text, "0123456789") >= 0 {
 		text = replaceAt(text, findIBANs(text), ibanPrefix, marker("bank_account", lang))
+		// Phone numbers and postcodes in any form, also ones not in the
+		// data or written another way (0636026322, +31 6 36026322,
+		// 6579GW), and BSN-like numbers in any grouping.
+		whole := func(m string) int { return len(m) }
+		text = replaceAt(text, values.FindPhones(text), whole, marker("contact", lang))
+		text = replaceAt(text, values.FindPostcodes(text), whole, marker("contact", lang))
+		text = replaceAt(text, values.FindBSNs(text), whole, marker("bsn", lang))
 	}
 	return text
 }

@@ -169,6 +169,24 @@ func MaskBSNsInText(s string) string {
 	return b.String()
 }
 
+// FindBSNs returns the byte ranges of what MaskBSNsInText masks in s, in
+// order, for a caller that replaces them otherwise (by a marker).
+func FindBSNs(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		gs, seps, end := chainAt(s, i)
+		for _, m := range chainMasks(s, gs, seps) {
+			out = append(out, []int{m.start, m.end})
+		}
+		i = end
+	}
+	return out
+}
+
 // group is one run of digits in a chain (see chainAt), or a masked BSN.
 type group struct {
 	start, end int // byte range in the text (of "*****6782" for a masked BSN)
