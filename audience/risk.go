@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -34,11 +35,11 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 			c.Warnings[j] = sc.Texts(c.Warnings[j])
 		}
 		for j := range c.Findings {
-			riskFinding(&c.Findings[j], c.ID, p, sc)
+			riskFinding(&c.Findings[j], c, p, sc)
 		}
 		for j := range c.Resolved {
 			f := &c.Resolved[j]
-			riskFinding(f, c.ID, p, sc)
+			riskFinding(f, c, p, sc)
 			for k := range f.Values {
 				f.Values[k] = ""
 			}
@@ -70,14 +71,18 @@ func FG(run *results.Run) *results.Run {
 	return out
 }
 
-func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser, sc *Scrubber) {
-	f.Key = p.FindingKey(checkID, *f)
+func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+	f.Key = p.FindingKey(c.ID, *f)
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}
 	f.File = sc.Text(f.File, "nl")
 	f.Message = sc.Texts(f.Message)
 	for i := range f.Values {
+		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && f.Values[i] != "" {
+			f.Values[i] = Markers["free_text"].NL
+			continue
+		}
 		f.Values[i] = sc.Text(f.Values[i], "nl")
 	}
 }

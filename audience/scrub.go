@@ -24,6 +24,7 @@ var Markers = map[string]results.Text{
 	"id":           {NL: "[kenmerk]", EN: "[identifier]"},
 	"removed":      {NL: "[verwijderd]", EN: "[removed]"}, // a rejected input value
 	"other":        {NL: "[persoonsgegeven]", EN: "[personal data]"},
+	"free_text":    {NL: "[vrije tekst weggelaten]", EN: "[free text left out]"}, // text people write: never in the risk analysis
 }
 
 // EnglishMarkers turns the Dutch markers that language-neutral texts carry
