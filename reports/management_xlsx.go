@@ -57,6 +57,11 @@ func writeManagementXLSX(w io.Writer, run *results.Run, opt Options) error {
 	if err := x.write(run); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write management xlsx: %w", err)
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}

@@ -62,6 +62,11 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err := x.write(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write xlsx: %w", err)
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}

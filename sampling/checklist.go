@@ -56,6 +56,11 @@ func WriteChecklist(w io.Writer, s *Sample, m Method, lang string) error {
 	if err := c.write(); err != nil {
 		return fmt.Errorf("write checklist: %w", err)
 	}
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write checklist: %w", err)
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write checklist: %w", err)
 	}
