@@ -29,7 +29,7 @@ func FormulaLike(s string) bool {
 // excelize has no option for the prefix, so the cell formats (xf) of the
 // style sheet are copied with it set: one copy per format in use.
 func QuoteFormulaLike(f *excelize.File) error {
-	quoted := map[int]int{} // style id → the same with a quote prefix
+	quoted := map[int]int{}                  // style id → the same with a quote prefix
 	if _, err := f.GetStyle(0); err != nil { // loads the style sheet
 		return err
 	}
