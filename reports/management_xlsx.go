@@ -408,7 +408,7 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 		}
 		if lines > 1 {
 			// Excel's highest row is 409 points; a longer text scrolls in its cell.
-			if err := x.f.SetRowHeight(x.sh, i+1, min(float64(lines*lineHeight), 409)); err != nil {
+			if err := xlsxkit.SetRowHeight(x.f, x.sh, i+1, float64(lines*lineHeight)); err != nil {
 				return err
 			}
 		}

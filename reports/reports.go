@@ -77,6 +77,10 @@ func audienceOf(opt Options) (string, error) {
 
 // pick returns the text in the report's language, falling back to the other
 // language when a check or finding has no translation.
+// maxListed is how many items of a long list (the skipped columns of an
+// export) a report shows before "… and 9,990 more".
+const maxListed = 10
+
 func (l *labels) pick(t results.Text) string {
 	if l.Lang == "en" {
 		if t.EN != "" {

@@ -513,7 +513,7 @@ func (x *xlsxWriter) matrix() error {
 			}
 			lines = max(lines, len(cells[imp-1][lik-1]))
 		}
-		if err := f.SetRowHeight(sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
 			return err
 		}
 	}
@@ -639,7 +639,7 @@ func (x *xlsxWriter) inputs() error {
 			share = float64(in.RowsRejected) / float64(in.RowsRead)
 		}
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
-			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, strings.Join(in.SkippedColumns, ", "), in.SHA256})
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, l.pick(results.ShortList(in.SkippedColumns, maxListed)), in.SHA256})
 	}
 	if err := x.table(l.Files, header, rows); err != nil {
 		return err
@@ -814,7 +814,7 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 			}
 		}
 		if lines > 1 {
-			if err := x.f.SetRowHeight(sh, r+1, float64(lines*lineHeight)); err != nil {
+			if err := xlsxkit.SetRowHeight(x.f, sh, r+1, float64(lines*lineHeight)); err != nil {
 				return err
 			}
 		}

@@ -187,7 +187,7 @@ func (c *checklist) records() error {
 	if err := f.SetCellStyle(sh, "A1", xlsxkit.Cell(len(header), 1), c.header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, 1, float64(headerLines(header, widths)*lineHeight)); err != nil {
+	if err := xlsxkit.SetRowHeight(f, sh, 1, float64(headerLines(header, widths)*lineHeight)); err != nil {
 		return err
 	}
 	if last > 1 {
@@ -241,7 +241,7 @@ func (c *checklist) styleRecords(sh string, rows [][]any, widths []float64, give
 				lines = max(lines, xlsxkit.WrappedLines(str, int(widths[col])-1))
 			}
 		}
-		if err := f.SetRowHeight(sh, r+1, float64(lines*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, r+1, float64(lines*lineHeight)); err != nil {
 			return err
 		}
 	}
@@ -337,7 +337,7 @@ func (c *checklist) method() error {
 		if err := f.SetCellStyle(sh, xlsxkit.Cell(2, r), xlsxkit.Cell(len(widths), r), c.value); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, r, float64(xlsxkit.WrappedLines(fact[1], int(valueWidth))*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, r, float64(xlsxkit.WrappedLines(fact[1], int(valueWidth))*lineHeight)); err != nil {
 			return err
 		}
 	}
