@@ -8,6 +8,7 @@ import (
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // Risk prepares run for the annual risk analysis. It returns a copy in
@@ -65,9 +66,25 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // FG prepares run for the data protection officer's spot check: a copy
 // with every detail. BSNs are masked by the reporters, as for every
 // audience.
+//
+// Free text from the exports (see model.Column.FreeText) keeps its words,
+// with BSNs, phone numbers and postcodes in any form masked
+// (values.MaskContactsInText).
 func FG(run *results.Run) *results.Run {
 	out := Clone(run)
 	out.Audience = results.AudienceFG
+	for i := range out.Checks {
+		c := &out.Checks[i]
+		for _, fs := range [][]results.Finding{c.Findings, c.Resolved} {
+			for j := range fs {
+				for k := range fs[j].Values {
+					if k < len(c.Columns) && model.IsFreeText(fs[j].Table, c.Columns[k]) {
+						fs[j].Values[k] = values.MaskContactsInText(fs[j].Values[k])
+					}
+				}
+			}
+		}
+	}
 	return out
 }
 

@@ -243,3 +243,29 @@ func looksLikeName(words []string, any bool) bool {
 	}
 	return true
 }
+
+// MaskContactsInText masks, in free text, the BSNs (see MaskBSNsInText),
+// phone numbers (06******22) and postcodes (65** **) written in any form:
+// the FG sees text people wrote with these masked.
+func MaskContactsInText(s string) string {
+	s = MaskBSNsInText(s)
+	s = replaceSpans(s, FindPhones(s), func(m string) string { return MaskValue(m, false) })
+	return replaceSpans(s, FindPostcodes(s), func(m string) string { return m[:2] + "** **" })
+}
+
+// replaceSpans replaces the byte ranges locs (in order, not overlapping)
+// of s by what repl makes of them.
+func replaceSpans(s string, locs [][]int, repl func(string) string) string {
+	if len(locs) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(s[last:l[0]])
+		b.WriteString(repl(s[l[0]:l[1]]))
+		last = l[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

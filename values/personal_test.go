@@ -95,3 +95,16 @@ func replaceAll(s string, locs [][]int, repl string) string {
 	}
 	return out + s[last:]
 }
+
+func TestMaskContactsInText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"tel 0636026322 of +31 6 36026322, 6579GW Tiel", "tel 06******22 of +3******22, 65** ** Tiel"},
+		{"BSN 156\u00a0154\u00a0973", "BSN *****4973"},
+		{"op 01-09-2026 om 9:00", "op 01-09-2026 om 9:00"},
+	}
+	for _, tt := range tests {
+		if got := MaskContactsInText(tt.in); got != tt.want {
+			t.Errorf("MaskContactsInText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
