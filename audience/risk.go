@@ -67,20 +67,21 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // with every detail. BSNs are masked by the reporters, as for every
 // audience.
 //
-// Free text from the exports (see model.Column.FreeText) keeps its words,
-// with BSNs, phone numbers and postcodes in any form masked
-// (values.MaskContactsInText).
+// Messages and values keep their words (free text from the exports too,
+// see model.Column.FreeText), with BSNs, phone numbers and postcodes in
+// any form masked (values.MaskContactsInText): the FG needs to find the
+// record, not to call anyone.
 func FG(run *results.Run) *results.Run {
 	out := Clone(run)
 	out.Audience = results.AudienceFG
+	m := values.MaskContactsInText
 	for i := range out.Checks {
 		c := &out.Checks[i]
 		for _, fs := range [][]results.Finding{c.Findings, c.Resolved} {
 			for j := range fs {
+				fs[j].Message = results.Text{NL: m(fs[j].Message.NL), EN: m(fs[j].Message.EN)}
 				for k := range fs[j].Values {
-					if k < len(c.Columns) && model.IsFreeText(fs[j].Table, c.Columns[k]) {
-						fs[j].Values[k] = values.MaskContactsInText(fs[j].Values[k])
-					}
+					fs[j].Values[k] = m(fs[j].Values[k])
 				}
 			}
 		}

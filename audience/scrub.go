@@ -332,6 +332,11 @@ func scrubPatterns(text, lang string) string {
 		text = replaceAt(text, values.FindPostcodes(text), whole, marker("contact", lang))
 		text = replaceAt(text, values.FindBSNs(text), whole, marker("bsn", lang))
 	}
+	if strings.Contains(text, maskedBSN) {
+		// Masked already (a rejected value quoted in its reason): the
+		// risk analysis marks it as it marks any BSN.
+		text = replaceMasked(text, marker("bsn", lang))
+	}
 	return text
 }
 
@@ -498,3 +503,28 @@ func validIBAN(s string) bool {
 // IsOrdinaryWord says whether w is one of the ordinary words that are
 // replaced as a name only when written exactly as in the data.
 func IsOrdinaryWord(w string) bool { return stopwords[strings.ToLower(w)] }
+
+// maskedBSN starts a BSN masked by values.MaskBSN ("*****6782").
+const maskedBSN = "*****"
+
+// replaceMasked replaces every masked BSN in text, the stars and what
+// follows them up to the end of the word, by marker.
+func replaceMasked(text, marker string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, maskedBSN)
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		b.WriteString(marker)
+		j := i + len(maskedBSN)
+		for j < len(text) && (text[j] == '*' || isWordByte(text[j])) {
+			j++
+		}
+		text = text[j:]
+	}
+}
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }

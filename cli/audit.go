@@ -20,6 +20,7 @@ import (
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 const auditVersion = audit.Version
@@ -275,6 +276,10 @@ func (e *env) sourceOptions(cmd string, args []string, asOf, passwordFile string
 // maxRejectsShown limits the rejects printed on the terminal; the reports list all.
 const maxRejectsShown = 10
 
+// maxSkippedShown limits the skipped columns of an export printed on the
+// terminal: an export can have 10,000.
+const maxSkippedShown = 10
+
 func (e *env) printLoad(run *results.Run, quiet bool) {
 	e.infof(quiet, e.tr(msgLoaded), run.AsOf, len(run.Inputs))
 	names := make([]string, len(run.Inputs))
@@ -284,6 +289,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		if in.Sheet != "" {
 			names[i] += " [" + in.Sheet + "]"
 		}
+		names[i] = values.MaskBSNsInText(names[i]) // a file named after a child's BSN
 		nameWidth = max(nameWidth, utf8.RuneCountInString(names[i]))
 		tableWidth = max(tableWidth, len(in.Table))
 	}
@@ -294,7 +300,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		}
 		e.infof(quiet, "\n")
 		if len(in.SkippedColumns) > 0 {
-			e.infof(quiet, e.tr(msgSkipped), strings.Join(in.SkippedColumns, ", "))
+			e.infof(quiet, e.tr(msgSkipped), values.MaskBSNsInText(e.tr(text(results.ShortList(in.SkippedColumns, maxSkippedShown)))))
 		}
 	}
 	if run.Summary.RowsRejected > 0 {
@@ -323,6 +329,7 @@ func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 		if r.Sheet != "" && !strings.Contains(where, "[") {
 			where += " [" + r.Sheet + "]"
 		}
+		where = values.MaskBSNsInText(where)
 		if r.Column != "" {
 			fmt.Fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
 		} else {

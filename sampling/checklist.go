@@ -167,7 +167,7 @@ func (c *checklist) records() error {
 	for i, r := range s.Records {
 		row := []any{i + 1, c.product(r.System), r.Table, mask(r.Key), mask(r.File), xlsxkit.RowNumber(r.Row)}
 		for _, v := range r.Values {
-			row = append(row, mask(l.pick(v)))
+			row = append(row, values.MaskContactsInText(l.pick(v)))
 		}
 		rows = append(rows, row)
 	}
@@ -304,7 +304,7 @@ func (c *checklist) method() error {
 		drawn = fmt.Sprintf(l.DrawnAll, s.Population)
 	}
 	facts := [][2]string{
-		{l.Organisation, m.Organisation},
+		{l.Organisation, mask(m.Organisation)},
 		{l.Population, c.population()},
 		{l.AsOf, l.date(m.AsOf)},
 		{l.Seed, c.seed()},
@@ -358,7 +358,7 @@ func (c *checklist) inputs(sh string, first int) error {
 		return err
 	}
 	for i, in := range c.m.Inputs {
-		row := []any{in.System, in.Product, in.File, in.Sheet, in.Table, in.RowsLoaded, in.SHA256}
+		row := []any{in.System, in.Product, mask(in.File), mask(in.Sheet), in.Table, in.RowsLoaded, in.SHA256}
 		if err := c.setRow(sh, first+2+i, row, c.body); err != nil {
 			return err
 		}
