@@ -265,3 +265,24 @@ func TestValidBSNMacro(t *testing.T) {
 		}
 	}
 }
+
+// TestTmpDir: with TmpDir the database is made in that folder and moved
+// to DBPath; nothing is left in the folder or next to DBPath.
+func TestTmpDir(t *testing.T) {
+	tmp, dir := t.TempDir(), t.TempDir()
+	dbPath := filepath.Join(dir, "audit.duckdb")
+	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath, TmpDir: tmp}
+	if _, err := audit.Audit(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(dbPath); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept database: %v %v", fi, err)
+	}
+	for _, d := range []string{tmp, dir} {
+		entries, _ := os.ReadDir(d)
+		if d == dir && len(entries) == 1 || d == tmp && len(entries) == 0 {
+			continue
+		}
+		t.Errorf("%s holds %d entries after the audit", d, len(entries))
+	}
+}

@@ -138,6 +138,10 @@ type Options struct {
 	Password string
 	// Progress, when not nil, shows how far each input is.
 	Progress Progress
+	// TmpDir holds the load's temporary files (excelize's, a copy of a
+	// workbook from an fs.FS that is not a folder); "" for the system's.
+	// A run gives its private folder (package scratch).
+	TmpDir string
 }
 
 // Load creates the tables and loads every file of m, read from dir in fsys,
@@ -180,7 +184,7 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		}
 	}
 	res := &Result{}
-	books := newWorkbooks(opt.Password)
+	books := newWorkbooks(opt.Password, opt.TmpDir)
 	defer books.close()
 	for _, f := range m.Files() {
 		if err := ctx.Err(); err != nil {

@@ -20,6 +20,7 @@ import (
 // sheets of one file.
 type workbooks struct {
 	password string
+	tmpDir   string // excelize's temporary files and copies of workbooks; "" for the system's
 	open     map[string]*openBook
 	temp     []string // copies of workbooks from a non-directory fs.FS
 }
@@ -30,8 +31,8 @@ type openBook struct {
 	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
 }
 
-func newWorkbooks(password string) *workbooks {
-	return &workbooks{password: password, open: map[string]*openBook{}}
+func newWorkbooks(password, tmpDir string) *workbooks {
+	return &workbooks{password: password, tmpDir: tmpDir, open: map[string]*openBook{}}
 }
 
 func (w *workbooks) close() {
@@ -70,7 +71,7 @@ func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
 	if err := w.checkProtection(osPath); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit})
+	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit, TmpDir: w.tmpDir})
 	if err != nil {
 		if w.password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
 			return nil, &textError{
@@ -105,7 +106,7 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 		}
 		return filepath.Join(root, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
 	}
-	tmp, err := os.CreateTemp("", "avgaudit-*.xlsx")
+	tmp, err := os.CreateTemp(w.tmpDir, "avgaudit-*.xlsx")
 	if err != nil {
 		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
 	}

@@ -51,7 +51,7 @@ func writeManagementXLSX(w io.Writer, run *results.Run, opt Options) error {
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TmpDir})
 	defer f.Close()
 	x := &mgmtSheet{xlsxWriter: &xlsxWriter{f: f, l: v.T.l}, v: v, sh: v.T.m.SheetName, heads: map[int]int{}}
 	if err := x.write(run); err != nil {

@@ -38,6 +38,9 @@ type Options struct {
 	// findings that were resolved. The run itself must already be prepared
 	// for the audience (package audience): a reporter shows what is there.
 	Audience string
+	// TmpDir holds excelize's temporary files; "" for the system's. A run
+	// gives its private folder (package scratch).
+	TmpDir string
 }
 
 // Reporter writes a run in one format.

@@ -53,7 +53,7 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TmpDir})
 	defer f.Close()
 	x := &xlsxWriter{f: f, l: l, aud: aud, run: prepareFor(run, l)}
 	if err := x.styles(); err != nil {
