@@ -62,7 +62,7 @@ func writeManagementXLSX(w io.Writer, run *results.Run, opt Options) error {
 	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
 	return nil

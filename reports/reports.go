@@ -41,6 +41,10 @@ type Options struct {
 	// TmpDir holds excelize's temporary files; "" for the system's. A run
 	// gives its private folder (package scratch).
 	TmpDir string
+	// Password, when set, encrypts the Excel report with it (excelize's
+	// ECMA-376 agile encryption, which Excel and LibreOffice open with the
+	// password). The other formats have no encryption. Never printed.
+	Password string
 }
 
 // Reporter writes a run in one format.

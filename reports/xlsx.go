@@ -67,7 +67,7 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	return nil
