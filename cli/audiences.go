@@ -64,7 +64,7 @@ func parseAudiences(list []string) ([]string, error) {
 // audienceReports lists the files of each audience for writeFiles: the run
 // prepared for the audience (pseudonymised for the risk analysis, full for
 // the FG, aggregated by the reporters for management) in each format.
-func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser) []reportFile {
+func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser, tmpDir string) []reportFile {
 	var files []reportFile
 	for _, a := range audiences {
 		prepared := run
@@ -74,10 +74,10 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 		case results.AudienceFG:
 			prepared = audience.FG(run)
 		}
-		opt := reports.Options{Lang: lang, Audience: a}
+		opt := reports.Options{Lang: lang, Audience: a, TmpDir: tmpDir}
 		names := audienceFiles[a]
 		for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
-			files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, prepared, opt) }})
+			files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, prepared, opt) }, a == results.AudienceFG})
 		}
 	}
 	return files

@@ -17,9 +17,9 @@ import (
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
-	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/scratch"
 	"github.com/avgaudit/avgaudit/values"
 )
 
@@ -159,6 +159,12 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
 		}
 	}
+	work, err := e.openScratch(o.Out, o.Quiet)
+	if err != nil {
+		return err
+	}
+	defer work.Close()
+	opt.TmpDir = work.Path
 	e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source)
 	run, err := audit.Audit(ctx, opt)
 	var rejected *audit.RejectsError
@@ -170,8 +176,8 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	e.printLoad(run, o.Quiet)
-	files := audienceReports(run, audiences, o.Lang, pseud)
-	if err := writeFiles(o.Out, files); err != nil {
+	files := audienceReports(run, audiences, o.Lang, pseud, work.Path)
+	if err := writeFiles(ctx, work.Path, o.Out, files); err != nil {
 		return err
 	}
 	e.printChecks(run, o.Quiet)
@@ -367,14 +373,17 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 // reportFile is one file of the output set: its name in the output
 // directory and how to write it.
 type reportFile struct {
-	name  string
-	write func(io.Writer) error
+	name    string
+	write   func(io.Writer) error
+	private bool // holds personal data: readable by the user only
 }
 
-// writeFiles writes files to temporary files in dir and then renames them
-// into place, so an interrupted or failed run leaves no half report.
-func writeFiles(dir string, files []reportFile) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeFiles writes files to temporary files in the run's private folder
+// tmpDir and then renames them into dir, so an interrupted or failed run
+// leaves no half report. ctx stops it at once, before anything is renamed:
+// the previous reports stay as they were.
+func writeFiles(ctx context.Context, tmpDir, dir string, files []reportFile) error {
+	if err := atomicfile.MkdirPrivate(dir); err != nil {
 		return fmt.Errorf("create output directory: %w", err)
 	}
 	var temps []string
@@ -384,12 +393,27 @@ func writeFiles(dir string, files []reportFile) error {
 		}
 	}
 	for _, o := range files {
-		tmp, err := atomicfile.Temp(dir, o.name, 0o644, o.write)
+		perm := atomicfile.Public
+		if o.private {
+			perm = atomicfile.Private
+		}
+		var tmp string
+		err := interruptible(ctx, func() (err error) {
+			tmp, err = atomicfile.Temp(tmpDir, o.name, perm, o.write)
+			return err
+		})
 		if err != nil {
 			cleanup()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
 		}
 		temps = append(temps, tmp)
+	}
+	if err := ctx.Err(); err != nil {
+		cleanup()
+		return err
 	}
 	// Replace the reports as a set: move the old ones aside first and put
 	// them back if any new one cannot be put in place (on Windows a report
@@ -425,22 +449,42 @@ func writeFiles(dir string, files []reportFile) error {
 	return nil
 }
 
-// writeReports writes the JSON, Excel and HTML reports of run to dir as one
-// set (see writeFiles).
-func writeReports(dir string, run *results.Run, opt reports.Options) error {
-	var files []reportFile
-	for _, o := range []struct {
-		name string
-		r    reports.Reporter
-	}{
-		{JSONName, reports.JSONReporter{}},
-		{XLSXName, reports.XLSXReporter{}},
-		{HTMLName, reports.HTMLReporter{}},
-	} {
-		r := o.r
-		files = append(files, reportFile{o.name, func(w io.Writer) error { return r.Write(w, run, opt) }})
+// interruptible runs fn and returns its error, or ctx's error as soon as
+// ctx is done: an interrupt stops the run promptly even in the middle of
+// writing a large workbook, which does not look at ctx. fn is then left
+// to finish on its own, into the run's private folder, which the run
+// removes as it exits (and the next run, if the process is gone first).
+func interruptible(ctx context.Context, fn func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	return writeFiles(dir, files)
+}
+
+// openScratch opens the run's private folder for temporary files in out
+// (see package scratch), removing what killed runs left there. Another
+// run that is writing to out is an error. TMPDIR is pointed into the
+// folder, for any library that makes temporary files there.
+func (e *env) openScratch(out string, quiet bool) (*scratch.Dir, error) {
+	work, left, err := scratch.Open(out)
+	if err != nil {
+		return nil, err
+	}
+	if len(left.Live) > 0 {
+		work.Close()
+		return nil, errors.New(fmt.Sprintf(e.tr(msgOtherRun), out, strings.Join(left.Live, ", ")))
+	}
+	if len(left.Removed) > 0 {
+		e.infof(quiet, e.tr(msgLeftovers), len(left.Removed), out)
+	}
+	if tmp, err := work.Sub("tmp"); err == nil {
+		_ = os.Setenv("TMPDIR", tmp)
+	}
+	return work, nil
 }
 
 // readPassword reads a password file: its first line, without the line end

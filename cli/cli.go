@@ -89,7 +89,7 @@ func (e *env) exit(err error) int {
 		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(e.stderr, "avgaudit: interrupted; no report was written")
+		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))
 		return ExitError
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.

@@ -31,6 +31,7 @@ type Dir struct {
 	// Path is the folder; everything in it goes when the run ends.
 	Path string
 	lock *os.File
+	out  string // the output folder, when Open made it (removed by Close if empty)
 }
 
 // Leftovers is what Open found of earlier runs.
@@ -48,12 +49,14 @@ type Leftovers struct {
 // next to the file it was to become (atomicfile's ".name.tmp-…").
 var staleTemp = regexp.MustCompile(`^\..+\.tmp-[0-9a-zA-Z]+$`)
 
-// Open makes the run's folder in out (made 0700 if it does not exist),
+// Open makes the run's folder in out (made 0700 if it does not exist, and
+// removed again by Close if nothing was put in it),
 // after removing what earlier runs that were killed left there. A folder
 // whose run is still going is left and reported in Leftovers.Live.
 func Open(out string) (*Dir, Leftovers, error) {
 	var left Leftovers
 	root := filepath.Join(out, FolderName)
+	_, statErr := os.Stat(out)
 	if err := os.MkdirAll(root, 0o700); err != nil {
 		return nil, left, fmt.Errorf("create the folder for temporary files: %w", err)
 	}
@@ -88,6 +91,9 @@ func Open(out string) (*Dir, Leftovers, error) {
 		return nil, left, fmt.Errorf("create the folder for temporary files: %w", err)
 	}
 	d := &Dir{Path: path}
+	if errors.Is(statErr, fs.ErrNotExist) {
+		d.out = out
+	}
 	if d.lock, err = lock(filepath.Join(path, lockName)); err != nil {
 		_ = os.RemoveAll(path)
 		return nil, left, fmt.Errorf("lock the folder for temporary files: %w", err)
@@ -115,6 +121,9 @@ func (d *Dir) Close() error {
 	d.lock = nil
 	err := os.RemoveAll(d.Path)
 	_ = os.Remove(filepath.Dir(d.Path)) // fails while another run has its folder there
+	if d.out != "" {
+		_ = os.Remove(d.out) // made by Open and still empty: a failed run leaves no folder
+	}
 	return err
 }
 
