@@ -112,7 +112,7 @@ func (e *env) runInit(args []string) error {
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
 		return fmt.Errorf("the proposed manifest is not valid (please report this): %w", err)
 	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(out, buf.Bytes(), atomicfile.Public); err != nil {
 		return err
 	}
 	next := "review it"
@@ -163,8 +163,8 @@ func (e *env) noticeRecognised(p *profiles.Proposal) {
 
 // writeFileAtomic writes data to a temporary file next to name and renames
 // it into place, so a failed write leaves no half file.
-func writeFileAtomic(name string, data []byte) error {
-	err := atomicfile.Write(name, 0o644, func(w io.Writer) error {
+func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
+	err := atomicfile.Write(name, perm, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

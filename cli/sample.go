@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/queries"
@@ -142,7 +143,7 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	if err := sampling.WriteChecklist(&buf, s, m, o.Lang); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(out, buf.Bytes(), atomicfile.Private); err != nil { // names and addresses
 		return err
 	}
 	e.printSample(s)
