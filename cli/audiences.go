@@ -64,7 +64,10 @@ func parseAudiences(list []string) ([]string, error) {
 // audienceReports lists the files of each audience for writeFiles: the run
 // prepared for the audience (pseudonymised for the risk analysis, full for
 // the FG, aggregated by the reporters for management) in each format.
-func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser, tmpDir string) []reportFile {
+//
+// With a password the Excel reports are encrypted with it, and the FG's
+// HTML and JSON, which cannot be, are left out unless fgOpen.
+func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser, tmpDir, password string, fgOpen bool) []reportFile {
 	var files []reportFile
 	for _, a := range audiences {
 		prepared := run
@@ -74,10 +77,15 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 		case results.AudienceFG:
 			prepared = audience.FG(run)
 		}
-		opt := reports.Options{Lang: lang, Audience: a, TmpDir: tmpDir}
+		opt := reports.Options{Lang: lang, Audience: a, TmpDir: tmpDir, Password: password}
 		names := audienceFiles[a]
 		for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
-			files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, prepared, opt) }, a == results.AudienceFG})
+			_, xlsx := r.(reports.XLSXReporter)
+			if a == results.AudienceFG && password != "" && !xlsx && !fgOpen {
+				continue
+			}
+			files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, prepared, opt) },
+				private: a == results.AudienceFG, encrypted: xlsx && password != ""})
 		}
 	}
 	return files
@@ -86,19 +94,33 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 // otherAudienceFiles lists the report files in dir of audiences this run
 // does not write: left from an earlier run, they are not replaced and may
 // be of another date.
-func otherAudienceFiles(dir string, audiences []string) []string {
+//
+// With --encrypt the FG's HTML and JSON of an earlier run count too: they
+// are not replaced, and unlike this run's reports they are readable.
+func otherAudienceFiles(dir string, written []reportFile) []string {
 	var out []string
 	for _, a := range results.Audiences {
-		if slices.Contains(audiences, a) {
-			continue
-		}
 		for _, name := range audienceFiles[a] {
+			if slices.ContainsFunc(written, func(f reportFile) bool { return f.name == name }) {
+				continue
+			}
 			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 				out = append(out, name)
 			}
 		}
 	}
 	return out
+}
+
+// encryptedNames lists the encrypted files, for the terminal.
+func encryptedNames(files []reportFile) string {
+	var names []string
+	for _, f := range files {
+		if f.encrypted {
+			names = append(names, f.name)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // fileNames lists the names of files, for the terminal.

@@ -50,6 +50,9 @@ type auditOptions struct {
 	AcceptedRisks  string
 	PseudonymKey   string
 	NoHistory      bool
+	Encrypt        bool
+	EncryptFile    string
+	FGOpenFormats  bool
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
@@ -70,6 +73,33 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.Only, "only", nil, "run only the checks in `LIST`: comma-separated check ids or area codes\n(e.g. toestemming,request_overdue); repeatable")
 	fs.StringSliceVar(&o.Skip, "skip", nil, "do not run the checks in `LIST`: comma-separated check ids or area codes; repeatable")
 	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (the file holds\nonly the password; it is never printed)")
+	fs.BoolVar(&o.Encrypt, "encrypt", false, "protect the Excel reports with a password, taken from the environment variable\n"+EncryptEnv+" or the file of --encrypt-password-file (never from the command\nline, which others can see); the FG's HTML and JSON are then not written")
+	fs.StringVar(&o.EncryptFile, "encrypt-password-file", "", "with --encrypt: the reports' password is the first line of `FILE`")
+	fs.BoolVar(&o.FGOpenFormats, "fg-html-json", false, "with --encrypt: write the FG's HTML and JSON all the same (they cannot be encrypted)")
+}
+
+// EncryptEnv is the environment variable that holds the password of
+// --encrypt.
+const EncryptEnv = "AVGAUDIT_REPORT_PASSWORD"
+
+// encryptPassword returns the password the reports are encrypted with:
+// "" without --encrypt.
+func (o *auditOptions) encryptPassword() (string, error) {
+	switch {
+	case !o.Encrypt && (o.EncryptFile != "" || o.FGOpenFormats):
+		return "", usagef("--encrypt-password-file and --fg-html-json go with --encrypt")
+	case !o.Encrypt:
+		return "", nil
+	case o.EncryptFile != "":
+		pw, err := readPassword(o.EncryptFile)
+		if err != nil {
+			return "", usagef("--encrypt-password-file: %v", err)
+		}
+		return pw, nil
+	case os.Getenv(EncryptEnv) != "":
+		return os.Getenv(EncryptEnv), nil
+	}
+	return "", usagef("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", EncryptEnv)
 }
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
@@ -144,6 +174,10 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	reportPassword, err := o.encryptPassword()
+	if err != nil {
+		return err
+	}
 	historyDir := filepath.Join(o.Out, HistoryDirName)
 	if !o.NoHistory {
 		opt.HistoryDir = historyDir
@@ -176,14 +210,17 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	e.printLoad(run, o.Quiet)
-	files := audienceReports(run, audiences, o.Lang, pseud, work.Path)
+	files := audienceReports(run, audiences, o.Lang, pseud, work.Path, reportPassword, o.FGOpenFormats)
 	if err := writeFiles(ctx, work.Path, o.Out, files); err != nil {
 		return err
 	}
 	e.printChecks(run, o.Quiet)
 	e.printOutcome(run, o.Quiet)
 	e.infof(o.Quiet, e.tr(msgWritten), o.Out, fileNames(files))
-	if old := otherAudienceFiles(o.Out, audiences); len(old) > 0 {
+	if reportPassword != "" {
+		e.infof(o.Quiet, e.tr(msgEncrypted), encryptedNames(files))
+	}
+	if old := otherAudienceFiles(o.Out, files); len(old) > 0 {
 		fmt.Fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
 	}
 	if saveKey != nil {
@@ -373,9 +410,10 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 // reportFile is one file of the output set: its name in the output
 // directory and how to write it.
 type reportFile struct {
-	name    string
-	write   func(io.Writer) error
-	private bool // holds personal data: readable by the user only
+	name      string
+	write     func(io.Writer) error
+	private   bool // holds personal data: readable by the user only
+	encrypted bool // protected with the --encrypt password
 }
 
 // writeFiles writes files to temporary files in the run's private folder
