@@ -2,6 +2,7 @@ package values
 
 import (
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFindPhones(t *testing.T) {
@@ -107,4 +108,31 @@ func TestMaskContactsInText(t *testing.T) {
 			t.Errorf("MaskContactsInText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzMaskContacts: the phone, postcode and value maskers never panic,
+// keep valid UTF-8 valid, leave no run of 9 digits, and masking twice
+// changes nothing more.
+func FuzzMaskContacts(f *testing.F) {
+	for _, s := range []string{"tel 0636026322", "+31 6 36026322", "6579GW", "(020) 123 4567", "w@x.nl", "NL91ABNA0417164300",
+		"Jan de Vries", "156\u00a0154\u00a0973", "01-09-2026 12", "+31 (0)6 36026322"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, m := range []string{MaskContactsInText(s), MaskValue(s, false), MaskValue(s, true)} {
+			if utf8.ValidString(s) && !utf8.ValidString(m) {
+				t.Fatalf("%q became invalid UTF-8: %q", s, m)
+			}
+			checkNoValidBSN(t, s, MaskBSNsInText(m))
+		}
+		once := MaskContactsInText(s)
+		if twice := MaskContactsInText(once); twice != once {
+			t.Fatalf("MaskContactsInText not idempotent on %q: %q then %q", s, once, twice)
+		}
+		for _, l := range append(FindPhones(s), FindPostcodes(s)...) {
+			if l[0] < 0 || l[1] > len(s) || l[0] >= l[1] {
+				t.Fatalf("bad range %v in %q", l, s)
+			}
+		}
+	})
 }
