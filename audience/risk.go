@@ -21,8 +21,13 @@ import (
 // values were never loaded, so its names are not among the identifiers.
 // The resolved findings of the previous run keep no values for the same
 // reason. The copy has no Identifiers. p must not be nil.
-func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
-	out := Clone(run)
+func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
+	return Detailed{run: riskRun(run, p), aud: results.AudienceRisk}
+}
+
+// riskRun is the run of Risk.
+func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
+	out := run.Clone()
 	out.Audience = results.AudienceRisk
 	out.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
 	sc := NewScrubber(run.Identifiers)
@@ -71,8 +76,8 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // see model.Column.FreeText), with BSNs, phone numbers and postcodes in
 // any form masked (values.MaskContactsInText): the FG needs to find the
 // record, not to call anyone.
-func FG(run *results.Run) *results.Run {
-	out := Clone(run)
+func FG(run *results.Run) Detailed {
+	out := run.Clone()
 	out.Audience = results.AudienceFG
 	m := values.MaskContactsInText
 	for i := range out.Checks {
@@ -86,7 +91,7 @@ func FG(run *results.Run) *results.Run {
 			}
 		}
 	}
-	return out
+	return Detailed{run: out, aud: results.AudienceFG}
 }
 
 func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {

@@ -1,7 +1,9 @@
 package cli_test
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -63,4 +65,27 @@ func TestEncrypt(t *testing.T) {
 	} else {
 		f.Close()
 	}
+}
+
+// avgauditEnv is avgaudit in a process of its own (see binaryRun) with
+// extra environment variables.
+func avgauditEnv(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self, args...)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(append(os.Environ(), asMain+"=1"), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
 }

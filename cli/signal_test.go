@@ -44,9 +44,13 @@ type run struct {
 
 func start(t *testing.T, env []string, args ...string) *run {
 	t.Helper()
-	r := &run{cmd: exec.Command(binary, args...), done: make(chan error, 1)}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &run{cmd: exec.Command(self, args...), done: make(chan error, 1)}
 	r.cmd.Dir = t.TempDir()
-	r.cmd.Env = append(os.Environ(), env...)
+	r.cmd.Env = append(append(os.Environ(), asMain+"=1"), env...)
 	r.cmd.Stdout, r.cmd.Stderr = &r.stdout, &r.stderr
 	if err := r.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -224,22 +228,4 @@ func TestInterrupt(t *testing.T) {
 			}
 		})
 	}
-}
-
-// avgauditEnv is avgaudit with extra environment variables.
-func avgauditEnv(t *testing.T, env []string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = t.TempDir()
-	cmd.Env = append(os.Environ(), env...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{code, out.String(), errb.String()}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -14,7 +15,18 @@ import (
 // with the password only, and none of its text is readable without it.
 func TestXLSXPassword(t *testing.T) {
 	for _, aud := range []string{results.AudienceRisk, results.AudienceFG, results.AudienceManagement} {
-		data := render(t, XLSXReporter{}, fixture(t), Options{Lang: "nl", Audience: aud, Password: "geheim-2026"})
+		var buf bytes.Buffer
+		opt := Options{Lang: "nl", Password: "geheim-2026"}
+		var err error
+		if aud == results.AudienceManagement {
+			err = ManagementXLSXReporter{}.Write(&buf, audience.Management(fixture(t)), opt)
+		} else {
+			err = XLSXReporter{}.Write(&buf, audience.AssumePrepared(fixture(t), aud), opt)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := buf.Bytes()
 		if bytes.HasPrefix(data, []byte("PK")) || bytes.Contains(data, []byte("Samenvatting")) {
 			t.Errorf("%s: the workbook is not encrypted", aud)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -26,15 +27,24 @@ func TestLongLists(t *testing.T) {
 	f.Values = append([]string(nil), f.Values...)
 	f.Values[0] = strings.Repeat("lange tekst ", 10000)
 	run.Rejects = append(run.Rejects, results.Reject{File: "x.csv", Row: 2, Value: strings.Repeat("x ", 50000)})
-	for _, aud := range []string{results.AudienceRisk, results.AudienceFG, results.AudienceManagement} {
+	for _, lang := range []string{"nl", "en"} {
+		opt := Options{Lang: lang}
+		for _, r := range []ManagementReporter{ManagementXLSXReporter{}, ManagementHTMLReporter{}, ManagementJSONReporter{}} {
+			var buf bytes.Buffer
+			if err := r.Write(&buf, audience.Management(run), opt); err != nil {
+				t.Fatalf("management %s %T: %v", lang, r, err)
+			}
+		}
+	}
+	for _, aud := range []string{results.AudienceRisk, results.AudienceFG} {
 		for _, lang := range []string{"nl", "en"} {
-			opt := Options{Lang: lang, Audience: aud}
+			opt := Options{Lang: lang}
 			for _, r := range []Reporter{XLSXReporter{}, HTMLReporter{}, JSONReporter{}} {
 				var buf bytes.Buffer
-				if err := r.Write(&buf, run, opt); err != nil {
+				if err := r.Write(&buf, audience.AssumePrepared(run, aud), opt); err != nil {
 					t.Fatalf("%s %s %T: %v", aud, lang, r, err)
 				}
-				if _, ok := r.(HTMLReporter); ok && aud != results.AudienceManagement {
+				if _, ok := r.(HTMLReporter); ok {
 					want := map[string]string{"nl": "Extra0, Extra1, Extra2, Extra3, Extra4, Extra5, Extra6, Extra7, Extra8, Extra9 … en nog 9.990",
 						"en": "Extra0, Extra1, Extra2, Extra3, Extra4, Extra5, Extra6, Extra7, Extra8, Extra9 … and 9,990 more"}[lang]
 					if !strings.Contains(buf.String(), want) || strings.Contains(buf.String(), "Extra10,") {

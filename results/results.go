@@ -6,6 +6,8 @@ package results
 import (
 	"strconv"
 	"strings"
+
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // SchemaVersion is the version of the JSON form. Bump it on any change that
@@ -53,7 +55,7 @@ const (
 )
 
 // Severities, most severe first.
-var Severities = []string{"high", "medium", "low", "info"}
+var Severities = vocab.Severities.Codes()
 
 // Text is a text in Dutch and English.
 type Text struct {
