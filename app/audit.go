@@ -121,16 +121,16 @@ func (opt AuditOptions) encryptPassword() (string, error) {
 }
 
 // openScratch opens the run's private folder for temporary files in out
-// (see package scratch), removing what killed runs left there. Another
-// run that is writing to out is a BusyError. (TMPDIR is left alone: the
+// (see package scratch), removing what killed runs left there. With
+// exclusive, another run that is writing to out is a BusyError. (TMPDIR is left alone: the
 // libraries that make temporary files, excelize and DuckDB, are told the
 // folder, and app runs in-process in tests.)
-func openScratch(out string, cleaned func(int)) (*scratch.Dir, error) {
+func openScratch(out string, cleaned func(int), exclusive bool) (*scratch.Dir, error) {
 	work, left, err := scratch.Open(out)
 	if err != nil {
 		return nil, err
 	}
-	if len(left.Live) > 0 {
+	if len(left.Live) > 0 && exclusive {
 		work.Close()
 		return nil, &BusyError{Out: out, Runs: left.Live}
 	}
@@ -192,7 +192,7 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	work, err := openScratch(opt.Out, opt.Cleaned)
+	work, err := openScratch(opt.Out, opt.Cleaned, true)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -79,6 +80,14 @@ func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spot
 	if _, err := os.Stat(o.Out); err == nil && !o.Force {
 		return nil, nil, Usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", o.Out)
 	}
+	// The audit's temporary files in a private folder next to the
+	// checklist, removed when the sample is drawn (see package scratch).
+	work, err := openScratch(filepath.Dir(o.Out), nil, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer work.Close()
+	opt.TmpDir = work.Path
 	if o.Started != nil {
 		o.Started()
 	}

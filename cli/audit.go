@@ -322,7 +322,7 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 func (e *env) printOutcome(run *results.Run, quiet bool) {
 	s := run.Summary
 	if run.Previous != nil {
-		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, run.Previous.File, s.New, s.Persisting, s.Resolved)
+		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, app.MaskBSNs(run.Previous.File), s.New, s.Persisting, s.Resolved)
 	}
 	if len(run.Acceptances) == 0 {
 		return
@@ -336,6 +336,6 @@ func (e *env) printOutcome(run *results.Run, quiet bool) {
 		if t, ok := acceptanceStatus[status]; ok {
 			status = e.tr(t)
 		}
-		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, a.RecordKey, status)
+		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, app.MaskBSNs(a.RecordKey), status)
 	}
 }
