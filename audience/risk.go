@@ -100,6 +100,13 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}
 	f.File = sc.Text(f.File, "nl")
+	// A message a check built from free text quotes it: that part goes too.
+	for i, v := range f.Values {
+		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && strings.TrimSpace(v) != "" {
+			f.Message.NL = strings.ReplaceAll(f.Message.NL, v, Markers["free_text"].NL)
+			f.Message.EN = strings.ReplaceAll(f.Message.EN, v, Markers["free_text"].EN)
+		}
+	}
 	f.Message = sc.Texts(f.Message)
 	for i := range f.Values {
 		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && f.Values[i] != "" {

@@ -28,7 +28,8 @@ var leakSecrets = map[string]string{
 
 // maskedFree are the masked forms of the hidden values that only the FG's
 // outputs may show: the risk analysis and the board's report leave free
-// text out, and mark what they scrub.
+// text out, and mark what they scrub. The name in the free text, of a
+// person in no table, is checked for too.
 var maskedFree = []string{"*****4973", "*****8832", "*****4115", "*****6789", "06******22", "+3******22", "65** **"}
 
 // TestLeakScan audits an organisation whose exports hide BSNs, phone
@@ -133,9 +134,9 @@ systems:
 			}
 		}
 		fg := strings.Contains(name, "-fg.") || strings.HasPrefix(name, "historie") || strings.HasPrefix(name, "steekproef") || name == "terminal"
-		for _, m := range maskedFree {
+		for _, m := range append(maskedFree, "Zonderland") {
 			if !fg && strings.Contains(text, m) {
-				t.Errorf("%s, not the FG's, shows the masked %q", name, m)
+				t.Errorf("%s, not the FG's, shows %q", name, m)
 			}
 		}
 	}
