@@ -102,11 +102,11 @@ func (e *env) runInit(args []string) error {
 	if s := p.AsOfSummary(); s != "" {
 		fmt.Fprintln(e.stdout, s)
 	}
-	if len(p.Placed) == 0 {
+	if len(p.Placed) == 0 && len(p.Drafts()) == 0 {
 		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
 	}
 	var buf bytes.Buffer
-	if err := manifest.Write(&buf, p.Manifest(organisationName(dir)), p.Comments()); err != nil {
+	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.Comments()); err != nil {
 		return err
 	}
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
