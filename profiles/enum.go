@@ -24,7 +24,7 @@ var enumConcepts = func() map[string]map[string][][]string {
 
 // minValueSimilarity is the least word similarity that proposes a
 // canonical value for a label no profile knows; it is proposed for review.
-const minValueSimilarity = 0.45
+const minValueSimilarity = 0.3
 
 // nearestValue proposes the canonical value of column (one of allowed) a
 // label means, by its words: "Foto's op social media en website" is
@@ -48,8 +48,39 @@ func nearestValue(column string, allowed []string, label string) (value string, 
 			second = best
 		}
 	}
+	if v := visitDirection(label); v != "" && (value == "friend_visit" || value == "visit_friend") {
+		// The words of both are a friend and playing; who goes where is
+		// in their order.
+		value, second = v, 0
+	}
 	if score < minValueSimilarity || score-second < 0.1 {
 		return "", score, false
 	}
 	return value, score, true
+}
+
+// visitDirection tells a friend's visit from a visit to a friend by the
+// order of the words: the friend before the visit ("Vriendje komt
+// spelen", "Friend may visit") is friend_visit; the visit first, or "bij",
+// "at" or "to" before the friend ("Spelen bij vriendje", "May visit a
+// friend", "Mag bij een vriendje spelen") is visit_friend.
+func visitDirection(label string) string {
+	friend, visit, toward := -1, -1, false
+	for i, w := range words(label) {
+		switch c := conceptOf(w.text); {
+		case c == "friend" && friend < 0:
+			friend = i
+		case c == "play" && visit < 0:
+			visit = i
+		case friend < 0 && (w.text == "bij" || w.text == "at" || w.text == "to" || w.text == "naar"):
+			toward = true
+		}
+	}
+	switch {
+	case friend < 0 || visit < 0:
+		return ""
+	case toward || visit < friend:
+		return "visit_friend"
+	}
+	return "friend_visit"
 }

@@ -39,7 +39,7 @@ func (s *Sheet) values(i int) Values {
 
 // minWordSimilarity is the least similarity of a header's words to a
 // column's known names that maps the header to the column.
-const minWordSimilarity = 0.65
+const minWordSimilarity = 0.6
 
 // Scores of the ways a header is matched: its column's own name, one of
 // its known names (normalised), its words; a word match scores its
@@ -292,19 +292,29 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 	return 0, ""
 }
 
-// fillByType maps a required column no header's words named to the one
-// header left whose values have the column's type (yes/no answers, a
-// checkbox, dates), when exactly one does and its words are not unlike.
+// fillByType maps a column no header's words named to the one header left
+// whose values have the column's type, when exactly one does: a required
+// date or yes/no column, or the table's only yes/no column left (a
+// checkbox of "x" and blanks is one). The mapping is marked for review.
 func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 	if s.Values == nil {
 		return
 	}
+	freeBools := 0
+	for _, col := range t.Columns {
+		if col.Type == model.Bool && !taken[col.Name] {
+			freeBools++
+		}
+	}
 	for ci := range t.Columns {
 		col := &t.Columns[ci]
-		if taken[col.Name] || !col.Required || col.Key {
+		if taken[col.Name] || col.Key {
 			continue
 		}
-		if col.Type != model.Bool && col.Type != model.Date && col.Type != model.Timestamp {
+		switch {
+		case col.Type == model.Bool && (col.Required || freeBools == 1):
+		case (col.Type == model.Date || col.Type == model.Timestamp) && col.Required:
+		default:
 			continue
 		}
 		var fits []int
@@ -322,7 +332,7 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 		i := fits[0]
 		_, vwhy := s.shape(i).fits(col)
 		c.Columns[i], taken[col.Name] = col.Name, true
-		c.Why[i] = fmt.Sprintf("%s, the only such column left for the required %s", vwhy, col.Name)
+		c.Why[i] = fmt.Sprintf("%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
 	}
 }

@@ -45,14 +45,14 @@ var concepts = map[string]string{
 	"tracking":  "kijk volgsysteem kindvolgsysteem tracking leerling pupil",
 	// people
 	"child":     "kind kinder kinderen kindje child children kid kids",
-	"parent":    "ouder verzorger ouderverzorger moeder vader guardian parent mother father voogd",
+	"parent":    "ouder verzorger ouderverzorger moeder vader guardian parent mother father voogd contactpersoon",
 	"person":    "persoon person betrokkene betrokken subject",
 	"employee":  "medewerker personeel personeelslid werknemer employee staff worker pm",
 	"applicant": "sollicitant kandidaat applicant candidate sollicitatie",
 	"friend":    "vriend vriendje vriendinnetje vriendin friend playmate",
 	"school":    "school basisschool",
 	"mentor":    "mentor mentrix begeleider tutor",
-	"author":    "auteur author observator observer schrijver",
+	"author":    "auteur author observator observer observant schrijver",
 	"user":      "gebruiker user login inlog inlognaam account gebruikersnaam username",
 	"owner":     "eigenaar owner",
 	"vendor":    "leverancier vendor supplier bedrijf verwerker processor",
@@ -64,7 +64,7 @@ var concepts = map[string]string{
 	"full":     "volledig full",
 	"birth":    "geboorte geboren birth born geb dob",
 	"gender":   "geslacht gender sex jongenmeisje",
-	"bsn":      "bsn burgerservicenummer sofinummer sofi citizen",
+	"bsn":      "bsn burgerservicenummer burgerservice sofinummer sofi citizen",
 	"address":  "adres address straat street huisnummer huisnr",
 	"postcode": "postcode zip",
 	"city":     "woonplaats plaats city town",
@@ -73,14 +73,14 @@ var concepts = map[string]string{
 	"iban":     "iban rekening rekeningnummer bankrekening bankrekeningnummer bank",
 	"relation": "relatie relation relationship verwantschap",
 	"location": "locatie vestiging kindcentrum location site",
-	"group":    "groep stamgroep basisgroep group",
+	"group":    "groep stamgroep basisgroep group room klas class",
 	"role":     "functie rol role position job",
 	// time
 	"date":       "datum date dag day dt",
 	"time":       "tijd tijdstip time moment",
-	"start":      "start begin aanvang ingang vanaf from since sinds starting",
-	"end":        "eind einde end tot until stop uitschrijving uitschrijf uitgeschreven afmelding opzegging beeindiging ending",
-	"care":       "opvang plaatsing placement care contract zorg",
+	"start":      "start begin aanvang ingang vanaf from since sinds starting join joining joined inschrijf inschrijving ingeschreven enrolled enrolment",
+	"end":        "eind einde end tot until stop uitschrijving uitschrijf uitgeschreven afmelding opzegging beeindiging ending leave leaving left vertrek",
+	"care":       "opvang plaatsing placement care contract zorg placed",
 	"employed":   "dienst employment dienstverband",
 	"in":         "in",
 	"out":        "uit",
@@ -94,11 +94,10 @@ var concepts = map[string]string{
 	"archived":   "gearchiveerd archief archivering archived",
 	"posted":     "geplaatst plaatsingsdatum gepost posted gepubliceerd publicatie published publicatiedatum",
 	"received":   "ontvangen ontvangst binnengekomen binnenkomst received",
-	"answered":   "beantwoord antwoord answered afgehandeld afhandeling handled opgelost gesloten closed",
 	"sent":       "verzonden verstuurd verzending sent overgedragen",
 	"signed":     "getekend ondertekend ondertekening signed",
 	"expires":    "verloopt vervalt verval expires expiry geldig valid",
-	"recorded":   "vastgelegd geregistreerd recorded registratie",
+	"recorded":   "vastgelegd geregistreerd recorded registratie beantwoord answered ingevuld",
 	"withdrawn":  "ingetrokken intrekking withdrawn",
 	"discovered": "ontdekt ontdekking geconstateerd constatering vastgesteld discovered",
 	"informed":   "geinformeerd ingelicht informed",
@@ -137,7 +136,7 @@ var concepts = map[string]string{
 	"facts":         "feit feiten facts omschrijving beschrijving description",
 	"effects":       "gevolg gevolgen effect effects consequence",
 	"measures":      "maatregel maatregelen measure measures",
-	"purpose":       "doel doeleinde purpose",
+	"purpose":       "doel doeleinde purpose waarvoor",
 	"basis":         "grondslag rechtsgrond basis ground rechtmatigheidsgrond",
 	"legal":         "wettelijk legal lawful",
 	"data":          "gegeven gegevens data persoonsgegeven persoonsgegevens",
@@ -157,13 +156,17 @@ var concepts = map[string]string{
 	"website":     "website web internet",
 	"external":    "extern external openbaar publiek public",
 	"newsletter":  "nieuwsbrief newsletter",
-	"pickup":      "ophalen opgehaald pickup halen collect",
-	"others":      "ander anderen derde derden others other",
+	"pickup":      "ophalen opgehaald pickup halen collect collection collected",
+	"others":      "ander anderen derde derden others other adult adults volwassene",
 	"transport":   "vervoer transport auto stint bus car",
 	"play":        "spelen speelt play komt come visit visits bezoek",
 	"alone":       "zelfstandig alleen independent alone zelf",
 	"home":        "huis home thuis",
 	"school_from": "schooluit",
+	"answer":      "antwoord answer reply",
+	"handled":     "afgehandeld afhandeling handled opgelost gesloten closed",
+	"by":          "door by",
+	"sequence":    "volg volgnr regel serie sequence seq",
 	// words that say little
 	"yes": "ja yes",
 	"no":  "nee",
@@ -174,8 +177,9 @@ var stopwords = map[string]bool{
 	"op": true, "de": true, "het": true, "een": true, "van": true, "der": true, "den": true,
 	"en": true, "of": true, "the": true, "a": true, "an": true, "and": true, "or": true,
 	"voor": true, "for": true, "per": true, "is": true, "wel": true, "niet": true,
-	"dd": true, "d": true, "te": true, "om": true, "on": true, "at": false, "to": true,
-	"mag": true, "may": true, "by": true, "door": true, "met": true, "with": true, "welke": true,
+	"dd": true, "d": true, "te": true, "om": true, "on": true, "at": true, "to": true, "bij": true,
+	"mag": true, "may": true, "met": true, "with": true, "welke": true, "nog": true, "still": true,
+	"aan": true, "heeft": true, "has": true, "keer": true,
 }
 
 // weights are how much a concept counts in a match; concepts that many
@@ -183,7 +187,8 @@ var stopwords = map[string]bool{
 // columns apart.
 var weights = map[string]float64{
 	"date": 0.3, "time": 0.3, "number": 0.5, "id": 0.6, "code": 0.5, "name": 0.6, "data": 0.5,
-	"in": 0.5, "out": 0.5,
+	"in": 0.5, "out": 0.5, "sequence": 0.2, "by": 0.5,
+	"admin": 1.5, "portal": 1.5, "tracking": 1.5,
 }
 
 func weight(c string) float64 {
@@ -206,20 +211,30 @@ var related = map[[2]string]bool{
 // "toestemming-s-formulier" and the e of "kind-e-ren".
 var linkParts = map[string]bool{"s": true, "e": true, "en": true}
 
+// word is one word of a header; abbreviated when a full stop follows it
+// ("Tussenv.", "Adm.nr.").
+type word struct {
+	text        string
+	abbreviated bool
+}
+
+// expansions are Dutch abbreviations of more than one word.
+var expansions = strings.NewReplacer("t/m", " tot ", "T/m", " tot ", "T/M", " tot ", "d.d.", " datum ", "D.d.", " datum ")
+
 // words splits s into lower-case words without accents: on spaces and
 // punctuation, and where a lower-case letter is followed by an upper-case
 // one ("DateOfBirth", "childId").
-func words(s string) []string {
-	var out []string
+func words(s string) []word {
+	var out []word
 	var cur []rune
-	flush := func() {
+	flush := func(abbr bool) {
 		if len(cur) > 0 {
-			out = append(out, string(cur))
+			out = append(out, word{string(cur), abbr})
 			cur = cur[:0]
 		}
 	}
 	var prev rune
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(expansions.Replace(s)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
@@ -227,24 +242,43 @@ func words(s string) []string {
 			continue // foto's -> fotos
 		case unicode.IsLetter(r):
 			if unicode.IsUpper(r) && unicode.IsLower(prev) {
-				flush()
+				flush(false)
 			}
 			if unicode.IsDigit(prev) {
-				flush()
+				flush(false)
 			}
 			cur = append(cur, unicode.ToLower(r))
 		case unicode.IsDigit(r):
 			if unicode.IsLetter(prev) {
-				flush()
+				flush(false)
 			}
 			cur = append(cur, r)
 		default:
-			flush()
+			flush(r == '.')
 		}
 		prev = r
 	}
-	flush()
+	flush(false)
 	return out
+}
+
+// abbreviation is the concept of an abbreviated word: that of every
+// lexicon word it begins ("tussenv" is tussenvoegsel), when they agree.
+func abbreviation(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	concept := ""
+	for full, c := range lexicon {
+		if !strings.HasPrefix(full, w) {
+			continue
+		}
+		if concept != "" && concept != c {
+			return ""
+		}
+		concept = c
+	}
+	return concept
 }
 
 // conceptOf is the concept of one word: its own, or that of its singular
@@ -331,14 +365,21 @@ func splitCompound(w string) []string {
 func Concepts(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, w := range words(s) {
+	for _, wd := range words(s) {
+		w := wd.text
 		if stopwords[w] {
 			continue
 		}
 		if allDigits(w) {
 			continue // "Ouder 1", "Toestemming 2025"
 		}
-		for _, c := range splitCompound(w) {
+		parts := splitCompound(w)
+		if wd.abbreviated && conceptOf(w) == "" {
+			if c := abbreviation(w); c != "" {
+				parts = []string{c}
+			}
+		}
+		for _, c := range parts {
 			if !seen[c] {
 				seen[c] = true
 				out = append(out, c)
@@ -387,14 +428,23 @@ func similarity(a, b []string) float64 {
 			total += weight(c)
 		}
 	}
-	// related concepts: an unmatched a-concept and an unmatched b-concept
+	// related concepts: an unmatched a-concept and an unmatched b-concept.
+	// They count for most when the sets share a concept that tells what
+	// the identifier is of ("Leerlingnr" is the "Leerling-ID"), little when
+	// only whose ("Kind-ID" is not the "Kindnummer").
+	credit := 0.25
+	for c := range usedB {
+		if c != "child" && c != "parent" {
+			credit = 0.75
+		}
+	}
 	for _, c := range a {
 		if inB[c] {
 			continue
 		}
 		for _, d := range b {
 			if !inA[d] && !usedB[d] && related[[2]string{c, d}] {
-				shared += (weight(c) + weight(d)) / 4
+				shared += credit * (weight(c) + weight(d)) / 2
 				usedB[d] = true
 				break
 			}
