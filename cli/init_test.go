@@ -98,8 +98,8 @@ func TestInitCommands(t *testing.T) {
 	for _, want := range []string{
 		"# recognised as admin_children: 5 of 14 columns matched\n",
 		"# header on row 3; the rows above it are skipped\n",
-		"Geb. datum: birth_date\n",
-		"BSN kind: bsn\n",
+		"Geb. datum: birth_date # a known name; values: dates\n",
+		"BSN kind: bsn # a known name",
 		"#   prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)\n",
 	} {
 		if !strings.Contains(string(data), want) {
@@ -156,4 +156,40 @@ func findingsPerCheck(run *results.Run) map[string][]string {
 		}
 	}
 	return out
+}
+
+// TestInitCorpusAuditsClean plays the new user on each organisation of the
+// init corpus (exports whose headers, sheet names and consent labels the
+// profiles do not list as whole names): a folder without a manifest, init,
+// no draft entry and nothing left unplaced (at most lines marked REVIEW to
+// look at), and the audit of the manifest as written runs with --strict:
+// every row of every export loaded.
+func TestInitCorpusAuditsClean(t *testing.T) {
+	orgs, err := filepath.Glob("../profiles/testdata/corpus/*/want.map")
+	if err != nil || len(orgs) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, want := range orgs {
+		src := filepath.Dir(want)
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			dir := copyDir(t, src, "want.map")
+			r := avgaudit(t, t.TempDir(), "init", dir)
+			if r.code != 0 {
+				t.Fatalf("init: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "manifest.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bad := range []string{"DRAFT", "Could not place"} {
+				if strings.Contains(string(data), bad) {
+					t.Errorf("the manifest has %q:\n%s", bad, data)
+				}
+			}
+			r = avgaudit(t, t.TempDir(), "audit", dir, "--strict", "--quiet", "--audience", "all")
+			if r.code != 0 {
+				t.Errorf("audit --strict: exit %d\n%s%s\nmanifest:\n%s", r.code, r.stdout, r.stderr, data)
+			}
+		})
+	}
 }

@@ -87,7 +87,8 @@ func wordSimilarity(table, column string, variants [][]string) (float64, string)
 	best, name := 0.0, ""
 	for _, hv := range variants {
 		for _, sv := range synonymSets[table][column] {
-			if s := similarity(hv, sv.concepts); s > best {
+			// on a tie, name the known name of the most similar length
+			if s := similarity(hv, sv.concepts); s > best || (s == best && s > 0 && closerLength(sv.name, name, hv)) {
 				best, name = s, sv.name
 			}
 		}
@@ -194,6 +195,9 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			} else if fv > 0 {
 				score += valueBonus
 				why += "; " + vwhy
+			} else if link, from := keys.linkOf(s.values(i)); link == col.Name && keyOwners[t.Name] != col.Name {
+				score += valueBonus
+				why += fmt.Sprintf("; values: the %s keys of %s", col.Name, from)
 			}
 			if score > 0 {
 				pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: score, why: why})
@@ -373,4 +377,21 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 		}
 	}
 	return out
+}
+
+// closerLength reports whether a has about as many concepts as the header
+// (hv) and fewer letters than b: the plainer name to show.
+func closerLength(a, b string, hv []string) bool {
+	da, db := abs(len(Concepts(a))-len(hv)), abs(len(Concepts(b))-len(hv))
+	if da != db {
+		return da < db
+	}
+	return len(a) < len(b)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
