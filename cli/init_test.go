@@ -193,3 +193,36 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 		})
 	}
 }
+
+// TestInitDraftEntry: an export whose required end-of-care column init
+// cannot tell from two date columns gets a draft entry with both as
+// commented-out mappings, the likelier first; keeping that line (removing
+// its #) is all it takes for the audit to load every row.
+func TestInitDraftEntry(t *testing.T) {
+	dir := copyDir(t, "testdata/init/draft", "")
+	r := avgaudit(t, t.TempDir(), "init", dir)
+	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 14 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
+	path := filepath.Join(dir, "manifest.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const choice = "          # Opzegdatum: care_end\n"
+	for _, want := range []string{"# DRAFT: not recognised in full; closest is admin_children", "Eerste opvangdag: care_start # words as in", choice, "          # Datum intake: care_end\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Fatalf("manifest lacks %q:\n%s", want, data)
+		}
+	}
+	r = avgaudit(t, t.TempDir(), "audit", dir, "--strict", "--quiet")
+	if r.code != 1 || !strings.Contains(r.stderr, "care_end") {
+		t.Errorf("audit of the draft as written: exit %d, want 1 naming care_end\n%s", r.code, r.stderr)
+	}
+	fixed := strings.Replace(string(data), choice, "          Opzegdatum: care_end\n", 1)
+	if err := os.WriteFile(path, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = avgaudit(t, t.TempDir(), "audit", dir, "--strict", "--quiet")
+	if r.code != 0 {
+		t.Errorf("audit with the draft completed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -363,6 +363,11 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 			best, _ := wordSimilarity(t.Name, name, conceptVariants(t.Name, s.Header[i]))
 			fv, _ := s.shape(i).fits(col)
 			score := best + 0.3*float64(fv)
+			if v := s.values(i); col.MayBeEmpty && v.Blanks > 0 {
+				score += 0.1 // an end date is blank while it has not come
+			} else if !col.MayBeEmpty && v.Blanks > 0 {
+				score -= 0.1
+			}
 			if fv < 0 || score < 0.2 {
 				continue
 			}

@@ -250,6 +250,7 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
 			d := placement(pv, Result{Candidate: *r.Closest})
 			d.Draft = true
 			u.Draft = &d
+			u.Reason = draftReason(*r.Closest)
 		}
 		p.Unplaced = append(p.Unplaced, u)
 		return false
@@ -537,14 +538,25 @@ func (p *Proposal) Comments() manifest.Comments {
 	if len(p.Unplaced) > 0 {
 		c.Foot = append(c.Foot, "Could not place (add them above by hand if they hold a canonical table):")
 		for _, u := range p.Unplaced {
-			reason := u.Reason
-			if u.Draft != nil {
-				reason = "a draft entry is written above; " + reason
-			}
-			c.Foot = append(c.Foot, fmt.Sprintf("  %s: %s", u.Label(), reason))
+			c.Foot = append(c.Foot, fmt.Sprintf("  %s: %s", u.Label(), u.Reason))
 		}
 	}
 	return c
+}
+
+// draftReason says why an export was drafted rather than placed, and
+// what to do.
+func draftReason(c Candidate) string {
+	var missing []string
+	for _, col := range c.Missing {
+		m := col
+		if hs := c.Hints[col]; len(hs) > 0 {
+			m += fmt.Sprintf(" (probably `%s`)", strings.Join(hs, "` or `"))
+		}
+		missing = append(missing, m)
+	}
+	return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; a draft entry is in the manifest: choose the header there, then audit",
+		c.Table, c.Score(), strings.Join(missing, ", "))
 }
 
 // draftLines are the commented-out mappings of a draft entry: per missing

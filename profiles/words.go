@@ -85,6 +85,7 @@ var concepts = map[string]string{
 	"in":         "in",
 	"out":        "uit",
 	"last_at":    "laatst laatste recent",
+	"first_at":   "eerste earliest",
 	"login":      "ingelogd aangemeld aanmelding logged",
 	"active":     "actief active enabled",
 	"use":        "gebruik gebruikt use used",
@@ -205,6 +206,8 @@ var related = map[[2]string]bool{
 	{"id", "code"}: true, {"code", "id"}: true,
 	{"reference", "number"}: true, {"number", "reference"}: true,
 	{"date", "time"}: true, {"time", "date"}: true,
+	{"last_at", "end"}: true, {"end", "last_at"}: true,
+	{"first_at", "start"}: true, {"start", "first_at"}: true,
 }
 
 // linkParts are the pieces a Dutch compound joins with: the s of
@@ -339,8 +342,14 @@ func splitCompound(w string) []string {
 				cost, piece, known = 2, c, true
 			case linkParts[part] && i > 0 && j < n && best[i].known:
 				cost, piece = 1, ""
-			default:
+			case i == 0 && j < n:
+				// an unknown first part before known ones: the head of a
+				// Dutch compound is last ("Opzeg-datum")
+				cost, piece = 3+len(part)/4, part
+			case i == 0:
 				cost, piece = 5+len(part)/4, part
+			default:
+				continue
 			}
 			if c := best[i].cost + cost; c < best[j].cost {
 				best[j] = step{cost: c, prev: i, piece: piece, known: known}
