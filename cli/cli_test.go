@@ -106,6 +106,8 @@ func TestCommands(t *testing.T) {
 		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
 		{"rejects warn", []string{"audit", rejects, "--lang", "en"}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"rejects warn in Dutch", []string{"audit", rejects}, 0, []string{"foto.csv", "1 afgewezen", "photo_without_consent", "1 bevinding(en)", "niet uitgevoerd: geen gegevens voor"}, []string{"waarschuwing: 1 rij(en) niet ingelezen", `foto.csv, rij 3, kolom "Geplaatst": "31-02-2026 10:00" is geen`}, true},
+		{"references in a yes/no column, grouped", []string{"audit", abs(t, "testdata/refs"), "--quiet"}, 0, nil, []string{
+			`posts.csv, kolom "Toestemming": 3 rijen (rij 2, 3, 4): "TS-…" is geen ja of nee maar lijkt een kenmerk; koppel deze kolom in het manifest aan consent_reference in plaats van written_consent`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
 		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},

@@ -19,6 +19,7 @@ var (
 	msgMoreProblems   = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
 	msgRowColumn      = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
 	msgRow            = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
+	msgRowsColumn     = text{"  %s, kolom %q: %d rijen (rij %s): %s\n", "  %s, column %q: %d rows (rows %s): %s\n"}
 	msgChecksSummary  = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
 	msgFindings       = text{"%d bevinding(en)", "%d finding(s)"}
 	msgPassed         = text{"geen bevindingen", "passed"}
