@@ -63,7 +63,7 @@ func (v Values) shape() shape {
 			continue
 		}
 		s.filled++
-		if _, err := values.ParseBool(d); err == nil {
+		if _, ok := boolValue(d); ok {
 			bools++
 		}
 		if _, err := values.ParseTimestamp(d); err == nil {
@@ -212,4 +212,41 @@ func (k Keys) linkOf(v Values) (string, string) {
 		}
 	}
 	return best, from
+}
+
+// Yes/no answers are not always ja and nee: "Akkoord" and "Niet akkoord",
+// "Toestemming gegeven" and "Geen toestemming", "Allowed" and "Refused".
+var (
+	yesWords = map[string]bool{"ja": true, "yes": true, "akkoord": true, "gegeven": true, "toegestaan": true, "granted": true,
+		"allowed": true, "agreed": true, "wel": true, "toestemming": true, "given": true, "consent": true, "accepted": true,
+		"geaccepteerd": true, "aanwezig": true, "present": true, "ok": true}
+	noWords = map[string]bool{"nee": true, "no": true, "niet": true, "geen": true, "geweigerd": true, "refused": true,
+		"denied": true, "weigering": true, "not": true, "none": true, "afgewezen": true, "rejected": true, "declined": true,
+		"ontbreekt": true, "missing": true}
+)
+
+// boolValue reads an answer as yes or no: as the loader does (ja, nee,
+// yes, no, 1, 0, x), or by its words ("Niet akkoord" is no); ok is false
+// when it is no answer.
+func boolValue(v string) (yes, ok bool) {
+	if b, err := values.ParseBool(v); err == nil {
+		return b, true
+	}
+	ws := words(v)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false, false
+	}
+	var yesSeen bool
+	for _, w := range ws {
+		switch {
+		case noWords[w.text]:
+			return false, true
+		case yesWords[w.text]:
+			yesSeen = true
+		case stopwords[w.text]:
+		default:
+			return false, false // another word: not a plain answer
+		}
+	}
+	return yesSeen, yesSeen
 }

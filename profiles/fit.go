@@ -312,7 +312,11 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 	}
 	for ci := range t.Columns {
 		col := &t.Columns[ci]
-		if taken[col.Name] || col.Key {
+		if taken[col.Name] {
+			continue
+		}
+		if col.Key {
+			fillKey(t, s, c, taken, col)
 			continue
 		}
 		switch {
@@ -339,6 +343,33 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 		c.Why[i] = fmt.Sprintf("%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
 	}
+}
+
+// fillKey maps a key column no header's words named to the one header
+// left whose values are all there and all different, and whose words are
+// like the key's ("Child Reference" for the child number), marked for
+// review.
+func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col *model.Column) {
+	var fits []int
+	for i, h := range s.Header {
+		if _, used := c.Columns[i]; used || strings.TrimSpace(h) == "" {
+			continue
+		}
+		v := s.values(i)
+		if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows {
+			continue
+		}
+		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 {
+			fits = append(fits, i)
+		}
+	}
+	if len(fits) != 1 {
+		return
+	}
+	i := fits[0]
+	c.Columns[i], taken[col.Name] = col.Name, true
+	c.Why[i] = fmt.Sprintf("values: all different and none blank, the key %s; words partly alike", col.Name)
+	c.Review = append(c.Review, i)
 }
 
 // maxHints is how many headers are proposed for a missing column.

@@ -13,6 +13,7 @@ import (
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // maxDistinct is how many distinct values per column are read to propose
@@ -271,17 +272,34 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 			distinct = pv.Distinct[i]
 		}
 		mapped, guessed, unknown := proposeValues(r.Table, col, distinct)
-		if c, ok := t.Column(col); ok && c.Type == model.Bool && i < len(pv.Blanks) {
+		if c, ok := t.Column(col); ok && c.Type == model.Bool {
+			for _, d := range distinct {
+				if _, err := values.ParseBool(d); err == nil {
+					continue
+				}
+				if yes, ok := boolValue(d); ok {
+					if guessed == nil {
+						guessed = map[string]string{}
+					}
+					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				}
+			}
 			// A checkbox: a mark for yes, blank for no.
-			if mark := (Values{Distinct: distinct, Blanks: pv.Blanks[i]}).shape().checkbox; mark != "" {
-				mapped = map[string]string{mark: "ja", "": "nee"}
+			if i < len(pv.Blanks) {
+				if mark := (Values{Distinct: distinct, Blanks: pv.Blanks[i]}).shape().checkbox; mark != "" {
+					mapped, guessed = map[string]string{mark: "ja", "": "nee"}, nil
+				}
 			}
 		}
 		for label, v := range mapped {
 			pl.setValue(col, label, v, "")
 		}
 		for label, v := range guessed {
-			pl.setValue(col, label, v, "REVIEW: proposed by its words; "+v+" = "+model.ValueDoc(col, v))
+			why := "REVIEW: proposed by its words; " + v + " = " + model.ValueDoc(col, v)
+			if c, _ := t.Column(col); c.Type == model.Bool {
+				why = "REVIEW: read as " + v + " by its words"
+			}
+			pl.setValue(col, label, v, why)
 		}
 		if len(unknown) > 0 && col != "gender" {
 			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: labels not recognised: %s; map each under values: %s: to one of %s",

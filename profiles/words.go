@@ -90,7 +90,6 @@ var concepts = map[string]string{
 	"active":     "actief active enabled",
 	"use":        "gebruik gebruikt use used",
 	"created":    "aangemaakt gemaakt created ingevoerd",
-	"modified":   "gewijzigd wijziging modified changed bijgewerkt",
 	"removed":    "verwijderd removed deleted gewist",
 	"archived":   "gearchiveerd archief archivering archived",
 	"posted":     "geplaatst plaatsingsdatum gepost posted gepubliceerd publicatie published publicatiedatum",
@@ -98,7 +97,7 @@ var concepts = map[string]string{
 	"sent":       "verzonden verstuurd verzending sent overgedragen",
 	"signed":     "getekend ondertekend ondertekening signed",
 	"expires":    "verloopt vervalt verval expires expiry geldig valid",
-	"recorded":   "vastgelegd geregistreerd recorded registratie beantwoord answered ingevuld",
+	"recorded":   "vastgelegd geregistreerd recorded registratie beantwoord answered ingevuld gewijzigd wijziging modified changed bijgewerkt updated",
 	"withdrawn":  "ingetrokken intrekking withdrawn",
 	"discovered": "ontdekt ontdekking geconstateerd constatering vastgesteld discovered",
 	"informed":   "geinformeerd ingelicht informed",
@@ -158,7 +157,7 @@ var concepts = map[string]string{
 	"external":    "extern external openbaar publiek public",
 	"newsletter":  "nieuwsbrief newsletter",
 	"pickup":      "ophalen opgehaald pickup halen collect collection collected",
-	"others":      "ander anderen derde derden others other adult adults volwassene",
+	"others":      "ander anderen derde derden others other adult adults volwassene opa oma grootouder grootouders buur buren buurman buurvrouw oppas familie grandparent grandparents neighbour neighbours",
 	"transport":   "vervoer transport auto stint bus car",
 	"play":        "spelen speelt play komt come visit visits bezoek",
 	"alone":       "zelfstandig alleen independent alone zelf",
@@ -188,7 +187,7 @@ var stopwords = map[string]bool{
 // columns apart.
 var weights = map[string]float64{
 	"date": 0.3, "time": 0.3, "number": 0.5, "id": 0.6, "code": 0.5, "name": 0.6, "data": 0.5,
-	"in": 0.5, "out": 0.5, "sequence": 0.2, "by": 0.5,
+	"in": 0.5, "out": 0.5, "sequence": 0.2, "by": 0.5, "last_at": 0.5, "first_at": 0.5,
 	"admin": 1.5, "portal": 1.5, "tracking": 1.5,
 }
 

@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen writes the corpus of exports init is tested on: three organisations
+// gen writes the corpus of exports init is tested on: four organisations
 // whose systems spell their headers, sheet names and consent labels in
 // ways the header profiles do not list as whole names (Dutch compounds in
 // another order, abbreviations, English camelCase and snake_case, old
@@ -34,6 +34,7 @@ func main() {
 	kindkompas(kids)
 	englishco(kids)
 	oudsysteem(kids)
+	kinderhuis(kids)
 }
 
 type child struct {
@@ -280,4 +281,41 @@ func oudsysteem(kids []child) {
 	}
 	writeCSV("oudsysteem/KIJK/leerlingen.csv", ';', nil, []string{"Leerlingnr", "Adm.nr.", "Roepnaam", "Achternaam", "Geb.datum", "Groep", "VVE", "Mentor", "Uitgeschreven per"}, rows)
 	writeCSV("oudsysteem/KIJK/observaties.csv", ';', nil, []string{"Leerlingnr", "Datum", "Observant"}, obs)
+}
+
+// kinderhuis: exports of another administration and portal, with a key
+// called a reference, yes/no answers written as "Akkoord" and "Niet
+// akkoord", consent questions phrased its own way, and registers in
+// one-sheet workbooks.
+func kinderhuis(kids []child) {
+	var rows, perms [][]string
+	labels := []string{"Publicatie van foto's op website en Facebook", "Foto's delen in het ouderportaal", "Ophalen door opa, oma of buren",
+		"Vervoer met de bolderkar of bus", "Vriendjes mogen mee naar de BSO komen spelen", "Spelen bij een vriendje thuis", "Alleen van school naar de BSO lopen", "Alleen naar huis fietsen"}
+	for i, k := range kids {
+		rows = append(rows, []string{"KH-" + k.nr, k.first, strings.TrimSpace(k.prefix + " " + k.last), nl(k.birth), "Locatie " + k.city, k.group, nl(k.start), nl(k.end), "Dagopvang"})
+		for j, l := range labels {
+			perms = append(perms, []string{fmt.Sprintf("%d", 4400+i), l, []string{"Akkoord", "Niet akkoord"}[(i+j)%3/2], nl(time.Date(2025, 9, 1+j, 0, 0, 0, 0, time.UTC)) + " 10:1" + fmt.Sprint(j), "Ouder/verzorger"})
+		}
+	}
+	writeCSV("kinderhuis/Export_Kinderen_20260901.csv", ';', nil,
+		[]string{"Kind referentie", "Naam kind (roepnaam)", "Familienaam", "Geboortedatum kind", "Locatienaam", "Groepsnaam", "Datum eerste opvangdag", "Datum laatste opvangdag", "Soort opvang"}, rows)
+
+	var portal [][]any
+	for i, k := range kids {
+		portal = append(portal, []any{fmt.Sprintf("%d", 4400+i), "KH-" + k.nr, k.first, k.last, k.birth, k.start, k.end})
+	}
+	writeXLSX("kinderhuis/portaal/kinderen portaal.xlsx", []sheet{{"Blad1", []string{"ID", "Referentie administratie", "Voornaam", "Achternaam", "Geboortedatum", "Begin plaatsing", "Einde plaatsing"}, portal}})
+	writeCSV("kinderhuis/portaal/toestemmingen.csv", ';', nil, []string{"ID kind", "Toestemming voor", "Status", "Laatst gewijzigd", "Gewijzigd door"}, perms)
+
+	staff := [][]any{
+		{"P01", "Petra de Wit", "Pedagogisch medewerker", "Egeltjes", time.Date(2019, 3, 1, 0, 0, 0, 0, time.UTC), time.Time{}},
+		{"P02", "Karim Amrani", "Beheerder", "", time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC)},
+	}
+	writeXLSX("kinderhuis/AVG/medewerkers.xlsx", []sheet{{"Blad1", []string{"Personeelsnr.", "Volledige naam", "Functie", "Groep(en)", "In dienst per", "Uit dienst per"}, staff}})
+	accounts := [][]any{
+		{"Portaal", "petra.dewit", "P01", "J", time.Date(2026, 8, 30, 8, 0, 0, 0, time.UTC)},
+		{"Portaal", "karim.amrani", "P02", "J", time.Date(2026, 7, 2, 8, 0, 0, 0, time.UTC)},
+		{"Portaal", "groep.egeltjes", "", "J", time.Date(2026, 8, 31, 8, 0, 0, 0, time.UTC)},
+	}
+	writeXLSX("kinderhuis/AVG/accounts.xlsx", []sheet{{"Blad1", []string{"Applicatie", "Inlog", "Personeelsnr.", "Actief (J/N)", "Laatste aanmelding"}, accounts}})
 }
