@@ -31,15 +31,19 @@ func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
 
 Inspects every .csv, .tsv, .txt and .xlsx file in SOURCE_DIR and its subfolders (each
-sheet of a workbook), recognises from its header row which canonical table it holds,
-and writes a manifest that lists each export with its table and column mapping.
-Headers are recognised in Dutch and English ("Geb. datum", "Geboortedatum", "Date
-of birth"), whatever their case, accents or punctuation; titles and blank rows above
-the header are skipped. What could not be placed is listed with the reason, on the
+sheet of a workbook), recognises from its header row and the values under it which
+canonical table it holds, and writes a manifest that lists each export with its table
+and column mapping. A header is recognised by its words, in Dutch or English, in any
+order and spelling ("Datum einde opvang" = "Einddatum opvang" = "LeavingDate"); the
+values confirm it or decide (yes/no answers, a checkbox of x and blanks, dates, BSNs,
+consent questions, the keys of another export). Titles and blank rows above the header
+are skipped. A file that lacks a required column gets a draft entry with the headers
+most likely to be it; what could not be placed is listed with the reason, on the
 terminal and at the end of the manifest.
 
 Review the manifest before the audit: the comment above each file says what it was
-recognised as and which of its columns are not loaded. Fill in the organisation and
+recognised as and which of its columns are not loaded, the comment after each mapping
+why it was made; check the lines marked REVIEW. Fill in the organisation and
 any product marked "onbekend" (the processor register should list it under that name).
 A reference date the exports give above their header ("Peildatum: 01-09-2026") is
 written as as_of, the date retention and deadlines are measured from.
