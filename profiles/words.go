@@ -157,7 +157,7 @@ var concepts = map[string]string{
 	"external":    "extern external openbaar publiek public",
 	"newsletter":  "nieuwsbrief newsletter",
 	"pickup":      "ophalen opgehaald pickup halen collect collection collected",
-	"others":      "ander anderen derde derden others other adult adults volwassene opa oma grootouder grootouders buur buren buurman buurvrouw oppas familie grandparent grandparents neighbour neighbours",
+	"others":      "ander anderen derde derden others other adult adults volwassene opa oma grootouder grootouders buur buren buurman buurvrouw oppas grandparent grandparents neighbour neighbours",
 	"transport":   "vervoer transport auto stint bus car",
 	"play":        "spelen speelt play komt come visit visits bezoek",
 	"alone":       "zelfstandig alleen independent alone zelf",
@@ -220,8 +220,10 @@ type word struct {
 	abbreviated bool
 }
 
-// expansions are Dutch abbreviations of more than one word.
-var expansions = strings.NewReplacer("t/m", " tot ", "T/m", " tot ", "T/M", " tot ", "d.d.", " datum ", "D.d.", " datum ")
+// expansions are Dutch abbreviations of more than one word, and words
+// whose hyphen does not part them.
+var expansions = strings.NewReplacer("t/m", " tot ", "T/m", " tot ", "T/M", " tot ", "d.d.", " datum ", "D.d.", " datum ",
+	"e-mail", "email", "E-mail", "email", "E-Mail", "email", "E-MAIL", "email")
 
 // words splits s into lower-case words without accents: on spaces and
 // punctuation, and where a lower-case letter is followed by an upper-case
