@@ -34,11 +34,11 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 			c.Warnings[j] = sc.Texts(c.Warnings[j])
 		}
 		for j := range c.Findings {
-			riskFinding(&c.Findings[j], c.ID, p, sc)
+			riskFinding(&c.Findings[j], c.ID, c.Columns, p, sc)
 		}
 		for j := range c.Resolved {
 			f := &c.Resolved[j]
-			riskFinding(f, c.ID, p, sc)
+			riskFinding(f, c.ID, c.Columns, p, sc)
 			for k := range f.Values {
 				f.Values[k] = ""
 			}
@@ -70,7 +70,7 @@ func FG(run *results.Run) *results.Run {
 	return out
 }
 
-func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+func riskFinding(f *results.Finding, checkID string, columns []string, p *pseudonym.Pseudonymiser, sc *Scrubber) {
 	f.Key = p.FindingKey(checkID, *f)
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
@@ -78,7 +78,11 @@ func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser,
 	f.File = sc.Text(f.File, "nl")
 	f.Message = sc.Texts(f.Message)
 	for i := range f.Values {
-		f.Values[i] = sc.Text(f.Values[i], "nl")
+		column := ""
+		if i < len(columns) {
+			column = columns[i]
+		}
+		f.Values[i] = sc.Value(f.Values[i], column)
 	}
 }
 
