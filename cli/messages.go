@@ -42,6 +42,7 @@ var (
 var (
 	msgSampling      = text{"avgaudit %s: steekproef uit %s\n", "avgaudit %s: sampling %s\n"}
 	msgSeed          = text{"seed %d: trek dezelfde steekproef opnieuw met --seed %d\n", "seed %d: redraw this sample with --seed %d\n"}
+	msgSampleAsOf    = text{"peildatum %s: de bevindingen en bewaartermijnen gelden op die dag (--as-of kiest een andere)\n", "reference date %s: findings and retention periods are as of that day (--as-of chooses another)\n"}
 	msgPopulation    = text{"populatie: %d %s; %d getrokken\n", "population: %d %s; %d drawn\n"}
 	msgPopulationAll = text{"populatie: %d %s; --size %d is niet kleiner, dus de steekproef bevat ze allemaal\n", "population: %d %s; --size %d is not smaller, so the sample holds all of them\n"}
 	msgAllFindings   = text{"bevindingen van alle controles", "findings of all checks"}
