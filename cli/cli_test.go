@@ -134,9 +134,10 @@ func TestCommands(t *testing.T) {
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
 		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},
-		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "portal_consents", "impact:   4 of 5", "judges:   the rows of portal_photos"}, nil, false},
+		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "Wat te doen:", "portal_consents", "Impact:       4 van 5", "Beoordeelt:   de rijen van portal_photos", "(de SQL: avgaudit checks show photo_without_consent --sql)"}, nil, false},
+		{"check shown in English", []string{"checks", "show", "photo_without_consent", "--lang", "en"}, 0, []string{"Why:", "What to do:", "Impact:      4 of 5", "Judges:      the rows of portal_photos"}, nil, false},
 		{"check shows its policy settings", []string{"checks", "show", "retention_portal"}, 0, []string{"retention.portal_months = 24", "Vrijstellingsbesluit"}, nil, false},
-		{"check explained", []string{"checks", "retention_portal"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
+		{"check explained with its SQL", []string{"checks", "retention_portal", "--sql"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
 		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
 	}
 	for _, tt := range tests {
