@@ -38,6 +38,19 @@ var (
 	msgAcceptance     = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 )
 
+// Terminal messages of the init command (the reasons a file could not be
+// placed, which profiles gives, are English).
+var (
+	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
+	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
+	msgInitCheck    = text{"      controleer: %s\n", "      check: %s\n"}
+	msgInitUnplaced = text{"kon %d export(s) niet plaatsen:\n", "could not place %d export(s):\n"}
+	msgInitReview   = text{"controleer het (regels met REVIEW)", "review it (lines marked REVIEW)"}
+	msgInitSaveAs   = text{" en sla het op als ", " and save it as "}
+	msgInitWritten  = text{"\nmanifest geschreven naar %s: %s, en voer dan avgaudit audit %s uit\n", "\nmanifest written to %s: %s, then run avgaudit audit %s\n"}
+	msgNoManifest   = text{"geen %s: de exports zijn automatisch herkend (avgaudit init schrijft een manifest om na te kijken)\n", "no %s: recognised the exports automatically (run avgaudit init to review)\n"}
+)
+
 // Terminal messages of the sample command.
 var (
 	msgSampling      = text{"avgaudit %s: steekproef uit %s\n", "avgaudit %s: sampling %s\n"}
