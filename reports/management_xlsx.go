@@ -271,19 +271,26 @@ func (x *mgmtSheet) matrix() {
 	v, m := x.v, x.v.T.m
 	x.section(m.MatrixTitle)
 	x.text(m.MatrixNote)
+	// Each cell of the matrix takes two columns, merged: a check's title
+	// wraps between words, not inside one.
 	head := []string{m.Impact + " ↓ / " + m.Likelihood + " →"}
 	for _, c := range v.Matrix[0].Cells {
-		head = append(head, fmt.Sprint(c.Likelihood))
+		head = append(head, fmt.Sprint(c.Likelihood), "")
 	}
-	x.tableHead(head...)
+	h := x.tableHead(head...)
+	for i := range v.Matrix[0].Cells {
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, h), xlsxkit.Cell(3+2*i, h)})
+	}
 	for _, row := range v.Matrix {
 		cells := []any{row.Impact}
 		for _, c := range row.Cells {
-			cells = append(cells, matrixCellText(c))
+			cells = append(cells, matrixCellText(c), nil)
 		}
 		r := x.add(cells...)
 		for i, c := range row.Cells {
-			x.levelCell(i+2, r, c.LevelClass)
+			x.levelCell(2+2*i, r, c.LevelClass)
+			x.levelCell(3+2*i, r, c.LevelClass)
+			x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, r), xlsxkit.Cell(3+2*i, r)})
 		}
 	}
 	x.add(m.ImpactAxis + "; " + m.LikelyAxis)
@@ -375,7 +382,7 @@ func (x *mgmtSheet) flush() error {
 	if err := x.setRows(x.sh, 1, x.rows); err != nil {
 		return err
 	}
-	widths := []float64{44, 14, 12, 14, 12, 14, 14, 18, 14, 14, 14, 14, 18, 4, 10, 10}
+	widths := []float64{44, 26, 12, 14, 26, 14, 14, 18, 14, 14, 14, 14, 18, 4, 10, 10} // B and E hold areas and owners
 	if err := xlsxkit.SetColWidths(x.f, x.sh, widths); err != nil {
 		return err
 	}
@@ -401,13 +408,17 @@ func (x *mgmtSheet) flush() error {
 // merged paragraph wraps at the width of the merged columns, any other
 // cell at its own column's width.
 func (x *mgmtSheet) rowHeights(widths []float64) error {
-	merged := map[string]bool{}
-	paragraph := 0.0
-	for _, w := range widths[:mgmtConclusionCols] {
-		paragraph += w
-	}
+	// A merged cell wraps at the width of the columns it spans.
+	merged := map[string]float64{}
 	for _, mg := range x.merges {
-		merged[mg[0]] = true
+		c1, _, err1 := excelize.CellNameToCoordinates(mg[0])
+		c2, _, err2 := excelize.CellNameToCoordinates(mg[1])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		for c := c1; c <= c2; c++ {
+			merged[mg[0]] += widths[min(c-1, len(widths)-1)]
+		}
 	}
 	for i, row := range x.rows {
 		lines := 1
@@ -421,8 +432,8 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 			switch {
 			case c+1 >= mgmtChartNowCol:
 				continue // the hidden chart columns
-			case merged[xlsxkit.Cell(c+1, i+1)]:
-				width = paragraph
+			case merged[xlsxkit.Cell(c+1, i+1)] > 0:
+				width = merged[xlsxkit.Cell(c+1, i+1)]
 			case head:
 				width -= 2 // bold: a table's headings wrap in their columns
 			case len(row) <= 2:
