@@ -166,6 +166,7 @@ func Parse(r io.Reader) (*Manifest, error) {
 		}
 	}
 	recordLines(&node, &m)
+	m.slashPaths()
 	errs = append(errs, m.validate()...)
 	if len(errs) == 0 {
 		return &m, nil
@@ -441,10 +442,25 @@ func (m *Manifest) validate() []lineError {
 	return errs
 }
 
+// slashPaths turns the backslashes of paths written on Windows
+// (kidsadmin\kinderen.csv) into the forward slashes that every platform's
+// file access here expects, so a manifest works wherever it was written.
+func (m *Manifest) slashPaths() {
+	for _, p := range []*string{&m.Policy, &m.AcceptedRisks, &m.Previous} {
+		*p = strings.ReplaceAll(*p, `\`, "/")
+	}
+	for _, f := range m.Files() {
+		if f != nil {
+			f.File = strings.ReplaceAll(f.File, `\`, "/")
+		}
+	}
+}
+
 // inside reports whether p is a relative path that stays inside the
-// source directory.
+// source directory. A Windows drive (C:/...) is absolute too.
 func inside(p string) bool {
-	return !path.IsAbs(p) && !strings.HasPrefix(path.Clean(p), "..")
+	drive := len(p) >= 2 && p[1] == ':'
+	return !path.IsAbs(p) && !drive && !strings.HasPrefix(path.Clean(p), "..")
 }
 
 func isSystem(s string) bool {
