@@ -229,36 +229,6 @@ func BenchmarkLoadXLSX(b *testing.B) {
 	}
 }
 
-// BenchmarkSheetRows compares excelize's raw cell values, which the loader
-// uses, with its formatted values on the same workbook.
-func BenchmarkSheetRows(b *testing.B) {
-	dir := b.TempDir()
-	n := benchRows(b, 50_000)
-	p := writeBenchXLSX(b, dir, n)
-	for _, raw := range []bool{true, false} {
-		b.Run(map[bool]string{true: "raw", false: "formatted"}[raw], func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				f, err := excelize.OpenFile(p)
-				if err != nil {
-					b.Fatal(err)
-				}
-				rows, err := f.Rows("Sheet1")
-				if err != nil {
-					b.Fatal(err)
-				}
-				for rows.Next() {
-					if _, err := rows.Columns(excelize.Options{RawCellValue: raw}); err != nil {
-						b.Fatal(err)
-					}
-				}
-				rows.Close()
-				f.Close()
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-		})
-	}
-}
-
 // resetPeakRSS resets the kernel's peak resident set size of this process
 // (Linux; elsewhere peakRSS reports the peak since start).
 func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
