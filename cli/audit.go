@@ -17,6 +17,7 @@ import (
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/samples"
@@ -49,6 +50,7 @@ type auditOptions struct {
 	AcceptedRisks  string
 	PseudonymKey   string
 	NoHistory      bool
+	Timings        bool
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
@@ -59,6 +61,7 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.AcceptedRisks, "accepted-risks", "", "accepted-risk register `FILE` (YAML, docs/accepted-risks.md); a registers sheet\nmapped to accepted_risks is applied too")
 	fs.StringVar(&o.PseudonymKey, "pseudonym-key", "", "key `FILE` for the risk report's pseudonyms (default: OUT/"+HistoryDirName+"/"+KeyFileName+",\nmade on first use; keep it to compare pseudonyms next year)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not keep the results in OUT/"+HistoryDirName+" and do not compare with it")
+	fs.BoolVar(&o.Timings, "timings", false, "print the wall time, CPU time and peak memory of each phase of the run (on stderr)")
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
 	fs.StringVar(&o.Lang, "lang", "nl", "report `LANG`: nl (Dutch) or en (English)")
@@ -129,6 +132,11 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	if err := checkLang(o.Lang); err != nil {
 		return err
 	}
+	if o.Timings {
+		rec := phases.New()
+		ctx = phases.With(ctx, rec)
+		defer func() { _ = rec.Write(e.stderr) }()
+	}
 	checks, err := loadChecks(o.Checks, o.Only, o.Skip)
 	if err != nil {
 		return err
@@ -169,7 +177,12 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %w", source, err)
 	}
 	e.printLoad(run, o.Quiet)
+	end := phases.Start(ctx, "audience views")
 	files := audienceReports(run, audiences, o.Lang, pseud)
+	end()
+	for i := range files {
+		files[i].write = phases.Wrap(ctx, "write "+files[i].name, files[i].write)
+	}
 	if err := writeFiles(o.Out, files); err != nil {
 		return err
 	}
@@ -187,7 +200,9 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		e.infof(o.Quiet, e.tr(msgKeyCreated), path)
 	}
 	if !o.NoHistory {
+		end := phases.Start(ctx, "write history")
 		path, dropped, err := saveHistory(historyDir, run)
+		end()
 		switch {
 		case err != nil:
 			return err
