@@ -45,13 +45,11 @@ gen() {
   fi
 }
 
-# phase FILE NAME...: the wall seconds of the phases named (summed) in a --timings table.
+# phase FILE NAMES: wall/CPU seconds of the phases named (|-separated, summed) in a --timings table.
 phase() {
-  local file=$1
-  shift
-  awk -v names="$*" 'BEGIN { n = split(names, want, "|") }
-    { for (i = 1; i <= n; i++) if (index($0, want[i]) == 1) s += $(NF - 3) }
-    END { printf "%.1f", s }' "$file"
+  awk -v names="$2" 'BEGIN { n = split(names, want, "|") }
+    { for (i = 1; i <= n; i++) if (index($0, want[i]) == 1) { w += $(NF - 3); c += $(NF - 2) } }
+    END { printf "%.1f/%.1f", w, c }' "$1"
 }
 
 # run N ROUND: one audit; prints one table row and checks the counts.
@@ -59,16 +57,17 @@ run() {
   local n=$1 dir="$work/org-$1" out="$work/out-$1"
   rm -rf "$out"
   /usr/bin/time -v -o "$work/time-$n.txt" "$work/avgaudit" audit "$dir" --out "$out" --audience all -q --timings 2>"$work/timings-$n.txt" >/dev/null
-  local wall cpu rss rows findings planted
+  local wall cpu rss rows findings planted children
   wall=$(awk -F': ' '/Elapsed/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time-$n.txt")
   cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/time-$n.txt")
   rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$work/time-$n.txt")
   rows=$(jq '[.rows[]] | add' "$dir/planted.json")
+  children=$(jq .children "$dir/planted.json")
   jq -r '.checks[] | "\(.id) \(.findings | length)"' "$out/resultaten-fg.json" | sort >"$work/got-$n.txt"
   jq -r '.findings | to_entries[] | "\(.key) \(.value)"' "$dir/planted.json" | sort >"$work/want-$n.txt"
   findings=$(awk '{ s += $2 } END { print s }' "$work/got-$n.txt")
   if diff -q "$work/want-$n.txt" "$work/got-$n.txt" >/dev/null; then planted=yes; else planted="NO (see $work/got-$n.txt)"; fi
-  printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$n" "$rows" "$findings" "$wall" "$cpu" "$rss" \
+  printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$children" "$rows" "$findings" "$wall" "$cpu" "$rss" \
     "$(phase "$work/timings-$n.txt" 'load exports')" "$(phase "$work/timings-$n.txt" 'run checks')" \
     "$(phase "$work/timings-$n.txt" 'register, trend|close database|read manifest')" "$(phase "$work/timings-$n.txt" 'audience views')" \
     "$(phase "$work/timings-$n.txt" 'write rapport.xlsx|write rapport-fg.xlsx|write rapport-bestuur.xlsx')" \
@@ -86,7 +85,7 @@ status=0
 for n in "${sizes[@]}"; do
   for _ in $(seq "$rounds"); do run "$n" || status=1; done
 done
-echo "(phases: wall seconds from --timings; all runs: $work/timings-N.txt, $work/time-N.txt)"
+echo "(phases: wall/CPU seconds from --timings; all runs: $work/timings-N.txt, $work/time-N.txt)"
 
 if [[ $anchors == 1 ]]; then
   q=$((chain / 4))
