@@ -267,12 +267,8 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 		if tag.name != "row" || tag.end {
 			continue
 		}
-		if r, ok := tag.attr("r"); ok {
-			if n, err := strconv.Atoi(r); err == nil && n > 0 {
-				s.row = n
-			} else {
-				s.row++
-			}
+		if n := atoiBytes(tag.attrBytes("r")); n > 0 {
+			s.row = n
 		} else {
 			s.row++
 		}
@@ -313,14 +309,15 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 				continue
 			}
 			col++
-			if ref, ok := tag.attr("r"); ok {
+			if ref, ok := tag.attrBytes("r"); ok {
 				c, err := columnOf(ref)
 				if err != nil {
 					return nil, err
 				}
 				col = c
 			}
-			typ, _ = tag.attr("t")
+			t, _ := tag.attrBytes("t")
+			typ = cellType(t)
 			hasF, hasV, inInline, inValue, inT, phonetic = false, false, false, false, false, 0
 			s.text = s.text[:0]
 			inCell = !tag.selfClosing
@@ -367,7 +364,7 @@ func (s *sheetXMLReader) addCell(col int, typ string, hasF, hasV bool) {
 	if hasV {
 		switch typ {
 		case "s":
-			if i, err := strconv.Atoi(strings.TrimSpace(string(s.text))); err == nil && i >= 0 && i < len(s.sst) {
+			if i, ok := digits(bytes.TrimSpace(s.text)); ok && i < len(s.sst) {
 				v = s.sst[i]
 			}
 		case "inlineStr":
@@ -386,8 +383,56 @@ func (s *sheetXMLReader) addCell(col int, typ string, hasF, hasV bool) {
 	s.cells = append(s.cells, v)
 }
 
+// atoiBytes is the positive number in b (an attribute value), or 0 when
+// there is none (absent, empty, not a number, too long).
+func atoiBytes(b []byte, ok bool) int {
+	if !ok {
+		return 0
+	}
+	n, _ := digits(b)
+	return n
+}
+
+// digits is the number b spells in at most nine decimal digits.
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// cellType returns a cell's t attribute without allocating for the usual ones.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "d":
+		return "d"
+	case "e":
+		return "e"
+	}
+	return string(t)
+}
+
 // columnOf is the column number (1-based) of a cell reference like "AB12".
-func columnOf(ref string) (int, error) {
+func columnOf(ref []byte) (int, error) {
 	col, i := 0, 0
 	for ; i < len(ref); i++ {
 		c := ref[i]
@@ -427,30 +472,47 @@ type xmlTag struct {
 // attr returns the raw (still escaped) value of the attribute with the
 // local name key.
 func (t xmlTag) attr(key string) (string, bool) {
+	v, ok := t.attrBytes(key)
+	return string(v), ok
+}
+
+// attrBytes is attr without a copy.
+func (t xmlTag) attrBytes(key string) ([]byte, bool) {
 	a := t.attrs
-	for len(a) > 0 {
+	for {
+		// Skip white space, then read the name up to '='.
+		i := 0
+		for i < len(a) && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r' || a[i] == '\n') {
+			i++
+		}
+		a = a[i:]
 		eq := bytes.IndexByte(a, '=')
 		if eq < 0 {
-			return "", false
+			return nil, false
 		}
-		name := bytes.TrimSpace(a[:eq])
+		name := a[:eq]
+		for len(name) > 0 && (name[len(name)-1] == ' ' || name[len(name)-1] == '\t' || name[len(name)-1] == '\r' || name[len(name)-1] == '\n') {
+			name = name[:len(name)-1]
+		}
 		if i := bytes.LastIndexByte(name, ':'); i >= 0 {
 			name = name[i+1:]
 		}
-		rest := bytes.TrimLeft(a[eq+1:], " \t\r\n")
+		rest := a[eq+1:]
+		for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r' || rest[0] == '\n') {
+			rest = rest[1:]
+		}
 		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return "", false
+			return nil, false
 		}
 		end := bytes.IndexByte(rest[1:], rest[0])
 		if end < 0 {
-			return "", false
+			return nil, false
 		}
 		if string(name) == key {
-			return string(rest[1 : 1+end]), true
+			return rest[1 : 1+end], true
 		}
 		a = rest[end+2:]
 	}
-	return "", false
 }
 
 // xmlScanner is a minimal XML tokenizer over a stream: it returns tags and,
@@ -636,15 +698,17 @@ func parseTag(body []byte) xmlTag {
 		t.selfClosing = true
 		body = body[:n-1]
 	}
-	nameEnd := bytes.IndexAny(body, " \t\r\n")
-	if nameEnd < 0 {
-		nameEnd = len(body)
+	nameStart, nameEnd := 0, len(body)
+	for i, c := range body {
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			nameEnd = i
+			break
+		}
+		if c == ':' {
+			nameStart = i + 1
+		}
 	}
-	name := body[:nameEnd]
-	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-		name = name[i+1:]
-	}
-	t.name = internName(name)
+	t.name = internName(body[nameStart:nameEnd])
 	t.attrs = body[nameEnd:]
 	return t
 }

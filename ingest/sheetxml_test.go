@@ -176,12 +176,12 @@ func TestSheetXMLInlineAndPrefixes(t *testing.T) {
 
 func TestColumnOf(t *testing.T) {
 	for ref, want := range map[string]int{"A1": 1, "Z9": 26, "AA10": 27, "XFD1048576": 16384, "ab3": 28} {
-		if got, err := columnOf(ref); err != nil || got != want {
+		if got, err := columnOf([]byte(ref)); err != nil || got != want {
 			t.Errorf("columnOf(%q) = %d, %v; want %d", ref, got, err, want)
 		}
 	}
 	for _, ref := range []string{"", "1", "A", "A1B", "XFE1", "ÄB1"} {
-		if _, err := columnOf(ref); err == nil {
+		if _, err := columnOf([]byte(ref)); err == nil {
 			t.Errorf("columnOf(%q): no error", ref)
 		}
 	}

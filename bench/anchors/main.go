@@ -8,6 +8,11 @@
 // connection, fetching every row, interleaved, and prints the medians and
 // their ratio;
 //
+//	anchors profile -work PROFILE DIR
+//
+// audits DIR (audit.Audit: load and checks, no reports) with a CPU profile
+// in PROFILE.cpu and a heap profile at the end in PROFILE.heap;
+//
 //	anchors sqlite -db audit.duckdb -as-of 2026-09-01 -work DIR [-rounds 3]
 //
 // exports the tables of the photo-consent and invoice-retention checks to
@@ -25,6 +30,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +38,7 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
@@ -54,6 +61,8 @@ func main() {
 		err = checks(*dbPath, *asOf, *rounds)
 	case "sqlite":
 		err = peer(*dbPath, *asOf, *work, *rounds)
+	case "profile":
+		err = profile(fs.Args(), *work)
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -353,4 +362,34 @@ func peer(dbPath, asOf, work string, rounds int) error {
 	}
 	fmt.Printf("peer: SQLite .import of the three tables (with NULLs restored, one index, ANALYZE) %.2f s\n", importT.Seconds())
 	return nil
+}
+
+func profile(args []string, prefix string) error {
+	if len(args) != 1 || prefix == "" {
+		return errors.New("usage: anchors profile -work PROFILE DIR")
+	}
+	f, err := os.Create(prefix + ".cpu")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	ctx := phases.With(context.Background(), phases.New())
+	run, err := audit.Audit(ctx, audit.Options{Source: os.DirFS(args[0]), Dir: "."})
+	pprof.StopCPUProfile()
+	if err != nil {
+		return err
+	}
+	h, err := os.Create(prefix + ".heap")
+	if err != nil {
+		return err
+	}
+	defer h.Close()
+	if err := pprof.WriteHeapProfile(h); err != nil {
+		return err
+	}
+	fmt.Printf("%d findings\n", run.Summary.Findings)
+	return phases.From(ctx).Write(os.Stdout)
 }
