@@ -163,14 +163,17 @@ func checks(dbPath, asOf string, rounds int) error {
 	}
 	var rawT, toolT []time.Duration
 	findings, rowsRaw := 0, 0
+	perCheck := map[string]time.Duration{}
 	for range rounds {
 		t0 := time.Now()
 		rowsRaw = 0
 		for _, c := range builtin {
+			t1 := time.Now()
 			n, err := raw(ctx, conn, c.SQL)
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.ID, err)
 			}
+			perCheck[c.ID] += time.Since(t1)
 			rowsRaw += n
 		}
 		rawT = append(rawT, time.Since(t0))
@@ -185,6 +188,16 @@ func checks(dbPath, asOf string, rounds int) error {
 			findings += len(c.Findings)
 		}
 	}
+	ids := make([]string, 0, len(perCheck))
+	for id := range perCheck {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int { return int(perCheck[b] - perCheck[a]) })
+	fmt.Print("checks: slowest raw (mean s):")
+	for _, id := range ids[:min(6, len(ids))] {
+		fmt.Printf(" %s %.2f", id, perCheck[id].Seconds()/float64(rounds))
+	}
+	fmt.Println()
 	r, t := median(rawT), median(toolT)
 	fmt.Printf("checks: %d checks, %d rows raw, %d findings; raw SQL %.2f s, avgaudit %.2f s (medians of %d); avgaudit/raw = %.2f\n",
 		len(builtin), rowsRaw, findings, r.Seconds(), t.Seconds(), rounds, t.Seconds()/r.Seconds())
