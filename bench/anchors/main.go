@@ -8,6 +8,11 @@
 // connection, fetching every row, interleaved, and prints the medians and
 // their ratio;
 //
+//	anchors html FILE...
+//
+// opens each HTML report in headless Chromium and prints how long it took
+// until the page had loaded, laid out and drawn its charts;
+//
 //	anchors profile -work PROFILE DIR
 //
 // audits DIR (audit.Audit: load and checks, no reports) with a CPU profile
@@ -29,12 +34,14 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"net/url"
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	_ "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/avgaudit/avgaudit/audit"
@@ -63,6 +70,8 @@ func main() {
 		err = peer(*dbPath, *asOf, *work, *rounds)
 	case "profile":
 		err = profile(fs.Args(), *work)
+	case "html":
+		err = openHTML(fs.Args())
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -405,4 +414,53 @@ func profile(args []string, prefix string) error {
 	}
 	fmt.Printf("%d findings\n", run.Summary.Findings)
 	return phases.From(ctx).Write(os.Stdout)
+}
+
+// openHTML times opening each file in headless Chromium: navigation to the
+// load event, then a layout (the height of the body) and the charts (every
+// .chart element holding its SVG or canvas).
+func openHTML(files []string) error {
+	for _, file := range files {
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			return err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, chromedp.ExecPath("/usr/bin/chromium"), chromedp.Headless,
+			chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.UserDataDir(filepath.Join(os.TempDir(), "anchors-chromium")), chromedp.WindowSize(1280, 900))
+		bctx, cancelBrowser := chromedp.NewContext(alloc)
+		// Start the browser first, so that its start-up is not counted.
+		if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
+			cancelBrowser()
+			cancelAlloc()
+			cancel()
+			return fmt.Errorf("start chromium: %w", err)
+		}
+		t0 := time.Now()
+		var rows int
+		err = chromedp.Do(bctx, chromedp.Navigate((&url.URL{Scheme: "file", Path: abs}).String()))
+		if err == nil {
+			_, err = chromedp.Run(bctx, chromedp.Evaluate[int](`document.body.scrollHeight`))
+		}
+		if err == nil {
+			rows, err = chromedp.Run(bctx, chromedp.Evaluate[int](`document.querySelectorAll('tr').length`))
+		}
+		if err == nil {
+			_, err = chromedp.Run(bctx, chromedp.Poll[bool](`Array.from(document.querySelectorAll('.chart')).every(c => c.querySelector('svg, canvas'))`))
+		}
+		d := time.Since(t0)
+		cancelBrowser()
+		cancelAlloc()
+		cancel()
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		fmt.Printf("html %s: %.1f MB, %d table rows, opened in %.1f s\n", filepath.Base(file), float64(st.Size())/1e6, rows, d.Seconds())
+	}
+	return nil
 }
