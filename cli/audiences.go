@@ -74,8 +74,8 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 		case results.AudienceFG:
 			prepared = audience.FG(run)
 		}
-		opt := reports.Options{Lang: lang, Audience: a}
 		names := audienceFiles[a]
+		opt := reports.Options{Lang: lang, Audience: a, Workbook: names[1]}
 		for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
 			files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, prepared, opt) }})
 		}

@@ -38,6 +38,10 @@ type Options struct {
 	// findings that were resolved. The run itself must already be prepared
 	// for the audience (package audience): a reporter shows what is there.
 	Audience string
+	// Workbook is the name of the workbook written next to the HTML report;
+	// the HTML names it under a check whose findings it shows only the
+	// first of (see htmlRows).
+	Workbook string
 }
 
 // Reporter writes a run in one format.
