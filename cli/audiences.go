@@ -143,17 +143,29 @@ func pseudonymiser(keyFile, historyDir string, sample, noHistory bool) (p *pseud
 // of the same date that ran checks this one did not (a full audit, then
 // one area again with --only) is kept instead: next year's audit compares
 // with it. dropped then lists those checks.
-func saveHistory(dir string, run *results.Run) (path string, dropped []string, err error) {
+func saveHistory(dir string, run *results.Run, fgJSON string) (path string, dropped []string, err error) {
 	path = filepath.Join(dir, trend.FileName(run))
 	if old, err := trend.ReadFile(path); err == nil {
 		if dropped = droppedChecks(old.Run, run); len(dropped) > 0 {
 			return path, dropped, nil
 		}
 	}
-	fg := audience.FG(run)
-	path, err = trend.Save(dir, fg, func(w io.Writer, r *results.Run) error {
-		return reports.JSONReporter{}.Write(w, r, reports.Options{Audience: results.AudienceFG})
-	})
+	// The history file is the FG's results: when this run wrote them
+	// (fgJSON), their bytes are kept, not made again.
+	write := func(w io.Writer, r *results.Run) error {
+		return reports.JSONReporter{}.Write(w, audience.FG(r), reports.Options{Audience: results.AudienceFG})
+	}
+	if fgJSON != "" {
+		data, err := os.ReadFile(fgJSON)
+		if err != nil {
+			return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
+		}
+		write = func(w io.Writer, _ *results.Run) error {
+			_, err := w.Write(data)
+			return err
+		}
+	}
+	path, err = trend.Save(dir, run, write)
 	if err != nil {
 		return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -201,7 +202,11 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	}
 	if !o.NoHistory {
 		end := phases.Start(ctx, "write history")
-		path, dropped, err := saveHistory(historyDir, run)
+		fgJSON := ""
+		if slices.Contains(audiences, results.AudienceFG) {
+			fgJSON = filepath.Join(o.Out, audienceFiles[results.AudienceFG][0])
+		}
+		path, dropped, err := saveHistory(historyDir, run, fgJSON)
 		end()
 		switch {
 		case err != nil:
