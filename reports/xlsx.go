@@ -185,7 +185,11 @@ func (x *xlsxWriter) write() error {
 			return fmt.Errorf("sheet %q: %w", s.sheet, err)
 		}
 	}
-	x.f.SetActiveSheet(0)
+	// The summary, the workbook's first sheet, is active from the start;
+	// SetActiveSheet would read every streamed sheet back into memory.
+	if x.f.GetActiveSheetIndex() != 0 {
+		x.f.SetActiveSheet(0)
+	}
 	return x.docProps()
 }
 

@@ -32,6 +32,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -44,10 +45,12 @@ import (
 	"github.com/chromedp/chromedp"
 	_ "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -413,6 +416,23 @@ func profile(args []string, prefix string) error {
 		return err
 	}
 	fmt.Printf("%d findings\n", run.Summary.Findings)
+	// The FG workbook, profiled on its own.
+	fg := audience.FG(run)
+	x, err := os.Create(prefix + ".xlsx.cpu")
+	if err != nil {
+		return err
+	}
+	defer x.Close()
+	if err := pprof.StartCPUProfile(x); err != nil {
+		return err
+	}
+	end := phases.Start(ctx, "write rapport-fg.xlsx")
+	err = reports.XLSXReporter{}.Write(io.Discard, fg, reports.Options{Audience: results.AudienceFG, Workbook: "rapport-fg.xlsx"})
+	end()
+	pprof.StopCPUProfile()
+	if err != nil {
+		return err
+	}
 	return phases.From(ctx).Write(os.Stdout)
 }
 
