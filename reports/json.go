@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -12,15 +13,16 @@ import (
 // The language option does not apply: the file holds both languages.
 type JSONReporter struct{}
 
-// Write writes run as JSON.
-func (JSONReporter) Write(w io.Writer, run *results.Run, opt Options) error {
-	if opt.Audience == results.AudienceManagement {
-		return writeManagementJSON(w, run, opt)
-	}
+// Write writes d's run as JSON.
+func (JSONReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	if _, err := labelsFor(opt); err != nil {
 		return err
 	}
-	return writeRunJSON(w, prepare(run))
+	run, err := d.Run("")
+	if err != nil {
+		return err
+	}
+	return writeRunJSON(w, run)
 }
 
 // ReadJSON reads a run written by JSONReporter, of this or an older schema

@@ -427,7 +427,7 @@ func profile(args []string, prefix string) error {
 		return err
 	}
 	end := phases.Start(ctx, "write rapport-fg.xlsx")
-	err = reports.XLSXReporter{}.Write(io.Discard, fg, reports.Options{Audience: results.AudienceFG, Workbook: "rapport-fg.xlsx"})
+	err = reports.XLSXReporter{}.Write(io.Discard, fg, reports.Options{Workbook: "rapport-fg.xlsx"})
 	end()
 	pprof.StopCPUProfile()
 	if err != nil {
