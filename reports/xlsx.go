@@ -611,19 +611,6 @@ func dateCell(s string) any {
 	return d
 }
 
-// styleColumns styles the body rows (2 to rows+1) of columns cols.
-func (x *xlsxWriter) styleColumns(sh string, rows, id int, cols ...int) error {
-	if rows == 0 {
-		return nil
-	}
-	for _, c := range cols {
-		if err := x.f.SetCellStyle(sh, xlsxkit.Cell(c, 2), xlsxkit.Cell(c, rows+1), id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (x *xlsxWriter) inputs() error {
 	l := x.l
 	header := []string{l.System, l.Product, l.File, l.Sheet, l.Table, l.RowsRead, l.RowsLoaded,
