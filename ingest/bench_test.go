@@ -219,8 +219,8 @@ func writeBenchXLSX(b testing.TB, dir string, n int) string {
 	return p
 }
 
-// BenchmarkLoadXLSX measures workbook ingest through excelize's row
-// iterator with raw values; it reports rows/s and the process's peak
+// BenchmarkLoadXLSX measures workbook ingest through the streaming sheet
+// reader (sheetxml.go); it reports rows/s and the process's peak
 // resident memory (VmHWM), which must stay flat as the workbook grows.
 func BenchmarkLoadXLSX(b *testing.B) {
 	loadBench(b, 200_000, writeBenchXLSX)
