@@ -26,6 +26,12 @@
 --   the reference to the DPIA document for the activity in the register of processing activities.
 -- columns.nl: Categorie
 -- columns.en: Category
+-- codes:
+--   category:
+--     health: gezondheidsgegevens | health data
+--     camera: camerabeelden | camera images
+--     monitoring: volgen van medewerkers | employee monitoring
+--     observation: observatie van gedrag of ontwikkeling | observation of behaviour or development
 WITH categories AS (
     -- The AP's DPIA categories and the words that reveal them in the
     -- activity's name, purpose or data categories. "beeld" only at the start

@@ -24,6 +24,11 @@
 --   care, with its reasoning) or delete the note if it is not needed.
 -- columns.nl: Kind (ouderportaal), Soort notitie, Gemaakt op
 -- columns.en: Child (parent portal), Kind of note, Created at
+-- codes:
+--   category:
+--     allergy: allergie | allergy
+--     diet: dieet | diet
+--     medical: medisch | medical
 SELECT
     -- Only allergy, diet and medical notes are health data; vve, bilingual
     -- and general notes are not, and religion notes are reported by

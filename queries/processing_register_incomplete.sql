@@ -23,6 +23,14 @@
 --   the purpose, legal basis and retention period of every activity.
 -- columns.nl: Probleem, Systeem, Ontbrekende velden
 -- columns.en: Problem, System, Missing fields
+-- codes:
+--   problem:
+--     system_not_registered: systeem niet in het verwerkingsregister | system not in the register of processing activities
+--     missing_fields: verwerking onvolledig beschreven | activity incompletely described
+--   missing_fields:
+--     purpose: doel | purpose
+--     legal_basis: grondslag | legal basis
+--     retention: bewaartermijn | retention period
 WITH registered AS (
     -- Every system any activity names (comma or semicolon separated).
     SELECT DISTINCT lower(trim(s)) AS k
