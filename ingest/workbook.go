@@ -19,6 +19,7 @@ import (
 // sheets of one file.
 type workbooks struct {
 	password string
+	tmpDir   string // excelize's temporary files and copies of workbooks; "" for the system's
 	open     map[string]*openBook
 	temp     []string // copies of workbooks from a non-directory fs.FS
 }
@@ -46,8 +47,8 @@ func (b *openBook) rows(sheet string) (rowReader, error) {
 	return newSheetReader(b.f, sheet)
 }
 
-func newWorkbooks(password string) *workbooks {
-	return &workbooks{password: password, open: map[string]*openBook{}}
+func newWorkbooks(password, tmpDir string) *workbooks {
+	return &workbooks{password: password, tmpDir: tmpDir, open: map[string]*openBook{}}
 }
 
 func (w *workbooks) close() {
@@ -94,18 +95,27 @@ func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
 	if !encrypted {
 		x, err := openXLSXFile(osPath)
 		if err != nil {
-			return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+			return nil, &textError{
+				en: fmt.Sprintf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err),
+				nl: fmt.Sprintf("geen leesbare .xlsx-werkmap (%v); sla hem in Excel op als \"Excel-werkmap (.xlsx)\"", err),
+			}
 		}
 		b := &openBook{x: x, sum: sum, date1904: x.date1904}
 		w.open[name] = b
 		return b, nil
 	}
-	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit})
+	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit, TmpDir: w.tmpDir})
 	if err != nil {
 		if w.password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
-			return nil, errors.New("the password from --password-file does not open this workbook; check the password (the file must hold only the password)")
+			return nil, &textError{
+				en: "the password from --password-file does not open this workbook; check the password (the file must hold only the password)",
+				nl: "het wachtwoord uit --password-file opent deze werkmap niet; controleer het wachtwoord (het bestand bevat alleen het wachtwoord)",
+			}
 		}
-		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+		return nil, &textError{
+			en: fmt.Sprintf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err),
+			nl: fmt.Sprintf("geen leesbare .xlsx-werkmap (%v); sla hem in Excel op als \"Excel-werkmap (.xlsx)\"", err),
+		}
 	}
 	b := &openBook{f: f, sum: sum}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -129,7 +139,7 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 		}
 		return filepath.Join(d.Path, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
 	}
-	tmp, err := os.CreateTemp("", "avgaudit-*.xlsx")
+	tmp, err := os.CreateTemp(w.tmpDir, "avgaudit-*.xlsx")
 	if err != nil {
 		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
 	}
@@ -169,10 +179,16 @@ func (w *workbooks) checkProtection(osPath string) (bool, error) {
 		return false, nil // not OLE: a plain .xlsx (or not a workbook, which openXLSX reports)
 	}
 	if !isEncryptedOOXML(fh) {
-		return false, errors.New("this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"")
+		return false, &textError{
+			en: "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"",
+			nl: "dit is een oude Excel 97-2003-werkmap (.xls); open hem in Excel en sla hem op als \"Excel-werkmap (.xlsx)\"",
+		}
 	}
 	if w.password == "" {
-		return false, errors.New("the workbook is protected with a password; put the password in a text file and run again with --password-file FILE")
+		return false, &textError{
+			en: "the workbook is protected with a password; put the password in a text file and run again with --password-file FILE",
+			nl: "de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND",
+		}
 	}
 	return true, nil
 }
