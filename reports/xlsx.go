@@ -62,7 +62,7 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	}
 	// Cells from the exports that start like a formula stay text when
 	// edited in Excel.
-	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+	if err := xlsxkit.QuoteFormulaLike(f, x.streamed...); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
@@ -73,6 +73,8 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 
 type xlsxWriter struct {
 	f           *excelize.File
+	streamed    []string    // sheets written by tablePart, their cells quoted as written
+	quoted      map[int]int // style id → the same with Excel's quote prefix
 	l           *labels
 	reportTitle string
 	// showLocations: each finding's file, row and table are shown;
@@ -795,19 +797,35 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 			if c < len(row) && row[c] != "" {
 				v = row[c]
 			}
-			cells[c] = excelize.Cell{StyleID: style[c], Value: v}
-			if s, ok := v.(string); ok && long[c] {
-				lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
+			id := style[c]
+			if s, ok := v.(string); ok {
+				if long[c] {
+					lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
+				}
+				// Text from the exports that starts like a formula stays
+				// text when edited in Excel (see xlsxkit.QuoteFormulaLike).
+				if xlsxkit.FormulaLike(s) {
+					if x.quoted == nil {
+						x.quoted = map[int]int{}
+					}
+					var err error
+					if id, err = xlsxkit.QuotedStyle(f, id, x.quoted); err != nil {
+						return err
+					}
+				}
 			}
+			cells[c] = excelize.Cell{StyleID: id, Value: v}
 		}
 		var opts []excelize.RowOpts
 		if lines > 1 {
-			opts = append(opts, excelize.RowOpts{Height: float64(lines * lineHeight)})
+			// At most Excel's 409 points (see xlsxkit.SetRowHeight).
+			opts = append(opts, excelize.RowOpts{Height: min(float64(lines*lineHeight), excelize.MaxRowHeight)})
 		}
 		if err := sw.SetRow(xlsxkit.Cell(1, r+2), cells, opts...); err != nil {
 			return err
 		}
 	}
+	x.streamed = append(x.streamed, sh)
 	return sw.Flush()
 }
 
