@@ -187,8 +187,16 @@ func (x *xlsxFile) sharedStrings() ([]string, error) {
 	return sst, nil
 }
 
-// sheet opens the named sheet (case-insensitive, as Excel) for reading.
+// sheet opens the named sheet (case-insensitive, as Excel) for reading;
+// without a name the workbook's only sheet.
 func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
+	if name == "" {
+		// A workbook of one sheet needs no sheet: in the manifest.
+		if len(x.sheets) != 1 {
+			return nil, fmt.Errorf("the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(x.sheets), strings.Join(quoteAll(x.sheetNames()), ", "))
+		}
+		name = x.sheets[0].name
+	}
 	for _, s := range x.sheets {
 		if !strings.EqualFold(s.name, name) {
 			continue
