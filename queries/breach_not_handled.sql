@@ -6,6 +6,7 @@
 -- source: AVG art. 33 (melding aan de AP binnen 72 uur; documentatie van elk datalek: feiten, gevolgen,
 --   maatregelen) en art. 34 (betrokkenen informeren bij een hoog risico)
 -- requires: breaches
+-- reads: breaches(breach_id, discovered_at, reportable, reported_to_ap_at~, high_risk, subjects_informed_at~, facts?, effects?, measures?)
 -- impact: 4
 -- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
 --   supervise; the harm of the breach itself goes unchecked

@@ -7,6 +7,7 @@
 --   gebruik van het BSN als inlognaam voor het ouderportaal
 -- requires: accounts | portal_children | tracking_children | portal_guardians | portal_notes |
 --   portal_consents | portal_photos | tracking_observations | tracking_transfers
+-- reads: accounts(system, username), admin_children(bsn?), portal_children(portal_child_id, child_id?), tracking_children(tracking_child_id, child_id?), portal_consents(portal_child_id), portal_guardians(portal_child_id), portal_notes(portal_child_id), portal_photos(portal_child_id), tracking_observations(tracking_child_id), tracking_transfers(tracking_child_id)
 -- impact: 5
 -- impact.why: the BSN ends up on screens, exports and links, exposing children to identity fraud for
 --   life; the AP fined a daycare centre for exactly this

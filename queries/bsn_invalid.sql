@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub d (juistheid); Wet algemene bepalingen burgerservicenummer art. 1
 --   (het BSN voldoet aan de elfproef); Regeling Wet kinderopvang art. 11 (BSN voor de toeslag)
 -- requires: admin_children
+-- reads: admin_children(child_id, bsn, care_end)
 -- impact: 2
 -- impact.why: a wrong BSN harms the childcare benefit application more than the child's privacy
 -- population: admin_children

@@ -8,6 +8,7 @@
 -- requires: portal_children | portal_guardians | portal_notes | portal_consents | portal_photos |
 --   tracking_children | tracking_observations | tracking_transfers | staff | accounts | requests |
 --   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints
+-- reads: none
 -- impact: 4
 -- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
 --   fraud; judged per export column, so the share of children says little

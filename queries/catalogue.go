@@ -15,9 +15,10 @@
 //	it), population (the canonical table whose rows the check judges; its
 //	row count is the base of the risk's likelihood),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
-//	query's own columns, in order)
+//	query's own columns, in order) and reads (the canonical columns the
+//	query reads: `table(column, column?, column~), ...`; see ColumnRead)
 //
-// impact, impact.why and population are required of the built-in checks (a
+// impact, impact.why, population and reads are required of the built-in checks (a
 // test enforces it) and optional in a user's own: without impact a check
 // counts as impact 3, without population its population is 0.
 //
@@ -79,9 +80,13 @@ type Check struct {
 	// ColumnLabels head the query's own columns in reports; nil when the
 	// header gives none (the column names are shown then).
 	ColumnLabels []results.Text
-	SQL          string
-	File         string // the .sql file it was read from
-	SQLLine      int    // line of the first SQL line in File
+	// ColumnReads are the canonical columns the query reads, from the
+	// reads header (see reads.go); nil when the header gives none (a user
+	// check written without it).
+	ColumnReads []ColumnRead
+	SQL         string
+	File        string // the .sql file it was read from
+	SQLLine     int    // line of the first SQL line in File
 
 	// Err is set for a user check whose file could not be parsed; such a
 	// check is reported as failed with this error and never run.
@@ -274,7 +279,7 @@ var (
 	headerLine   = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
 	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys = []string{"impact", "impact.why", "population", "columns.nl", "columns.en"}
+	optionalKeys = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "reads"}
 	allKeys      = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
@@ -386,8 +391,9 @@ func Parse(file, src string) (Check, error) {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
 	reads := map[string]bool{}
+	code := sqlCode(c.SQL) // a table named in a comment or text is not read
 	for _, t := range model.TableNames("") {
-		reads[t] = tableWords[t].MatchString(c.SQL)
+		reads[t] = tableWords[t].MatchString(code)
 	}
 	for re, tables := range macroReads {
 		if re.MatchString(c.SQL) {
@@ -399,6 +405,11 @@ func Parse(file, src string) (Check, error) {
 	for _, t := range model.TableNames("") {
 		if reads[t] {
 			c.Reads = append(c.Reads, t)
+		}
+	}
+	if v, ok := fields["reads"]; ok {
+		if err := parseReads(&c, v, fieldLine["reads"]); err != nil {
+			return c, err
 		}
 	}
 	return c, nil

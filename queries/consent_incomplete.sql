@@ -6,6 +6,7 @@
 -- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (toestemming aantoonbaar); privacystatement: ouders
 --   geven bij de intake in het ouderportaal zeven toestemmingen
 -- requires: portal_children, portal_consents
+-- reads: portal_children(portal_child_id, placement_start?, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at?)
 -- impact: 3
 -- impact.why: staff may photograph, transport or hand over a child without knowing whether the parents
 --   agree

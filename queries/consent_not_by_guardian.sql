@@ -6,6 +6,7 @@
 -- source: AVG art. 8 lid 1 en 2 (toestemming voor een kind onder 16 door de ouder met
 --   ouderlijke verantwoordelijkheid; redelijke inspanning om dat te controleren), art. 7 lid 1
 -- requires: portal_consents, portal_guardians | admin_guardians, portal_guardians | portal_children
+-- reads: admin_guardians(child_id, name), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, recorded_at?, given_by), portal_guardians(portal_child_id, name)
 -- impact: 3
 -- impact.why: a permission, such as pickup by others, rests on someone without parental authority and
 --   is invalid

@@ -6,6 +6,7 @@
 -- source: AVG art. 7 lid 1 (toestemming aantoonbaar); jaarlijks herbevestigen: AP-brief aan scholen
 --   23 augustus 2017, Kennisnet; beleid: consent_reconfirm_months
 -- requires: portal_consents
+-- reads: portal_children(portal_child_id, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at~)
 -- impact: 2
 -- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
 -- population: portal_consents

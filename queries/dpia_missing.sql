@@ -7,6 +7,7 @@
 --   DPIA verplicht is (2019): gezondheidsgegevens, cameratoezicht, controle van werknemers, observatie
 --   en beïnvloeding van gedrag
 -- requires: processing_activities
+-- reads: processing_activities(activity, purpose, data_categories, data_subjects, dpia_reference~)
 -- impact: 3
 -- impact.why: high-risk processing of children's data runs without its risks having been assessed and
 --   mitigated

@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub b en e, art. 6 lid 1; Klachtenloket Kinderopvang 2019: foto's van een
 --   vertrokken kind niet meer gebruiken in publicaties
 -- requires: social_posts, admin_children
+-- reads: admin_children(child_id, care_end), social_posts(post_id, child_id, posted_at, channel?)
 -- impact: 4
 -- impact.why: a recognisable child stays public after the organisation's reason to show it ended;
 --   publication is hard to undo

@@ -6,6 +6,7 @@
 -- source: AVG art. 9 lid 1 en 2 (bijzondere persoonsgegevens: verbod, tenzij uitdrukkelijke toestemming of
 --   een andere uitzondering); AVG art. 5 lid 2 (verantwoordingsplicht)
 -- requires: portal_notes
+-- reads: portal_notes(note_id, portal_child_id, category, created_at?, basis~)
 -- impact: 4
 -- impact.why: health data is a special category: processed without a ground, it exposes children to
 --   stigma and misuse

@@ -6,6 +6,7 @@
 -- source: AVG art. 30 lid 1 (register van verwerkingsactiviteiten: doeleinden, bewaartermijnen) en
 --   art. 5 lid 2 (verantwoordingsplicht); art. 6 (grondslag)
 -- requires: processing_activities
+-- reads: processing_activities(activity, purpose, legal_basis, systems, retention), processors(system, purpose, in_use)
 -- impact: 2
 -- impact.why: a documentation gap: it hides risks rather than causing harm itself
 -- population: processing_activities

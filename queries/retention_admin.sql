@@ -7,6 +7,7 @@
 --   gemeentelijke tegemoetkoming (Regeling Wet kinderopvang art. 11 lid 1 sub b en c; UAVG art. 46);
 --   7 jaar fiscale bewaarplicht (AWR art. 52 lid 4); herziening van de toeslag binnen 5 jaar (Awir)
 -- requires: admin_children
+-- reads: admin_children(child_id, bsn?, care_end)
 -- impact: 3
 -- impact.why: data and the BSN of children who left are kept needlessly and exposed in any breach
 -- population: admin_children

@@ -9,6 +9,7 @@
 --   portal_notes | portal_consents | portal_photos | tracking_children | tracking_observations |
 --   tracking_transfers | staff | accounts | requests | breaches | social_posts | processing_activities |
 --   processors | onedrive_files | applicants | complaints
+-- reads: portal_notes(note_id, portal_child_id, category)
 -- impact: 4
 -- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
 --   judged per note and per export column

@@ -6,6 +6,7 @@
 -- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (toestemming aantoonbaar); privacystatement: overdracht
 --   van kindgegevens naar de basisschool alleen na schriftelijke toestemming van de ouders
 -- requires: tracking_transfers
+-- reads: tracking_transfers(tracking_child_id, school?, sent_at, consent_signed_at~)
 -- impact: 4
 -- impact.why: development data about the child reached a school without the parents' consent and cannot
 --   be recalled

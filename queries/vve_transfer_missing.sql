@@ -6,6 +6,7 @@
 -- source: privacystatement: overdracht van kindgegevens naar de basisschool; bij een VVE-kind worden het
 --   VVE-programma en de duur doorgegeven (doorgaande lijn voorschoolse educatie, VVE-afspraken gemeente)
 -- requires: tracking_children, tracking_transfers
+-- reads: tracking_children(tracking_child_id, birth_date?, vve_indication, archived_at), tracking_transfers(tracking_child_id, vve_programme~, vve_duration~)
 -- impact: 2
 -- impact.why: the child may miss continued support at school; the privacy harm is small
 -- population: tracking_children
