@@ -110,6 +110,7 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 // population; scoring the likelihood is left to the risk package.
 func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input) ([]results.Check, error) {
 	sup := supplyOf(inputs)
+	cols := newColumnSupply(conn)
 	out := make([]results.Check, 0, len(checks))
 	for i := range checks {
 		c := &checks[i]
@@ -130,7 +131,17 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			out = append(out, rc)
 			continue
 		}
-		rc.Warnings = sup.warnings(c)
+		reason, incomplete, err := columnGaps(ctx, cols, c, sup.usable)
+		if err != nil {
+			return nil, err
+		}
+		if reason != nil { // never "passed" for want of a column
+			rc.Status = results.StatusNotRun
+			rc.Reason = reason
+			out = append(out, rc)
+			continue
+		}
+		rc.Warnings = append(sup.warnings(c), incomplete...)
 		if err := execute(ctx, conn, c, &rc); err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
