@@ -86,11 +86,11 @@ func columnGaps(ctx context.Context, cs *columnSupply, c *queries.Check, usable 
 		if err != nil {
 			return nil, nil, err
 		}
-		if st == columnFilled || (st == columnBlank && r.Need == queries.MayBeBlank) {
+		if st == columnFilled || (st == columnBlank && r.MayBeBlank) {
 			continue
 		}
 		g := gap{r, st}
-		if r.Need == queries.Sharpens {
+		if r.Sharpens {
 			sharpen = append(sharpen, g)
 			continue
 		}

@@ -296,6 +296,12 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		if len(in.SkippedColumns) > 0 {
 			e.infof(quiet, e.tr(msgSkipped), strings.Join(in.SkippedColumns, ", "))
 		}
+		if len(in.NeededColumns) > 0 {
+			e.infof(quiet, e.tr(msgNeededColumns), strings.Join(in.NeededColumns, ", "))
+		}
+		if len(in.UnusedColumns) > 0 {
+			e.infof(quiet, e.tr(msgUnusedColumns), strings.Join(in.UnusedColumns, ", "))
+		}
 	}
 	if run.Summary.RowsRejected > 0 {
 		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
@@ -337,6 +343,9 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		run.Summary.ChecksNotRun, run.Summary.ChecksFailed, run.Summary.Findings)
 	for _, c := range run.Checks {
 		status := e.tr(msgPassed)
+		if len(c.Warnings) > 0 {
+			status += e.tr(msgIncomplete)
+		}
 		switch c.Status {
 		case results.StatusFindings:
 			status = fmt.Sprintf(e.tr(msgFindings), len(c.Findings))

@@ -10,29 +10,19 @@ import (
 	"github.com/avgaudit/avgaudit/model"
 )
 
-// Need says how a check depends on a column it reads.
-type Need int
-
-// How a check needs a column (see ColumnRead).
-const (
-	// Needed: without the column the check cannot judge. When the manifest
-	// does not map it, or it is blank in every row, the check is not run.
-	Needed Need = iota
-	// MayBeBlank: needed, but a blank means something ("not removed",
-	// "not withdrawn"), so a column blank in every row is a result, not a
-	// gap. Unmapped, the check is not run. Written `column~`.
-	MayBeBlank
-	// Sharpens: the check judges without it, less precisely. Missing, the
-	// check runs and is marked incomplete with the reason. Written
-	// `column?`.
-	Sharpens
-)
-
 // ColumnRead is one canonical column a check reads, as its reads header
-// declares it.
+// declares it. By default the check needs it: when the manifest does not
+// map it, or it is blank in every row, the check is not run.
 type ColumnRead struct {
 	Table, Column string
-	Need          Need
+	// Sharpens: the check judges without the column, less precisely; when
+	// it is missing the check runs and is marked incomplete with the
+	// reason. Written `column?`.
+	Sharpens bool
+	// MayBeBlank: a blank means something ("not removed", "no
+	// tussenvoegsel"), so a column blank in every row is a result, not a
+	// gap; only an unmapped column is. Written `column~` (or `column?~`).
+	MayBeBlank bool
 }
 
 // String is the column as table.column.
@@ -46,7 +36,7 @@ var PlaceColumns = []string{ColLocation, ColGroup}
 
 var (
 	readsGroup = regexp.MustCompile(`^\s*([a-z_][a-z0-9_]*)\s*\(([^()]*)\)\s*(?:,|$)`)
-	readsCol   = regexp.MustCompile(`^([a-z_][a-z0-9_]*)([?~]?)$`)
+	readsCol   = regexp.MustCompile(`^([a-z_][a-z0-9_]*)(\??)(~?)$`)
 	identWord  = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 )
 
@@ -71,7 +61,7 @@ func parseReads(c *Check, value string, line int) error {
 	for rest != "" {
 		m := readsGroup.FindStringSubmatch(rest)
 		if m == nil {
-			return bad("reads: expected table(column, column?, column~), ... (or none) at %q; a column? only sharpens the result, a column~ may be blank in every row", rest)
+			return bad("reads: expected table(column, column?, column~), ... (or none) at %q; a column? only sharpens the result, a column~ may be blank in every row (column?~ both)", rest)
 		}
 		rest = strings.TrimSpace(rest[len(m[0]):])
 		t, ok := model.Lookup(m[1])
@@ -90,14 +80,7 @@ func parseReads(c *Check, value string, line int) error {
 			if _, ok := t.Column(cm[1]); !ok {
 				return bad("reads: %s has no column %q; its columns: %s", t.Name, cm[1], strings.Join(t.ColumnNames(), ", "))
 			}
-			need := Needed
-			switch cm[2] {
-			case "?":
-				need = Sharpens
-			case "~":
-				need = MayBeBlank
-			}
-			c.ColumnReads = append(c.ColumnReads, ColumnRead{Table: t.Name, Column: cm[1], Need: need})
+			c.ColumnReads = append(c.ColumnReads, ColumnRead{Table: t.Name, Column: cm[1], Sharpens: cm[2] == "?", MayBeBlank: cm[3] == "~"})
 		}
 	}
 	words := sqlWords(c.SQL)

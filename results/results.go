@@ -144,7 +144,14 @@ type Input struct {
 	RowsRead       int      `json:"rows_read"`
 	RowsLoaded     int      `json:"rows_loaded"`
 	RowsRejected   int      `json:"rows_rejected"`
-	SkippedColumns []string `json:"skipped_columns"` // export columns not loaded (data minimisation)
+	SkippedColumns []string `json:"skipped_columns"` // export columns not loaded, which no check reads (data minimisation)
+	// NeededColumns are canonical columns of the table that a check reads
+	// but this input does not fill ("bsn", or "bsn (BSN kind?)" when an
+	// export column not loaded looks like it): map them in the manifest.
+	NeededColumns []string `json:"needed_columns,omitempty"`
+	// UnusedColumns are canonical columns this input fills that no check
+	// reads: the manifest may leave them out.
+	UnusedColumns []string `json:"unused_columns,omitempty"`
 	// RejectsNotListed counts this input's rejected values beyond the first
 	// 1000, which Run.Rejects leaves out; all are in the _rejects table of a
 	// kept database.
