@@ -149,6 +149,8 @@ type labels struct {
 	RowsRead         string
 	ShareRejected    string
 	SkippedColumns   string
+	NeededColumns    string
+	UnusedColumns    string
 	SHA256           string
 	Rejects          string
 	Column           string
@@ -370,7 +372,9 @@ var labelsNL = labels{
 	Product:         "Product",
 	RowsRead:        "Rijen gelezen",
 	ShareRejected:   "Afgewezen",
-	SkippedColumns:  "Overgeslagen kolommen",
+	SkippedColumns:  "Niet ingelezen (niet nodig)",
+	NeededColumns:   "Nodig, niet gekoppeld",
+	UnusedColumns:   "Gekoppeld, niet gebruikt",
 	SHA256:          "SHA-256",
 	Rejects:         "Afgewezen rijen",
 	Column:          "Kolom",
@@ -592,7 +596,9 @@ var labelsEN = labels{
 	Product:         "Product",
 	RowsRead:        "Rows read",
 	ShareRejected:   "Rejected",
-	SkippedColumns:  "Skipped columns",
+	SkippedColumns:  "Not loaded (not needed)",
+	NeededColumns:   "Needed, not mapped",
+	UnusedColumns:   "Mapped, not used",
 	SHA256:          "SHA-256",
 	Rejects:         "Rejected rows",
 	Column:          "Column",

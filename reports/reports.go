@@ -333,6 +333,7 @@ func prepare(run *results.Run) *results.Run {
 		in.File = m(in.File)
 		in.Sheet = m(in.Sheet)
 		in.SkippedColumns = mapStrings(in.SkippedColumns, m)
+		in.NeededColumns = mapStrings(in.NeededColumns, m)
 		r.Inputs[i] = in
 	}
 

@@ -626,7 +626,7 @@ func (x *xlsxWriter) styleColumns(sh string, rows, id int, cols ...int) error {
 func (x *xlsxWriter) inputs() error {
 	l := x.l
 	header := []string{l.System, l.Product, l.File, l.Sheet, l.Table, l.RowsRead, l.RowsLoaded,
-		l.RowsRejected, l.ShareRejected, l.SkippedColumns, l.SHA256}
+		l.RowsRejected, l.ShareRejected, l.SkippedColumns, l.NeededColumns, l.UnusedColumns, l.SHA256}
 	rows := make([][]any, 0, len(x.run.Inputs))
 	for _, in := range x.run.Inputs {
 		var share any
@@ -634,7 +634,8 @@ func (x *xlsxWriter) inputs() error {
 			share = float64(in.RowsRejected) / float64(in.RowsRead)
 		}
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
-			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, strings.Join(in.SkippedColumns, ", "), in.SHA256})
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, strings.Join(in.SkippedColumns, ", "),
+			strings.Join(in.NeededColumns, ", "), strings.Join(in.UnusedColumns, ", "), in.SHA256})
 	}
 	if err := x.table(l.Files, header, rows); err != nil {
 		return err
