@@ -191,7 +191,11 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	if _, ok := model.Lookup(c.Population); !ok { // Parse allows only canonical tables
 		return nil, fmt.Errorf("%s: population %q is not a canonical table", c.File, c.Population)
 	}
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+c.Population).Scan(&r.Population); err != nil {
+	count := "count(*)"
+	if c.PopulationSubject != "" { // data subjects, not rows
+		count = "count(DISTINCT " + c.PopulationSubject + ")"
+	}
+	if err := conn.QueryRowContext(ctx, "SELECT "+count+" FROM "+c.Population).Scan(&r.Population); err != nil {
 		return nil, fmt.Errorf("%s: count the population %s: %w", c.File, c.Population, err)
 	}
 	return r, nil
@@ -256,6 +260,9 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		}
 		if _, ok := idx[queries.ColGroup]; ok {
 			f.Group = text(queries.ColGroup)
+		}
+		if _, ok := idx[queries.ColSubject]; ok {
+			f.Subject = text(queries.ColSubject)
 		}
 		if t, ok := model.Lookup(table); ok {
 			f.System = t.System

@@ -46,6 +46,12 @@ func TestBuiltinCatalogue(t *testing.T) {
 		if c.Population == "" {
 			t.Errorf("%s: name the table whose rows the check judges (population)", c.ID)
 		}
+		if c.PopulationSubject != "" && !strings.Contains(c.SQL, " AS "+queries.ColSubject) {
+			t.Errorf("%s: the population counts data subjects (%s); return each finding's in the column %s", c.ID, c.PopulationSubject, queries.ColSubject)
+		}
+		if c.Severity == "info" && c.Impact != 1 {
+			t.Errorf("%s: a good-practice check (severity info) has impact 1, so its risk stays low; got %d", c.ID, c.Impact)
+		}
 	}
 }
 

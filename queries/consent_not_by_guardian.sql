@@ -10,7 +10,7 @@
 -- impact: 3
 -- impact.why: a permission, such as pickup by others, rests on someone without parental authority and
 --   is invalid
--- population: portal_consents
+-- population: portal_consents(portal_child_id)
 -- why.nl: Voor een kind onder de 16 geldt alleen toestemming van een ouder of voogd. De check vergelijkt
 --   de naam bij het antwoord (gegeven door) met de ouders van het kind in het ouderportaal en, als het
 --   kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
@@ -55,7 +55,7 @@ SELECT
     'portal_consents' AS table_name,
     portal_child_id || '/' || consent_type ||
         coalesce('/' || CASE WHEN recorded_at = date_trunc('day', recorded_at) THEN strftime(recorded_at, '%Y-%m-%d')
-                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, portal_child_id AS subject,
     _file, _row,
     'Het antwoord op deze toestemmingsvraag' || coalesce(' (vastgelegd op ' || strftime(recorded_at, '%d-%m-%Y') || ')', '') ||
         ' is gegeven door iemand die niet als ouder of voogd van het kind bekend is: ga na wie dit was en laat zo nodig een ouder opnieuw antwoorden.' AS message_nl,

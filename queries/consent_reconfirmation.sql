@@ -7,9 +7,9 @@
 --   23 augustus 2017, Kennisnet; beleid: consent_reconfirm_months
 -- requires: portal_consents
 -- reads: portal_children(portal_child_id, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at~)
--- impact: 2
+-- impact: 1
 -- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
--- population: portal_consents
+-- population: portal_consents(portal_child_id)
 -- why.nl: Toestemming moet actueel en aantoonbaar zijn. De Autoriteit Persoonsgegevens en Kennisnet
 --   adviseren toestemming voor bijvoorbeeld foto's elk jaar opnieuw te vragen, omdat de situatie van kind
 --   en ouders verandert. De check meldt per kind en soort toestemming het nieuwste antwoord als dat een
@@ -75,7 +75,7 @@ SELECT
     'portal_consents' AS table_name,
     f.portal_child_id || '/' || f.consent_type ||
         coalesce('/' || CASE WHEN f.recorded_at = date_trunc('day', f.recorded_at) THEN strftime(f.recorded_at, '%Y-%m-%d')
-                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, f.portal_child_id AS subject,
     f._file, f._row,
     'Toestemming voor ' || coalesce(l.nl, f.consent_type) ||
     CASE f.problem

@@ -72,8 +72,16 @@ func writeRiskTable(b *strings.Builder, checks []Check) {
 		"finding gives the likelihood.\n\n" +
 		"| id | impact | why this impact | population |\n|---|---|---|---|\n")
 	for _, c := range sorted {
-		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), c.Population)
+		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), population(c))
 	}
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+// population is the check's population as its header writes it.
+func population(c Check) string {
+	if c.PopulationSubject != "" {
+		return c.Population + "(" + c.PopulationSubject + ")"
+	}
+	return c.Population
+}

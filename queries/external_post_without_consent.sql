@@ -11,7 +11,7 @@
 -- impact: 5
 -- impact.why: a recognisable child is published on the internet without written consent; copies spread
 --   and cannot be recalled
--- population: social_posts
+-- population: social_posts(child_id)
 -- why.nl: Een herkenbaar kind op Facebook, de website of in de nieuwsbrief mag alleen met schriftelijke,
 --   aantoonbare toestemming van de ouders voor publicatie buiten het ouderportaal. Toestemming voor foto's
 --   in het ouderportaal is daarvoor niet genoeg. De check aanvaardt schriftelijke toestemming in het
@@ -61,7 +61,7 @@ judged AS (
 )
 SELECT
     'social_posts' AS table_name,
-    post_id || '/' || child_id AS record_key,
+    post_id || '/' || child_id AS record_key, child_id AS subject,
     _file, _row,
     'Kind herkenbaar in een bericht ' || coalesce('via ' || channel || ' ', '') ||
     coalesce('(geplaatst op ' || strftime(posted_at, '%d-%m-%Y') || ') ', '(zonder datum) ') ||

@@ -10,7 +10,7 @@
 -- impact: 4
 -- impact.why: health data is a special category: processed without a ground, it exposes children to
 --   stigma and misuse
--- population: portal_notes
+-- population: portal_notes(portal_child_id)
 -- why.nl: Notities over allergieën, dieet en medische zaken zijn gezondheidsgegevens, een bijzondere
 --   categorie persoonsgegevens. Die mogen alleen worden verwerkt als een uitzondering van art. 9 AVG
 --   geldt: uitdrukkelijke toestemming van de ouders, of aantoonbare noodzaak voor de zorg voor het kind.
@@ -30,7 +30,7 @@ SELECT
     -- and general notes are not, and religion notes are reported by
     -- special_category_data.
     'portal_notes' AS table_name,
-    note_id AS record_key,
+    note_id AS record_key, portal_child_id AS subject,
     _file, _row,
     'Deze notitie over ' ||
         CASE category WHEN 'allergy' THEN 'een allergie' WHEN 'diet' THEN 'een dieet' ELSE 'medische zaken' END ||

@@ -10,7 +10,7 @@
 -- impact: 4
 -- impact.why: photos of a child are shown to other parents without consent; the audience is closed,
 --   unlike social media (5)
--- population: portal_photos
+-- population: portal_photos(portal_child_id)
 -- why.nl: Een herkenbare foto van een kind is een persoonsgegeven. In het dagboek van het ouderportaal
 --   mogen alleen foto's staan van kinderen voor wie de ouders op het moment van plaatsen toestemming
 --   hadden gegeven voor foto's in het ouderportaal. Een foto zonder (geldige) toestemming is een
@@ -75,7 +75,7 @@ judged AS (
 )
 SELECT
     'portal_photos' AS table_name,
-    photo_id || '/' || portal_child_id AS record_key,
+    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS subject,
     _file, _row,
     CASE problem
         WHEN 'none' THEN 'Geen toestemming voor foto''s in het ouderportaal vastgelegd.'

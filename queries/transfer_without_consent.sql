@@ -10,7 +10,7 @@
 -- impact: 4
 -- impact.why: development data about the child reached a school without the parents' consent and cannot
 --   be recalled
--- population: tracking_transfers
+-- population: tracking_transfers(tracking_child_id)
 -- why.nl: Gegevens uit het kindvolgsysteem gaan alleen naar de basisschool als de ouders daar vooraf
 --   schriftelijk toestemming voor hebben gegeven. Een overdracht zonder getekende toestemming, of met
 --   een toestemming die pas na het versturen is getekend, is een verstrekking zonder grondslag. Een
@@ -38,7 +38,7 @@ WITH judged AS (
 )
 SELECT
     'tracking_transfers' AS table_name,
-    tracking_child_id || '/' || strftime(sent_at, '%Y-%m-%d') AS record_key,
+    tracking_child_id || '/' || strftime(sent_at, '%Y-%m-%d') AS record_key, tracking_child_id AS subject,
     _file, _row,
     'Overdracht ' || coalesce('aan ' || school || ' ', '') || 'verstuurd op ' || strftime(sent_at, '%d-%m-%Y') ||
     CASE problem

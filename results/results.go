@@ -217,8 +217,8 @@ type Risk struct {
 	LikelihoodSource string  `json:"likelihood_source"` // "share" or "policy"
 	Score            int     `json:"score"`             // Impact × Likelihood, 0–25
 	Level            string  `json:"level"`             // none, low, medium, high, critical
-	Affected         int     `json:"affected"`          // open findings
-	Population       int     `json:"population"`        // records the check judged
+	Affected         int     `json:"affected"`          // data subjects (or records) with an open finding
+	Population       int     `json:"population"`        // data subjects (or records) the check judged
 	Share            float64 `json:"share"`             // Affected / Population, 0–1
 	Owner            string  `json:"owner"`             // who answers for it (policy, by area)
 }
@@ -235,7 +235,11 @@ type Finding struct {
 	Values    []string `json:"values"`             // the check's extra columns, as text; BSN masked
 	Location  string   `json:"location,omitempty"` // childcare location, where known
 	Group     string   `json:"group,omitempty"`    // group, where known
-	Trend     string   `json:"trend,omitempty"`    // new or persisting; empty without a previous run
+	// Subject is the data subject the finding is about, when the check
+	// names one (queries.ColSubject); risk counts affected subjects by it.
+	// Not written out: it is a key of a person.
+	Subject string `json:"-"`
+	Trend   string `json:"trend,omitempty"` // new or persisting; empty without a previous run
 	// Acceptance is the register entry that matches the finding, if any; an
 	// accepted finding is not open.
 	Acceptance *FindingAcceptance `json:"acceptance,omitempty"`
