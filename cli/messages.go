@@ -56,7 +56,7 @@ var (
 
 // severityNames names the severities on the terminal.
 var severityNames = map[string]text{
-	"high": {"hoog", "high"}, "medium": {"midden", "medium"}, "low": {"laag", "low"}, "info": {"info", "info"},
+	"high": {"ernstig", "serious"}, "medium": {"aanzienlijk", "significant"}, "low": {"beperkt", "minor"}, "info": {"goede praktijk", "good practice"},
 }
 
 // tr picks t in the language of the run.

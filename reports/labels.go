@@ -248,7 +248,9 @@ var labelsNL = labels{
 	PersistingFindings: "Blijvende bevindingen",
 	ResolvedFindings:   "Opgeloste bevindingen",
 
-	Severity: map[string]string{"high": "hoog", "medium": "middel", "low": "laag", "info": "info"},
+	// Severity ("Ernst") and risk level ("Niveau") never share a word, so
+	// a reader never sees "info" next to "hoog".
+	Severity: map[string]string{"high": "ernstig", "medium": "aanzienlijk", "low": "beperkt", "info": "goede praktijk"},
 	Status: map[string]string{
 		"passed":   "geslaagd",
 		"findings": "bevindingen",
@@ -472,7 +474,7 @@ var labelsEN = labels{
 	PersistingFindings: "Persisting findings",
 	ResolvedFindings:   "Resolved findings",
 
-	Severity: map[string]string{"high": "high", "medium": "medium", "low": "low", "info": "info"},
+	Severity: map[string]string{"high": "serious", "medium": "significant", "low": "minor", "info": "good practice"},
 	Status: map[string]string{
 		"passed":   "passed",
 		"findings": "findings",
