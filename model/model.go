@@ -162,6 +162,7 @@ var Tables = []Table{
 		col("city", Text, Contact, "city"),
 		col("location", Text, NotPII, "childcare location"),
 		col("group_name", Text, NotPII, "group"),
+		col("care_type", Text, NotPII, "kind of care as exported: dagopvang (KDV), peuteropvang, buitenschoolse opvang (BSO)"),
 		col("care_start", Date, NotPII, "start of care"),
 		reqBlank(col("care_end", Date, NotPII, "end of care; empty while care continues")),
 	}},

@@ -35,6 +35,7 @@ var perTable = map[string]map[string][]string{
 		"postcode":   {"Postcode", "Postal code", "Zip code", "Zip"},
 		"city":       {"Woonplaats", "Plaats", "City", "Town", "Place of residence"},
 		"location":   {"Locatie", "Vestiging", "Kindcentrum", "Location", "Site"},
+		"care_type":  {"Opvangsoort", "Soort opvang", "Opvangvorm", "Opvangtype", "Type opvang", "Care type", "Type of care", "Kind of care"},
 		"care_start": {"Startdatum opvang", "Startdatum", "Begindatum opvang", "Begindatum", "Ingangsdatum", "Datum inschrijving", "Start of care", "Care start", "Start date", "Startdatum plaatsing", "Begindatum plaatsing", "Start plaatsing"},
 		"care_end":   {"Einddatum opvang", "Einddatum", "Einddatum contract", "Uitschrijfdatum", "Datum uitschrijving", "End of care", "Care end", "End date", "Einddatum plaatsing", "Eind plaatsing"},
 	},

@@ -455,7 +455,7 @@ var manifestSystems = []system{
 		{File: "kidsadmin/kinderen.csv", Table: "admin_children", Delimiter: ";", Columns: [][2]string{
 			{"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Tussenvoegsel", "name_prefix"}, {"Achternaam", "last_name"}, {"Geboortedatum", "birth_date"},
 			{"Geslacht", "gender"}, {"BSN", "bsn"}, {"Adres", "address"}, {"Postcode", "postcode"}, {"Woonplaats", "city"},
-			{"Locatie", "location"}, {"Groep", "group_name"}, {"Startdatum opvang", "care_start"}, {"Einddatum opvang", "care_end"},
+			{"Locatie", "location"}, {"Opvangsoort", "care_type"}, {"Groep", "group_name"}, {"Startdatum opvang", "care_start"}, {"Einddatum opvang", "care_end"},
 		}, Values: []valueMap{{"gender", [][2]string{{"Jongen", "m"}, {"Meisje", "v"}}}}},
 		{File: "kidsadmin/ouders.csv", Table: "admin_guardians", Delimiter: ";", Columns: [][2]string{
 			{"Oudernummer", "guardian_id"}, {"Kindnummer", "child_id"}, {"Naam", "name"}, {"E-mailadres", "email"},
