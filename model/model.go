@@ -123,9 +123,11 @@ var IntakeConsentTypes = []string{
 	"visit_friend", "independent_from_school", "independent_home",
 }
 
-// HealthBases are the recorded grounds for keeping health data of a child
-// (AVG art. 9 lid 2): explicit consent, or necessity for the child's care.
-var HealthBases = []string{"consent", "necessity"}
+// HealthBases are the grounds recorded for keeping health data of a child:
+// explicit consent (AVG art. 9 lid 2 sub a), a specific legal duty, or
+// "necessity" for the child's care, which an export may say but which is
+// no art. 9 exception for childcare (the checks report it).
+var HealthBases = []string{"consent", "legal_duty", "necessity"}
 
 // FileCategories are the kinds of document in the file-share inventory.
 var FileCategories = []string{"child_file", "income", "staff", "other"}
@@ -205,7 +207,7 @@ var Tables = []Table{
 		req(col("portal_child_id", Text, NotPII, "the child")),
 		req(Column{Name: "category", Type: Enum, Values: NoteCategories, Doc: "kind of note"}),
 		col("created_at", Timestamp, NotPII, "when the note was made"),
-		{Name: "basis", Type: Enum, Values: HealthBases, Doc: "recorded ground for health data: consent (explicit) or necessity (documented); empty if none"},
+		{Name: "basis", Type: Enum, Values: HealthBases, Doc: "recorded ground for health data: consent (explicit, AVG art. 9 lid 2 sub a), legal_duty (a specific legal duty), or necessity (recorded, but no art. 9 exception for childcare); empty if none"},
 	}},
 	{Name: "portal_consents", System: "portal", Doc: "One row per permission answer a parent recorded in the portal.", Columns: []Column{
 		req(col("portal_child_id", Text, NotPII, "the child")),

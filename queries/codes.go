@@ -56,6 +56,9 @@ var codeLabels = map[string]map[string]results.Text{
 		"refused":   {NL: "toestemming geweigerd", EN: "consent refused"},
 		"withdrawn": {NL: "toestemming ingetrokken", EN: "consent withdrawn"},
 		"after":     {NL: "toestemming pas na plaatsing vastgelegd", EN: "consent recorded only after posting"},
+		// health_data_without_basis
+		"no_basis":  {NL: "geen grondslag vastgelegd", EN: "no ground recorded"},
+		"necessity": {NL: "\"noodzakelijk voor de zorg\": geen uitzondering van art. 9", EN: "\"necessary for the care\": no art. 9 exception"},
 		// photo_after_withdrawal
 		"not_removed": {NL: "foto niet verwijderd na intrekking", EN: "photo not removed after withdrawal"},
 		// placement_open_after_care
