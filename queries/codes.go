@@ -86,6 +86,9 @@ var codeLabels = map[string]map[string]results.Text{
 		// special_category_data
 		"column_religion":           {NL: "kolom met religie of levensovertuiging", EN: "column on religion or belief"},
 		"column_ethnicity":          {NL: "kolom met ras of etnische afkomst", EN: "column on race or ethnic origin"},
+		"column_origin":             {NL: "kolom met herkomst of nationaliteit", EN: "column on origin or nationality"},
+		"column_youth_care":         {NL: "kolom over jeugdhulp", EN: "column on youth care"},
+		"column_meldcode":           {NL: "kolom over de meldcode", EN: "column on the reporting code"},
 		"column_politics":           {NL: "kolom met politieke opvattingen", EN: "column on political opinions"},
 		"column_union":              {NL: "kolom met vakbondslidmaatschap", EN: "column on trade-union membership"},
 		"column_sexual_orientation": {NL: "kolom met seksueel gedrag of seksuele gerichtheid", EN: "column on sex life or sexual orientation"},
