@@ -310,7 +310,10 @@ var Tables = []Table{
 		col("data_categories", Text, NotPII, "categories of personal data (e.g. contact details, health data, camera images)"),
 		col("data_subjects", Text, NotPII, "categories of people (children, parents, staff, applicants)"),
 		col("systems", Text, NotPII, "the systems used, comma separated; matched case-insensitively with processors.system and the manifest's products"),
+		col("recipients", Text, NotPII, "categories of recipients (art. 30 lid 1 sub d); \"geen\" when there are none"),
+		col("transfers", Text, NotPII, "transfers to countries outside the EEA and their safeguards (art. 30 lid 1 sub e); \"geen\" when there are none"),
 		col("retention", Text, NotPII, "retention period or rule"),
+		col("security", Text, NotPII, "the technical and organisational security measures, or where they are described (art. 30 lid 1 sub g)"),
 		col("dpia_reference", Text, NotPII, "reference to the DPIA; empty if none was done"),
 	}},
 	{Name: "onedrive_files", System: "register", Doc: "Inventory of documents on the file share (e.g. OneDrive): child files and income documents.", Columns: []Column{

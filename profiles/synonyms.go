@@ -144,6 +144,9 @@ var perTable = map[string]map[string][]string{
 		"data_subjects":  {"Betrokkenen", "Categorieën betrokkenen", "Data subjects", "Categories of data subjects", "Categorieën van betrokkenen", "Groepen betrokkenen"},
 		"systems":        {"Systemen", "Applicaties", "Systeem", "Systems", "Applications", "Gebruikte systemen", "Systemen en applicaties"},
 		"retention":      {"Bewaartermijn", "Bewaartermijnen", "Retention", "Retention period", "Bewaartermijn gegevens", "Bewaren tot"},
+		"recipients":     {"Ontvangers", "Categorieën ontvangers", "Categorieën van ontvangers", "Ontvanger", "Recipients", "Categories of recipients", "Verstrekt aan"},
+		"transfers":      {"Doorgifte", "Doorgifte buiten EER", "Doorgifte buiten de EER", "Doorgifte derde landen", "Buiten EER", "Transfers", "Transfers outside the EEA", "Third-country transfers", "International transfers"},
+		"security":       {"Beveiliging", "Beveiligingsmaatregelen", "Maatregelen", "Technische en organisatorische maatregelen", "Security", "Security measures", "Beveiligingsmaatregelen (TOMs)", "TOMs"},
 		"dpia_reference": {"DPIA", "DPIA-referentie", "Referentie DPIA", "DPIA uitgevoerd", "DPIA reference", "DPIA-kenmerk", "DPIA kenmerk", "Kenmerk DPIA"},
 	},
 	"onedrive_files": {

@@ -66,6 +66,8 @@ var codeLabels = map[string]map[string]results.Text{
 		// processing_register_incomplete
 		"system_not_registered": {NL: "systeem niet in het verwerkingsregister", EN: "system not in the register of processing activities"},
 		"missing_fields":        {NL: "verwerking onvolledig beschreven", EN: "activity incompletely described"},
+		// processing_register_basis
+		"no_legal_basis": {NL: "geen grondslag vastgelegd (goede praktijk)", EN: "no legal basis recorded (good practice)"},
 		// processor_agreement_missing
 		"unregistered":   {NL: "niet in het verwerkersregister", EN: "not in the processor register"},
 		"unsigned":       {NL: "geen getekende verwerkersovereenkomst", EN: "no signed processor agreement"},
@@ -113,9 +115,14 @@ var codeLabels = map[string]map[string]results.Text{
 	},
 	// processing_register_incomplete: the fields of an activity left blank.
 	"missing_fields": {
-		"purpose":     {NL: "doel", EN: "purpose"},
-		"legal_basis": {NL: "grondslag", EN: "legal basis"},
-		"retention":   {NL: "bewaartermijn", EN: "retention period"},
+		"purpose":         {NL: "doel", EN: "purpose"},
+		"legal_basis":     {NL: "grondslag", EN: "legal basis"},
+		"data_subjects":   {NL: "categorieën betrokkenen", EN: "categories of data subjects"},
+		"data_categories": {NL: "categorieën persoonsgegevens", EN: "categories of personal data"},
+		"recipients":      {NL: "ontvangers", EN: "recipients"},
+		"transfers":       {NL: "doorgifte buiten de EER", EN: "transfers outside the EEA"},
+		"retention":       {NL: "bewaartermijn", EN: "retention period"},
+		"security":        {NL: "beveiligingsmaatregelen", EN: "security measures"},
 	},
 	// consent_not_by_guardian, consent_reconfirmation; consent_incomplete.
 	"consent_type":  consentTypeLabels,

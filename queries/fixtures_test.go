@@ -194,6 +194,7 @@ var notAboutAChild = map[string]string{
 	"breach_not_handled":             "the breach register",
 	"bsn_outside_admin":              "export columns",
 	"dpia_missing":                   "the register of processing activities",
+	"processing_register_basis":      "the register of processing activities",
 	"processing_register_incomplete": "the register of processing activities",
 	"processor_agreement_expiring":   "the processor register",
 	"processor_agreement_missing":    "the processor register",

@@ -275,6 +275,7 @@ type Post struct {
 // Activity is a row of the register of processing activities (AVG art. 30).
 type Activity struct {
 	Name, Purpose, Basis, Categories, Subjects, Systems, Retention, DPIA string
+	Recipients, Transfers, Security                                      string
 }
 
 // DriveFile is a row of the OneDrive inventory.

@@ -398,9 +398,11 @@ func (o *Org) registerSheets() []sheetData {
 		posts.Rows = append(posts.Rows, []any{p.ID, p.Child.ID, dateCell(p.Date), p.Channel, jaNee(p.Consent), p.Ref, p.Caption})
 	}
 	acts := sheetData{Name: "Verwerkingsregister", Table: "processing_activities", Header: []string{"Verwerking", "Doel", "Grondslag",
-		"Categorieën persoonsgegevens", "Betrokkenen", "Systemen", "Bewaartermijn", "DPIA"}}
+		"Categorieën persoonsgegevens", "Betrokkenen", "Ontvangers", "Doorgifte buiten de EER", "Systemen", "Bewaartermijn",
+		"Beveiligingsmaatregelen", "DPIA"}}
 	for _, a := range o.Activities {
-		acts.Rows = append(acts.Rows, []any{a.Name, a.Purpose, a.Basis, a.Categories, a.Subjects, a.Systems, a.Retention, a.DPIA})
+		acts.Rows = append(acts.Rows, []any{a.Name, a.Purpose, a.Basis, a.Categories, a.Subjects, a.Recipients, a.Transfers, a.Systems,
+			a.Retention, a.Security, a.DPIA})
 	}
 	files := sheetData{Name: "OneDrive", Table: "onedrive_files", Header: []string{"Pad", "Eigenaar", "Gewijzigd op", "Gedeeld met", "Soort", "Kindnummer"}}
 	for _, f := range o.Files {
@@ -529,7 +531,8 @@ var manifestSystems = []system{
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Verwerkingsregister", Table: "processing_activities", Columns: [][2]string{
 			{"Verwerking", "activity"}, {"Doel", "purpose"}, {"Grondslag", "legal_basis"}, {"Categorieën persoonsgegevens", "data_categories"},
-			{"Betrokkenen", "data_subjects"}, {"Systemen", "systems"}, {"Bewaartermijn", "retention"}, {"DPIA", "dpia_reference"},
+			{"Betrokkenen", "data_subjects"}, {"Ontvangers", "recipients"}, {"Doorgifte buiten de EER", "transfers"}, {"Systemen", "systems"},
+			{"Bewaartermijn", "retention"}, {"Beveiligingsmaatregelen", "security"}, {"DPIA", "dpia_reference"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "OneDrive", Table: "onedrive_files", Columns: [][2]string{
 			{"Pad", "path"}, {"Eigenaar", "owner"}, {"Gewijzigd op", "modified_at"}, {"Gedeeld met", "sharing"}, {"Soort", "category"},
@@ -618,11 +621,11 @@ retention:
   portal_months: 24
   # Kindvolgsysteem: idem, 2 jaar na einde opvang (Vrijstellingsbesluit Wbp art. 18 lid 5).
   tracking_months: 24
-  # BSN in de kindadministratie: alleen voor de kinderopvangtoeslag (UAVG art. 46);
-  # verwijderen 2 jaar na einde opvang (Vrijstellingsbesluit Wbp art. 18 lid 5).
-  admin_bsn_months: 24
-  # Kindadministratie als geheel: fiscale bewaarplicht van 7 jaar (AWR art. 52),
-  # ook voor de gegevens van de kinderopvangtoeslag (Regeling Wet kinderopvang art. 11).
+  # Kindadministratie, BSN van kind en ouders inbegrepen: tot en met 31 december van
+  # het 7e jaar na het jaar waarin de opvang eindigde. Fiscale bewaarplicht van 7 jaar
+  # (AWR art. 52 lid 4); het BSN hoort bij de gegevens voor de kinderopvangtoeslag en de
+  # gemeentelijke tegemoetkoming (Regeling Wet kinderopvang art. 11 lid 1 sub b en c).
+  # Wie het BSN eerder verwijdert, zet dat als eigen beleid in admin_bsn_months.
   admin_record_years: 7
   # Facturen: fiscale bewaarplicht van 7 jaar (AWR art. 52 lid 4), gerekend vanaf
   # het einde van het jaar van de factuur.
