@@ -250,6 +250,7 @@ var Tables = []Table{
 		col("channel", Text, NotPII, "how it was sent (KIJK!, e-mail, paper)"),
 		col("vve_programme", Text, NotPII, "the VVE programme passed on (Kaleidoscoop, Piramide, ...); for a VVE child"),
 		col("vve_duration", Text, NotPII, "how long the child followed it (e.g. 2 jaar, 18 maanden); for a VVE child"),
+		col("contents", Text, NotPII, "what was passed on (overdrachtsformulier, observaties; or only the VVE programme and duration)"),
 	}},
 	{Name: "processors", System: "register", Doc: "The register of processors (verwerkers) and their agreements.", Columns: []Column{
 		{Name: "system", Type: Text, Key: true, Required: true, Doc: "system or service name; matched case-insensitively with the products in the manifest"},

@@ -93,6 +93,7 @@ var perTable = map[string]map[string][]string{
 		"channel":           {"Verzendwijze", "Kanaal", "Wijze van overdracht", "Manier", "Channel", "Sent via"},
 		"vve_programme":     {"VVE-programma", "VVE programma", "Programma", "VVE programme", "Programme"},
 		"vve_duration":      {"VVE-duur", "Duur VVE", "Duur", "Duur programma", "VVE duration", "Duration"},
+		"contents":          {"Bijlagen", "Inhoud", "Inhoud overdracht", "Overgedragen gegevens", "Documenten", "Contents", "Attachments"},
 	},
 	"processors": {
 		"system":               {"Systeem", "Applicatie", "Pakket", "Software", "Dienst", "System", "Application", "Service"},

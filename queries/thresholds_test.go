@@ -11,6 +11,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
 )
 
 // builtinCheck returns the built-in check id.
@@ -97,5 +98,28 @@ func TestRetentionAdminThresholds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestVVETransferWithoutProgrammeColumn: an export of the transfers without
+// a column for the VVE programme and duration is no reason to report every
+// VVE child: the check is not run, naming the columns, and never tells the
+// user to ask for consent.
+func TestVVETransferWithoutProgrammeColumn(t *testing.T) {
+	c := builtinCheck(t, "vve_transfer_missing")
+	got := runFixture(t, filepath.Join("testdata", "vve_transfer_missing", "no_programme_column"), c)
+	if got.Status != results.StatusNotRun || got.Reason == nil {
+		t.Fatalf("status %s with %d findings, want not run", got.Status, len(got.Findings))
+	}
+	for _, col := range []string{"tracking_transfers.vve_programme", "tracking_transfers.vve_duration"} {
+		if !strings.Contains(got.Reason.EN, col) || !strings.Contains(got.Reason.NL, col) {
+			t.Errorf("the reason does not name %s: %+v", col, *got.Reason)
+		}
+	}
+	full := runFixture(t, filepath.Join("testdata", "vve_transfer_missing"), c)
+	for _, f := range full.Findings {
+		if strings.Contains(strings.ToLower(f.Message.NL), "na toestemming") || strings.Contains(strings.ToLower(f.Message.EN), "with the parents' consent") {
+			t.Errorf("%s: the message asks for consent: %s", f.RecordKey, f.Message.EN)
+		}
 	}
 }

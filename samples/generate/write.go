@@ -499,7 +499,7 @@ var manifestSystems = []system{
 		{File: "kijk/overdrachten.tsv", Table: "tracking_transfers", Delimiter: "\t", Columns: [][2]string{
 			{"Kind-ID", "tracking_child_id"}, {"School", "school"}, {"Verzonden op", "sent_at"},
 			{"Toestemming ouders getekend op", "consent_signed_at"}, {"Verzendwijze", "channel"},
-			{"VVE-programma", "vve_programme"}, {"VVE-duur", "vve_duration"},
+			{"VVE-programma", "vve_programme"}, {"VVE-duur", "vve_duration"}, {"Bijlagen", "contents"},
 		}},
 	}},
 	{"register", "Excel", []mapping{
