@@ -292,6 +292,7 @@ var Tables = []Table{
 		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+		col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none"),
 		col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)"),
 		col("effects", Text, NotPII, "the consequences for the people affected"),
 		col("measures", Text, NotPII, "the measures taken"),

@@ -131,6 +131,7 @@ var perTable = map[string]map[string][]string{
 		"facts":                {"Omschrijving", "Wat is er gebeurd", "Feiten", "Beschrijving", "Description", "Facts", "What happened"},
 		"effects":              {"Gevolgen", "Gevolgen voor betrokkenen", "Effects", "Consequences"},
 		"measures":             {"Maatregelen", "Genomen maatregelen", "Measures", "Measures taken"},
+		"inform_exception":     {"Uitzondering informeren", "Uitzondering informeren (art. 34 lid 3)", "Reden niet informeren", "Betrokkenen niet geïnformeerd omdat", "Art. 34 lid 3", "Exception to informing", "Reason not informed"},
 	},
 	"social_posts": {
 		"post_id":           {"Post-ID", "Bericht-ID", "Berichtnummer", "Post", "Post ID", "Post number"},

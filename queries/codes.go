@@ -33,10 +33,11 @@ var codeLabels = map[string]map[string]results.Text{
 		"several_employees": {NL: "account gedeeld door meerdere medewerkers", EN: "account shared by several employees"},
 		"unknown_employee":  {NL: "personeelsnummer niet in het personeelsbestand", EN: "employee number not on the staff list"},
 		// breach_not_handled
-		"not_reported":          {NL: "niet gemeld bij de AP", EN: "not reported to the AP"},
-		"reported_late":         {NL: "later dan 72 uur gemeld bij de AP", EN: "reported to the AP after 72 hours"},
-		"subjects_not_informed": {NL: "betrokkenen niet geïnformeerd", EN: "people affected not informed"},
-		"incomplete_entry":      {NL: "registratie in het datalekkenregister onvolledig", EN: "breach register entry incomplete"},
+		"not_reported":             {NL: "niet gemeld bij de AP", EN: "not reported to the AP"},
+		"reported_late":            {NL: "later dan 72 uur gemeld bij de AP", EN: "reported to the AP after 72 hours"},
+		"subjects_not_informed":    {NL: "betrokkenen niet geïnformeerd", EN: "people affected not informed"},
+		"high_risk_not_reportable": {NL: "hoog risico maar niet meldplichtig genoemd", EN: "high risk but recorded as not reportable"},
+		"incomplete_entry":         {NL: "registratie in het datalekkenregister onvolledig", EN: "breach register entry incomplete"},
 		// bsn_as_identifier
 		"login": {NL: "BSN als inlognaam", EN: "BSN as username"},
 		"key":   {NL: "BSN als kindnummer", EN: "BSN as child number"},

@@ -259,6 +259,7 @@ type Breach struct {
 	Informed    time.Time
 	Effects     string
 	Measures    string
+	Exception   string // why the people affected need not be informed (art. 34 lid 3)
 }
 
 // Post is a social media or website post showing a recognisable child.

@@ -372,17 +372,21 @@ func (o *Org) buildRequests() {
 func (o *Org) buildBreaches() {
 	o.Breaches = []*Breach{
 		{"DL-2024-01", at(2024, 3, 12, 10, 20), "Kinderlijst per e-mail naar verkeerde ouder gestuurd", "Nee", time.Time{}, false, time.Time{},
-			"", "Ontvanger heeft de mail verwijderd"},
+			"", "Ontvanger heeft de mail verwijderd", ""},
 		{"DL-2025-01", at(2025, 5, 6, 16, 45), "Groeps-iPad Dolfijnen kwijtgeraakt (versleuteld)", "", time.Time{}, false, time.Time{},
-			"Geen: het apparaat is versleuteld", "Op afstand gewist, account gedeactiveerd"},
+			"Geen: het apparaat is versleuteld", "Op afstand gewist, account gedeactiveerd", ""},
 		{"DL-2025-02", at(2025, 10, 14, 8, 30), "OneDrive-map met inkomensgegevens via openbare link gedeeld", "Ja", at(2025, 10, 17, 8, 30), false, time.Time{},
-			"Inkomensgegevens van 12 gezinnen mogelijk ingezien", "Link ingetrokken, toegang gelogd"},
+			"Inkomensgegevens van 12 gezinnen mogelijk ingezien", "Link ingetrokken, toegang gelogd", ""},
 		{"DL-2026-01", at(2026, 2, 9, 9, 15), "Foto's van groep Dolfijnen in het dagboek van een andere groep geplaatst", "Ja", at(2026, 2, 16, 11, 0), true, at(2026, 2, 12, 17, 0),
-			"Foto's van 9 kinderen gezien door ouders van een andere groep", "Foto's verwijderd, ouders geïnformeerd"},
+			"Foto's van 9 kinderen gezien door ouders van een andere groep", "Foto's verwijderd, ouders geïnformeerd", ""},
 		{"DL-2026-02", at(2026, 8, 27, 16, 0), "USB-stick met kinderlijsten en allergieën kwijt", "Ja", time.Time{}, true, time.Time{},
-			"Gezondheidsgegevens van 31 kinderen mogelijk in handen van derden", "Aangifte gedaan; USB-sticks verboden"},
+			"Gezondheidsgegevens van 31 kinderen mogelijk in handen van derden", "Aangifte gedaan; USB-sticks verboden", ""},
 		{"DL-2026-03", at(2026, 8, 30, 9, 0), "Verkeerde bijlage naar een ouder gemaild", "Ja", time.Time{}, false, time.Time{},
-			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen"},
+			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen", ""},
+		{"DL-2026-04", at(2026, 6, 3, 13, 30), "Overdrachtsformulier met zorgsignalen naar de verkeerde school gestuurd", "Nee", time.Time{}, true, at(2026, 6, 4, 10, 0),
+			"Zorgsignalen over één kind gelezen door een andere school", "School gevraagd het formulier te verwijderen", ""},
+		{"DL-2026-05", at(2026, 7, 8, 11, 0), "Laptop van de administratie gestolen", "Ja", at(2026, 7, 9, 9, 0), true, time.Time{},
+			"NAW-gegevens en BSN van alle kinderen op de schijf", "Aangifte gedaan, laptop op afstand geblokkeerd", "Versleutelde schijf (art. 34 lid 3 sub a)"},
 	}
 	o.book(chkBreach, "breaches",
 		mark{"DL-2024-01", true, "register entry without the consequences (incomplete_entry: effects)"},
@@ -392,6 +396,8 @@ func (o *Org) buildBreaches() {
 		mark{"DL-2026-02", true, "high risk, the people affected not informed (subjects_not_informed)"},
 		mark{"DL-2025-02", false, "reported exactly 72 hours after discovery"},
 		mark{"DL-2026-03", false, "discovered 2026-08-30 09:00: the 72 hours have not passed"},
+		mark{"DL-2026-04", true, "high risk, but recorded as not reportable (high_risk_not_reportable)"},
+		mark{"DL-2026-05", false, "high risk, people not informed: the art. 34(3) exception (encrypted disk) is recorded"},
 	)
 }
 
