@@ -3,8 +3,9 @@
 -- title.en: Invalid BSN in the administration
 -- severity: low
 -- area: bsn
--- source: AVG art. 5 lid 1 sub d (juistheid); Wet algemene bepalingen burgerservicenummer art. 1
---   (het BSN voldoet aan de elfproef); Regeling Wet kinderopvang art. 11 (BSN voor de toeslag)
+-- source: AVG art. 5 lid 1 sub d (juistheid); Regeling Wet kinderopvang art. 11 lid 1 sub b en c (BSN in
+--   de gegevens voor de kinderopvangtoeslag en de gemeentelijke tegemoetkoming); elk uitgegeven BSN
+--   voldoet aan de elfproef (een rekenregel, geen wetsartikel)
 -- requires: admin_children
 -- reads: admin_children(child_id, bsn, care_end)
 -- impact: 2

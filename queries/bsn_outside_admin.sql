@@ -4,7 +4,8 @@
 -- severity: high
 -- area: bsn
 -- source: UAVG art. 46 (BSN alleen waar een wet dat voorschrijft; toestemming maakt het niet rechtmatig);
---   Regeling Wet kinderopvang art. 11 (BSN alleen voor de kinderopvangtoeslag); AVG art. 5 lid 1 sub c
+--   Regeling Wet kinderopvang art. 11 lid 1 sub b en c (het BSN hoort bij de gegevens voor de
+--   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, in de administratie); AVG art. 5 lid 1 sub c
 -- requires: portal_children | portal_guardians | portal_notes | portal_consents | portal_photos |
 --   tracking_children | tracking_observations | tracking_transfers | staff | accounts | requests |
 --   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints

@@ -3,9 +3,10 @@
 -- title.en: Child recognisable on social media or the website without written consent
 -- severity: high
 -- area: toestemming
--- source: AVG art. 6 lid 1 sub a, art. 7 lid 1 (aantoonbare toestemming) en art. 8; toestemming per
---   kanaal (AP-brief aan scholen 23 augustus 2017); privacystatement: herkenbare kinderen op Facebook
---   alleen met schriftelijke toestemming
+-- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (aantoonbare toestemming); toestemming is specifiek,
+--   dus per kanaal (art. 4 punt 11); voor kinderen onder 16 gegeven door de ouder met ouderlijk gezag
+--   (UAVG art. 5); schriftelijk is het eigen beleid van de organisatie (privacystatement: herkenbare
+--   kinderen op Facebook alleen met schriftelijke toestemming)
 -- requires: social_posts
 -- reads: portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), social_posts(post_id, child_id, posted_at?, channel?, written_consent, consent_reference?)
 -- impact: 5

@@ -3,8 +3,9 @@
 -- title.en: Photo in the parent portal without consent
 -- severity: high
 -- area: toestemming
--- source: AVG art. 6 lid 1 sub a, art. 7 en art. 8 (toestemming ouders voor kinderen onder 16);
---   privacystatement: foto's alleen van kinderen waarvan de ouders toestemming hebben gegeven
+-- source: AVG art. 6 lid 1 sub a en art. 7 (toestemming, aantoonbaar); voor kinderen onder 16 gegeven
+--   door de ouder met ouderlijk gezag (UAVG art. 5); privacystatement: foto's alleen van kinderen
+--   waarvan de ouders toestemming hebben gegeven
 -- requires: portal_photos, portal_consents
 -- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at~)
 -- impact: 4

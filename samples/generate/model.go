@@ -370,8 +370,9 @@ const (
 	nGeneral
 )
 
-// healthNote reports whether a note category holds health data (AVG art. 9).
-func healthNote(cat int) bool { return cat == nAllergy || cat == nDiet || cat == nMedical }
+// healthNote reports whether a note category holds health data (AVG art. 9);
+// a diet is not health data by itself.
+func healthNote(cat int) bool { return cat == nAllergy || cat == nMedical }
 
 // The recorded grounds for health notes, with the Konnect label.
 var noteBases = []struct{ Canonical, Label string }{
