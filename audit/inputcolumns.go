@@ -15,11 +15,19 @@ import (
 // describeColumns tells, per input, the columns the manifest does not
 // load apart: SkippedColumns keeps only the export columns no check reads
 // ("not loaded, not needed for the audit"); NeededColumns lists the
-// canonical columns of the input's table that a check reads but the input
-// does not fill, with the export header that looks like one where there is
-// one; UnusedColumns the canonical columns it fills that no check reads.
+// canonical columns of the input's table that a check declares it reads
+// but the input does not fill, with the export header that looks like one
+// where there is one (a column read only to place findings, location or
+// group_name, is not listed); UnusedColumns the canonical columns it fills
+// that no check reads, not even to place a finding.
 func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []queries.Check) {
 	read := queries.ReadColumns(checks)
+	needed := map[string]bool{} // read to judge, not only to place a finding
+	for _, c := range checks {
+		for _, r := range c.ColumnReads {
+			needed[r.String()] = true
+		}
+	}
 	for i := range inputs {
 		in := &inputs[i]
 		t, ok := model.Lookup(in.Table)
@@ -48,7 +56,7 @@ func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []
 			switch key := in.Table + "." + col.Name; {
 			case filled[col.Name] && !read[key] && !col.Key && !col.Required:
 				in.UnusedColumns = append(in.UnusedColumns, col.Name)
-			case !filled[col.Name] && read[key]:
+			case !filled[col.Name] && needed[key]:
 				name := col.Name
 				if h := lookingLike(in.Table, col.Name, headers); h != "" {
 					name += " (" + h + "?)"

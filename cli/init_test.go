@@ -60,7 +60,7 @@ func TestInitCommands(t *testing.T) {
 		{"no source dir", []string{"init"}, 2, nil, []string{"init takes one SOURCE_DIR"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export}, 0,
-			[]string{"kinderen.csv", "-> admin_children", "5 of 14 columns matched", "could not place 1 export(s):",
+			[]string{"kinderen.csv", "-> admin_children", "5 of 15 columns matched", "could not place 1 export(s):",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
 		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
@@ -96,7 +96,7 @@ func TestInitCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"# recognised as admin_children: 5 of 14 columns matched\n",
+		"# recognised as admin_children: 5 of 15 columns matched\n",
 		"# header on row 3; the rows above it are skipped\n",
 		"Geb. datum: birth_date\n",
 		"BSN kind: bsn\n",

@@ -5,7 +5,7 @@
 -- area: toestemming
 -- source: AVG art. 7 lid 3 (intrekken van toestemming) en art. 17 lid 1 sub b (recht op vergetelheid)
 -- requires: portal_photos, portal_consents
--- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at~)
+-- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
 -- impact.why: parents explicitly withdrew consent and the photo is still shown to other parents of the
 --   group

@@ -242,7 +242,7 @@ func (o *Org) plantConsents() {
 	edge := o.consentOf("plainReconfirmEdge", cPickup)
 	edge.Granted, edge.Recorded = true, at(2025, 9, 1, 19, 30)
 	migrated := o.consentOf("photoMigrated", cPhotoPortal)
-	o.expect(chkReconfirm, "portal_consents", consentKey(late), "given 2025-08-31 21:10, a day more than 12 months ago")
+	o.absent(chkReconfirm, "portal_consents", consentKey(late), "pickup by others given 2025-08-31 21:10: a parental permission, which does not expire")
 	o.expect(chkReconfirm, "portal_consents", consentKey(migrated), "migrated without a date (undated)")
 	o.absent(chkReconfirm, "portal_consents", consentKey(edge), "given 2025-09-01 19:30, on the day 12 months ago")
 }
