@@ -359,7 +359,7 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		if t, ok := severityNames[severity]; ok {
 			severity = e.tr(t)
 		}
-		e.infof(quiet, "  %-30s %-14s %s\n", c.ID, severity, status)
+		e.infof(quiet, "  %-30s %-8s %s\n", c.ID, severity, status)
 		for _, w := range c.Warnings {
 			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(w)))
 		}

@@ -56,7 +56,7 @@ var (
 
 // severityNames names the severities on the terminal.
 var severityNames = map[string]text{
-	"high": {"ernstig", "serious"}, "medium": {"aanzienlijk", "significant"}, "low": {"beperkt", "minor"}, "info": {"goede praktijk", "good practice"},
+	"high": {"ernstig", "serious"}, "medium": {"matig", "moderate"}, "low": {"licht", "minor"}, "info": {"advies", "advisory"},
 }
 
 // tr picks t in the language of the run.

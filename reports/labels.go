@@ -151,6 +151,7 @@ type labels struct {
 	SkippedColumns   string
 	NeededColumns    string
 	UnusedColumns    string
+	Columns          string
 	SHA256           string
 	Rejects          string
 	Column           string
@@ -250,7 +251,7 @@ var labelsNL = labels{
 
 	// Severity ("Ernst") and risk level ("Niveau") never share a word, so
 	// a reader never sees "info" next to "hoog".
-	Severity: map[string]string{"high": "ernstig", "medium": "aanzienlijk", "low": "beperkt", "info": "goede praktijk"},
+	Severity: map[string]string{"high": "ernstig", "medium": "matig", "low": "licht", "info": "advies"},
 	Status: map[string]string{
 		"passed":   "geslaagd",
 		"findings": "bevindingen",
@@ -377,6 +378,7 @@ var labelsNL = labels{
 	SkippedColumns:  "Niet ingelezen (niet nodig)",
 	NeededColumns:   "Nodig, niet gekoppeld",
 	UnusedColumns:   "Gekoppeld, niet gebruikt",
+	Columns:         "Kolommen",
 	SHA256:          "SHA-256",
 	Rejects:         "Afgewezen rijen",
 	Column:          "Kolom",
@@ -474,7 +476,7 @@ var labelsEN = labels{
 	PersistingFindings: "Persisting findings",
 	ResolvedFindings:   "Resolved findings",
 
-	Severity: map[string]string{"high": "serious", "medium": "significant", "low": "minor", "info": "good practice"},
+	Severity: map[string]string{"high": "serious", "medium": "moderate", "low": "minor", "info": "advisory"},
 	Status: map[string]string{
 		"passed":   "passed",
 		"findings": "findings",
@@ -601,6 +603,7 @@ var labelsEN = labels{
 	SkippedColumns:  "Not loaded (not needed)",
 	NeededColumns:   "Needed, not mapped",
 	UnusedColumns:   "Mapped, not used",
+	Columns:         "Columns",
 	SHA256:          "SHA-256",
 	Rejects:         "Rejected rows",
 	Column:          "Column",

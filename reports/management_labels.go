@@ -27,6 +27,7 @@ type mgmtLabels struct {
 	// BySeverity splits the open findings: "%s" the counts of severity
 	// high, medium and low, in the report's severity words.
 	BySeverity    string
+	BySeverityKey string // heads BySeverity among the key figures
 	RecommendSent string // "%s": the number of recommendations
 
 	PerArea      string
@@ -145,8 +146,9 @@ var mgmtNL = mgmtLabels{
 	AcceptedCount:   "Geaccepteerde bevindingen",
 	PreviousCount:   "vorige audit (%s)",
 	Recommendations: "Aanbevelingen (goede praktijk)",
-	BySeverity:      "%s ernstig, %s aanzienlijk, %s beperkt",
-	RecommendSent:   "Daarnaast staan er %s aanbevelingen open: punten van goede praktijk, geen wettelijke plicht; die tellen niet mee bij de open bevindingen.",
+	BySeverity:      "%s ernstig, %s matig, %s licht",
+	BySeverityKey:   "Open bevindingen naar ernst",
+	RecommendSent:   "Daarnaast staan %s aanbevelingen (goede praktijk) open.",
 
 	PerArea:      "Bevindingen per gebied",
 	Area:         "Gebied",
@@ -298,8 +300,9 @@ var mgmtEN = mgmtLabels{
 	AcceptedCount:   "Accepted findings",
 	PreviousCount:   "previous audit (%s)",
 	Recommendations: "Recommendations (good practice)",
-	BySeverity:      "%s serious, %s significant, %s minor",
-	RecommendSent:   "Besides, %s recommendations are open: points of good practice, not legal duties; they are not counted among the open findings.",
+	BySeverity:      "%s serious, %s moderate, %s minor",
+	BySeverityKey:   "Open findings by severity",
+	RecommendSent:   "Besides, %s recommendations (good practice) are open.",
 
 	PerArea:      "Findings per area",
 	Area:         "Area",

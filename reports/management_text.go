@@ -94,9 +94,6 @@ func (t *mgmtText) conclusion(s *audience.Summary) string {
 		out = append(out, m.NoneOpen)
 	} else {
 		add(m.OpenSent[pluralIndex(tt.ChecksOpen)], tt.ChecksOpen, t.countWords(tt.Open))
-		by := tt.OpenBySeverity
-		out[len(out)-1] = strings.TrimSuffix(out[len(out)-1], ".") + " (" +
-			fmt.Sprintf(m.BySeverity, t.countWords(by["high"]), t.countWords(by["medium"]), t.countWords(by["low"])) + ")."
 	}
 	if !tt.Recommendations.Zero() {
 		add(m.RecommendSent, t.countWords(tt.Recommendations))

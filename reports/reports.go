@@ -333,7 +333,9 @@ func prepare(run *results.Run) *results.Run {
 		in.File = m(in.File)
 		in.Sheet = m(in.Sheet)
 		in.SkippedColumns = mapStrings(in.SkippedColumns, m)
-		in.NeededColumns = mapStrings(in.NeededColumns, m)
+		if in.NeededColumns != nil {
+			in.NeededColumns = mapStrings(in.NeededColumns, m)
+		}
 		r.Inputs[i] = in
 	}
 
