@@ -9,5 +9,9 @@
 //   - for the data protection officer's spot check (FG): full detail, BSN
 //     masked.
 //
+// This package is the one owner of the audiences. Risk and FG return an
+// audience.Detailed, Management a *Summary: the only types the reporters
+// (package reports) accept, so a run that did not pass through this step
+// cannot reach a report, and the reporters never branch on the audience.
 // The transformations work on a *results.Run and never change it.
 package audience

@@ -14,14 +14,8 @@ import (
 
 func TestAreaNames(t *testing.T) {
 	for _, a := range queries.Areas {
-		n, ok := areaNames[a]
-		if !ok || n.NL == "" || n.EN == "" {
+		if n := AreaName(a); n.NL == a || n.EN == a {
 			t.Errorf("area %q has no Dutch and English name: %+v", a, n)
-		}
-	}
-	for a := range areaNames {
-		if !strings.Contains(" "+strings.Join(queries.Areas, " ")+" ", " "+a+" ") {
-			t.Errorf("areaNames names %q, which is not in queries.Areas", a)
 		}
 	}
 	if got := AreaName("eigen"); got != (results.Text{NL: "eigen", EN: "eigen"}) {
@@ -131,7 +125,7 @@ func TestManagement(t *testing.T) {
 		{"toestemming", "Consent", 2, 2, 2, "13–16", "21–24", "down", "critical"},
 		{"bewaartermijnen", "Retention periods", 2, 2, 0, "0", "7–10", "down", "none"},
 		{"bsn", "Use of the citizen service number (BSN)", 1, 0, 0, "0", "-", "", "none"},
-		{"toegang", "Access to data", 1, 1, 1, "< 5", "0", "new", "critical"},
+		{"toegang", "Access and accounts", 1, 1, 1, "< 5", "0", "new", "critical"},
 		// e_own is good practice: its 7 open findings are recommendations.
 		{"eigen", "eigen", 1, 1, 0, "0", "0", "same", "high"},
 	}

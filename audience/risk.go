@@ -19,8 +19,13 @@ import (
 // values were never loaded, so its names are not among the identifiers.
 // The resolved findings of the previous run keep no values for the same
 // reason. The copy has no Identifiers. p must not be nil.
-func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
-	out := Clone(run)
+func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
+	return Detailed{run: riskRun(run, p), aud: results.AudienceRisk}
+}
+
+// riskRun is the run of Risk.
+func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
+	out := run.Clone()
 	out.Audience = results.AudienceRisk
 	out.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
 	sc := NewScrubber(run.Identifiers)
@@ -67,10 +72,10 @@ func Risk(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // FG prepares run for the data protection officer's spot check: a copy
 // with every detail. BSNs are masked by the reporters, as for every
 // audience.
-func FG(run *results.Run) *results.Run {
-	out := Clone(run)
+func FG(run *results.Run) Detailed {
+	out := run.Clone()
 	out.Audience = results.AudienceFG
-	return out
+	return Detailed{run: out, aud: results.AudienceFG}
 }
 
 func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser, sc *Scrubber) {

@@ -67,7 +67,7 @@ func marshal(t *testing.T, run *results.Run) string {
 func TestRiskSampleHasNoPersonalData(t *testing.T) {
 	run := sampleRun(t)
 	before := marshal(t, run)
-	risk := audience.Risk(run, samplePseudonymiser(t))
+	risk := audience.RunOf(audience.Risk(run, samplePseudonymiser(t)))
 	if marshal(t, run) != before {
 		t.Fatal("Risk changed the run it was given")
 	}
@@ -80,7 +80,7 @@ func TestRiskSampleHasNoPersonalData(t *testing.T) {
 		t.Errorf("audience %q, pseudonymisation %+v, %d identifiers", risk.Audience, risk.Pseudonymisation, len(risk.Identifiers))
 	}
 
-	fg := audience.FG(run)
+	fg := audience.RunOf(audience.FG(run))
 	if fg.Audience != results.AudienceFG || fg.Pseudonymisation != nil {
 		t.Errorf("FG copy: audience %q, pseudonymisation %+v", fg.Audience, fg.Pseudonymisation)
 	}
@@ -138,7 +138,7 @@ func personalData(t *testing.T, ids []results.Identifier, run *results.Run) []st
 func TestRiskPseudonyms(t *testing.T) {
 	run := sampleRun(t)
 	p := samplePseudonymiser(t)
-	a, b := audience.Risk(run, p), audience.Risk(run, p)
+	a, b := audience.RunOf(audience.Risk(run, p)), audience.RunOf(audience.Risk(run, p))
 	if marshal(t, a) != marshal(t, b) {
 		t.Error("two risk copies of one run with one key differ")
 	}
@@ -146,7 +146,7 @@ func TestRiskPseudonyms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := audience.Risk(run, other)
+	c := audience.RunOf(audience.Risk(run, other))
 	n := 0
 	for i, chk := range run.Checks {
 		keys := map[string]bool{}
@@ -196,8 +196,8 @@ func TestRiskTexts(t *testing.T) {
 		}},
 		Previous: &results.PreviousRun{File: "resultaten Anna de Vries.json"},
 	}
-	got := audience.Risk(run, p)
-	want := audience.Clone(run)
+	got := audience.RunOf(audience.Risk(run, p))
+	want := run.Clone()
 	want.Audience = "risk"
 	want.Pseudonymisation = &results.Pseudonymisation{Method: "HMAC-SHA256", KeyID: p.KeyID()}
 	want.Identifiers = nil
@@ -235,7 +235,7 @@ func TestClone(t *testing.T) {
 		Summary:     results.Summary{BySeverity: map[string]int{"high": 1}},
 		Identifiers: []results.Identifier{{Value: "Anna", Kind: "name"}},
 	}
-	c := audience.Clone(run)
+	c := run.Clone()
 	if diff := cmp.Diff(run, c); diff != "" {
 		t.Fatalf("clone differs (-run +clone):\n%s", diff)
 	}
@@ -264,7 +264,7 @@ func TestRiskRejectedDate(t *testing.T) {
 	}
 	run := &results.Run{Rejects: []results.Reject{{File: "kinderen.csv", Row: 2, Column: "Geboortedatum", Value: "31-02-2011",
 		Reason: results.Text{NL: values.Dutch(err), EN: err.Error()}}}}
-	got := audience.Risk(run, samplePseudonymiser(t)).Rejects[0]
+	got := audience.RunOf(audience.Risk(run, samplePseudonymiser(t))).Rejects[0]
 	for _, s := range []string{got.Value, got.Reason.NL, got.Reason.EN} {
 		for _, leak := range []string{"31", "02", "2011", "februari", "February", "28"} {
 			if strings.Contains(s, leak) {
@@ -289,7 +289,7 @@ func TestRiskStaleKey(t *testing.T) {
 		{ID: "A3", CheckID: "processor_agreement_missing", RecordKey: "WhatsApp", Status: results.AcceptanceStale},
 		{ID: "A4", CheckID: "retention_invoices", RecordKey: "FAC-2018-*", Status: results.AcceptanceAccepted},
 	}}
-	got := audience.Risk(run, p).Acceptances
+	got := audience.RunOf(audience.Risk(run, p)).Acceptances
 	for i, want := range []string{p.Of("accepted_risks", "K0999"), p.Of("accepted_risks", "Konnect/ipad.groep@example.org"), "WhatsApp", "FAC-2018-*"} {
 		if got[i].RecordKey != want {
 			t.Errorf("%s: record key %q, want %q", got[i].ID, got[i].RecordKey, want)

@@ -27,7 +27,8 @@ func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol polic
 	stmts := []string{fmt.Sprintf("SET VARIABLE as_of = DATE '%s'", asOf.Format(time.DateOnly))}
 	stmts = append(stmts, queries.Macros...)
 	for _, p := range pol.Params() {
-		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %s = %s", p.Name, p.SQL()))
+		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %q = %s", p.Name, p.SQL()),
+			fmt.Sprintf("SET VARIABLE %s = %s", p.OldName, p.SQL())) // deprecated spelling, for older own checks
 	}
 	for _, s := range stmts {
 		if _, err := conn.ExecContext(ctx, s); err != nil {
@@ -142,6 +143,13 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			continue
 		}
 		rc.Warnings = append(sup.warnings(c), incomplete...)
+		for _, d := range policy.DeprecatedNames(c.SQL) {
+			old, now, _ := strings.Cut(d, " -> ")
+			rc.Warnings = append(rc.Warnings, results.Text{
+				NL: fmt.Sprintf("leest de instelling met haar oude naam getvariable('%s'); die werkt nog, maar verdwijnt in een volgende versie: schrijf getvariable('%s')", old, now),
+				EN: fmt.Sprintf("reads the setting by its old name getvariable('%s'); it still works but will go in a later version: write getvariable('%s')", old, now),
+			})
+		}
 		if err := execute(ctx, conn, c, &rc); err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()

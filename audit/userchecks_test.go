@@ -73,3 +73,28 @@ func TestUserChecks(t *testing.T) {
 		t.Errorf("own_photos findings %+v", f)
 	}
 }
+
+// TestDeprecatedSettingName: a setting reads the same by its one spelling
+// (getvariable('retention.portal_months')) and by the old variable name of
+// earlier versions, which still works in an own check but gets a warning
+// naming the new spelling; the new spelling gets none.
+func TestDeprecatedSettingName(t *testing.T) {
+	sql := func(name string) string {
+		return `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
+			'm' AS message_nl, 'm' AS message_en, getvariable('` + name + `') AS months FROM portal_photos`
+	}
+	checks := []queries.Check{check(t, "old_name", "portal_photos", sql("retention_portal_months")), check(t, "new_name", "portal_photos", sql("retention.portal_months"))}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range run.Checks {
+		if c.Status != results.StatusFindings || len(c.Findings) != 1 || c.Findings[0].Values[0] != "24" {
+			t.Fatalf("%s: status %s, findings %+v, want one finding with months 24", c.ID, c.Status, c.Findings)
+		}
+		warned := len(c.Warnings) == 1 && strings.Contains(c.Warnings[0].EN, "getvariable('retention.portal_months')")
+		if warned != (c.ID == "old_name") {
+			t.Errorf("%s: warnings %+v", c.ID, c.Warnings)
+		}
+	}
+}

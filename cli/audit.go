@@ -5,45 +5,38 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
-	"github.com/avgaudit/avgaudit/atomicfile"
-	"github.com/avgaudit/avgaudit/audit"
-	"github.com/avgaudit/avgaudit/ingest"
-	"github.com/avgaudit/avgaudit/reports"
+	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/samples"
 )
 
-const auditVersion = audit.Version
+const auditVersion = app.Version
 
-// Report file names in the output directory.
+// Report file names in the output directory and the history folder.
 const (
-	XLSXName = "rapport.xlsx"
-	HTMLName = "rapport.html"
-	JSONName = "resultaten.json"
+	XLSXName       = app.XLSXName
+	HTMLName       = app.HTMLName
+	JSONName       = app.JSONName
+	HistoryDirName = app.HistoryDirName
+	KeyFileName    = app.KeyFileName
 )
 
 // auditOptions are the audit command's flags.
 type auditOptions struct {
-	AsOf           string
+	shared
 	Out            string
 	DB             string
 	Policy         string
-	Lang           string
 	Strict         bool
 	FailOnFindings bool
 	Quiet          bool
 	Checks         string
 	Only, Skip     []string
-	PasswordFile   string
 	Audiences      []string
 	Previous       string
 	AcceptedRisks  string
@@ -52,7 +45,7 @@ type auditOptions struct {
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
-	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit: retention and deadlines are measured\nfrom it (default: the manifest's as_of, else today; the samples use 2026-09-01)")
+	o.addAsOf(fs, "reference `DATE` (YYYY-MM-DD) of the audit: retention and deadlines are measured\nfrom it (default: the manifest's as_of, else today; the samples use 2026-09-01)")
 	fs.StringVar(&o.Out, "out", "avgaudit-rapport", "output `DIR` for the reports (and, in "+HistoryDirName+"/, the history of earlier audits)")
 	fs.StringSliceVar(&o.Audiences, "audience", []string{"risk"}, "write the reports for `LIST`: risk (annual risk analysis: "+HTMLName+", ...), fg (the FG's\nspot check, full detail: rapport-fg.*), management (the board, no personal data:\nrapport-bestuur.*) or all; comma-separated")
 	fs.StringVar(&o.Previous, "previous", "", "compare with last year's results: a resultaten.json / resultaten-fg.json `PATH`, or a\nhistory folder (default: the manifest's previous, else the newest earlier run in\nOUT/"+HistoryDirName+")")
@@ -61,14 +54,14 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not keep the results in OUT/"+HistoryDirName+" and do not compare with it")
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
-	fs.StringVar(&o.Lang, "lang", "nl", "report `LANG`: nl (Dutch) or en (English)")
+	o.addLang(fs, "report `LANG`: nl (Dutch) or en (English)")
 	fs.BoolVar(&o.Strict, "strict", false, "treat any rejected input row as an error (exit 1, no reports)")
 	fs.BoolVar(&o.FailOnFindings, "fail-on-findings", false, "exit with code 3 when checks found issues")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "print only warnings and errors")
 	fs.StringVar(&o.Checks, "checks", "", "also run your own checks: every .sql file in `DIR` (format: docs/checks.md)")
 	fs.StringSliceVar(&o.Only, "only", nil, "run only the checks in `LIST`: comma-separated check ids or area codes\n(e.g. toestemming,request_overdue); repeatable")
 	fs.StringSliceVar(&o.Skip, "skip", nil, "do not run the checks in `LIST`: comma-separated check ids or area codes; repeatable")
-	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (the file holds\nonly the password; it is never printed)")
+	o.addPasswordFile(fs, "open password-protected workbooks with the password in `FILE` (the file holds\nonly the password; it is never printed)")
 }
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
@@ -129,81 +122,55 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	if err := checkLang(o.Lang); err != nil {
 		return err
 	}
-	checks, err := loadChecks(o.Checks, o.Only, o.Skip)
-	if err != nil {
-		return err
-	}
 	e.lang = o.Lang
-	opt, source, err := e.sourceOptions("audit", flags.Args(), o.AsOf, o.PasswordFile, o.Quiet)
+	src, source, err := e.source("audit", flags.Args(), o.shared, o.Quiet)
 	if err != nil {
 		return err
 	}
-	opt.PolicyFile, opt.DBPath, opt.Strict, opt.Checks = o.Policy, o.DB, o.Strict, checks
-	audiences, err := parseAudiences(o.Audiences)
-	if err != nil {
-		return err
+	opt := app.AuditOptions{
+		Source: src, Out: o.Out, DB: o.DB, Policy: o.Policy, Lang: o.Lang, Strict: o.Strict,
+		FailOnFindings: o.FailOnFindings, ChecksDir: o.Checks, Only: o.Only, Skip: o.Skip,
+		Audiences: o.Audiences, Previous: o.Previous, AcceptedRisks: o.AcceptedRisks,
+		PseudonymKey: o.PseudonymKey, NoHistory: o.NoHistory,
+		Started: func() { e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source) },
+		Loaded:  func(run *results.Run) { e.printLoad(run, o.Quiet) },
 	}
-	historyDir := filepath.Join(o.Out, HistoryDirName)
-	if !o.NoHistory {
-		opt.HistoryDir = historyDir
-	}
-	opt.PreviousFile, opt.AcceptedFile = o.Previous, o.AcceptedRisks
-	pseud, saveKey, err := pseudonymiser(o.PseudonymKey, historyDir, flags.NArg() == 0, o.NoHistory)
-	if err != nil {
-		return err
-	}
-	opt.Pseudonymiser = pseud
-	if o.DB != "" {
-		if _, err := os.Stat(o.DB); err == nil {
-			return usagef("--db %s already exists; choose a new file name or remove it first", o.DB)
-		}
-	}
-	e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source)
-	run, err := audit.Audit(ctx, opt)
-	var rejected *audit.RejectsError
-	if errors.As(err, &rejected) {
+	out, err := app.Audit(ctx, opt)
+	var rejected *app.RejectsError
+	var srcErr *app.SourceError
+	switch {
+	case errors.As(err, &rejected):
 		e.printRejects(rejected.Rows, rejected.Rejects, "")
 		return err
-	}
-	if err != nil {
+	case errors.As(err, &srcErr):
 		return fmt.Errorf("%s: %w", source, err)
-	}
-	e.printLoad(run, o.Quiet)
-	files := audienceReports(run, audiences, o.Lang, pseud)
-	if err := writeFiles(o.Out, files); err != nil {
+	case out == nil || len(out.Files) == 0:
 		return err
 	}
+	run := out.Run
 	e.printChecks(run, o.Quiet)
 	e.printOutcome(run, o.Quiet)
-	e.infof(o.Quiet, e.tr(msgWritten), o.Out, fileNames(files))
-	if old := otherAudienceFiles(o.Out, audiences); len(old) > 0 {
+	e.infof(o.Quiet, e.tr(msgWritten), o.Out, strings.Join(out.Files, ", "))
+	if old := out.OtherAudienceFiles; len(old) > 0 {
 		fmt.Fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
 	}
-	if saveKey != nil {
-		path, err := saveKey()
-		if err != nil {
-			return err
-		}
-		e.infof(o.Quiet, e.tr(msgKeyCreated), path)
+	if out.KeyCreated != "" {
+		e.infof(o.Quiet, e.tr(msgKeyCreated), out.KeyCreated)
 	}
-	if !o.NoHistory {
-		path, dropped, err := saveHistory(historyDir, run)
-		switch {
-		case err != nil:
-			return err
-		case len(dropped) > 0:
-			e.infof(o.Quiet, e.tr(msgHistoryKept), path, len(dropped), firstFew(dropped))
-		default:
-			e.infof(o.Quiet, e.tr(msgHistory), path)
-		}
+	if err != nil && !errors.Is(err, app.ErrFindings) {
+		return err
+	}
+	switch {
+	case out.HistoryFile == "":
+	case len(out.HistoryKept) > 0:
+		e.infof(o.Quiet, e.tr(msgHistoryKept), out.HistoryFile, len(out.HistoryKept), firstFew(out.HistoryKept))
+	default:
+		e.infof(o.Quiet, e.tr(msgHistory), out.HistoryFile)
 	}
 	if o.DB != "" {
 		e.infof(o.Quiet, e.tr(msgDBKept), o.DB)
 	}
-	if o.FailOnFindings && run.Summary.Open > 0 {
-		return errFindings
-	}
-	return nil
+	return err
 }
 
 // firstFew lists the first three ids, and "..." when there are more.
@@ -220,56 +187,29 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 	}
 }
 
-// checkLang accepts the report languages there are.
-func checkLang(lang string) error {
-	if lang != "nl" && lang != "en" {
-		return usagef("--lang %q: choose nl or en", lang)
-	}
-	return nil
-}
-
-// sourceOptions sets up the audit options every command that loads the
-// exports shares: the source (SOURCE_DIR in args, or the sample
-// organisation built into avgaudit without one), the reference date, the
-// password and the progress bar. It also returns how messages name the
-// source.
-func (e *env) sourceOptions(cmd string, args []string, asOf, passwordFile string, quiet bool) (audit.Options, string, error) {
-	opt := audit.Options{Today: e.now()}
+// source sets up what every command that loads the exports shares: the
+// source (SOURCE_DIR in args, or the sample organisation built into
+// avgaudit without one), the reference date, the password and the progress
+// bar. It also returns how messages name the source.
+func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Source, string, error) {
+	src := app.Source{Today: e.now(), PasswordFile: sh.PasswordFile}
 	if len(args) > 1 {
-		return opt, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
+		return src, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
 	}
-	opt.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
-	if passwordFile != "" {
-		pw, err := readPassword(passwordFile)
-		if err != nil {
-			return opt, "", usagef("--password-file: %v", err)
-		}
-		opt.Password = pw
-	}
+	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {
-		opt.Progress = ingest.TerminalProgress(f, quiet) // nil unless stderr is a terminal
+		src.Progress = app.TerminalProgress(f, quiet) // nil unless stderr is a terminal
 	}
-	if asOf != "" {
-		t, err := time.Parse(time.DateOnly, asOf)
-		if err != nil {
-			return opt, "", usagef("--as-of %q: expected a date like 2026-09-01", asOf)
-		}
-		opt.AsOf = t
+	asOf, err := sh.asOf()
+	if err != nil {
+		return src, "", err
 	}
+	src.AsOf = asOf
 	if len(args) == 0 {
-		sub, err := fs.Sub(samples.Org, "org")
-		if err != nil {
-			return opt, "", err
-		}
-		opt.Source, opt.Dir = sub, "."
-		return opt, e.tr(msgSampleSource), nil
+		return src, e.tr(msgSampleSource), nil
 	}
-	dir := args[0]
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return opt, "", usagef("SOURCE_DIR %q is not a directory", dir)
-	}
-	opt.Source, opt.Dir = os.DirFS(dir), "."
-	return opt, dir, nil
+	src.Dir = args[0]
+	return src, src.Dir, nil
 }
 
 // maxRejectsShown limits the rejects printed on the terminal; the reports list all.
@@ -307,7 +247,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
 		listed := fmt.Sprintf(e.tr(msgAllListed), files)
 		if notListed := run.RejectsNotListed(); notListed > 0 {
-			listed = fmt.Sprintf(e.tr(msgFirstListed), ingest.MaxKeptRejects, files, notListed)
+			listed = fmt.Sprintf(e.tr(msgFirstListed), app.MaxKeptRejects, files, notListed)
 		}
 		e.printRejects(run.Summary.RowsRejected, run.Rejects, listed)
 	}
@@ -356,8 +296,8 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(*c.Reason)))
 		}
 		severity := c.Severity
-		if t, ok := severityNames[severity]; ok {
-			severity = e.tr(t)
+		if t, ok := app.Severity(severity); ok {
+			severity = e.tr(text(t))
 		}
 		e.infof(quiet, "  %-30s %-8s %s\n", c.ID, severity, status)
 		for _, w := range c.Warnings {
@@ -366,96 +306,25 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 	}
 }
 
-// reportFile is one file of the output set: its name in the output
-// directory and how to write it.
-type reportFile struct {
-	name  string
-	write func(io.Writer) error
-}
-
-// writeFiles writes files to temporary files in dir and then renames them
-// into place, so an interrupted or failed run leaves no half report.
-func writeFiles(dir string, files []reportFile) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create output directory: %w", err)
+// printOutcome says what the comparison with last year and the
+// accepted-risk register did.
+func (e *env) printOutcome(run *results.Run, quiet bool) {
+	s := run.Summary
+	if run.Previous != nil {
+		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, run.Previous.File, s.New, s.Persisting, s.Resolved)
 	}
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			_ = os.Remove(t)
+	if len(run.Acceptances) == 0 {
+		return
+	}
+	e.infof(quiet, e.tr(msgAccepted), s.Accepted, s.Open)
+	for _, a := range run.Acceptances {
+		status := a.Status
+		if status == results.AcceptanceExpired && a.Matched == 0 {
+			status = "expired_unmatched"
 		}
-	}
-	for _, o := range files {
-		tmp, err := atomicfile.Temp(dir, o.name, 0o644, o.write)
-		if err != nil {
-			cleanup()
-			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
+		if t, ok := acceptanceStatus[status]; ok {
+			status = e.tr(t)
 		}
-		temps = append(temps, tmp)
+		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, a.RecordKey, status)
 	}
-	// Replace the reports as a set: move the old ones aside first and put
-	// them back if any new one cannot be put in place (on Windows a report
-	// open in Excel cannot be replaced), so old and new are never mixed.
-	var moved, placed []string
-	rollback := func() {
-		for _, p := range placed {
-			_ = os.Remove(p)
-		}
-		for _, p := range moved {
-			_ = os.Rename(p+".old", p)
-		}
-		cleanup()
-	}
-	for i, o := range files {
-		final := filepath.Join(dir, o.name)
-		if _, err := os.Lstat(final); err == nil {
-			if err := os.Rename(final, final+".old"); err != nil {
-				rollback()
-				return fmt.Errorf("replace %s (is it open in another program?): %w", final, err)
-			}
-			moved = append(moved, final)
-		}
-		if err := os.Rename(temps[i], final); err != nil {
-			rollback()
-			return fmt.Errorf("write %s: %w", final, err)
-		}
-		placed = append(placed, final)
-	}
-	for _, p := range moved {
-		_ = os.Remove(p + ".old")
-	}
-	return nil
-}
-
-// writeReports writes the JSON, Excel and HTML reports of run to dir as one
-// set (see writeFiles).
-func writeReports(dir string, run *results.Run, opt reports.Options) error {
-	var files []reportFile
-	for _, o := range []struct {
-		name string
-		r    reports.Reporter
-	}{
-		{JSONName, reports.JSONReporter{}},
-		{XLSXName, reports.XLSXReporter{}},
-		{HTMLName, reports.HTMLReporter{}},
-	} {
-		r := o.r
-		files = append(files, reportFile{o.name, func(w io.Writer) error { return r.Write(w, run, opt) }})
-	}
-	return writeFiles(dir, files)
-}
-
-// readPassword reads a password file: its first line, without the line end
-// (editors add one). The password itself never appears in a message.
-func readPassword(name string) (string, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return "", fmt.Errorf("read %s: %w", name, err)
-	}
-	pw, _, _ := strings.Cut(string(b), "\n")
-	pw = strings.TrimSuffix(strings.TrimPrefix(pw, "\ufeff"), "\r")
-	if pw == "" {
-		return "", fmt.Errorf("%s is empty; put the workbook's password on its first line", name)
-	}
-	return pw, nil
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/avgaudit/avgaudit/policy"
+	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/queries"
 )
 
@@ -48,7 +48,7 @@ func (e *env) runChecks(args []string) error {
 	if len(args) > 1 {
 		return usagef("checks takes at most one ID")
 	}
-	checks, err := loadChecks(dir, nil, nil)
+	checks, err := app.Checks(dir, nil, nil)
 	if err != nil {
 		return err
 	}
@@ -99,23 +99,12 @@ func (e *env) showCheck(c queries.Check) {
 	} else if c.Population != "" {
 		fmt.Fprintf(e.stdout, "judges:   the rows of %s (the likelihood follows from the share with an open finding)\n", c.Population)
 	}
-	if params := checkParams(c); len(params) > 0 {
+	if params := app.CheckParams(c); len(params) > 0 {
 		fmt.Fprintf(e.stdout, "\npolicy settings (default; override in the policy file, see docs/policy.md):\n")
 		for _, p := range params {
-			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n    %s\n", p.Key, p.String(), p.DocNL, p.Doc)
+			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n    %s\n", p.Name, p.String(), p.DocNL, p.Doc)
 		}
 	}
 	fmt.Fprintf(e.stdout, "\nWaarom:  %s\nOplossen: %s\n\nWhy: %s\nFix: %s\n\n%s\n",
 		c.Why.NL, c.Fix.NL, c.Why.EN, c.Fix.EN, c.SQL)
-}
-
-// checkParams lists the policy settings a check's SQL reads.
-func checkParams(c queries.Check) []policy.Param {
-	var out []policy.Param
-	for _, p := range policy.Default().Params() {
-		if strings.Contains(c.SQL, "'"+p.Name+"'") {
-			out = append(out, p)
-		}
-	}
-	return out
 }

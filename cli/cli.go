@@ -1,6 +1,8 @@
 // Package cli is avgaudit's command line: it parses arguments, runs the
-// commands and turns errors into messages and exit codes. Only this package
-// talks to the user.
+// commands of package app, prints their outcome and turns errors into
+// messages and exit codes. Only this package talks to the user; it holds
+// no application logic (a new command goes in app, its flags and printing
+// here).
 package cli
 
 import (
@@ -8,12 +10,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/pflag"
 
-	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/app"
 )
 
 // Exit codes.
@@ -24,24 +29,24 @@ const (
 	ExitFindings = 3 // with --fail-on-findings: checks found issues
 )
 
-// errUsage marks mistakes in the command line.
-var errUsage = errors.New("usage")
-
-// errFindings is returned when --fail-on-findings is set and checks found issues.
-var errFindings = errors.New("checks found issues")
-
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-func (e usageError) Unwrap() error { return errUsage }
-
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+// usagef is a mistake in the command line (it wraps app.ErrUsage).
+func usagef(format string, args ...any) error { return app.Usagef(format, args...) }
 
 // env is what a command needs from the outside world.
 type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	lang           string // of terminal messages: "nl" (default) or "en"
+}
+
+// Main is the avgaudit command: it runs Run with the process's arguments,
+// an interrupt (Ctrl-C) or SIGTERM cancelling the run, and exits with its
+// exit code.
+func Main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Run runs avgaudit with args (without the program name) and returns the exit code.
@@ -83,9 +88,9 @@ func (e *env) exit(err error) int {
 		return ExitOK
 	case errors.Is(err, pflag.ErrHelp):
 		return ExitOK
-	case errors.Is(err, errFindings):
+	case errors.Is(err, app.ErrFindings):
 		return ExitFindings
-	case errors.Is(err, errUsage):
+	case errors.Is(err, app.ErrUsage):
 		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
@@ -93,7 +98,7 @@ func (e *env) exit(err error) int {
 		return ExitError
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.
-	msg := values.MaskBSNsInText(err.Error())
+	msg := app.MaskBSNs(err.Error())
 	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
 }

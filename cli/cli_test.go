@@ -2,34 +2,26 @@ package cli_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/avgaudit/avgaudit/cli"
 )
 
-var binary string
+// asMain, when set in the environment, makes the test binary the avgaudit
+// command (cli.Main, all that cmd/avgaudit's main does): the few tests
+// that need a process of its own run it so, without building a binary.
+const asMain = "AVGAUDIT_TEST_AS_MAIN"
 
-// TestMain builds the real avgaudit binary once; the tests run it as a user would.
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "avgaudit-cli-")
-	if err != nil {
-		panic(err)
+	if os.Getenv(asMain) == "1" {
+		cli.Main()
 	}
-	binary = filepath.Join(dir, "avgaudit")
-	if runtime.GOOS == "windows" {
-		binary += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", binary, "../cmd/avgaudit")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		panic("build avgaudit: " + err.Error())
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 type result struct {
@@ -37,13 +29,44 @@ type result struct {
 	stdout, stderr string
 }
 
+// avgaudit runs the command line in-process, in dir, as cli.Run: what the
+// binary does is only main calling it (TestBinary checks that).
 func avgaudit(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	if dir != "" {
+		// In dir for this call only: the test's own relative paths (to
+		// testdata, ../samples) stay as they were. No test runs in parallel.
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chdir(dir); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if err := os.Chdir(wd); err != nil {
+				panic(err)
+			}
+		}()
+	}
+	var out, errb bytes.Buffer
+	code := cli.Run(context.Background(), args, &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+// binaryRun runs avgaudit as a process of its own (see asMain), as a user would.
+func binaryRun(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self, args...)
+	cmd.Env = append(os.Environ(), asMain+"=1")
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	err = cmd.Run()
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -150,4 +173,19 @@ func dirNames(entries []os.DirEntry) string {
 		names[i] = e.Name()
 	}
 	return strings.Join(names, " ")
+}
+
+// TestBinary runs avgaudit as a process of its own where only that proves
+// the point: cli.Main passes the arguments and turns cli.Run's result into
+// the process's exit code.
+func TestBinary(t *testing.T) {
+	dir := t.TempDir()
+	binaryRun(t, dir, "version").expect(t, 0, []string{"avgaudit 0.1.0"}, nil)
+	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`unknown command "audti"`})
+	r := binaryRun(t, dir, "audit", abs(t, "testdata/rejects"), "--fail-on-findings", "--quiet")
+	r.expect(t, 3, nil, nil)
+	entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))
+	if names := dirNames(entries); names != "historie rapport.html rapport.xlsx resultaten.json" {
+		t.Errorf("output directory holds %s, want the 3 reports and the history folder", names)
+	}
 }

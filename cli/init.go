@@ -1,31 +1,28 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/avgaudit/avgaudit/atomicfile"
-	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/profiles"
 )
 
 // initOptions are the init command's flags.
 type initOptions struct {
-	Out          string
-	Force        bool
-	PasswordFile string
+	shared
+	Out   string
+	Force bool
 }
 
 func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.Out, "out", "o", "", "write the manifest to `FILE` (default: SOURCE_DIR/manifest.yaml; file paths\nin it are relative to SOURCE_DIR)")
 	fs.BoolVarP(&o.Force, "force", "f", false, "overwrite an existing manifest")
-	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (never printed)")
+	o.addPasswordFile(fs, "open password-protected workbooks with the password in `FILE` (never printed)")
 }
 
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
@@ -75,60 +72,24 @@ func (e *env) runInit(args []string) error {
 		return usagef("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)")
 	}
 	dir := flags.Arg(0)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return usagef("SOURCE_DIR %q is not a directory", dir)
-	}
-	out := o.Out
-	if out == "" {
-		out = filepath.Join(dir, manifest.FileName)
-	}
-	if _, err := os.Stat(out); err == nil && !o.Force {
-		return usagef("%s already exists; add --force to overwrite it, or --out to write elsewhere", out)
-	}
-	var password string
-	if o.PasswordFile != "" {
-		pw, err := readPassword(o.PasswordFile)
-		if err != nil {
-			return usagef("--password-file: %v", err)
-		}
-		password = pw
-	}
-	p, err := profiles.Recognise(os.DirFS(dir), ".", password)
+	p, out, err := app.Recognise(dir, o.Out, o.Force, o.PasswordFile)
 	if err != nil {
-		return fmt.Errorf("%s: %w", dir, err)
+		return err
 	}
 	e.printPlaced(p)
 	e.printUnplaced(e.stdout, p)
 	if s := p.AsOfSummary(); s != "" {
 		fmt.Fprintln(e.stdout, s)
 	}
-	if len(p.Placed) == 0 {
-		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
-	}
-	var buf bytes.Buffer
-	if err := manifest.Write(&buf, p.Manifest(organisationName(dir)), p.Comments()); err != nil {
-		return err
-	}
-	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
-		return fmt.Errorf("the proposed manifest is not valid (please report this): %w", err)
-	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+	if err := app.WriteManifest(p, dir, out); err != nil {
 		return err
 	}
 	next := "review it"
-	if final := filepath.Join(dir, manifest.FileName); filepath.Clean(out) != final {
+	if final := filepath.Join(dir, app.ManifestFileName); filepath.Clean(out) != final {
 		next += " and save it as " + final
 	}
 	fmt.Fprintf(e.stdout, "\nmanifest written to %s: %s, then run avgaudit audit %s\n", out, next, dir)
 	return nil
-}
-
-// organisationName names the organisation after its folder until the user does.
-func organisationName(dir string) string {
-	if a, err := filepath.Abs(dir); err == nil {
-		dir = a
-	}
-	return filepath.Base(dir)
 }
 
 func (e *env) printPlaced(p *profiles.Proposal) {
@@ -154,22 +115,9 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 
 // noticeRecognised tells, on stderr, that an audit runs without a manifest.
 func (e *env) noticeRecognised(p *profiles.Proposal) {
-	fmt.Fprintf(e.stderr, "no %s: recognised the exports automatically (run avgaudit init to review)\n", manifest.FileName)
+	fmt.Fprintf(e.stderr, "no %s: recognised the exports automatically (run avgaudit init to review)\n", app.ManifestFileName)
 	e.printUnplaced(e.stderr, p)
 	if s := p.AsOfSummary(); s != "" {
 		fmt.Fprintln(e.stderr, s)
 	}
-}
-
-// writeFileAtomic writes data to a temporary file next to name and renames
-// it into place, so a failed write leaves no half file.
-func writeFileAtomic(name string, data []byte) error {
-	err := atomicfile.Write(name, 0o644, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
 }

@@ -54,11 +54,6 @@ var (
 	msgAuditListsAll = text{"avgaudit audit noemt ze allemaal", "avgaudit audit lists them all"}
 )
 
-// severityNames names the severities on the terminal.
-var severityNames = map[string]text{
-	"high": {"ernstig", "serious"}, "medium": {"matig", "moderate"}, "low": {"licht", "minor"}, "info": {"advies", "advisory"},
-}
-
 // tr picks t in the language of the run.
 func (e *env) tr(t text) string {
 	if e.lang == "en" {

@@ -1,37 +1,30 @@
 package cli
 
 import (
-	"bytes"
 	"cmp"
 	"context"
-	"database/sql"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/avgaudit/avgaudit/audit"
-	"github.com/avgaudit/avgaudit/model"
-	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/sampling"
+	"github.com/avgaudit/avgaudit/spotcheck"
 )
 
 // sampleOptions are the sample command's flags.
 type sampleOptions struct {
-	Seed         uint64
-	Size         int
-	Check        string
-	Table        string
-	Out          string
-	Force        bool
-	AsOf         string
-	Lang         string
-	PasswordFile string
+	shared
+	Seed  uint64
+	Size  int
+	Check string
+	Table string
+	Out   string
+	Force bool
 }
 
 // defaultSampleSize is the number of records of a spot check.
@@ -45,9 +38,9 @@ func (o *sampleOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Table, "table", "", "sample the rows of the canonical table `T` (docs/canonical-model.md)")
 	fs.StringVarP(&o.Out, "out", "o", "", "write the checklist to `FILE` (default: steekproef-<check|table>-<seed>.xlsx\nin the current folder)")
 	fs.BoolVarP(&o.Force, "force", "f", false, "overwrite an existing checklist")
-	fs.StringVar(&o.AsOf, "as-of", "", "reference `DATE` (YYYY-MM-DD) of the audit whose findings are sampled\n(default: the manifest's as_of, else today)")
-	fs.StringVar(&o.Lang, "lang", "nl", "checklist `LANG`: nl (Dutch) or en (English)")
-	fs.StringVar(&o.PasswordFile, "password-file", "", "open password-protected workbooks with the password in `FILE` (never printed)")
+	o.addAsOf(fs, "reference `DATE` (YYYY-MM-DD) of the audit whose findings are sampled\n(default: the manifest's as_of, else today)")
+	o.addLang(fs, "checklist `LANG`: nl (Dutch) or en (English)")
+	o.addPasswordFile(fs, "open password-protected workbooks with the password in `FILE` (never printed)")
 }
 
 const sampleHelp = `Usage: avgaudit sample [SOURCE_DIR] [--check ID | --table T] [flags]
@@ -102,108 +95,51 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 		}
 		return usagef("%v (see avgaudit sample --help)", err)
 	}
-	checks, err := o.validate()
+	if err := checkLang(o.Lang); err != nil {
+		e.lang = o.Lang
+		return err
+	}
+	opt := app.SampleOptions{Seed: o.Seed, Size: o.Size, Check: o.Check, Table: o.Table, Force: o.Force, Lang: o.Lang}
+	checks, err := app.ValidateSample(opt)
 	e.lang = o.Lang // terminal messages in the checklist's language
 	if err != nil {
 		return err
 	}
-	opt, source, err := e.sourceOptions("sample", flags.Args(), o.AsOf, o.PasswordFile, false)
+	src, source, err := e.source("sample", flags.Args(), o.shared, false)
 	if err != nil {
 		return err
 	}
+	opt.Source = src
 	if !flags.Changed("seed") {
-		if o.Seed, err = sampling.RandomSeed(); err != nil {
+		if o.Seed, err = app.RandomSeed(); err != nil {
 			return err
 		}
+		opt.Seed = o.Seed
 	}
-	out := o.Out
-	if out == "" {
-		out = fmt.Sprintf("steekproef-%s-%d.xlsx", cmp.Or(o.Check, o.Table, "bevindingen"), o.Seed)
+	opt.Out = o.Out
+	if opt.Out == "" {
+		opt.Out = fmt.Sprintf("steekproef-%s-%d.xlsx", cmp.Or(o.Check, o.Table, "bevindingen"), o.Seed)
 	}
-	if _, err := os.Stat(out); err == nil && !o.Force {
-		return usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", out)
+	opt.Command = func(asOf string) string { return redrawCommand(flags.Args(), o, asOf) }
+	opt.Started = func() {
+		fmt.Fprintf(e.stdout, e.tr(msgSampling), auditVersion, source)
+		fmt.Fprintf(e.stdout, e.tr(msgSeed), o.Seed, o.Seed)
 	}
-
-	fmt.Fprintf(e.stdout, e.tr(msgSampling), auditVersion, source)
-	fmt.Fprintf(e.stdout, e.tr(msgSeed), o.Seed, o.Seed)
-	s, run, err := o.draw(ctx, opt, checks)
-	if err != nil {
+	s, run, err := app.Sample(ctx, opt, checks)
+	var srcErr *app.SourceError
+	if errors.As(err, &srcErr) {
 		return fmt.Errorf("%s: %w", source, err)
 	}
-	e.warnIncomplete(run, o)
-	if s.Population == 0 {
-		return emptyPopulation(run, o)
-	}
-	m := sampling.Method{
-		Organisation: run.Organisation, AsOf: run.AsOf, Inputs: run.Inputs, Version: run.Tool.Version,
-		Command: redrawCommand(flags.Args(), o, run.AsOf),
-	}
-	var buf bytes.Buffer
-	if err := sampling.WriteChecklist(&buf, s, m, o.Lang); err != nil {
+	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+	e.warnIncomplete(run, o)
+	if err := app.WriteChecklist(opt, s, run); err != nil {
 		return err
 	}
 	e.printSample(s)
-	fmt.Fprintf(e.stdout, e.tr(msgChecklist), out)
+	fmt.Fprintf(e.stdout, e.tr(msgChecklist), opt.Out)
 	return nil
-}
-
-// validate checks the flags that need no data and returns the checks the
-// audit runs: the one of --check, none for --table, all without either.
-func (o *sampleOptions) validate() ([]queries.Check, error) {
-	if err := checkLang(o.Lang); err != nil {
-		return nil, err
-	}
-	if o.Check != "" && o.Table != "" {
-		return nil, usagef("--check and --table cannot be used together: sample the findings of one check, or the rows of one table")
-	}
-	if o.Size < 1 {
-		return nil, usagef("--size %d: a sample needs at least 1 record", o.Size)
-	}
-	if o.Table != "" {
-		if _, ok := model.Lookup(o.Table); !ok {
-			return nil, usagef("--table %q: no such canonical table; tables: %s", o.Table, strings.Join(model.TableNames(""), ", "))
-		}
-		return []queries.Check{}, nil
-	}
-	checks, err := loadChecks("", nil, nil)
-	if err != nil || o.Check == "" {
-		return checks, err
-	}
-	i := slices.IndexFunc(checks, func(c queries.Check) bool { return c.ID == o.Check })
-	if i < 0 {
-		ids := make([]string, len(checks))
-		for j, c := range checks {
-			ids[j] = c.ID
-		}
-		return nil, usagef("--check %q: no such check; check ids: %s", o.Check, strings.Join(ids, ", "))
-	}
-	return checks[i : i+1], nil
-}
-
-// draw runs the audit and draws the sample: a table's rows straight from
-// the loaded database (never kept in a file), findings from the run.
-func (o *sampleOptions) draw(ctx context.Context, opt audit.Options, checks []queries.Check) (*sampling.Sample, *results.Run, error) {
-	opt.Checks = checks
-	var s *sampling.Sample
-	if o.Table != "" {
-		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
-			s, err = sampling.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
-			return err
-		}
-	}
-	run, err := audit.Audit(ctx, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	if s == nil {
-		if s, err = sampling.FromFindings(run, o.Check, o.Size, o.Seed); err != nil {
-			return nil, nil, err
-		}
-	}
-	return s, run, nil
 }
 
 // warnIncomplete says which input rows and, for a sample of all findings,
@@ -226,26 +162,12 @@ func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
 	}
 }
 
-// emptyPopulation explains why there is nothing to sample.
-func emptyPopulation(run *results.Run, o sampleOptions) error {
-	switch {
-	case o.Table != "":
-		if !slices.ContainsFunc(run.Inputs, func(in results.Input) bool { return in.Table == o.Table }) {
-			return fmt.Errorf("nothing to sample: no export is mapped to table %s (see the manifest, or run avgaudit init)", o.Table)
-		}
-		return fmt.Errorf("nothing to sample: table %s has no rows", o.Table)
-	case o.Check != "":
-		return fmt.Errorf("nothing to sample: check %s has no findings on %s", o.Check, run.AsOf)
-	}
-	return fmt.Errorf("nothing to sample: no check has findings on %s", run.AsOf)
-}
-
-func (e *env) printSample(s *sampling.Sample) {
+func (e *env) printSample(s *spotcheck.Sample) {
 	what := e.tr(msgAllFindings)
 	switch s.Kind {
-	case sampling.KindCheck:
+	case spotcheck.KindCheck:
 		what = fmt.Sprintf(e.tr(msgCheckFindings), s.Name)
-	case sampling.KindTable:
+	case spotcheck.KindTable:
 		what = fmt.Sprintf(e.tr(msgTableRows), s.Name)
 	}
 	if s.All() {

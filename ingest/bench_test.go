@@ -77,7 +77,7 @@ func loadBench(b *testing.B, def int, write func(b testing.TB, dir string, n int
 	if st, err := os.Stat(write(b, dir, rows)); err == nil {
 		b.SetBytes(st.Size())
 	}
-	fsys := os.DirFS(dir)
+	fsys := ingest.OSDir(dir)
 	m, err := manifest.Load(fsys, ".")
 	if err != nil {
 		b.Fatal(err)

@@ -228,7 +228,7 @@ func checkCorpusResult(t *testing.T, tt corpusCase, res *ingest.Result) {
 }
 
 // loadCorpus loads the case's files from a copy of the corpus in a temporary
-// directory (os.DirFS: workbooks are opened from their path).
+// directory (ingest.OSDir: workbooks are opened from their path).
 func loadCorpus(t *testing.T, tt corpusCase, opt ingest.Options) (*ingest.Result, *sql.DB, error) {
 	t.Helper()
 	dir := t.TempDir()
@@ -241,7 +241,7 @@ func loadCorpus(t *testing.T, tt corpusCase, opt ingest.Options) (*ingest.Result
 		writeFile(t, dir, f, string(b))
 	}
 	db := openDB(t)
-	fsys := os.DirFS(dir)
+	fsys := ingest.OSDir(dir)
 	m, err := manifest.Load(fsys, ".")
 	if err != nil {
 		t.Fatal(err)

@@ -4,15 +4,14 @@ import (
 	"database/sql/driver"
 	"errors"
 	"math/big"
-	"reflect"
 	"runtime"
 	"sync"
 	"time"
-	"unsafe"
 
 	mapping "github.com/duckdb/duckdb-go-bindings"
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/avgaudit/avgaudit/ingest/internal/rawchunk"
 	"github.com/avgaudit/avgaudit/model"
 )
 
@@ -81,10 +80,9 @@ func (c *batchColumn) driverValue(i int) driver.Value {
 	return textValue(c.str[i])
 }
 
-// textValue hands a string to duckdb-go as bytes that share its memory: it
-// would otherwise copy every string into a new []byte before DuckDB copies
-// it once more into its vector. Nothing writes to these bytes.
-func textValue(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+// textValue hands a string to duckdb-go as bytes that share its memory
+// (see rawchunk.Bytes).
+func textValue(s string) []byte { return rawchunk.Bytes(s) }
 
 // chunkWriter writes batches into DuckDB data chunks, straight into the
 // vectors' memory. Strings longer than DuckDB inlines (12 bytes) point into
@@ -105,52 +103,40 @@ func (w *chunkWriter) write(chunk mapping.DataChunk, b *rowBatch) {
 	off := 0
 	for ci := range b.cols {
 		col := &b.cols[ci]
-		data, mask := vectorMemory(chunk, ci)
+		vec := rawchunk.Column(chunk, ci)
 		for i := range b.n {
 			if col.null[i] {
-				setNull(mask, i)
+				vec.SetNull(i)
 				continue
 			}
 			switch col.typ {
 			case model.Text, model.BSN, model.Enum:
-				off = w.putString(data, i, col.str[i], off)
+				off += vec.SetString(i, col.str[i], w.arena[off:])
 			case model.Date:
-				*(*int32)(unsafe.Add(data, 4*i)) = int32(col.num[i])
+				vec.SetInt32(i, int32(col.num[i]))
 			case model.Bool:
-				*(*bool)(unsafe.Add(data, i)) = col.num[i] != 0
+				vec.SetBool(i, col.num[i] != 0)
 			default: // timestamp, decimal(18,2)
-				*(*int64)(unsafe.Add(data, 8*i)) = col.num[i]
+				vec.SetInt64(i, col.num[i])
 			}
 		}
 	}
-	data, _ := vectorMemory(chunk, len(b.cols))
+	vec := rawchunk.Column(chunk, len(b.cols))
 	for i := range b.n {
-		off = w.putString(data, i, w.label, off)
+		off += vec.SetString(i, w.label, w.arena[off:])
 	}
-	data, _ = vectorMemory(chunk, len(b.cols)+1)
-	copy(unsafe.Slice((*int64)(data), b.n), b.nums[:b.n])
+	rawchunk.Column(chunk, len(b.cols)+1).CopyInt64(b.nums[:b.n])
 	mapping.DataChunkSetSize(chunk, mapping.IdxT(b.n))
 }
 
 // release unpins the arena once DuckDB has copied the chunk.
 func (w *chunkWriter) release() { w.pinner.Unpin() }
 
-// vectorMemory returns the data and the (writable) validity mask of column
-// ci.
-func vectorMemory(chunk mapping.DataChunk, ci int) (data, mask unsafe.Pointer) {
-	vec := mapping.DataChunkGetVector(chunk, mapping.IdxT(ci))
-	mapping.VectorEnsureValidityWritable(vec)
-	return mapping.VectorGetData(vec), mapping.VectorGetValidity(vec)
-}
-
-// inlineLen is the longest string DuckDB keeps inside its 16-byte string_t.
-const inlineLen = 12
-
 // reserveArena makes the arena large enough for every long string of b, so
 // that it does not move while the chunk points into it.
 func (w *chunkWriter) reserveArena(b *rowBatch) {
 	need := 0
-	if len(w.label) > inlineLen {
+	if len(w.label) > rawchunk.InlineLen {
 		need = b.n * len(w.label)
 	}
 	for ci := range b.cols {
@@ -159,7 +145,7 @@ func (w *chunkWriter) reserveArena(b *rowBatch) {
 			continue
 		}
 		for i, s := range col.str[:b.n] {
-			if len(s) > inlineLen && !col.null[i] {
+			if len(s) > rawchunk.InlineLen && !col.null[i] {
 				need += len(s)
 			}
 		}
@@ -167,30 +153,6 @@ func (w *chunkWriter) reserveArena(b *rowBatch) {
 	if need > len(w.arena) {
 		w.arena = make([]byte, need+need/4)
 	}
-}
-
-// putString writes s as DuckDB's string_t at row i of a VARCHAR vector:
-// length, then the bytes inline (zero-padded) or a 4-byte prefix and a
-// pointer to a copy in the arena at off. It returns the new arena offset.
-func (w *chunkWriter) putString(data unsafe.Pointer, i int, s string, off int) int {
-	slot := (*[16]byte)(unsafe.Add(data, 16*i))
-	*slot = [16]byte{}
-	*(*uint32)(unsafe.Pointer(slot)) = uint32(len(s))
-	if len(s) <= inlineLen {
-		copy(slot[4:], s)
-		return off
-	}
-	copy(slot[4:8], s)
-	n := copy(w.arena[off:], s)
-	*(*unsafe.Pointer)(unsafe.Pointer(&slot[8])) = unsafe.Pointer(&w.arena[off])
-	return off + n
-}
-
-// setNull marks row i invalid in a validity mask (one bit per row, set when
-// valid).
-func setNull(mask unsafe.Pointer, i int) {
-	word := (*uint64)(unsafe.Add(mask, 8*(i/64)))
-	*word &^= 1 << (i % 64)
 }
 
 // rowSource is the table function the loader inserts from: INSERT INTO t
@@ -304,24 +266,18 @@ func (s *rowSource) FillChunk(c duckdb.DataChunk) error {
 	return c.SetSize(b.n)
 }
 
-// rawChunk is the DuckDB chunk under c, when its vectors are those of the
-// source in their order and types. duckdb-go does not export it; it is
-// read by reflection, checked against the field's type, so that a
-// duckdb-go version that changes DataChunk makes the source fill chunks
-// value by value instead of failing.
+// rawChunk is the DuckDB chunk under c (see package rawchunk), when its
+// vectors are those of the source in their order and types. A duckdb-go
+// version that changes DataChunk makes the source fill chunks value by
+// value instead of failing.
 func (s *rowSource) rawChunk(c *duckdb.DataChunk) (mapping.DataChunk, bool) {
 	if s.direct < 0 {
 		return mapping.DataChunk{}, false
 	}
-	f := reflect.ValueOf(c).Elem().FieldByName("chunk")
-	if !f.IsValid() || f.Type() != reflect.TypeFor[mapping.DataChunk]() {
-		s.direct = -1
-		return mapping.DataChunk{}, false
-	}
-	raw := *(*mapping.DataChunk)(unsafe.Pointer(f.UnsafeAddr()))
+	raw, ok := rawchunk.Of(c)
 	if s.direct == 0 {
 		s.direct = -1
-		if raw.Ptr != nil && s.matches(raw) {
+		if ok && s.matches(raw) {
 			s.direct = 1
 		}
 	}

@@ -51,7 +51,7 @@ func fillBatch(b *rowBatch, first, n int) {
 
 // insertRows inserts rows rows of fillBatch into t through a rowSource,
 // directly or value by value, and returns whether it wrote directly.
-func insertRows(t *testing.T, conn *sql.Conn, tbl *model.Table, label string, rows int, direct bool) bool {
+func insertRows(t testing.TB, conn *sql.Conn, tbl *model.Table, label string, rows int, direct bool) bool {
 	t.Helper()
 	b := newRowBatch(tbl)
 	first := 0
@@ -93,7 +93,7 @@ func insertRows(t *testing.T, conn *sql.Conn, tbl *model.Table, label string, ro
 	return src.direct > 0
 }
 
-func openConn(t *testing.T) *sql.Conn {
+func openConn(t testing.TB) *sql.Conn {
 	t.Helper()
 	db, err := sql.Open("duckdb", "")
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -93,11 +92,11 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 	}
 	defer fh.Close()
 	digest := sha256.New()
-	if root, ok := dirFSRoot(fsys); ok {
+	if d, ok := fsys.(Dir); ok {
 		if _, err := io.Copy(digest, fh); err != nil {
 			return "", "", err
 		}
-		return filepath.Join(root, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
+		return filepath.Join(d.Path, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
 	}
 	tmp, err := os.CreateTemp("", "avgaudit-*.xlsx")
 	if err != nil {
@@ -114,16 +113,16 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 	return tmp.Name(), hex.EncodeToString(digest.Sum(nil)), nil
 }
 
-// dirFSRoot returns the directory of a file system made by os.DirFS. The
-// type is not exported, so it is recognised by its name; any other file
-// system gets a temporary copy instead.
-func dirFSRoot(fsys fs.FS) (string, bool) {
-	v := reflect.ValueOf(fsys)
-	if v.Kind() != reflect.String || v.Type().PkgPath() != "os" || v.Type().Name() != "dirFS" {
-		return "", false
-	}
-	return v.String(), true
+// Dir is a folder on disk as a file system that says where it is: a
+// workbook in it is opened in place (excelize reads from a path), while a
+// workbook in any other file system is copied to a temporary file first.
+type Dir struct {
+	fs.FS
+	Path string
 }
+
+// OSDir is the folder path as a Dir.
+func OSDir(path string) Dir { return Dir{FS: os.DirFS(path), Path: path} }
 
 // checkProtection refuses, with a clear message, an encrypted workbook
 // when no password was given, and an old .xls.

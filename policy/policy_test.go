@@ -18,7 +18,7 @@ func TestParse(t *testing.T) {
 		{"empty keeps defaults", "", policy.Default().Retention, ""},
 		{"override one", "retention:\n  portal_months: 12\n", portal12(), ""},
 		{"unknown key", "retention:\n  portal_maanden: 12\n", policy.Retention{}, "field portal_maanden not found"},
-		{"negative", "retention:\n  invoice_years: -1\n", policy.Retention{}, "retention_invoice_years is -1; a period must be 0 or more"},
+		{"negative", "retention:\n  invoice_years: -1\n", policy.Retention{}, "retention.invoice_years is -1; a period must be 0 or more"},
 		{"not a number", "retention:\n  invoice_years: zeven\n", policy.Retention{}, "cannot unmarshal"},
 	}
 	for _, tt := range tests {
@@ -63,7 +63,7 @@ func TestEverySettingExplainedInBothLanguages(t *testing.T) {
 	type doc struct{ key, en, nl string }
 	var docs []doc
 	for _, prm := range p.Params() {
-		docs = append(docs, doc{prm.Key, prm.Doc, prm.DocNL})
+		docs = append(docs, doc{prm.Name, prm.Doc, prm.DocNL})
 	}
 	kinds := map[string]bool{}
 	for _, s := range p.RiskSettings() {
@@ -114,7 +114,7 @@ func TestListParam(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, prm := range p.Params() {
-		if prm.Name != "access_all_groups_roles" {
+		if prm.Name != "access.all_groups_roles" {
 			continue
 		}
 		if got, want := prm.SQL(), "['beheerder', 'locatiemanager', 'o''neill']::VARCHAR[]"; got != want {
@@ -125,7 +125,7 @@ func TestListParam(t *testing.T) {
 		}
 		return
 	}
-	t.Fatal("no access_all_groups_roles parameter")
+	t.Fatal("no access.all_groups_roles parameter")
 }
 
 var update = flag.Bool("update", false, "rewrite docs/policy.md from the policy")
@@ -152,9 +152,9 @@ func TestMarkdown(t *testing.T) {
 // that the key is accepted in a policy file.
 func TestEveryParamHasAKey(t *testing.T) {
 	for _, prm := range policy.Default().Params() {
-		section, key, ok := strings.Cut(prm.Key, ".")
+		section, key, ok := strings.Cut(prm.Name, ".")
 		if !ok {
-			t.Errorf("%s: key %q is not section.key", prm.Name, prm.Key)
+			t.Errorf("%s: key %q is not section.key", prm.Name, prm.Name)
 			continue
 		}
 		value := "1"
@@ -162,7 +162,7 @@ func TestEveryParamHasAKey(t *testing.T) {
 			value = "[a]"
 		}
 		if _, err := policy.Parse(strings.NewReader(section + ":\n  " + key + ": " + value + "\n")); err != nil {
-			t.Errorf("%s: %v", prm.Key, err)
+			t.Errorf("%s: %v", prm.Name, err)
 		}
 	}
 }

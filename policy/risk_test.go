@@ -146,8 +146,8 @@ func TestRiskSettings(t *testing.T) {
 		t.Errorf("settings not in a fixed order: %v", keys)
 	}
 	for _, prm := range p.Params() {
-		if strings.HasPrefix(prm.Key, "risk.") {
-			t.Errorf("%s is a risk setting, not an SQL variable", prm.Key)
+		if strings.HasPrefix(prm.Name, "risk.") {
+			t.Errorf("%s is a risk setting, not an SQL variable", prm.Name)
 		}
 	}
 }

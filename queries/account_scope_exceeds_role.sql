@@ -30,7 +30,7 @@ WITH employees AS (
     -- An employee in several staff exports may hold one allowed role in any.
     SELECT trim(employee_id) AS employee_id,
            string_agg(DISTINCT trim(role), ', ' ORDER BY trim(role)) AS role,
-           bool_or(list_contains(getvariable('access_all_groups_roles')::VARCHAR[], lower(trim(role)))) AS allowed
+           bool_or(list_contains(getvariable('access.all_groups_roles')::VARCHAR[], lower(trim(role)))) AS allowed
     FROM staff GROUP BY trim(employee_id)
 ),
 all_groups AS (

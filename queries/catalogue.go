@@ -53,6 +53,8 @@ import (
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/results"
+
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 //go:embed *.sql
@@ -148,8 +150,8 @@ const NoPopulation = "none"
 
 // Areas are the area codes of the built-in catalogue, one per part of the
 // privacy policy. User checks may add their own.
-var Areas = []string{"toestemming", "bewaartermijnen", "bsn", "bijzondere_gegevens", "verwerkers",
-	"verwerkingsregister", "toegang", "overdracht", "rechten", "datalekken", "juistheid"}
+// Their names are in package vocab.
+var Areas = vocab.Areas.Codes()
 
 // LoadFS parses every .sql file in dir of fsys, sorted by id. All header
 // errors are returned together, each naming its file and line.

@@ -39,8 +39,8 @@
 -- columns.en: Consent, Recorded at, Reconfirm by, Problem
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
-           getvariable('consent_reconfirm_months')::INTEGER AS months,
-           to_months(getvariable('consent_reconfirm_months')::INTEGER) AS period
+           getvariable('consent.reconfirm_months')::INTEGER AS months,
+           to_months(getvariable('consent.reconfirm_months')::INTEGER) AS period
 ),
 labels(consent_type, nl, en) AS (
     -- The AVG consents: the other permissions are agreements with the

@@ -54,7 +54,7 @@ guardians AS (
 ),
 judged AS (
     SELECT g.*, c.ended, c.ended_per,
-           (c.ended + getvariable('portal_access_days')::INTEGER) AS access_until
+           (c.ended + getvariable('access.portal_access_days')::INTEGER) AS access_until
     FROM guardians g
     JOIN children c ON c.portal_child_id = g.portal_child_id
     WHERE g.has_access

@@ -26,7 +26,7 @@
 -- columns.en: System, Vendor, Agreement signed, Agreement until, Days left
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
-           getvariable('as_of')::DATE + getvariable('processor_expiry_warning_days')::INTEGER AS warn_until
+           getvariable('as_of')::DATE + getvariable('processors.expiry_warning_days')::INTEGER AS warn_until
 ),
 in_use AS (
     -- In use according to the register, or because exports come from it

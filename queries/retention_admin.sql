@@ -36,8 +36,8 @@
 -- columns.en: Problem, End of care, Keep until
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
-           getvariable('retention_admin_bsn_months')::INTEGER AS bsn_months,
-           getvariable('retention_admin_record_years')::INTEGER AS record_years
+           getvariable('retention.admin_bsn_months')::INTEGER AS bsn_months,
+           getvariable('retention.admin_record_years')::INTEGER AS record_years
 ),
 admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)

@@ -28,10 +28,10 @@
 -- columns.nl: Probleem, Termijn loopt vanaf, Bewaren tot en met
 -- columns.en: Problem, Period runs from, Keep until
 WITH settings AS (
-    SELECT getvariable('retention_staff_months')::INTEGER AS staff_months,
-           getvariable('retention_applicant_weeks')::INTEGER AS applicant_weeks,
-           getvariable('retention_applicant_consent_months')::INTEGER AS consent_months,
-           getvariable('retention_complaint_months')::INTEGER AS complaint_months
+    SELECT getvariable('retention.staff_months')::INTEGER AS staff_months,
+           getvariable('retention.applicant_weeks')::INTEGER AS applicant_weeks,
+           getvariable('retention.applicant_consent_months')::INTEGER AS consent_months,
+           getvariable('retention.complaint_months')::INTEGER AS complaint_months
 ),
 held AS (
     SELECT 'staff' AS table_name, employee_id AS record_key, _file, _row, 'staff' AS problem,

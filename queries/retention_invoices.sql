@@ -25,8 +25,8 @@
 WITH held AS (
     -- The fiscal period runs from the end of the invoice's year.
     SELECT invoice_id, child_id, _file, _row, invoice_date,
-           getvariable('retention_invoice_years')::INTEGER AS years,
-           (make_date(year(invoice_date), 12, 31) + to_years(getvariable('retention_invoice_years')::INTEGER))::DATE AS deadline
+           getvariable('retention.invoice_years')::INTEGER AS years,
+           (make_date(year(invoice_date), 12, 31) + to_years(getvariable('retention.invoice_years')::INTEGER))::DATE AS deadline
     FROM admin_invoices
 )
 SELECT

@@ -34,7 +34,7 @@ WITH admin_end AS (
 ),
 held AS (
     SELECT f.path, f._file, f._row, f.category, f.child_id, a.records, a.care_end AS ended,
-           (a.care_end + to_months(getvariable('retention_onedrive_months')::INTEGER))::DATE AS deadline
+           (a.care_end + to_months(getvariable('retention.onedrive_months')::INTEGER))::DATE AS deadline
     FROM onedrive_files f
     JOIN admin_end a ON a.child_id = f.child_id
     WHERE f.category IN ('child_file', 'income')

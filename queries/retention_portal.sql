@@ -42,7 +42,7 @@ judged AS (
     WHERE a.child_id IS NULL OR a.care_end IS NOT NULL
 ),
 held AS (
-    SELECT *, (ended + to_months(getvariable('retention_portal_months')::INTEGER))::DATE AS deadline
+    SELECT *, (ended + to_months(getvariable('retention.portal_months')::INTEGER))::DATE AS deadline
     FROM judged
 )
 SELECT

@@ -230,7 +230,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	for _, aud := range audiences {
 		t.Run(aud.name, func(t *testing.T) {
 			run := aud.fixture(t)
-			b := openInBrowser(t, render(t, HTMLReporter{}, run, Options{Audience: aud.name}), chartsDrawn)
+			b := openInBrowser(t, render(t, HTMLReporter{}, run, testOpt{Audience: aud.name}), chartsDrawn)
 			for _, id := range []string{matrixChartID, trendChartID} {
 				if n := b.count(t, `document.querySelectorAll("#`+id+` svg path, #`+id+` svg rect").length`); n == 0 {
 					t.Errorf("chart %s has no shapes: ECharts did not draw it", id)

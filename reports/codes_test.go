@@ -59,7 +59,7 @@ func TestCodesShownAsLabels(t *testing.T) {
 			t.Run(aud.name+"/"+lang, func(t *testing.T) {
 				run := withCodes(aud.fixture(t))
 				want := map[string][]string{codesBuiltin: codeShown[lang], codesOwn: codeValues}
-				opt := Options{Lang: lang, Audience: aud.name}
+				opt := testOpt{Lang: lang, Audience: aud.name}
 
 				page := string(render(t, HTMLReporter{}, run, opt))
 				for id, cells := range want {

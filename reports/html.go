@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/risk"
 )
@@ -74,17 +75,18 @@ var severityColours = map[string]string{
 // escaped, except the fields of the trusted types (template.CSS and
 // template.JS), which hold the package's own embedded assets only.
 type htmlPage struct {
-	L            *labels
-	FG           bool // the FG audience: every detail of every finding
-	Title        string
-	Intro        string
-	Organisation string
-	AsOf         string
-	Tool         string
-	CSP          string
-	CSS          template.CSS
-	EchartsJS    template.JS
-	ChartJS      template.JS
+	L             *labels
+	Audience      string // of the page's class
+	ShowLocations bool   // each finding's file, row and table are shown
+	Title         string
+	Intro         string
+	Organisation  string
+	AsOf          string
+	Tool          string
+	CSP           string
+	CSS           template.CSS
+	EchartsJS     template.JS
+	ChartJS       template.JS
 
 	Summary    results.Summary
 	Passed     int
@@ -255,20 +257,17 @@ type htmlParam struct {
 	Doc string
 }
 
-// Write writes run as an HTML page for opt's audience.
-func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
-	if opt.Audience == results.AudienceManagement {
-		return writeManagementHTML(w, run, opt)
-	}
+// Write writes d's run as an HTML page.
+func (HTMLReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	l, err := labelsFor(opt)
 	if err != nil {
 		return err
 	}
-	aud, err := audienceOf(opt)
+	run, err := d.Run(l.Lang)
 	if err != nil {
 		return err
 	}
-	page := buildPage(l, aud, prepareFor(run, l))
+	page := buildPage(l, d, run)
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, page); err != nil {
 		return fmt.Errorf("write html: %w", err)
@@ -279,22 +278,23 @@ func (HTMLReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	return nil
 }
 
-// buildPage turns a prepared run into what the template shows.
-func buildPage(l *labels, aud string, run *results.Run) *htmlPage {
+// buildPage turns d's run, as run, into what the template shows.
+func buildPage(l *labels, d audience.Detailed, run *results.Run) *htmlPage {
 	p := &htmlPage{
-		L:            l,
-		FG:           aud == results.AudienceFG,
-		Title:        l.ReportTitle[aud],
-		Intro:        l.Intro[aud],
-		Organisation: run.Organisation,
-		AsOf:         l.date(run.AsOf),
-		Tool:         tool(run.Tool),
-		CSP:          csp,
-		CSS:          template.CSS(styleCSS),
-		EchartsJS:    template.JS(echartsJS),
-		ChartJS:      template.JS(chartJS),
-		Summary:      run.Summary,
-		Passed:       run.Summary.ChecksRun - run.Summary.ChecksWithIssue,
+		L:             l,
+		Audience:      d.Audience(),
+		ShowLocations: d.Locations(),
+		Title:         l.ReportTitle[d.Audience()],
+		Intro:         l.Intro[d.Audience()],
+		Organisation:  run.Organisation,
+		AsOf:          l.date(run.AsOf),
+		Tool:          tool(run.Tool),
+		CSP:           csp,
+		CSS:           template.CSS(styleCSS),
+		EchartsJS:     template.JS(echartsJS),
+		ChartJS:       template.JS(chartJS),
+		Summary:       run.Summary,
+		Passed:        run.Summary.ChecksRun - run.Summary.ChecksWithIssue,
 	}
 	refs := checkRefs(l, run.Checks)
 	p.summaryCards(l, run)
@@ -308,7 +308,7 @@ func buildPage(l *labels, aud string, run *results.Run) *htmlPage {
 	for gi, g := range groups {
 		area := htmlArea{Anchor: areaAnchors[gi], Name: l.area(g.Code)}
 		for _, i := range g.Checks {
-			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, p.FG))
+			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, d.Resolved()))
 		}
 		p.Areas = append(p.Areas, area)
 	}
@@ -376,9 +376,9 @@ func (p *htmlPage) matrix(l *labels, checks []results.Check, refs []htmlRef) {
 	}
 }
 
-// htmlCheckOf shows one check; fg adds each finding's source and the
-// findings resolved since the previous run.
-func htmlCheckOf(l *labels, c results.Check, anchor string, fg bool) htmlCheck {
+// htmlCheckOf shows one check; with resolved, the findings resolved since
+// the previous run too.
+func htmlCheckOf(l *labels, c results.Check, anchor string, resolved bool) htmlCheck {
 	hc := htmlCheck{
 		Anchor:        anchor,
 		ID:            c.ID,
@@ -416,7 +416,7 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, fg bool) htmlCheck {
 	for _, f := range c.Findings {
 		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f))
 	}
-	if fg {
+	if resolved {
 		for _, f := range c.Resolved {
 			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f))
 		}
@@ -534,18 +534,18 @@ func (p *htmlPage) method(l *labels, run *results.Run, refs []htmlRef) {
 // htmlFindings is one table of findings (current or resolved) as the
 // "findings" template shows it.
 type htmlFindings struct {
-	L        *labels
-	FG       bool // with each finding's file, row and table
-	Trend    bool // with a trend column: there is a previous run
-	Class    string
-	Columns  []string
-	Findings []htmlFinding
+	L             *labels
+	ShowLocations bool // with each finding's file, row and table
+	Trend         bool // with a trend column: there is a previous run
+	Class         string
+	Columns       []string
+	Findings      []htmlFinding
 }
 
 // findingsTable gives the "findings" template its data; a template can
 // call a function with several arguments, not build a struct.
 func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding) htmlFindings {
-	return htmlFindings{L: p.L, FG: p.FG, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
+	return htmlFindings{L: p.L, ShowLocations: p.ShowLocations, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
 }
 
 // pickMap names key from a map of labels, or shows key as it is.

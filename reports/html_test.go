@@ -22,7 +22,7 @@ func TestHTMLGolden(t *testing.T) {
 	for _, aud := range audiences {
 		for _, lang := range []string{"nl", "en"} {
 			t.Run(aud.name+"/"+lang, func(t *testing.T) {
-				opt := Options{Lang: lang, Audience: aud.name}
+				opt := testOpt{Lang: lang, Audience: aud.name}
 				got := render(t, HTMLReporter{}, aud.fixture(t), opt)
 				if again := render(t, HTMLReporter{}, aud.fixture(t), opt); !bytes.Equal(got, again) {
 					t.Error("two writes of the same run differ")
@@ -41,7 +41,7 @@ func TestHTMLSafe(t *testing.T) {
 	for _, aud := range audiences {
 		for _, lang := range []string{"nl", "en"} {
 			name := aud.name + "/" + lang
-			page := string(render(t, HTMLReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name}))
+			page := string(render(t, HTMLReporter{}, aud.fixture(t), testOpt{Lang: lang, Audience: aud.name}))
 			if strings.Contains(page, fixtureBSN) {
 				t.Errorf("%s: the page contains the BSN %s", name, fixtureBSN)
 			}
@@ -75,8 +75,8 @@ func TestHTMLSafe(t *testing.T) {
 // the resolved findings; the risk report shows neither, and says how the
 // record keys were pseudonymised.
 func TestHTMLAudiences(t *testing.T) {
-	risk := string(render(t, HTMLReporter{}, riskFixture(t), Options{}))
-	fg := string(render(t, HTMLReporter{}, fixture(t), Options{Audience: results.AudienceFG}))
+	risk := string(render(t, HTMLReporter{}, riskFixture(t), testOpt{}))
+	fg := string(render(t, HTMLReporter{}, fixture(t), testOpt{Audience: results.AudienceFG}))
 	for _, tt := range []struct {
 		what       string
 		inRisk     bool
@@ -110,7 +110,7 @@ func TestHTMLAudiences(t *testing.T) {
 func TestHTMLAreaOrder(t *testing.T) {
 	run := fixture(t)
 	run.Checks = append(run.Checks, results.Check{ID: "no-area", Status: results.StatusPassed})
-	page := string(render(t, HTMLReporter{}, run, Options{Lang: "en"}))
+	page := string(render(t, HTMLReporter{}, run, testOpt{Lang: "en"}))
 	risks := page[strings.Index(page, `<section id="risks">`):strings.Index(page, `<section id="locations">`)]
 	var got []string
 	for _, m := range regexp.MustCompile(`<th colspan="12" scope="rowgroup" id="([^"]+)">`).FindAllStringSubmatch(risks, -1) {
@@ -131,7 +131,7 @@ func TestHTMLNoFindings(t *testing.T) {
 			run.Checks[i].Risk.Likelihood, run.Checks[i].Risk.Score, run.Checks[i].Risk.Level = 0, 0, levelNone
 		}
 	}
-	page := string(render(t, HTMLReporter{}, run, Options{}))
+	page := string(render(t, HTMLReporter{}, run, testOpt{}))
 	if strings.Contains(page, `type="application/json"`) {
 		t.Error("a run without findings has chart data")
 	}
@@ -151,7 +151,7 @@ func TestHTMLNoFindings(t *testing.T) {
 func TestHTMLEscapesChartData(t *testing.T) {
 	run := fixture(t)
 	run.Checks[0].Area = `</script><script>alert(1)</script><!--`
-	page := string(render(t, HTMLReporter{}, run, Options{}))
+	page := string(render(t, HTMLReporter{}, run, testOpt{}))
 	for _, bad := range []string{"</script><script>alert", "<script>alert", "<!--"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the page contains %q unescaped", bad)

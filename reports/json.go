@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -14,12 +15,13 @@ import (
 // The language option does not apply: the file holds both languages.
 type JSONReporter struct{}
 
-// Write writes run as JSON.
-func (JSONReporter) Write(w io.Writer, run *results.Run, opt Options) error {
-	if opt.Audience == results.AudienceManagement {
-		return writeManagementJSON(w, run, opt)
-	}
+// Write writes d's run as JSON.
+func (JSONReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	if _, err := labelsFor(opt); err != nil {
+		return err
+	}
+	run, err := d.Run("")
+	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
@@ -28,7 +30,7 @@ func (JSONReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 	// The file is read by programs and people, not embedded in HTML:
 	// "<" stays "<" rather than "\u003c".
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(prepare(run)); err != nil {
+	if err := enc.Encode(run); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {

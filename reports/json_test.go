@@ -12,10 +12,10 @@ import (
 )
 
 func TestJSONGolden(t *testing.T) {
-	got := render(t, JSONReporter{}, fixture(t), Options{})
+	got := render(t, JSONReporter{}, fixture(t), testOpt{})
 	golden(t, filepath.Join("testdata", "golden", "resultaten.json"), got)
 
-	if again := render(t, JSONReporter{}, fixture(t), Options{}); !bytes.Equal(got, again) {
+	if again := render(t, JSONReporter{}, fixture(t), testOpt{}); !bytes.Equal(got, again) {
 		t.Error("two writes of the same run differ")
 	}
 	if bytes.Contains(got, []byte(fixtureBSN)) {
@@ -35,7 +35,7 @@ func TestJSONNilSlices(t *testing.T) {
 		Checks:        []results.Check{{ID: "c", Status: results.StatusPassed}},
 		Inputs:        []results.Input{{File: "a.csv"}},
 	}
-	got := string(render(t, JSONReporter{}, run, Options{}))
+	got := string(render(t, JSONReporter{}, run, testOpt{}))
 	if strings.Contains(got, "null") {
 		t.Errorf("JSON holds null, want [] for empty lists:\n%s", got)
 	}
@@ -47,7 +47,7 @@ func TestJSONNilSlices(t *testing.T) {
 }
 
 func TestReadJSONRoundTrip(t *testing.T) {
-	first := render(t, JSONReporter{}, fixture(t), Options{})
+	first := render(t, JSONReporter{}, fixture(t), testOpt{})
 	run, err := ReadJSON(bytes.NewReader(first))
 	if err != nil {
 		t.Fatalf("ReadJSON: %v", err)
@@ -55,7 +55,7 @@ func TestReadJSONRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(prepare(fixture(t)), run); diff != "" {
 		t.Errorf("read back run differs from the written one (-want +got):\n%s", diff)
 	}
-	if second := render(t, JSONReporter{}, run, Options{}); !bytes.Equal(first, second) {
+	if second := render(t, JSONReporter{}, run, testOpt{}); !bytes.Equal(first, second) {
 		t.Errorf("write, read and write again changes the file:\n%s", cmp.Diff(string(first), string(second)))
 	}
 }

@@ -1,5 +1,7 @@
 package reports
 
+import "github.com/avgaudit/avgaudit/vocab"
+
 // labels holds every fixed text of the reports in one language. A struct
 // rather than a map so that a label missing in one language is a compile
 // error, and TestLabelsComplete catches an empty one (in maps too).
@@ -249,40 +251,16 @@ var labelsNL = labels{
 	PersistingFindings: "Blijvende bevindingen",
 	ResolvedFindings:   "Opgeloste bevindingen",
 
-	// Severity ("Ernst") and risk level ("Niveau") never share a word, so
-	// a reader never sees "info" next to "hoog".
-	Severity: map[string]string{"high": "ernstig", "medium": "matig", "low": "licht", "info": "advies"},
-	Status: map[string]string{
-		"passed":   "geslaagd",
-		"findings": "bevindingen",
-		"not_run":  "niet uitgevoerd",
-		"error":    "mislukt",
-	},
-	Level: map[string]string{"none": "geen", "low": "laag", "medium": "middel", "high": "hoog", "critical": "kritiek"},
-	Trend: map[string]string{"new": "nieuw", "persisting": "blijvend", "resolved": "opgelost"},
-	AcceptanceStatus: map[string]string{
-		"accepted": "geaccepteerd",
-		"expired":  "verlopen",
-		"stale":    "ongebruikt",
-		"pending":  "nog niet van kracht",
-	},
+	Severity:         vocab.Severities.Names("nl"),
+	Status:           vocab.Statuses.Names("nl"),
+	Level:            vocab.Levels.Names("nl"),
+	Trend:            vocab.Trends.Names("nl"),
+	AcceptanceStatus: vocab.AcceptanceStatuses.Names("nl"),
 	ImpactSource:     map[string]string{"check": "controle", "policy": "beleid"},
 	LikelihoodSource: map[string]string{"share": "aandeel", "policy": "beleid"},
-	Areas: map[string]string{
-		"toestemming":         "Toestemming",
-		"bewaartermijnen":     "Bewaartermijnen",
-		"bsn":                 "BSN",
-		"bijzondere_gegevens": "Bijzondere persoonsgegevens",
-		"verwerkers":          "Verwerkers",
-		"verwerkingsregister": "Verwerkingsregister",
-		"toegang":             "Toegang en accounts",
-		"overdracht":          "Overdracht van gegevens",
-		"rechten":             "Rechten van betrokkenen",
-		"datalekken":          "Datalekken",
-		"juistheid":           "Juistheid van gegevens",
-	},
-	OtherArea: "Overig",
-	Unknown:   "onbekend",
+	Areas:            vocab.Areas.Names("nl"),
+	OtherArea:        "Overig",
+	Unknown:          "onbekend",
 
 	Check:     "Controle",
 	Title:     "Titel",
@@ -476,38 +454,16 @@ var labelsEN = labels{
 	PersistingFindings: "Persisting findings",
 	ResolvedFindings:   "Resolved findings",
 
-	Severity: map[string]string{"high": "serious", "medium": "moderate", "low": "minor", "info": "advisory"},
-	Status: map[string]string{
-		"passed":   "passed",
-		"findings": "findings",
-		"not_run":  "not run",
-		"error":    "failed",
-	},
-	Level: map[string]string{"none": "none", "low": "low", "medium": "medium", "high": "high", "critical": "critical"},
-	Trend: map[string]string{"new": "new", "persisting": "persisting", "resolved": "resolved"},
-	AcceptanceStatus: map[string]string{
-		"accepted": "accepted",
-		"expired":  "expired",
-		"stale":    "stale",
-		"pending":  "pending",
-	},
+	Severity:         vocab.Severities.Names("en"),
+	Status:           vocab.Statuses.Names("en"),
+	Level:            vocab.Levels.Names("en"),
+	Trend:            vocab.Trends.Names("en"),
+	AcceptanceStatus: vocab.AcceptanceStatuses.Names("en"),
 	ImpactSource:     map[string]string{"check": "check", "policy": "policy"},
 	LikelihoodSource: map[string]string{"share": "share", "policy": "policy"},
-	Areas: map[string]string{
-		"toestemming":         "Consent",
-		"bewaartermijnen":     "Retention periods",
-		"bsn":                 "Citizen service number (BSN)",
-		"bijzondere_gegevens": "Special categories of data",
-		"verwerkers":          "Processors",
-		"verwerkingsregister": "Register of processing activities",
-		"toegang":             "Access and accounts",
-		"overdracht":          "Transfer of data",
-		"rechten":             "Data subject rights",
-		"datalekken":          "Data breaches",
-		"juistheid":           "Accuracy of data",
-	},
-	OtherArea: "Other",
-	Unknown:   "unknown",
+	Areas:            vocab.Areas.Names("en"),
+	OtherArea:        "Other",
+	Unknown:          "unknown",
 
 	Check:     "Check",
 	Title:     "Title",

@@ -30,7 +30,7 @@ func TestMgmtHTMLInBrowser(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			chart := "#" + mgmtChartID
-			b := openInBrowser(t, render(t, HTMLReporter{}, mgmtFixture(t), mgmtOpt(lang)), chart+" svg")
+			b := openInBrowser(t, renderMgmt(t, ManagementHTMLReporter{}, mgmtFixture(t), mgmtOpt(lang)), chart+" svg")
 
 			if n := b.count(t, `document.querySelectorAll("table.risk-matrix td.cell").length`); n != 25 {
 				t.Errorf("the risk matrix has %d cells, want 25", n)

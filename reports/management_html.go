@@ -11,7 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/audience"
 )
 
 // The management page has its own template and styles; it shares the
@@ -60,12 +60,15 @@ type mgmtPage struct {
 	ChartOption map[string]any // nil when no check ran
 }
 
-// writeManagementHTML writes the management report as one self-contained
+// ManagementHTMLReporter writes rapport-bestuur.html: one self-contained
 // page: a first page of conclusions, then the trend, the risk matrix, all
 // checks, the accepted risks, the completeness of the data and how to read
 // it all.
-func writeManagementHTML(w io.Writer, run *results.Run, opt Options) error {
-	v, err := newMgmtView(run, opt)
+type ManagementHTMLReporter struct{}
+
+// Write writes the management summary s as an HTML page.
+func (ManagementHTMLReporter) Write(w io.Writer, s *audience.Summary, opt Options) error {
+	v, err := newMgmtView(s, opt)
 	if err != nil {
 		return err
 	}

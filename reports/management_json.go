@@ -18,14 +18,20 @@ type mgmtJSON struct {
 	Conclusion results.Text `json:"conclusion"`
 }
 
-// writeManagementJSON writes the management summary as JSON, indented by
-// two spaces and ending in a newline. Like resultaten.json it holds both
-// languages; opt.Lang is only checked.
-func writeManagementJSON(w io.Writer, run *results.Run, opt Options) error {
+// ManagementJSONReporter writes resultaten-bestuur.json.
+type ManagementJSONReporter struct{}
+
+// Write writes the management summary as JSON, indented by two spaces and
+// ending in a newline. Like resultaten.json it holds both languages;
+// opt.Lang is only checked.
+func (ManagementJSONReporter) Write(w io.Writer, s *audience.Summary, opt Options) error {
 	if _, err := labelsFor(opt); err != nil {
 		return err
 	}
-	out := mgmtJSON{Summary: audience.Management(run)}
+	if s == nil {
+		return errNoSummary
+	}
+	out := mgmtJSON{Summary: s}
 	for _, lang := range []string{"nl", "en"} {
 		t, err := mgmtTextFor(Options{Lang: lang})
 		if err != nil {

@@ -21,7 +21,7 @@ import (
 // LibreOffice.
 func TestMgmtXLSXReaders(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
-		file := writeWorkbookOf(t, mgmtFixture(t), mgmtOpt(lang))
+		file := writeMgmtWorkbookOf(t, mgmtFixture(t), mgmtOpt(lang))
 		openWithOpenpyxl(t, file)
 		csv := xlsxtest.LibreOfficeCSV(t, file)
 		// The CSV is not UTF-8: look for ASCII text only.
@@ -47,7 +47,7 @@ func TestMgmtSample(t *testing.T) {
 		}
 	}
 	// The full report does hold names: the search finds what it looks for.
-	if full := string(render(t, JSONReporter{}, run, Options{})); !containsAny(full, personal["name"]) {
+	if full := string(render(t, JSONReporter{}, run, testOpt{})); !containsAny(full, personal["name"]) {
 		t.Error("no name of the sample is in its full resultaten.json: the search would find nothing")
 	}
 
@@ -63,7 +63,7 @@ func TestMgmtSample(t *testing.T) {
 
 	t.Run("browser", func(t *testing.T) {
 		for _, lang := range []string{"nl", "en"} {
-			b := openInBrowser(t, render(t, HTMLReporter{}, run, mgmtOpt(lang)), "#"+mgmtChartID+" svg")
+			b := openInBrowser(t, renderMgmt(t, ManagementHTMLReporter{}, run, mgmtOpt(lang)), "#"+mgmtChartID+" svg")
 			if n := b.count(t, `document.querySelectorAll("table.risk-matrix td.cell").length`); n != 25 {
 				t.Errorf("%s: the risk matrix has %d cells, want 25", lang, n)
 			}
@@ -77,7 +77,7 @@ func TestMgmtSample(t *testing.T) {
 		}
 	})
 	t.Run("workbook", func(t *testing.T) {
-		file := writeWorkbookOf(t, run, mgmtOpt("nl"))
+		file := writeMgmtWorkbookOf(t, run, mgmtOpt("nl"))
 		openWithOpenpyxl(t, file)
 		if csv := xlsxtest.LibreOfficeCSV(t, file); !strings.Contains(csv, run.Organisation) {
 			t.Errorf("LibreOffice's CSV of the sheet lacks the organisation:\n%s", csv)

@@ -21,7 +21,7 @@ import (
 
 // mgmtOpt asks for the management report in lang.
 func mgmtOpt(lang string) Options {
-	return Options{Lang: lang, Audience: results.AudienceManagement}
+	return Options{Lang: lang}
 }
 
 // mgmtFixture reads testdata/management-run.json afresh: a synthetic run
@@ -48,8 +48,8 @@ var mgmtGoldenDir = filepath.Join("testdata", "golden", "management")
 func TestMgmtHTMLGolden(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			got := render(t, HTMLReporter{}, mgmtFixture(t), mgmtOpt(lang))
-			if again := render(t, HTMLReporter{}, mgmtFixture(t), mgmtOpt(lang)); !bytes.Equal(got, again) {
+			got := renderMgmt(t, ManagementHTMLReporter{}, mgmtFixture(t), mgmtOpt(lang))
+			if again := renderMgmt(t, ManagementHTMLReporter{}, mgmtFixture(t), mgmtOpt(lang)); !bytes.Equal(got, again) {
 				t.Error("two writes of the same run differ")
 			}
 			if n := bytes.Count(got, []byte(echartsJS)); n != 1 {
@@ -62,7 +62,7 @@ func TestMgmtHTMLGolden(t *testing.T) {
 }
 
 func TestMgmtHTMLSelfContained(t *testing.T) {
-	page := string(render(t, HTMLReporter{}, mgmtFixture(t), mgmtOpt("nl")))
+	page := string(renderMgmt(t, ManagementHTMLReporter{}, mgmtFixture(t), mgmtOpt("nl")))
 	if n := strings.Count(page, "<script"); n != 3 {
 		t.Errorf("the page has %d script elements, want 3 (library, chart data, chart)", n)
 	}
@@ -82,9 +82,9 @@ func TestMgmtHTMLSelfContained(t *testing.T) {
 }
 
 func TestMgmtJSONGolden(t *testing.T) {
-	got := render(t, JSONReporter{}, mgmtFixture(t), mgmtOpt(""))
+	got := renderMgmt(t, ManagementJSONReporter{}, mgmtFixture(t), mgmtOpt(""))
 	golden(t, filepath.Join(mgmtGoldenDir, "resultaten-bestuur.json"), got)
-	if again := render(t, JSONReporter{}, mgmtFixture(t), mgmtOpt("en")); !bytes.Equal(got, again) {
+	if again := renderMgmt(t, ManagementJSONReporter{}, mgmtFixture(t), mgmtOpt("en")); !bytes.Equal(got, again) {
 		t.Error("the JSON differs between languages or between writes; it holds both languages")
 	}
 	var head struct {
@@ -105,7 +105,7 @@ func TestMgmtJSONGolden(t *testing.T) {
 func TestMgmtXLSXGolden(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			data := render(t, XLSXReporter{}, mgmtFixture(t), mgmtOpt(lang))
+			data := renderMgmt(t, ManagementXLSXReporter{}, mgmtFixture(t), mgmtOpt(lang))
 			f, err := excelize.OpenReader(bytes.NewReader(data))
 			if err != nil {
 				t.Fatalf("reopen workbook: %v", err)
@@ -159,11 +159,11 @@ func zipParts(t *testing.T, data []byte) map[string]string {
 // and every part of each workbook (cells, shared strings, chart, properties).
 func mgmtOutputs(t *testing.T, run func() *results.Run) map[string]string {
 	t.Helper()
-	out := map[string]string{"json": string(render(t, JSONReporter{}, run(), mgmtOpt("")))}
+	out := map[string]string{"json": string(renderMgmt(t, ManagementJSONReporter{}, run(), mgmtOpt("")))}
 	for _, lang := range []string{"nl", "en"} {
-		page := strings.Replace(string(render(t, HTMLReporter{}, run(), mgmtOpt(lang))), echartsJS, "", 1)
+		page := strings.Replace(string(renderMgmt(t, ManagementHTMLReporter{}, run(), mgmtOpt(lang))), echartsJS, "", 1)
 		out["html "+lang] = page + "\n" + html.UnescapeString(page)
-		for name, part := range zipParts(t, render(t, XLSXReporter{}, run(), mgmtOpt(lang))) {
+		for name, part := range zipParts(t, renderMgmt(t, ManagementXLSXReporter{}, run(), mgmtOpt(lang))) {
 			out["xlsx "+lang+" "+name] = part
 		}
 	}
@@ -218,7 +218,7 @@ func TestMgmtNoPersonalData(t *testing.T) {
 	run := mgmtFixture(t)
 	bad := fixturePersonalData(run)
 	// The full report of the same run does hold them: the list means something.
-	full := string(render(t, JSONReporter{}, run, Options{}))
+	full := string(render(t, JSONReporter{}, run, testOpt{}))
 	for _, b := range []string{"Sanne de Vries", "sanne.devries@example.com", "NL91ABNA0417164300", "2021-03-12", "K0042", "Marieke de Wit"} {
 		if !strings.Contains(full, b) {
 			t.Errorf("the fixture's full resultaten.json lacks %q", b)
@@ -234,7 +234,7 @@ func TestMgmtNoPersonalData(t *testing.T) {
 			}
 		}
 	}
-	js := string(render(t, JSONReporter{}, run, mgmtOpt("")))
+	js := string(renderMgmt(t, ManagementJSONReporter{}, run, mgmtOpt("")))
 	if m := regexp.MustCompile(`"value": [1-4],`).FindAllString(js, -1); m != nil {
 		t.Errorf("the JSON shows small counts exactly: %q", m)
 	}
@@ -265,7 +265,7 @@ func TestMgmtSuppression(t *testing.T) {
 					Open audience.Count `json:"open"`
 				} `json:"totals"`
 			}
-			if err := json.Unmarshal(render(t, JSONReporter{}, run, mgmtOpt("")), &js); err != nil {
+			if err := json.Unmarshal(renderMgmt(t, ManagementJSONReporter{}, run, mgmtOpt("")), &js); err != nil {
 				t.Fatal(err)
 			}
 			if js.Checks[0].Open.Shown != tt.want || js.Totals.Open.Shown != tt.want {
@@ -275,13 +275,13 @@ func TestMgmtSuppression(t *testing.T) {
 				t.Errorf("JSON value %v for %d findings", js.Checks[0].Open.Value, tt.n)
 			}
 
-			page := string(render(t, HTMLReporter{}, run, mgmtOpt("en")))
+			page := string(renderMgmt(t, ManagementHTMLReporter{}, run, mgmtOpt("en")))
 			cell := `<td class="n">` + html.EscapeString(tt.want) + `</td>`
 			if n := strings.Count(page, cell); n < 3 {
 				t.Errorf("the HTML has %s %d times, want it for the check, its area and the total", cell, n)
 			}
 
-			f, err := excelize.OpenReader(bytes.NewReader(render(t, XLSXReporter{}, run, mgmtOpt("en"))))
+			f, err := excelize.OpenReader(bytes.NewReader(renderMgmt(t, ManagementXLSXReporter{}, run, mgmtOpt("en"))))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -299,8 +299,8 @@ func TestMgmtSuppression(t *testing.T) {
 }
 
 func TestMgmtUnknownLanguage(t *testing.T) {
-	for _, r := range []Reporter{JSONReporter{}, XLSXReporter{}, HTMLReporter{}} {
-		err := r.Write(&bytes.Buffer{}, mgmtFixture(t), mgmtOpt("de"))
+	for _, r := range []ManagementReporter{ManagementJSONReporter{}, ManagementXLSXReporter{}, ManagementHTMLReporter{}} {
+		err := r.Write(&bytes.Buffer{}, audience.Management(mgmtFixture(t)), mgmtOpt("de"))
 		if err == nil || !strings.Contains(err.Error(), `"de"`) {
 			t.Errorf("%T.Write(management, Lang de) = %v, want an error naming de", r, err)
 		}
@@ -312,7 +312,7 @@ func TestMgmtUnknownLanguage(t *testing.T) {
 func TestMgmtWithoutPrevious(t *testing.T) {
 	run := mgmtFixture(t)
 	run.Previous = nil
-	page := string(render(t, HTMLReporter{}, run, mgmtOpt("en")))
+	page := string(renderMgmt(t, ManagementHTMLReporter{}, run, mgmtOpt("en")))
 	for _, want := range []string{html.EscapeString(mgmtEN.NoComparison), html.EscapeString(mgmtEN.TrendNoPrev), mgmtEN.NoPrevious} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)

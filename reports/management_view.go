@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -93,14 +94,15 @@ type mgmtLegend struct {
 	Class, Name, Desc string
 }
 
-// newMgmtView summarises run with audience.Management and writes the
-// summary in opt's language.
-func newMgmtView(run *results.Run, opt Options) (*mgmtView, error) {
+// newMgmtView writes the summary s in opt's language.
+func newMgmtView(s *audience.Summary, opt Options) (*mgmtView, error) {
+	if s == nil {
+		return nil, errNoSummary
+	}
 	t, err := mgmtTextFor(opt)
 	if err != nil {
 		return nil, err
 	}
-	s := audience.Management(run)
 	l, m := t.l, t.m
 	v := &mgmtView{
 		T:            t,
@@ -132,6 +134,9 @@ func newMgmtView(run *results.Run, opt Options) (*mgmtView, error) {
 	v.legends()
 	return v, nil
 }
+
+// errNoSummary is the management reporters' error for a nil summary.
+var errNoSummary = errors.New("management report without a summary (use audience.Management)")
 
 func (v *mgmtView) cards() {
 	m, tt := v.T.m, v.S.Totals

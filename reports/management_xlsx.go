@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/xlsxkit"
 )
@@ -43,18 +44,21 @@ type mgmtSheet struct {
 	areaFirst, areaLast int // rows of the area table's body (without the total)
 }
 
-// writeManagementXLSX writes the management report as a workbook with one
+// ManagementXLSXReporter writes rapport-bestuur.xlsx: a workbook with one
 // sheet: the same figures as the HTML page and a chart of the open findings
 // per area, now and at the previous audit. It holds no other data.
-func writeManagementXLSX(w io.Writer, run *results.Run, opt Options) error {
-	v, err := newMgmtView(run, opt)
+type ManagementXLSXReporter struct{}
+
+// Write writes the management summary s as a workbook.
+func (ManagementXLSXReporter) Write(w io.Writer, s *audience.Summary, opt Options) error {
+	v, err := newMgmtView(s, opt)
 	if err != nil {
 		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &mgmtSheet{xlsxWriter: &xlsxWriter{f: f, l: v.T.l}, v: v, sh: v.T.m.SheetName, heads: map[int]int{}}
-	if err := x.write(run); err != nil {
+	if err := x.write(&results.Run{Tool: s.Tool, Organisation: s.Organisation, AsOf: s.AsOf}); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
 	if err := f.Write(w); err != nil {
@@ -474,13 +478,6 @@ func atoiOr(s string) any {
 // management report's title.
 func (x *mgmtSheet) mgmtDocProps(run *results.Run) error {
 	x.run = run
-	if err := x.docProps(); err != nil {
-		return err
-	}
-	p, err := x.f.GetDocProps()
-	if err != nil {
-		return err
-	}
-	p.Title = x.v.T.m.ReportTitle
-	return x.f.SetDocProps(p)
+	x.reportTitle = x.v.T.m.ReportTitle
+	return x.docProps()
 }

@@ -26,7 +26,7 @@ func TestEnglishMarkers(t *testing.T) {
 		{"nl", "[kenmerk]", "[identifier]"},
 	} {
 		for _, r := range []Reporter{HTMLReporter{}, XLSXReporter{}} {
-			out := render(t, r, run, Options{Lang: tt.lang})
+			out := render(t, r, run, testOpt{Lang: tt.lang})
 			text := html.UnescapeString(string(out))
 			if _, ok := r.(XLSXReporter); ok {
 				text = zipParts(t, out)["xl/sharedStrings.xml"]

@@ -3,11 +3,13 @@
 // for privacy officers. Each format is one Reporter; all of them take an
 // io.Writer and leave files (temp file + rename) to the caller.
 //
-// Every reporter works on a prepared copy of the run (see prepare): nil
-// slices become empty ones, the summary is recomputed from the checks and
-// every value that came from the audited data passes through
-// values.MaskBSNsInText, so a citizen service number that slipped past the
-// loader is still not written out.
+// A reporter takes only what the audience package made for its audience:
+// the detailed reporters (Reporter: JSONReporter, XLSXReporter,
+// HTMLReporter) an audience.Detailed, made by audience.Risk or audience.FG,
+// and the management reporters (ManagementReporter) an audience.Summary,
+// made by audience.Management. A run that did not pass through the
+// audience step cannot be handed to a report. Reporters do not know the
+// audiences: what differs is told by the Detailed they are given.
 package reports
 
 import (
@@ -21,34 +23,35 @@ import (
 	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/values"
 )
 
-// Options controls a report's language and audience.
+// Options controls a report's language.
 type Options struct {
 	// Lang is "nl" (the default when empty) or "en". It chooses every label,
 	// title, why/fix text and the form of dates.
 	Lang string
-	// Audience is results.AudienceRisk (the default when empty),
-	// results.AudienceFG or results.AudienceManagement (the management
-	// summary of audience.Management: aggregates only, no personal data).
-	// For risk and FG it chooses the report's title and how much of
-	// each finding is shown: the risk analysis leaves out source files and
-	// rows, the FG report shows everything needed to act, including the
-	// findings that were resolved. The run itself must already be prepared
-	// for the audience (package audience): a reporter shows what is there.
-	Audience string
 }
 
-// Reporter writes a run in one format.
+// Reporter writes a run prepared for the risk analysis or the FG in one
+// format. The Detailed says what the audience sees: the report's title,
+// and whether findings show their source file and row and the resolved
+// findings are listed.
 type Reporter interface {
-	Write(w io.Writer, run *results.Run, opt Options) error
+	Write(w io.Writer, d audience.Detailed, opt Options) error
+}
+
+// ManagementReporter writes the management summary in one format.
+type ManagementReporter interface {
+	Write(w io.Writer, s *audience.Summary, opt Options) error
 }
 
 var (
-	_ Reporter = JSONReporter{}
-	_ Reporter = XLSXReporter{}
-	_ Reporter = HTMLReporter{}
+	_ Reporter           = JSONReporter{}
+	_ Reporter           = XLSXReporter{}
+	_ Reporter           = HTMLReporter{}
+	_ ManagementReporter = ManagementJSONReporter{}
+	_ ManagementReporter = ManagementXLSXReporter{}
+	_ ManagementReporter = ManagementHTMLReporter{}
 )
 
 // labelsFor returns the labels of opt.Lang, or an error naming the
@@ -61,18 +64,6 @@ func labelsFor(opt Options) (*labels, error) {
 		return &labelsEN, nil
 	}
 	return nil, fmt.Errorf("unknown report language %q: want \"nl\" or \"en\"", opt.Lang)
-}
-
-// audienceOf returns the audience opt asks for, or an error naming the
-// audiences these reporters write.
-func audienceOf(opt Options) (string, error) {
-	switch opt.Audience {
-	case "", results.AudienceRisk:
-		return results.AudienceRisk, nil
-	case results.AudienceFG:
-		return results.AudienceFG, nil
-	}
-	return "", fmt.Errorf("unknown report audience %q: want %q or %q", opt.Audience, results.AudienceRisk, results.AudienceFG)
 }
 
 // pick returns the text in the report's language, falling back to the other
@@ -306,140 +297,6 @@ func (l *labels) severityCounts(s results.Summary) []severityCount {
 	sort.Strings(extra)
 	for _, sev := range extra {
 		out = append(out, severityCount{sev, l.severity(sev), s.BySeverity[sev]})
-	}
-	return out
-}
-
-// prepare returns a deep copy of run that every reporter can write as it is:
-// no nil slices (JSON readers get [] rather than null), a summary that
-// agrees with the checks, and data values masked with
-// values.MaskBSNsInText. The caller's run is not changed.
-//
-// Masked are the values that come from the audited exports: finding keys,
-// record keys, messages and values, locations and groups, reject values and
-// reasons, the reasons of checks that failed (an SQL error can quote a
-// value) and the written parts of the accepted-risk register. File
-// names are masked too: an export named after a child's BSN is not unheard
-// of. Hashes are not: a SHA-256 in hex can hold nine digits in a row.
-func prepare(run *results.Run) *results.Run {
-	m := values.MaskBSNsInText
-	r := *run
-	r.SchemaVersion = results.SchemaVersion
-	r.Policy = make([]results.Param, len(run.Policy))
-	copy(r.Policy, run.Policy)
-
-	r.Inputs = make([]results.Input, len(run.Inputs))
-	for i, in := range run.Inputs {
-		in.File = m(in.File)
-		in.Sheet = m(in.Sheet)
-		in.SkippedColumns = mapStrings(in.SkippedColumns, m)
-		if in.NeededColumns != nil {
-			in.NeededColumns = mapStrings(in.NeededColumns, m)
-		}
-		r.Inputs[i] = in
-	}
-
-	r.Rejects = make([]results.Reject, len(run.Rejects))
-	for i, rj := range run.Rejects {
-		rj.File = m(rj.File)
-		rj.Sheet = m(rj.Sheet)
-		rj.Value = m(rj.Value)
-		rj.Reason = maskText(rj.Reason)
-		r.Rejects[i] = rj
-	}
-
-	r.Acceptances = make([]results.Acceptance, len(run.Acceptances))
-	for i, a := range run.Acceptances {
-		a.Source = m(a.Source)
-		a.RecordKey = m(a.RecordKey)
-		a.Justification = m(a.Justification)
-		a.LegalBasis = m(a.LegalBasis)
-		a.ApprovedBy = m(a.ApprovedBy)
-		r.Acceptances[i] = a
-	}
-	if run.Previous != nil {
-		p := *run.Previous
-		p.File = m(p.File)
-		r.Previous = &p
-	}
-	r.Checks = make([]results.Check, len(run.Checks))
-	for i, c := range run.Checks {
-		if c.Reason != nil {
-			r := maskText(*c.Reason)
-			c.Reason = &r
-		}
-		c.Columns = mapStrings(c.Columns, func(s string) string { return s })
-		c.ColumnLabels = append([]results.Text{}, c.ColumnLabels...)
-		c.Warnings = make([]results.Text, len(c.Warnings))
-		for j, w := range run.Checks[i].Warnings {
-			c.Warnings[j] = maskText(w)
-		}
-		c.Findings = maskFindings(c.Findings)
-		c.Resolved = maskFindings(c.Resolved)
-		r.Checks[i] = c
-	}
-	r.Summarise()
-	return &r
-}
-
-// prepareFor is prepare for a report in the language of l: a risk analysis
-// in English gets the English markers where language-neutral texts had
-// personal values (see audience.EnglishMarkers).
-func prepareFor(run *results.Run, l *labels) *results.Run {
-	r := prepare(run)
-	if l.Lang != "en" || r.Audience != results.AudienceRisk {
-		return r
-	}
-	en := audience.EnglishMarkers.Replace
-	for i := range r.Checks {
-		for _, fs := range [][]results.Finding{r.Checks[i].Findings, r.Checks[i].Resolved} {
-			for j := range fs {
-				fs[j].File = en(fs[j].File)
-				fs[j].Values = mapStrings(fs[j].Values, en)
-			}
-		}
-	}
-	for i := range r.Inputs {
-		r.Inputs[i].File = en(r.Inputs[i].File)
-	}
-	for i := range r.Rejects {
-		r.Rejects[i].File, r.Rejects[i].Value = en(r.Rejects[i].File), en(r.Rejects[i].Value)
-	}
-	for i := range r.Acceptances {
-		a := &r.Acceptances[i]
-		a.RecordKey, a.Source, a.Justification, a.LegalBasis, a.ApprovedBy = en(a.RecordKey), en(a.Source), en(a.Justification), en(a.LegalBasis), en(a.ApprovedBy)
-	}
-	return r
-}
-
-// maskFindings returns a non-nil copy of fs with BSNs masked in every value
-// that came from the audited data.
-func maskFindings(fs []results.Finding) []results.Finding {
-	m := values.MaskBSNsInText
-	out := make([]results.Finding, len(fs))
-	for j, f := range fs {
-		f.Key = m(f.Key)
-		f.RecordKey = m(f.RecordKey)
-		f.File = m(f.File)
-		f.Location = m(f.Location)
-		f.Group = m(f.Group)
-		f.Message = maskText(f.Message)
-		f.Values = mapStrings(f.Values, m)
-		out[j] = f
-	}
-	return out
-}
-
-// maskText masks BSNs in both languages of t.
-func maskText(t results.Text) results.Text {
-	return results.Text{NL: values.MaskBSNsInText(t.NL), EN: values.MaskBSNsInText(t.EN)}
-}
-
-// mapStrings returns a new, non-nil slice with fn applied to each element.
-func mapStrings(in []string, fn func(string) string) []string {
-	out := make([]string, len(in))
-	for i, s := range in {
-		out[i] = fn(s)
 	}
 	return out
 }

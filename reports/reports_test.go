@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
@@ -77,11 +78,31 @@ func riskFixture(t *testing.T) *results.Run {
 	return run
 }
 
-// render writes run with r and returns the bytes.
-func render(t *testing.T, r Reporter, run *results.Run, opt Options) []byte {
+// testOpt is a detailed report's language and audience, as the tests ask
+// for them: the fixtures stand for runs the audience package prepared.
+type testOpt struct{ Lang, Audience string }
+
+// render writes run, taken as prepared for opt.Audience (risk when empty),
+// with r and returns the bytes.
+func render(t *testing.T, r Reporter, run *results.Run, opt testOpt) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := r.Write(&buf, run, opt); err != nil {
+	aud := opt.Audience
+	if aud == "" {
+		aud = results.AudienceRisk
+	}
+	d := audience.AssumePrepared(run, aud)
+	if err := r.Write(&buf, d, Options{Lang: opt.Lang}); err != nil {
+		t.Fatalf("%T.Write(%+v): %v", r, opt, err)
+	}
+	return buf.Bytes()
+}
+
+// renderMgmt writes the management summary of run with r and returns the bytes.
+func renderMgmt(t *testing.T, r ManagementReporter, run *results.Run, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := r.Write(&buf, audience.Management(run), opt); err != nil {
 		t.Fatalf("%T.Write(%+v): %v", r, opt, err)
 	}
 	return buf.Bytes()
@@ -197,13 +218,17 @@ func mapKeys(m reflect.Value) []string {
 	return out
 }
 
-// TestUnknownAudience: the HTML and Excel reporters write the risk and FG
-// audiences and refuse any other, naming the ones there are.
-func TestUnknownAudience(t *testing.T) {
-	for _, r := range []Reporter{XLSXReporter{}, HTMLReporter{}} {
-		err := r.Write(&bytes.Buffer{}, fixture(t), Options{Audience: "board"})
-		if err == nil || !strings.Contains(err.Error(), `"board"`) || !strings.Contains(err.Error(), `"risk"`) {
-			t.Errorf("%T.Write(Audience board) = %v, want an error naming board and the audiences there are", r, err)
+// TestNotPrepared: a zero audience.Detailed (a run that did not pass
+// through audience.Risk or audience.FG) is refused, not written.
+func TestNotPrepared(t *testing.T) {
+	for _, r := range []Reporter{JSONReporter{}, XLSXReporter{}, HTMLReporter{}} {
+		if err := r.Write(&bytes.Buffer{}, audience.Detailed{}, Options{}); err == nil || !strings.Contains(err.Error(), "audience.Risk") {
+			t.Errorf("%T.Write(zero Detailed) = %v, want an error naming audience.Risk", r, err)
+		}
+	}
+	for _, r := range []ManagementReporter{ManagementJSONReporter{}, ManagementXLSXReporter{}, ManagementHTMLReporter{}} {
+		if err := r.Write(&bytes.Buffer{}, nil, Options{}); err == nil {
+			t.Errorf("%T.Write(nil summary) = nil, want an error", r)
 		}
 	}
 }
@@ -211,7 +236,7 @@ func TestUnknownAudience(t *testing.T) {
 func TestUnknownLanguage(t *testing.T) {
 	run := fixture(t)
 	for _, r := range []Reporter{JSONReporter{}, XLSXReporter{}, HTMLReporter{}} {
-		err := r.Write(&bytes.Buffer{}, run, Options{Lang: "de"})
+		err := r.Write(&bytes.Buffer{}, audience.FG(run), Options{Lang: "de"})
 		if err == nil || !strings.Contains(err.Error(), `"de"`) || !strings.Contains(err.Error(), `"en"`) {
 			t.Errorf("%T.Write(Lang de) = %v, want an error naming de and the languages there are", r, err)
 		}
@@ -359,10 +384,10 @@ func TestRejectsNotListed(t *testing.T) {
 	run.Inputs[0].RejectsNotListed = 1234
 	for _, lang := range []string{"nl", "en"} {
 		want := map[string]string{"nl": "1234 meer staan niet in dit rapport", "en": "1234 more are not in this report"}[lang]
-		if html := render(t, HTMLReporter{}, run, Options{Lang: lang}); !bytes.Contains(html, []byte(want)) {
+		if html := render(t, HTMLReporter{}, run, testOpt{Lang: lang}); !bytes.Contains(html, []byte(want)) {
 			t.Errorf("%s: the HTML report does not say %q", lang, want)
 		}
-		f, err := excelize.OpenReader(bytes.NewReader(render(t, XLSXReporter{}, run, Options{Lang: lang})))
+		f, err := excelize.OpenReader(bytes.NewReader(render(t, XLSXReporter{}, run, testOpt{Lang: lang})))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -375,4 +400,14 @@ func TestRejectsNotListed(t *testing.T) {
 			t.Errorf("%s: the last row of %s is %q, want it to say %q", lang, sheet, last, want)
 		}
 	}
+}
+
+// prepare is the run a detailed reporter writes for run (see
+// audience.Detailed.Run).
+func prepare(run *results.Run) *results.Run {
+	r, err := audience.AssumePrepared(run, results.AudienceRisk).Run("")
+	if err != nil {
+		panic(err)
+	}
+	return r
 }

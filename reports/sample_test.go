@@ -37,7 +37,7 @@ func TestSampleReports(t *testing.T) {
 	}
 	t.Run("html", func(t *testing.T) {
 		for _, lang := range []string{"nl", "en"} {
-			b := openInBrowser(t, render(t, HTMLReporter{}, run, Options{Lang: lang}), "#"+trendChartID+" svg")
+			b := openInBrowser(t, render(t, HTMLReporter{}, run, testOpt{Lang: lang}), "#"+trendChartID+" svg")
 			if n := b.count(t, `document.querySelectorAll("table.findings tbody tr").length`); n != run.Summary.Findings {
 				t.Errorf("%s: the findings tables have %d rows, want %d", lang, n, run.Summary.Findings)
 			}
@@ -52,10 +52,10 @@ func TestSampleReports(t *testing.T) {
 		}
 	})
 	t.Run("openpyxl", func(t *testing.T) {
-		openWithOpenpyxl(t, writeWorkbookOf(t, run, Options{}))
+		openWithOpenpyxl(t, writeWorkbookOf(t, run, testOpt{}))
 	})
 	t.Run("libreoffice", func(t *testing.T) {
-		csv := xlsxtest.LibreOfficeCSV(t, writeWorkbookOf(t, run, Options{}))
+		csv := xlsxtest.LibreOfficeCSV(t, writeWorkbookOf(t, run, testOpt{}))
 		if !strings.Contains(csv, run.Organisation) || !strings.Contains(csv, strconv.Itoa(run.Summary.Findings)) {
 			t.Errorf("the summary sheet as CSV lacks the organisation or the number of findings:\n%s", csv)
 		}

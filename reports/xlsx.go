@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/risk"
 	"github.com/avgaudit/avgaudit/xlsxkit"
@@ -40,22 +41,19 @@ const (
 	lineHeight  = 15 // points, one line of 11 pt Calibri
 )
 
-// Write writes run as an Excel workbook for opt's audience.
-func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
-	if opt.Audience == results.AudienceManagement {
-		return writeManagementXLSX(w, run, opt)
-	}
+// Write writes d's run as an Excel workbook.
+func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	l, err := labelsFor(opt)
 	if err != nil {
 		return err
 	}
-	aud, err := audienceOf(opt)
+	run, err := d.Run(l.Lang)
 	if err != nil {
 		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &xlsxWriter{f: f, l: l, aud: aud, run: prepareFor(run, l)}
+	x := &xlsxWriter{f: f, l: l, reportTitle: l.ReportTitle[d.Audience()], showLocations: d.Locations(), showResolved: d.Resolved(), run: run}
 	if err := x.styles(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
@@ -69,16 +67,17 @@ func (XLSXReporter) Write(w io.Writer, run *results.Run, opt Options) error {
 }
 
 type xlsxWriter struct {
-	f   *excelize.File
-	l   *labels
-	aud string
-	run *results.Run
+	f           *excelize.File
+	l           *labels
+	reportTitle string
+	// showLocations: each finding's file, row and table are shown;
+	// showResolved: the resolved findings have a sheet.
+	showLocations, showResolved bool
+	run                         *results.Run
 
 	header, axis, title, bold, top, wrap, link, date, percent int // style ids
 	level                                                     map[string]int
 }
-
-func (x *xlsxWriter) fg() bool { return x.aud == results.AudienceFG }
 
 func (x *xlsxWriter) styles() error {
 	var err error
@@ -171,7 +170,7 @@ func (x *xlsxWriter) write() error {
 	}{
 		{l.SheetLocations, x.locations, false},
 		{l.AcceptancesTitle, x.acceptances, false},
-		{l.ResolvedFindings, x.resolved, !x.fg()},
+		{l.ResolvedFindings, x.resolved, !x.showResolved},
 		{l.Files, x.inputs, false},
 		{l.Rejects, x.rejects, false},
 		{l.Policy, x.policy, false},
@@ -196,7 +195,7 @@ func (x *xlsxWriter) docProps() error {
 	p := &excelize.DocProperties{
 		Creator:        tool(run.Tool),
 		LastModifiedBy: tool(run.Tool),
-		Title:          x.l.ReportTitle[x.aud],
+		Title:          x.reportTitle,
 		Subject:        run.Organisation,
 		Language:       map[string]string{"nl": "nl-NL", "en": "en-GB"}[x.l.Lang],
 	}
@@ -242,7 +241,7 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	if p := run.Previous; p != nil {
 		previous = l.PreviousAudit + " " + l.date(p.AsOf) + " (" + p.File + ")"
 	}
-	b.add([]any{l.ReportTitle[x.aud]}, nil)
+	b.add([]any{x.reportTitle}, nil)
 	meta := b.add(
 		[]any{l.Organisation, run.Organisation},
 		[]any{l.AsOf, l.date(run.AsOf)},
@@ -527,13 +526,13 @@ func (x *xlsxWriter) styleCell(sh, c string, id int) error {
 	return x.f.SetCellStyle(sh, c, c, id)
 }
 
-// findingHeader heads a sheet of findings: the FG audience sees each
-// finding's file, row and table; both see the key, location, group, trend,
+// findingHeader heads a sheet of findings: with locations each finding's
+// file, row and table; always the key, location, group, trend,
 // acceptance and message, then the check's own columns.
 func (x *xlsxWriter) findingHeader(c results.Check) []string {
 	l := x.l
 	var h []string
-	if x.fg() {
+	if x.showLocations {
 		h = []string{l.File, l.Row, l.Table}
 	}
 	h = append(h, l.Key, l.Location, l.Group, l.TrendCol, l.Acceptance, l.Message)
@@ -544,7 +543,7 @@ func (x *xlsxWriter) findingHeader(c results.Check) []string {
 func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding) []any {
 	l := x.l
 	var row []any
-	if x.fg() {
+	if x.showLocations {
 		row = []any{fd.File, xlsxkit.RowNumber(fd.Row), fd.Table}
 	}
 	row = append(row, fd.RecordKey, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),

@@ -28,7 +28,7 @@ func TestXLSXGolden(t *testing.T) {
 	for _, aud := range audiences {
 		for _, lang := range []string{"nl", "en"} {
 			t.Run(aud.name+"/"+lang, func(t *testing.T) {
-				data := render(t, XLSXReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name})
+				data := render(t, XLSXReporter{}, aud.fixture(t), testOpt{Lang: lang, Audience: aud.name})
 				f, err := excelize.OpenReader(bytes.NewReader(data))
 				if err != nil {
 					t.Fatalf("reopen workbook: %v", err)
@@ -94,7 +94,7 @@ func tsv(rows [][]string) []byte {
 }
 
 func TestXLSXLayout(t *testing.T) {
-	data := render(t, XLSXReporter{}, fixture(t), Options{Audience: results.AudienceFG})
+	data := render(t, XLSXReporter{}, fixture(t), testOpt{Audience: results.AudienceFG})
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -222,7 +222,7 @@ func TestXLSXAudiences(t *testing.T) {
 		{results.AudienceRisk, riskFixture, "Sleutel\tLocatie\tGroep\tTrend\tAcceptatie\tMelding", false, "AVG-risicoanalyse"},
 		{results.AudienceFG, fixture, "Bestand\tRij\tTabel\tSleutel\tLocatie\tGroep\tTrend\tAcceptatie\tMelding", true, "AVG-controle voor de FG"},
 	} {
-		data := render(t, XLSXReporter{}, tt.run(t), Options{Audience: tt.aud})
+		data := render(t, XLSXReporter{}, tt.run(t), testOpt{Audience: tt.aud})
 		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
@@ -246,7 +246,7 @@ func TestXLSXAudiences(t *testing.T) {
 func TestXLSXNoBSN(t *testing.T) {
 	for _, aud := range audiences {
 		for _, lang := range []string{"nl", "en"} {
-			data := render(t, XLSXReporter{}, aud.fixture(t), Options{Lang: lang, Audience: aud.name})
+			data := render(t, XLSXReporter{}, aud.fixture(t), testOpt{Lang: lang, Audience: aud.name})
 			for name, part := range xlsxtest.Parts(t, data) {
 				if strings.Contains(part, fixtureBSN) {
 					t.Errorf("%s/%s: %s contains the BSN %s", aud.name, lang, name, fixtureBSN)
@@ -259,7 +259,7 @@ func TestXLSXNoBSN(t *testing.T) {
 func TestXLSXEmptyRun(t *testing.T) {
 	run := fixture(t)
 	run.Checks, run.Inputs, run.Rejects, run.Policy, run.Acceptances, run.Previous = nil, nil, nil, nil, nil, nil
-	data := render(t, XLSXReporter{}, run, Options{Lang: "en"})
+	data := render(t, XLSXReporter{}, run, testOpt{Lang: "en"})
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)

@@ -23,7 +23,7 @@ import (
 )
 
 // writeWorkbookOf writes run's workbook for opt to a temporary file.
-func writeWorkbookOf(t *testing.T, run *results.Run, opt Options) string {
+func writeWorkbookOf(t *testing.T, run *results.Run, opt testOpt) string {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "rapport.xlsx")
 	if err := os.WriteFile(file, render(t, XLSXReporter{}, run, opt), 0o644); err != nil {
@@ -37,7 +37,7 @@ func writeWorkbookOf(t *testing.T, run *results.Run, opt Options) string {
 func TestXLSXOpenpyxl(t *testing.T) {
 	for _, aud := range audiences {
 		t.Run(aud.name, func(t *testing.T) {
-			openWithOpenpyxl(t, writeWorkbookOf(t, aud.fixture(t), Options{Audience: aud.name}))
+			openWithOpenpyxl(t, writeWorkbookOf(t, aud.fixture(t), testOpt{Audience: aud.name}))
 		})
 	}
 }
@@ -54,7 +54,7 @@ func openWithOpenpyxl(t *testing.T, file string) {
 // that Excel would not offer to repair it.
 func TestXLSXWellFormed(t *testing.T) {
 	for _, aud := range audiences {
-		parts := xlsxtest.Parts(t, render(t, XLSXReporter{}, aud.fixture(t), Options{Audience: aud.name}))
+		parts := xlsxtest.Parts(t, render(t, XLSXReporter{}, aud.fixture(t), testOpt{Audience: aud.name}))
 		for _, name := range slices.Sorted(maps.Keys(parts)) {
 			if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
 				continue
@@ -83,7 +83,7 @@ func TestXLSXWellFormed(t *testing.T) {
 func TestXLSXLibreOffice(t *testing.T) {
 	for _, aud := range audiences {
 		t.Run(aud.name, func(t *testing.T) {
-			file := writeWorkbookOf(t, aud.fixture(t), Options{Audience: aud.name})
+			file := writeWorkbookOf(t, aud.fixture(t), testOpt{Audience: aud.name})
 			csv := xlsxtest.LibreOfficeCSV(t, file)
 			for _, want := range []string{"Kinderopvang De Zonnebloem & Co", labelsNL.ReportTitle[aud.name], "Bewaartermijnen"} {
 				if !strings.Contains(csv, want) {
@@ -173,4 +173,15 @@ func chartShape(t *testing.T, file string) string {
 		}
 	}
 	return fmt.Sprintf("%d chart(s), %d series", charts, series)
+}
+
+// writeMgmtWorkbookOf writes the management workbook of run for opt to a
+// temporary file.
+func writeMgmtWorkbookOf(t *testing.T, run *results.Run, opt Options) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "rapport-bestuur.xlsx")
+	if err := os.WriteFile(file, renderMgmt(t, ManagementXLSXReporter{}, run, opt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }

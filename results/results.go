@@ -3,6 +3,8 @@
 // versioned, documented contract (docs/results-schema.md).
 package results
 
+import "github.com/avgaudit/avgaudit/vocab"
+
 // SchemaVersion is the version of the JSON form. Bump it on any change that
 // a reader of an older file could misread.
 const SchemaVersion = 2
@@ -48,7 +50,7 @@ const (
 )
 
 // Severities, most severe first.
-var Severities = []string{"high", "medium", "low", "info"}
+var Severities = vocab.Severities.Codes()
 
 // Text is a text in Dutch and English.
 type Text struct {

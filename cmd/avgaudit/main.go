@@ -2,18 +2,6 @@
 // data under the AVG (GDPR). See README.md and `avgaudit --help`.
 package main
 
-import (
-	"context"
-	"os"
-	"os/signal"
-	"syscall"
+import "github.com/avgaudit/avgaudit/cli"
 
-	"github.com/avgaudit/avgaudit/cli"
-)
-
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
-}
+func main() { cli.Main() }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
@@ -66,7 +67,7 @@ func writeHistory(dir string) (*results.Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := (reports.JSONReporter{}).Write(f, run, reports.Options{}); err != nil {
+	if err := (reports.JSONReporter{}).Write(f, audience.FG(run), reports.Options{}); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}

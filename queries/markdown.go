@@ -44,7 +44,7 @@ risk score (see [checks.md](checks.md#impact-and-population)).
 			}
 			for _, p := range params {
 				if strings.Contains(c.SQL, "'"+p.Name+"'") {
-					set = append(set, "`"+p.Key+"`")
+					set = append(set, "`"+p.Name+"`")
 				}
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s / %s | %s | %s | %s |\n", c.ID, c.Severity,

@@ -1,22 +1,19 @@
-package audience
+package results
 
-import (
-	"reflect"
+import "reflect"
 
-	"github.com/avgaudit/avgaudit/results"
-)
-
-// Clone is a deep copy of run: changing the copy leaves run as it was.
-func Clone(run *results.Run) *results.Run {
-	if run == nil {
+// Clone is a deep copy of r, the only deep copy of a run in avgaudit: changing the copy
+// leaves r as it was.
+func (r *Run) Clone() *Run {
+	if r == nil {
 		return nil
 	}
-	c := deepCopy(reflect.ValueOf(run).Elem()).Interface().(results.Run)
+	c := deepCopy(reflect.ValueOf(r).Elem()).Interface().(Run)
 	return &c
 }
 
 // deepCopy copies v and everything it points to. It follows the structure
-// of results.Run (structs, pointers, slices, arrays, maps and plain values), so a
+// of Run (structs, pointers, slices, arrays, maps and plain values), so a
 // field added there is copied without a change here.
 func deepCopy(v reflect.Value) reflect.Value {
 	out := reflect.New(v.Type()).Elem()

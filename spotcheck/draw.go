@@ -1,4 +1,4 @@
-// Package sampling draws a reproducible random sample of an audit's
+// Package spotcheck draws a reproducible random sample of an audit's
 // findings or of a canonical table's rows, and writes it as an Excel
 // checklist for the data protection officer's (FG's) spot check: the
 // sampled records with what the systems say, and empty columns for what
@@ -10,7 +10,7 @@
 // options gives the same records in the same order, now and in a later
 // version of avgaudit (the drawing does not depend on math/rand's helper
 // functions, only on the PCG algorithm).
-package sampling
+package spotcheck
 
 import (
 	"crypto/rand"

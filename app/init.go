@@ -1,0 +1,67 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/profiles"
+)
+
+// ManifestFileName is the manifest's name in SOURCE_DIR.
+const ManifestFileName = manifest.FileName
+
+// Recognise inspects the exports in dir and proposes a manifest. out is
+// where it will be written ("" for dir's manifest.yaml); it must not exist
+// unless force.
+func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Proposal, manifestFile string, err error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, "", Usagef("SOURCE_DIR %q is not a directory", dir)
+	}
+	if out == "" {
+		out = filepath.Join(dir, manifest.FileName)
+	}
+	if _, err := os.Stat(out); err == nil && !force {
+		return nil, "", Usagef("%s already exists; add --force to overwrite it, or --out to write elsewhere", out)
+	}
+	var password string
+	if passwordFile != "" {
+		pw, err := readPassword(passwordFile)
+		if err != nil {
+			return nil, "", Usagef("--password-file: %v", err)
+		}
+		password = pw
+	}
+	p, err = profiles.Recognise(ingest.OSDir(dir), ".", password)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", dir, err)
+	}
+	return p, out, nil
+}
+
+// WriteManifest writes the manifest p proposes for dir to out, after
+// checking that it parses.
+func WriteManifest(p *profiles.Proposal, dir, out string) error {
+	if len(p.Placed) == 0 {
+		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
+	}
+	var buf bytes.Buffer
+	if err := manifest.Write(&buf, p.Manifest(organisationName(dir)), p.Comments()); err != nil {
+		return err
+	}
+	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
+		return fmt.Errorf("the proposed manifest is not valid (please report this): %w", err)
+	}
+	return writeFileAtomic(out, buf.Bytes())
+}
+
+// organisationName names the organisation after its folder until the user does.
+func organisationName(dir string) string {
+	if a, err := filepath.Abs(dir); err == nil {
+		dir = a
+	}
+	return filepath.Base(dir)
+}

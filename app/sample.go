@@ -1,0 +1,142 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/spotcheck"
+)
+
+// SampleOptions are what a spot-check sample is asked to be.
+type SampleOptions struct {
+	Source
+	Seed  uint64
+	Size  int
+	Check string // sample the findings of this check
+	Table string // or the rows of this canonical table; neither: all findings
+	Out   string // the checklist file
+	Force bool   // overwrite Out
+	Lang  string // of the checklist
+	// Command is the command line that draws the same sample again,
+	// given the run's reference date.
+	Command func(asOf string) string
+	// Started, when not nil, is called once the options are checked,
+	// before the exports are loaded.
+	Started func()
+}
+
+// ValidateSample checks the options that need no data and returns the
+// checks the audit runs: the one of Check, none for Table, all without
+// either.
+func ValidateSample(o SampleOptions) ([]queries.Check, error) {
+	if o.Check != "" && o.Table != "" {
+		return nil, Usagef("--check and --table cannot be used together: sample the findings of one check, or the rows of one table")
+	}
+	if o.Size < 1 {
+		return nil, Usagef("--size %d: a sample needs at least 1 record", o.Size)
+	}
+	if o.Table != "" {
+		if _, ok := model.Lookup(o.Table); !ok {
+			return nil, Usagef("--table %q: no such canonical table; tables: %s", o.Table, strings.Join(model.TableNames(""), ", "))
+		}
+		return []queries.Check{}, nil
+	}
+	checks, err := Checks("", nil, nil)
+	if err != nil || o.Check == "" {
+		return checks, err
+	}
+	i := slices.IndexFunc(checks, func(c queries.Check) bool { return c.ID == o.Check })
+	if i < 0 {
+		ids := make([]string, len(checks))
+		for j, c := range checks {
+			ids[j] = c.ID
+		}
+		return nil, Usagef("--check %q: no such check; check ids: %s", o.Check, strings.Join(ids, ", "))
+	}
+	return checks[i : i+1], nil
+}
+
+// RandomSeed draws a seed for a sample.
+func RandomSeed() (uint64, error) { return spotcheck.RandomSeed() }
+
+// Sample runs the audit for checks (see ValidateSample) and draws the
+// sample; WriteChecklist writes it.
+func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
+	opt, err := o.Source.auditOptions()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(o.Out); err == nil && !o.Force {
+		return nil, nil, Usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", o.Out)
+	}
+	if o.Started != nil {
+		o.Started()
+	}
+	s, run, err := draw(ctx, o, opt, checks)
+	if err != nil {
+		return nil, nil, &SourceError{err}
+	}
+	return s, run, nil
+}
+
+// WriteChecklist writes the sample's checklist to o.Out.
+func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) error {
+	if s.Population == 0 {
+		return emptyPopulation(run, o)
+	}
+	m := spotcheck.Method{
+		Organisation: run.Organisation, AsOf: run.AsOf, Inputs: run.Inputs, Version: run.Tool.Version,
+		Command: o.Command(run.AsOf),
+	}
+	var buf bytes.Buffer
+	if err := spotcheck.WriteChecklist(&buf, s, m, o.Lang); err != nil {
+		return err
+	}
+	return writeFileAtomic(o.Out, buf.Bytes())
+}
+
+// draw runs the audit and draws the sample: a table's rows straight from
+// the loaded database (never kept in a file), findings from the run.
+func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
+	opt.Checks = checks
+	var s *spotcheck.Sample
+	if o.Table != "" {
+		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
+			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+			return err
+		}
+	}
+	run, err := audit.Audit(ctx, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if s == nil {
+		if s, err = spotcheck.FromFindings(run, o.Check, o.Size, o.Seed); err != nil {
+			return nil, nil, err
+		}
+	}
+	return s, run, nil
+}
+
+// emptyPopulation explains why there is nothing to sample.
+func emptyPopulation(run *results.Run, o SampleOptions) error {
+	switch {
+	case o.Table != "":
+		if !slices.ContainsFunc(run.Inputs, func(in results.Input) bool { return in.Table == o.Table }) {
+			return fmt.Errorf("nothing to sample: no export is mapped to table %s (see the manifest, or run avgaudit init)", o.Table)
+		}
+		return fmt.Errorf("nothing to sample: table %s has no rows", o.Table)
+	case o.Check != "":
+		return fmt.Errorf("nothing to sample: check %s has no findings on %s", o.Check, run.AsOf)
+	}
+	return fmt.Errorf("nothing to sample: no check has findings on %s", run.AsOf)
+}
