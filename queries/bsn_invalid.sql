@@ -19,9 +19,11 @@
 --   (typo, swapped digits, lost leading zero) and is not this child's. A wrong BSN spoils the
 --   childcare-benefit returns and may be someone else's number.
 -- fix.nl: Vraag de ouders het juiste BSN (van een officieel document) en corrigeer het in de
---   administratie; verwijder het als het niet (meer) nodig is voor de kinderopvangtoeslag.
+--   administratie; verwijder het als het niet (meer) nodig is voor de kinderopvangtoeslag of de
+--   gemeentelijke tegemoetkoming.
 -- fix.en: Ask the parents for the correct BSN (from an official document) and correct it in the
---   administration; delete it if the childcare benefit no longer needs it.
+--   administration; delete it if neither the childcare benefit nor the municipal contribution needs it
+--   any more.
 -- columns.nl: Einde opvang
 -- columns.en: End of care
 SELECT

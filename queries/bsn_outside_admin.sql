@@ -15,7 +15,7 @@
 --   fraud; judged per export column, so the share of children says little
 -- population: none
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
---   kinderopvangtoeslag, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
+--   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het
 --   inlezen is elke kolom buiten de administratie doorzocht op negen cijfers die de elfproef doorstaan
 --   (ook geschreven als 123.456.782 of 123 456 782); de nummers zelf worden niet bewaard of getoond.
@@ -23,7 +23,7 @@
 --   overzicht van medewerkers voor het personenregister kinderopvang (Regeling Wet kinderopvang); bij
 --   het medewerkersoverzicht vraagt de melding na te gaan of dat hier zo is.
 -- why.en: A childcare organisation may use the BSN of children and parents only for the childcare
---   benefit, and so only in the administration. The parent portal, the child-tracking system and the
+--   benefit and the municipal contribution, and so only in the administration. The parent portal, the child-tracking system and the
 --   organisation's own registers do not need it; the parents' consent does not change that. At loading,
 --   every column outside the administration was searched for nine digits that pass the 11-check (also
 --   written as 123.456.782 or 123 456 782); the numbers themselves are neither kept nor shown. Staff
