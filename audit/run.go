@@ -269,7 +269,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		if _, ok := idx[queries.ColGroup]; ok {
 			f.Group = text(queries.ColGroup)
 		}
-		if _, ok := idx[queries.ColSubject]; ok {
+		if _, ok := idx[queries.ColSubject]; ok && c.PopulationSubject != "" { // subjects count only against a population of subjects
 			f.Subject = text(queries.ColSubject)
 		}
 		if t, ok := model.Lookup(table); ok {
