@@ -132,3 +132,37 @@ func mentions(ts []results.Text, s string) bool {
 	}
 	return false
 }
+
+// TestBlankColumnIsNotPassed: a needed column mapped but blank in every row
+// makes the check not run, saying so; a column whose blank means something
+// (care_end: still in care) does not.
+func TestBlankColumnIsNotPassed(t *testing.T) {
+	src := fstest.MapFS{
+		"manifest.yaml": {Data: []byte("version: 1\norganisation: Test\nsystems:\n  admin:\n    product: Kidsadmin\n    files:\n      - {file: kinderen.csv, table: admin_children}\n")},
+		"kinderen.csv":  {Data: []byte("child_id,bsn,care_end\nK1,,\nK2,,\n")},
+	}
+	checks, err := queries.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, err = queries.Select(checks, []string{"bsn_invalid", "retention_admin"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range run.Checks {
+		switch c.ID {
+		case "bsn_invalid":
+			if c.Status != results.StatusNotRun || c.Reason == nil || !strings.Contains(c.Reason.EN, "admin_children.bsn is blank in every row") {
+				t.Errorf("bsn_invalid: %s %+v; want not run, the BSN blank in every row", c.Status, c.Reason)
+			}
+		case "retention_admin": // bsn only sharpens it; care_end blank means still in care
+			if c.Status != results.StatusPassed || !mentions(c.Warnings, "admin_children.bsn") {
+				t.Errorf("retention_admin: %s, warnings %v; want passed, marked incomplete for the BSN", c.Status, c.Warnings)
+			}
+		}
+	}
+}
