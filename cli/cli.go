@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/app"
+	"github.com/avgaudit/avgaudit/buildinfo"
 )
 
 // Exit codes.
@@ -68,7 +69,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 		fmt.Fprint(e.stdout, mainHelp)
 		return nil
 	case "--version", "version":
-		fmt.Fprintf(e.stdout, "avgaudit %s\n", version())
+		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion))
 		return nil
 	case "audit":
 		return e.runAudit(ctx, args[1:])
@@ -114,7 +115,7 @@ Usage:
   avgaudit init SOURCE_DIR [flags]      recognise the exports in a folder and write its manifest
   avgaudit checks [show ID]             list the checks, or explain one (--checks DIR: with your own)
   avgaudit sample [SOURCE_DIR] [flags]  draw a random sample as an Excel checklist for the FG's spot check
-  avgaudit version                      print the version
+  avgaudit version                      print the version, commit and build date
 
 Examples:
   avgaudit audit                                      # demo on the sample organisation
@@ -126,10 +127,6 @@ Examples:
 
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `
-
-func version() string {
-	return auditVersion
-}
 
 // flagUsages lists a flag set for help texts: pflag's own listing writes
 // boolean flags as "--strict[=true|false]", which confuses more than it helps.

@@ -142,6 +142,7 @@ func Parse(r io.Reader) (*Manifest, error) {
 		return nil, err
 	}
 	recordLines(&node, &m)
+	m.slashPaths()
 	if err := m.validate(); err != nil {
 		return nil, err
 	}
@@ -248,10 +249,25 @@ func (m *Manifest) validate() error {
 	return errors.Join(errs...)
 }
 
+// slashPaths turns the backslashes of paths written on Windows
+// (kidsadmin\kinderen.csv) into the forward slashes that every platform's
+// file access here expects, so a manifest works wherever it was written.
+func (m *Manifest) slashPaths() {
+	for _, p := range []*string{&m.Policy, &m.AcceptedRisks, &m.Previous} {
+		*p = strings.ReplaceAll(*p, `\`, "/")
+	}
+	for _, f := range m.Files() {
+		if f != nil {
+			f.File = strings.ReplaceAll(f.File, `\`, "/")
+		}
+	}
+}
+
 // inside reports whether p is a relative path that stays inside the
-// source directory.
+// source directory. A Windows drive (C:/...) is absolute too.
 func inside(p string) bool {
-	return !path.IsAbs(p) && !strings.HasPrefix(path.Clean(p), "..")
+	drive := len(p) >= 2 && p[1] == ':'
+	return !path.IsAbs(p) && !drive && !strings.HasPrefix(path.Clean(p), "..")
 }
 
 func isSystem(s string) bool {

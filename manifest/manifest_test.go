@@ -46,6 +46,9 @@ func TestParseErrors(t *testing.T) {
 		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
 		{"register outside", "version: 1\naccepted_risks: ../risicos.yaml\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`accepted_risks: "../risicos.yaml" must be a path inside the source directory`}},
 		{"previous absolute", "version: 1\nprevious: /tmp/vorig.json\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`previous: "/tmp/vorig.json" must be a path inside the source directory`}},
+		{"path outside, Windows style", ok + "      - {file: ..\\a.csv, table: admin_children}\n", []string{`file "../a.csv" must be a path inside the source directory`}},
+		{"drive letter", ok + "      - {file: 'C:\\exports\\a.csv', table: admin_children}\n", []string{`file "C:/exports/a.csv" must be a path inside the source directory`}},
+		{"previous on a drive", "version: 1\nprevious: D:\\vorig.json\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`previous: "D:/vorig.json" must be a path inside the source directory`}},
 		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice (also on line 6)"}},
 		{"bad as_of", "version: 1\nas_of: 1-9-2026\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`as_of "1-9-2026": expected a date like 2026-09-01`}},
 		{"value mapped to an unknown enum value", "version: 1\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: a.csv, table: portal_consents, values: {consent_type: {\"Foto's op de website\": photo_extern}}}\n",
@@ -73,5 +76,44 @@ func TestLoadMissingManifest(t *testing.T) {
 	_, err := manifest.Load(os.DirFS(t.TempDir()), ".")
 	if err == nil || !strings.Contains(err.Error(), "no manifest.yaml: the source directory needs a manifest") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestParseWindowsManifest checks that a manifest edited on Windows, with
+// CRLF line ends and backslashes in its paths, reads as the original.
+func TestParseWindowsManifest(t *testing.T) {
+	orig, err := os.ReadFile("../samples/org/manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := manifest.Parse(strings.NewReader(string(orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(orig), "\n")
+	for i, l := range lines {
+		if k := strings.TrimLeft(l, " -"); strings.HasPrefix(k, "file: ") || strings.HasPrefix(k, "previous: ") {
+			lines[i] = strings.ReplaceAll(l, "/", `\`)
+		}
+	}
+	windows := strings.Join(lines, "\r\n")
+	if !strings.Contains(windows, `file: kidsadmin\kinderen.csv`) {
+		t.Fatalf("the conversion did not make Windows paths:\n%s", windows[:500])
+	}
+	got, err := manifest.Parse(strings.NewReader(windows))
+	if err != nil {
+		t.Fatalf("Windows manifest: %v", err)
+	}
+	if got.Previous != want.Previous || got.Policy != want.Policy {
+		t.Errorf("previous %q, policy %q; want %q, %q", got.Previous, got.Policy, want.Previous, want.Policy)
+	}
+	gf, wf := got.Files(), want.Files()
+	if len(gf) != len(wf) {
+		t.Fatalf("%d files, want %d", len(gf), len(wf))
+	}
+	for i := range wf {
+		if gf[i].File != wf[i].File || gf[i].Sheet != wf[i].Sheet || gf[i].Table != wf[i].Table || len(gf[i].Columns) != len(wf[i].Columns) {
+			t.Errorf("file %d: got %s -> %s, want %s -> %s", i, gf[i].Label(), gf[i].Table, wf[i].Label(), wf[i].Table)
+		}
 	}
 }

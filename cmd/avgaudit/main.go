@@ -2,6 +2,16 @@
 // data under the AVG (GDPR). See README.md and `avgaudit --help`.
 package main
 
-import "github.com/avgaudit/avgaudit/cli"
+import (
+	"os"
 
-func main() { cli.Main() }
+	"github.com/avgaudit/avgaudit/cli"
+)
+
+func main() {
+	if doubleClicked(os.Args[1:], consoleProcesses()) {
+		explainAndWait(os.Stdout, os.Stdin)
+		return
+	}
+	cli.Main()
+}

@@ -1,0 +1,6 @@
+//go:build ucrtshim
+
+package ucrtshim
+
+// #cgo CXXFLAGS: -O2
+import "C"
