@@ -3,6 +3,7 @@ package audience
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/risk"
@@ -38,6 +39,10 @@ type Summary struct {
 	Organisation  string       `json:"organisation"`
 	AsOf          string       `json:"as_of"`          // YYYY-MM-DD
 	PreviousAsOf  string       `json:"previous_as_of"` // YYYY-MM-DD, "" without a previous run
+	// Date and PreviousDate are AsOf and PreviousAsOf as dates, for the
+	// reports (zero when unknown); not written.
+	Date         time.Time `json:"-"`
+	PreviousDate time.Time `json:"-"`
 	// SuppressBelow: counts from 1 to SuppressBelow-1 are not shown exactly.
 	SuppressBelow int `json:"suppress_below"`
 
@@ -150,6 +155,7 @@ func Management(run *results.Run) *Summary {
 		Tool:          run.Tool,
 		Organisation:  values.MaskBSNsInText(run.Organisation),
 		AsOf:          run.AsOf,
+		Date:          run.Date,
 		SuppressBelow: SuppressBelow,
 		Areas:         []Area{},
 		Checks:        []CheckSummary{},
@@ -157,6 +163,7 @@ func Management(run *results.Run) *Summary {
 	}
 	if run.Previous != nil {
 		s.PreviousAsOf = run.Previous.AsOf
+		s.PreviousDate = run.Previous.Date
 	}
 	compared := run.Previous != nil
 	tally := newTally(compared)

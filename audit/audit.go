@@ -166,6 +166,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		Tool:          results.Tool{Name: "avgaudit", Version: Version},
 		Organisation:  m.Organisation,
 		AsOf:          asOf.Format(time.DateOnly),
+		Date:          asOf,
 		Inputs:        loaded.Inputs,
 		Rejects:       loaded.Rejects,
 		Checks:        checked,

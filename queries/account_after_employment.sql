@@ -27,6 +27,10 @@
 --   assess whether this is a data breach.
 -- columns.nl: Systeem, Medewerker, Uit dienst per, Laatste login, Probleem
 -- columns.en: System, Employee, Employment ended, Last login, Problem
+-- codes:
+--   problem:
+--     active_after_leaving: account actief na uitdiensttreding | account active after leaving
+--     login_after_leaving: ingelogd na uitdiensttreding | logged in after leaving
 WITH employees AS (
     -- An employee may be in several staff exports: employment has ended
     -- only when it ended everywhere, on the last date.

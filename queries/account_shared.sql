@@ -24,6 +24,11 @@
 --   of the one employee who uses it (and add them to the staff list).
 -- columns.nl: Systeem, Medewerker, Laatste login, Probleem
 -- columns.en: System, Employee, Last login, Problem
+-- codes:
+--   problem:
+--     no_employee: account niet gekoppeld aan een medewerker | account linked to no employee
+--     several_employees: account gedeeld door meerdere medewerkers | account shared by several employees
+--     unknown_employee: personeelsnummer niet in het personeelsbestand | employee number not on the staff list
 WITH employees AS (
     SELECT DISTINCT trim(employee_id) AS employee_id FROM staff
 ),

@@ -33,6 +33,18 @@
 --   people affected when the risk is high, and complete the breach register with what the finding names.
 -- columns.nl: Ontdekt op, Melden uiterlijk, Gemeld aan AP op, Ontbreekt in register, Probleem
 -- columns.en: Discovered at, Report by, Reported to AP at, Missing from register, Problem
+-- codes:
+--   problem:
+--     not_reported: niet gemeld bij de AP | not reported to the AP
+--     reported_late: later dan 72 uur gemeld bij de AP | reported to the AP after 72 hours
+--     subjects_not_informed: betrokkenen niet geïnformeerd | people affected not informed
+--     incomplete_entry: registratie in het datalekkenregister onvolledig | breach register entry incomplete
+--     high_risk_not_reportable: hoog risico maar niet meldplichtig genoemd | high risk but recorded as not reportable
+--   missing:
+--     facts: feiten | facts
+--     effects: gevolgen | effects
+--     measures: maatregelen | measures
+--     reportable: beslissing over melden | decision on reporting
 WITH settings AS (
     -- The reference date is a day: a deadline that falls on it has not passed yet.
     SELECT getvariable('as_of')::DATE::TIMESTAMP AS as_of

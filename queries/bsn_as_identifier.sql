@@ -33,6 +33,10 @@
 --   with the administration's child number) and delete the BSN from the system.
 -- columns.nl: Probleem, Kolom
 -- columns.en: Problem, Column
+-- codes:
+--   problem:
+--     login: BSN als inlognaam | BSN as username
+--     key: BSN als kindnummer | BSN as child number
 WITH admin_bsn AS (
     SELECT DISTINCT bsn FROM admin_children WHERE bsn IS NOT NULL
 ),

@@ -15,8 +15,10 @@
 //	it), population (the canonical table whose rows the check judges; its
 //	row count is the base of the risk's likelihood),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
-//	query's own columns, in order) and reads (the canonical columns the
+//	query's own columns, in order), reads (the canonical columns the
 //	query reads: `table(column, column?, column~), ...`; see ColumnRead)
+//	and codes (a block of the codes the query returns and their labels,
+//	see codelabels.go)
 //
 // impact, impact.why, population and reads are required of the built-in checks (a
 // test enforces it) and optional in a user's own: without impact a check
@@ -32,9 +34,9 @@
 //
 // Some own columns hold codes (CodeColumns: problem, category, missing,
 // ...), by their name in every built-in check. The JSON keeps a code; the
-// HTML and Excel reports show its label from codes.go (CodeLabel), and a
-// test requires a label in both languages for every code a check returns
-// on its fixture or in the sample audit.
+// HTML and Excel reports show its label from the header's codes block
+// (CodeLabel), and a test requires a label in both languages for every
+// code a check returns on its fixture or in the sample audit.
 package queries
 
 import (
@@ -93,9 +95,14 @@ type Check struct {
 	// reads header (see reads.go); nil when the header gives none (a user
 	// check written without it).
 	ColumnReads []ColumnRead
-	SQL         string
-	File        string // the .sql file it was read from
-	SQLLine     int    // line of the first SQL line in File
+	// Codes are the labels of the codes the check returns in its code
+	// columns (the header's codes block), in header order; nil without one.
+	Codes []Code
+	// CodesLine is the line of the header's `-- codes:`, 0 without one.
+	CodesLine int
+	SQL       string
+	File      string // the .sql file it was read from
+	SQLLine   int    // line of the first SQL line in File
 
 	// Err is set for a user check whose file could not be parsed; such a
 	// check is reported as failed with this error and never run.
@@ -169,6 +176,9 @@ func LoadFS(fsys fs.FS, dir string) ([]Check, error) {
 			continue
 		}
 		checks = append(checks, c)
+	}
+	if _, err := codeIndex(checks); err != nil {
+		errs = append(errs, err.Error())
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("invalid checks:\n  %s", strings.Join(errs, "\n  "))
@@ -292,7 +302,7 @@ var (
 	headerLine        = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
 	severities        = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys         = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys      = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "reads"}
+	optionalKeys      = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "reads", "codes"}
 	allKeys           = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
@@ -321,6 +331,7 @@ func Parse(file, src string) (Check, error) {
 	fieldLine := map[string]int{}
 	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	last := ""
+	var codeLines []codeLine // the lines of the codes block, unjoined
 	i := 0
 	for ; i < len(lines); i++ {
 		ln := lines[i]
@@ -342,6 +353,9 @@ func Parse(file, src string) (Check, error) {
 			fields[key] = strings.TrimSpace(m[2])
 			fieldLine[key] = i + 1
 			last = key
+			if key == "codes" && fields[key] != "" {
+				return c, &HeaderError{file, i + 1, "write `-- codes:` alone on its line, then a line `--   <column>:` per code column and under it a line `--     <code>: <Dutch label> | <English label>` per code"}
+			}
 			continue
 		}
 		text := strings.TrimSpace(strings.TrimPrefix(trimmed, "--"))
@@ -350,6 +364,11 @@ func Parse(file, src string) (Check, error) {
 		}
 		if last == "" {
 			return c, &HeaderError{file, i + 1, "expected a header line `-- key: value`"}
+		}
+		if last == "codes" {
+			body := strings.TrimPrefix(trimmed, "--")
+			codeLines = append(codeLines, codeLine{i + 1, len(body) - len(strings.TrimLeft(body, " \t")), text})
+			continue
 		}
 		fields[last] = strings.TrimSpace(fields[last] + " " + text)
 	}
@@ -399,6 +418,14 @@ func Parse(file, src string) (Check, error) {
 	}
 	for i := range nl {
 		c.ColumnLabels = append(c.ColumnLabels, results.Text{NL: nl[i], EN: en[i]})
+	}
+	if _, ok := fields["codes"]; ok {
+		c.CodesLine = fieldLine["codes"]
+		codes, err := parseCodes(file, c.CodesLine, codeLines)
+		if err != nil {
+			return c, err
+		}
+		c.Codes = codes
 	}
 	if c.SQL == "" {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}

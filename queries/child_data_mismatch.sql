@@ -26,6 +26,12 @@
 --   system; if the link is wrong, correct the child number.
 -- columns.nl: Kindnummer administratie, Probleem
 -- columns.en: Administration child number, Problem
+-- codes:
+--   problem:
+--     birth_date: geboortedatum wijkt af | birth date differs
+--     first_name: voornaam wijkt af | first name differs
+--     last_name: achternaam wijkt af | last name differs
+--     name: voor- en achternaam wijken af | first and last name differ
 WITH products AS (
     SELECT system, string_agg(DISTINCT product, ', ' ORDER BY product) AS product
     FROM _systems GROUP BY system

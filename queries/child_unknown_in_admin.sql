@@ -24,6 +24,10 @@
 --   the child is not (or no longer) there, delete the record from the parent portal or child tracking.
 -- columns.nl: Kindnummer administratie, Probleem
 -- columns.en: Administration child number, Problem
+-- codes:
+--   problem:
+--     no_child_id: geen kindnummer van de administratie | no administration child number
+--     unknown_child_id: kindnummer onbekend in de administratie | child number unknown to the administration
 WITH linked AS (
     SELECT 'portal_children' AS table_name, portal_child_id AS record_key, _file, _row,
            nullif(trim(child_id), '') AS child_id, group_name

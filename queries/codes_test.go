@@ -2,6 +2,7 @@ package queries_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -79,6 +80,15 @@ func TestCodeLabelsComplete(t *testing.T) {
 	}
 }
 
+// TestCodesMigrated: the labels live in the checks' headers; a
+// queries/codes.go (as a merge of an older branch may bring back) must be
+// migrated into them.
+func TestCodesMigrated(t *testing.T) {
+	if _, err := os.Stat("codes.go"); err == nil {
+		t.Error("queries/codes.go exists: move its labels into the checks' headers with `go run ./queries/internal/migratecodes` (from the repository root)")
+	}
+}
+
 // TestSampleCodesLabelled audits the sample organisation (with its history,
 // so resolved findings too) and requires a label for every code the
 // built-in checks return in it.
@@ -115,9 +125,27 @@ func assertCodesLabelled(t *testing.T, c results.Check) {
 						unlabelled = append(unlabelled, strings.TrimSpace(code))
 					}
 				}
-				t.Errorf("%s: finding %s: %s %q has no label for %q; add it to codeLabels in queries/codes.go (or rename the column if it holds no codes)",
-					c.ID, f.RecordKey, col, f.Values[i], unlabelled)
+				t.Errorf("%s: finding %s: %s %q has no label for %q; declare it in the header's codes block:\n"+
+					"  -- codes:\n  --   %s:\n  --     %s: <Dutch label> | <English label>\n(or rename the column if it holds no codes)",
+					headerPlace(t, c.ID), f.RecordKey, col, f.Values[i], unlabelled, col, unlabelled[0],
+				)
 			}
 		}
 	}
+}
+
+// headerPlace is where the codes of the built-in check id are declared:
+// queries/<file>:<line of -- codes:>, or the file and its first line.
+func headerPlace(t *testing.T, id string) string {
+	t.Helper()
+	checks, err := queries.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range checks {
+		if c.ID == id {
+			return fmt.Sprintf("queries/%s:%d", c.File, max(c.CodesLine, 1))
+		}
+	}
+	return id
 }

@@ -34,6 +34,16 @@
 --   until they do.
 -- columns.nl: Ontbrekende antwoorden
 -- columns.en: Missing answers
+-- codes:
+--   missing_types:
+--     photo_portal: foto's in het ouderportaal | photos in the parent portal
+--     photo_external: foto's op website en sociale media | photos on the website and social media
+--     pickup_by_others: ophalen door anderen | pickup by others
+--     transport: vervoer | transport
+--     friend_visit: vriendje komt spelen | a friend coming to play
+--     visit_friend: spelen bij een vriendje | playing at a friend's
+--     independent_from_school: zelfstandig van school komen | coming from school alone
+--     independent_home: zelfstandig naar huis gaan | going home alone
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of
 ),

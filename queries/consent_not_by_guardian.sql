@@ -31,6 +31,16 @@
 --   parents' details.
 -- columns.nl: Toestemming, Vastgelegd op, Gegeven door
 -- columns.en: Consent, Recorded at, Given by
+-- codes:
+--   consent_type:
+--     photo_portal: foto's in het ouderportaal | photos in the parent portal
+--     photo_external: foto's op website en sociale media | photos on the website and social media
+--     pickup_by_others: ophalen door anderen | pickup by others
+--     transport: vervoer | transport
+--     friend_visit: vriendje komt spelen | a friend coming to play
+--     visit_friend: spelen bij een vriendje | playing at a friend's
+--     independent_from_school: zelfstandig van school komen | coming from school alone
+--     independent_home: zelfstandig naar huis gaan | going home alone
 WITH known AS (
     -- The names of the child's parents: in the portal, and in the
     -- administration for a child linked to it. Case and spaces (also the

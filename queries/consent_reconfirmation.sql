@@ -37,6 +37,19 @@
 --   portal, and plan that every year from now on (for example at the start of the school year).
 -- columns.nl: Toestemming, Vastgelegd op, Herbevestigen uiterlijk, Probleem
 -- columns.en: Consent, Recorded at, Reconfirm by, Problem
+-- codes:
+--   problem:
+--     outdated: niet herbevestigd binnen de termijn | not reconfirmed within the period
+--     undated: toestemming zonder datum vastgelegd | consent recorded without a date
+--   consent_type:
+--     photo_portal: foto's in het ouderportaal | photos in the parent portal
+--     photo_external: foto's op website en sociale media | photos on the website and social media
+--     pickup_by_others: ophalen door anderen | pickup by others
+--     transport: vervoer | transport
+--     friend_visit: vriendje komt spelen | a friend coming to play
+--     visit_friend: spelen bij een vriendje | playing at a friend's
+--     independent_from_school: zelfstandig van school komen | coming from school alone
+--     independent_home: zelfstandig naar huis gaan | going home alone
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
            getvariable('consent.reconfirm_months')::INTEGER AS months,

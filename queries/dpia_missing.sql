@@ -33,6 +33,12 @@
 --   to that).
 -- columns.nl: Categorie
 -- columns.en: Category
+-- codes:
+--   category:
+--     health: gezondheidsgegevens | health data
+--     camera: camerabeelden | camera images
+--     monitoring: volgen van medewerkers | employee monitoring
+--     observation: observatie van gedrag of ontwikkeling | observation of behaviour or development
 WITH categories AS (
     -- The AP's DPIA categories and the words that reveal them in the
     -- activity's name, purpose or data categories. Images ("beeld",

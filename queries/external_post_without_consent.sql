@@ -30,6 +30,11 @@
 --   then record that with a reference to the signed form.
 -- columns.nl: Kanaal, Geplaatst op, Probleem
 -- columns.en: Channel, Posted on, Problem
+-- codes:
+--   problem:
+--     none: geen toestemming vastgelegd | no consent recorded
+--     refused: toestemming geweigerd | consent refused
+--     withdrawn: toestemming ingetrokken | consent withdrawn
 WITH posts AS (
     SELECT p.*, coalesce(p.posted_at, s.as_of) AS judged_on
     FROM social_posts p, (SELECT getvariable('as_of')::DATE AS as_of) s

@@ -46,6 +46,7 @@ func TestCheckFixtures(t *testing.T) {
 				t.Fatalf("check failed: %s", got.Reason)
 			}
 			assertCodesLabelled(t, got)
+			assertOwnCodes(t, c, got)
 			header, want := readExpected(t, filepath.Join(dir, "expected.tsv"))
 			placed := slices.Contains(header, queries.ColLocation) && slices.Contains(header, queries.ColGroup)
 			var rows []string
@@ -235,6 +236,30 @@ func TestChildFindingsArePlaced(t *testing.T) {
 	for id := range notAboutAChild {
 		if !ids[id] {
 			t.Errorf("notAboutAChild names %s, which is no built-in check", id)
+		}
+	}
+}
+
+// assertOwnCodes fails for every code the check returned on its fixture
+// that its own header does not declare (another check's label would show,
+// but a check's codes belong in its own header).
+func assertOwnCodes(t *testing.T, c queries.Check, got results.Check) {
+	t.Helper()
+	own := map[[2]string]bool{}
+	for _, code := range c.Codes {
+		own[[2]string{code.Column, code.Code}] = true
+	}
+	for _, f := range got.Findings {
+		for i, col := range got.Columns {
+			if i >= len(f.Values) || !queries.IsCodeColumn(col) || f.Values[i] == "" {
+				continue
+			}
+			for _, code := range strings.Split(f.Values[i], ",") {
+				if code = strings.TrimSpace(code); !own[[2]string{col, code}] {
+					t.Errorf("queries/%s:%d: finding %s returns %s %q, which the header's codes block does not declare; add under `--   %s:` the line `--     %s: <Dutch label> | <English label>`",
+						c.File, max(c.CodesLine, 1), f.RecordKey, col, code, col, code)
+				}
+			}
 		}
 	}
 }

@@ -30,6 +30,14 @@
 --   requires the note), or delete the note if it is not needed.
 -- columns.nl: Kind (ouderportaal), Soort notitie, Gemaakt op, Probleem
 -- columns.en: Child (parent portal), Kind of note, Created at, Problem
+-- codes:
+--   category:
+--     allergy: allergie | allergy
+--     diet: dieet | diet
+--     medical: medisch | medical
+--   problem:
+--     no_basis: geen grondslag vastgelegd | no ground recorded
+--     necessity: "noodzakelijk voor de zorg": geen uitzondering van art. 9 | "necessary for the care": no art. 9 exception
 SELECT
     -- Only allergy and medical notes are health data; a diet is not by
     -- itself, vve, bilingual and general notes are not, and religion notes

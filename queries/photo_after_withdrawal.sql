@@ -26,6 +26,9 @@
 --   withdrawn, the child's earlier photos are removed as well.
 -- columns.nl: Geplaatst op, Toestemming ingetrokken op, Probleem
 -- columns.en: Posted at, Consent withdrawn at, Problem
+-- codes:
+--   problem:
+--     not_removed: foto niet verwijderd na intrekking | photo not removed after withdrawal
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of
 ),

@@ -27,6 +27,13 @@
 --   list before posting.
 -- columns.nl: Geplaatst op, Verwijderd op, Probleem
 -- columns.en: Posted at, Removed at, Problem
+-- codes:
+--   problem:
+--     undated: toestemming zonder datum vastgelegd | consent recorded without a date
+--     none: geen toestemming vastgelegd | no consent recorded
+--     refused: toestemming geweigerd | consent refused
+--     withdrawn: toestemming ingetrokken | consent withdrawn
+--     after: toestemming pas na plaatsing vastgelegd | consent recorded only after posting
 WITH photos AS (
     -- A photo posted with a date but no time of day may have been posted at
     -- any moment of that day: it is compared as posted at the end of it, so

@@ -22,6 +22,9 @@
 --   unenrolling in the administration also updates the parent portal.
 -- columns.nl: Kindnummer administratie, Einde opvang, Einde plaatsing portaal, Probleem
 -- columns.en: Administration child number, End of care, Portal placement end, Problem
+-- codes:
+--   problem:
+--     placement_open: plaatsing in het ouderportaal niet beëindigd | parent portal placement not ended
 WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()

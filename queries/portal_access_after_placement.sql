@@ -22,6 +22,10 @@
 --   make access end automatically after the end of the placement.
 -- columns.nl: Kind (portaal), Einde plaatsing, Einde volgens, Toegang tot en met, Laatste login
 -- columns.en: Child (portal), Placement ended, End according to, Access until, Last login
+-- codes:
+--   ended_per:
+--     admin: administratie | administration
+--     portal: ouderportaal | parent portal
 WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()

@@ -25,6 +25,9 @@
 --   art. 9(2)).
 -- columns.nl: Probleem
 -- columns.en: Problem
+-- codes:
+--   problem:
+--     no_legal_basis: geen grondslag vastgelegd (goede praktijk) | no legal basis recorded (good practice)
 SELECT
     'processing_activities' AS table_name, activity AS record_key, _file, _row,
     'Bij de verwerking ' || activity || ' is geen grondslag vastgelegd; art. 30 vraagt dat niet, maar het is goede praktijk: vul de grondslag in.' AS message_nl,

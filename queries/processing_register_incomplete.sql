@@ -30,6 +30,18 @@
 --   the missing art. 30 elements of every activity.
 -- columns.nl: Probleem, Systeem, Ontbrekende velden
 -- columns.en: Problem, System, Missing fields
+-- codes:
+--   problem:
+--     system_not_registered: systeem niet in het verwerkingsregister | system not in the register of processing activities
+--     missing_fields: verwerking onvolledig beschreven | activity incompletely described
+--   missing_fields:
+--     purpose: doel | purpose
+--     data_subjects: categorieën betrokkenen | categories of data subjects
+--     data_categories: categorieën persoonsgegevens | categories of personal data
+--     recipients: ontvangers | recipients
+--     transfers: doorgifte buiten de EER | transfers outside the EEA
+--     retention: bewaartermijn | retention period
+--     security: beveiligingsmaatregelen | security measures
 WITH registered AS (
     -- Every system any activity names (comma or semicolon separated).
     SELECT DISTINCT lower(trim(s)) AS k

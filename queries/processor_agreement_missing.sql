@@ -25,6 +25,17 @@
 --   the processor register, or stop using the system.
 -- columns.nl: Systeem, Leverancier, In gebruik volgens, Overeenkomst getekend, Overeenkomst tot en met, Probleem
 -- columns.en: System, Vendor, In use according to, Agreement signed, Agreement until, Problem
+-- codes:
+--   problem:
+--     unregistered: niet in het verwerkersregister | not in the processor register
+--     unsigned: geen getekende verwerkersovereenkomst | no signed processor agreement
+--     not_yet_signed: verwerkersovereenkomst getekend na de peildatum | processor agreement signed after the reference date
+--     expired: verwerkersovereenkomst verlopen | processor agreement expired
+--   in_use_via:
+--     verwerkersregister: verwerkersregister | processor register
+--     export (admin): export van de administratie | administration export
+--     export (portal): export van het ouderportaal | parent portal export
+--     export (tracking): export van het kindvolgsysteem | child-tracking system export
 WITH in_use AS (
     SELECT lower(trim(system)) AS k, trim(system) AS name, 'verwerkersregister' AS via
     FROM processors WHERE in_use

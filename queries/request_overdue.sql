@@ -26,6 +26,11 @@
 --   one-month deadline from receipt.
 -- columns.nl: Soort verzoek, Ontvangen op, Uiterlijk antwoord op, Verlenging gemeld op, Beantwoord op, Probleem
 -- columns.en: Request type, Received on, Answer due by, Extension notified on, Answered on, Problem
+-- codes:
+--   problem:
+--     over_three_months: beantwoord na meer dan drie maanden | answered after more than three months
+--     late_without_extension: te laat beantwoord zonder tijdige verlenging | answered late without a timely extension
+--     open_overdue: onbeantwoord na de termijn | unanswered after the deadline
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of
 ),

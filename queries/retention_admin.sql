@@ -34,6 +34,10 @@
 --   automatically after the retention period and record why data would be needed longer.
 -- columns.nl: Probleem, Einde opvang, Bewaren tot en met
 -- columns.en: Problem, End of care, Keep until
+-- codes:
+--   problem:
+--     admin_record: kindrecord na de bewaartermijn | child record past its retention period
+--     bsn: BSN na de bewaartermijn | BSN past its retention period
 WITH settings AS (
     SELECT getvariable('as_of')::DATE AS as_of,
            getvariable('retention.admin_bsn_months')::INTEGER AS bsn_months,

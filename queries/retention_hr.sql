@@ -27,6 +27,12 @@
 --   procedure and after a complaint is handled.
 -- columns.nl: Probleem, Termijn loopt vanaf, Bewaren tot en met
 -- columns.en: Problem, Period runs from, Keep until
+-- codes:
+--   problem:
+--     staff: personeelsdossier na de bewaartermijn | personnel file past its retention period
+--     applicant: sollicitatiegegevens na de bewaartermijn | applicant data past its retention period
+--     applicant_consent: sollicitatiegegevens na de termijn waarvoor toestemming is gegeven | applicant data past the period consented to
+--     complaint: klacht na de bewaartermijn | complaint past its retention period
 WITH settings AS (
     SELECT getvariable('retention.staff_months')::INTEGER AS staff_months,
            getvariable('retention.applicant_weeks')::INTEGER AS applicant_weeks,

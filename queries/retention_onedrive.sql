@@ -28,6 +28,10 @@
 --   automatically.
 -- columns.nl: Categorie, Kindnummer, Einde opvang, Bewaren tot en met
 -- columns.en: Category, Child number, End of care, Keep until
+-- codes:
+--   category:
+--     child_file: kinddossier | child file
+--     income: inkomensdocument | income document
 WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()

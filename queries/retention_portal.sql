@@ -28,6 +28,10 @@
 --   care ends. Record why data would be needed longer.
 -- columns.nl: Einde opvang, Einde volgens, Bewaren tot en met
 -- columns.en: End of care, End according to, Keep until
+-- codes:
+--   ended_per:
+--     admin: administratie | administration
+--     portal: ouderportaal | parent portal
 WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()

@@ -48,6 +48,21 @@
 --   activities.
 -- columns.nl: Probleem, Kolomnummer, Ingelezen als
 -- columns.en: Problem, Column number, Loaded as
+-- codes:
+--   problem:
+--     column_religion: kolom met religie of levensovertuiging | column on religion or belief
+--     column_ethnicity: kolom met ras of etnische afkomst | column on race or ethnic origin
+--     column_politics: kolom met politieke opvattingen | column on political opinions
+--     column_union: kolom met vakbondslidmaatschap | column on trade-union membership
+--     column_sexual_orientation: kolom met seksueel gedrag of seksuele gerichtheid | column on sex life or sexual orientation
+--     column_criminal: kolom met strafrechtelijke gegevens | column with criminal records
+--     column_biometric: kolom met biometrische gegevens | column with biometric data
+--     column_genetic: kolom met genetische gegevens | column with genetic data
+--     column_health: kolom met gezondheidsgegevens | column with health data
+--     religion_note: notitie over religie of levensovertuiging | note on religion or belief
+--     column_origin: kolom met herkomst of nationaliteit | column on origin or nationality
+--     column_youth_care: kolom over jeugdhulp | column on youth care
+--     column_meldcode: kolom over de meldcode | column on the reporting code
 WITH special(problem, label_nl, label_en) AS (
     VALUES
     ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief'),

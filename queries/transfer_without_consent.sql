@@ -38,6 +38,10 @@
 --   consent from now on.
 -- columns.nl: School, Verstuurd op, Toestemming vastgelegd op, Probleem
 -- columns.en: School, Sent on, Consent recorded on, Problem
+-- codes:
+--   problem:
+--     no_consent: geen getekende toestemming | no signed consent
+--     consent_after_sending: toestemming pas na versturen getekend | consent signed only after sending
 WITH judged AS (
     SELECT t.*,
            CASE WHEN t.consent_signed_at IS NULL THEN 'no_consent'

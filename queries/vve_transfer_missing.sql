@@ -31,6 +31,10 @@
 --   for that) and record it. If the child did not go to a primary school, record that with the child.
 -- columns.nl: Vertrokken op, Overdrachten, Probleem
 -- columns.en: Left on, Transfers, Problem
+-- codes:
+--   problem:
+--     no_transfer: geen overdracht naar de basisschool | no transfer to the primary school
+--     programme_missing: VVE-programma of duur niet overgedragen | VVE programme or duration not passed on
 WITH transfers AS (
     SELECT tracking_child_id, count(*) AS transfers,
            bool_or(trim(coalesce(vve_programme, '')) <> '' AND trim(coalesce(vve_duration, '')) <> '') AS complete

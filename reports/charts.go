@@ -2,6 +2,7 @@ package reports
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -113,7 +114,7 @@ func matrixChart(l *labels, cells [matrixSize][matrixSize][]int) *htmlChart {
 // trendChart draws the findings per area: one horizontal bar for this
 // audit and, with a previous run, one for that run beside it. It returns
 // nil when neither run has findings.
-func trendChart(l *labels, trends []areaTrend, previous *results.PreviousRun, asOf string) *htmlChart {
+func trendChart(l *labels, trends []areaTrend, previous *results.PreviousRun, asOf time.Time, rawAsOf string) *htmlChart {
 	if len(trends) == 0 {
 		return nil
 	}
@@ -143,10 +144,10 @@ func trendChart(l *labels, trends []areaTrend, previous *results.PreviousRun, as
 	bar.SetXAxis(names)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Color: inkColour, FontWeight: "bold"})
 	if previous != nil {
-		bar.AddSeries(l.PreviousAudit+" ("+l.date(previous.AsOf)+")", before, label,
+		bar.AddSeries(l.PreviousAudit+" ("+l.date(previous.Date, previous.AsOf)+")", before, label,
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: previousColour}))
 	}
-	bar.AddSeries(l.ThisAudit+" ("+l.date(asOf)+")", now, label,
+	bar.AddSeries(l.ThisAudit+" ("+l.date(asOf, rawAsOf)+")", now, label,
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: brandColour}))
 	bar.XYReversal()
 	bar.Validate()

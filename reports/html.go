@@ -287,7 +287,7 @@ func buildPage(l *labels, d audience.Detailed, run *results.Run) *htmlPage {
 		Title:         l.ReportTitle[d.Audience()],
 		Intro:         l.Intro[d.Audience()],
 		Organisation:  run.Organisation,
-		AsOf:          l.date(run.AsOf),
+		AsOf:          l.date(run.Date, run.AsOf),
 		Tool:          tool(run.Tool),
 		CSP:           csp,
 		CSS:           template.CSS(styleCSS),
@@ -453,10 +453,10 @@ func (p *htmlPage) locations(l *labels, checks []results.Check) {
 
 func (p *htmlPage) trend(l *labels, run *results.Run, groups []areaGroup, refs []htmlRef) {
 	if pr := run.Previous; pr != nil {
-		p.Previous = &htmlPrevious{AsOf: l.date(pr.AsOf), File: pr.File, SHA256: pr.SHA256,
+		p.Previous = &htmlPrevious{AsOf: l.date(pr.Date, pr.AsOf), File: pr.File, SHA256: pr.SHA256,
 			Tool: tool(pr.Tool), SchemaVersion: pr.SchemaVersion}
 	}
-	p.TrendChart = trendChart(l, areaTrends(run.Checks, groups), run.Previous, run.AsOf)
+	p.TrendChart = trendChart(l, areaTrends(run.Checks, groups), run.Previous, run.Date, run.AsOf)
 	if run.Previous == nil {
 		return
 	}

@@ -283,5 +283,5 @@ func dateForms(v string) []string {
 		return []string{v}
 	}
 	iso := d.Format("2006-01-02")
-	return []string{v, d.Format("02-01-2006"), iso, labelsNL.date(iso), labelsEN.date(iso)}
+	return []string{v, d.Format("02-01-2006"), iso, labelsNL.date(d, iso), labelsEN.date(d, iso)}
 }

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
@@ -251,7 +252,7 @@ func TestMgmtSuppression(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want+"/"+strings.Repeat("I", tt.n), func(t *testing.T) {
-			run := &results.Run{AsOf: "2026-09-01", Checks: []results.Check{{
+			run := &results.Run{AsOf: "2026-09-01", Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: []results.Check{{
 				ID: "photo", Area: "toestemming", Severity: "high", Status: results.StatusFindings,
 				Title:    results.Text{NL: "Foto's", EN: "Photos"},
 				Findings: make([]results.Finding, tt.n),

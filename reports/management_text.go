@@ -84,9 +84,9 @@ func (t *mgmtText) conclusion(s *audience.Summary) string {
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 
 	if tt.ChecksRun == tt.Checks {
-		add(m.ScopeAll, t.l.date(s.AsOf), tt.Checks)
+		add(m.ScopeAll, t.l.date(s.Date, s.AsOf), tt.Checks)
 	} else {
-		add(m.Scope, t.l.date(s.AsOf), tt.ChecksRun, tt.Checks)
+		add(m.Scope, t.l.date(s.Date, s.AsOf), tt.ChecksRun, tt.Checks)
 		out = append(out, plural(tt.ChecksNotRun, m.NotRun))
 	}
 
@@ -100,7 +100,7 @@ func (t *mgmtText) conclusion(s *audience.Summary) string {
 	}
 	if tt.PreviousOpen != nil {
 		// A previous total always has a direction (audience.Management).
-		out = append(out, fmt.Sprintf(m.PrevOpen, t.l.date(s.PreviousAsOf), t.countWords(*tt.PreviousOpen))+
+		out = append(out, fmt.Sprintf(m.PrevOpen, t.l.date(s.PreviousDate, s.PreviousAsOf), t.countWords(*tt.PreviousOpen))+
 			" "+word(m.TrendSentence, tt.Trend))
 	} else {
 		out = append(out, m.NoComparison)

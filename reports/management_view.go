@@ -108,12 +108,12 @@ func newMgmtView(s *audience.Summary, opt Options) (*mgmtView, error) {
 		T:            t,
 		S:            s,
 		Organisation: s.Organisation,
-		AsOf:         l.date(s.AsOf),
+		AsOf:         l.date(s.Date, s.AsOf),
 		Tool:         tool(s.Tool),
 		Conclusion:   t.conclusion(s),
 	}
 	if s.PreviousAsOf != "" {
-		v.PreviousAsOf = l.date(s.PreviousAsOf)
+		v.PreviousAsOf = l.date(s.PreviousDate, s.PreviousAsOf)
 	}
 	v.cards()
 	for _, a := range s.Areas {

@@ -58,7 +58,7 @@ func (ManagementXLSXReporter) Write(w io.Writer, s *audience.Summary, opt Option
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &mgmtSheet{xlsxWriter: &xlsxWriter{f: f, l: v.T.l}, v: v, sh: v.T.m.SheetName, heads: map[int]int{}}
-	if err := x.write(&results.Run{Tool: s.Tool, Organisation: s.Organisation, AsOf: s.AsOf}); err != nil {
+	if err := x.write(&results.Run{Tool: s.Tool, Organisation: s.Organisation, AsOf: s.AsOf, Date: s.Date}); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
 	if err := f.Write(w); err != nil {

@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/avgaudit/avgaudit/results"
 )
@@ -12,7 +13,7 @@ import (
 // where language-neutral texts had personal values; in Dutch the Dutch ones.
 func TestEnglishMarkers(t *testing.T) {
 	run := &results.Run{
-		SchemaVersion: results.SchemaVersion, Audience: results.AudienceRisk, AsOf: "2026-09-01",
+		SchemaVersion: results.SchemaVersion, Audience: results.AudienceRisk, AsOf: "2026-09-01", Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
 		Checks: []results.Check{{ID: "c", Status: results.StatusFindings, Severity: "high", Columns: []string{"v"},
 			ColumnLabels: []results.Text{{NL: "V", EN: "V"}},
 			Findings: []results.Finding{{Key: "c|t|P-0123456789ab", Table: "t", RecordKey: "P-0123456789ab",

@@ -81,13 +81,12 @@ func (l *labels) pick(t results.Text) string {
 	return t.EN
 }
 
-// date writes an as-of date (YYYY-MM-DD) the way a reader of the language
-// expects it: "1 september 2026" or "1 September 2026". A value that is not
-// such a date is written as it is rather than hidden.
-func (l *labels) date(s string) string {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
+// date writes an as-of date the way a reader of the language expects it:
+// "1 september 2026" or "1 September 2026". Without a date (zero d) it
+// writes what the results say, raw.
+func (l *labels) date(d time.Time, raw string) string {
+	if d.IsZero() {
+		return raw
 	}
 	return fmt.Sprintf("%d %s %d", d.Day(), l.Months[d.Month()-1], d.Year())
 }

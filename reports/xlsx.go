@@ -199,8 +199,8 @@ func (x *xlsxWriter) docProps() error {
 		Subject:        run.Organisation,
 		Language:       map[string]string{"nl": "nl-NL", "en": "en-GB"}[x.l.Lang],
 	}
-	if _, err := time.Parse("2006-01-02", run.AsOf); err == nil {
-		p.Created = run.AsOf + "T00:00:00Z"
+	if !run.Date.IsZero() {
+		p.Created = run.Date.Format(time.DateOnly) + "T00:00:00Z"
 		p.Modified = p.Created
 	}
 	return x.f.SetDocProps(p)
@@ -239,12 +239,12 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	b := &summaryBlock{}
 	previous := l.NoPreviousRun
 	if p := run.Previous; p != nil {
-		previous = l.PreviousAudit + " " + l.date(p.AsOf) + " (" + p.File + ")"
+		previous = l.PreviousAudit + " " + l.date(p.Date, p.AsOf) + " (" + p.File + ")"
 	}
 	b.add([]any{x.reportTitle}, nil)
 	meta := b.add(
 		[]any{l.Organisation, run.Organisation},
-		[]any{l.AsOf, l.date(run.AsOf)},
+		[]any{l.AsOf, l.date(run.Date, run.AsOf)},
 		[]any{l.ComparedWith, previous},
 		[]any{l.MadeWith, tool(run.Tool)},
 		nil,
@@ -670,10 +670,10 @@ func (x *xlsxWriter) policy() error {
 // check's source (the rule it applies) and each input's SHA-256.
 func (x *xlsxWriter) method() error {
 	l, run := x.l, x.run
-	rows := [][]any{{l.AsOf, l.date(run.AsOf)}, {l.MadeWith, tool(run.Tool)}}
+	rows := [][]any{{l.AsOf, l.date(run.Date, run.AsOf)}, {l.MadeWith, tool(run.Tool)}}
 	if p := run.Previous; p != nil {
 		rows = append(rows,
-			[]any{l.PreviousRun, l.date(p.AsOf) + " · " + p.File + " · " + tool(p.Tool) + " · " +
+			[]any{l.PreviousRun, l.date(p.Date, p.AsOf) + " · " + p.File + " · " + tool(p.Tool) + " · " +
 				l.SchemaVersion + " " + strconv.Itoa(p.SchemaVersion)},
 			[]any{l.PreviousRun + " " + l.SHA256, p.SHA256})
 	} else {

@@ -1,6 +1,9 @@
 package results
 
-import "reflect"
+import (
+	"reflect"
+	"time"
+)
 
 // Clone is a deep copy of r, the only deep copy of a run in avgaudit: changing the copy
 // leaves r as it was.
@@ -17,6 +20,10 @@ func (r *Run) Clone() *Run {
 // field added there is copied without a change here.
 func deepCopy(v reflect.Value) reflect.Value {
 	out := reflect.New(v.Type()).Elem()
+	if v.Type() == timeType { // a value; its fields are unexported
+		out.Set(v)
+		return out
+	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
@@ -54,6 +61,8 @@ func deepCopy(v reflect.Value) reflect.Value {
 	}
 	return out
 }
+
+var timeType = reflect.TypeFor[time.Time]()
 
 // plain says values of kind k hold nothing that a copy could share.
 func plain(k reflect.Kind) bool {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 )
 
 // Read reads a results file written by any version of avgaudit that this
@@ -38,7 +39,12 @@ func Read(r io.Reader) (*Run, error) {
 	}
 	run := &Run{}
 	if *head.SchemaVersion == 1 {
-		return readV1(data)
+		run, err := readV1(data)
+		if err != nil {
+			return nil, err
+		}
+		setDates(run)
+		return run, nil
 	}
 	// Fields this version does not know are ignored: a change an older
 	// reader could misread bumps SchemaVersion, so an added field within a
@@ -46,7 +52,26 @@ func Read(r io.Reader) (*Run, error) {
 	if err := json.Unmarshal(data, run); err != nil {
 		return nil, fmt.Errorf("results schema version %d: %w", *head.SchemaVersion, err)
 	}
+	setDates(run)
 	return run, nil
+}
+
+// setDates gives run and the run it was compared with their dates.
+func setDates(run *Run) {
+	run.Date = parseDate(run.AsOf)
+	if run.Previous != nil {
+		run.Previous.Date = parseDate(run.Previous.AsOf)
+	}
+}
+
+// parseDate is the date s (YYYY-MM-DD), zero when it is none: a results
+// file's as_of is checked where it matters (trend.CanCompare).
+func parseDate(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return d
 }
 
 // readV1 converts schema version 1: it had no audience (it was the full

@@ -3,7 +3,11 @@
 // versioned, documented contract (docs/results-schema.md).
 package results
 
-import "github.com/avgaudit/avgaudit/vocab"
+import (
+	"time"
+
+	"github.com/avgaudit/avgaudit/vocab"
+)
 
 // SchemaVersion is the version of the JSON form. Bump it on any change that
 // a reader of an older file could misread.
@@ -65,6 +69,10 @@ type Run struct {
 	Tool          Tool   `json:"tool"`
 	Organisation  string `json:"organisation"`
 	AsOf          string `json:"as_of"` // YYYY-MM-DD
+	// Date is AsOf as a date (UTC midnight), as the audit was given it
+	// (audit.Audit) or as Read parsed it: the reports write it in their
+	// language without parsing AsOf again. Zero when unknown.
+	Date time.Time `json:"-"`
 	// Pseudonymisation says how record keys were replaced (risk audience);
 	// nil when they are the systems' own keys.
 	Pseudonymisation *Pseudonymisation `json:"pseudonymisation,omitempty"`
@@ -105,6 +113,9 @@ type PreviousRun struct {
 	SchemaVersion int    `json:"schema_version"`
 	AsOf          string `json:"as_of"`
 	Tool          Tool   `json:"tool"`
+	// Date is AsOf as a date, from the previous run's Date; zero when
+	// unknown.
+	Date time.Time `json:"-"`
 }
 
 // Acceptance is one entry of the accepted-risk register and what it did.

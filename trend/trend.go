@@ -62,6 +62,7 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 		SchemaVersion: previous.SchemaVersion,
 		AsOf:          previous.AsOf,
 		Tool:          previous.Tool,
+		Date:          previous.Date,
 	}
 	return nil
 }

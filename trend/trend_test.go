@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -206,7 +207,7 @@ func TestCompareVersion1(t *testing.T) {
 	data, _ := os.ReadFile(name)
 	sum := sha256.Sum256(data)
 	wantPrev := &results.PreviousRun{File: "resultaten-2026.json", SHA256: hex.EncodeToString(sum[:]), SchemaVersion: 1,
-		AsOf: "2026-09-01", Tool: results.Tool{Name: "avgaudit", Version: "0.1.0"}}
+		AsOf: "2026-09-01", Tool: results.Tool{Name: "avgaudit", Version: "0.1.0"}, Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)}
 	if diff := cmp.Diff(wantPrev, current.Previous); diff != "" {
 		t.Errorf("run.Previous (-want +got):\n%s", diff)
 	}
