@@ -16,6 +16,7 @@ import (
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/scratch"
 	"github.com/avgaudit/avgaudit/trend"
 )
 
@@ -50,6 +51,15 @@ type AuditOptions struct {
 	AcceptedRisks  string   // accepted-risk register file
 	PseudonymKey   string   // key file; "" for the history folder's
 	NoHistory      bool     // keep no history and do not compare with it
+	// Encrypt protects the Excel reports with a password from EncryptEnv
+	// or EncryptFile (never from the command line); the FG's HTML and JSON
+	// are then left out unless FGOpenFormats.
+	Encrypt       bool
+	EncryptFile   string
+	FGOpenFormats bool
+	// Cleaned, when not nil, is called with the number of temporary files
+	// and folders of killed runs that this run removed from Out.
+	Cleaned func(n int)
 	// Started, when not nil, is called once the options are checked,
 	// before the exports are loaded.
 	Started func()
@@ -71,6 +81,79 @@ type AuditOutcome struct {
 	// HistoryKept lists the checks an earlier run of the same date ran and
 	// this one did not: that run's file in the history was kept.
 	HistoryKept []string
+	// Encrypted lists the files of Files protected with the password.
+	Encrypted []string
+}
+
+// EncryptEnv is the environment variable that holds the password of
+// AuditOptions.Encrypt.
+const EncryptEnv = "AVGAUDIT_REPORT_PASSWORD"
+
+// BusyError is returned when another run is writing to the same output
+// folder: two runs would replace each other's reports.
+type BusyError struct {
+	Out  string
+	Runs []string // the other runs' folders and process ids
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out", e.Out, strings.Join(e.Runs, ", "))
+}
+
+// encryptPassword returns the password the reports are encrypted with:
+// "" without Encrypt.
+func (opt AuditOptions) encryptPassword() (string, error) {
+	switch {
+	case !opt.Encrypt && (opt.EncryptFile != "" || opt.FGOpenFormats):
+		return "", Usagef("--encrypt-password-file and --fg-html-json go with --encrypt")
+	case !opt.Encrypt:
+		return "", nil
+	case opt.EncryptFile != "":
+		pw, err := readPassword(opt.EncryptFile)
+		if err != nil {
+			return "", Usagef("--encrypt-password-file: %v", err)
+		}
+		return pw, nil
+	case os.Getenv(EncryptEnv) != "":
+		return os.Getenv(EncryptEnv), nil
+	}
+	return "", Usagef("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", EncryptEnv)
+}
+
+// openScratch opens the run's private folder for temporary files in out
+// (see package scratch), removing what killed runs left there. With
+// exclusive, another run that is writing to out is a BusyError. (TMPDIR is left alone: the
+// libraries that make temporary files, excelize and DuckDB, are told the
+// folder, and app runs in-process in tests.)
+func openScratch(out string, cleaned func(int), exclusive bool) (*scratch.Dir, error) {
+	work, left, err := scratch.Open(out)
+	if err != nil {
+		return nil, err
+	}
+	if len(left.Live) > 0 && exclusive {
+		work.Close()
+		return nil, &BusyError{Out: out, Runs: left.Live}
+	}
+	if len(left.Removed) > 0 && cleaned != nil {
+		cleaned(len(left.Removed))
+	}
+	return work, nil
+}
+
+// interruptible runs fn and returns its error, or ctx's error as soon as
+// ctx is done: an interrupt stops the run promptly even in the middle of
+// writing a large workbook, which does not look at ctx. fn is then left
+// to finish on its own, into the run's private folder, which the run
+// removes as it exits (and the next run, if the process is gone first).
+func interruptible(ctx context.Context, fn func() error) error {
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Audit runs an audit and writes its reports, the pseudonym key and the
@@ -105,6 +188,16 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 			return nil, Usagef("--db %s already exists; choose a new file name or remove it first", opt.DB)
 		}
 	}
+	password, err := opt.encryptPassword()
+	if err != nil {
+		return nil, err
+	}
+	work, err := openScratch(opt.Out, opt.Cleaned, true)
+	if err != nil {
+		return nil, err
+	}
+	defer work.Close()
+	aopt.TmpDir = work.Path
 	if opt.Started != nil {
 		opt.Started()
 	}
@@ -120,14 +213,17 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 		opt.Loaded(run)
 	}
 	out := &AuditOutcome{Run: run}
-	files := audienceReports(run, audiences, opt.Lang, pseud)
-	if err := writeFiles(opt.Out, files); err != nil {
+	files := audienceReports(run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
+	if err := writeFiles(ctx, work.Path, opt.Out, files); err != nil {
 		return out, err
 	}
 	for _, f := range files {
 		out.Files = append(out.Files, f.name)
+		if f.encrypted {
+			out.Encrypted = append(out.Encrypted, f.name)
+		}
 	}
-	out.OtherAudienceFiles = otherAudienceFiles(opt.Out, audiences)
+	out.OtherAudienceFiles = otherAudienceFiles(opt.Out, files)
 	if saveKey != nil {
 		if out.KeyCreated, err = saveKey(); err != nil {
 			return out, err
@@ -185,22 +281,27 @@ func ParseAudiences(list []string) ([]string, error) {
 // reportFile is one file of the output set: its name in the output
 // directory and how to write it.
 type reportFile struct {
-	name  string
-	write func(io.Writer) error
+	name      string
+	write     func(io.Writer) error
+	private   bool // holds personal data: readable by the user only
+	encrypted bool // protected with the --encrypt password
 }
 
 // audienceReports lists the files of each audience for writeFiles: what
-// the audience may see (package audience) in each format.
-func audienceReports(run *results.Run, audiences []string, lang string, p *pseudonym.Pseudonymiser) []reportFile {
+// the audience may see (package audience) in each format. With a
+// password (opt.Password) the Excel reports are encrypted with it, and
+// the FG's HTML and JSON, which cannot be, are left out unless fgOpen.
+func audienceReports(run *results.Run, audiences []string, opt reports.Options, p *pseudonym.Pseudonymiser, fgOpen bool) []reportFile {
 	var files []reportFile
-	opt := reports.Options{Lang: lang}
+	enc := opt.Password != ""
 	for _, a := range audiences {
 		names := audienceFiles[a]
 		switch a {
 		case results.AudienceManagement:
 			s := audience.Management(run)
 			for i, r := range []reports.ManagementReporter{reports.ManagementJSONReporter{}, reports.ManagementXLSXReporter{}, reports.ManagementHTMLReporter{}} {
-				files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, s, opt) }})
+				_, xlsx := r.(reports.ManagementXLSXReporter)
+				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, s, opt) }, encrypted: xlsx && enc})
 			}
 			continue
 		case results.AudienceRisk, results.AudienceFG:
@@ -208,24 +309,31 @@ func audienceReports(run *results.Run, audiences []string, lang string, p *pseud
 			if a == results.AudienceRisk {
 				d = audience.Risk(run, p)
 			}
+			fg := a == results.AudienceFG
 			for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
-				files = append(files, reportFile{names[i], func(w io.Writer) error { return r.Write(w, d, opt) }})
+				_, xlsx := r.(reports.XLSXReporter)
+				if fg && enc && !xlsx && !fgOpen {
+					continue
+				}
+				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, d, opt) },
+					private: fg, encrypted: xlsx && enc})
 			}
 		}
 	}
 	return files
 }
 
-// otherAudienceFiles lists the report files in dir of audiences this run
-// does not write: left from an earlier run, they are not replaced and may
-// be of another date.
-func otherAudienceFiles(dir string, audiences []string) []string {
+// otherAudienceFiles lists the report files in dir that this run does not
+// write: left from an earlier run, they are not replaced and may be of
+// another date. With --encrypt the FG's HTML and JSON of an earlier run
+// count too: unlike this run's reports they are readable.
+func otherAudienceFiles(dir string, written []reportFile) []string {
 	var out []string
 	for _, a := range results.Audiences {
-		if slices.Contains(audiences, a) {
-			continue
-		}
 		for _, name := range audienceFiles[a] {
+			if slices.ContainsFunc(written, func(f reportFile) bool { return f.name == name }) {
+				continue
+			}
 			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 				out = append(out, name)
 			}
@@ -234,10 +342,13 @@ func otherAudienceFiles(dir string, audiences []string) []string {
 	return out
 }
 
-// writeFiles writes files to temporary files in dir and then renames them
-// into place, so an interrupted or failed run leaves no half report.
-func writeFiles(dir string, files []reportFile) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// writeFiles writes files to temporary files in the run's private folder
+// tmpDir and then renames them into dir, so an interrupted or failed run
+// leaves no half report. ctx stops it at once, before anything is
+// renamed: the previous reports stay as they were. The FG's files are
+// readable by the user only; a folder it makes is 0700.
+func writeFiles(ctx context.Context, tmpDir, dir string, files []reportFile) error {
+	if err := atomicfile.MkdirPrivate(dir); err != nil {
 		return fmt.Errorf("create output directory: %w", err)
 	}
 	var temps []string
@@ -247,12 +358,27 @@ func writeFiles(dir string, files []reportFile) error {
 		}
 	}
 	for _, o := range files {
-		tmp, err := atomicfile.Temp(dir, o.name, 0o644, o.write)
+		perm := atomicfile.Public
+		if o.private {
+			perm = atomicfile.Private
+		}
+		var tmp string
+		err := interruptible(ctx, func() (err error) {
+			tmp, err = atomicfile.Temp(tmpDir, o.name, perm, o.write)
+			return err
+		})
 		if err != nil {
 			cleanup()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
 		}
 		temps = append(temps, tmp)
+	}
+	if err := ctx.Err(); err != nil {
+		cleanup()
+		return err
 	}
 	// Replace the reports as a set: move the old ones aside first and put
 	// them back if any new one cannot be put in place (on Windows a report
@@ -354,9 +480,10 @@ func droppedChecks(old, run *results.Run) []string {
 }
 
 // writeFileAtomic writes data to a temporary file next to name and renames
-// it into place, so a failed write leaves no half file.
-func writeFileAtomic(name string, data []byte) error {
-	err := atomicfile.Write(name, 0o644, func(w io.Writer) error {
+// it into place, so a failed write leaves no half file; perm is
+// atomicfile.Private for a file with personal data.
+func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
+	err := atomicfile.Write(name, perm, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

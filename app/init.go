@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
@@ -55,7 +56,7 @@ func WriteManifest(p *profiles.Proposal, dir, out string) error {
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
 		return fmt.Errorf("the proposed manifest is not valid (please report this): %w", err)
 	}
-	return writeFileAtomic(out, buf.Bytes())
+	return writeFileAtomic(out, buf.Bytes(), atomicfile.Public)
 }
 
 // organisationName names the organisation after its folder until the user does.

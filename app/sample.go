@@ -6,9 +6,11 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/queries"
@@ -78,6 +80,14 @@ func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spot
 	if _, err := os.Stat(o.Out); err == nil && !o.Force {
 		return nil, nil, Usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", o.Out)
 	}
+	// The audit's temporary files in a private folder next to the
+	// checklist, removed when the sample is drawn (see package scratch).
+	work, err := openScratch(filepath.Dir(o.Out), nil, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer work.Close()
+	opt.TmpDir = work.Path
 	if o.Started != nil {
 		o.Started()
 	}
@@ -101,7 +111,7 @@ func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) erro
 	if err := spotcheck.WriteChecklist(&buf, s, m, o.Lang); err != nil {
 		return err
 	}
-	return writeFileAtomic(o.Out, buf.Bytes())
+	return writeFileAtomic(o.Out, buf.Bytes(), atomicfile.Private) // names and addresses
 }
 
 // draw runs the audit and draws the sample: a table's rows straight from

@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // Risk prepares run for the annual risk analysis. It returns a copy in
@@ -39,11 +41,11 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 			c.Warnings[j] = sc.Texts(c.Warnings[j])
 		}
 		for j := range c.Findings {
-			riskFinding(&c.Findings[j], c.ID, p, sc)
+			riskFinding(&c.Findings[j], c, p, sc)
 		}
 		for j := range c.Resolved {
 			f := &c.Resolved[j]
-			riskFinding(f, c.ID, p, sc)
+			riskFinding(f, c, p, sc)
 			for k := range f.Values {
 				f.Values[k] = ""
 			}
@@ -72,20 +74,48 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // FG prepares run for the data protection officer's spot check: a copy
 // with every detail. BSNs are masked by the reporters, as for every
 // audience.
+//
+// Messages and values keep their words (free text from the exports too,
+// see model.Column.FreeText), with BSNs, phone numbers and postcodes in
+// any form masked (values.MaskContactsInText): the FG needs to find the
+// record, not to call anyone.
 func FG(run *results.Run) Detailed {
 	out := run.Clone()
 	out.Audience = results.AudienceFG
+	m := values.MaskContactsInText
+	for i := range out.Checks {
+		c := &out.Checks[i]
+		for _, fs := range [][]results.Finding{c.Findings, c.Resolved} {
+			for j := range fs {
+				fs[j].Message = results.Text{NL: m(fs[j].Message.NL), EN: m(fs[j].Message.EN)}
+				for k := range fs[j].Values {
+					fs[j].Values[k] = m(fs[j].Values[k])
+				}
+			}
+		}
+	}
 	return Detailed{run: out, aud: results.AudienceFG}
 }
 
-func riskFinding(f *results.Finding, checkID string, p *pseudonym.Pseudonymiser, sc *Scrubber) {
-	f.Key = p.FindingKey(checkID, *f)
+func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+	f.Key = p.FindingKey(c.ID, *f)
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}
 	f.File = sc.Text(f.File, "nl")
+	// A message a check built from free text quotes it: that part goes too.
+	for i, v := range f.Values {
+		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && strings.TrimSpace(v) != "" {
+			f.Message.NL = strings.ReplaceAll(f.Message.NL, v, Markers["free_text"].NL)
+			f.Message.EN = strings.ReplaceAll(f.Message.EN, v, Markers["free_text"].EN)
+		}
+	}
 	f.Message = sc.Texts(f.Message)
 	for i := range f.Values {
+		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && f.Values[i] != "" {
+			f.Values[i] = Markers["free_text"].NL
+			continue
+		}
 		f.Values[i] = sc.Text(f.Values[i], "nl")
 	}
 }

@@ -296,3 +296,26 @@ func TestRiskStaleKey(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskLeavesOutFreeText: text people write (a breach's facts, what a
+// complaint is about) can name anyone, also people in no table: the risk
+// analysis leaves it out, the FG keeps it (issue 12).
+func TestRiskLeavesOutFreeText(t *testing.T) {
+	facts := "behandeld door Wilhelmina Zonderland, tel 0612345678"
+	run := &results.Run{AsOf: "2026-09-01", Checks: []results.Check{{
+		ID: "eigen_datalekken", Status: results.StatusFindings, Columns: []string{"facts", "reportable"},
+		Findings: []results.Finding{{Key: "eigen_datalekken|breaches|D1", Table: "breaches", RecordKey: "D1", Values: []string{facts, "ja"},
+			Message: results.Text{NL: "Datalek D1: " + facts, EN: "Breach D1: " + facts}}},
+	}}}
+	risk := audience.RunOf(audience.Risk(run, samplePseudonymiser(t)))
+	got := risk.Checks[0].Findings[0].Values
+	if want := []string{"[vrije tekst weggelaten]", "ja"}; !cmp.Equal(got, want) {
+		t.Errorf("risk values %q, want %q", got, want)
+	}
+	if msg, want := risk.Checks[0].Findings[0].Message, (results.Text{NL: "Datalek D1: [vrije tekst weggelaten]", EN: "Breach D1: [free text left out]"}); msg != want {
+		t.Errorf("risk message %q, want %q", msg, want)
+	}
+	if fg, want := audience.RunOf(audience.FG(run)).Checks[0].Findings[0].Values[0], "behandeld door Wilhelmina Zonderland, tel 06******78"; fg != want {
+		t.Errorf("FG value %q, want %q", fg, want)
+	}
+}

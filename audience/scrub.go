@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // Markers replace the personal values a scrubbed text held, by kind of
@@ -23,6 +24,7 @@ var Markers = map[string]results.Text{
 	"id":           {NL: "[kenmerk]", EN: "[identifier]"},
 	"removed":      {NL: "[verwijderd]", EN: "[removed]"}, // a rejected input value
 	"other":        {NL: "[persoonsgegeven]", EN: "[personal data]"},
+	"free_text":    {NL: "[vrije tekst weggelaten]", EN: "[free text left out]"}, // text people write: never in the risk analysis
 }
 
 // EnglishMarkers turns the Dutch markers that language-neutral texts carry
@@ -322,6 +324,18 @@ func scrubPatterns(text, lang string) string {
 	}
 	if strings.IndexAny(text, "0123456789") >= 0 {
 		text = replaceAt(text, findIBANs(text), ibanPrefix, marker("bank_account", lang))
+		// Phone numbers and postcodes in any form, also ones not in the
+		// data or written another way (0636026322, +31 6 36026322,
+		// 6579GW), and BSN-like numbers in any grouping.
+		whole := func(m string) int { return len(m) }
+		text = replaceAt(text, values.FindPhones(text), whole, marker("contact", lang))
+		text = replaceAt(text, values.FindPostcodes(text), whole, marker("contact", lang))
+		text = replaceAt(text, values.FindBSNs(text), whole, marker("bsn", lang))
+	}
+	if strings.Contains(text, maskedBSN) {
+		// Masked already (a rejected value quoted in its reason): the
+		// risk analysis marks it as it marks any BSN.
+		text = replaceMasked(text, marker("bsn", lang))
 	}
 	return text
 }
@@ -489,3 +503,28 @@ func validIBAN(s string) bool {
 // IsOrdinaryWord says whether w is one of the ordinary words that are
 // replaced as a name only when written exactly as in the data.
 func IsOrdinaryWord(w string) bool { return stopwords[strings.ToLower(w)] }
+
+// maskedBSN starts a BSN masked by values.MaskBSN ("*****6782").
+const maskedBSN = "*****"
+
+// replaceMasked replaces every masked BSN in text, the stars and what
+// follows them up to the end of the word, by marker.
+func replaceMasked(text, marker string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, maskedBSN)
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		b.WriteString(marker)
+		j := i + len(maskedBSN)
+		for j < len(text) && (text[j] == '*' || isWordByte(text[j])) {
+			j++
+		}
+		text = text[j:]
+	}
+}
+
+func isWordByte(c byte) bool { return isASCIILetter(c) || isASCIIDigit(c) }

@@ -54,6 +54,17 @@ func TestScrubber(t *testing.T) {
 		{"contact of two words", "woont Lindelaan 95 of Lindelaan 96", "nl", "woont [contactgegeven] of Lindelaan 96"},
 		{"phone with other punctuation", "bel 06 12345678", "nl", "bel [contactgegeven]"},
 		{"bsn", "BSN 111222333", "nl", "BSN [BSN]"},
+		// Issue 12: phone numbers and postcodes in any form, also not in the
+		// data, and BSN-like numbers in any grouping.
+		{"phone compact, not in the data", "tel 0636026322", "nl", "tel [contactgegeven]"},
+		{"phone +31", "tel +31636026322.", "nl", "tel [contactgegeven]."},
+		{"phone +31 spaced", "tel +31 6 36026322", "en", "tel [contact detail]"},
+		{"phone written another way than in the data", "bel 0612345678", "nl", "bel [contactgegeven]"},
+		{"postcode without space", "6579GW Tiel", "nl", "[contactgegeven] Tiel"},
+		{"postcode with space", "6579 GW", "nl", "[contactgegeven]"},
+		{"nine digits grouped", "nummer 156\u00a0154\u00a0973 en 69.39.58.832", "nl", "nummer [BSN] en [BSN]"},
+		{"a phone in a sentence", "behandeld door de administratie, tel 0612345678", "nl", "behandeld door de administratie, tel [contactgegeven]"},
+		{"dates and amounts are kept", "op 01-09-2026 12 kinderen, € 1234567.89", "nl", "op 01-09-2026 12 kinderen, € 1234567.89"},
 		{"markers are left alone", "[naam] en [e-mail]", "nl", "[naam] en [e-mail]"},
 		{"a name as a file path", "OneDrive/Kinddossiers/Anna de Vries/intake.pdf", "nl", "OneDrive/Kinddossiers/[naam]/intake.pdf"},
 		{"empty", "", "nl", ""},

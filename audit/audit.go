@@ -8,14 +8,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 
+	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/policy"
@@ -46,6 +49,11 @@ type Options struct {
 	// Strict makes any rejected input row an error (a *RejectsError).
 	Strict bool
 
+	// TmpDir holds the run's temporary files: the database until DBPath
+	// takes it, DuckDB's own, excelize's; "" for the system's (and a
+	// folder next to DBPath for the database). A run gives its private
+	// folder (package scratch).
+	TmpDir string
 	// DBPath keeps the DuckDB database in this file; empty means in memory.
 	// The file is written under a temporary name and renamed at the end, so
 	// an interrupted run leaves no half-filled database.
@@ -129,7 +137,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		return nil, err
 	}
 
-	db, finish, err := openDB(opt.DBPath)
+	db, finish, err := openDB(opt.DBPath, opt.TmpDir)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +147,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		}
 	}()
 
-	loaded, err := ingest.LoadWith(ctx, db, opt.Source, opt.Dir, m, ingest.Options{Password: opt.Password, Progress: opt.Progress})
+	loaded, err := ingest.LoadWith(ctx, db, opt.Source, opt.Dir, m, ingest.Options{Password: opt.Password, Progress: opt.Progress, TmpDir: opt.TmpDir})
 	if err != nil {
 		return nil, err
 	}
@@ -259,46 +267,90 @@ func readNamed(opt Options, osPath, manifestPath string) (name string, data []by
 	return "", nil, false, nil
 }
 
-// openDB opens DuckDB in memory or in a temporary file next to dbPath;
-// finish closes it and, when keep is true, moves the file into place.
-func openDB(dbPath string) (*sql.DB, func(keep bool) error, error) {
+// openDB opens DuckDB in memory or in a file in a private temporary
+// folder (DuckDB creates its files with the umask's permissions, and the
+// database holds full BSNs): in tmpDir, else next to dbPath. finish closes
+// it and, when keep is true, moves the file into place readable by the
+// user only. The folder, with DuckDB's write-ahead log, is removed either
+// way. DuckDB's own temporary files (a query that spills) go in tmpDir too.
+func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 	if dbPath == "" {
 		db, err := sql.Open("duckdb", "")
+		if err == nil {
+			err = setTempDirectory(db, tmpDir)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("open DuckDB: %w", err)
 		}
 		return db, func(bool) error { return db.Close() }, nil
 	}
-	dir := filepath.Dir(dbPath)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dbPath)+".tmp-*")
+	parent := tmpDir
+	if parent == "" {
+		parent = filepath.Dir(dbPath)
+	}
+	dbDir, err := os.MkdirTemp(parent, "."+filepath.Base(dbPath)+".tmp-*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("create database file: %w", err)
 	}
-	tmpName := tmp.Name()
-	_ = tmp.Close()
-	_ = os.Remove(tmpName) // DuckDB creates the file itself
+	tmpName := filepath.Join(dbDir, filepath.Base(dbPath))
 	db, err := sql.Open("duckdb", tmpName)
 	if err == nil {
 		err = db.Ping()
 	}
+	if err == nil {
+		err = setTempDirectory(db, tmpDir)
+	}
 	if err != nil {
+		_ = os.RemoveAll(dbDir)
 		return nil, nil, fmt.Errorf("open DuckDB %s: %w", dbPath, err)
 	}
 	finish := func(keep bool) error {
 		err := db.Close()
 		if err == nil && keep {
-			err = os.Rename(tmpName, dbPath)
+			err = os.Chmod(tmpName, atomicfile.Private)
 		}
-		if err != nil || !keep {
-			_ = os.Remove(tmpName)
-			_ = os.Remove(tmpName + ".wal")
+		if err == nil && keep {
+			err = moveFile(tmpName, dbPath)
 		}
+		_ = os.RemoveAll(dbDir)
 		if err != nil {
 			return fmt.Errorf("write database %s: %w", dbPath, err)
 		}
 		return nil
 	}
 	return db, finish, nil
+}
+
+// setTempDirectory has DuckDB keep the files of queries that do not fit in
+// memory in dir/duckdb ("" leaves DuckDB's default).
+func setTempDirectory(db *sql.DB, dir string) error {
+	if dir == "" {
+		return nil
+	}
+	_, err := db.Exec("SET temp_directory = '" + strings.ReplaceAll(filepath.Join(dir, "duckdb"), "'", "''") + "'")
+	return err
+}
+
+// moveFile renames from to to; across file systems (the run's folder on
+// another disk than --db) it copies the file next to to and renames that.
+func moveFile(from, to string) error {
+	err := os.Rename(from, to)
+	if err == nil {
+		return nil
+	}
+	var le *os.LinkError
+	if !errors.As(err, &le) {
+		return err
+	}
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return atomicfile.Write(to, atomicfile.Private, func(w io.Writer) error {
+		_, err := io.Copy(w, src)
+		return err
+	})
 }
 
 // checkRiskKeys checks the check ids and areas of the policy's risk section

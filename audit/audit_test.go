@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -125,6 +126,13 @@ func TestKeepDatabase(t *testing.T) {
 	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath}
 	if _, err := audit.Audit(context.Background(), opt); err != nil {
 		t.Fatal(err)
+	}
+	// The database holds full BSNs: readable by the user only, whatever
+	// the umask (issue 12).
+	if fi, err := os.Stat(dbPath); err != nil {
+		t.Fatal(err)
+	} else if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept database has permissions %v, want 0600", fi.Mode().Perm())
 	}
 	db, err := sql.Open("duckdb", dbPath)
 	if err != nil {
@@ -255,5 +263,26 @@ func TestValidBSNMacro(t *testing.T) {
 		if got.Bool != values.ValidBSN(s) {
 			t.Errorf("valid_bsn(%q) = %v, ValidBSN = %v", s, got.Bool, values.ValidBSN(s))
 		}
+	}
+}
+
+// TestTmpDir: with TmpDir the database is made in that folder and moved
+// to DBPath; nothing is left in the folder or next to DBPath.
+func TestTmpDir(t *testing.T) {
+	tmp, dir := t.TempDir(), t.TempDir()
+	dbPath := filepath.Join(dir, "audit.duckdb")
+	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath, TmpDir: tmp}
+	if _, err := audit.Audit(context.Background(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(dbPath); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept database: %v %v", fi, err)
+	}
+	for _, d := range []string{tmp, dir} {
+		entries, _ := os.ReadDir(d)
+		if d == dir && len(entries) == 1 || d == tmp && len(entries) == 0 {
+			continue
+		}
+		t.Errorf("%s holds %d entries after the audit", d, len(entries))
 	}
 }

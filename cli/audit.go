@@ -42,6 +42,9 @@ type auditOptions struct {
 	AcceptedRisks  string
 	PseudonymKey   string
 	NoHistory      bool
+	Encrypt        bool
+	EncryptFile    string
+	FGOpenFormats  bool
 }
 
 func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
@@ -62,6 +65,9 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&o.Only, "only", nil, "run only the checks in `LIST`: comma-separated check ids or area codes\n(e.g. toestemming,request_overdue); repeatable")
 	fs.StringSliceVar(&o.Skip, "skip", nil, "do not run the checks in `LIST`: comma-separated check ids or area codes; repeatable")
 	o.addPasswordFile(fs, "open password-protected workbooks with the password in `FILE` (the file holds\nonly the password; it is never printed)")
+	fs.BoolVar(&o.Encrypt, "encrypt", false, "protect the Excel reports with a password, taken from the environment variable\n"+app.EncryptEnv+" or the file of --encrypt-password-file (never from the command\nline, which others can see); the FG's HTML and JSON are then not written")
+	fs.StringVar(&o.EncryptFile, "encrypt-password-file", "", "with --encrypt: the reports' password is the first line of `FILE`")
+	fs.BoolVar(&o.FGOpenFormats, "fg-html-json", false, "with --encrypt: write the FG's HTML and JSON all the same (they cannot be encrypted)")
 }
 
 const auditHelp = `Usage: avgaudit audit [SOURCE_DIR] [flags]
@@ -132,13 +138,18 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		FailOnFindings: o.FailOnFindings, ChecksDir: o.Checks, Only: o.Only, Skip: o.Skip,
 		Audiences: o.Audiences, Previous: o.Previous, AcceptedRisks: o.AcceptedRisks,
 		PseudonymKey: o.PseudonymKey, NoHistory: o.NoHistory,
+		Encrypt: o.Encrypt, EncryptFile: o.EncryptFile, FGOpenFormats: o.FGOpenFormats,
+		Cleaned: func(n int) { e.infof(o.Quiet, e.tr(msgLeftovers), n, o.Out) },
 		Started: func() { e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source) },
 		Loaded:  func(run *results.Run) { e.printLoad(run, o.Quiet) },
 	}
 	out, err := app.Audit(ctx, opt)
 	var rejected *app.RejectsError
 	var srcErr *app.SourceError
+	var busy *app.BusyError
 	switch {
+	case errors.As(err, &busy):
+		return errors.New(fmt.Sprintf(e.tr(msgOtherRun), busy.Out, strings.Join(busy.Runs, ", ")))
 	case errors.As(err, &rejected):
 		e.printRejects(rejected.Rows, rejected.Rejects, "")
 		return err
@@ -151,6 +162,9 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	e.printChecks(run, o.Quiet)
 	e.printOutcome(run, o.Quiet)
 	e.infof(o.Quiet, e.tr(msgWritten), o.Out, strings.Join(out.Files, ", "))
+	if len(out.Encrypted) > 0 {
+		e.infof(o.Quiet, e.tr(msgEncrypted), strings.Join(out.Encrypted, ", "))
+	}
 	if old := out.OtherAudienceFiles; len(old) > 0 {
 		fmt.Fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
 	}
@@ -215,6 +229,10 @@ func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Sour
 // maxRejectsShown limits the rejects printed on the terminal; the reports list all.
 const maxRejectsShown = 10
 
+// maxSkippedShown limits the skipped columns of an export printed on the
+// terminal: an export can have 10,000.
+const maxSkippedShown = 10
+
 func (e *env) printLoad(run *results.Run, quiet bool) {
 	e.infof(quiet, e.tr(msgLoaded), run.AsOf, len(run.Inputs))
 	names := make([]string, len(run.Inputs))
@@ -224,6 +242,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		if in.Sheet != "" {
 			names[i] += " [" + in.Sheet + "]"
 		}
+		names[i] = app.MaskBSNs(names[i]) // a file named after a child's BSN
 		nameWidth = max(nameWidth, utf8.RuneCountInString(names[i]))
 		tableWidth = max(tableWidth, len(in.Table))
 	}
@@ -234,7 +253,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		}
 		e.infof(quiet, "\n")
 		if len(in.SkippedColumns) > 0 {
-			e.infof(quiet, e.tr(msgSkipped), strings.Join(in.SkippedColumns, ", "))
+			e.infof(quiet, e.tr(msgSkipped), app.MaskBSNs(e.tr(text(results.ShortList(in.SkippedColumns, maxSkippedShown)))))
 		}
 		if len(in.NeededColumns) > 0 {
 			e.infof(quiet, e.tr(msgNeededColumns), strings.Join(in.NeededColumns, ", "))
@@ -269,6 +288,7 @@ func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 		if r.Sheet != "" && !strings.Contains(where, "[") {
 			where += " [" + r.Sheet + "]"
 		}
+		where = app.MaskBSNs(where)
 		if r.Column != "" {
 			fmt.Fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
 		} else {
@@ -311,7 +331,7 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 func (e *env) printOutcome(run *results.Run, quiet bool) {
 	s := run.Summary
 	if run.Previous != nil {
-		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, run.Previous.File, s.New, s.Persisting, s.Resolved)
+		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, app.MaskBSNs(run.Previous.File), s.New, s.Persisting, s.Resolved)
 	}
 	if len(run.Acceptances) == 0 {
 		return
@@ -325,6 +345,6 @@ func (e *env) printOutcome(run *results.Run, quiet bool) {
 		if t, ok := acceptanceStatus[status]; ok {
 			status = e.tr(t)
 		}
-		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, a.RecordKey, status)
+		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, app.MaskBSNs(a.RecordKey), status)
 	}
 }

@@ -95,13 +95,26 @@ func (e *env) exit(err error) int {
 		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(e.stderr, "avgaudit: interrupted; no report was written")
+		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))
 		return ExitError
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.
-	msg := app.MaskBSNs(err.Error())
+	msg := app.MaskBSNs(e.message(err))
 	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
+}
+
+// message is err's text in the terminal's language: in Dutch (the
+// default), the part of it that has a Dutch text is replaced by that.
+func (e *env) message(err error) string {
+	var d interface {
+		error
+		Dutch() string
+	}
+	if e.lang == "en" || !errors.As(err, &d) {
+		return err.Error()
+	}
+	return strings.Replace(err.Error(), d.Error(), d.Dutch(), 1)
 }
 
 const mainHelp = `avgaudit audits how a childcare organisation (kinderopvang, BSO, peuteropvang)

@@ -38,6 +38,10 @@ var (
 	msgPrevious       = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
 	msgAccepted       = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
 	msgAcceptance     = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
+	msgEncrypted      = text{"beveiligd met het wachtwoord (nodig om ze te openen): %s\n", "protected with the password (needed to open them): %s\n"}
+	msgLeftovers      = text{"%d tijdelijk(e) bestand(en) of map(pen) van een afgebroken run opgeruimd in %s\n", "removed %d temporary file(s) or folder(s) an interrupted run left in %s\n"}
+	msgOtherRun       = text{"een andere avgaudit-run schrijft nu naar %s (%s); wacht tot die klaar is of kies een andere --out", "another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out"}
+	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
 // Terminal messages of the sample command.

@@ -23,9 +23,20 @@ func TestPasswordFile(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "leeg.txt")
 	writeTestFile(t, empty, "")
 
-	r := avgaudit(t, t.TempDir(), "audit", src)
+	r := avgaudit(t, t.TempDir(), "audit", src, "--lang", "en")
 	if r.code != 1 || !strings.Contains(r.stderr, "kinderen.xlsx [Sheet1]: the workbook is protected with a password; put the password in a text file and run again with --password-file FILE") {
 		t.Errorf("without --password-file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// In Dutch by default (issue 12).
+	r = avgaudit(t, t.TempDir(), "audit", src)
+	if r.code != 1 || !strings.Contains(r.stderr, "kinderen.xlsx [Sheet1]: de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND") {
+		t.Errorf("without --password-file, Dutch: exit %d, stderr %q", r.code, r.stderr)
+	}
+	wrong := filepath.Join(t.TempDir(), "fout.txt")
+	writeTestFile(t, wrong, "fout-wachtwoord\n")
+	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", wrong)
+	if r.code != 1 || !strings.Contains(r.stderr, "het wachtwoord uit --password-file opent deze werkmap niet") || strings.Contains(r.stderr, "fout-wachtwoord") {
+		t.Errorf("wrong password, Dutch: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", empty)
 	if r.code != 2 || !strings.Contains(r.stderr, "leeg.txt is empty") {

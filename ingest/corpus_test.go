@@ -297,6 +297,17 @@ func TestProtectedWorkbook(t *testing.T) {
 	if strings.Contains(err.Error(), "fout") {
 		t.Errorf("the error shows the password: %v", err)
 	}
+	// The message is also in Dutch, the default language (issue 12).
+	if got, want := ie.Dutch(), "protected.xlsx [Sheet1]: het wachtwoord uit --password-file opent deze werkmap niet; controleer het wachtwoord (het bestand bevat alleen het wachtwoord)"; got != want {
+		t.Errorf("Dutch: %q, want %q", got, want)
+	}
+	_, _, err = loadCorpus(t, tt, ingest.Options{})
+	if !errors.As(err, &ie) {
+		t.Fatalf("no password: error = %v", err)
+	}
+	if got, want := ie.Dutch(), "protected.xlsx [Sheet1]: de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND"; got != want {
+		t.Errorf("Dutch: %q, want %q", got, want)
+	}
 }
 
 // TestWorkbookFromOtherFS loads a workbook from a file system that is not a

@@ -84,6 +84,28 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// Dutch is Error in Dutch, for the terminal in the default language; the
+// cause is in Dutch where it has a Dutch text (see values.Dutch).
+func (e *InputError) Dutch() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Row > 0 {
+		fmt.Fprintf(&b, ", rij %d", e.Row)
+	}
+	if e.Column != "" {
+		fmt.Fprintf(&b, ", kolom %q", e.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(values.Dutch(e.Err))
+	return b.String()
+}
+
+// textError is an error with a Dutch text as well (see values.Dutch).
+type textError struct{ en, nl string }
+
+func (e *textError) Error() string { return e.en }
+func (e *textError) Dutch() string { return e.nl }
+
 // CreateTables creates every canonical table (empty) and the meta tables, so
 // checks can always refer to any table; the catalogue decides from the
 // inputs whether a check has the data it needs.
@@ -116,6 +138,10 @@ type Options struct {
 	Password string
 	// Progress, when not nil, shows how far each input is.
 	Progress Progress
+	// TmpDir holds the load's temporary files (excelize's, a copy of a
+	// workbook from an fs.FS that is not a folder); "" for the system's.
+	// A run gives its private folder (package scratch).
+	TmpDir string
 }
 
 // Load creates the tables and loads every file of m, read from dir in fsys,
@@ -158,7 +184,7 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		}
 	}
 	res := &Result{}
-	books := newWorkbooks(opt.Password)
+	books := newWorkbooks(opt.Password, opt.TmpDir)
 	defer books.close()
 	for _, f := range m.Files() {
 		if err := ctx.Err(); err != nil {

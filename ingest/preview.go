@@ -63,7 +63,7 @@ func Preview(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error
 }
 
 func previewWorkbook(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPreview, error) {
-	books := newWorkbooks(opt.Password)
+	books := newWorkbooks(opt.Password, "")
 	defer books.close()
 	book, err := books.get(fsys, name)
 	if err != nil {

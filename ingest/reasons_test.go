@@ -35,6 +35,18 @@ func TestRejectReasonsDutch(t *testing.T) {
 			want: `"*****4567" is geen BSN: een BSN bestaat uit 9 cijfers`},
 		{name: "BSN in another column, masked", content: "child_id;first_name;care_end\nK1;Anna;123456782\n", row: 2, column: "care_end",
 			want: `"*****6782" is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		// Issue 12: a value is masked by what it looks like, not only by
+		// its column.
+		{name: "e-mail in a date column, masked", content: "child_id;first_name;care_end\nK1;Anna;wilhelmina.zonderland@example.nl\n", row: 2, column: "care_end",
+			want: `"w***@***.nl" is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		{name: "IBAN in a date column, masked", content: "child_id;first_name;care_end\nK1;Anna;NL91 ABNA 0417 1643 00\n", row: 2, column: "care_end",
+			want: `"NL91**********00" is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		{name: "phone in a date column, masked", content: "child_id;first_name;care_end\nK1;Anna;+31 6 36026322\n", row: 2, column: "care_end",
+			want: `"+3******22" is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		{name: "name in a date column, masked", content: "child_id;first_name;care_end\nK1;Anna;Wilhelmina Zonderland\n", row: 2, column: "care_end",
+			want: `"W. Z." is geen datum; schrijf de datum als 31-12-2025 of 2025-12-31`},
+		{name: "name in the BSN column, masked", content: "child_id;first_name;care_end;bsn\nK1;Anna;;de Vries\n", row: 2, column: "bsn",
+			want: `"d. V." is geen BSN: een BSN bestaat uit 9 cijfers`},
 		{name: "key blank", content: "child_id;first_name;care_end\n;Anna;\n", row: 2, column: "child_id",
 			want: `child_id is leeg; deze kolom moet in elke rij ingevuld zijn`},
 		{name: "duplicate key", content: "child_id;first_name;care_end\nK1;Anna;\nK1;Bram;\n", row: 3, column: "child_id",
@@ -83,8 +95,10 @@ func TestRejectReasonsDutch(t *testing.T) {
 			if start, cut := strings.CutSuffix(tt.want, "…"); cut && !strings.HasPrefix(r.Reason.NL, start) || !cut && r.Reason.NL != tt.want {
 				t.Errorf("Dutch reason:\n got %q\nwant %q", r.Reason.NL, tt.want)
 			}
-			if strings.Contains(r.Reason.NL+r.Reason.EN+r.Value, "123456782") {
-				t.Errorf("the reject shows a BSN: %+v", r)
+			for _, secret := range []string{"123456782", "zonderland", "Zonderland", "0417", "36026322", "Vries"} {
+				if strings.Contains(r.Reason.NL+r.Reason.EN+r.Value, secret) {
+					t.Errorf("the reject shows %q: %+v", secret, r)
+				}
 			}
 		})
 	}

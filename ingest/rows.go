@@ -417,23 +417,31 @@ type cellProblem struct {
 	reason results.Text
 }
 
-// reject describes the problem for the user. BSNs never appear in full: not
-// in the value and not in the reason, which may quote the value.
+// reject describes the problem for the user. Personal values never appear
+// in full: not in the value and not in the reason, which may quote the
+// value. The value is masked by what it looks like (values.MaskValue): a
+// BSN, e-mail address, IBAN, phone number or name in any column; in a BSN
+// column, anything of letters (a name put in the wrong column).
 func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan columnPlan) results.Reject {
 	r := results.Reject{File: file, Sheet: sheet, Row: row}
-	nl, en := values.MaskBSNsInText(p.reason.NL), values.MaskBSNsInText(p.reason.EN)
+	nl, en := p.reason.NL, p.reason.EN
 	if p.col >= 0 {
 		r.Column = plan.header[p.col]
-		if t.Columns[p.col].Type == model.BSN {
+		if t.Columns[p.col].Type == model.BSN && strings.ContainsAny(p.value, "0123456789") {
 			r.Value = values.MaskBSN(p.value)
+		} else {
+			r.Value = values.MaskValue(p.value, t.Columns[p.col].Type == model.BSN)
+		}
+		if r.Value != p.value {
 			quoted, masked := strconv.Quote(p.value), strconv.Quote(r.Value)
 			nl, en = strings.ReplaceAll(nl, quoted, masked), strings.ReplaceAll(en, quoted, masked)
-		} else {
-			r.Value = values.MaskBSNsInText(p.value)
+			if raw := strings.TrimSpace(p.value); len(raw) >= 3 {
+				nl, en = strings.ReplaceAll(nl, raw, r.Value), strings.ReplaceAll(en, raw, r.Value)
+			}
 		}
 		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
-	r.Reason = results.Text{NL: nl, EN: en}
+	r.Reason = results.Text{NL: values.MaskBSNsInText(nl), EN: values.MaskBSNsInText(en)}
 	return r
 }
 

@@ -19,6 +19,7 @@ import (
 // sheets of one file.
 type workbooks struct {
 	password string
+	tmpDir   string // excelize's temporary files and copies of workbooks; "" for the system's
 	open     map[string]*openBook
 	temp     []string // copies of workbooks from a non-directory fs.FS
 }
@@ -29,8 +30,8 @@ type openBook struct {
 	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
 }
 
-func newWorkbooks(password string) *workbooks {
-	return &workbooks{password: password, open: map[string]*openBook{}}
+func newWorkbooks(password, tmpDir string) *workbooks {
+	return &workbooks{password: password, tmpDir: tmpDir, open: map[string]*openBook{}}
 }
 
 func (w *workbooks) close() {
@@ -69,12 +70,18 @@ func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
 	if err := w.checkProtection(osPath); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit})
+	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit, TmpDir: w.tmpDir})
 	if err != nil {
 		if w.password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
-			return nil, errors.New("the password from --password-file does not open this workbook; check the password (the file must hold only the password)")
+			return nil, &textError{
+				en: "the password from --password-file does not open this workbook; check the password (the file must hold only the password)",
+				nl: "het wachtwoord uit --password-file opent deze werkmap niet; controleer het wachtwoord (het bestand bevat alleen het wachtwoord)",
+			}
 		}
-		return nil, fmt.Errorf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err)
+		return nil, &textError{
+			en: fmt.Sprintf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err),
+			nl: fmt.Sprintf("geen leesbare .xlsx-werkmap (%v); sla hem in Excel op als \"Excel-werkmap (.xlsx)\"", err),
+		}
 	}
 	b := &openBook{f: f, sum: sum}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
@@ -98,7 +105,7 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 		}
 		return filepath.Join(d.Path, filepath.FromSlash(name)), hex.EncodeToString(digest.Sum(nil)), nil
 	}
-	tmp, err := os.CreateTemp("", "avgaudit-*.xlsx")
+	tmp, err := os.CreateTemp(w.tmpDir, "avgaudit-*.xlsx")
 	if err != nil {
 		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
 	}
@@ -137,10 +144,16 @@ func (w *workbooks) checkProtection(osPath string) error {
 		return nil // not OLE: a plain .xlsx (or not a workbook, which excelize reports)
 	}
 	if !isEncryptedOOXML(fh) {
-		return errors.New("this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"")
+		return &textError{
+			en: "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"",
+			nl: "dit is een oude Excel 97-2003-werkmap (.xls); open hem in Excel en sla hem op als \"Excel-werkmap (.xlsx)\"",
+		}
 	}
 	if w.password == "" {
-		return errors.New("the workbook is protected with a password; put the password in a text file and run again with --password-file FILE")
+		return &textError{
+			en: "the workbook is protected with a password; put the password in a text file and run again with --password-file FILE",
+			nl: "de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND",
+		}
 	}
 	return nil
 }

@@ -86,7 +86,12 @@ type Column struct {
 	MayBeEmpty bool
 	Values     []string // allowed values of an Enum column
 	PII        PII
-	Doc        string // one line for the documentation
+	// FreeText marks text people write (what happened, what a complaint is
+	// about): it can name anyone, also people in no table, so it is left
+	// out of the risk analysis and the board's report and kept, masked,
+	// for the FG only.
+	FreeText bool
+	Doc      string // one line for the documentation
 }
 
 // Table is one canonical table.
@@ -143,6 +148,23 @@ func reqBlank(c Column) Column { c.Required, c.MayBeEmpty = true, true; return c
 
 func col(name string, t Type, pii PII, doc string) Column {
 	return Column{Name: name, Type: t, PII: pii, Doc: doc}
+}
+
+// freeText marks c as text people write (see Column.FreeText).
+func freeText(c Column) Column {
+	c.FreeText = true
+	return c
+}
+
+// IsFreeText reports whether column of table is text people write (see
+// Column.FreeText).
+func IsFreeText(table, column string) bool {
+	t, ok := Lookup(table)
+	if !ok {
+		return false
+	}
+	c, ok := t.Column(column)
+	return ok && c.FreeText
 }
 
 // namePrefix is the tussenvoegsel of a child's name, in the tables of
@@ -292,10 +314,10 @@ var Tables = []Table{
 		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
-		col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none"),
-		col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)"),
-		col("effects", Text, NotPII, "the consequences for the people affected"),
-		col("measures", Text, NotPII, "the measures taken"),
+		freeText(col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none")),
+		freeText(col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)")),
+		freeText(col("effects", Text, NotPII, "the consequences for the people affected")),
+		freeText(col("measures", Text, NotPII, "the measures taken")),
 	}},
 	{Name: "social_posts", System: "register", Doc: "Posts on social media or the website showing a recognisable child.", Columns: []Column{
 		req(col("post_id", Text, NotPII, "post id")),
@@ -337,7 +359,7 @@ var Tables = []Table{
 		key("complaint_id", "complaint number"),
 		col("received_at", Date, NotPII, "date received"),
 		reqBlank(col("handled_at", Date, NotPII, "date the complaint was handled; empty while open")),
-		col("subject", Text, NotPII, "what it is about"),
+		freeText(col("subject", Text, NotPII, "what it is about")),
 	}},
 	{Name: "accepted_risks", System: "register", Doc: "The accepted-risk register: findings the organisation knowingly accepts, with who approved it and until when. avgaudit reports matching findings as accepted, not open.", Columns: []Column{
 		req(col("check_id", Text, NotPII, "the check (its id, e.g. photo_without_consent)")),

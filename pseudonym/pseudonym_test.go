@@ -1,11 +1,15 @@
 package pseudonym
 
 import (
-	"github.com/avgaudit/avgaudit/results"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 func TestOf(t *testing.T) {
@@ -15,8 +19,8 @@ func TestOf(t *testing.T) {
 	}
 	q, _ := New([]byte("another key of enough length"))
 	a := p.Of("admin_children", "K0001")
-	if !regexp.MustCompile(`^P-[0-9a-f]{12}$`).MatchString(a) {
-		t.Errorf("pseudonym %q: want P- and 12 hex digits", a)
+	if !regexp.MustCompile(`^P-[bcdfghjkmnpqrstz]{12}$`).MatchString(a) {
+		t.Errorf("pseudonym %q: want P- and 12 letters", a)
 	}
 	for _, tt := range []struct {
 		name string
@@ -88,5 +92,69 @@ func TestFindingKey(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNoDigitRuns: a pseudonym never holds a run of digits, so the BSN
+// masker, which masks every 9-digit number in a text, never touches one
+// (issue 12: "P-ea*****3928b" broke keys and the next year's comparison).
+func TestNoDigitRuns(t *testing.T) {
+	p, err := New(SampleKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20000; i++ {
+		ps := p.Of("admin_children", strconv.Itoa(i))
+		if !IsPseudonym(ps) {
+			t.Fatalf("%q is not of the pseudonym form", ps)
+		}
+		if strings.ContainsAny(ps[len(Prefix):], "0123456789") {
+			t.Fatalf("pseudonym %q holds digits", ps)
+		}
+		if got := values.MaskBSNsInText("c|t|" + ps); got != "c|t|"+ps {
+			t.Fatalf("the BSN masker changed %q into %q", ps, got)
+		}
+	}
+}
+
+// TestLegacy: a pseudonym of an earlier avgaudit (12 hex digits) is the
+// same MAC as the current one, so it is converted without the key; one the
+// old masker broke ("P-ea*****3928b") is recognised among the current
+// pseudonyms by its visible digits.
+func TestLegacy(t *testing.T) {
+	p, _ := New(SampleKey)
+	ps := p.Of("t", "K1")
+	hexForm := Prefix + p.mac("record\x00t\x00K1")[:12]
+	if got := Upgrade("c|t|" + hexForm + "#2"); got != "c|t|"+ps+"#2" {
+		t.Errorf("Upgrade(%q) = %q, want %q", hexForm, got, "c|t|"+ps+"#2")
+	}
+	if got := Upgrade("c|t|" + ps); got != "c|t|"+ps {
+		t.Errorf("Upgrade changed a current pseudonym: %q", got)
+	}
+	if got := Upgrade("c|t|K1"); got != "c|t|K1" {
+		t.Errorf("Upgrade changed a record key: %q", got)
+	}
+	// A hex pseudonym with nine digits in a row, as the old masker broke it.
+	var key, broken, want string
+	for i := 0; ; i++ {
+		h := p.mac("record\x00t\x00" + strconv.Itoa(i))[:12]
+		if loc := regexp.MustCompile(`[0-9]{9}`).FindStringIndex(h); loc != nil {
+			key = strconv.Itoa(i)
+			broken = "c|t|" + Prefix + h[:loc[0]] + "*****" + h[loc[1]-4:loc[1]] + h[loc[1]:]
+			want = "c|t|" + p.Of("t", key)
+			break
+		}
+	}
+	if !Broken(broken) {
+		t.Fatalf("Broken(%q) = false", broken)
+	}
+	if Broken(want) || Broken("c|t|*****6782") {
+		t.Error("Broken is true for an intact key")
+	}
+	if got, ok := Repair(broken, []string{"c|t|" + p.Of("t", "x"), want}); !ok || got != want {
+		t.Errorf("Repair(%q) = %q, %v; want %q", broken, got, ok, want)
+	}
+	if _, ok := Repair(broken, []string{"c|t|" + p.Of("t", "x")}); ok {
+		t.Error("Repair matched a pseudonym of another record")
 	}
 }

@@ -496,7 +496,7 @@ func (p *htmlPage) acceptances(l *labels, run *results.Run, refs []htmlRef) {
 
 func (p *htmlPage) quality(l *labels, run *results.Run, refs []htmlRef) {
 	for _, in := range run.Inputs {
-		p.Inputs = append(p.Inputs, htmlInput{Input: in, Skipped: strings.Join(in.SkippedColumns, ", "),
+		p.Inputs = append(p.Inputs, htmlInput{Input: in, Skipped: l.pick(results.ShortList(in.SkippedColumns, maxListed)),
 			Needed: strings.Join(in.NeededColumns, ", "), Unused: strings.Join(in.UnusedColumns, ", "),
 			Rejected: l.percent(in.RowsRejected, in.RowsRead)})
 	}

@@ -55,13 +55,18 @@ func (ManagementXLSXReporter) Write(w io.Writer, s *audience.Summary, opt Option
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TmpDir})
 	defer f.Close()
 	x := &mgmtSheet{xlsxWriter: &xlsxWriter{f: f, l: v.T.l}, v: v, sh: v.T.m.SheetName, heads: map[int]int{}}
 	if err := x.write(&results.Run{Tool: s.Tool, Organisation: s.Organisation, AsOf: s.AsOf, Date: s.Date}); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write management xlsx: %w", err)
+	}
+	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
 		return fmt.Errorf("write management xlsx: %w", err)
 	}
 	return nil
@@ -409,7 +414,7 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 		}
 		if lines > 1 {
 			// Excel's highest row is 409 points; a longer text scrolls in its cell.
-			if err := x.f.SetRowHeight(x.sh, i+1, min(float64(lines*lineHeight), 409)); err != nil {
+			if err := xlsxkit.SetRowHeight(x.f, x.sh, i+1, float64(lines*lineHeight)); err != nil {
 				return err
 			}
 		}

@@ -30,6 +30,13 @@ type Options struct {
 	// Lang is "nl" (the default when empty) or "en". It chooses every label,
 	// title, why/fix text and the form of dates.
 	Lang string
+	// TmpDir holds excelize's temporary files; "" for the system's. A run
+	// gives its private folder (package scratch).
+	TmpDir string
+	// Password, when set, encrypts the Excel report with it (excelize's
+	// ECMA-376 agile encryption, which Excel and LibreOffice open with the
+	// password). The other formats have no encryption. Never printed.
+	Password string
 }
 
 // Reporter writes a run prepared for the risk analysis or the FG in one
@@ -65,6 +72,10 @@ func labelsFor(opt Options) (*labels, error) {
 	}
 	return nil, fmt.Errorf("unknown report language %q: want \"nl\" or \"en\"", opt.Lang)
 }
+
+// maxListed is how many items of a long list (the skipped columns of an
+// export) a report shows before "… and 9,990 more".
+const maxListed = 10
 
 // pick returns the text in the report's language, falling back to the other
 // language when a check or finding has no translation.

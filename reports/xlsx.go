@@ -51,7 +51,7 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	if err != nil {
 		return err
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: opt.TmpDir})
 	defer f.Close()
 	x := &xlsxWriter{f: f, l: l, reportTitle: l.ReportTitle[d.Audience()], showLocations: d.Locations(), showResolved: d.Resolved(), run: run}
 	if err := x.styles(); err != nil {
@@ -60,7 +60,12 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	if err := x.write(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	if err := f.Write(w); err != nil {
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write xlsx: %w", err)
+	}
+	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	return nil
@@ -507,7 +512,7 @@ func (x *xlsxWriter) matrix() error {
 			}
 			lines = max(lines, len(cells[imp-1][lik-1]))
 		}
-		if err := f.SetRowHeight(sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
 			return err
 		}
 	}
@@ -633,7 +638,7 @@ func (x *xlsxWriter) inputs() error {
 			share = float64(in.RowsRejected) / float64(in.RowsRead)
 		}
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
-			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, strings.Join(in.SkippedColumns, ", "),
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, l.pick(results.ShortList(in.SkippedColumns, maxListed)),
 			strings.Join(in.NeededColumns, ", "), strings.Join(in.UnusedColumns, ", "), in.SHA256})
 	}
 	if err := x.table(l.Files, header, rows); err != nil {
@@ -809,7 +814,7 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 			}
 		}
 		if lines > 1 {
-			if err := x.f.SetRowHeight(sh, r+1, float64(lines*lineHeight)); err != nil {
+			if err := xlsxkit.SetRowHeight(x.f, sh, r+1, float64(lines*lineHeight)); err != nil {
 				return err
 			}
 		}

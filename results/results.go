@@ -4,6 +4,8 @@
 package results
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/avgaudit/avgaudit/vocab"
@@ -356,4 +358,27 @@ func (r *Run) RejectsNotListed() int {
 		n += in.RejectsNotListed
 	}
 	return n
+}
+
+// ShortList joins items for a reader: all of them when there are at most
+// n, else the first n and how many more ("Extra0, Extra1 … and 9,990
+// more"), so that no list a file can make long (an export's 10,000
+// columns) floods a report or the terminal.
+func ShortList(items []string, n int) Text {
+	if len(items) <= n {
+		s := strings.Join(items, ", ")
+		return Text{NL: s, EN: s}
+	}
+	s := strings.Join(items[:n], ", ")
+	more := len(items) - n
+	return Text{NL: s + " … en nog " + thousands(more, "."), EN: s + " … and " + thousands(more, ",") + " more"}
+}
+
+// thousands writes n with sep between groups of three digits.
+func thousands(n int, sep string) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
 }

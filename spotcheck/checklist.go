@@ -56,6 +56,11 @@ func WriteChecklist(w io.Writer, s *Sample, m Method, lang string) error {
 	if err := c.write(); err != nil {
 		return fmt.Errorf("write checklist: %w", err)
 	}
+	// Cells from the exports that start like a formula stay text when
+	// edited in Excel.
+	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+		return fmt.Errorf("write checklist: %w", err)
+	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write checklist: %w", err)
 	}
@@ -162,7 +167,7 @@ func (c *checklist) records() error {
 	for i, r := range s.Records {
 		row := []any{i + 1, c.product(r.System), r.Table, mask(r.Key), mask(r.File), xlsxkit.RowNumber(r.Row)}
 		for _, v := range r.Values {
-			row = append(row, mask(l.pick(v)))
+			row = append(row, values.MaskContactsInText(l.pick(v)))
 		}
 		rows = append(rows, row)
 	}
@@ -182,7 +187,7 @@ func (c *checklist) records() error {
 	if err := f.SetCellStyle(sh, "A1", xlsxkit.Cell(len(header), 1), c.header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, 1, float64(headerLines(header, widths)*lineHeight)); err != nil {
+	if err := xlsxkit.SetRowHeight(f, sh, 1, float64(headerLines(header, widths)*lineHeight)); err != nil {
 		return err
 	}
 	if last > 1 {
@@ -236,7 +241,7 @@ func (c *checklist) styleRecords(sh string, rows [][]any, widths []float64, give
 				lines = max(lines, xlsxkit.WrappedLines(str, int(widths[col])-1))
 			}
 		}
-		if err := f.SetRowHeight(sh, r+1, float64(lines*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, r+1, float64(lines*lineHeight)); err != nil {
 			return err
 		}
 	}
@@ -299,7 +304,7 @@ func (c *checklist) method() error {
 		drawn = fmt.Sprintf(l.DrawnAll, s.Population)
 	}
 	facts := [][2]string{
-		{l.Organisation, m.Organisation},
+		{l.Organisation, mask(m.Organisation)},
 		{l.Population, c.population()},
 		{l.AsOf, l.date(m.AsOf)},
 		{l.Seed, c.seed()},
@@ -332,7 +337,7 @@ func (c *checklist) method() error {
 		if err := f.SetCellStyle(sh, xlsxkit.Cell(2, r), xlsxkit.Cell(len(widths), r), c.value); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, r, float64(xlsxkit.WrappedLines(fact[1], int(valueWidth))*lineHeight)); err != nil {
+		if err := xlsxkit.SetRowHeight(f, sh, r, float64(xlsxkit.WrappedLines(fact[1], int(valueWidth))*lineHeight)); err != nil {
 			return err
 		}
 	}
@@ -353,7 +358,7 @@ func (c *checklist) inputs(sh string, first int) error {
 		return err
 	}
 	for i, in := range c.m.Inputs {
-		row := []any{in.System, in.Product, in.File, in.Sheet, in.Table, in.RowsLoaded, in.SHA256}
+		row := []any{in.System, in.Product, mask(in.File), mask(in.Sheet), in.Table, in.RowsLoaded, in.SHA256}
 		if err := c.setRow(sh, first+2+i, row, c.body); err != nil {
 			return err
 		}

@@ -235,3 +235,39 @@ func TestSampleChecklistLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleChecklistQuotePrefix: a value from the exports that starts like
+// a formula gets Excel's quote prefix in the checklist (issue 12).
+func TestSampleChecklistQuotePrefix(t *testing.T) {
+	s := &Sample{Kind: KindTable, Name: "onedrive_files", Seed: 1, Size: 1, Population: 1,
+		Columns: []results.Text{{NL: "Pad", EN: "Path"}},
+		Records: []Record{{System: "register", Table: "onedrive_files", Key: "=1+1",
+			File: "@bestand.xlsx", Row: 2, Values: []results.Text{same(`=HYPERLINK("http://x")`)}}},
+	}
+	f := openBook(t, writeChecklist(t, s, fixtureMethod(t), "nl"))
+	n := 0
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if !xlsxkit.FormulaLike(v) {
+					continue
+				}
+				n++
+				id, err := f.GetCellStyle(sh, xlsxkit.Cell(c+1, r+1))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if xf := f.Styles.CellXfs.Xf[id]; xf.QuotePrefix == nil || !*xf.QuotePrefix {
+					t.Errorf("%s!%s %q has no quote prefix", sh, xlsxkit.Cell(c+1, r+1), v)
+				}
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d formula-like cells, want at least 3", n)
+	}
+}

@@ -10,6 +10,7 @@ package trend
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/avgaudit/avgaudit/pseudonym"
@@ -34,7 +35,8 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 		return err
 	}
 	key := func(c *results.Check, f *results.Finding) string { return f.Key }
-	if previous.Pseudonymisation != nil {
+	pseudonymised := previous.Pseudonymisation != nil
+	if pseudonymised {
 		key = func(c *results.Check, f *results.Finding) string { return p.FindingKey(c.ID, *f) }
 	}
 	before := map[string]*results.Check{}
@@ -55,6 +57,9 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 		c.Previous = counts(prev)
 		if !c.Ran() || !prev.Ran() {
 			continue
+		}
+		if pseudonymised {
+			prev = upgraded(c, prev, key)
 		}
 		compareCheck(c, prev, key)
 	}
@@ -90,6 +95,36 @@ func compareCheck(c, prev *results.Check, key func(*results.Check, *results.Find
 			c.Resolved = append(c.Resolved, f)
 		}
 	}
+}
+
+// upgraded returns a copy of prev, a check of a pseudonymised earlier run,
+// with its pseudonyms written as this avgaudit writes them: the 12 hex
+// digits of an earlier version become letters (pseudonym.Upgrade), and a
+// pseudonym the old BSN masker broke is matched with the finding of c it
+// was (pseudonym.Repair). Without this, each such record would be counted
+// as a new finding and a resolved one.
+func upgraded(c, prev *results.Check, key func(*results.Check, *results.Finding) string) *results.Check {
+	out := *prev
+	out.Findings = make([]results.Finding, len(prev.Findings))
+	var current []string
+	for j, f := range prev.Findings {
+		f.Key, f.RecordKey = pseudonym.Upgrade(f.Key), pseudonym.Upgrade(f.RecordKey)
+		if pseudonym.Broken(f.Key) {
+			if current == nil {
+				for k := range c.Findings {
+					current = append(current, key(c, &c.Findings[k]))
+				}
+			}
+			if k, ok := pseudonym.Repair(f.Key, current); ok {
+				f.Key = k
+				if i := strings.LastIndexByte(k, '|'); i >= 0 && pseudonym.Broken(f.RecordKey) {
+					f.RecordKey, _, _ = strings.Cut(k[i+1:], "#")
+				}
+			}
+		}
+		out.Findings[j] = f
+	}
+	return &out
 }
 
 // compatible checks that previous can be compared with current.

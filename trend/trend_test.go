@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -211,4 +212,59 @@ func TestCompareVersion1(t *testing.T) {
 	if diff := cmp.Diff(wantPrev, current.Previous); diff != "" {
 		t.Errorf("run.Previous (-want +got):\n%s", diff)
 	}
+}
+
+// TestCompareLegacyPseudonyms compares with a risk report of an earlier
+// avgaudit, whose pseudonyms were 12 hex digits, one of them broken by the
+// old BSN masker ("P-ea*****3928b"): the same records persist, none is
+// reported as new and resolved at once.
+func TestCompareLegacyPseudonyms(t *testing.T) {
+	p, err := pseudonym.New(pseudonym.SampleKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// legacy writes a pseudonym as avgaudit up to schema 2 did, and as its
+	// masker left it.
+	legacy := func(key string) string {
+		ps := p.Of("t", key)
+		h := hexOf(ps[len(pseudonym.Prefix):])
+		return pseudonym.Prefix + nineDigits.ReplaceAllStringFunc(h, func(m string) string { return "*****" + m[5:] })
+	}
+	brokenKey := ""
+	for i := 0; brokenKey == ""; i++ {
+		if k := "K" + strings.Repeat("9", i%3) + string(rune('a'+i%26)) + strings.Repeat("x", i/26); strings.Contains(legacy(k), "*") {
+			brokenKey = k
+		}
+	}
+	lastYear := results.Check{ID: "retention_admin", Status: results.StatusFindings}
+	for _, k := range []string{"K1", "K2", brokenKey} {
+		lastYear.Findings = append(lastYear.Findings, results.Finding{Key: "retention_admin|t|" + legacy(k), Table: "t", RecordKey: legacy(k)})
+	}
+	previous := runOf("2026-09-01", lastYear)
+	previous.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
+
+	current := runOf("2027-09-01", check("retention_admin", results.StatusFindings, "K2", brokenKey, "K3"))
+	if err := trend.Compare(current, previous, p); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"retention_admin": {"K2 persisting", brokenKey + " persisting", "K3 new", p.Of("t", "K1") + " resolved"}}
+	if diff := cmp.Diff(want, trends(current)); diff != "" {
+		t.Errorf("trends (-want +got):\n%s", diff)
+	}
+	if k := current.Checks[0].Resolved[0].Key; k != "retention_admin|t|"+p.Of("t", "K1") {
+		t.Errorf("resolved finding's key %q: want the current pseudonym", k)
+	}
+}
+
+var nineDigits = regexp.MustCompile(`[0-9]{9}`)
+
+// hexOf turns a pseudonym's letters back into the hex digits an earlier
+// avgaudit wrote.
+func hexOf(l string) string {
+	const alphabet = "bcdfghjkmnpqrstz"
+	b := []byte(l)
+	for i, c := range b {
+		b[i] = "0123456789abcdef"[strings.IndexByte(alphabet, c)]
+	}
+	return string(b)
 }

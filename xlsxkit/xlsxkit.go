@@ -97,3 +97,10 @@ func printA4(f *excelize.File, sheet, orientation string) error {
 		Size: &size, Orientation: &orientation, FitToWidth: &one, FitToHeight: &zero,
 	})
 }
+
+// SetRowHeight sets the height of row of sheet in points, at most Excel's
+// limit of 409 points: a cell with more text than that shows is cut off
+// on screen, but the workbook is written (a taller row is an error).
+func SetRowHeight(f *excelize.File, sheet string, row int, points float64) error {
+	return f.SetRowHeight(sheet, row, min(points, excelize.MaxRowHeight))
+}

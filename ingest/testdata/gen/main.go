@@ -58,6 +58,7 @@ func main() {
 	severalSheets()
 	layout()
 	protected()
+	hostile()
 	libreOffice()
 }
 
@@ -186,4 +187,38 @@ func libreOffice() {
 		log.Fatal("soffice wrote no xlsx")
 	}
 	write("libreoffice.xlsx", b)
+}
+
+// hostile writes the files of issue 12 that broke or leaked: an export
+// with 10,000 extra columns, personal values in columns where they do not
+// belong, formula payloads, and BSNs, phone numbers and postcodes in every
+// written form in free text.
+func hostile() {
+	var b strings.Builder
+	b.WriteString("child_id;first_name;care_end")
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&b, ";Extra%d", i)
+	}
+	b.WriteString("\n")
+	for _, k := range []string{"K1", "K2", "K3"} {
+		b.WriteString(k + ";Anna;" + strings.Repeat(";x", 10000) + "\n")
+	}
+	write("wide.csv", []byte(b.String()))
+	write("personal_in_wrong_columns.csv", []byte("child_id;first_name;care_end;bsn\n"+
+		"K1;Anna;wilhelmina.zonderland@example.nl;\n"+
+		"K2;Bram;NL91 ABNA 0417 1643 00;\n"+
+		"K3;Cas;+31 6 36026322;\n"+
+		"K4;Daan;Wilhelmina Zonderland;\n"+
+		"K5;Eva;;de Vries\n"))
+	write("formulas.csv", []byte("child_id;first_name;care_end\n"+
+		"K1;\"=HYPERLINK(\"\"http://example.com\"\",\"\"klik\"\")\";\n"+
+		"K2;@SUM(A1);\n"+
+		"K3;+31 6 36026322;\n"+
+		"K4;-2+3;\n"+
+		"K5;\"\t=1+1\";\n"))
+	write("free_text.csv", []byte("complaint_id;received_at;handled_at;subject\n"+
+		"C1;01-03-2026;;BSN 156\u00a0154\u00a0973 van het kind stond in de mail\n"+
+		"C2;02-03-2026;;nummers 69.39.58.832 en 3457 741 15 en 123456789\n"+
+		"C3;03-03-2026;;behandeld door Wilhelmina Zonderland, tel 0636026322 of +31636026322 of +31 6 36026322\n"+
+		"C4;04-03-2026;;adres Dorpsstraat 1, 6579GW Tiel\n"))
 }
