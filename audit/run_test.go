@@ -110,7 +110,7 @@ func TestRiskCountsDataSubjects(t *testing.T) {
 	src["photos.csv"] = &fstest.MapFile{Data: []byte("photo_id,portal_child_id,posted_at\n" +
 		"F1,P1,2026-01-01 10:00\nF2,P1,2026-01-02 10:00\nF3,P1,2026-01-03 10:00\n" +
 		"F4,P2,2026-01-01 10:00\nF5,P3,2026-01-01 10:00\nF6,P3,2026-01-02 10:00\n")}
-	const finds = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, portal_child_id AS subject, _file, _row,
+	const finds = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, portal_child_id AS data_subject, _file, _row,
 		'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE portal_child_id = 'P1'`
 	checks := []queries.Check{
 		labelled(t, "subjects", "-- impact: 4\n-- population: portal_photos(portal_child_id)\n", finds),

@@ -85,7 +85,7 @@ type Check struct {
 	// subject (child, parent, employee) of a row, written
 	// `population: table(column)`: the likelihood is then the share of
 	// data subjects with an open finding, and the query returns each
-	// finding's subject in the reserved column subject. "" when every row
+	// finding's subject in the reserved column data_subject. "" when every row
 	// is its own subject (the share of rows).
 	PopulationSubject string
 	// ColumnLabels head the query's own columns in reports; nil when the
@@ -118,12 +118,12 @@ const (
 )
 
 // Reserved optional columns: when a query returns them they place the
-// finding (location, group_name) or name its data subject (subject, for a
+// finding (location, group_name) or name its data subject (data_subject, for a
 // population with a subject column) and are not among its values.
 const (
 	ColLocation = "location"
 	ColGroup    = "group_name"
-	ColSubject  = "subject"
+	ColSubject  = "data_subject"
 )
 
 // ReservedColumns lists the optional columns that place a finding or name

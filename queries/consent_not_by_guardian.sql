@@ -68,7 +68,7 @@ SELECT
     'portal_consents' AS table_name,
     portal_child_id || '/' || consent_type ||
         coalesce('/' || CASE WHEN recorded_at = date_trunc('day', recorded_at) THEN strftime(recorded_at, '%Y-%m-%d')
-                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, portal_child_id AS subject,
+                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, portal_child_id AS data_subject,
     _file, _row,
     'Het antwoord op deze toestemmingsvraag' || coalesce(' (vastgelegd op ' || strftime(recorded_at, '%d-%m-%Y') || ')', '') ||
         ' is gegeven door iemand die niet als ouder of voogd van het kind bekend is: ga na wie dit was en laat zo nodig een ouder opnieuw antwoorden.' AS message_nl,

@@ -93,7 +93,7 @@ SELECT
     'portal_consents' AS table_name,
     f.portal_child_id || '/' || f.consent_type ||
         coalesce('/' || CASE WHEN f.recorded_at = date_trunc('day', f.recorded_at) THEN strftime(f.recorded_at, '%Y-%m-%d')
-                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, f.portal_child_id AS subject,
+                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, f.portal_child_id AS data_subject,
     f._file, f._row,
     'Toestemming voor ' || coalesce(l.nl, f.consent_type) ||
     CASE f.problem

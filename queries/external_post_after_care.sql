@@ -40,7 +40,7 @@ found AS (
 )
 SELECT
     'social_posts' AS table_name,
-    post_id || '/' || child_id AS record_key, child_id AS subject,
+    post_id || '/' || child_id AS record_key, child_id AS data_subject,
     _file, _row,
     'Bericht ' || coalesce('via ' || channel || ' ', '') || 'van ' || strftime(posted_at, '%d-%m-%Y') ||
         ' toont het kind, maar de opvang eindigde al op ' || strftime(care_end, '%d-%m-%Y') ||

@@ -67,7 +67,7 @@ judged AS (
 )
 SELECT
     'social_posts' AS table_name,
-    post_id || '/' || child_id AS record_key, child_id AS subject,
+    post_id || '/' || child_id AS record_key, child_id AS data_subject,
     _file, _row,
     'Kind herkenbaar in een bericht ' || coalesce('via ' || channel || ' ', '') ||
     coalesce('(geplaatst op ' || strftime(posted_at, '%d-%m-%Y') || ') ', '(zonder datum) ') ||

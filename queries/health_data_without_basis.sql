@@ -43,7 +43,7 @@ SELECT
     -- itself, vve, bilingual and general notes are not, and religion notes
     -- are reported by special_category_data.
     'portal_notes' AS table_name,
-    note_id AS record_key, portal_child_id AS subject,
+    note_id AS record_key, portal_child_id AS data_subject,
     _file, _row,
     'Deze notitie over ' ||
         CASE category WHEN 'allergy' THEN 'een allergie' ELSE 'medische zaken' END ||

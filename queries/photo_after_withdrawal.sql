@@ -99,7 +99,7 @@ found AS (
 )
 SELECT
     'portal_photos' AS table_name,
-    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS subject,
+    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS data_subject,
     _file, _row,
     'Toestemming voor foto''s in het ouderportaal ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y') ||
         ', maar de foto van ' || posted_nl || ' staat er nog: verwijder de foto of maak het kind onherkenbaar.' AS message_nl,

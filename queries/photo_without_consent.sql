@@ -83,7 +83,7 @@ judged AS (
 )
 SELECT
     'portal_photos' AS table_name,
-    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS subject,
+    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS data_subject,
     _file, _row,
     CASE problem
         WHEN 'none' THEN 'Geen toestemming voor foto''s in het ouderportaal vastgelegd.'

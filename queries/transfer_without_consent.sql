@@ -55,7 +55,7 @@ WITH judged AS (
 )
 SELECT
     'tracking_transfers' AS table_name,
-    tracking_child_id || '/' || strftime(sent_at, '%Y-%m-%d') AS record_key, tracking_child_id AS subject,
+    tracking_child_id || '/' || strftime(sent_at, '%Y-%m-%d') AS record_key, tracking_child_id AS data_subject,
     _file, _row,
     'Ontwikkelgegevens ' || coalesce('aan ' || school || ' ', '') || 'verstuurd op ' || strftime(sent_at, '%d-%m-%Y') ||
     CASE problem
