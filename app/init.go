@@ -46,11 +46,12 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 // WriteManifest writes the manifest p proposes for dir to out, after
 // checking that it parses.
 func WriteManifest(p *profiles.Proposal, dir, out string) error {
-	if len(p.Placed) == 0 {
+	if len(p.Placed) == 0 && len(p.Drafts()) == 0 {
 		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
 	}
 	var buf bytes.Buffer
-	if err := manifest.Write(&buf, p.Manifest(organisationName(dir)), p.Comments()); err != nil {
+	// With a draft entry for each export that lacks a required column.
+	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.Comments()); err != nil {
 		return err
 	}
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {

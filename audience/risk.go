@@ -112,11 +112,15 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 	}
 	f.Message = sc.Texts(f.Message)
 	for i := range f.Values {
-		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && f.Values[i] != "" {
+		column := ""
+		if i < len(c.Columns) {
+			column = c.Columns[i]
+		}
+		if model.IsFreeText(f.Table, column) && f.Values[i] != "" {
 			f.Values[i] = Markers["free_text"].NL
 			continue
 		}
-		f.Values[i] = sc.Text(f.Values[i], "nl")
+		f.Values[i] = sc.Value(f.Values[i], column)
 	}
 }
 

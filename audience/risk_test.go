@@ -125,8 +125,20 @@ func personalData(t *testing.T, ids []results.Identifier, run *results.Run) []st
 			continue
 		}
 		needle := " " + strings.ToLower(strings.Join(words_(id.Value), " ")) + " "
-		if i := strings.Index(words, needle); i >= 0 {
+		for from := 0; ; {
+			i := strings.Index(words[from:], needle)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			// A date equal to a date of birth is one only where the text
+			// speaks of a birth: an agreement signed that day keeps it.
+			if id.Kind == "birth_date" && !birthBefore(words[:i]) {
+				continue
+			}
 			found = append(found, id.Kind+" "+id.Value+": …"+words[max(i-60, 0):min(i+len(needle)+60, len(words))]+"…")
+			break
 		}
 	}
 	return found
@@ -318,4 +330,18 @@ func TestRiskLeavesOutFreeText(t *testing.T) {
 	if fg, want := audience.RunOf(audience.FG(run)).Checks[0].Findings[0].Values[0], "behandeld door Wilhelmina Zonderland, tel 06******78"; fg != want {
 		t.Errorf("FG value %q, want %q", fg, want)
 	}
+}
+
+// birthBefore reports whether one of the last 12 words of text speaks of
+// a birth.
+func birthBefore(text string) bool {
+	ws := strings.Fields(text)
+	for j := len(ws) - 1; j >= 0 && j >= len(ws)-12; j-- {
+		for _, b := range []string{"geboren", "geboorte", "birth", "born", "dob"} {
+			if strings.HasPrefix(ws[j], b) || ws[j] == "geb" {
+				return true
+			}
+		}
+	}
+	return false
 }

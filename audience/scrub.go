@@ -16,7 +16,7 @@ import (
 // file names, register entries) get the Dutch marker.
 var Markers = map[string]results.Text{
 	"name":         {NL: "[naam]", EN: "[name]"},
-	"birth_date":   {NL: "[datum]", EN: "[date]"}, // any date equal to a date of birth: it is not said which
+	"birth_date":   {NL: "[datum]", EN: "[date]"}, // a date of birth: replaced only where the text speaks of a birth (see birthContext)
 	"email":        {NL: "[e-mail]", EN: "[e-mail]"},
 	"contact":      {NL: "[contactgegeven]", EN: "[contact detail]"},
 	"bank_account": {NL: "[IBAN]", EN: "[IBAN]"},
@@ -178,13 +178,58 @@ func moreSensitive(a, b string) string {
 	return a
 }
 
-// Text scrubs s with the markers of lang ("en", else Dutch).
+// Text scrubs s with the markers of lang ("en", else Dutch). A date equal
+// to a date of birth is replaced only where the text speaks of a birth
+// (see birthContext): an agreement signed on a day some child was born
+// keeps its date.
 func (s *Scrubber) Text(text, lang string) string {
 	if text == "" {
 		return ""
 	}
 	text = scrubPatterns(text, lang)
-	return s.scrubWords(text, lang)
+	return s.scrubWords(text, lang, false)
+}
+
+// Value scrubs a finding's value of the named column (Check.Columns): in
+// a column of birth dates every date of birth is replaced, elsewhere only
+// where the value speaks of a birth, as in Text.
+func (s *Scrubber) Value(value, column string) string {
+	if value == "" {
+		return ""
+	}
+	value = scrubPatterns(value, "nl")
+	return s.scrubWords(value, "nl", isBirthWord(strings.ToLower(column)) || strings.Contains(strings.ToLower(column), "birth"))
+}
+
+// birthWords begin the words that say a date is a date of birth.
+var birthWords = []string{"geboren", "geboorte", "geb", "birth", "born", "dob"}
+
+func isBirthWord(w string) bool {
+	for _, b := range birthWords {
+		if strings.HasPrefix(w, b) && (b != "geb" || w == "geb" || strings.HasPrefix(w, "geboorte")) {
+			return true
+		}
+	}
+	return false
+}
+
+// birthContextWords is how far back a birth word makes a date a date of
+// birth, within one sentence: "De geboortedatum van kind [kenmerk]
+// verschilt tussen de administratie (2021-03-04) en ...".
+const birthContextWords = 12
+
+// birthContext reports whether the words before word i, in the same
+// sentence, speak of a birth.
+func birthContext(text string, spans []span, lower []string, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-birthContextWords; j-- {
+		if strings.ContainsAny(text[spans[j].end:spans[j+1].start], ".;!?\n") {
+			return false
+		}
+		if isBirthWord(lower[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Texts scrubs both languages of t.
@@ -199,8 +244,9 @@ func marker(kind, lang string) string {
 	return Markers[kind].NL
 }
 
-// scrubWords replaces the identifiers in text.
-func (s *Scrubber) scrubWords(text, lang string) string {
+// scrubWords replaces the identifiers in text; dates of birth everywhere
+// with allDates, else only in a birth context.
+func (s *Scrubber) scrubWords(text, lang string, allDates bool) string {
 	spans := wordSpans(text)
 	if len(spans) == 0 {
 		return text
@@ -213,7 +259,7 @@ func (s *Scrubber) scrubWords(text, lang string) string {
 	last, lastKind := 0, ""
 	for i := 0; i < len(spans); {
 		end, kind := s.longest(text, spans, lower, i)
-		if end < 0 {
+		if end < 0 || (kind == "birth_date" && !allDates && !birthContext(text, spans, lower, i)) {
 			i++
 			continue
 		}

@@ -50,6 +50,9 @@ func TestScrubber(t *testing.T) {
 		{"iban in groups, not in the data", "rekening NL02 ABNA 0123 4567 89 sinds 2020", "nl", "rekening [IBAN] sinds 2020"},
 		{"invalid iban kept", "code NL00ABNA0123456789", "nl", "code NL00ABNA0123456789"},
 		{"dates", "geboren 2021-03-04, ook 04-03-2021 of 2021-03-05", "en", "geboren [date], ook [date] of 2021-03-05"},
+		{"a birth date in a message about it", "De geboortedatum van kind K1 verschilt: 04-03-2021 in de administratie", "nl", "De geboortedatum van kind K1 verschilt: [datum] in de administratie"},
+		{"the same date in another context stays", "Verwerkersovereenkomst getekend op 04-03-2021", "nl", "Verwerkersovereenkomst getekend op 04-03-2021"},
+		{"a sentence ends the birth context", "Geboren in maart. Overeenkomst getekend op 2021-03-04", "nl", "Geboren in maart. Overeenkomst getekend op 2021-03-04"},
 		{"ids", "kind K0001 en K00011, account jdevries", "en", "kind [identifier] en K00011, account [identifier]"},
 		{"contact of two words", "woont Lindelaan 95 of Lindelaan 96", "nl", "woont [contactgegeven] of Lindelaan 96"},
 		{"phone with other punctuation", "bel 06 12345678", "nl", "bel [contactgegeven]"},
@@ -124,4 +127,20 @@ func words_(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r))
 	})
+}
+
+// TestScrubberValue: a finding's value in a column of birth dates loses
+// its date of birth; the same date in another column stays.
+func TestScrubberValue(t *testing.T) {
+	sc := audience.NewScrubber(dictionary)
+	for _, tt := range []struct{ value, column, want string }{
+		{"2021-03-04", "birth_date", "[datum]"},
+		{"04-03-2021", "Geboortedatum portaal", "[datum]"},
+		{"2021-03-04", "agreement_signed_at", "2021-03-04"},
+		{"2021-03-04", "", "2021-03-04"},
+	} {
+		if got := sc.Value(tt.value, tt.column); got != tt.want {
+			t.Errorf("Value(%q, %q) = %q, want %q", tt.value, tt.column, got, tt.want)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -272,29 +273,53 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 	}
 }
 
-// printRejects tells which rows were not loaded and why, the first few in full.
+// printRejects tells which rows were not loaded and why, the first few
+// groups in full: the rows of one file and column refused for the same
+// reason are one line ("60 rijen: "TS-…" is geen ja of nee").
 func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 	fmt.Fprintf(e.stderr, e.tr(msgNotLoaded), rows)
-	for i, r := range rejects {
+	groups := results.GroupRejects(rejects)
+	if more != "" && len(groups) <= maxRejectsShown && len(groups) < rows {
+		defer fmt.Fprintf(e.stderr, "  %s\n", more) // where to read the rows of the groups
+	}
+	for i, g := range groups {
 		if i == maxRejectsShown {
-			fmt.Fprintf(e.stderr, e.tr(msgMoreProblems), len(rejects)-maxRejectsShown)
+			fmt.Fprintf(e.stderr, e.tr(msgMoreProblems), len(groups)-maxRejectsShown)
 			if more != "" {
 				fmt.Fprintf(e.stderr, "; %s", more)
 			}
 			fmt.Fprintln(e.stderr)
 			break
 		}
+		r := g.First
 		where := r.File
 		if r.Sheet != "" && !strings.Contains(where, "[") {
 			where += " [" + r.Sheet + "]"
 		}
 		where = app.MaskBSNs(where)
-		if r.Column != "" {
+		switch {
+		case len(g.Rows) > 1:
+			fmt.Fprintf(e.stderr, e.tr(msgRowsColumn), where, r.Column, len(g.Rows), rowList(g.Rows), e.tr(text(g.Reason)))
+		case r.Column != "":
 			fmt.Fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
-		} else {
+		default:
 			fmt.Fprintf(e.stderr, e.tr(msgRow), where, r.Row, e.tr(text(r.Reason)))
 		}
 	}
+}
+
+// rowList names the first rows of a group: "2, 3, 5, …".
+func rowList(rows []int) string {
+	const shown = 5
+	var parts []string
+	for i, r := range rows {
+		if i == shown {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.Itoa(r))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (e *env) printChecks(run *results.Run, quiet bool) {

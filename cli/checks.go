@@ -4,17 +4,22 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 const checksHelp = `Usage: avgaudit checks [show] [ID] [flags]
 
 Without ID: lists every check (id, area, severity, title).
-With ID: prints the check's explanation, legal source, required tables and SQL.
+With ID: explains the check in words: what it finds and why, what to do, the legal
+source, the policy settings it uses (with the key to write in the policy file) and
+the tables it needs; --sql adds the SQL.
 With --checks DIR your own checks (every .sql file in DIR) are listed and shown too;
 a check whose header has a mistake is listed with the file, line and the mistake.
 
@@ -23,14 +28,38 @@ Flags:
 Examples:
   avgaudit checks
   avgaudit checks show photo_without_consent
+  avgaudit checks show photo_without_consent --sql --lang en
   avgaudit checks --checks ./eigen-controles
 `
 
+// checkWords are the words of checks show, per language.
+var checkWords = map[string]map[string]string{
+	"nl": {"why": "Waarom", "fix": "Wat te doen", "source": "Bron", "severity": "Ernst", "area": "Gebied",
+		"requires": "Nodig", "file": "Bestand", "impact": "Impact", "judges": "Beoordeelt", "settings": "Instellingen",
+		"or": " of ", "error": "FOUT", "cannot": "deze controle kan niet worden uitgevoerd",
+		"impactOf": "%d van 5 (risk.impact.%s in het beleidsbestand past dit aan)",
+		"nothing":  "of iets er is (een open bevinding telt als kans 5)",
+		"rows":     "de rijen van %s (de kans volgt uit het deel met een open bevinding)",
+		"policy":   "standaardwaarde; pas aan in het beleidsbestand met de sleutel links (zie docs/policy.md)",
+		"sqlHint":  "(de SQL: avgaudit checks show %s --sql)"},
+	"en": {"why": "Why", "fix": "What to do", "source": "Source", "severity": "Severity", "area": "Area",
+		"requires": "Needs", "file": "File", "impact": "Impact", "judges": "Judges", "settings": "Settings",
+		"or": " or ", "error": "ERROR", "cannot": "this check cannot run",
+		"impactOf": "%d of 5 (risk.impact.%s in the policy file overrides it)",
+		"nothing":  "whether something is there at all (an open finding counts as likelihood 5)",
+		"rows":     "the rows of %s (the likelihood follows from the share with an open finding)",
+		"policy":   "default; override it in the policy file with the key on the left (see docs/policy.md)",
+		"sqlHint":  "(the SQL: avgaudit checks show %s --sql)"},
+}
+
 func (e *env) runChecks(args []string) error {
-	var dir string
+	var dir, lang string
+	var showSQL bool
 	flags := pflag.NewFlagSet("checks", pflag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	flags.StringVar(&dir, "checks", "", "also list your own checks: every .sql file in `DIR`")
+	flags.BoolVar(&showSQL, "sql", false, "with show: also print the check's SQL")
+	flags.StringVar(&lang, "lang", "nl", "language of the titles and explanations: nl or en")
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			fmt.Fprintf(e.stdout, checksHelp, flagUsages(flags))
@@ -38,6 +67,10 @@ func (e *env) runChecks(args []string) error {
 		}
 		return usagef("%v (see avgaudit checks --help)", err)
 	}
+	if err := checkLang(lang); err != nil {
+		return err
+	}
+	e.lang = lang
 	args = flags.Args()
 	if len(args) > 0 && args[0] == "show" {
 		if len(args) != 2 {
@@ -53,18 +86,12 @@ func (e *env) runChecks(args []string) error {
 		return err
 	}
 	if len(args) == 0 {
-		for _, c := range checks {
-			title := c.Title.NL
-			if c.Err != nil {
-				title = "FOUT: " + c.Err.Error()
-			}
-			fmt.Fprintf(e.stdout, "%-30s %-16s %-7s %s\n", c.ID, c.Area, c.Severity, title)
-		}
+		e.listChecks(checks)
 		return nil
 	}
 	for _, c := range checks {
 		if c.ID == args[0] {
-			e.showCheck(c)
+			e.showCheck(c, showSQL)
 			return nil
 		}
 	}
@@ -75,36 +102,114 @@ func (e *env) runChecks(args []string) error {
 	return usagef("no check %q; checks: %s", args[0], strings.Join(ids, ", "))
 }
 
-// showCheck explains one check; for a check that could not be read, the mistake.
-func (e *env) showCheck(c queries.Check) {
+// listChecks prints one aligned line per check, in the run's language.
+func (e *env) listChecks(checks []queries.Check) {
+	w := checkWords[e.lang]
+	idW, areaW, sevW := 0, 0, 0
+	for _, c := range checks {
+		idW = max(idW, utf8.RuneCountInString(c.ID))
+		areaW = max(areaW, utf8.RuneCountInString(areaWord(c.Area, e.lang)))
+		sevW = max(sevW, utf8.RuneCountInString(severityWord(c.Severity, e.lang)))
+	}
+	for _, c := range checks {
+		title := c.Title.NL
+		if e.lang == "en" {
+			title = c.Title.EN
+		}
+		if c.Err != nil {
+			title = w["error"] + ": " + c.Err.Error()
+		}
+		sev := severityWord(c.Severity, e.lang)
+		fmt.Fprintf(e.stdout, "%s  %s  %s  %s\n", pad(c.ID, idW), pad(areaWord(c.Area, e.lang), areaW), pad(sev, sevW), title)
+	}
+}
+
+// severityWord names a severity as the reports do.
+func severityWord(code, lang string) string {
+	if t, ok := vocab.Severities.Lookup(code); ok {
+		return t.In(lang)
+	}
+	return code
+}
+
+// areaWord names an area as the reports do; an area of your own checks
+// as it is written.
+func areaWord(code, lang string) string {
+	if t, ok := vocab.Areas.Lookup(code); ok {
+		return t.In(lang)
+	}
+	return code
+}
+
+// pad fills s with spaces to width runes.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-utf8.RuneCountInString(s)))
+}
+
+// showCheck explains one check in words, in the run's language: what it
+// finds and why, what to do, the source and the settings; then its
+// metadata, and the SQL only when asked. For a check that could not be
+// read, the mistake.
+func (e *env) showCheck(c queries.Check, showSQL bool) {
+	w := checkWords[e.lang]
+	pick := func(t results.Text) string {
+		if e.lang == "en" {
+			return t.EN
+		}
+		return t.NL
+	}
 	if c.Err != nil {
-		fmt.Fprintf(e.stdout, "%s — %s\n\nthis check cannot run: %v\n", c.ID, c.File, c.Err)
+		fmt.Fprintf(e.stdout, "%s — %s\n\n%s: %v\n", c.ID, c.File, w["cannot"], c.Err)
 		return
+	}
+	fmt.Fprintf(e.stdout, "%s\n%s\n\n", pick(c.Title), c.ID)
+	labels := []string{w["why"], w["fix"], w["source"], w["severity"], w["area"], w["impact"], w["judges"], w["requires"], w["file"]}
+	lw := 0
+	for _, l := range labels {
+		lw = max(lw, utf8.RuneCountInString(l))
+	}
+	line := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(e.stdout, "%s  %s\n", pad(label+":", lw+1), value)
+		}
+	}
+	line(w["why"], pick(c.Why))
+	line(w["fix"], pick(c.Fix))
+	line(w["source"], c.Source)
+	if params := app.CheckParams(c); len(params) > 0 {
+		fmt.Fprintf(e.stdout, "%s\n", w["settings"]+" ("+w["policy"]+"):")
+		for _, p := range params {
+			doc := p.DocNL
+			if e.lang == "en" {
+				doc = p.Doc
+			}
+			fmt.Fprintf(e.stdout, "  %s = %s: %s\n", p.Name, p.String(), doc)
+		}
+	}
+	fmt.Fprintln(e.stdout)
+	line(w["severity"], severityWord(c.Severity, e.lang))
+	line(w["area"], areaWord(c.Area, e.lang))
+	if c.Impact > 0 {
+		impact := fmt.Sprintf(w["impactOf"], c.Impact, c.ID)
+		if c.ImpactWhy != "" {
+			impact += ": " + c.ImpactWhy
+		}
+		line(w["impact"], impact)
+	}
+	if c.Population == queries.NoPopulation {
+		line(w["judges"], w["nothing"])
+	} else if c.Population != "" {
+		line(w["judges"], fmt.Sprintf(w["rows"], c.Population))
 	}
 	var req []string
 	for _, g := range c.Requires {
-		req = append(req, strings.Join(g, " or "))
+		req = append(req, strings.Join(g, w["or"]))
 	}
-	fmt.Fprintf(e.stdout, "%s — %s\n%s\n\nseverity: %s\narea:     %s\nsource:   %s\nrequires: %s\nfile:     %s\n",
-		c.ID, c.Title.NL, c.Title.EN, c.Severity, c.Area, c.Source, strings.Join(req, ", "), c.File)
-	if c.Impact > 0 {
-		fmt.Fprintf(e.stdout, "impact:   %d of 5 (risk.impact.%s in the policy overrides it)", c.Impact, c.ID)
-		if c.ImpactWhy != "" {
-			fmt.Fprintf(e.stdout, ": %s", c.ImpactWhy)
-		}
-		fmt.Fprintln(e.stdout)
+	line(w["requires"], strings.Join(req, ", "))
+	line(w["file"], c.File)
+	if showSQL {
+		fmt.Fprintf(e.stdout, "\n%s\n", c.SQL)
+		return
 	}
-	if c.Population == queries.NoPopulation {
-		fmt.Fprintf(e.stdout, "judges:   whether something is there at all (an open finding counts as likelihood 5)\n")
-	} else if c.Population != "" {
-		fmt.Fprintf(e.stdout, "judges:   the rows of %s (the likelihood follows from the share with an open finding)\n", c.Population)
-	}
-	if params := app.CheckParams(c); len(params) > 0 {
-		fmt.Fprintf(e.stdout, "\npolicy settings (default; override in the policy file, see docs/policy.md):\n")
-		for _, p := range params {
-			fmt.Fprintf(e.stdout, "  %s = %s\n    %s\n    %s\n", p.Name, p.String(), p.DocNL, p.Doc)
-		}
-	}
-	fmt.Fprintf(e.stdout, "\nWaarom:  %s\nOplossen: %s\n\nWhy: %s\nFix: %s\n\n%s\n",
-		c.Why.NL, c.Fix.NL, c.Why.EN, c.Fix.EN, c.SQL)
+	fmt.Fprintf(e.stdout, "\n"+w["sqlHint"]+"\n", c.ID)
 }

@@ -126,15 +126,18 @@ func TestCommands(t *testing.T) {
 		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
 		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
-		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`unknown table "portal_fotos"`, "foto.xlsx is a workbook: add `sheet:`"}, false},
+		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
 		{"rejects warn", []string{"audit", rejects, "--lang", "en"}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"rejects warn in Dutch", []string{"audit", rejects}, 0, []string{"foto.csv", "1 afgewezen", "photo_without_consent", "1 bevinding(en)", "niet uitgevoerd: geen gegevens voor"}, []string{"waarschuwing: 1 rij(en) niet ingelezen", `foto.csv, rij 3, kolom "Geplaatst": "31-02-2026 10:00" is geen`}, true},
+		{"references in a yes/no column, grouped", []string{"audit", abs(t, "testdata/refs"), "--quiet"}, 0, nil, []string{
+			`posts.csv, kolom "Toestemming": 3 rijen (rij 2, 3, 4): "TS-…" is geen ja of nee maar lijkt een kenmerk; koppel deze kolom in het manifest aan consent_reference in plaats van written_consent`}, true},
 		{"strict", []string{"audit", rejects, "--strict"}, 1, nil, []string{"--strict: 1 input row(s) rejected"}, false},
 		{"fail on findings", []string{"audit", rejects, "--fail-on-findings", "--quiet"}, 3, nil, nil, true},
 		{"checks", []string{"checks"}, 0, []string{"photo_without_consent", "retention_portal", "processor_agreement_missing"}, nil, false},
-		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "portal_consents", "impact:   4 of 5", "judges:   the rows of portal_photos"}, nil, false},
+		{"check shown", []string{"checks", "show", "photo_without_consent"}, 0, []string{"Waarom:", "Wat te doen:", "portal_consents", "Impact:       4 van 5", "Beoordeelt:   de rijen van portal_photos", "(de SQL: avgaudit checks show photo_without_consent --sql)"}, nil, false},
+		{"check shown in English", []string{"checks", "show", "photo_without_consent", "--lang", "en"}, 0, []string{"Why:", "What to do:", "Impact:      4 of 5", "Judges:      the rows of portal_photos"}, nil, false},
 		{"check shows its policy settings", []string{"checks", "show", "retention_portal"}, 0, []string{"retention.portal_months = 24", "Vrijstellingsbesluit"}, nil, false},
-		{"check explained", []string{"checks", "retention_portal"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
+		{"check explained with its SQL", []string{"checks", "retention_portal", "--sql"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
 		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -23,20 +24,25 @@ func (o *initOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVarP(&o.Out, "out", "o", "", "write the manifest to `FILE` (default: SOURCE_DIR/manifest.yaml; file paths\nin it are relative to SOURCE_DIR)")
 	fs.BoolVarP(&o.Force, "force", "f", false, "overwrite an existing manifest")
 	o.addPasswordFile(fs, "open password-protected workbooks with the password in `FILE` (never printed)")
+	o.addLang(fs, "language of the terminal messages: nl or en")
 }
 
 const initHelp = `Usage: avgaudit init SOURCE_DIR [flags]
 
 Inspects every .csv, .tsv, .txt and .xlsx file in SOURCE_DIR and its subfolders (each
-sheet of a workbook), recognises from its header row which canonical table it holds,
-and writes a manifest that lists each export with its table and column mapping.
-Headers are recognised in Dutch and English ("Geb. datum", "Geboortedatum", "Date
-of birth"), whatever their case, accents or punctuation; titles and blank rows above
-the header are skipped. What could not be placed is listed with the reason, on the
+sheet of a workbook), recognises from its header row and the values under it which
+canonical table it holds, and writes a manifest that lists each export with its table
+and column mapping. A header is recognised by its words, in Dutch or English, in any
+order and spelling ("Datum einde opvang" = "Einddatum opvang" = "LeavingDate"); the
+values confirm it or decide (yes/no answers, a checkbox of x and blanks, dates, BSNs,
+consent questions, the keys of another export). Titles and blank rows above the header
+are skipped. A file that lacks a required column gets a draft entry with the headers
+most likely to be it; what could not be placed is listed with the reason, on the
 terminal and at the end of the manifest.
 
 Review the manifest before the audit: the comment above each file says what it was
-recognised as and which of its columns are not loaded. Fill in the organisation and
+recognised as and which of its columns are not loaded, the comment after each mapping
+why it was made; check the lines marked REVIEW. Fill in the organisation and
 any product marked "onbekend" (the processor register should list it under that name).
 A reference date the exports give above their header ("Peildatum: 01-09-2026") is
 written as as_of, the date retention and deadlines are measured from.
@@ -71,6 +77,10 @@ func (e *env) runInit(args []string) error {
 	if flags.NArg() != 1 {
 		return usagef("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)")
 	}
+	if err := checkLang(o.Lang); err != nil {
+		return err
+	}
+	e.lang = o.Lang
 	dir := flags.Arg(0)
 	p, out, err := app.Recognise(dir, o.Out, o.Force, o.PasswordFile)
 	if err != nil {
@@ -84,20 +94,27 @@ func (e *env) runInit(args []string) error {
 	if err := app.WriteManifest(p, dir, out); err != nil {
 		return err
 	}
-	next := "review it"
+	next := e.tr(msgInitReview)
 	if final := filepath.Join(dir, app.ManifestFileName); filepath.Clean(out) != final {
-		next += " and save it as " + final
+		next += e.tr(msgInitSaveAs) + final
 	}
-	fmt.Fprintf(e.stdout, "\nmanifest written to %s: %s, then run avgaudit audit %s\n", out, next, dir)
+	fmt.Fprintf(e.stdout, e.tr(msgInitWritten), out, next, dir)
 	return nil
 }
 
+// printPlaced lists the exports placed, in aligned columns, with what to
+// check about each.
 func (e *env) printPlaced(p *profiles.Proposal) {
-	fmt.Fprintf(e.stdout, "%d export(s) recognised:\n", len(p.Placed))
+	fmt.Fprintf(e.stdout, e.tr(msgInitPlaced), len(p.Placed))
+	labelW, tableW := 0, 0
 	for _, pl := range p.Placed {
-		fmt.Fprintf(e.stdout, "  %-45s -> %-22s %s matched\n", pl.Label(), pl.Result.Table, pl.Result.Score())
+		labelW = max(labelW, utf8.RuneCountInString(pl.Label()))
+		tableW = max(tableW, len(pl.Result.Table))
+	}
+	for _, pl := range p.Placed {
+		fmt.Fprintf(e.stdout, "  %s -> %-*s "+e.tr(msgInitMatched)+"\n", pad(pl.Label(), labelW), tableW, pl.Result.Table, pl.Result.Matched, pl.Result.Total)
 		for _, n := range pl.Notes {
-			fmt.Fprintf(e.stdout, "      check: %s\n", n)
+			fmt.Fprintf(e.stdout, e.tr(msgInitCheck), n)
 		}
 	}
 }
@@ -107,7 +124,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 	if len(p.Unplaced) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "could not place %d export(s):\n", len(p.Unplaced))
+	fmt.Fprintf(w, e.tr(msgInitUnplaced), len(p.Unplaced))
 	for _, u := range p.Unplaced {
 		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(u.Reason, "\n", "\n    "))
 	}
@@ -115,7 +132,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 
 // noticeRecognised tells, on stderr, that an audit runs without a manifest.
 func (e *env) noticeRecognised(p *profiles.Proposal) {
-	fmt.Fprintf(e.stderr, "no %s: recognised the exports automatically (run avgaudit init to review)\n", app.ManifestFileName)
+	fmt.Fprintf(e.stderr, e.tr(msgNoManifest), app.ManifestFileName)
 	e.printUnplaced(e.stderr, p)
 	if s := p.AsOfSummary(); s != "" {
 		fmt.Fprintln(e.stderr, s)

@@ -22,6 +22,7 @@ var (
 	msgMoreProblems   = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
 	msgRowColumn      = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
 	msgRow            = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
+	msgRowsColumn     = text{"  %s, kolom %q: %d rijen (rij %s): %s\n", "  %s, column %q: %d rows (rows %s): %s\n"}
 	msgChecksSummary  = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
 	msgFindings       = text{"%d bevinding(en)", "%d finding(s)"}
 	msgPassed         = text{"geen bevindingen", "passed"}
@@ -44,10 +45,24 @@ var (
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
+// Terminal messages of the init command (the reasons a file could not be
+// placed, which profiles gives, are English).
+var (
+	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
+	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
+	msgInitCheck    = text{"      controleer: %s\n", "      check: %s\n"}
+	msgInitUnplaced = text{"kon %d export(s) niet plaatsen:\n", "could not place %d export(s):\n"}
+	msgInitReview   = text{"controleer het (regels met REVIEW)", "review it (lines marked REVIEW)"}
+	msgInitSaveAs   = text{" en sla het op als ", " and save it as "}
+	msgInitWritten  = text{"\nmanifest geschreven naar %s: %s, en voer dan avgaudit audit %s uit\n", "\nmanifest written to %s: %s, then run avgaudit audit %s\n"}
+	msgNoManifest   = text{"geen %s: de exports zijn automatisch herkend (avgaudit init schrijft een manifest om na te kijken)\n", "no %s: recognised the exports automatically (run avgaudit init to review)\n"}
+)
+
 // Terminal messages of the sample command.
 var (
 	msgSampling      = text{"avgaudit %s: steekproef uit %s\n", "avgaudit %s: sampling %s\n"}
 	msgSeed          = text{"seed %d: trek dezelfde steekproef opnieuw met --seed %d\n", "seed %d: redraw this sample with --seed %d\n"}
+	msgSampleAsOf    = text{"peildatum %s: de bevindingen en bewaartermijnen gelden op die dag (--as-of kiest een andere)\n", "reference date %s: findings and retention periods are as of that day (--as-of chooses another)\n"}
 	msgPopulation    = text{"populatie: %d %s; %d getrokken\n", "population: %d %s; %d drawn\n"}
 	msgPopulationAll = text{"populatie: %d %s; --size %d is niet kleiner, dus de steekproef bevat ze allemaal\n", "population: %d %s; --size %d is not smaller, so the sample holds all of them\n"}
 	msgAllFindings   = text{"bevindingen van alle controles", "findings of all checks"}

@@ -137,6 +137,7 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	if err := app.WriteChecklist(opt, s, run); err != nil {
 		return err
 	}
+	fmt.Fprintf(e.stdout, e.tr(msgSampleAsOf), run.AsOf)
 	e.printSample(s)
 	fmt.Fprintf(e.stdout, e.tr(msgChecklist), opt.Out)
 	return nil

@@ -125,7 +125,9 @@ func TestSampleLargerThanPopulation(t *testing.T) {
 	dir := t.TempDir()
 	r := sample(t, dir, "--check", "photo_without_consent", "--size", "50", "--seed", "5")
 	// In the checklist's language, as the source is named.
+	// The manifest's as_of is the reference date, said on the terminal.
 	for _, want := range []string{"steekproef uit de voorbeeldorganisatie (ingebouwd)",
+		"peildatum 2026-09-01: de bevindingen en bewaartermijnen gelden op die dag",
 		"populatie: 9 bevindingen van controle photo_without_consent; --size 50 is niet kleiner, dus de steekproef bevat ze allemaal",
 		"checklist geschreven naar steekproef-photo_without_consent-5.xlsx"} {
 		if !strings.Contains(r.stdout, want) {

@@ -44,7 +44,7 @@ func TestOwnChecksAndSelection(t *testing.T) {
 			[]string{`no check or area "eigen"`}},
 		{"list own checks", []string{"checks", "--checks", own}, 0,
 			[]string{"eigen_foto", "Foto's in het dagboek", "kapot", "unknown header key", "photo_without_consent"}, nil, nil},
-		{"show own check", []string{"checks", "show", "eigen_foto", "--checks", own}, 0,
+		{"show own check", []string{"checks", "show", "eigen_foto", "--checks", own, "--sql"}, 0,
 			[]string{"eigen privacybeleid", "FROM portal_photos", filepath.Join(own, "eigen_foto.sql")}, nil, nil},
 		{"own check unknown without --checks", []string{"checks", "show", "eigen_foto"}, 2, nil, nil,
 			[]string{`no check "eigen_foto"`}},

@@ -395,3 +395,42 @@ func TestLoadWorkbookNoteBesideTable(t *testing.T) {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}
 }
+
+// TestLoadWorkbookWithoutSheet: a workbook of one sheet loads without
+// `sheet:` in the manifest; one of two sheets is refused with the sheets
+// to choose from.
+func TestLoadWorkbookWithoutSheet(t *testing.T) {
+	for _, sheets := range []int{1, 2} {
+		dir := t.TempDir()
+		f := excelize.NewFile()
+		if sheets == 2 {
+			if _, err := f.NewSheet("Ouders"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, r := range [][]any{{"Kindnummer", "Einddatum opvang"}, {"K1", ""}, {"K2", "31-07-2025"}} {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.SaveAs(filepath.Join(dir, "kinderen.xlsx")); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, dir, "manifest.yaml", "version: 1\norganisation: x\nsystems:\n  admin:\n    product: P\n    files:\n      - {file: kinderen.xlsx, table: admin_children, columns: {Kindnummer: child_id, Einddatum opvang: care_end}}\n")
+		db := openDB(t)
+		_, err := loadDir(t, db, dir)
+		if sheets == 2 {
+			if err == nil || !strings.Contains(err.Error(), "the workbook has 2 sheets: add `sheet:` to the manifest with the one to load (\"Sheet1\", \"Ouders\")") {
+				t.Errorf("two sheets: got %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := query(t, db, "SELECT count(*) FROM admin_children"); got[0][0] != "2" {
+			t.Errorf("one sheet: %v rows loaded, want 2", got)
+		}
+	}
+}

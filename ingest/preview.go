@@ -33,6 +33,7 @@ type SheetPreview struct {
 	DataRows  int        // data rows read: all of them when DistinctValues is set
 	Distinct  [][]string // per header cell, sorted distinct values (when DistinctValues is set)
 	More      []bool     // per header cell, whether there were more distinct values than kept
+	Blanks    []int      // per header cell, the data rows where it is blank (when DistinctValues is set)
 	Err       error      // why the table cannot be read (e.g. two tables in one sheet); an *InputError where it is about a row
 }
 
@@ -133,6 +134,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 		seen[i] = map[string]bool{}
 	}
 	p.More = make([]bool, len(header))
+	p.Blanks = make([]int, len(header))
 	for opt.DistinctValues > 0 || len(p.Rows) < opt.SampleRows {
 		num, cells, err := hr.Next()
 		if errors.Is(err, io.EOF) {
@@ -171,9 +173,18 @@ func textCells(cells []string) []string {
 }
 
 func (p *SheetPreview) collect(seen []map[string]bool, row []string, limit int) {
+	if limit > 0 {
+		for i := len(row); i < len(seen); i++ {
+			p.Blanks[i]++ // a short row: the cells after its last are blank
+		}
+	}
 	for i := 0; i < len(row) && i < len(seen) && limit > 0; i++ {
 		v := row[i]
-		if v == "" || seen[i][v] {
+		if v == "" {
+			p.Blanks[i]++
+			continue
+		}
+		if seen[i][v] {
 			continue
 		}
 		if len(seen[i]) >= limit {

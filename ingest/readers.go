@@ -334,6 +334,14 @@ type sheetReader struct {
 }
 
 func newSheetReader(f *excelize.File, sheet string) (*sheetReader, error) {
+	if sheet == "" {
+		// A workbook of one sheet needs no sheet: in the manifest.
+		list := f.GetSheetList()
+		if len(list) != 1 {
+			return nil, fmt.Errorf("the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(list), strings.Join(quoteAll(list), ", "))
+		}
+		sheet = list[0]
+	}
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		return nil, fmt.Errorf("the workbook has no sheet %q; its sheets are: %s", sheet, strings.Join(quoteAll(f.GetSheetList()), ", "))
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -445,6 +446,29 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 	return r
 }
 
+// referencePattern is a reference or record number: a few letters, a
+// separator and digits ("TS-10392", "FORM/2025/12").
+var referencePattern = regexp.MustCompile(`^[A-Za-z]{1,6}[-/_ .]?[0-9]{2,}([-/_.][0-9A-Za-z]+)*$`)
+
+// referenceHint adds to the reason a yes/no value was refused which other
+// column of the table fits, when the value looks like a reference: a
+// consent form's number in a column mapped as "consent given" means the
+// mapping, not the export, is wrong.
+func referenceHint(t *model.Table, c model.Column, raw string, reason results.Text) results.Text {
+	if !referencePattern.MatchString(raw) {
+		return reason
+	}
+	for _, o := range t.Columns {
+		if o.Type == model.Text && strings.Contains(o.Name, "reference") {
+			return results.Text{
+				NL: fmt.Sprintf("%q is geen ja of nee maar lijkt een kenmerk; koppel deze kolom in het manifest aan %s in plaats van %s", raw, o.Name, c.Name),
+				EN: fmt.Sprintf("%q is not yes/no but looks like a reference; map this column to %s instead of %s in the manifest", raw, o.Name, c.Name),
+			}
+		}
+	}
+	return reason
+}
+
 // parseRow fills row i of b with the typed values of cells; it returns the
 // cells it could not use. Cells past the end of a (sheet) row are blank.
 func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, b *rowBatch, i int) []cellProblem {
@@ -470,7 +494,11 @@ func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string,
 		}
 		v, err := parseValue(c, raw, kind)
 		if err != nil {
-			bad = append(bad, cellProblem{col: ci, value: raw, reason: errorText(err)})
+			reason := errorText(err)
+			if c.Type == model.Bool {
+				reason = referenceHint(t, c, raw, reason)
+			}
+			bad = append(bad, cellProblem{col: ci, value: raw, reason: reason})
 			continue
 		}
 		col.set(i, v)

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,6 +41,8 @@ type Manifest struct {
 	// manifest: a results file or a history folder.
 	Previous string             `yaml:"previous"`
 	Systems  map[string]*System `yaml:"systems"`
+
+	keyLines map[string]int // line of each top-level key and system
 }
 
 // System is one source system and the files exported from it.
@@ -60,6 +63,18 @@ type File struct {
 	System  string `yaml:"-"` // filled by Parse: the system key
 	Product string `yaml:"-"` // filled by Parse: the system's product
 	Line    int    `yaml:"-"` // line of this entry in the manifest
+
+	keyLines    map[string]int            // line of each key of the entry (table, sheet, ...)
+	columnLines map[string]int            // line of each column mapping, by export header
+	valueLines  map[string]map[string]int // line of each value mapping, by column and label
+}
+
+// lineOf is the manifest line of key in the entry, else the entry's.
+func (f *File) lineOf(key string) int {
+	if l := f.keyLines[key]; l > 0 {
+		return l
+	}
+	return f.Line
 }
 
 // Label names the file (and sheet) the way messages and reports do.
@@ -127,7 +142,8 @@ func (e *notFoundError) Error() string {
 func (e *notFoundError) Unwrap() error { return e.err }
 
 // Parse decodes and validates a manifest. Unknown keys are errors, so a typo
-// ("colums:") is caught instead of silently ignored.
+// ("colums:") is caught instead of silently ignored. Every mistake is
+// reported, each with its line, in one error.
 func Parse(r io.Reader) (*Manifest, error) {
 	var node yaml.Node
 	dec := yaml.NewDecoder(r)
@@ -138,50 +154,220 @@ func Parse(r io.Reader) (*Manifest, error) {
 		return nil, fmt.Errorf("not valid YAML: %w", err)
 	}
 	var m Manifest
-	if err := decodeStrict(&node, &m); err != nil {
-		return nil, err
+	errs := unknownKeys(&node)
+	if err := node.Decode(&m); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, fmt.Errorf("not valid YAML: %w", err)
+		}
+		for _, e := range te.Errors {
+			n := lineOfYAML(e)
+			errs = append(errs, lineError{n, strings.TrimPrefix(e, fmt.Sprintf("line %d: ", n))})
+		}
 	}
 	recordLines(&node, &m)
 	m.slashPaths()
-	if err := m.validate(); err != nil {
-		return nil, err
+	errs = append(errs, m.validate()...)
+	if len(errs) == 0 {
+		return &m, nil
 	}
-	return &m, nil
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+	}
+	return nil, errors.Join(out...)
 }
 
-func decodeStrict(node *yaml.Node, m *Manifest) error {
-	// yaml.v3 only checks unknown fields through a Decoder; re-encode the node.
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	if err := enc.Encode(node); err != nil {
-		return fmt.Errorf("not valid YAML: %w", err)
-	}
-	dec := yaml.NewDecoder(&buf)
-	dec.KnownFields(true)
-	if err := dec.Decode(m); err != nil {
-		return fmt.Errorf("%w (allowed keys: version, organisation, as_of, policy, accepted_risks, previous, systems; per system: product, files; per file: file, sheet, table, delimiter, columns, values)", err)
-	}
-	return nil
+// lineError is one mistake in the manifest and its line (0 if it has none).
+type lineError struct {
+	line int
+	msg  string
 }
 
-// recordLines notes the manifest line of each file entry for messages.
+func (e lineError) Error() string {
+	if e.line > 0 {
+		return fmt.Sprintf("line %d: %s", e.line, e.msg)
+	}
+	return e.msg
+}
+
+// lineOfYAML reads the line number yaml.v3 starts an error with.
+func lineOfYAML(msg string) int {
+	var n int
+	fmt.Sscanf(msg, "line %d:", &n)
+	return n
+}
+
+// allowedKeys are the keys of each level of the manifest.
+var allowedKeys = map[string][]string{
+	"top":    {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
+	"system": {"product", "files"},
+	"file":   {"file", "sheet", "table", "delimiter", "columns", "values"},
+}
+
+// unknownKeys finds the keys the manifest does not know, at every level,
+// with the closest known key.
+func unknownKeys(root *yaml.Node) []lineError {
+	var errs []lineError
+	check := func(n *yaml.Node, level, where string) {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if slices.Contains(allowedKeys[level], k.Value) {
+				continue
+			}
+			msg := fmt.Sprintf("%sunknown key %q", where, k.Value)
+			if s := closest(k.Value, allowedKeys[level]); s != "" {
+				msg += fmt.Sprintf(": did you mean %s?", s)
+			}
+			msg += fmt.Sprintf(" (allowed keys here: %s)", strings.Join(allowedKeys[level], ", "))
+			errs = append(errs, lineError{k.Line, msg})
+		}
+	}
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	check(doc, "top", "")
+	systems := mapValue(doc, "systems")
+	if systems == nil || systems.Kind != yaml.MappingNode {
+		return errs
+	}
+	for i := 0; i+1 < len(systems.Content); i += 2 {
+		sys, s := systems.Content[i].Value, systems.Content[i+1]
+		check(s, "system", "systems."+sys+": ")
+		files := mapValue(s, "files")
+		if files == nil || files.Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, f := range files.Content {
+			check(f, "file", fmt.Sprintf("systems.%s.files[%d]: ", sys, j))
+		}
+	}
+	return errs
+}
+
+// closest is the option nearest to name in spelling, if one is near
+// enough to be a typo of it ("first_nme" is first_name); "" otherwise.
+func closest(name string, options []string) string {
+	best, bestD, bestL := "", 1<<30, 0
+	for _, o := range options {
+		d := distance(strings.ToLower(name), strings.ToLower(o))
+		l := common(strings.ToLower(name), strings.ToLower(o))
+		if d < bestD || (d == bestD && l > bestL) { // on a tie, the one sharing most letters in order
+			best, bestD, bestL = o, d, l
+		}
+	}
+	n := len([]rune(name))
+	if bestD <= max(2, n/3) && bestD < n {
+		return best
+	}
+	return ""
+}
+
+// common is the length of the longest common subsequence of a and b.
+func common(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		for j := 1; j <= len(rb); j++ {
+			switch {
+			case ra[i-1] == rb[j-1]:
+				cur[j] = prev[j-1] + 1
+			default:
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// distance is the edit distance of a and b: insertions, deletions,
+// substitutions and swaps of neighbours.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// recordLines notes the manifest line of each file entry, and of each of
+// its keys, column mappings and value mappings, for messages.
 func recordLines(root *yaml.Node, m *Manifest) {
 	doc := root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		doc = doc.Content[0]
 	}
+	m.keyLines = map[string]int{}
+	for i := 0; doc.Kind == yaml.MappingNode && i+1 < len(doc.Content); i += 2 {
+		m.keyLines[doc.Content[i].Value] = doc.Content[i].Line
+	}
 	systems := mapValue(doc, "systems")
 	for sys, s := range m.Systems {
+		m.keyLines["systems."+sys] = keyLine(systems, sys)
 		files := mapValue(mapValue(systems, sys), "files")
 		if s == nil || files == nil {
 			continue
 		}
 		for i, f := range s.Files {
-			if i < len(files.Content) && f != nil {
-				f.Line = files.Content[i].Line
+			if i >= len(files.Content) || f == nil {
+				continue
+			}
+			fn := files.Content[i]
+			f.Line = fn.Line
+			f.keyLines, f.columnLines, f.valueLines = map[string]int{}, map[string]int{}, map[string]map[string]int{}
+			for k := 0; fn.Kind == yaml.MappingNode && k+1 < len(fn.Content); k += 2 {
+				f.keyLines[fn.Content[k].Value] = fn.Content[k].Line
+			}
+			if cols := mapValue(fn, "columns"); cols != nil && cols.Kind == yaml.MappingNode {
+				for k := 0; k+1 < len(cols.Content); k += 2 {
+					f.columnLines[cols.Content[k].Value] = cols.Content[k].Line
+				}
+			}
+			if vals := mapValue(fn, "values"); vals != nil && vals.Kind == yaml.MappingNode {
+				for k := 0; k+1 < len(vals.Content); k += 2 {
+					col, labels := vals.Content[k].Value, vals.Content[k+1]
+					f.valueLines[col] = map[string]int{"": vals.Content[k].Line}
+					for l := 0; labels.Kind == yaml.MappingNode && l+1 < len(labels.Content); l += 2 {
+						f.valueLines[col][labels.Content[l].Value] = labels.Content[l].Line
+					}
+				}
 			}
 		}
 	}
+}
+
+// keyLine is the line of key in mapping n, 0 if absent.
+func keyLine(n *yaml.Node, key string) int {
+	for i := 0; n != nil && n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i].Line
+		}
+	}
+	return 0
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {
@@ -196,22 +382,24 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-func (m *Manifest) validate() error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+func (m *Manifest) validate() []lineError {
+	var errs []lineError
+	add := func(line int, format string, args ...any) {
+		errs = append(errs, lineError{line, fmt.Sprintf(format, args...)})
+	}
 	if m.Version != Version {
-		add("version: got %d, this avgaudit reads version %d (add `version: %d` at the top)", m.Version, Version, Version)
+		add(m.keyLines["version"], "version: got %d, this avgaudit reads version %d (add `version: %d` at the top)", m.Version, Version, Version)
 	}
 	if _, _, err := m.AsOfDate(); err != nil {
-		errs = append(errs, err)
+		add(m.keyLines["as_of"], "%v", err)
 	}
 	for _, ref := range []struct{ key, path string }{{"policy", m.Policy}, {"accepted_risks", m.AcceptedRisks}, {"previous", m.Previous}} {
 		if ref.path != "" && !inside(ref.path) {
-			add("%s: %q must be a path inside the source directory, relative to the manifest", ref.key, ref.path)
+			add(m.keyLines[ref.key], "%s: %q must be a path inside the source directory, relative to the manifest", ref.key, ref.path)
 		}
 	}
 	if len(m.Systems) == 0 {
-		add("systems: no systems listed; expected one or more of %s", strings.Join(model.Systems, ", "))
+		add(m.keyLines["systems"], "systems: no systems listed; expected one or more of %s", strings.Join(model.Systems, ", "))
 	}
 	keys := make([]string, 0, len(m.Systems))
 	for k := range m.Systems {
@@ -221,32 +409,37 @@ func (m *Manifest) validate() error {
 	seen := map[string]int{}
 	for _, sys := range keys {
 		s := m.Systems[sys]
+		line := m.keyLines["systems."+sys]
 		if !isSystem(sys) {
-			add("systems: unknown system %q; expected one of %s", sys, strings.Join(model.Systems, ", "))
+			msg := fmt.Sprintf("systems: unknown system %q", sys)
+			if c := closest(sys, model.Systems); c != "" {
+				msg += fmt.Sprintf(": did you mean %s?", c)
+			}
+			add(line, "%s; expected one of %s", msg, strings.Join(model.Systems, ", "))
 			continue
 		}
 		if s == nil || strings.TrimSpace(s.Product) == "" {
-			add("systems.%s: product is missing; name the product the export comes from (e.g. Kidsadmin, Konnect, KIJK!)", sys)
+			add(line, "systems.%s: product is missing; name the product the export comes from (e.g. Kidsadmin, Konnect, KIJK!)", sys)
 			continue
 		}
 		if len(s.Files) == 0 {
-			add("systems.%s: no files listed", sys)
+			add(line, "systems.%s: no files listed", sys)
 		}
 		for i, f := range s.Files {
 			if f == nil {
-				add("systems.%s.files[%d]: empty entry", sys, i)
+				add(line, "systems.%s.files[%d]: empty entry", sys, i)
 				continue
 			}
 			f.System, f.Product = sys, s.Product
 			errs = append(errs, f.validate(sys, i)...)
 			id := f.File + "\x00" + f.Sheet
-			if line, dup := seen[id]; dup {
-				add("line %d: %s is listed twice (also on line %d); list each file or sheet once", f.Line, f.Label(), line)
+			if prev, dup := seen[id]; dup {
+				add(f.Line, "%s is listed twice (also on line %d); list each file or sheet once", f.Label(), prev)
 			}
 			seen[id] = f.Line
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // slashPaths turns the backslashes of paths written on Windows
@@ -279,70 +472,115 @@ func isSystem(s string) bool {
 	return false
 }
 
-func (f *File) validate(sys string, i int) []error {
-	var errs []error
-	where := fmt.Sprintf("line %d (systems.%s.files[%d])", f.Line, sys, i)
-	add := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf(where+": "+format, args...))
+func (f *File) validate(sys string, i int) []lineError {
+	var errs []lineError
+	where := fmt.Sprintf("systems.%s.files[%d]", sys, i)
+	add := func(line int, format string, args ...any) {
+		errs = append(errs, lineError{line, fmt.Sprintf(format, args...) + " (" + where + ")"})
 	}
 	switch {
 	case f.File == "":
-		add("file is missing")
+		add(f.Line, "file is missing")
 	case !inside(f.File):
-		add("file %q must be a path inside the source directory", f.File)
-	}
-	if f.IsWorkbook() && f.Sheet == "" {
-		add("%s is a workbook: add `sheet:` with the name of the sheet to load", f.File)
+		add(f.lineOf("file"), "file %q must be a path inside the source directory", f.File)
 	}
 	if !f.IsWorkbook() && f.Sheet != "" {
-		add("sheet %q given for %s, which is not a workbook (.xlsx)", f.Sheet, f.File)
+		add(f.lineOf("sheet"), "sheet %q given for %s, which is not a workbook (.xlsx)", f.Sheet, f.File)
 	}
 	if len([]rune(f.Delimiter)) > 1 {
-		add("delimiter %q must be one character, such as \";\" or \",\"", f.Delimiter)
+		add(f.lineOf("delimiter"), "delimiter %q must be one character, such as \";\" or \",\"", f.Delimiter)
 	}
 	t, ok := model.Lookup(f.Table)
 	if !ok {
-		add("unknown table %q; tables of system %s: %s", f.Table, sys, strings.Join(model.TableNames(sys), ", "))
+		msg := fmt.Sprintf("unknown table %q", f.Table)
+		if f.Table == "" {
+			msg = "table is missing"
+		}
+		if c := closest(f.Table, model.TableNames("")); c != "" {
+			msg += fmt.Sprintf(": did you mean %s?", c)
+		}
+		add(f.lineOf("table"), "%s; tables of system %s: %s", msg, sys, strings.Join(model.TableNames(sys), ", "))
 		return errs
 	}
 	if t.System != sys {
-		add("table %s belongs to system %s, not %s", f.Table, t.System, sys)
+		add(f.lineOf("table"), "table %s belongs to system %s, not %s", f.Table, t.System, sys)
 	}
+	headers := make([]string, 0, len(f.Columns))
+	for h := range f.Columns {
+		headers = append(headers, h)
+	}
+	sort.Strings(headers)
 	folded := map[string]string{}
-	for header := range f.Columns {
+	for _, header := range headers {
 		k := strings.ToLower(strings.TrimSpace(header))
 		if other, dup := folded[k]; dup {
 			a, b := sortPair(header, other)
-			add("columns: %q and %q differ only in upper/lower case or spaces; headers are matched regardless of case, so keep one", a, b)
+			add(f.columnLine(header), "columns: %q and %q differ only in upper/lower case or spaces; headers are matched regardless of case, so keep one", a, b)
 		}
 		folded[k] = header
 	}
 	targets := map[string]string{}
-	for header, c := range f.Columns {
+	for _, header := range headers {
+		c := f.Columns[header]
 		if _, ok := t.Column(c); !ok {
-			add("columns: %q maps to %q, which is not a column of %s; columns are: %s", header, c, f.Table, strings.Join(t.ColumnNames(), ", "))
+			msg := fmt.Sprintf("columns: %q maps to %q, which is not a column of %s", header, c, f.Table)
+			if s := closest(c, t.ColumnNames()); s != "" {
+				msg = fmt.Sprintf("columns: %q maps to %q: did you mean %s? (%s is not a column of %s)", header, c, s, c, f.Table)
+			}
+			add(f.columnLine(header), "%s; its columns: %s", msg, strings.Join(t.ColumnNames(), ", "))
 			continue
 		}
 		if other, dup := targets[c]; dup {
 			a, b := sortPair(header, other)
-			add("columns: both %q and %q map to %s; map one export column to each canonical column", a, b, c)
+			add(f.columnLine(header), "columns: both %q and %q map to %s; map one export column to each canonical column", a, b, c)
 		}
 		targets[c] = header
 	}
-	for c, labels := range f.Values {
+	cols := make([]string, 0, len(f.Values))
+	for c := range f.Values {
+		cols = append(cols, c)
+	}
+	sort.Strings(cols)
+	for _, c := range cols {
 		col, ok := t.Column(c)
 		if !ok {
-			add("values: %q is not a column of %s; value mappings are keyed by canonical column", c, f.Table)
+			msg := fmt.Sprintf("values: %q is not a column of %s", c, f.Table)
+			if s := closest(c, t.ColumnNames()); s != "" {
+				msg += fmt.Sprintf(": did you mean %s?", s)
+			}
+			add(f.valueLine(c, ""), "%s; value mappings are keyed by canonical column", msg)
 			continue
 		}
-		for label, v := range labels {
+		labels := make([]string, 0, len(f.Values[c]))
+		for l := range f.Values[c] {
+			labels = append(labels, l)
+		}
+		sort.Strings(labels)
+		for _, label := range labels {
+			v := f.Values[c][label]
 			if msg := badTarget(col, v); msg != "" {
-				add("values: %s: %q maps to %q, %s", c, label, v, msg)
+				add(f.valueLine(c, label), "values: %s: %q maps to %q, %s", c, label, v, msg)
 			}
 		}
 	}
-	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
+}
+
+// columnLine is the line of a column mapping, else the entry's.
+func (f *File) columnLine(header string) int {
+	if l := f.columnLines[header]; l > 0 {
+		return l
+	}
+	return f.lineOf("columns")
+}
+
+// valueLine is the line of a value mapping ("" for the column's own
+// line), else the entry's.
+func (f *File) valueLine(col, label string) int {
+	if l := f.valueLines[col][label]; l > 0 {
+		return l
+	}
+	return f.lineOf("values")
 }
 
 // badTarget says what is wrong with v as a value of col that an export
@@ -359,7 +597,11 @@ func badTarget(col *model.Column, v string) string {
 				return ""
 			}
 		}
-		return "which is not one of " + strings.Join(col.Values, ", ")
+		msg := "which is not one of " + strings.Join(col.Values, ", ")
+		if c := closest(v, col.Values); c != "" {
+			msg = fmt.Sprintf("which is not one of %s: did you mean %s?", strings.Join(col.Values, ", "), c)
+		}
+		return msg
 	case model.Bool:
 		if _, err := values.ParseBool(v); err != nil {
 			return "which is not a yes/no value; use ja or nee"

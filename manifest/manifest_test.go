@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/avgaudit/avgaudit/manifest"
 )
 
@@ -34,15 +36,14 @@ func TestParseErrors(t *testing.T) {
 		{"empty", "", []string{"the manifest is empty"}},
 		{"not yaml", "systems: [", []string{"not valid YAML"}},
 		{"wrong version", "version: 2\nsystems: {}\n", []string{"version: got 2", "add `version: 1`"}},
-		{"typo in key", ok + "      - {file: a.csv, table: admin_children, colums: {}}\n", []string{`field colums not found`, "allowed keys"}},
+		{"typo in key", ok + "      - {file: a.csv, table: admin_children, colums: {}}\n", []string{`line 6: systems.admin.files[0]: unknown key "colums": did you mean columns?`, "allowed keys here: file, sheet, table"}},
 		{"unknown system", "version: 1\nsystems:\n  finance:\n    product: X\n    files: [{file: a.csv, table: admin_children}]\n", []string{`unknown system "finance"`, "admin, portal, tracking, register"}},
 		{"no product", "version: 1\nsystems:\n  admin:\n    files: [{file: a.csv, table: admin_children}]\n", []string{"systems.admin: product is missing"}},
 		{"unknown table", ok + "      - {file: a.csv, table: kinderen}\n", []string{`line 6`, `unknown table "kinderen"`, "admin_children, admin_guardians, admin_invoices"}},
 		{"table of other system", ok + "      - {file: a.csv, table: portal_photos}\n", []string{"table portal_photos belongs to system portal, not admin"}},
-		{"unknown column", ok + "      - {file: a.csv, table: admin_children, columns: {Geboortedatum: birthdate}}\n", []string{`"Geboortedatum" maps to "birthdate", which is not a column of admin_children`, "birth_date"}},
+		{"unknown column", ok + "      - {file: a.csv, table: admin_children, columns: {Geboortedatum: birthdate}}\n", []string{`line 6: columns: "Geboortedatum" maps to "birthdate": did you mean birth_date? (birthdate is not a column of admin_children)`}},
 		{"headers differing in case", ok + "      - {file: a.csv, table: admin_children, columns: {Einde: care_end, EINDE: care_start}}\n", []string{`"EINDE" and "Einde" differ only in upper/lower case`}},
 		{"two headers one column", ok + "      - {file: a.csv, table: admin_children, columns: {A: child_id, B: child_id}}\n", []string{`both "A" and "B" map to child_id`}},
-		{"workbook without sheet", ok + "      - {file: a.xlsx, table: admin_children}\n", []string{"a.xlsx is a workbook: add `sheet:`"}},
 		{"path outside", ok + "      - {file: ../a.csv, table: admin_children}\n", []string{"must be a path inside the source directory"}},
 		{"register outside", "version: 1\naccepted_risks: ../risicos.yaml\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`accepted_risks: "../risicos.yaml" must be a path inside the source directory`}},
 		{"previous absolute", "version: 1\nprevious: /tmp/vorig.json\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`previous: "/tmp/vorig.json" must be a path inside the source directory`}},
@@ -69,6 +70,49 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseAllMistakes: every mistake of a manifest is reported in one
+// run, in line order, each with the line it is on and, for a misspelt
+// name, the name meant.
+func TestParseAllMistakes(t *testing.T) {
+	const y = `version: 1
+organisaton: De Klimboom
+systems:
+  admn:
+    product: Kidsadmin
+    files: [{file: a.csv, table: admin_children}]
+  portal:
+    product: Konnect
+    files:
+      - file: b.csv
+        table: portal_consent
+      - file: c.csv
+        table: portal_consents
+        columns:
+          Kind-ID: portal_child_id
+          Vraag: consent_typ
+        values:
+          consent_type:
+            Foto's: photo_portal
+            Website: photo_extrenal
+          granted: {Akkoord: misschien}
+`
+	_, err := manifest.Parse(strings.NewReader(y))
+	if err == nil {
+		t.Fatal("got no error")
+	}
+	want := []string{
+		`line 2: unknown key "organisaton": did you mean organisation? (allowed keys here: version, organisation, as_of, policy, accepted_risks, previous, systems)`,
+		`line 4: systems: unknown system "admn": did you mean admin?; expected one of admin, portal, tracking, register`,
+		`line 11: unknown table "portal_consent": did you mean portal_consents?; tables of system portal: portal_children, portal_consents, portal_guardians, portal_notes, portal_photos (systems.portal.files[0])`,
+		`line 16: columns: "Vraag" maps to "consent_typ": did you mean consent_type? (consent_typ is not a column of portal_consents); its columns: portal_child_id, consent_type, granted, recorded_at, withdrawn_at, given_by (systems.portal.files[1])`,
+		`line 20: values: consent_type: "Website" maps to "photo_extrenal", which is not one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home: did you mean photo_external? (systems.portal.files[1])`,
+		`line 21: values: granted: "Akkoord" maps to "misschien", which is not a yes/no value; use ja or nee (systems.portal.files[1])`,
+	}
+	if diff := cmp.Diff(want, strings.Split(err.Error(), "\n")); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
 

@@ -18,6 +18,15 @@ type Comments struct {
 	Systems map[string][]string // above a system, by system key
 	Files   map[string][]string // above a file entry, by File.Label()
 	Foot    []string            // below everything
+	// Columns are comments at the end of a column mapping's line, by
+	// File.Label() and export header ("why it was placed").
+	Columns map[string]map[string]string
+	// Values are comments at the end of a value mapping's line, by
+	// File.Label(), canonical column and label ("REVIEW: ...").
+	Values map[string]map[string]map[string]string
+	// AfterColumns are lines below a file's column mappings, by
+	// File.Label(): commented-out mappings to choose from.
+	AfterColumns map[string][]string
 }
 
 // Write renders m as YAML that Parse reads back, with c as comments.
@@ -46,7 +55,7 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 		add(node, "product", str(s.Product))
 		files := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, f := range s.Files {
-			entry := fileNode(f)
+			entry := fileNode(f, c)
 			entry.HeadComment = comment(c.Files[f.Label()])
 			files.Content = append(files.Content, entry)
 		}
@@ -75,7 +84,8 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	return nil
 }
 
-func fileNode(f *File) *yaml.Node {
+func fileNode(f *File, c Comments) *yaml.Node {
+	label := f.Label()
 	n := mapping()
 	add(n, "file", str(f.File))
 	if f.Sheet != "" {
@@ -99,9 +109,22 @@ func fileNode(f *File) *yaml.Node {
 	})
 	cols := mapping()
 	for _, h := range headers {
-		add(cols, h, str(f.Columns[h]))
+		v := str(f.Columns[h])
+		v.LineComment = lineComment(c.Columns[label][h])
+		add(cols, h, v)
 	}
-	add(n, "columns", cols)
+	if after := c.AfterColumns[label]; len(after) > 0 {
+		if len(cols.Content) == 0 {
+			cols.Style = yaml.FlowStyle
+			n.Content = append(n.Content, str("columns"), cols)
+			n.Content[len(n.Content)-2].FootComment = comment(after)
+		} else {
+			cols.Content[len(cols.Content)-2].FootComment = comment(after)
+			add(n, "columns", cols)
+		}
+	} else {
+		add(n, "columns", cols)
+	}
 	if len(f.Values) > 0 {
 		vals := mapping()
 		names := make([]string, 0, len(f.Values))
@@ -119,7 +142,9 @@ func fileNode(f *File) *yaml.Node {
 			sort.Strings(labels)
 			m := mapping()
 			for _, l := range labels {
-				add(m, l, str(f.Values[col][l]))
+				v := str(f.Values[col][l])
+				v.LineComment = lineComment(c.Values[label][col][l])
+				add(m, l, v)
 			}
 			add(vals, col, m)
 		}
@@ -151,6 +176,14 @@ func str(v string) *yaml.Node { return scalar(v, "!!str") }
 
 func add(m *yaml.Node, key string, value *yaml.Node) {
 	m.Content = append(m.Content, str(key), value)
+}
+
+// lineComment is s as a comment at the end of a line ("" for none).
+func lineComment(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "# " + s
 }
 
 // comment joins lines as a YAML comment block.

@@ -64,5 +64,6 @@ not loaded (data minimisation).
 			}
 		}
 	}
+	b.WriteString(valuesMarkdown())
 	return b.String()
 }

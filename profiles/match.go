@@ -62,12 +62,16 @@ const MinColumns = 2
 // Candidate is how well a header row fits one table.
 type Candidate struct {
 	Table    string
-	Columns  map[int]string // header index -> canonical column
-	Matched  int            // canonical columns matched
-	Total    int            // columns of the table
-	Missing  []string       // required columns not matched
-	Hinted   bool           // the file or sheet name suggests this table
-	Unplaced []int          // header indexes not mapped
+	Columns  map[int]string      // header index -> canonical column
+	Matched  int                 // canonical columns matched
+	Total    int                 // columns of the table
+	Missing  []string            // required columns not matched
+	Hinted   bool                // the file or sheet name suggests this table
+	Unplaced []int               // header indexes not mapped
+	Why      map[int]string      // header index -> why it was mapped
+	Review   []int               // header indexes mapped by their values alone: to review
+	Notes    []string            // headers kept off a column their words name, and why
+	Hints    map[string][]string // missing required column -> the headers most likely to be it
 }
 
 // Score describes the fit for people: "12 of 13 columns".
@@ -118,6 +122,10 @@ type Result struct {
 	Candidate        // the table chosen (Table == "" if none)
 	RunnerUp  string // the next best table that could also take the header, if any
 	Reason    string // why it could not be placed
+	// Closest is, when the header could not be placed because a required
+	// column was not recognised, the table it comes closest to: init
+	// writes a draft entry for it.
+	Closest *Candidate
 }
 
 // Placed reports whether a table was chosen.
@@ -129,9 +137,17 @@ func (r Result) Placed() bool { return r.Table != "" }
 // the file and sheet names in names); if that does not settle it, the
 // header is not placed.
 func Match(header []string, names string) Result {
+	return MatchSheet(&Sheet{Header: header, Names: names}, nil)
+}
+
+// MatchSheet is Match with the values under the headers (see Sheet) and
+// the keys of exports already placed (nil if none), which link a column
+// to another export.
+func MatchSheet(s *Sheet, keys Keys) Result {
+	names := s.Names
 	var fits, partial []Candidate
 	for _, t := range model.Tables {
-		c := fit(&t, header, names)
+		c := fit(&t, s, keys)
 		if c.Matched >= MinColumns && len(c.Missing) == 0 {
 			fits = append(fits, c)
 		} else if c.Matched > 0 {
@@ -144,14 +160,14 @@ func Match(header []string, names string) Result {
 	sort.SliceStable(fits, func(i, j int) bool { return fits[i].better(fits[j]) })
 	sort.SliceStable(partial, func(i, j int) bool { return partial[i].closer(partial[j]) })
 	if len(fits) == 0 {
-		return Result{Reason: noFitReason(partial)}
+		return Result{Reason: noFitReason(partial), Closest: closest(partial)}
 	}
 	best := fits[0]
 	if len(partial) > 0 && partial[0].Matched > best.Matched && len(partial[0].Missing) > 0 {
 		// A closer table lacks a required column: placing the header on a
 		// weaker fit would load it as the wrong table.
 		return Result{Reason: fmt.Sprintf("%s; it also fits %s (%s), which matches fewer columns",
-			noFitReason(partial), best.Table, best.Score())}
+			noFitReason(partial), best.Table, best.Score()), Closest: closest(partial)}
 	}
 	var tied []Candidate
 	for _, c := range fits[1:] {
@@ -225,6 +241,16 @@ func preferSystems(cs []Candidate, sys map[string]bool) []Candidate {
 	return out
 }
 
+// closest is the partial fit to draft an entry for: one that lacks a
+// required column but matches at least MinColumns.
+func closest(partial []Candidate) *Candidate {
+	if len(partial) == 0 || len(partial[0].Missing) == 0 || partial[0].Matched < MinColumns {
+		return nil
+	}
+	c := partial[0]
+	return &c
+}
+
 func noFitReason(partial []Candidate) string {
 	if len(partial) == 0 {
 		return "no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)"
@@ -237,125 +263,25 @@ func noFitReason(partial []Candidate) string {
 	return fmt.Sprintf("closest is %s, but only %s match (at least %d needed)", c.Table, c.Score(), MinColumns)
 }
 
-// fit maps header onto table t: each canonical column takes the first
-// header that means it, but a header that is the canonical name itself
-// wins (the loader would load it anyway). Headers that match a synonym
-// exactly are placed first; a header that only matches once its
-// parenthesised part or a qualifier is left out ("Rekeningnr. (IBAN)",
-// "Voornaam kind") takes a column no exact header took.
-func fit(t *model.Table, header []string, names string) Candidate {
-	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns)}
-	taken := map[string]int{}
-	for _, exact := range []bool{true, false} {
-		for i, h := range header {
-			col, ok := lookup(t.Name, h, exact)
-			if !ok {
-				continue
-			}
-			prev, dup := taken[col]
-			switch {
-			case !dup:
-			case exact && strings.EqualFold(strings.TrimSpace(h), col) && !strings.EqualFold(strings.TrimSpace(header[prev]), col):
-				delete(c.Columns, prev)
-			default:
-				continue
-			}
-			taken[col] = i
-			c.Columns[i] = col
-		}
-	}
-	for i := range header {
-		if _, ok := c.Columns[i]; !ok && strings.TrimSpace(header[i]) != "" {
-			c.Unplaced = append(c.Unplaced, i)
-		}
-	}
-	c.Matched = len(taken)
-	for _, col := range t.Columns {
-		if _, ok := taken[col.Name]; !ok && col.Required {
-			c.Missing = append(c.Missing, col.Name)
-		}
-	}
-	nameKey := Key(names)
-	for _, h := range tableHints[t.Name] {
-		if strings.Contains(nameKey, h) {
-			c.Hinted = true
-		}
-	}
-	return c
-}
-
-// lookup finds the canonical column of table a header means: with exact,
-// only by its synonyms; otherwise only by its variants (see headerVariants).
-func lookup(table, header string, exact bool) (string, bool) {
-	if exact {
-		col, ok := index[table][Key(header)]
-		return col, ok
-	}
-	for _, k := range headerVariants(table, header) {
-		if col, ok := index[table][k]; ok {
-			return col, true
-		}
-	}
-	return "", false
-}
-
-// qualifiers are the words after a header's name that say whose value it
-// is ("Achternaam kind", "E-mailadres ouder 1"), per table they fit: a
-// parent's e-mail address is no column of a child table.
-var qualifiers = map[string][]string{
-	"admin_children":    childQualifiers,
-	"portal_children":   childQualifiers,
-	"tracking_children": childQualifiers,
-	"admin_guardians":   guardianQualifiers,
-	"portal_guardians":  guardianQualifiers,
-}
-
-var (
-	childQualifiers    = []string{"vanhetkind", "kind", "child"}
-	guardianQualifiers = []string{"ouderverzorger", "verzorger", "ouder1", "ouder2", "ouder", "parent", "guardian"}
-)
-
-// headerVariants are the normalised forms a header is tried under when it
-// matches no synonym as written: without its parenthesised part and that
-// part alone ("Rekeningnr. (IBAN)", "Meldplichtig (j/n)"), without a
-// qualifier of the table ("Voornaam kind"), and with "nr" and "nummer"
-// exchanged at the end ("Relatienr", "Debiteurnr").
-func headerVariants(table, header string) []string {
-	var bases []string
-	if open := strings.IndexByte(header, '('); open > 0 {
-		inner, _, _ := strings.Cut(header[open+1:], ")")
-		bases = append(bases, Key(header[:open]), Key(inner))
-	}
-	bases = append(bases, Key(header))
-	var out []string
-	for _, b := range bases {
-		forms := []string{b}
-		for _, q := range qualifiers[table] {
-			if s, ok := strings.CutSuffix(b, q); ok && s != "" {
-				forms = append(forms, s)
-				break
-			}
-		}
-		for _, f := range forms {
-			out = append(out, f)
-			if s, ok := strings.CutSuffix(f, "nummer"); ok && s != "" {
-				out = append(out, s+"nr")
-			} else if s, ok := strings.CutSuffix(f, "nr"); ok && s != "" {
-				out = append(out, s+"nummer")
-			}
-		}
-	}
-	return out
-}
-
 // ValueMapping proposes the labels to map for an enum (or gender) column of
 // table from the distinct values found: mapped holds label -> canonical
 // value for labels that are not canonical values themselves, unknown the
 // labels no profile knows.
 func ValueMapping(table, column string, distinct []string) (mapped map[string]string, unknown []string) {
+	mapped, guessed, unknown := proposeValues(table, column, distinct)
+	for l, v := range guessed {
+		mapped[l] = v
+	}
+	return mapped, unknown
+}
+
+// proposeValues is ValueMapping that tells apart the labels a profile
+// knows (mapped) from those mapped to the value their words are nearest
+// (guessed, to review); unknown are the labels no value comes near.
+func proposeValues(table, column string, distinct []string) (mapped, guessed map[string]string, unknown []string) {
 	allowed := allowedValues(table, column)
 	if allowed == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	byKey := map[string]string{}
 	for canonical, labels := range valueSynonyms[column] {
@@ -366,7 +292,12 @@ func ValueMapping(table, column string, distinct []string) (mapped map[string]st
 			byKey[Key(l)] = canonical
 		}
 	}
-	mapped = map[string]string{}
+	var vals []string
+	for v := range allowed {
+		vals = append(vals, v)
+	}
+	sort.Strings(vals)
+	mapped, guessed = map[string]string{}, map[string]string{}
 	for _, v := range distinct {
 		if allowed[strings.ToLower(strings.TrimSpace(v))] {
 			continue
@@ -375,9 +306,13 @@ func ValueMapping(table, column string, distinct []string) (mapped map[string]st
 			mapped[v] = canonical
 			continue
 		}
+		if canonical, _, ok := nearestValue(column, vals, v); ok {
+			guessed[v] = canonical
+			continue
+		}
 		unknown = append(unknown, v)
 	}
-	return mapped, unknown
+	return mapped, guessed, unknown
 }
 
 // allowedValues are a column's canonical values: an enum's, or m and v for

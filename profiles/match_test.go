@@ -102,7 +102,7 @@ func TestMatch(t *testing.T) {
 			name:   "a tie without a name is not placed",
 			header: []string{"Nummer", "Ontvangen op", "Afgehandeld op"},
 			names:  "registers.xlsx Blad1",
-			reason: "fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table",
+			reason: "fits complaints (3 of 4 columns) and requests (3 of 5 columns) and applicants (3 of 5 columns) equally well; add it to the manifest by hand with the right table",
 		},
 		{
 			name:   "a required column missing",

@@ -13,11 +13,13 @@ import (
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/values"
 )
 
 // maxDistinct is how many distinct values per column are read to propose
-// value mappings; enum columns have far fewer labels.
-const maxDistinct = 200
+// value mappings (enum columns have far fewer labels) and to find the
+// columns that hold another export's keys.
+const maxDistinct = 5000
 
 // Placement is one export (or sheet) placed on a canonical table.
 type Placement struct {
@@ -27,13 +29,21 @@ type Placement struct {
 	Result      Result
 	Header      []string
 	Values      map[string]map[string]string // canonical column -> label -> canonical value
-	Notes       []string                     // things to review: unknown labels, headers left out
+	// ValueComments are, per canonical column and label, what to review
+	// about a proposed value ("REVIEW: proposed by its words").
+	ValueComments map[string]map[string]string
+	Notes         []string // things to review: unknown labels, headers left out
+	Draft         bool     // a required column is missing: an entry to complete by hand
 }
 
 // Unplaced is an export (or sheet) that could not be placed, and why.
 type Unplaced struct {
 	File, Sheet string
 	Reason      string
+	// Draft is the entry for the table the export comes closest to, when
+	// only required columns are missing: written into the manifest for the
+	// user to complete.
+	Draft *Placement
 }
 
 // Label names the file (and sheet) the way messages do.
@@ -96,6 +106,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 	}
 	p := &Proposal{}
 	var asOf []asOfVote
+	var sheets []ingest.SheetPreview
 	for _, name := range files {
 		rel := strings.TrimPrefix(name, dir+"/")
 		if dir == "." {
@@ -112,13 +123,31 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 		}
 		for _, pv := range previews {
 			pv.File = rel
-			if p.place(pv) {
+			sheets = append(sheets, pv)
+		}
+	}
+	// Two rounds: the first places what the headers make clear and
+	// collects the keys of the exports others link to; the second uses
+	// those keys to recognise link columns by their values.
+	var keys Keys
+	for round := 0; round < 2; round++ {
+		var placed []Result
+		for i := range sheets {
+			placed = append(placed, matchPreview(&sheets[i], keys))
+		}
+		if round == 0 {
+			keys = collectKeys(sheets, placed)
+			continue
+		}
+		for i, pv := range sheets {
+			if p.place(pv, placed[i]) {
 				if d, ok := exportDate(pv.Above); ok {
 					asOf = append(asOf, asOfVote{date: d, label: pv.Label()})
 				}
 			}
 		}
 	}
+	sort.SliceStable(p.Unplaced, func(i, j int) bool { return p.Unplaced[i].File < p.Unplaced[j].File })
 	p.chooseAsOf(asOf)
 	sort.SliceStable(p.Placed, func(i, j int) bool {
 		return tableOrder[p.Placed[i].Result.Table] < tableOrder[p.Placed[j].Result.Table]
@@ -153,27 +182,124 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, err
 }
 
-// place matches one previewed table and records the outcome; it reports
+// sheetOf is what Match looks at for one previewed table.
+func sheetOf(pv *ingest.SheetPreview) *Sheet {
+	s := &Sheet{Header: pv.Header, Names: pv.File + " " + pv.Sheet}
+	if pv.Err != nil {
+		return s
+	}
+	s.Values = make([]Values, len(pv.Header))
+	for i := range pv.Header {
+		v := Values{Rows: pv.DataRows, Workbook: pv.Sheet != ""}
+		if i < len(pv.Distinct) {
+			v.Distinct = pv.Distinct[i]
+		}
+		if i < len(pv.More) {
+			v.More = pv.More[i]
+		}
+		if i < len(pv.Blanks) {
+			v.Blanks = pv.Blanks[i]
+		}
+		s.Values[i] = v
+	}
+	return s
+}
+
+func matchPreview(pv *ingest.SheetPreview, keys Keys) Result {
+	if pv.Err != nil {
+		return Result{}
+	}
+	return MatchSheet(sheetOf(pv), keys)
+}
+
+// collectKeys gathers the key values of the placed exports other tables
+// link to (the children's numbers, the guardians', the staff's).
+func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
+	keys := Keys{}
+	for i, r := range placed {
+		col, ok := keyOwners[r.Table]
+		if !r.Placed() || !ok {
+			continue
+		}
+		for h, c := range r.Columns {
+			if c != col || h >= len(sheets[i].Distinct) {
+				continue
+			}
+			set := KeySet{Values: map[string]bool{}, From: sheets[i].Label()}
+			for _, v := range sheets[i].Distinct[h] {
+				set.Values[v] = true
+			}
+			if old, dup := keys[col]; !dup || len(old.Values) < len(set.Values) {
+				keys[col] = set
+			}
+		}
+	}
+	return keys
+}
+
+// place records where one previewed table was placed, or why it was not
+// (with a draft entry for the table it comes closest to); it reports
 // whether the table was placed.
-func (p *Proposal) place(pv ingest.SheetPreview) bool {
+func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
 	if pv.Err != nil {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: errorText(pv)})
 		return false
 	}
-	r := Match(pv.Header, pv.File+" "+pv.Sheet)
 	if !r.Placed() {
-		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason})
+		u := Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason}
+		if r.Closest != nil {
+			d := placement(pv, Result{Candidate: *r.Closest})
+			d.Draft = true
+			u.Draft = &d
+			u.Reason = draftReason(*r.Closest)
+		}
+		p.Unplaced = append(p.Unplaced, u)
 		return false
 	}
+	p.Placed = append(p.Placed, placement(pv, r))
+	return true
+}
+
+// placement is the proposal for one table placed on r's table: value
+// mappings, with what to review.
+func placement(pv ingest.SheetPreview, r Result) Placement {
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
+	t, _ := model.Lookup(r.Table)
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]
-		mapped, unknown := ValueMapping(r.Table, col, pv.Distinct[i])
-		if len(mapped) > 0 {
-			if pl.Values == nil {
-				pl.Values = map[string]map[string]string{}
+		var distinct []string
+		if i < len(pv.Distinct) {
+			distinct = pv.Distinct[i]
+		}
+		mapped, guessed, unknown := proposeValues(r.Table, col, distinct)
+		if c, ok := t.Column(col); ok && c.Type == model.Bool {
+			for _, d := range distinct {
+				if _, err := values.ParseBool(d); err == nil {
+					continue
+				}
+				if yes, ok := boolValue(d); ok {
+					if guessed == nil {
+						guessed = map[string]string{}
+					}
+					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				}
 			}
-			pl.Values[col] = mapped
+			// A checkbox: a mark for yes, blank for no.
+			if i < len(pv.Blanks) {
+				if mark := (Values{Distinct: distinct, Blanks: pv.Blanks[i]}).shape().checkbox; mark != "" {
+					mapped, guessed = map[string]string{mark: "ja", "": "nee"}, nil
+				}
+			}
+		}
+		for label, v := range mapped {
+			pl.setValue(col, label, v, "")
+		}
+		for label, v := range guessed {
+			why := "REVIEW: proposed by its words; " + v + " = " + model.ValueDoc(col, v)
+			if c, _ := t.Column(col); c.Type == model.Bool {
+				why = "REVIEW: read as " + v + " by its words"
+			}
+			pl.setValue(col, label, v, why)
 		}
 		if len(unknown) > 0 && col != "gender" {
 			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: labels not recognised: %s; map each under values: %s: to one of %s",
@@ -183,8 +309,31 @@ func (p *Proposal) place(pv ingest.SheetPreview) bool {
 			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: the header has %d columns of this name; rename all but the one to load in the export", pv.Header[i], n))
 		}
 	}
-	p.Placed = append(p.Placed, pl)
-	return true
+	for _, i := range r.Review {
+		pl.Notes = append(pl.Notes, fmt.Sprintf("%s: mapped to %s by its values alone (%s); check it", pv.Header[i], r.Columns[i], r.Why[i]))
+	}
+	pl.Notes = append(pl.Notes, r.Notes...)
+	return pl
+}
+
+// setValue proposes label -> v for column col, with a comment for review.
+func (pl *Placement) setValue(col, label, v, comment string) {
+	if pl.Values == nil {
+		pl.Values = map[string]map[string]string{}
+	}
+	if pl.Values[col] == nil {
+		pl.Values[col] = map[string]string{}
+	}
+	pl.Values[col][label] = v
+	if comment != "" {
+		if pl.ValueComments == nil {
+			pl.ValueComments = map[string]map[string]string{}
+		}
+		if pl.ValueComments[col] == nil {
+			pl.ValueComments[col] = map[string]string{}
+		}
+		pl.ValueComments[col][label] = comment
+	}
 }
 
 // countFold counts the cells equal to h but for case.
@@ -266,14 +415,44 @@ func quote(ss []string) []string {
 	return out
 }
 
-// Manifest turns the proposal into a manifest, organisation named org.
+// Manifest turns the proposal into a manifest, organisation named org:
+// the placed exports only, so that it can be audited as it is.
 func (p *Proposal) Manifest(org string) *manifest.Manifest {
+	return p.manifest(org, p.Placed)
+}
+
+// DraftManifest is Manifest with a draft entry for each export that was
+// not placed because required columns were not recognised: the columns
+// that were, to be completed by hand (see Comments).
+func (p *Proposal) DraftManifest(org string) *manifest.Manifest {
+	return p.manifest(org, append(slices.Clone(p.Placed), p.Drafts()...))
+}
+
+// Drafts are the draft entries of the exports not placed.
+func (p *Proposal) Drafts() []Placement {
+	var out []Placement
+	for _, u := range p.Unplaced {
+		if u.Draft != nil {
+			out = append(out, *u.Draft)
+		}
+	}
+	return out
+}
+
+func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 	m := &manifest.Manifest{Version: manifest.Version, Organisation: org, AsOf: p.AsOf, Policy: p.Policy, Systems: map[string]*manifest.System{}}
-	for _, pl := range p.Placed {
+	sort.SliceStable(placed, func(i, j int) bool {
+		return tableOrder[placed[i].Result.Table] < tableOrder[placed[j].Result.Table]
+	})
+	for _, pl := range placed {
 		t, _ := model.Lookup(pl.Result.Table)
 		s := m.Systems[t.System]
 		if s == nil {
-			s = &manifest.System{Product: p.Products[t.System]}
+			product := p.Products[t.System]
+			if product == "" {
+				product = productOf(t.System, pl.File)
+			}
+			s = &manifest.System{Product: product}
 			m.Systems[t.System] = s
 		}
 		f := &manifest.File{File: pl.File, Sheet: pl.Sheet, Table: t.Name, Columns: map[string]string{}, Values: pl.Values,
@@ -289,25 +468,53 @@ func (p *Proposal) Manifest(org string) *manifest.Manifest {
 	return m
 }
 
+// productOf names the product of a system that only a draft entry has.
+func productOf(system, file string) string {
+	key := Key(file)
+	for _, pr := range products {
+		if pr.System == system && strings.Contains(key, pr.Hint) {
+			return pr.Product
+		}
+	}
+	if d := defaultProducts[system]; d != "" {
+		return d
+	}
+	return "onbekend"
+}
+
 // Comments explains the proposal in the manifest it writes: per file the
-// table and score, and what could not be placed and why.
+// table and score, why each column was placed, what to review, and what
+// could not be placed and why.
 func (p *Proposal) Comments() manifest.Comments {
 	c := manifest.Comments{
 		Head: []string{
-			"Written by avgaudit init: each export was recognised from its header row.",
-			"Review it: check that every file is the table named, that each column",
-			"mapping is right, and fill in the products and the organisation.",
+			"Written by avgaudit init: each export was recognised from its header row",
+			"and the values under it. Review it: check that every file is the table",
+			"named and that each column mapping is right (the comment at the end of a",
+			"line says why it was placed; lines marked REVIEW are guesses), and fill",
+			"in the products and the organisation.",
 		},
-		Files:   map[string][]string{},
-		Systems: map[string][]string{},
+		Files:        map[string][]string{},
+		Systems:      map[string][]string{},
+		Columns:      map[string]map[string]string{},
+		Values:       map[string]map[string]map[string]string{},
+		AfterColumns: map[string][]string{},
 	}
 	c.Head = append(c.Head, p.asOfComments()...)
 	for sys := range p.Guessed {
 		c.Systems[sys] = []string{"product not recognised from the file names: fill in the product's name as the processor register writes it"}
 	}
-	for _, pl := range p.Placed {
+	for _, pl := range append(slices.Clone(p.Placed), p.Drafts()...) {
 		r := pl.Result
-		lines := []string{fmt.Sprintf("recognised as %s: %s matched", r.Table, r.Score())}
+		var lines []string
+		if pl.Draft {
+			lines = append(lines,
+				fmt.Sprintf("DRAFT: not recognised in full; closest is %s (%s matched), but required", r.Table, r.Score()),
+				fmt.Sprintf("columns were not found: %s.", describe(r.Table, r.Missing)),
+				"Complete it below (remove the # before the right mapping) or delete this entry.")
+		} else {
+			lines = append(lines, fmt.Sprintf("recognised as %s: %s matched", r.Table, r.Score()))
+		}
 		if pl.HeaderRow > 1 {
 			lines = append(lines, fmt.Sprintf("header on row %d; the rows above it are skipped", pl.HeaderRow))
 		}
@@ -321,8 +528,30 @@ func (p *Proposal) Comments() manifest.Comments {
 		if len(left) > 0 {
 			lines = append(lines, "not loaded: "+strings.Join(left, ", "))
 		}
-		lines = append(lines, pl.Notes...)
-		c.Files[pl.Label()] = lines
+		for _, n := range pl.Notes {
+			lines = append(lines, "REVIEW: "+n)
+		}
+		lines = append(lines, valueDocLines(r.Table, pl)...)
+		label := pl.Label()
+		c.Files[label] = lines
+		why := map[string]string{}
+		for i, col := range r.Columns {
+			w := r.Why[i]
+			if slices.Contains(r.Review, i) {
+				w = "REVIEW: " + w
+			}
+			if w != "" {
+				why[pl.Header[i]] = w
+			}
+			_ = col
+		}
+		c.Columns[label] = why
+		if len(pl.ValueComments) > 0 {
+			c.Values[label] = pl.ValueComments
+		}
+		if pl.Draft {
+			c.AfterColumns[label] = draftLines(r)
+		}
 	}
 	if len(p.Unplaced) > 0 {
 		c.Foot = append(c.Foot, "Could not place (add them above by hand if they hold a canonical table):")
@@ -331,4 +560,64 @@ func (p *Proposal) Comments() manifest.Comments {
 		}
 	}
 	return c
+}
+
+// draftReason says why an export was drafted rather than placed, and
+// what to do.
+func draftReason(c Candidate) string {
+	var missing []string
+	for _, col := range c.Missing {
+		m := col
+		if hs := c.Hints[col]; len(hs) > 0 {
+			m += fmt.Sprintf(" (probably `%s`)", strings.Join(hs, "` or `"))
+		}
+		missing = append(missing, m)
+	}
+	return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; a draft entry is in the manifest: choose the header there, then audit",
+		c.Table, c.Score(), strings.Join(missing, ", "))
+}
+
+// draftLines are the commented-out mappings of a draft entry: per missing
+// required column the headers most likely to be it.
+func draftLines(r Result) []string {
+	var out []string
+	for _, col := range r.Missing {
+		hs := r.Hints[col]
+		if len(hs) == 0 {
+			out = append(out, fmt.Sprintf("REVIEW %s: no header looks like it; map the export's column for %s here:", col, describe(r.Table, []string{col})),
+				fmt.Sprintf("HEADER: %s", col))
+			continue
+		}
+		out = append(out, fmt.Sprintf("REVIEW %s: probably %s; keep one of these lines without its #:", col, "`"+strings.Join(hs, "` or `")+"`"))
+		for _, h := range hs {
+			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
+		}
+	}
+	return out
+}
+
+// yamlKey writes a header as a mapping key, quoted where YAML needs it.
+func yamlKey(h string) string {
+	if strings.ContainsAny(h, ":#'\"{}[],&*!|>%@`") || strings.TrimSpace(h) != h || h == "" {
+		return fmt.Sprintf("%q", h)
+	}
+	return h
+}
+
+// valueDocLines explain, for each enumeration column the entry maps, what
+// every canonical value means.
+func valueDocLines(table string, pl Placement) []string {
+	t, _ := model.Lookup(table)
+	var out []string
+	for _, i := range slices.Sorted(maps.Keys(pl.Result.Columns)) {
+		col, ok := t.Column(pl.Result.Columns[i])
+		if !ok || col.Type != model.Enum {
+			continue
+		}
+		out = append(out, fmt.Sprintf("values of %s:", col.Name))
+		for _, v := range col.Values {
+			out = append(out, fmt.Sprintf("  %-24s %s", v, model.ValueDoc(col.Name, v)))
+		}
+	}
+	return out
 }

@@ -99,7 +99,7 @@ func TestRecogniseMessy(t *testing.T) {
 		unplaced = append(unplaced, u.Label()+": "+u.Reason)
 	}
 	wantUnplaced := []string{
-		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,
+		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) and applicants (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,
 		`leeg.csv: empty: no header row with column names`,
 		`oud.xls: an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
 		`twee-tabellen.csv: row 1: the header row holds two tables side by side: columns 1-2 ("Kindnummer", "Einddatum opvang") and columns 4-5 ("Oudernummer", "Naam"), with column 3 empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column 3`,

@@ -23,8 +23,10 @@ import (
 var mgmtFS embed.FS
 
 var (
-	mgmtPageTmpl = template.Must(template.New("management.html.tmpl").ParseFS(mgmtFS, "templates/management.html.tmpl"))
-	mgmtCSS      = mustReadFS(mgmtFS, "templates/management.css")
+	mgmtPageTmpl = template.Must(template.New("management.html.tmpl").
+			Funcs(template.FuncMap{"hyphenate": hyphenate}).
+			ParseFS(mgmtFS, "templates/management.html.tmpl"))
+	mgmtCSS = mustReadFS(mgmtFS, "templates/management.css")
 )
 
 func mustReadFS(fsys embed.FS, name string) string {

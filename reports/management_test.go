@@ -122,11 +122,20 @@ func TestMgmtXLSXGolden(t *testing.T) {
 			}
 			golden(t, filepath.Join(mgmtGoldenDir, "xlsx", lang+".tsv"), tsv(rows))
 
+			// The chart's own columns are hidden; the page is landscape A4.
+			for _, col := range []string{"O", "P"} {
+				if visible, err := f.GetColVisible(sheet, col); err != nil || visible {
+					t.Errorf("chart column %s visible %v (%v), want hidden", col, visible, err)
+				}
+			}
+			if o, err := f.GetPageLayout(sheet); err != nil || o.Orientation == nil || *o.Orientation != "landscape" {
+				t.Errorf("page layout %+v (%v), want landscape", o, err)
+			}
 			charts := 0
 			for name, part := range zipParts(t, data) {
 				if strings.HasPrefix(name, "xl/charts/chart") {
 					charts++
-					for _, ref := range []string{"$J$", "$K$", "$A$"} {
+					for _, ref := range []string{"$O$", "$P$", "$A$"} {
 						if !strings.Contains(part, ref) {
 							t.Errorf("%s does not refer to column %s of the area table", name, ref)
 						}

@@ -24,7 +24,9 @@ const (
 	xlsxNowLight       = "A9C1E3"
 	xlsxPrevColour     = "9AA7B4"
 	xlsxPrevLight      = "D5DBE1"
-	mgmtWideCols       = 11 // the widest table: the areas, with the two chart columns
+	mgmtAreaCols       = 9  // the columns of the area table
+	mgmtChartNowCol    = 15 // the chart's values, now and before: hidden columns
+	mgmtChartPrevCol   = 16 // to the right of every table
 	mgmtChartRows      = 18 // rows left free under the area table for the chart
 	mgmtConclusionCols = 9
 )
@@ -97,7 +99,7 @@ func (x *mgmtSheet) write(run *results.Run) error {
 	if err := x.chart(); err != nil {
 		return err
 	}
-	if err := xlsxkit.PrintA4Portrait(x.f, x.sh); err != nil {
+	if err := xlsxkit.PrintA4Landscape(x.f, x.sh); err != nil {
 		return err
 	}
 	return x.mgmtDocProps(run)
@@ -211,15 +213,16 @@ func (x *mgmtSheet) keyFigures() {
 func (x *mgmtSheet) areas() {
 	v, m := x.v, x.v.T.m
 	x.section(m.PerArea)
-	x.tableHead(m.Area, m.Checks, m.ChecksRun, m.ChecksOpen, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
-		m.HighestRisk, m.ChartValueNow, m.ChartValuePrv)
+	h := x.tableHead(m.Area, m.Checks, m.ChecksRun, m.ChecksOpen, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
+		m.HighestRisk)
+	x.rows[h-1] = chartCells(x.rows[h-1], m.ChartValueNow, m.ChartValuePrv)
 	x.areaFirst = x.next()
 	for _, a := range v.Areas {
 		x.areaRow(a)
 	}
 	x.areaLast = x.next() - 1
 	t := x.areaRow(v.AreaTotal)
-	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtWideCols, t), x.bold)
+	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtAreaCols, t), x.bold)
 	x.add(m.ChartCaption)
 	for range mgmtChartRows {
 		x.add()
@@ -234,10 +237,19 @@ func (x *mgmtSheet) areaRow(a mgmtArea) int {
 			prev = a.ChartPrev
 		}
 	}
-	r := x.add(a.Name, a.Checks, a.Run, a.ChecksOpen, num(a.Open), num(a.Accepted), num(a.Previous), a.Trend,
-		a.Level, now, prev)
+	r := x.add(chartCells([]any{a.Name, a.Checks, a.Run, a.ChecksOpen, num(a.Open), num(a.Accepted), num(a.Previous), a.Trend,
+		a.Level}, now, prev)...)
 	x.levelCell(9, r, a.LevelClass)
 	return r
+}
+
+// chartCells puts the chart's two values of a row of the area table in the
+// hidden chart columns, away from the table a reader sees.
+func chartCells(row []any, now, prev any) []any {
+	for len(row) < mgmtChartNowCol-1 {
+		row = append(row, nil)
+	}
+	return append(row, now, prev)
 }
 
 func (x *mgmtSheet) levelCell(col, row int, class string) {
@@ -253,10 +265,12 @@ func (x *mgmtSheet) topRisks() {
 		x.add(m.NoTopRisks)
 		return
 	}
-	x.tableHead(m.Rank, m.Check, m.Area, m.Level, m.Score, m.Owner, m.Status)
+	// The check's title in the wide first column, so it reads on one line.
+	x.tableHead(m.Check, m.Area, m.Level, m.Score, m.Owner, m.Status)
 	for _, c := range v.TopRisks {
-		r := x.add(c.Rank, c.Title, c.Area, c.Level, atoiOr(c.Score), c.Owner, c.Status)
-		x.levelCell(4, r, c.LevelClass)
+		r := x.add(fmt.Sprintf("%v. %s", c.Rank, c.Title), c.Area, c.Level, atoiOr(c.Score), c.Owner, c.Status)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(6, r), x.wrap) // the rows are as tall as their texts
+		x.levelCell(3, r, c.LevelClass)
 	}
 }
 
@@ -264,19 +278,26 @@ func (x *mgmtSheet) matrix() {
 	v, m := x.v, x.v.T.m
 	x.section(m.MatrixTitle)
 	x.text(m.MatrixNote)
+	// Each cell of the matrix takes two columns, merged: a check's title
+	// wraps between words, not inside one.
 	head := []string{m.Impact + " ↓ / " + m.Likelihood + " →"}
 	for _, c := range v.Matrix[0].Cells {
-		head = append(head, fmt.Sprint(c.Likelihood))
+		head = append(head, fmt.Sprint(c.Likelihood), "")
 	}
-	x.tableHead(head...)
+	h := x.tableHead(head...)
+	for i := range v.Matrix[0].Cells {
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, h), xlsxkit.Cell(3+2*i, h)})
+	}
 	for _, row := range v.Matrix {
 		cells := []any{row.Impact}
 		for _, c := range row.Cells {
-			cells = append(cells, matrixCellText(c))
+			cells = append(cells, matrixCellText(c), nil)
 		}
 		r := x.add(cells...)
 		for i, c := range row.Cells {
-			x.levelCell(i+2, r, c.LevelClass)
+			x.levelCell(2+2*i, r, c.LevelClass)
+			x.levelCell(3+2*i, r, c.LevelClass)
+			x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, r), xlsxkit.Cell(3+2*i, r)})
 		}
 	}
 	x.add(m.ImpactAxis + "; " + m.LikelyAxis)
@@ -368,8 +389,13 @@ func (x *mgmtSheet) flush() error {
 	if err := x.setRows(x.sh, 1, x.rows); err != nil {
 		return err
 	}
-	widths := []float64{44, 12, 12, 14, 12, 12, 14, 16, 14, 14, 14, 14, 18}
+	widths := []float64{44, 26, 12, 14, 26, 14, 14, 18, 14, 14, 14, 14, 18, 4, 10, 10} // B and E hold areas and owners
 	if err := xlsxkit.SetColWidths(x.f, x.sh, widths); err != nil {
+		return err
+	}
+	// The chart's own columns are not for reading (and hidden data is still
+	// drawn: excelize writes plotVisOnly false).
+	if err := x.f.SetColVisible(x.sh, colName(mgmtChartNowCol)+":"+colName(mgmtChartPrevCol), false); err != nil {
 		return err
 	}
 	for _, st := range x.formats {
@@ -389,13 +415,17 @@ func (x *mgmtSheet) flush() error {
 // merged paragraph wraps at the width of the merged columns, any other
 // cell at its own column's width.
 func (x *mgmtSheet) rowHeights(widths []float64) error {
-	merged := map[string]bool{}
-	paragraph := 0.0
-	for _, w := range widths[:mgmtConclusionCols] {
-		paragraph += w
-	}
+	// A merged cell wraps at the width of the columns it spans.
+	merged := map[string]float64{}
 	for _, mg := range x.merges {
-		merged[mg[0]] = true
+		c1, _, err1 := excelize.CellNameToCoordinates(mg[0])
+		c2, _, err2 := excelize.CellNameToCoordinates(mg[1])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		for c := c1; c <= c2; c++ {
+			merged[mg[0]] += widths[min(c-1, len(widths)-1)]
+		}
 	}
 	for i, row := range x.rows {
 		lines := 1
@@ -405,10 +435,16 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 				continue
 			}
 			width := widths[min(c, len(widths)-1)]
-			if merged[xlsxkit.Cell(c+1, i+1)] {
-				width = paragraph
-			} else if _, head := x.heads[i+1]; head || len(row) == 1 || c == 0 && len(row) == 2 {
-				continue // titles, headings and labels may run on
+			_, head := x.heads[i+1]
+			switch {
+			case c+1 >= mgmtChartNowCol:
+				continue // the hidden chart columns
+			case merged[xlsxkit.Cell(c+1, i+1)] > 0:
+				width = merged[xlsxkit.Cell(c+1, i+1)]
+			case head:
+				width -= 2 // bold: a table's headings wrap in their columns
+			case len(row) <= 2:
+				continue // titles, labels and their values run on
 			}
 			lines = max(lines, xlsxkit.WrappedLines(s, int(width)-2))
 		}
@@ -449,17 +485,17 @@ func (x *mgmtSheet) chart() error {
 	}
 	var all []excelize.ChartSeries
 	if v.PreviousAsOf != "" {
-		all = append(all, series(mgmtWideCols, xlsxPrevColour, xlsxPrevLight, func(a mgmtArea) bool { return a.ChartPrevExact }))
+		all = append(all, series(mgmtChartPrevCol, xlsxPrevColour, xlsxPrevLight, func(a mgmtArea) bool { return a.ChartPrevExact }))
 	}
-	all = append(all, series(mgmtWideCols-1, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
+	all = append(all, series(mgmtChartNowCol, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
 	gap := uint(60)
 	return x.f.AddChart(x.sh, xlsxkit.Cell(1, x.areaLast+3), &excelize.Chart{
 		Type:      excelize.Bar,
 		Series:    all,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
 		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 20},
 		GapWidth:  &gap,
 		Format:    excelize.GraphicOptions{AltText: m.TrendTitle},

@@ -8,6 +8,39 @@
   if (typeof echarts === "undefined") {
     return;
   }
+  // Numbers are written as the report's language writes them: 1.000 and
+  // 2,5 in a Dutch report, 1,000 and 2.5 in an English one. ECharts would
+  // write 1,000 everywhere; the options are JSON, so the formatters are
+  // added here.
+  var lang = document.documentElement.lang || "nl";
+  var numberFormat = new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL");
+  var number = function (v) {
+    return typeof v === "number" ? numberFormat.format(v) : v;
+  };
+  var localise = function (option) {
+    var axes = [].concat(option.xAxis || [], option.yAxis || []);
+    for (var a = 0; a < axes.length; a++) {
+      if (axes[a].type === "value") {
+        axes[a].axisLabel = axes[a].axisLabel || {};
+        if (!axes[a].axisLabel.formatter) {
+          axes[a].axisLabel.formatter = number;
+        }
+      }
+    }
+    var series = [].concat(option.series || []);
+    for (var s = 0; s < series.length; s++) {
+      var label = series[s].label;
+      if (label && label.show && !label.formatter) {
+        label.formatter = function (p) {
+          return number(Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value);
+        };
+      }
+    }
+    if (option.tooltip && !option.tooltip.valueFormatter) {
+      option.tooltip.valueFormatter = number;
+    }
+    return option;
+  };
   var charts = [];
   var els = document.querySelectorAll(".chart[data-option]");
   for (var i = 0; i < els.length; i++) {
@@ -16,7 +49,7 @@
       continue;
     }
     var chart = echarts.init(els[i], null, { renderer: "svg" });
-    chart.setOption(JSON.parse(data.textContent));
+    chart.setOption(localise(JSON.parse(data.textContent)));
     charts.push(chart);
   }
   var resize = function (size) {

@@ -1,0 +1,252 @@
+package profiles
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/values"
+)
+
+// What the values under a header say about it. Headers are not always
+// enough: "Toestemming" may hold yes/no answers or the reference of a
+// signed form, "Nummer" may be a child's number or an invoice's. The
+// values decide between columns the words leave open, fill in a required
+// column no header named, and keep a header off a column whose type its
+// values do not have.
+
+// Values are the values found under one header.
+type Values struct {
+	Distinct []string // distinct non-blank values (possibly not all of them)
+	More     bool     // there were more distinct values than Distinct holds
+	Blanks   int      // rows where the cell is blank
+	Rows     int      // data rows
+	Workbook bool     // from a workbook: dates may be serial day numbers
+}
+
+// shape is what Values look like.
+type shape struct {
+	filled    int     // distinct non-blank values
+	boolShare float64 // share of the distinct values that are yes/no answers
+	checkbox  string  // the one mark of a checkbox column ("x"), with blanks for no
+	dateShare float64 // share that are dates (or timestamps)
+	serials   bool    // the dates are workbook serial numbers only
+	bsnShare  float64 // share that are 9-digit numbers passing the 11-check
+	refShare  float64 // share that look like references ("TS-10392")
+	refShape  string  // the references' shape ("TS-…")
+	consent   float64 // share that are consent questions
+}
+
+// maxShapeValues is how many distinct values are looked at to tell what a
+// column holds.
+const maxShapeValues = 300
+
+// refPattern is a reference or record number: a few letters, a separator
+// and digits ("TS-10392", "FORM/2025/12", "CF 881").
+var refPattern = regexp.MustCompile(`^[A-Za-z]{1,6}[-/_ .]?[0-9]{2,}([-/_.][0-9A-Za-z]+)*$`)
+
+// checkMarks are the marks a checkbox column holds for yes.
+var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true, "☑": true, "*": true, "•": true, "ja": true, "yes": true, "j": true, "y": true, "1": true, "true": true, "waar": true}
+
+func (v Values) shape() shape {
+	var s shape
+	var bools, dates, serials, bsns, refs, consents int
+	sample := v.Distinct
+	if len(sample) > maxShapeValues {
+		sample = sample[:maxShapeValues]
+	}
+	for _, d := range sample {
+		d = strings.TrimSpace(d)
+		if d == "" {
+			continue
+		}
+		s.filled++
+		if _, ok := boolValue(d); ok {
+			bools++
+		}
+		if _, err := values.ParseTimestamp(d); err == nil {
+			dates++
+		} else if v.Workbook && serialDate(d) {
+			dates++
+			serials++
+		}
+		if n, err := values.NormalizeBSN(d); err == nil && values.ValidBSN(n) {
+			bsns++
+		}
+		if refPattern.MatchString(d) && !allDigits(d) {
+			refs++
+			if s.refShape == "" {
+				s.refShape = refShapeOf(d)
+			}
+		}
+		if len(d) < 120 && strings.ContainsFunc(d, unicode.IsLetter) {
+			if _, _, ok := nearestValue("consent_type", model.ConsentTypes, d); ok {
+				consents++
+			}
+		}
+	}
+	if s.filled == 0 {
+		return s
+	}
+	n := float64(s.filled)
+	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
+	s.serials = serials > 0 && serials == dates
+	if s.filled == 1 && v.Blanks > 0 && checkMarks[strings.ToLower(strings.TrimSpace(v.Distinct[0]))] {
+		s.checkbox = strings.TrimSpace(v.Distinct[0])
+	}
+	return s
+}
+
+// serialDate reports whether d is a workbook serial day number between
+// 1950 and 2075, where dates in these exports fall.
+func serialDate(d string) bool {
+	t, ok := values.ExcelSerial(d)
+	return ok && t.Year() >= 1950 && t.Year() <= 2075
+}
+
+// refShapeOf writes a reference with its digits left out: "TS-10392" is
+// "TS-…".
+func refShapeOf(d string) string {
+	i := strings.IndexAny(d, "0123456789")
+	if i < 0 {
+		return d
+	}
+	return d[:i] + "…"
+}
+
+// fits says how well the values suit column c: +1 they have its type
+// (dates for a date, yes/no for a bool, valid BSNs for a BSN), 0 they do
+// not tell, -1 they cannot be its values, with why.
+func (s shape) fits(c *model.Column) (int, string) {
+	if s.filled == 0 {
+		return 0, ""
+	}
+	switch c.Type {
+	case model.Date, model.Timestamp:
+		if s.dateShare >= 0.9 && !s.serials {
+			return 1, "values: dates"
+		}
+		if s.dateShare >= 0.9 {
+			return 0, ""
+		}
+		if s.dateShare < 0.5 {
+			return -1, "its values are not dates"
+		}
+	case model.Bool:
+		if s.checkbox != "" {
+			return 1, fmt.Sprintf("values: a checkbox (%q or blank)", s.checkbox)
+		}
+		if s.boolShare >= 0.9 {
+			return 1, "values: yes/no answers"
+		}
+		if s.refShare >= 0.8 {
+			return -1, fmt.Sprintf("its values are references (%q), not yes/no answers", s.refShape)
+		}
+		if s.boolShare < 0.5 {
+			return -1, "its values are not yes/no answers"
+		}
+	case model.BSN:
+		if s.bsnShare >= 0.8 {
+			return 1, "values: BSNs (9 digits passing the 11-check)"
+		}
+		if s.dateShare >= 0.8 || s.boolShare >= 0.8 {
+			return -1, "its values are not BSNs"
+		}
+	case model.Enum:
+		if c.Name == "consent_type" && s.consent >= 0.5 {
+			return 1, "values: consent questions"
+		}
+	case model.Text:
+		if s.dateShare >= 0.9 && !s.serials && s.filled >= 3 {
+			return -1, "its values are dates"
+		}
+		if s.boolShare >= 0.9 && s.filled >= 2 && c.Key {
+			return -1, "its values are yes/no answers"
+		}
+	}
+	return 0, ""
+}
+
+// Keys are the key values of exports already placed, by canonical column
+// ("child_id" -> the child numbers of the administration's children), so
+// that a column holding them elsewhere is recognised as the link.
+type Keys map[string]KeySet
+
+// KeySet is one export's key values.
+type KeySet struct {
+	Values map[string]bool
+	From   string // the export they come from, for the manifest comment
+}
+
+// keyOwners are the tables whose key other tables link to, and the link
+// column's name.
+var keyOwners = map[string]string{
+	"admin_children":    "child_id",
+	"admin_guardians":   "guardian_id",
+	"portal_children":   "portal_child_id",
+	"tracking_children": "tracking_child_id",
+	"staff":             "employee_id",
+}
+
+// linkOf names the key set v's values come from: the canonical column
+// whose keys hold at least 90% of them (and at least two).
+func (k Keys) linkOf(v Values) (string, string) {
+	best, from, share := "", "", 0.0
+	for col, set := range k {
+		in, n := 0, 0
+		for _, d := range v.Distinct {
+			if d = strings.TrimSpace(d); d == "" {
+				continue
+			}
+			n++
+			if set.Values[d] {
+				in++
+			}
+		}
+		if n >= 2 && in >= 2 {
+			if s := float64(in) / float64(n); s >= 0.9 && s > share {
+				best, from, share = col, set.From, s
+			}
+		}
+	}
+	return best, from
+}
+
+// Yes/no answers are not always ja and nee: "Akkoord" and "Niet akkoord",
+// "Toestemming gegeven" and "Geen toestemming", "Allowed" and "Refused".
+var (
+	yesWords = map[string]bool{"ja": true, "yes": true, "akkoord": true, "gegeven": true, "toegestaan": true, "granted": true,
+		"allowed": true, "agreed": true, "wel": true, "toestemming": true, "given": true, "consent": true, "accepted": true,
+		"geaccepteerd": true, "aanwezig": true, "present": true, "ok": true}
+	noWords = map[string]bool{"nee": true, "no": true, "niet": true, "geen": true, "geweigerd": true, "refused": true,
+		"denied": true, "weigering": true, "not": true, "none": true, "afgewezen": true, "rejected": true, "declined": true,
+		"ontbreekt": true, "missing": true}
+)
+
+// boolValue reads an answer as yes or no: as the loader does (ja, nee,
+// yes, no, 1, 0, x), or by its words ("Niet akkoord" is no); ok is false
+// when it is no answer.
+func boolValue(v string) (yes, ok bool) {
+	if b, err := values.ParseBool(v); err == nil {
+		return b, true
+	}
+	ws := words(v)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false, false
+	}
+	var yesSeen bool
+	for _, w := range ws {
+		switch {
+		case noWords[w.text]:
+			return false, true
+		case yesWords[w.text]:
+			yesSeen = true
+		case stopwords[w.text]:
+		default:
+			return false, false // another word: not a plain answer
+		}
+	}
+	return yesSeen, yesSeen
+}

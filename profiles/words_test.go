@@ -1,0 +1,92 @@
+package profiles
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/model"
+)
+
+// TestLexiconHasNoDoubleWords fails when a word means two concepts: the
+// look-up would depend on map order.
+func TestLexiconHasNoDoubleWords(t *testing.T) {
+	seen := map[string]string{}
+	for concept, ws := range concepts {
+		for _, w := range strings.Fields(ws) {
+			if other, dup := seen[w]; dup {
+				t.Errorf("%q means both %s and %s", w, other, concept)
+			}
+			seen[w] = concept
+		}
+	}
+}
+
+func TestConcepts(t *testing.T) {
+	for in, want := range map[string]string{
+		"Datum einde opvang":       "date end care",
+		"Einddatum opvang":         "end date care",
+		"Administratienummer kind": "admin number child",
+		"Toestemmingsformulier":    "consent form",
+		"Verwerkingsregister":      "activity register",
+		"DateOfBirth":              "date birth",
+		"placed_until":             "care end",
+		"Tussenv.":                 "prefix",
+		"Adm.nr.":                  "admin number",
+		"Geplaatst t/m":            "posted end",
+		"Opzegdatum":               "opzeg date",
+		"E-mailadres ouder 1":      "email parent",
+		"Huisarts":                 "huisarts",
+		"Foto's op social media":   "photo social media",
+	} {
+		if got := strings.Join(Concepts(in), " "); got != want {
+			t.Errorf("Concepts(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNearestValue(t *testing.T) {
+	tests := map[string]string{
+		"Foto's op social media en website":            "photo_external",
+		"Publicatie van foto's op website en Facebook": "photo_external",
+		"Foto's in de ouderapp":                        "photo_portal",
+		"Photos in the parent app":                     "photo_portal",
+		"Mag opgehaald worden door anderen":            "pickup_by_others",
+		"Ophalen door opa, oma of buren":               "pickup_by_others",
+		"Vriendje mag komen spelen":                    "friend_visit",
+		"Friend may visit":                             "friend_visit",
+		"Mag bij een vriendje spelen":                  "visit_friend",
+		"May visit a friend":                           "visit_friend",
+		"Spelen bij een vriendje thuis":                "visit_friend",
+		"Zelfstandig van school naar de BSO":           "independent_from_school",
+		"Mag alleen naar huis":                         "independent_home",
+		"Zwemles":                                      "",
+	}
+	for label, want := range tests {
+		got, _, ok := nearestValue("consent_type", model.ConsentTypes, label)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("nearestValue(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+func TestBoolValue(t *testing.T) {
+	type answer struct{ yes, ok bool }
+	got := map[string]answer{}
+	for _, v := range []string{"ja", "Nee", "x", "Akkoord", "Niet akkoord", "Toestemming gegeven", "Geen toestemming", "Refused", "misschien", "TS-10392", "Foto's op de website"} {
+		y, ok := boolValue(v)
+		got[v] = answer{y, ok}
+	}
+	want := map[string]answer{
+		"ja": {true, true}, "Nee": {false, true}, "x": {true, true}, "Akkoord": {true, true}, "Niet akkoord": {false, true},
+		"Toestemming gegeven": {true, true}, "Geen toestemming": {false, true}, "Refused": {false, true},
+		"misschien": {false, false}, "TS-10392": {false, false}, "Foto's op de website": {false, false},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(answer{})); diff != "" {
+		t.Errorf("boolValue (-want +got):\n%s", diff)
+	}
+}
