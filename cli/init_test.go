@@ -201,7 +201,7 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 func TestInitDraftEntry(t *testing.T) {
 	dir := copyDir(t, "testdata/init/draft", "")
 	r := avgaudit(t, t.TempDir(), "init", dir)
-	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 14 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
+	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 15 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
 	path := filepath.Join(dir, "manifest.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
