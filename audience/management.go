@@ -63,24 +63,33 @@ type Totals struct {
 	ChecksNotRun int    `json:"checks_not_run"`
 	HighRisks    int    `json:"high_risks"` // checks at level high or critical
 	Level        string `json:"level"`      // the highest risk level of all checks
-	Open         Count  `json:"open"`
-	Accepted     Count  `json:"accepted"`
-	PreviousOpen *Count `json:"previous_open"` // nil without a previous run
-	Trend        string `json:"trend"`
+	// Open counts the open findings of the checks of a legal duty; those
+	// of good-practice checks (severity info) are Recommendations, so one
+	// best-practice check cannot make the headline.
+	Open Count `json:"open"`
+	// OpenBySeverity splits Open by the checks' severity: high, medium,
+	// low.
+	OpenBySeverity  map[string]Count `json:"open_by_severity"`
+	Recommendations Count            `json:"recommendations"` // open findings of good-practice checks
+	Accepted        Count            `json:"accepted"`
+	PreviousOpen    *Count           `json:"previous_open"` // nil without a previous run
+	Trend           string           `json:"trend"`
 }
 
 // Area is one area of the privacy policy (queries.Areas) and its checks.
 type Area struct {
-	Code         string       `json:"code"`
-	Name         results.Text `json:"name"`
-	Checks       int          `json:"checks"`
-	ChecksRun    int          `json:"checks_run"`
-	ChecksOpen   int          `json:"checks_open"`
-	Open         Count        `json:"open"`
-	Accepted     Count        `json:"accepted"`
-	PreviousOpen *Count       `json:"previous_open"`
-	Trend        string       `json:"trend"`
-	Level        string       `json:"level"` // the highest risk level of its checks
+	Code       string       `json:"code"`
+	Name       results.Text `json:"name"`
+	Checks     int          `json:"checks"`
+	ChecksRun  int          `json:"checks_run"`
+	ChecksOpen int          `json:"checks_open"`
+	Open       Count        `json:"open"` // of the checks of a legal duty, as Totals.Open
+	// Recommendations are the open findings of its good-practice checks.
+	Recommendations Count  `json:"recommendations"`
+	Accepted        Count  `json:"accepted"`
+	PreviousOpen    *Count `json:"previous_open"`
+	Trend           string `json:"trend"`
+	Level           string `json:"level"` // the highest risk level of its checks
 }
 
 // CheckSummary is one check's outcome without its findings.
@@ -259,7 +268,9 @@ type tally struct {
 type partCounts struct {
 	checks, run, open, highRisks int
 	openN, acceptedN, prevN      []int
-	prevUnknown                  bool // a check did not run last time
+	recN                         []int            // open findings of good-practice checks
+	sevN                         map[string][]int // openN by severity
+	prevUnknown                  bool             // a check did not run last time
 	level                        string
 	compared                     bool
 }
@@ -285,16 +296,26 @@ func (p *partCounts) add(c results.Check, cs CheckSummary) {
 	}
 	p.run++
 	open, accepted := openAccepted(c)
-	p.openN = append(p.openN, open)
 	p.acceptedN = append(p.acceptedN, accepted)
-	if open > 0 {
-		p.open++
-	}
 	if levelRank(cs.Level) >= levelRank(risk.LevelHigh) {
 		p.highRisks++
 	}
 	if levelRank(cs.Level) > levelRank(p.level) {
 		p.level = cs.Level
+	}
+	if c.Severity == risk.SeverityGoodPractice {
+		// A recommendation: counted apart, not among the open findings nor
+		// in their trend.
+		p.recN = append(p.recN, open)
+		return
+	}
+	p.openN = append(p.openN, open)
+	if p.sevN == nil {
+		p.sevN = map[string][]int{}
+	}
+	p.sevN[c.Severity] = append(p.sevN[c.Severity], open)
+	if open > 0 {
+		p.open++
 	}
 	if cs.PreviousOpen != nil {
 		p.prevN = append(p.prevN, c.Previous.Open)
@@ -314,15 +335,16 @@ func (p *partCounts) previous() *Count {
 
 func (p *partCounts) area(code string) Area {
 	a := Area{
-		Code:         code,
-		Name:         AreaName(code),
-		Checks:       p.checks,
-		ChecksRun:    p.run,
-		ChecksOpen:   p.open,
-		Open:         Total(p.openN...),
-		Accepted:     Total(p.acceptedN...),
-		PreviousOpen: p.previous(),
-		Level:        p.level,
+		Code:            code,
+		Name:            AreaName(code),
+		Checks:          p.checks,
+		ChecksRun:       p.run,
+		ChecksOpen:      p.open,
+		Open:            Total(p.openN...),
+		Recommendations: Total(p.recN...),
+		Accepted:        Total(p.acceptedN...),
+		PreviousOpen:    p.previous(),
+		Level:           p.level,
 	}
 	a.Trend = direction(a.Open, a.PreviousOpen)
 	return a
@@ -331,15 +353,22 @@ func (p *partCounts) area(code string) Area {
 func (t *tally) totals() Totals {
 	p := t.all
 	tt := Totals{
-		Checks:       p.checks,
-		ChecksRun:    p.run,
-		ChecksOpen:   p.open,
-		ChecksNotRun: p.checks - p.run,
-		HighRisks:    p.highRisks,
-		Level:        p.level,
-		Open:         TotalOf(t.groups(func(a *partCounts) []int { return a.openN })...),
-		Accepted:     TotalOf(t.groups(func(a *partCounts) []int { return a.acceptedN })...),
-		PreviousOpen: p.previous(),
+		Checks:          p.checks,
+		ChecksRun:       p.run,
+		ChecksOpen:      p.open,
+		ChecksNotRun:    p.checks - p.run,
+		HighRisks:       p.highRisks,
+		Level:           p.level,
+		Open:            TotalOf(t.groups(func(a *partCounts) []int { return a.openN })...),
+		OpenBySeverity:  map[string]Count{},
+		Recommendations: TotalOf(t.groups(func(a *partCounts) []int { return a.recN })...),
+		Accepted:        TotalOf(t.groups(func(a *partCounts) []int { return a.acceptedN })...),
+		PreviousOpen:    p.previous(),
+	}
+	for _, sev := range results.Severities {
+		if sev != risk.SeverityGoodPractice {
+			tt.OpenBySeverity[sev] = TotalOf(t.groups(func(a *partCounts) []int { return a.sevN[sev] })...)
+		}
 	}
 	if tt.PreviousOpen != nil {
 		prev := TotalOf(t.groups(func(a *partCounts) []int { return a.prevN })...)

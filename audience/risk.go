@@ -61,6 +61,9 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 		for j := range in.SkippedColumns {
 			in.SkippedColumns[j] = sc.Text(in.SkippedColumns[j], "nl")
 		}
+		for j := range in.NeededColumns { // "bsn (an export header?)"
+			in.NeededColumns[j] = sc.Text(in.NeededColumns[j], "nl")
+		}
 	}
 	if out.Previous != nil {
 		out.Previous.File = sc.Text(out.Previous.File, "nl")

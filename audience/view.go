@@ -78,6 +78,9 @@ func masked(run *results.Run) *results.Run {
 		in.File = m(in.File)
 		in.Sheet = m(in.Sheet)
 		in.SkippedColumns = mapStrings(in.SkippedColumns, m)
+		if in.NeededColumns != nil { // a header named in it is export data
+			in.NeededColumns = mapStrings(in.NeededColumns, m)
+		}
 	}
 	r.Rejects = nonNil(r.Rejects)
 	for i := range r.Rejects {

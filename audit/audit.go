@@ -176,6 +176,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err != nil {
 		return nil, err
 	}
+	describeColumns(loaded.Inputs, loaded.Columns, checks)
 
 	run = &results.Run{
 		SchemaVersion: results.SchemaVersion,

@@ -113,6 +113,7 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 // population; scoring the likelihood is left to the risk package.
 func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input) ([]results.Check, error) {
 	sup := supplyOf(inputs)
+	cols := newColumnSupply(conn)
 	out := make([]results.Check, 0, len(checks))
 	for i := range checks {
 		c := &checks[i]
@@ -133,7 +134,17 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 			out = append(out, rc)
 			continue
 		}
-		rc.Warnings = sup.warnings(c)
+		reason, incomplete, err := columnGaps(ctx, cols, c, sup.usable)
+		if err != nil {
+			return nil, err
+		}
+		if reason != nil { // never "passed" for want of a column
+			rc.Status = results.StatusNotRun
+			rc.Reason = reason
+			out = append(out, rc)
+			continue
+		}
+		rc.Warnings = append(sup.warnings(c), incomplete...)
 		for _, d := range policy.DeprecatedNames(c.SQL) {
 			old, now, _ := strings.Cut(d, " -> ")
 			rc.Warnings = append(rc.Warnings, results.Text{
@@ -190,7 +201,11 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	if _, ok := model.Lookup(c.Population); !ok { // Parse allows only canonical tables
 		return nil, fmt.Errorf("%s: population %q is not a canonical table", c.File, c.Population)
 	}
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+c.Population).Scan(&r.Population); err != nil {
+	count := "count(*)"
+	if c.PopulationSubject != "" { // data subjects, not rows
+		count = "count(DISTINCT " + c.PopulationSubject + ")"
+	}
+	if err := conn.QueryRowContext(ctx, "SELECT "+count+" FROM "+c.Population).Scan(&r.Population); err != nil {
 		return nil, fmt.Errorf("%s: count the population %s: %w", c.File, c.Population, err)
 	}
 	return r, nil
@@ -255,6 +270,9 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		}
 		if _, ok := idx[queries.ColGroup]; ok {
 			f.Group = text(queries.ColGroup)
+		}
+		if _, ok := idx[queries.ColSubject]; ok && c.PopulationSubject != "" { // subjects count only against a population of subjects
+			f.Subject = text(queries.ColSubject)
 		}
 		if t, ok := model.Lookup(table); ok {
 			f.System = t.System

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -96,6 +97,41 @@ func TestCheckRisk(t *testing.T) {
 		case w != nil && (c.Risk.Impact != w.Impact || c.Risk.ImpactSource != w.ImpactSource || c.Risk.Population != w.Population):
 			t.Errorf("%s: impact %d (%s), population %d; want %d (%s), %d", c.ID,
 				c.Risk.Impact, c.Risk.ImpactSource, c.Risk.Population, w.Impact, w.ImpactSource, w.Population)
+		}
+	}
+}
+
+// TestRiskCountsDataSubjects: a population table(column) counts the data
+// subjects, not the rows, and the affected are the distinct subjects of
+// the open findings: three photos of one child among six photos of three
+// children is one child in three, not three photos in six.
+func TestRiskCountsDataSubjects(t *testing.T) {
+	src := source()
+	src["photos.csv"] = &fstest.MapFile{Data: []byte("photo_id,portal_child_id,posted_at\n" +
+		"F1,P1,2026-01-01 10:00\nF2,P1,2026-01-02 10:00\nF3,P1,2026-01-03 10:00\n" +
+		"F4,P2,2026-01-01 10:00\nF5,P3,2026-01-01 10:00\nF6,P3,2026-01-02 10:00\n")}
+	const finds = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, portal_child_id AS data_subject, _file, _row,
+		'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE portal_child_id = 'P1'`
+	checks := []queries.Check{
+		labelled(t, "subjects", "-- impact: 4\n-- population: portal_photos(portal_child_id)\n", finds),
+		labelled(t, "rows", "-- impact: 4\n-- population: portal_photos\n", finds),
+	}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]int{"subjects": {1, 3}, "rows": {3, 6}} // affected, population
+	for _, c := range run.Checks {
+		if c.Risk == nil || len(c.Findings) != 3 {
+			t.Fatalf("%s: %s, %d findings, risk %+v", c.ID, c.Status, len(c.Findings), c.Risk)
+		}
+		if got := [2]int{c.Risk.Affected, c.Risk.Population}; got != want[c.ID] {
+			t.Errorf("%s: affected %d of %d, want %d of %d", c.ID, got[0], got[1], want[c.ID][0], want[c.ID][1])
+		}
+		for _, f := range c.Findings {
+			if slices.Contains(f.Values, "P1") {
+				t.Errorf("%s: the subject is shown among the finding's values %v", c.ID, f.Values)
+			}
 		}
 	}
 }

@@ -264,6 +264,12 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		if len(in.SkippedColumns) > 0 {
 			e.infof(quiet, e.tr(msgSkipped), app.MaskBSNs(e.tr(text(results.ShortList(in.SkippedColumns, maxSkippedShown)))))
 		}
+		if len(in.NeededColumns) > 0 {
+			e.infof(quiet, e.tr(msgNeededColumns), strings.Join(in.NeededColumns, ", "))
+		}
+		if len(in.UnusedColumns) > 0 {
+			e.infof(quiet, e.tr(msgUnusedColumns), strings.Join(in.UnusedColumns, ", "))
+		}
 	}
 	if run.Summary.RowsRejected > 0 {
 		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
@@ -330,6 +336,9 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		run.Summary.ChecksNotRun, run.Summary.ChecksFailed, run.Summary.Findings)
 	for _, c := range run.Checks {
 		status := e.tr(msgPassed)
+		if len(c.Warnings) > 0 {
+			status += e.tr(msgIncomplete)
+		}
 		switch c.Status {
 		case results.StatusFindings:
 			status = fmt.Sprintf(e.tr(msgFindings), len(c.Findings))
@@ -343,7 +352,7 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		if t, ok := app.Severity(severity); ok {
 			severity = e.tr(text(t))
 		}
-		e.infof(quiet, "  %-30s %-7s %s\n", c.ID, severity, status)
+		e.infof(quiet, "  %-30s %-8s %s\n", c.ID, severity, status)
 		for _, w := range c.Warnings {
 			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(w)))
 		}

@@ -60,7 +60,7 @@ func TestInitCommands(t *testing.T) {
 		{"no source dir", []string{"init"}, 2, nil, []string{"init takes one SOURCE_DIR"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,
-			[]string{"kinderen.csv", "-> admin_children", "5 of 14 columns matched", "could not place 1 export(s):",
+			[]string{"kinderen.csv", "-> admin_children", "5 of 15 columns matched", "could not place 1 export(s):",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
 		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
@@ -96,7 +96,7 @@ func TestInitCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"# recognised as admin_children: 5 of 14 columns matched\n",
+		"# recognised as admin_children: 5 of 15 columns matched\n",
 		"# header on row 3; the rows above it are skipped\n",
 		"Geb. datum: birth_date # a known name; values: dates\n",
 		"BSN kind: bsn # a known name",
@@ -201,7 +201,7 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 func TestInitDraftEntry(t *testing.T) {
 	dir := copyDir(t, "testdata/init/draft", "")
 	r := avgaudit(t, t.TempDir(), "init", dir)
-	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 14 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
+	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 15 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
 	path := filepath.Join(dir, "manifest.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -13,6 +13,9 @@ var (
 	msgRows           = text{"%6d rijen", "%6d rows"}
 	msgRejectedRows   = text{", %d afgewezen", ", %d rejected"}
 	msgSkipped        = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
+	msgNeededColumns  = text{"      ontbreekt, maar een controle leest het (koppel het in het manifest): %s\n", "      missing, but a check reads it (map it in the manifest): %s\n"}
+	msgUnusedColumns  = text{"      ingelezen, maar door geen controle gebruikt (het manifest kan het weglaten): %s\n", "      loaded, but no check reads it (the manifest may leave it out): %s\n"}
+	msgIncomplete     = text{" (onvolledig)", " (incomplete)"}
 	msgAllListed      = text{"ze staan allemaal in %s", "all of them are listed in %s"}
 	msgFirstListed    = text{"de eerste %d per bestand staan in %s (nog %d niet); bewaar de database met --db om ze allemaal te zien in de tabel _rejects", "the first %d per file are listed in %s (%d more are not); keep the database with --db to see them all in its _rejects table"}
 	msgNotLoaded      = text{"waarschuwing: %d rij(en) niet ingelezen:\n", "warning: %d input row(s) were not loaded:\n"}

@@ -128,9 +128,11 @@ var IntakeConsentTypes = []string{
 	"visit_friend", "independent_from_school", "independent_home",
 }
 
-// HealthBases are the recorded grounds for keeping health data of a child
-// (AVG art. 9 lid 2): explicit consent, or necessity for the child's care.
-var HealthBases = []string{"consent", "necessity"}
+// HealthBases are the grounds recorded for keeping health data of a child:
+// explicit consent (AVG art. 9 lid 2 sub a), a specific legal duty, or
+// "necessity" for the child's care, which an export may say but which is
+// no art. 9 exception for childcare (the checks report it).
+var HealthBases = []string{"consent", "legal_duty", "necessity"}
 
 // PRKKinds are the kinds of people the Personenregister Kinderopvang links
 // to a childcare organisation.
@@ -188,6 +190,7 @@ var Tables = []Table{
 		col("city", Text, Contact, "city"),
 		col("location", Text, NotPII, "childcare location"),
 		col("group_name", Text, NotPII, "group"),
+		col("care_type", Text, NotPII, "kind of care as exported: dagopvang (KDV), peuteropvang, buitenschoolse opvang (BSO)"),
 		col("care_start", Date, NotPII, "start of care"),
 		reqBlank(col("care_end", Date, NotPII, "end of care; empty while care continues")),
 	}},
@@ -230,7 +233,7 @@ var Tables = []Table{
 		req(col("portal_child_id", Text, NotPII, "the child")),
 		req(Column{Name: "category", Type: Enum, Values: NoteCategories, Doc: "kind of note"}),
 		col("created_at", Timestamp, NotPII, "when the note was made"),
-		{Name: "basis", Type: Enum, Values: HealthBases, Doc: "recorded ground for health data: consent (explicit) or necessity (documented); empty if none"},
+		{Name: "basis", Type: Enum, Values: HealthBases, Doc: "recorded ground for health data: consent (explicit, AVG art. 9 lid 2 sub a), legal_duty (a specific legal duty), or necessity (recorded, but no art. 9 exception for childcare); empty if none"},
 	}},
 	{Name: "portal_consents", System: "portal", Doc: "One row per permission answer a parent recorded in the portal.", Columns: []Column{
 		req(col("portal_child_id", Text, NotPII, "the child")),
@@ -273,6 +276,7 @@ var Tables = []Table{
 		col("channel", Text, NotPII, "how it was sent (KIJK!, e-mail, paper)"),
 		col("vve_programme", Text, NotPII, "the VVE programme passed on (Kaleidoscoop, Piramide, ...); for a VVE child"),
 		col("vve_duration", Text, NotPII, "how long the child followed it (e.g. 2 jaar, 18 maanden); for a VVE child"),
+		col("contents", Text, NotPII, "what was passed on (overdrachtsformulier, observaties; or only the VVE programme and duration)"),
 	}},
 	{Name: "processors", System: "register", Doc: "The register of processors (verwerkers) and their agreements.", Columns: []Column{
 		{Name: "system", Type: Text, Key: true, Required: true, Doc: "system or service name; matched case-insensitively with the products in the manifest"},
@@ -319,6 +323,7 @@ var Tables = []Table{
 		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+		freeText(col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none")),
 		freeText(col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)")),
 		freeText(col("effects", Text, NotPII, "the consequences for the people affected")),
 		freeText(col("measures", Text, NotPII, "the measures taken")),
@@ -338,7 +343,10 @@ var Tables = []Table{
 		col("data_categories", Text, NotPII, "categories of personal data (e.g. contact details, health data, camera images)"),
 		col("data_subjects", Text, NotPII, "categories of people (children, parents, staff, applicants)"),
 		col("systems", Text, NotPII, "the systems used, comma separated; matched case-insensitively with processors.system and the manifest's products"),
+		col("recipients", Text, NotPII, "categories of recipients (art. 30 lid 1 sub d); \"geen\" when there are none"),
+		col("transfers", Text, NotPII, "transfers to countries outside the EEA and their safeguards (art. 30 lid 1 sub e); \"geen\" when there are none"),
 		col("retention", Text, NotPII, "retention period or rule"),
+		col("security", Text, NotPII, "the technical and organisational security measures, or where they are described (art. 30 lid 1 sub g)"),
 		col("dpia_reference", Text, NotPII, "reference to the DPIA; empty if none was done"),
 	}},
 	{Name: "onedrive_files", System: "register", Doc: "Inventory of documents on the file share (e.g. OneDrive): child files and income documents.", Columns: []Column{

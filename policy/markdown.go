@@ -14,7 +14,7 @@ func Markdown() string {
 <!-- Generated from policy/policy.go by "go test ./policy -update"; do not edit by hand. -->
 
 The checks measure against the organisation's own policy: retention periods, how often
-consent is reconfirmed, who may see all groups. The AVG itself sets no periods; every
+photo consent is asked again (good practice), who may see all groups. The AVG itself sets no periods; every
 default below names its source. A policy file (YAML, named in the manifest under
 ` + "`policy:`" + ` or given with ` + "`--policy`" + `) overrides any of them; settings it leaves out keep
 their default, an unknown key is an error. Checks read a setting in SQL with

@@ -107,7 +107,7 @@ func TestMatch(t *testing.T) {
 		{
 			name:   "a required column missing",
 			header: []string{"Kindnummer", "Voornaam", "Achternaam", "Geboortedatum"},
-			reason: "closest is admin_children (4 of 14 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
+			reason: "closest is admin_children (4 of 15 columns), but no header was recognised as the required care_end (end of care; empty while care continues); if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
 		},
 		{
 			name: "Kidsadmin headers with a qualifier, abbreviation or part in brackets",

@@ -35,6 +35,7 @@ var perTable = map[string]map[string][]string{
 		"postcode":   {"Postcode", "Postal code", "Zip code", "Zip"},
 		"city":       {"Woonplaats", "Plaats", "City", "Town", "Place of residence"},
 		"location":   {"Locatie", "Vestiging", "Kindcentrum", "Location", "Site"},
+		"care_type":  {"Opvangsoort", "Soort opvang", "Opvangvorm", "Opvangtype", "Type opvang", "Care type", "Type of care", "Kind of care"},
 		"care_start": {"Startdatum opvang", "Startdatum", "Begindatum opvang", "Begindatum", "Ingangsdatum", "Datum inschrijving", "Start of care", "Care start", "Start date", "Startdatum plaatsing", "Begindatum plaatsing", "Start plaatsing"},
 		"care_end":   {"Einddatum opvang", "Einddatum", "Einddatum contract", "Uitschrijfdatum", "Datum uitschrijving", "End of care", "Care end", "End date", "Einddatum plaatsing", "Eind plaatsing"},
 	},
@@ -92,6 +93,7 @@ var perTable = map[string]map[string][]string{
 		"channel":           {"Verzendwijze", "Kanaal", "Wijze van overdracht", "Manier", "Channel", "Sent via"},
 		"vve_programme":     {"VVE-programma", "VVE programma", "Programma", "VVE programme", "Programme"},
 		"vve_duration":      {"VVE-duur", "Duur VVE", "Duur", "Duur programma", "VVE duration", "Duration"},
+		"contents":          {"Bijlagen", "Inhoud", "Inhoud overdracht", "Overgedragen gegevens", "Documenten", "Contents", "Attachments"},
 	},
 	"processors": {
 		"system":               {"Systeem", "Applicatie", "Pakket", "Software", "Dienst", "System", "Application", "Service"},
@@ -134,6 +136,7 @@ var perTable = map[string]map[string][]string{
 		"facts":                {"Omschrijving", "Wat is er gebeurd", "Feiten", "Beschrijving", "Description", "Facts", "What happened"},
 		"effects":              {"Gevolgen", "Gevolgen voor betrokkenen", "Effects", "Consequences"},
 		"measures":             {"Maatregelen", "Genomen maatregelen", "Measures", "Measures taken"},
+		"inform_exception":     {"Uitzondering informeren", "Uitzondering informeren (art. 34 lid 3)", "Reden niet informeren", "Betrokkenen niet geïnformeerd omdat", "Art. 34 lid 3", "Exception to informing", "Reason not informed"},
 	},
 	"social_posts": {
 		"post_id":           {"Post-ID", "Bericht-ID", "Berichtnummer", "Post", "Post ID", "Post number"},
@@ -148,6 +151,9 @@ var perTable = map[string]map[string][]string{
 		"data_subjects":  {"Betrokkenen", "Categorieën betrokkenen", "Data subjects", "Categories of data subjects", "Categorieën van betrokkenen", "Groepen betrokkenen"},
 		"systems":        {"Systemen", "Applicaties", "Systeem", "Systems", "Applications", "Gebruikte systemen", "Systemen en applicaties"},
 		"retention":      {"Bewaartermijn", "Bewaartermijnen", "Retention", "Retention period", "Bewaartermijn gegevens", "Bewaren tot"},
+		"recipients":     {"Ontvangers", "Categorieën ontvangers", "Categorieën van ontvangers", "Ontvanger", "Recipients", "Categories of recipients", "Verstrekt aan"},
+		"transfers":      {"Doorgifte", "Doorgifte buiten EER", "Doorgifte buiten de EER", "Doorgifte derde landen", "Buiten EER", "Transfers", "Transfers outside the EEA", "Third-country transfers", "International transfers"},
+		"security":       {"Beveiliging", "Beveiligingsmaatregelen", "Maatregelen", "Technische en organisatorische maatregelen", "Security", "Security measures", "Beveiligingsmaatregelen (TOMs)", "TOMs"},
 		"dpia_reference": {"DPIA", "DPIA-referentie", "Referentie DPIA", "DPIA uitgevoerd", "DPIA reference", "DPIA-kenmerk", "DPIA kenmerk", "Kenmerk DPIA"},
 	},
 	"onedrive_files": {

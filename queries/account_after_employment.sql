@@ -6,6 +6,7 @@
 -- source: AVG art. 32 (beveiliging: toegang intrekken); privacybeleid: autorisaties worden bij
 --   uitdiensttreding ingetrokken
 -- requires: accounts, staff
+-- reads: accounts(system, username, employee_id, active, last_login?), staff(employee_id, employment_end~)
 -- impact: 4
 -- impact.why: someone no longer bound by the organisation can read children's and parents' files, and a
 --   login after leaving may already be a breach

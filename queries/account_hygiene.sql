@@ -7,6 +7,7 @@
 --   noodzaak) en art. 5 lid 2 (verantwoording: wie deed wat); beleid: access.unused_months,
 --   access.generic_names
 -- requires: accounts
+-- reads: accounts(system, username, employee_id~, active, last_login?, mfa?), staff(employee_id, employment_end~)
 -- impact: 3
 -- impact.why: a forgotten, shared-looking or password-only account is the easiest way into children's and
 --   parents' data, and what is done with it cannot be traced to a person

@@ -7,6 +7,7 @@
 --   taak vraagt); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
 --   access.all_groups_roles)
 -- requires: accounts, staff
+-- reads: accounts(system, username, employee_id, access_scope, active), staff(employee_id, role~, groups, employment_end~)
 -- impact: 2
 -- impact.why: colleagues under a duty of confidentiality see a few groups' children more than they need;
 --   the harm grows when the account is misused

@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 (toegang op basis van
 --   noodzaak); privacybeleid: autorisatiematrix per functie (beleid: access_all_groups_roles)
 -- requires: accounts, staff
+-- reads: accounts(system, username, employee_id, access_scope, active?), staff(employee_id, role)
 -- impact: 3
 -- impact.why: colleagues under a duty of confidentiality see more children than they need; the harm
 --   grows when the account is misused or its password leaks

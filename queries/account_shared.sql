@@ -6,6 +6,7 @@
 -- source: AVG art. 32 (beveiliging: persoonlijke inlog, herleidbaarheid) en art. 5 lid 2
 --   (verantwoordingsplicht); privacybeleid: persoonlijke inloggegevens op laptops en iPads
 -- requires: accounts
+-- reads: accounts(system, username, employee_id~, active?, last_login?), staff(employee_id)
 -- impact: 3
 -- impact.why: access to children's data cannot be traced to a person and stays open to former users;
 --   harm follows only from misuse

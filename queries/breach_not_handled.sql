@@ -3,21 +3,30 @@
 -- title.en: Data breach not reported (in time) or incompletely registered
 -- severity: high
 -- area: datalekken
--- source: AVG art. 33 (melding aan de AP binnen 72 uur; documentatie van elk datalek: feiten, gevolgen,
---   maatregelen) en art. 34 (betrokkenen informeren bij een hoog risico)
+-- source: AVG art. 33 lid 1 (melding aan de AP binnen 72 uur, tenzij het lek waarschijnlijk geen risico
+--   oplevert), lid 5 (documentatie van elk datalek: feiten, gevolgen, maatregelen) en art. 34 lid 1 en 3
+--   (betrokkenen informeren bij een hoog risico, tenzij een uitzondering geldt, zoals versleutelde
+--   gegevens)
 -- requires: breaches
+-- reads: breaches(breach_id, discovered_at, reportable, reported_to_ap_at~, high_risk, subjects_informed_at~, inform_exception?~, facts?, effects?, measures?)
 -- impact: 4
 -- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
 --   supervise; the harm of the breach itself goes unchecked
 -- population: breaches
 -- why.nl: Een datalek dat gemeld moet worden, moet binnen 72 uur nadat de organisatie het ontdekte bij de
 --   Autoriteit Persoonsgegevens zijn gemeld. Bij een hoog risico voor de betrokkenen (kinderen, ouders,
---   medewerkers) moeten zij zelf ook worden geïnformeerd. Elk datalek, ook een niet-meldplichtig, hoort
---   in het register met de feiten, de gevolgen, de genomen maatregelen en de beslissing over melden.
+--   medewerkers) moeten zij zelf ook worden geïnformeerd, tenzij een uitzondering van art. 34 lid 3 geldt
+--   (bijvoorbeeld: de gegevens waren versleuteld) en die is vastgelegd. Een lek met een hoog risico voor
+--   de betrokkenen is ook meldplichtig bij de AP: staat het als hoog risico maar niet meldplichtig in het
+--   register, dan spreekt het register zichzelf tegen. Elk datalek, ook een niet-meldplichtig, hoort in
+--   het register met de feiten, de gevolgen, de genomen maatregelen en de beslissing over melden.
 -- why.en: A reportable data breach must be reported to the Dutch Data Protection Authority (AP) within
 --   72 hours of the organisation becoming aware of it. When the risk to the people affected (children,
---   parents, staff) is high, they must be informed themselves. Every breach, reportable or not, belongs
---   in the register with its facts, effects, measures taken and the decision on reporting.
+--   parents, staff) is high, they must be informed themselves, unless an exception of art. 34(3) applies
+--   (for instance: the data was encrypted) and is recorded. A breach with a high risk to the people
+--   affected must also be reported to the AP: recorded as high risk but not reportable, the register
+--   contradicts itself. Every breach, reportable or not, belongs in the register with its facts, effects,
+--   measures taken and the decision on reporting.
 -- fix.nl: Meld een meldplichtig datalek alsnog direct bij de AP (met de reden van de vertraging), informeer
 --   de betrokkenen bij een hoog risico, en vul het datalekkenregister aan met wat de melding noemt.
 -- fix.en: Report a reportable breach to the AP at once (stating the reason for the delay), inform the
@@ -30,6 +39,7 @@
 --     reported_late: later dan 72 uur gemeld bij de AP | reported to the AP after 72 hours
 --     subjects_not_informed: betrokkenen niet geïnformeerd | people affected not informed
 --     incomplete_entry: registratie in het datalekkenregister onvolledig | breach register entry incomplete
+--     high_risk_not_reportable: hoog risico maar niet meldplichtig genoemd | high risk but recorded as not reportable
 --   missing:
 --     facts: feiten | facts
 --     effects: gevolgen | effects
@@ -96,6 +106,12 @@ problems AS (
     UNION ALL
     SELECT *, 'subjects_not_informed' FROM timed
     WHERE high_risk AND subjects_informed_at IS NULL
+      -- a recorded art. 34(3) exception (encrypted data, ...) is no finding
+      AND nullif(trim(inform_exception), '') IS NULL
+    UNION ALL
+    -- High risk to the people affected means a risk to them: reportable.
+    SELECT *, 'high_risk_not_reportable' FROM timed
+    WHERE high_risk AND NOT reportable
     UNION ALL
     SELECT *, 'incomplete_entry' FROM timed
     WHERE missing <> ''
@@ -122,7 +138,8 @@ SELECT
              strftime(deadline, '%d-%m-%Y %H:%M') || '. Meld het alsnog direct.'
         WHEN 'reported_late' THEN ' is pas op ' || reported_nl ||
              ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || '); leg de reden van de vertraging vast.'
-        WHEN 'subjects_not_informed' THEN ' heeft een hoog risico, maar de betrokkenen zijn niet geïnformeerd; informeer hen zo snel mogelijk.'
+        WHEN 'subjects_not_informed' THEN ' heeft een hoog risico, maar de betrokkenen zijn niet geïnformeerd en er is geen uitzondering (art. 34 lid 3) vastgelegd; informeer hen zo snel mogelijk.'
+        WHEN 'high_risk_not_reportable' THEN ' staat als hoog risico voor de betrokkenen maar als niet meldplichtig in het register; een lek met een hoog risico is meldplichtig: herzie de beslissing en meld het alsnog bij de AP.'
         WHEN 'incomplete_entry' THEN ': in het datalekkenregister ' || CASE WHEN missing = 'reportable' THEN 'ontbreekt ' ELSE 'ontbreken ' END || missing_nl ||
              coalesce(' (het register heeft geen kolom voor ' || no_column_nl || ': voeg die toe)', '') || '; vul dit aan.'
     END AS message_nl,
@@ -132,7 +149,8 @@ SELECT
              strftime(deadline, '%Y-%m-%d %H:%M') || '. Report it at once.'
         WHEN 'reported_late' THEN ' was only reported to the AP on ' || reported_en ||
              ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '); record the reason for the delay.'
-        WHEN 'subjects_not_informed' THEN ' has a high risk, but the people affected were not informed; inform them as soon as possible.'
+        WHEN 'subjects_not_informed' THEN ' has a high risk, but the people affected were not informed and no exception (art. 34(3)) is recorded; inform them as soon as possible.'
+        WHEN 'high_risk_not_reportable' THEN ' is recorded as a high risk to the people affected but as not reportable; a breach with a high risk is reportable: review the decision and report it to the AP.'
         WHEN 'incomplete_entry' THEN ': the breach register lacks ' || missing_en ||
              coalesce(' (the register has no column for ' || no_column_en || ': add one)', '') || '; complete it.'
     END AS message_en,

@@ -3,26 +3,27 @@
 -- title.en: BSN used as a username or child number
 -- severity: high
 -- area: bsn
--- source: UAVG art. 46 (BSN alleen waar een wet dat voorschrijft); AP, boete kinderdagverblijf voor het
---   gebruik van het BSN als inlognaam voor het ouderportaal
+-- source: UAVG art. 46 (BSN alleen waar een wet dat voorschrijft); AVG art. 5 lid 1 sub c (minimale
+--   gegevensverwerking)
 -- requires: accounts | portal_children | tracking_children | portal_guardians | portal_notes |
 --   portal_consents | portal_photos | tracking_observations | tracking_transfers
+-- reads: accounts(system, username), admin_children(bsn?), portal_children(portal_child_id, child_id?), tracking_children(tracking_child_id, child_id?), portal_consents(portal_child_id), portal_guardians(portal_child_id), portal_notes(portal_child_id), portal_photos(portal_child_id), tracking_observations(tracking_child_id), tracking_transfers(tracking_child_id)
 -- impact: 5
 -- impact.why: the BSN ends up on screens, exports and links, exposing children to identity fraud for
---   life; the AP fined a daycare centre for exactly this
+--   life
 -- population: portal_children
--- why.nl: Het BSN mag alleen worden gebruikt waar een wet dat voorschrijft; voor een kinderopvang is dat
---   alleen de kinderopvangtoeslag. Een BSN als inlognaam of als kindnummer in het ouderportaal of het
---   kindvolgsysteem is daarom verboden, ook met toestemming van de ouders: het nummer komt dan op
---   schermen, in exports en in koppelingen terecht. De Autoriteit Persoonsgegevens heeft een
---   kinderdagverblijf hiervoor beboet. Een waarde geldt als BSN als die (zonder spaties en punten)
+-- why.nl: Het BSN mag alleen worden gebruikt waar een wet dat voorschrijft; voor een kinderopvang zijn
+--   dat de gegevens voor de kinderopvangtoeslag en de gemeentelijke tegemoetkoming in de administratie.
+--   Een BSN als inlognaam of als kindnummer in het ouderportaal of het kindvolgsysteem is daarom
+--   verboden, ook met toestemming van de ouders: het nummer komt dan op schermen, in exports en in
+--   koppelingen terecht. Een waarde geldt als BSN als die (zonder spaties en punten)
 --   gelijk is aan een BSN uit de administratie, of uit negen cijfers bestaat die de elfproef doorstaan;
 --   gebruikt het systeem zelf ook nummers van negen cijfers, dan moet minstens de helft daarvan de
 --   elfproef doorstaan (één op de elf nummers doet dat toevallig).
--- why.en: The BSN may only be used where a law requires it; for childcare that is the childcare benefit
---   alone. A BSN as a username or as a child number in the parent portal or the child-tracking system
---   is therefore forbidden, even with the parents' consent: the number ends up on screens, in exports
---   and in links between systems. The Dutch DPA fined a daycare centre for this. A value counts as a
+-- why.en: The BSN may only be used where a law requires it; for childcare those are the records for the
+--   childcare benefit and the municipal contribution in the administration. A BSN as a username or as a
+--   child number in the parent portal or the child-tracking system is therefore forbidden, even with the
+--   parents' consent: the number ends up on screens, in exports and in links between systems. A value counts as a
 --   BSN when (without spaces and dots) it equals a BSN in the administration, or is nine digits that
 --   pass the 11-check; where the system also uses 9-digit numbers of its own, at least half of them
 --   must pass (one number in eleven does so by chance).

@@ -3,9 +3,11 @@
 -- title.en: Invalid BSN in the administration
 -- severity: low
 -- area: bsn
--- source: AVG art. 5 lid 1 sub d (juistheid); Wet algemene bepalingen burgerservicenummer art. 1
---   (het BSN voldoet aan de elfproef); Regeling Wet kinderopvang art. 11 (BSN voor de toeslag)
+-- source: AVG art. 5 lid 1 sub d (juistheid); Regeling Wet kinderopvang art. 11 lid 1 sub b en c (BSN in
+--   de gegevens voor de kinderopvangtoeslag en de gemeentelijke tegemoetkoming); elk uitgegeven BSN
+--   voldoet aan de elfproef (een rekenregel, geen wetsartikel)
 -- requires: admin_children
+-- reads: admin_children(child_id, bsn, care_end)
 -- impact: 2
 -- impact.why: a wrong BSN harms the childcare benefit application more than the child's privacy
 -- population: admin_children
@@ -17,9 +19,11 @@
 --   (typo, swapped digits, lost leading zero) and is not this child's. A wrong BSN spoils the
 --   childcare-benefit returns and may be someone else's number.
 -- fix.nl: Vraag de ouders het juiste BSN (van een officieel document) en corrigeer het in de
---   administratie; verwijder het als het niet (meer) nodig is voor de kinderopvangtoeslag.
+--   administratie; verwijder het als het niet (meer) nodig is voor de kinderopvangtoeslag of de
+--   gemeentelijke tegemoetkoming.
 -- fix.en: Ask the parents for the correct BSN (from an official document) and correct it in the
---   administration; delete it if the childcare benefit no longer needs it.
+--   administration; delete it if neither the childcare benefit nor the municipal contribution needs it
+--   any more.
 -- columns.nl: Einde opvang
 -- columns.en: End of care
 SELECT

@@ -4,16 +4,18 @@
 -- severity: high
 -- area: bsn
 -- source: UAVG art. 46 (BSN alleen waar een wet dat voorschrijft; toestemming maakt het niet rechtmatig);
---   Regeling Wet kinderopvang art. 11 (BSN alleen voor de kinderopvangtoeslag); AVG art. 5 lid 1 sub c
+--   Regeling Wet kinderopvang art. 11 lid 1 sub b en c (het BSN hoort bij de gegevens voor de
+--   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, in de administratie); AVG art. 5 lid 1 sub c
 -- requires: portal_children | portal_guardians | portal_notes | portal_consents | portal_photos |
 --   tracking_children | tracking_observations | tracking_transfers | staff | accounts | requests |
 --   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints
+-- reads: none
 -- impact: 4
 -- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
 --   fraud; judged per export column, so the share of children says little
 -- population: none
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
---   kinderopvangtoeslag, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
+--   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het
 --   inlezen is elke kolom buiten de administratie doorzocht op negen cijfers die de elfproef doorstaan
 --   (ook geschreven als 123.456.782 of 123 456 782); de nummers zelf worden niet bewaard of getoond.
@@ -21,7 +23,7 @@
 --   overzicht van medewerkers voor het personenregister kinderopvang (Regeling Wet kinderopvang); bij
 --   het medewerkersoverzicht vraagt de melding na te gaan of dat hier zo is.
 -- why.en: A childcare organisation may use the BSN of children and parents only for the childcare
---   benefit, and so only in the administration. The parent portal, the child-tracking system and the
+--   benefit and the municipal contribution, and so only in the administration. The parent portal, the child-tracking system and the
 --   organisation's own registers do not need it; the parents' consent does not change that. At loading,
 --   every column outside the administration was searched for nine digits that pass the 11-check (also
 --   written as 123.456.782 or 123 456 782); the numbers themselves are neither kept nor shown. Staff

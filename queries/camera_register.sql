@@ -10,6 +10,7 @@
 --   waarneming van of controle op aanwezigheid, gedrag of prestaties van werknemers); beleid:
 --   camera.retention_days
 -- requires: cameras
+-- reads: cameras(camera_id, location?~, kind?~, retention_days?~, dpia_reference?~, works_council_consent?~, in_use?~)
 -- impact: 4
 -- impact.why: cameras and webcams record children and staff all day; kept too long or without assessment they
 --   watch people far beyond the purpose

@@ -15,10 +15,12 @@
 //	it), population (the canonical table whose rows the check judges; its
 //	row count is the base of the risk's likelihood),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
-//	query's own columns, in order) and codes (a block of the codes the
-//	query returns and their labels, see codelabels.go)
+//	query's own columns, in order), reads (the canonical columns the
+//	query reads: `table(column, column?, column~), ...`; see ColumnRead)
+//	and codes (a block of the codes the query returns and their labels,
+//	see codelabels.go)
 //
-// impact, impact.why and population are required of the built-in checks (a
+// impact, impact.why, population and reads are required of the built-in checks (a
 // test enforces it) and optional in a user's own: without impact a check
 // counts as impact 3, without population its population is 0.
 //
@@ -79,9 +81,20 @@ type Check struct {
 	// Population is the canonical table whose rows the check judges; ""
 	// when the header names none.
 	Population string
+	// PopulationSubject is the column of Population that names the data
+	// subject (child, parent, employee) of a row, written
+	// `population: table(column)`: the likelihood is then the share of
+	// data subjects with an open finding, and the query returns each
+	// finding's subject in the reserved column data_subject. "" when every row
+	// is its own subject (the share of rows).
+	PopulationSubject string
 	// ColumnLabels head the query's own columns in reports; nil when the
 	// header gives none (the column names are shown then).
 	ColumnLabels []results.Text
+	// ColumnReads are the canonical columns the query reads, from the
+	// reads header (see reads.go); nil when the header gives none (a user
+	// check written without it).
+	ColumnReads []ColumnRead
 	// Codes are the labels of the codes the check returns in its code
 	// columns (the header's codes block), in header order; nil without one.
 	Codes []Code
@@ -105,14 +118,17 @@ const (
 )
 
 // Reserved optional columns: when a query returns them they place the
-// finding and are not among its values.
+// finding (location, group_name) or name its data subject (data_subject, for a
+// population with a subject column) and are not among its values.
 const (
 	ColLocation = "location"
 	ColGroup    = "group_name"
+	ColSubject  = "data_subject"
 )
 
-// ReservedColumns lists the optional columns that place a finding.
-var ReservedColumns = []string{ColLocation, ColGroup}
+// ReservedColumns lists the optional columns that place a finding or name
+// its data subject.
+var ReservedColumns = []string{ColLocation, ColGroup, ColSubject}
 
 // DefaultImpact is the impact of a check whose header gives none.
 const DefaultImpact = 3
@@ -280,13 +296,14 @@ func sortByID(checks []Check) {
 }
 
 var (
-	idPattern    = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	nonIDChars   = regexp.MustCompile(`[^a-z0-9_]+`)
-	headerLine   = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
-	severities   = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
-	knownKeys    = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "codes"}
-	allKeys      = append(append([]string{}, knownKeys...), optionalKeys...)
+	idPattern         = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	populationSubject = regexp.MustCompile(`^([a-z_][a-z0-9_]*)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)$`)
+	nonIDChars        = regexp.MustCompile(`[^a-z0-9_]+`)
+	headerLine        = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
+	severities        = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
+	knownKeys         = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
+	optionalKeys      = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "reads", "codes"}
+	allKeys           = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
 	tableWords = func() map[string]*regexp.Regexp {
@@ -414,8 +431,9 @@ func Parse(file, src string) (Check, error) {
 		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
 	}
 	reads := map[string]bool{}
+	code := sqlCode(c.SQL) // a table named in a comment or text is not read
 	for _, t := range model.TableNames("") {
-		reads[t] = tableWords[t].MatchString(c.SQL)
+		reads[t] = tableWords[t].MatchString(code)
 	}
 	for re, tables := range macroReads {
 		if re.MatchString(c.SQL) {
@@ -427,6 +445,11 @@ func Parse(file, src string) (Check, error) {
 	for _, t := range model.TableNames("") {
 		if reads[t] {
 			c.Reads = append(c.Reads, t)
+		}
+	}
+	if v, ok := fields["reads"]; ok {
+		if err := parseReads(&c, v, fieldLine["reads"]); err != nil {
+			return c, err
 		}
 	}
 	return c, nil
@@ -443,6 +466,14 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 	}
 	c.ImpactWhy = fields["impact.why"]
 	if t, ok := fields["population"]; ok {
+		if m := populationSubject.FindStringSubmatch(t); m != nil {
+			t, c.PopulationSubject = m[1], m[2]
+			if tbl, known := model.Lookup(t); known {
+				if _, has := tbl.Column(c.PopulationSubject); !has {
+					return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %s has no column %q to name the data subject; its columns: %s", t, c.PopulationSubject, strings.Join(tbl.ColumnNames(), ", "))}
+				}
+			}
+		}
 		if _, known := model.Lookup(t); !known && t != NoPopulation {
 			return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %q is not a canonical table; name the one table whose rows the check judges, or none when a finding is about something being there at all: %s", t, strings.Join(model.TableNames(""), ", "))}
 		}

@@ -46,6 +46,12 @@ func TestBuiltinCatalogue(t *testing.T) {
 		if c.Population == "" {
 			t.Errorf("%s: name the table whose rows the check judges (population)", c.ID)
 		}
+		if c.PopulationSubject != "" && !strings.Contains(c.SQL, " AS "+queries.ColSubject) {
+			t.Errorf("%s: the population counts data subjects (%s); return each finding's in the column %s", c.ID, c.PopulationSubject, queries.ColSubject)
+		}
+		if c.Severity == "info" && c.Impact != 1 {
+			t.Errorf("%s: a good-practice check (severity info) has impact 1, so its risk stays low; got %d", c.ID, c.Impact)
+		}
 	}
 }
 
@@ -70,6 +76,14 @@ func TestParseHeaderErrors(t *testing.T) {
 		{"impact empty", "x.sql", full + "-- impact:\nSELECT 1", `x.sql:12: impact ""`},
 		{"unknown population", "x.sql", full + "-- impact: 2\n-- population: fotos\nSELECT 1", `x.sql:13: population: "fotos" is not a canonical table`},
 		{"two populations", "x.sql", full + "-- population: portal_photos, portal_consents\nSELECT 1", `x.sql:12: population: "portal_photos, portal_consents" is not a canonical table`},
+		{"population subject not a column", "x.sql", full + "-- population: portal_photos(child)\nSELECT 1", `x.sql:12: population: portal_photos has no column "child"`},
+		{"reads unknown table", "x.sql", full + "-- reads: fotos(photo_id)\nSELECT photo_id FROM portal_photos", `x.sql:12: reads: "fotos" is not a canonical table`},
+		{"reads unknown column", "x.sql", full + "-- reads: portal_photos(foto)\nSELECT photo_id FROM portal_photos", `x.sql:12: reads: portal_photos has no column "foto"`},
+		{"reads a column the query never names", "x.sql", full + "-- reads: portal_photos(photo_id, removed_at~)\nSELECT photo_id FROM portal_photos", `x.sql:12: reads: portal_photos.removed_at is declared, but the query never names removed_at`},
+		{"reads leaves out a table", "x.sql", full + "-- reads: portal_photos(photo_id)\nSELECT photo_id FROM portal_photos JOIN portal_consents USING (portal_child_id)", `x.sql:12: reads: the query reads table portal_consents; declare the columns it uses`},
+		{"reads a table the query does not read", "x.sql", full + "-- reads: portal_photos(photo_id), staff(employee_id)\nSELECT photo_id, employee_id FROM portal_photos", `reads: staff.employee_id is declared, but the query does not read table staff`},
+		{"reads a table in a comment only", "x.sql", full + "-- reads: portal_photos(photo_id)\nSELECT photo_id FROM portal_photos -- not staff\n", ""},
+		{"reads bad syntax", "x.sql", full + "-- reads: portal_photos photo_id\nSELECT photo_id FROM portal_photos", `x.sql:12: reads: expected table(column, column?, column~), ...`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +91,9 @@ func TestParseHeaderErrors(t *testing.T) {
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
+				}
+				if strings.HasPrefix(c.SQL, "SELECT photo_id") {
+					return
 				}
 				if c.Why.EN != "Why it matters." || c.SQL != "SELECT 1" || c.SQLLine != 12+strings.Count(tt.src[:strings.Index(tt.src, "SELECT")], "\n")-11 {
 					t.Errorf("parsed %+v", c)

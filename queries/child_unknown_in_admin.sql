@@ -5,6 +5,7 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en sub e (opslagbeperking)
 -- requires: admin_children, portal_children | tracking_children
+-- reads: admin_children(child_id), portal_children(portal_child_id, child_id), tracking_children(tracking_child_id, child_id)
 -- impact: 3
 -- impact.why: data of a child without a known placement may be kept without a purpose, or linked to the
 --   wrong child

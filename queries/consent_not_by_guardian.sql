@@ -3,21 +3,25 @@
 -- title.en: Consent given by someone who is not a parent or guardian
 -- severity: medium
 -- area: toestemming
--- source: AVG art. 8 lid 1 en 2 (toestemming voor een kind onder 16 door de ouder met
---   ouderlijke verantwoordelijkheid; redelijke inspanning om dat te controleren), art. 7 lid 1
+-- source: foto's: AVG art. 6 lid 1 sub a en art. 7 lid 1 (toestemming, aantoonbaar); voor een kind onder
+--   16 geeft de ouder met ouderlijk gezag (of de voogd) de toestemming (UAVG art. 5); de andere
+--   antwoorden (ophalen, vervoer, ...) zijn afspraken met de ouders, die ook alleen zij kunnen maken
 -- requires: portal_consents, portal_guardians | admin_guardians, portal_guardians | portal_children
+-- reads: admin_guardians(child_id, name), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, recorded_at?, given_by), portal_guardians(portal_child_id, name)
 -- impact: 3
 -- impact.why: a permission, such as pickup by others, rests on someone without parental authority and
 --   is invalid
--- population: portal_consents
--- why.nl: Voor een kind onder de 16 geldt alleen toestemming van een ouder of voogd. De check vergelijkt
---   de naam bij het antwoord (gegeven door) met de ouders van het kind in het ouderportaal en, als het
---   kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
+-- population: portal_consents(portal_child_id)
+-- why.nl: Voor een kind onder de 16 geldt alleen AVG-toestemming (foto's) van een ouder met gezag of de
+--   voogd (UAVG art. 5), en alleen zij maken de afspraken over ophalen, vervoer en zelfstandig gaan.
+--   De check vergelijkt de naam bij het antwoord (gegeven door) met de ouders van het kind in het
+--   ouderportaal en, als het kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
 --   en extra spaties tellen niet. Antwoorden zonder naam en kinderen van wie geen enkele ouder bekend is,
 --   worden hier niet beoordeeld.
--- why.en: For a child under 16 only a parent's or guardian's consent counts. The check compares the
---   name with the answer (given by) with the child's parents in the parent portal and, when the child is
---   linked to the administration, with the parents/guardians there; case and extra spaces do not count.
+-- why.en: For a child under 16 only the AVG consent (photos) of a parent with parental authority or the
+--   guardian counts (UAVG art. 5), and only they make the agreements on pickup, transport and going
+--   alone. The check compares the name with the answer (given by) with the child's parents in the parent
+--   portal and, when the child is linked to the administration, with the parents/guardians there; case and extra spaces do not count.
 --   Answers without a name and children with no known parent at all are not judged here.
 -- fix.nl: Ga na wie de toestemming gaf. Was dat geen ouder of voogd, vraag de ouders het antwoord zelf
 --   opnieuw te geven en ga tot dan uit van geen toestemming; is het wel een ouder, corrigeer dan de naam
@@ -64,7 +68,7 @@ SELECT
     'portal_consents' AS table_name,
     portal_child_id || '/' || consent_type ||
         coalesce('/' || CASE WHEN recorded_at = date_trunc('day', recorded_at) THEN strftime(recorded_at, '%Y-%m-%d')
-                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+                             ELSE strftime(recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, portal_child_id AS data_subject,
     _file, _row,
     'Het antwoord op deze toestemmingsvraag' || coalesce(' (vastgelegd op ' || strftime(recorded_at, '%d-%m-%Y') || ')', '') ||
         ' is gegeven door iemand die niet als ouder of voogd van het kind bekend is: ga na wie dit was en laat zo nodig een ouder opnieuw antwoorden.' AS message_nl,

@@ -1,31 +1,40 @@
 -- id: consent_reconfirmation
--- title.nl: Toestemming al lang niet herbevestigd
--- title.en: Consent not reconfirmed for a long time
+-- title.nl: Toestemming voor foto's al lang niet opnieuw gevraagd (goede praktijk)
+-- title.en: Photo consent not asked again for a long time (good practice)
 -- severity: info
 -- area: toestemming
--- source: AVG art. 7 lid 1 (toestemming aantoonbaar); jaarlijks herbevestigen: AP-brief aan scholen
---   23 augustus 2017, Kennisnet; beleid: consent_reconfirm_months
+-- source: goede praktijk: jaarlijks opnieuw vragen (Kennisnet); de toestemming zelf: AVG art. 6 lid 1 sub a
+--   en art. 7 (aantoonbaar, intrekbaar), voor kinderen onder 16 van de ouder met ouderlijk gezag (UAVG
+--   art. 5); de AP-brief aan scholen (23 augustus 2017) noemt geen termijn; beleid:
+--   consent.reconfirm_months
 -- requires: portal_consents
--- impact: 2
+-- reads: portal_children(portal_child_id, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at?~)
+-- impact: 1
 -- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
--- population: portal_consents
--- why.nl: Toestemming moet actueel en aantoonbaar zijn. De Autoriteit Persoonsgegevens en Kennisnet
---   adviseren toestemming voor bijvoorbeeld foto's elk jaar opnieuw te vragen, omdat de situatie van kind
---   en ouders verandert. De check meldt per kind en soort toestemming het nieuwste antwoord als dat een
---   nog geldende toestemming is die langer geleden is vastgelegd dan de termijn uit het beleid
---   (standaard 12 maanden; precies op de termijn is nog op tijd), of die geen datum heeft. Kinderen die
---   volgens het ouderportaal niet meer geplaatst zijn (bij meer plaatsingen: geen enkele loopt nog),
---   tellen niet mee.
--- why.en: Consent must be current and provable. The Dutch DPA and Kennisnet advise asking consent for,
---   for example, photos again every year, because the situation of child and parents changes. The check
---   reports, per child and kind of consent, the newest answer when it is a consent still in force that
---   was recorded longer ago than the policy period (default 12 months; exactly on the period is still in
---   time), or that has no date. Children no longer placed according to the parent portal (with several
---   placements: none still running) do not count.
--- fix.nl: Vraag de ouders de toestemming in het ouderportaal te bevestigen of in te trekken, en plan dat
---   voortaan elk jaar (bijvoorbeeld bij de start van het schooljaar).
--- fix.en: Ask the parents to confirm or withdraw the consent in the parent portal, and plan that every
---   year from now on (for example at the start of the school year).
+-- population: portal_consents(portal_child_id)
+-- why.nl: Alleen de toestemming voor foto's (in het ouderportaal, en op website en sociale media) is
+--   AVG-toestemming; ophalen door anderen, vervoer, spelen en zelfstandig gaan zijn afspraken met de
+--   ouders, die niet verlopen en hier niet meetellen. Een gegeven AVG-toestemming blijft geldig tot de
+--   ouders haar intrekken: de wet en de AP-brief aan scholen van 23 augustus 2017 noemen geen termijn.
+--   Elk jaar opnieuw vragen is goede praktijk (Kennisnet), omdat de situatie van kind en ouders
+--   verandert; daarom is dit een aanbeveling, geen overtreding. De check meldt per kind en soort
+--   toestemming het nieuwste antwoord als dat een nog geldende toestemming is die langer geleden is
+--   vastgelegd dan de termijn uit het beleid (standaard 12 maanden; precies op de termijn is nog op tijd),
+--   of die geen datum heeft. Kinderen die volgens het ouderportaal niet meer geplaatst zijn (bij meer
+--   plaatsingen: geen enkele loopt nog), tellen niet mee.
+-- why.en: Only the consent to photos (in the parent portal, and on the website and social media) is AVG
+--   consent; pickup by others, transport, play dates and going alone are agreements with the parents,
+--   which do not expire and do not count here. A given AVG consent stays valid until the parents withdraw
+--   it: neither the law nor the AP's letter to schools of 23 August 2017 sets a period. Asking again every
+--   year is good practice (Kennisnet), because the situation of child and parents changes; so this is a
+--   recommendation, not a breach. The check reports, per child and kind of consent, the newest answer when
+--   it is a consent still in force that was recorded longer ago than the policy period (default 12
+--   months; exactly on the period is still in time), or that has no date. Children no longer placed
+--   according to the parent portal (with several placements: none still running) do not count.
+-- fix.nl: Vraag de ouders als goede praktijk de toestemming voor foto's in het ouderportaal te bevestigen of
+--   in te trekken, en plan dat voortaan elk jaar (bijvoorbeeld bij de start van het schooljaar).
+-- fix.en: As good practice, ask the parents to confirm or withdraw the consent to photos in the parent
+--   portal, and plan that every year from now on (for example at the start of the school year).
 -- columns.nl: Toestemming, Vastgelegd op, Herbevestigen uiterlijk, Probleem
 -- columns.en: Consent, Recorded at, Reconfirm by, Problem
 -- codes:
@@ -47,14 +56,10 @@ WITH settings AS (
            to_months(getvariable('consent.reconfirm_months')::INTEGER) AS period
 ),
 labels(consent_type, nl, en) AS (
+    -- The AVG consents: the other permissions are agreements with the
+    -- parents, which do not expire.
     VALUES ('photo_portal', 'foto''s in het ouderportaal', 'photos in the parent portal'),
-           ('photo_external', 'foto''s op website en sociale media', 'photos on the website and social media'),
-           ('pickup_by_others', 'ophalen door anderen', 'pickup by others'),
-           ('transport', 'vervoer', 'transport'),
-           ('friend_visit', 'vriendje komt spelen', 'a friend coming to play'),
-           ('visit_friend', 'spelen bij een vriendje', 'playing at a friend''s'),
-           ('independent_from_school', 'zelfstandig van school komen', 'coming from school alone'),
-           ('independent_home', 'zelfstandig naar huis gaan', 'going home alone')
+           ('photo_external', 'foto''s op website en sociale media', 'photos on the website and social media')
 ),
 newest AS (
     -- The newest answer per child and kind of consent recorded by the
@@ -63,7 +68,8 @@ newest AS (
     SELECT c.*, row_number() OVER (PARTITION BY c.portal_child_id, c.consent_type
                                    ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._file DESC, c._row DESC) AS rn
     FROM portal_consents c, settings s
-    WHERE c.recorded_at IS NULL OR c.recorded_at::DATE <= s.as_of
+    WHERE (c.recorded_at IS NULL OR c.recorded_at::DATE <= s.as_of)
+      AND c.consent_type IN (SELECT consent_type FROM labels)
 ),
 gone AS (
     -- Children no longer placed: in every portal export that has them, the
@@ -87,19 +93,19 @@ SELECT
     'portal_consents' AS table_name,
     f.portal_child_id || '/' || f.consent_type ||
         coalesce('/' || CASE WHEN f.recorded_at = date_trunc('day', f.recorded_at) THEN strftime(f.recorded_at, '%Y-%m-%d')
-                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key,
+                             ELSE strftime(f.recorded_at, '%Y-%m-%d %H:%M') END, '') AS record_key, f.portal_child_id AS data_subject,
     f._file, f._row,
     'Toestemming voor ' || coalesce(l.nl, f.consent_type) ||
     CASE f.problem
         WHEN 'undated' THEN ' is zonder datum vastgelegd: vraag de ouders haar te bevestigen of in te trekken, zodat vastligt wanneer zij is gegeven.'
         ELSE ' is vastgelegd op ' || strftime(f.recorded_at, '%d-%m-%Y') || ' en sindsdien niet herbevestigd (termijn ' || f.months ||
-             ' maanden): vraag de ouders haar te bevestigen of in te trekken.'
+             ' maanden, goede praktijk): vraag de ouders haar te bevestigen of in te trekken.'
     END AS message_nl,
     'Consent to ' || coalesce(l.en, f.consent_type) ||
     CASE f.problem
         WHEN 'undated' THEN ' was recorded without a date: ask the parents to confirm or withdraw it, so that it is clear when it was given.'
         ELSE ' was recorded on ' || strftime(f.recorded_at, '%Y-%m-%d') || ' and not reconfirmed since (period ' || f.months ||
-             ' months): ask the parents to confirm or withdraw it.'
+             ' months, good practice): ask the parents to confirm or withdraw it.'
     END AS message_en,
     p.location, p.group_name, f.consent_type, f.recorded_at, f.reconfirm_by, f.problem
 FROM found f

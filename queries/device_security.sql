@@ -7,6 +7,7 @@
 --   inbreuk in verband met persoonsgegevens documenteren, ook als die niet gemeld hoeft te worden); art. 34
 --   lid 3 sub a (versleutelde gegevens: betrokkenen hoeven niet te worden ingelicht)
 -- requires: devices
+-- reads: devices(device_id, kind?~, assigned_to?~, encrypted?, passcode?, mdm_enrolled?, in_use?~, lost_at?~, breach_id?~), breaches(breach_id)
 -- impact: 3
 -- impact.why: a group iPad or laptop left behind opens the diary, photos and notes of a whole group to the
 --   finder when it is not encrypted, locked and wipeable

@@ -1,29 +1,36 @@
 -- id: dpia_missing
--- title.nl: Geen DPIA bij een verwerking met hoog risico
--- title.en: No DPIA for a high-risk processing activity
--- severity: high
+-- title.nl: DPIA waarschijnlijk verplicht, maar niet vastgelegd
+-- title.en: DPIA probably required, but none recorded
+-- severity: medium
 -- area: verwerkingsregister
--- source: AVG art. 35 (gegevensbeschermingseffectbeoordeling); AP-lijst van verwerkingen waarvoor een
---   DPIA verplicht is (2019): gezondheidsgegevens, cameratoezicht, controle van werknemers, observatie
---   en beïnvloeding van gedrag
+-- source: AVG art. 35 lid 1 en 4 (gegevensbeschermingseffectbeoordeling); AP-lijst van verwerkingen
+--   waarvoor een DPIA verplicht is (2019): onder meer grootschalige verwerking van gezondheidsgegevens,
+--   grootschalige of stelselmatige monitoring (cameratoezicht, controle van werknemers) en observatie
+--   van gedrag
 -- requires: processing_activities
+-- reads: processing_activities(activity, purpose, data_categories, data_subjects, dpia_reference~)
 -- impact: 3
 -- impact.why: high-risk processing of children's data runs without its risks having been assessed and
 --   mitigated
 -- population: processing_activities
 -- why.nl: Voor een verwerking met een hoog risico voor de betrokkenen moet vooraf een DPIA worden
---   uitgevoerd. De Autoriteit Persoonsgegevens noemt onder meer het verwerken van gezondheidsgegevens,
---   cameratoezicht, het monitoren van medewerkers en het observeren van gedrag (zoals in een
---   kindvolgsysteem). Zonder DPIA zijn de risico's voor kinderen, ouders en medewerkers niet in kaart
---   gebracht en ontbreken passende maatregelen.
+--   uitgevoerd. De lijst van de Autoriteit Persoonsgegevens noemt onder meer het grootschalig verwerken
+--   van gezondheidsgegevens, grootschalig of stelselmatig cameratoezicht en monitoren van medewerkers, en
+--   het stelselmatig observeren van gedrag (zoals in een kindvolgsysteem). Of een verwerking grootschalig
+--   of stelselmatig is, kan deze check niet uit het register afleiden: een DPIA is dan waarschijnlijk
+--   verplicht, en de organisatie moet dat beoordelen en vastleggen. Foto's in het ouderportaal zijn geen
+--   camerabeelden, en een dieet is op zichzelf geen gezondheidsgegeven.
 -- why.en: A processing activity with a high risk for the people concerned needs a DPIA beforehand. The
---   Dutch DPA lists among others the processing of health data, camera surveillance, monitoring of
---   employees and the observation of behaviour (as in a child-tracking system). Without a DPIA the risks
---   for children, parents and staff are not assessed and fitting measures are missing.
--- fix.nl: Voer een DPIA uit voor de verwerking (of laat onderbouwd vastleggen waarom het risico niet hoog
---   is) en vul de verwijzing naar het DPIA-document in bij de verwerking in het verwerkingsregister.
--- fix.en: Carry out a DPIA for the activity (or record with reasons why the risk is not high) and enter
---   the reference to the DPIA document for the activity in the register of processing activities.
+--   Dutch DPA's list names among others large-scale processing of health data, large-scale or systematic
+--   camera surveillance and employee monitoring, and systematic observation of behaviour (as in a
+--   child-tracking system). Whether an activity is large-scale or systematic cannot be told from the
+--   register: a DPIA is then probably required, and the organisation must assess that and record it.
+--   Photos in the parent portal are no camera images, and a diet is not health data by itself.
+-- fix.nl: Beoordeel of de verwerking een DPIA vereist. Zo ja: voer de DPIA uit en vul de verwijzing in bij de
+--   verwerking in het verwerkingsregister; zo nee: leg onderbouwd vast waarom niet (en verwijs daarnaar).
+-- fix.en: Assess whether the activity requires a DPIA. If so, carry out the DPIA and enter its reference for
+--   the activity in the register of processing activities; if not, record with reasons why not (and refer
+--   to that).
 -- columns.nl: Categorie
 -- columns.en: Category
 -- codes:
@@ -34,14 +41,15 @@
 --     observation: observatie van gedrag of ontwikkeling | observation of behaviour or development
 WITH categories AS (
     -- The AP's DPIA categories and the words that reveal them in the
-    -- activity's name, purpose or data categories. "beeld" only at the start
-    -- of a word (camerabeelden, beeldmateriaal; not voorbeeld, afbeelding).
+    -- activity's name, purpose or data categories. Images ("beeld",
+    -- "beeldmateriaal") count only from a camera: photos in the parent
+    -- portal are no camera surveillance. A diet is not health data.
     -- Plain time registration is not employee monitoring, and "monitoren"
     -- is employee monitoring only when the activity is about staff (the
     -- development of children is monitored too: that is observation).
     SELECT * FROM (VALUES
-        (1, 'health', 'gezondheidsgegevens', 'health data', 'gezondheid|medisch|medical|health|allergie|allergy|dieet|\bdiet', false),
-        (2, 'camera', 'camerabeelden', 'camera images', 'camera|\bbeeld|cctv', false),
+        (1, 'health', 'gezondheidsgegevens', 'health data', 'gezondheid|medisch|medical|health|allergie|allergy', false),
+        (2, 'camera', 'camerabeelden', 'camera images', 'camera|cctv|webcam|bewakingsbeeld', false),
         (3, 'monitoring', 'het volgen van medewerkers', 'employee monitoring', 'monitor|volgen van medewerkers|personeelsvolg|medewerkersvolg|employee tracking', true),
         (4, 'observation', 'observatie van gedrag of ontwikkeling', 'observation of behaviour or development',
          'observ|kindvolg|volgsysteem|ontwikkeling van (het |de )?kind|gedrag|behaviou?r', false)
@@ -73,8 +81,8 @@ SELECT
     'processing_activities' AS table_name,
     activity AS record_key,
     _file, _row,
-    'De verwerking ' || activity || ' betreft ' || nl || ', waarvoor een DPIA verplicht is, maar er is geen DPIA vastgelegd; voer een DPIA uit en vul de verwijzing in.' AS message_nl,
-    'The activity ' || activity || ' involves ' || en || ', which requires a DPIA, but no DPIA is recorded; carry out a DPIA and enter its reference.' AS message_en,
+    'DPIA waarschijnlijk verplicht: de verwerking ' || activity || ' betreft ' || nl || ', waarvoor de AP een DPIA verplicht stelt als de verwerking grootschalig of stelselmatig is, en er is geen DPIA vastgelegd; beoordeel of een DPIA nodig is en leg de uitkomst vast (de DPIA, of waarom die niet nodig is).' AS message_nl,
+    'DPIA probably required: the activity ' || activity || ' involves ' || en || ', for which the Dutch DPA requires a DPIA when the processing is large-scale or systematic, and no DPIA is recorded; assess whether a DPIA is needed and record the outcome (the DPIA, or why none is needed).' AS message_en,
     category
 FROM hits
 ORDER BY _file, _row

@@ -6,10 +6,11 @@
 -- source: AVG art. 5 lid 1 sub b en e, art. 6 lid 1; Klachtenloket Kinderopvang 2019: foto's van een
 --   vertrokken kind niet meer gebruiken in publicaties
 -- requires: social_posts, admin_children
+-- reads: admin_children(child_id, care_end), social_posts(post_id, child_id, posted_at, channel?)
 -- impact: 4
 -- impact.why: a recognisable child stays public after the organisation's reason to show it ended;
 --   publication is hard to undo
--- population: social_posts
+-- population: social_posts(child_id)
 -- why.nl: Foto's van een kind dat de opvang heeft verlaten, mogen niet meer worden gebruikt in
 --   publicaties zoals Facebook, de website of de nieuwsbrief (Klachtenloket Kinderopvang, 2019): het doel
 --   waarvoor de ouders toestemming gaven, is voorbij. De check meldt berichten die na de laatste dag
@@ -39,7 +40,7 @@ found AS (
 )
 SELECT
     'social_posts' AS table_name,
-    post_id || '/' || child_id AS record_key,
+    post_id || '/' || child_id AS record_key, child_id AS data_subject,
     _file, _row,
     'Bericht ' || coalesce('via ' || channel || ' ', '') || 'van ' || strftime(posted_at, '%d-%m-%Y') ||
         ' toont het kind, maar de opvang eindigde al op ' || strftime(care_end, '%d-%m-%Y') ||

@@ -3,14 +3,16 @@
 -- title.en: Child recognisable on social media or the website without written consent
 -- severity: high
 -- area: toestemming
--- source: AVG art. 6 lid 1 sub a, art. 7 lid 1 (aantoonbare toestemming) en art. 8; toestemming per
---   kanaal (AP-brief aan scholen 23 augustus 2017); privacystatement: herkenbare kinderen op Facebook
---   alleen met schriftelijke toestemming
+-- source: AVG art. 6 lid 1 sub a en art. 7 lid 1 (aantoonbare toestemming); toestemming is specifiek,
+--   dus per kanaal (art. 4 punt 11); voor kinderen onder 16 gegeven door de ouder met ouderlijk gezag
+--   (UAVG art. 5); schriftelijk is het eigen beleid van de organisatie (privacystatement: herkenbare
+--   kinderen op Facebook alleen met schriftelijke toestemming)
 -- requires: social_posts
+-- reads: portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), social_posts(post_id, child_id, posted_at?, channel?, written_consent, consent_reference?)
 -- impact: 5
 -- impact.why: a recognisable child is published on the internet without written consent; copies spread
 --   and cannot be recalled
--- population: social_posts
+-- population: social_posts(child_id)
 -- why.nl: Een herkenbaar kind op Facebook, de website of in de nieuwsbrief mag alleen met schriftelijke,
 --   aantoonbare toestemming van de ouders voor publicatie buiten het ouderportaal. Toestemming voor foto's
 --   in het ouderportaal is daarvoor niet genoeg. De check aanvaardt schriftelijke toestemming in het
@@ -65,7 +67,7 @@ judged AS (
 )
 SELECT
     'social_posts' AS table_name,
-    post_id || '/' || child_id AS record_key,
+    post_id || '/' || child_id AS record_key, child_id AS data_subject,
     _file, _row,
     'Kind herkenbaar in een bericht ' || coalesce('via ' || channel || ' ', '') ||
     coalesce('(geplaatst op ' || strftime(posted_at, '%d-%m-%Y') || ') ', '(zonder datum) ') ||

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
@@ -77,6 +78,13 @@ func TestCheckFixtures(t *testing.T) {
 
 func runFixture(t *testing.T, dir string, c queries.Check) results.Check {
 	t.Helper()
+	return runFixtureWith(t, dir, c, time.Time{}, nil)
+}
+
+// runFixtureWith is runFixture with another reference date (when asOf is
+// not zero) and policy (when pol is not nil) than the fixture's own.
+func runFixtureWith(t *testing.T, dir string, c queries.Check, asOfOverride time.Time, polOverride *policy.Policy) results.Check {
+	t.Helper()
 	ctx := context.Background()
 	fsys := os.DirFS(dir)
 	m, err := manifest.Load(fsys, ".")
@@ -113,6 +121,12 @@ func runFixture(t *testing.T, dir string, c queries.Check) results.Check {
 		if pol, err = policy.ParseBytes(data); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if !asOfOverride.IsZero() {
+		asOf = asOfOverride
+	}
+	if polOverride != nil {
+		pol = *polOverride
 	}
 	if err := audit.SetVariables(ctx, conn, asOf, pol); err != nil {
 		t.Fatal(err)
@@ -181,6 +195,7 @@ var notAboutAChild = map[string]string{
 	"breach_not_handled":             "the breach register",
 	"bsn_outside_admin":              "export columns",
 	"dpia_missing":                   "the register of processing activities",
+	"processing_register_basis":      "the register of processing activities",
 	"processing_register_incomplete": "the register of processing activities",
 	"processor_agreement_expiring":   "the processor register",
 	"processor_agreement_missing":    "the processor register",

@@ -51,8 +51,48 @@ risk score (see [checks.md](checks.md#impact-and-population)).
 				cell(c.Title.NL), cell(c.Title.EN), cell(c.Source), strings.Join(req, ", "), strings.Join(set, ", "))
 		}
 	}
+	writeReadsTable(&b, checks)
 	writeRiskTable(&b, checks)
 	return b.String()
+}
+
+// writeReadsTable lists per check the canonical columns it reads (its
+// reads header): the audit does not run a check whose needed column is
+// missing, and marks it incomplete for a column that only sharpens it.
+func writeReadsTable(b *strings.Builder, checks []Check) {
+	b.WriteString("\n## Columns read\n\n" +
+		"The canonical columns each check reads. When a needed column is not mapped in the\n" +
+		"manifest, or is blank in every row, the check is *not run* (\"the export has no column\n" +
+		"for ...\"), never passed; `column?` only sharpens the result (missing, the check runs and\n" +
+		"is marked incomplete); `column~` may be blank in every row (a blank means \"none\").\n" +
+		"Columns no check reads are listed as not needed for the audit.\n\n" +
+		"Not special categories by themselves: a home language (thuistaal) and a diet; halal or\n" +
+		"kosher food reveals a religion, origin and nationality may reveal ethnic origin.\n\n" +
+		"| id | reads |\n|---|---|\n")
+	for _, c := range checks {
+		var groups []string
+		for _, t := range c.Reads {
+			var cols []string
+			for _, r := range c.ColumnReads {
+				if r.Table != t {
+					continue
+				}
+				mark := ""
+				if r.Sharpens {
+					mark += "?"
+				}
+				if r.MayBeBlank {
+					mark += "~"
+				}
+				cols = append(cols, r.Column+mark)
+			}
+			groups = append(groups, t+"("+strings.Join(cols, ", ")+")")
+		}
+		if len(groups) == 0 {
+			groups = []string{"none (only what the loader recorded)"}
+		}
+		fmt.Fprintf(b, "| `%s` | %s |\n", c.ID, cell(strings.Join(groups, ", ")))
+	}
 }
 
 // writeRiskTable lists per check the impact with its reason and the
@@ -68,12 +108,22 @@ func writeRiskTable(b *strings.Builder, checks []Check) {
 	b.WriteString("\n## Impact and population\n\n" +
 		"Impact is how badly the children, parents or staff concerned are harmed if the risk\n" +
 		"materialises (1 little, 5 severe); the policy file may override it per check. The\n" +
-		"population is the table whose rows the check judges: the share of them with an open\n" +
-		"finding gives the likelihood.\n\n" +
+		"population is the table whose rows the check judges, or `table(column)`: the data\n" +
+		"subjects named by that column. The share of them with an open finding gives the\n" +
+		"likelihood: 47 photos of 7 children count as 7 children. A good-practice check (severity\n" +
+		"info) has impact 1 and its risk level is at most low.\n\n" +
 		"| id | impact | why this impact | population |\n|---|---|---|---|\n")
 	for _, c := range sorted {
-		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), c.Population)
+		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), population(c))
 	}
 }
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+// population is the check's population as its header writes it.
+func population(c Check) string {
+	if c.PopulationSubject != "" {
+		return c.Population + "(" + c.PopulationSubject + ")"
+	}
+	return c.Population
+}

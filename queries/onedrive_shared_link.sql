@@ -7,6 +7,7 @@
 --   beveiliging, risico van ongeoorloofde verstrekking of toegang); een link die ongewenst is geopend is een
 --   datalek (AVG art. 4 punt 12, art. 33)
 -- requires: onedrive_files
+-- reads: onedrive_files(path, category, child_id?~, sharing, owner?~)
 -- impact: 4
 -- impact.why: whoever has the link (forwarded, in a mailbox, in a browser history) can open a child's file or
 --   a family's income details without logging in

@@ -5,10 +5,11 @@
 -- area: toestemming
 -- source: AVG art. 7 lid 3 (intrekken van toestemming) en art. 17 lid 1 sub b (recht op vergetelheid)
 -- requires: portal_photos, portal_consents
+-- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
 -- impact.why: parents explicitly withdrew consent and the photo is still shown to other parents of the
 --   group
--- population: portal_photos
+-- population: portal_photos(portal_child_id)
 -- why.nl: Ouders kunnen hun toestemming voor foto's in het ouderportaal altijd intrekken. Een foto die
 --   is geplaatst toen er nog toestemming was, mag daarna niet blijven staan: zonder grondslag moet hij
 --   worden verwijderd. Een later antwoord 'nee' in het portaal geldt ook als intrekken. Telt alleen als
@@ -98,7 +99,7 @@ found AS (
 )
 SELECT
     'portal_photos' AS table_name,
-    photo_id || '/' || portal_child_id AS record_key,
+    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS data_subject,
     _file, _row,
     'Toestemming voor foto''s in het ouderportaal ingetrokken op ' || strftime(withdrawn_at, '%d-%m-%Y') ||
         ', maar de foto van ' || posted_nl || ' staat er nog: verwijder de foto of maak het kind onherkenbaar.' AS message_nl,

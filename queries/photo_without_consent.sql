@@ -3,13 +3,15 @@
 -- title.en: Photo in the parent portal without consent
 -- severity: high
 -- area: toestemming
--- source: AVG art. 6 lid 1 sub a, art. 7 en art. 8 (toestemming ouders voor kinderen onder 16);
---   privacystatement: foto's alleen van kinderen waarvan de ouders toestemming hebben gegeven
+-- source: AVG art. 6 lid 1 sub a en art. 7 (toestemming, aantoonbaar); voor kinderen onder 16 gegeven
+--   door de ouder met ouderlijk gezag (UAVG art. 5); privacystatement: foto's alleen van kinderen
+--   waarvan de ouders toestemming hebben gegeven
 -- requires: portal_photos, portal_consents
+-- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
 -- impact.why: photos of a child are shown to other parents without consent; the audience is closed,
 --   unlike social media (5)
--- population: portal_photos
+-- population: portal_photos(portal_child_id)
 -- why.nl: Een herkenbare foto van een kind is een persoonsgegeven. In het dagboek van het ouderportaal
 --   mogen alleen foto's staan van kinderen voor wie de ouders op het moment van plaatsen toestemming
 --   hadden gegeven voor foto's in het ouderportaal. Een foto zonder (geldige) toestemming is een
@@ -81,7 +83,7 @@ judged AS (
 )
 SELECT
     'portal_photos' AS table_name,
-    photo_id || '/' || portal_child_id AS record_key,
+    photo_id || '/' || portal_child_id AS record_key, portal_child_id AS data_subject,
     _file, _row,
     CASE problem
         WHEN 'none' THEN 'Geen toestemming voor foto''s in het ouderportaal vastgelegd.'

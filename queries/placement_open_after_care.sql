@@ -5,6 +5,7 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en sub e (opslagbeperking)
 -- requires: admin_children, portal_children
+-- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id, placement_end)
 -- impact: 2
 -- impact.why: an administrative mismatch; its harm (continued access) is judged by
 --   portal_access_after_placement

@@ -9,6 +9,7 @@
 --   werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e en art. 10 (continue screening:
 --   strafrechtelijke gegevens); beleid: prk.unlink_days
 -- requires: prk_links
+-- reads: prk_links(person_id, kind?~, work_start~, work_end~, linked_at~, unlinked_at?~), staff(employee_id, employment_start?, employment_end~)
 -- impact: 3
 -- impact.why: someone works with the children without being continuously screened, or a former worker stays
 --   under screening for the organisation without need

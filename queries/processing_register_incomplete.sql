@@ -3,24 +3,31 @@
 -- title.en: Register of processing activities incomplete
 -- severity: medium
 -- area: verwerkingsregister
--- source: AVG art. 30 lid 1 (register van verwerkingsactiviteiten: doeleinden, bewaartermijnen) en
---   art. 5 lid 2 (verantwoordingsplicht); art. 6 (grondslag)
+-- source: AVG art. 30 lid 1 (register van verwerkingsactiviteiten: doeleinden, categorieën van
+--   betrokkenen en van persoonsgegevens, ontvangers, doorgifte buiten de EER, waar mogelijk
+--   bewaartermijnen en beveiligingsmaatregelen) en art. 5 lid 2 (verantwoordingsplicht)
 -- requires: processing_activities
+-- reads: processing_activities(activity, purpose, data_subjects, data_categories, recipients?, transfers?, systems, retention, security?), processors(system, in_use)
 -- impact: 2
 -- impact.why: a documentation gap: it hides risks rather than causing harm itself
 -- population: processing_activities
--- why.nl: Het verwerkingsregister moet elke verwerking van persoonsgegevens beschrijven, met het doel,
---   de grondslag en de bewaartermijn. Een systeem dat in gebruik is maar bij geen enkele verwerking
---   staat, verwerkt gegevens zonder dat vastligt waarvoor en hoe lang; een verwerking zonder doel,
---   grondslag of bewaartermijn kan niet worden getoetst.
+-- why.nl: Het verwerkingsregister moet elke verwerking van persoonsgegevens beschrijven met wat art. 30
+--   lid 1 AVG vraagt: de doeleinden, de categorieën van betrokkenen en van persoonsgegevens, de
+--   ontvangers, de doorgifte naar landen buiten de EER, en waar mogelijk de bewaartermijnen en de
+--   beveiligingsmaatregelen. "Geen" is een antwoord bij ontvangers en doorgifte, een leeg veld niet. Een
+--   systeem dat in gebruik is maar bij geen enkele verwerking staat, verwerkt gegevens zonder dat vastligt
+--   waarvoor. De grondslag per verwerking is geen eis van art. 30 maar goede praktijk; die meldt
+--   processing_register_basis.
 -- why.en: The register of processing activities must describe every processing of personal data with
---   its purpose, legal basis and retention period. A system in use that appears in no activity
---   processes data without a recorded purpose or period; an activity without purpose, legal basis or
---   retention period cannot be assessed.
+--   what art. 30(1) GDPR asks: the purposes, the categories of data subjects and of personal data, the
+--   recipients, transfers to countries outside the EEA, and where possible the retention periods and the
+--   security measures. "None" is an answer for recipients and transfers, an empty field is not. A system
+--   in use that appears in no activity processes data without a recorded purpose. A legal basis per
+--   activity is not an art. 30 requirement but good practice; processing_register_basis reports it.
 -- fix.nl: Neem het systeem op in de kolom systemen van de verwerking(en) waarvoor het wordt gebruikt, of
---   voeg een verwerking toe; vul bij elke verwerking het doel, de grondslag en de bewaartermijn in.
+--   voeg een verwerking toe; vul bij elke verwerking de ontbrekende onderdelen van art. 30 in.
 -- fix.en: Add the system to the systems column of the activities it serves, or add an activity; fill in
---   the purpose, legal basis and retention period of every activity.
+--   the missing art. 30 elements of every activity.
 -- columns.nl: Probleem, Systeem, Ontbrekende velden
 -- columns.en: Problem, System, Missing fields
 -- codes:
@@ -29,8 +36,12 @@
 --     missing_fields: verwerking onvolledig beschreven | activity incompletely described
 --   missing_fields:
 --     purpose: doel | purpose
---     legal_basis: grondslag | legal basis
+--     data_subjects: categorieën betrokkenen | categories of data subjects
+--     data_categories: categorieën persoonsgegevens | categories of personal data
+--     recipients: ontvangers | recipients
+--     transfers: doorgifte buiten de EER | transfers outside the EEA
 --     retention: bewaartermijn | retention period
+--     security: beveiligingsmaatregelen | security measures
 WITH registered AS (
     -- Every system any activity names (comma or semicolon separated).
     SELECT DISTINCT lower(trim(s)) AS k
@@ -68,20 +79,37 @@ unregistered AS (
 ),
 blanks AS (
     -- A field holding only a placeholder (a dash, a question mark, n.v.t.,
-    -- onbekend, nog invullen, geen, ...) is as good as empty: no purpose,
-    -- legal basis or retention period is "not applicable".
+    -- onbekend, nog invullen, ...) is as good as empty. "Geen" (none) is a
+    -- placeholder for the purpose, the categories, the retention period and
+    -- the security measures, but an answer for recipients and transfers.
     SELECT a.*,
            list_filter([
                CASE WHEN regexp_full_match(lower(coalesce(purpose, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'purpose' END,
-               CASE WHEN regexp_full_match(lower(coalesce(legal_basis, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'legal_basis' END,
-               CASE WHEN regexp_full_match(lower(coalesce(retention, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'retention' END
+               CASE WHEN regexp_full_match(lower(coalesce(data_subjects, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'data_subjects' END,
+               CASE WHEN regexp_full_match(lower(coalesce(data_categories, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'data_categories' END,
+               CASE WHEN recipients_mapped AND regexp_full_match(lower(coalesce(recipients, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo)?\s*') THEN 'recipients' END,
+               CASE WHEN transfers_mapped AND regexp_full_match(lower(coalesce(transfers, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo)?\s*') THEN 'transfers' END,
+               CASE WHEN regexp_full_match(lower(coalesce(retention, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'retention' END,
+               CASE WHEN security_mapped AND regexp_full_match(lower(coalesce(security, '')), '\s*([-?]|n\.?v\.?t\.?|n/a|onbekend|unknown|nog (in te vullen|invullen|bepalen|niet bekend)|tbd|todo|geen|none)?\s*') THEN 'security' END
            ], x -> x IS NOT NULL) AS missing
-    FROM processing_activities a
+    FROM processing_activities a,
+         -- A column the export does not have is not reported per activity:
+         -- the audit marks the check incomplete instead.
+         (SELECT bool_or(column_name = 'recipients') AS recipients_mapped,
+                 bool_or(column_name = 'transfers') AS transfers_mapped,
+                 bool_or(column_name = 'security') AS security_mapped
+          FROM _columns WHERE table_name = 'processing_activities') m
 ),
 named AS (
     SELECT *,
-           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'het doel' WHEN 'legal_basis' THEN 'de grondslag' ELSE 'de bewaartermijn' END) AS nl,
-           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'purpose' WHEN 'legal_basis' THEN 'legal basis' ELSE 'retention period' END) AS en
+           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'het doel' WHEN 'data_subjects' THEN 'de categorieën betrokkenen'
+               WHEN 'data_categories' THEN 'de categorieën persoonsgegevens' WHEN 'recipients' THEN 'de ontvangers'
+               WHEN 'transfers' THEN 'de doorgifte buiten de EER' WHEN 'retention' THEN 'de bewaartermijn'
+               ELSE 'de beveiligingsmaatregelen' END) AS nl,
+           list_transform(missing, x -> CASE x WHEN 'purpose' THEN 'purpose' WHEN 'data_subjects' THEN 'categories of data subjects'
+               WHEN 'data_categories' THEN 'categories of personal data' WHEN 'recipients' THEN 'recipients'
+               WHEN 'transfers' THEN 'transfers outside the EEA' WHEN 'retention' THEN 'retention period'
+               ELSE 'security measures' END) AS en
     FROM blanks
     WHERE len(missing) > 0
 ),
@@ -89,10 +117,10 @@ incomplete AS (
     SELECT 'processing_activities', activity, _file, _row,
            'Bij de verwerking ' || activity || CASE WHEN len(nl) = 1 THEN ' ontbreekt ' ELSE ' ontbreken ' END ||
                CASE WHEN len(nl) = 1 THEN nl[1] ELSE array_to_string(nl[1:len(nl) - 1], ', ') || ' en ' || nl[len(nl)] END
-               || '; vul dit aan in het verwerkingsregister.',
+               || ' (AVG art. 30 lid 1); vul dit aan in het verwerkingsregister.',
            'The activity ' || activity || ' lacks its ' ||
                CASE WHEN len(en) = 1 THEN en[1] ELSE array_to_string(en[1:len(en) - 1], ', ') || ' and ' || en[len(en)] END
-               || '; complete it in the register of processing activities.',
+               || ' (GDPR art. 30(1)); complete it in the register of processing activities.',
            'missing_fields', NULL, array_to_string(missing, ', ')
     FROM named
 )

@@ -6,6 +6,7 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst voor de duur van de verwerking); beleid:
 --   processor_expiry_warning_days dagen vooraf melden
 -- requires: processors
+-- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use)
 -- impact: 2
 -- impact.why: the agreement is still valid; the harm comes only if it lapses
 -- population: processors

@@ -6,6 +6,7 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst); privacystatement: met Kidsadmin, Konnect en
 --   KIJK! is een verwerkersovereenkomst afgesloten
 -- requires: processors
+-- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use)
 -- impact: 4
 -- impact.why: a vendor holds children's and parents' data without contractual duties on security,
 --   breaches and deletion

@@ -9,6 +9,7 @@
 --   art. 99 lid 2 met overweging 171 (de AVG geldt vanaf 25 mei 2018; lopende verwerkingen moesten daarmee in
 --   overeenstemming worden gebracht)
 -- requires: processors
+-- reads: processors(system, vendor?~, in_use, sub_processors?~, data_location?, transfer_mechanism?~, agreement_signed_at~, agreement_expires_at~, agreement_updated_at?~)
 -- impact: 3
 -- impact.why: children's and parents' data held abroad without a safeguard, by unknown parties or under an
 --   agreement that lacks the AVG's guarantees, is beyond the organisation's control

@@ -6,6 +6,7 @@
 -- source: AVG art. 12 lid 3 (antwoord binnen een maand; verlenging met twee maanden alleen met
 --   melding binnen de eerste maand)
 -- requires: requests
+-- reads: requests(request_id, type?, received_at, extension_notified_at~, answered_at~)
 -- impact: 3
 -- impact.why: parents cannot exercise their rights (access, correction, deletion) in time
 -- population: requests

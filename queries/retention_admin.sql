@@ -3,27 +3,35 @@
 -- title.en: BSN or child record in the administration past the retention period
 -- severity: high
 -- area: bewaartermijnen
--- source: AVG art. 5 lid 1 sub e (opslagbeperking); BSN alleen voor de kinderopvangtoeslag (UAVG art. 46,
---   Regeling Wet kinderopvang art. 11); 7 jaar fiscale bewaarplicht (AWR art. 52)
+-- source: AVG art. 5 lid 1 sub e (opslagbeperking); BSN bij de gegevens voor de kinderopvangtoeslag en de
+--   gemeentelijke tegemoetkoming (Regeling Wet kinderopvang art. 11 lid 1 sub b en c; UAVG art. 46);
+--   7 jaar fiscale bewaarplicht (AWR art. 52 lid 4); herziening van de toeslag binnen 5 jaar (Awir)
 -- requires: admin_children
+-- reads: admin_children(child_id, bsn?, care_end)
 -- impact: 3
 -- impact.why: data and the BSN of children who left are kept needlessly and exposed in any breach
 -- population: admin_children
--- why.nl: De administratie mag het BSN van een kind alleen bewaren zolang het nodig is voor de
---   kinderopvangtoeslag, en de rest van het kindrecord alleen zolang de fiscale bewaarplicht duurt. Beide
---   termijnen tellen vanaf het einde van de opvang; een kind dat in meer exports van de administratie
---   staat (bijvoorbeeld per locatie), is pas vertrokken als de opvang overal is beëindigd, op de laatste
+-- why.nl: De administratie bewaart het kindrecord, met het BSN van kind en ouders, voor de kinderopvangtoeslag
+--   en de gemeentelijke tegemoetkoming: Dienst Toeslagen kan die gegevens opvragen en de toeslag tot 5 jaar
+--   herzien, en de fiscale bewaarplicht duurt 7 jaar. Het record mag daarom blijven tot en met 31 december
+--   van het 7e jaar na het jaar waarin de opvang eindigde, en moet dan weg. Heeft de organisatie in haar
+--   eigen beleid een kortere termijn voor het BSN vastgelegd (retention.admin_bsn_months), dan meldt de
+--   controle ook een BSN dat langer blijft. Een kind dat in meer exports van de administratie staat
+--   (bijvoorbeeld per locatie), is pas vertrokken als de opvang overal is beëindigd, op de laatste
 --   einddatum.
--- why.en: The administration may keep a child's BSN only as long as the childcare benefit needs it, and
---   the rest of the child record only as long as the fiscal retention duty lasts. Both periods run from
---   the end of care; a child in several of the administration's exports (for instance one per location)
---   has left only when care ended in all of them, on the last end date.
--- fix.nl: Verwijder wat de melding noemt in de administratie (of laat de leverancier dat doen): het BSN, of
---   na de fiscale termijn het hele kindrecord. Stel in dat de administratie dit na de bewaartermijn
---   automatisch opschoont en leg vast waarom gegevens eventueel langer nodig zijn.
--- fix.en: Delete what the finding names in the administration (or have the vendor do it): the BSN, or
---   after the fiscal period the whole child record. Make the administration purge this automatically
---   after the retention period and record why data would be needed longer.
+-- why.en: The administration keeps the child record, with the BSN of child and parents, for the childcare
+--   benefit and the municipal contribution: Dienst Toeslagen may ask for those records and can revise the
+--   benefit for up to 5 years, and the fiscal retention duty lasts 7 years. The record may therefore be kept
+--   until 31 December of the 7th year after the year in which care ended, and must then go. When the
+--   organisation's own policy sets a shorter period for the BSN (retention.admin_bsn_months), the check
+--   also reports a BSN kept longer. A child in several of the administration's exports (for instance one
+--   per location) has left only when care ended in all of them, on the last end date.
+-- fix.nl: Verwijder wat de melding noemt in de administratie (of laat de leverancier dat doen): het hele
+--   kindrecord, of het BSN als uw eigen beleid dat eerder verwijdert. Stel in dat de administratie dit na
+--   de bewaartermijn automatisch opschoont en leg vast waarom gegevens eventueel langer nodig zijn.
+-- fix.en: Delete what the finding names in the administration (or have the vendor do it): the whole child
+--   record, or the BSN when your own policy removes it earlier. Make the administration purge this
+--   automatically after the retention period and record why data would be needed longer.
 -- columns.nl: Probleem, Einde opvang, Bewaren tot en met
 -- columns.en: Problem, End of care, Keep until
 -- codes:
@@ -40,17 +48,22 @@ admin_end AS (
     SELECT * FROM admin_care_end()
 ),
 held AS (
+    -- Fiscal periods run to the end of the year: the record may stay until
+    -- 31 December of the record_years-th year after the year care ended.
+    -- The BSN goes with it, unless the organisation's own policy sets a
+    -- shorter period (bsn_months > 0).
     SELECT ac.child_id, ac._file, ac._row, ac.location, ac.group_name, ac.bsn IS NOT NULL AS has_bsn, a.records, a.care_end AS ended,
-           (a.care_end + to_months(s.bsn_months))::DATE AS bsn_deadline,
-           (a.care_end + to_years(s.record_years))::DATE AS record_deadline
+           make_date(year(a.care_end)::INTEGER + s.record_years, 12, 31) AS record_deadline,
+           CASE WHEN s.bsn_months > 0 THEN (a.care_end + to_months(s.bsn_months))::DATE END AS own_bsn_deadline
     FROM admin_children ac
     JOIN admin_end a ON a.child_id = ac.child_id, settings s
 ),
 judged AS (
     -- A record past the fiscal period goes as a whole, BSN included.
     SELECT h.*, s.*,
+           least(own_bsn_deadline, record_deadline) AS bsn_deadline,
            CASE WHEN record_deadline < s.as_of THEN 'admin_record'
-                WHEN has_bsn AND bsn_deadline < s.as_of THEN 'bsn' END AS problem,
+                WHEN has_bsn AND own_bsn_deadline < s.as_of THEN 'bsn' END AS problem,
            CASE WHEN records > 1 THEN ' (de laatste einddatum van ' || records || ' inschrijvingen)' ELSE '' END AS records_nl,
            CASE WHEN records > 1 THEN ' (the last end date of ' || records || ' records)' ELSE '' END AS records_en
     FROM held h, settings s
@@ -58,23 +71,24 @@ judged AS (
 SELECT
     'admin_children' AS table_name, child_id AS record_key, _file, _row,
     CASE problem
-        WHEN 'admin_record' THEN 'Verwijder het hele kindrecord uit de administratie: de opvang eindigde op '
-            || strftime(ended, '%d-%m-%Y') || records_nl || ' en de fiscale bewaartermijn van ' || record_years
-            || ' jaar liep tot en met ' || strftime(record_deadline, '%d-%m-%Y') || '.'
+        WHEN 'admin_record' THEN 'Verwijder het hele kindrecord, met BSN, uit de administratie: de opvang eindigde op '
+            || strftime(ended, '%d-%m-%Y') || records_nl || ' en het record mocht blijven tot en met '
+            || strftime(record_deadline, '%d-%m-%Y') || ' (31 december van het ' || record_years
+            || 'e jaar na het jaar waarin de opvang eindigde; fiscale bewaarplicht).'
         ELSE 'Verwijder het BSN van het kind uit de administratie: de opvang eindigde op '
-            || strftime(ended, '%d-%m-%Y') || records_nl || ' en de kinderopvangtoeslag had het BSN alleen nodig tot en met '
-            || strftime(bsn_deadline, '%d-%m-%Y') || ' (' || bsn_months
-            || ' maanden); de rest van het record mag blijven tot en met '
-            || strftime(record_deadline, '%d-%m-%Y') || '.'
+            || strftime(ended, '%d-%m-%Y') || records_nl || ' en volgens het eigen beleid van de organisatie ('
+            || bsn_months || ' maanden) blijft het BSN tot en met ' || strftime(bsn_deadline, '%d-%m-%Y')
+            || '; de rest van het record mag blijven tot en met ' || strftime(record_deadline, '%d-%m-%Y') || '.'
     END AS message_nl,
     CASE problem
-        WHEN 'admin_record' THEN 'Delete the whole child record from the administration: care ended on '
-            || strftime(ended, '%Y-%m-%d') || records_en || ' and the fiscal retention period of ' || record_years
-            || ' years ran until ' || strftime(record_deadline, '%Y-%m-%d') || '.'
+        WHEN 'admin_record' THEN 'Delete the whole child record, BSN included, from the administration: care ended on '
+            || strftime(ended, '%Y-%m-%d') || records_en || ' and the record could be kept until '
+            || strftime(record_deadline, '%Y-%m-%d') || ' (31 December of the ' || record_years
+            || 'th year after the year care ended; fiscal retention duty).'
         ELSE 'Delete the child''s BSN from the administration: care ended on '
-            || strftime(ended, '%Y-%m-%d') || records_en || ' and the childcare benefit needed the BSN for '
-            || bsn_months || ' months (until ' || strftime(bsn_deadline, '%Y-%m-%d')
-            || '); the rest of the record may be kept until ' || strftime(record_deadline, '%Y-%m-%d') || '.'
+            || strftime(ended, '%Y-%m-%d') || records_en || ' and the organisation''s own policy ('
+            || bsn_months || ' months) keeps the BSN until ' || strftime(bsn_deadline, '%Y-%m-%d')
+            || '; the rest of the record may be kept until ' || strftime(record_deadline, '%Y-%m-%d') || '.'
     END AS message_en,
     location, group_name, problem, ended,
     CASE problem WHEN 'admin_record' THEN record_deadline ELSE bsn_deadline END AS deadline

@@ -4,8 +4,9 @@
 -- severity: medium
 -- area: bewaartermijnen
 -- source: AVG art. 5 lid 1 sub e; personeelsdossier 2 jaar na uitdiensttreding, sollicitanten 4 weken of
---   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp art. 30 en 31; AP); klachten 2 jaar (sectornorm)
+--   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp; AP); klachten 2 jaar (sectornorm)
 -- requires: staff | applicants | complaints
+-- reads: applicants(applicant_id, procedure_ended_at, keep_consent?), complaints(complaint_id, handled_at~), staff(employee_id, employment_end~)
 -- impact: 2
 -- impact.why: adults' personnel, application or complaint data kept too long; no children's data
 -- population: staff

@@ -3,8 +3,9 @@
 -- title.en: Invoice kept past the fiscal retention period
 -- severity: medium
 -- area: bewaartermijnen
--- source: AVG art. 5 lid 1 sub e (opslagbeperking); 7 jaar fiscale bewaarplicht (AWR art. 52)
+-- source: AVG art. 5 lid 1 sub e (opslagbeperking); 7 jaar fiscale bewaarplicht (AWR art. 52 lid 4)
 -- requires: admin_invoices
+-- reads: admin_invoices(invoice_id, child_id?, invoice_date)
 -- impact: 2
 -- impact.why: financial data of parents kept past the fiscal period; little harm beyond exposure in a
 --   breach

@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: onedrive_files, admin_children
+-- reads: admin_children(child_id, care_end), onedrive_files(path, category, child_id)
 -- impact: 3
 -- impact.why: child files on a share, often widely accessible, outlive their purpose
 -- population: onedrive_files

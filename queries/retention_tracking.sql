@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: tracking_children
+-- reads: admin_children(child_id, care_end), tracking_children(tracking_child_id, child_id?, archived_at)
 -- impact: 3
 -- impact.why: development observations of children who left are kept needlessly and could follow the
 --   child

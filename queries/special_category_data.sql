@@ -9,24 +9,35 @@
 --   portal_notes | portal_consents | portal_photos | tracking_children | tracking_observations |
 --   tracking_transfers | staff | accounts | requests | breaches | social_posts | processing_activities |
 --   processors | onedrive_files | applicants | complaints
+-- reads: portal_notes(note_id, portal_child_id, category)
 -- impact: 4
 -- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
 --   judged per note and per export column
 -- population: none
 -- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
 --   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn
---   bijzondere persoonsgegevens; strafrechtelijke gegevens zijn even gevoelig. Ze mogen alleen worden
---   verwerkt als een uitzondering geldt, zoals uitdrukkelijke toestemming of noodzaak voor de zorg voor
---   het kind. Deze check noemt notities in de categorie religie, en elke kolom in een export waarvan
---   de kop zo'n gegeven noemt (ook kolommen die avgaudit niet inleest, zoals "Religie" of "Afkomst").
---   De inhoud van de kolom wordt niet bekeken: beoordeel zelf of hij gevuld en nodig is.
+--   bijzondere persoonsgegevens (art. 9 AVG); strafrechtelijke gegevens (art. 10) zijn even gevoelig.
+--   Herkomst en nationaliteit kunnen etnische afkomst onthullen; vaccinaties, medicatie en diagnoses zijn
+--   gezondheidsgegevens; gegevens over jeugdhulp en signalen uit de meldcode huiselijk geweld en
+--   kindermishandeling zijn zeer gevoelig en onthullen vaak gezondheid. Een dieet is op zichzelf geen
+--   gezondheidsgegeven, maar halal of koosjer eten onthult een godsdienst. De thuistaal alleen is geen
+--   bijzonder persoonsgegeven. Bijzondere gegevens mogen alleen worden verwerkt als een uitzondering van
+--   art. 9 lid 2 geldt; voor de kinderopvang is dat meestal uitdrukkelijke toestemming (sub a) of een
+--   specifieke wettelijke plicht. Deze check noemt notities in de categorie religie, en elke kolom in een
+--   export waarvan de kop zo'n gegeven noemt (ook kolommen die avgaudit niet inleest, zoals "Religie" of
+--   "Land van herkomst"). De inhoud van de kolom wordt niet bekeken: beoordeel zelf of hij gevuld en
+--   nodig is.
 -- why.en: Data about religion or belief, race or ethnic origin, political opinions, trade-union
 --   membership, health, sexual orientation, genetic and biometric data are special categories of
---   personal data; criminal records are as sensitive. They may only be processed under an exception,
---   such as explicit consent or a need for the child's care. This check lists notes in the religion
---   category, and every export column whose header names such data (including columns avgaudit does
---   not load, such as "Religie" or "Afkomst"). The column's content is not examined: judge whether it
---   is filled and needed.
+--   personal data (GDPR art. 9); criminal records (art. 10) are as sensitive. Origin and nationality may
+--   reveal ethnic origin; vaccinations, medication and diagnoses are health data; data about youth care
+--   and signs under the reporting code for domestic violence and child abuse (meldcode) are highly
+--   sensitive and often reveal health. A diet is not health data by itself, but halal or kosher food
+--   reveals a religion. A home language alone is not a special category. Special categories may only be
+--   processed under an exception of art. 9(2); for childcare that is mostly explicit consent (sub a) or a
+--   specific legal duty. This check lists notes in the religion category, and every export column whose
+--   header names such data (including columns avgaudit does not load, such as "Religie" or "Land van
+--   herkomst"). The column's content is not examined: judge whether it is filled and needed.
 -- fix.nl: Beoordeel per melding of het gegeven nodig is en op welke uitzondering van art. 9 het rust. Is
 --   het niet nodig, verwijder dan de kolom uit het systeem (of het veld uit het formulier) en uit de
 --   export, of verwijder de notitie. Is het wel nodig, leg de grondslag vast in het
@@ -49,6 +60,9 @@
 --     column_genetic: kolom met genetische gegevens | column with genetic data
 --     column_health: kolom met gezondheidsgegevens | column with health data
 --     religion_note: notitie over religie of levensovertuiging | note on religion or belief
+--     column_origin: kolom met herkomst of nationaliteit | column on origin or nationality
+--     column_youth_care: kolom over jeugdhulp | column on youth care
+--     column_meldcode: kolom over de meldcode | column on the reporting code
 WITH special(problem, label_nl, label_en) AS (
     VALUES
     ('column_religion', 'gegevens over religie of levensovertuiging', 'data about religion or belief'),
@@ -59,9 +73,15 @@ WITH special(problem, label_nl, label_en) AS (
     ('column_criminal', 'strafrechtelijke gegevens', 'criminal records'),
     ('column_biometric', 'biometrische gegevens', 'biometric data'),
     ('column_genetic', 'genetische gegevens', 'genetic data'),
-    ('column_health', 'gezondheidsgegevens', 'health data')
+    ('column_health', 'gezondheidsgegevens', 'health data'),
+    ('column_origin', 'herkomst of nationaliteit, die op etnische afkomst kan wijzen', 'origin or nationality, which may reveal ethnic origin'),
+    ('column_youth_care', 'jeugdhulp, die vaak gezondheidsgegevens onthult', 'youth care, which often reveals health data'),
+    ('column_meldcode', 'signalen uit de meldcode huiselijk geweld en kindermishandeling, die vaak gezondheidsgegevens onthullen', 'signs under the reporting code for domestic violence and child abuse, which often reveal health data')
 ),
 matched AS (
+    -- A diet is not health data by itself (halal or kosher food reveals a
+    -- religion), and a home language is no special category: "Dieet" and
+    -- "Thuistaal" are not reported.
     -- Headers are matched in lower case, each pattern a constant (DuckDB
     -- compiles a pattern taken from a table again for every row, which made
     -- this check take seconds). Long, unambiguous stems count
@@ -76,7 +96,7 @@ matched AS (
     -- processing rather than hold data about people (processing_activities,
     -- processors, breaches), whose headers may well name special categories.
     SELECT c.*, unnest([
-        CASE WHEN regexp_matches(h, 'religi|godsdienst|levensovertuiging|levensbeschouw|geloofs|gezindte|kerkelijk|kerkgenoot|(^|[^\pL])(geloof|faith)([^\pL]|$)') THEN 'column_religion' END,
+        CASE WHEN regexp_matches(h, 'religi|godsdienst|levensovertuiging|levensbeschouw|geloofs|gezindte|kerkelijk|kerkgenoot|halal|koosjer|kosher|(^|[^\pL])(geloof|faith)([^\pL]|$)') THEN 'column_religion' END,
         CASE WHEN regexp_matches(h, 'etnisch|etnici|ethnic|migratieachtergrond|huidskleur|skin colou?r|(^|[^\pL])(ras|race|afkomst)([^\pL]|$)') THEN 'column_ethnicity' END,
         CASE WHEN regexp_matches(h, '(^|[^\pL])(politiek|politieke|political|politics)([^\pL]|$)') THEN 'column_politics' END,
         CASE WHEN regexp_matches(h, 'vakbond|vakvereniging|trade union|(^|[^\pL])union([^\pL]|$)') THEN 'column_union' END,
@@ -84,7 +104,10 @@ matched AS (
         CASE WHEN regexp_matches(h, 'strafrecht|strafblad|veroordeling|criminal|conviction') THEN 'column_criminal' END,
         CASE WHEN regexp_matches(h, 'biometri|vingerafdruk|fingerprint|gezichtsherkenning|facial') THEN 'column_biometric' END,
         CASE WHEN regexp_matches(h, 'genetisch|genetic|(^|[^\pL])dna([^\pL]|$)') THEN 'column_genetic' END,
-        CASE WHEN regexp_matches(h, 'gezondheid|health|medisch|medic|allergi|allergy|dieet|diagnos|handicap|ziekmeld|ziekteverzuim|ziekteverlof|ziektedag|ziektegeschied|ziektebeeld|(^|[^\pL])(diet|ziek|ziekte|ziekten|ziektes)([^\pL]|$)') THEN 'column_health' END
+        CASE WHEN regexp_matches(h, 'gezondheid|health|medisch|medic|allergi|allergy|diagnos|handicap|vaccin|inenting|ziekmeld|ziekteverzuim|ziekteverlof|ziektedag|ziektegeschied|ziektebeeld|(^|[^\pL])(ziek|ziekte|ziekten|ziektes)([^\pL]|$)') THEN 'column_health' END,
+        CASE WHEN regexp_matches(h, 'herkomst|nationalit|geboorteland|country of (birth|origin)|(^|[^\pL])origin([^\pL]|$)') THEN 'column_origin' END,
+        CASE WHEN regexp_matches(h, 'jeugdhulp|jeugdzorg|youth care|wijkteam') THEN 'column_youth_care' END,
+        CASE WHEN regexp_matches(h, 'meldcode|veilig thuis|kindermishandeling|huiselijk geweld|child abuse|domestic violence|zorgsignaal|zorgmelding') THEN 'column_meldcode' END
     ]) AS problem
     FROM (SELECT *, lower(header) AS h FROM _columns) c
     WHERE c.header IS NOT NULL

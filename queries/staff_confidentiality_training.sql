@@ -8,6 +8,7 @@
 --   bewustmaking en opleiding van personeel); beleid: staff.training_within_days,
 --   staff.training_refresh_months
 -- requires: staff, staff_privacy
+-- reads: staff(employee_id, role?~, employment_start?, employment_end~), staff_privacy(employee_id, confidentiality_signed_at~, training_completed_at~)
 -- impact: 2
 -- impact.why: an employee who never learned or signed what may be done with children's data is more likely to
 --   share it wrongly, and the organisation cannot show it took measures

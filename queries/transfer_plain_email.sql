@@ -6,6 +6,7 @@
 -- source: AVG art. 5 lid 1 sub f (vertrouwelijkheid) en art. 32 lid 1 sub a (versleuteling als passende
 --   maatregel); privacybeleid: persoonsgegevens worden beveiligd verstuurd (protocol versleuteld e-mailen)
 -- requires: tracking_transfers
+-- reads: tracking_transfers(tracking_child_id, school?~, sent_at, channel)
 -- impact: 3
 -- impact.why: a development report about a young child travels unencrypted and can reach the wrong inbox
 --   or be read on the way; it cannot be recalled

@@ -3,26 +3,32 @@
 -- title.en: VVE child left for school without passing on programme and duration
 -- severity: medium
 -- area: overdracht
--- source: privacystatement: overdracht van kindgegevens naar de basisschool; bij een VVE-kind worden het
---   VVE-programma en de duur doorgegeven (doorgaande lijn voorschoolse educatie, VVE-afspraken gemeente)
+-- source: wettelijke plicht bij voorschoolse educatie: bij een VVE-kind gaan het VVE-programma en de duur
+--   naar de basisschool (doorgaande lijn), zonder dat daarvoor toestemming van de ouders nodig is;
+--   privacystatement: overdracht naar de basisschool
 -- requires: tracking_children, tracking_transfers
+-- reads: tracking_children(tracking_child_id, birth_date?, vve_indication, archived_at), tracking_transfers(tracking_child_id, vve_programme~, vve_duration~)
 -- impact: 2
 -- impact.why: the child may miss continued support at school; the privacy harm is small
 -- population: tracking_children
 -- why.nl: Voor een kind met een VVE-indicatie moet bij het vertrek naar de basisschool worden
 --   doorgegeven welk VVE-programma het kind volgde en hoe lang, zodat de school de ondersteuning kan
---   voortzetten. De check kijkt naar VVE-kinderen die op of na de leeftijd van 3 jaar en 9 maanden
+--   voortzetten. Dat is een wettelijke plicht: er is geen toestemming van de ouders voor nodig (voor
+--   andere ontwikkelgegevens wel, zie transfer_without_consent). Heeft de export van de overdrachten geen
+--   kolom voor het programma of de duur, dan wordt de check niet uitgevoerd. De check kijkt naar VVE-kinderen die op of na de leeftijd van 3 jaar en 9 maanden
 --   (of met onbekende geboortedatum) zijn vertrokken en meldt ze als er geen overdracht is vastgelegd,
 --   of als geen enkele overdracht zowel het programma als de duur noemt.
 -- why.en: For a child with a VVE (early childhood education) indication, the programme the child
 --   followed and for how long must be passed on when the child leaves for primary school, so the school
---   can continue the support. The check looks at VVE children who left at or after the age of 3 years
+--   can continue the support. That is a legal duty: it needs no consent of the parents (other
+--   development data does, see transfer_without_consent). When the export of the transfers has no
+--   column for the programme or the duration, the check is not run. The check looks at VVE children who left at or after the age of 3 years
 --   and 9 months (or with an unknown birth date) and reports them when no transfer is recorded, or when
 --   no transfer names both the programme and the duration.
--- fix.nl: Maak alsnog de overdracht naar de basisschool (met toestemming van de ouders) en vul het
---   VVE-programma en de duur in. Ging het kind niet naar een basisschool, leg dat vast bij het kind.
--- fix.en: Make the transfer to the primary school after all (with the parents' consent) and fill in the
---   VVE programme and duration. If the child did not go to a primary school, record that with the child.
+-- fix.nl: Geef het VVE-programma en de duur alsnog door aan de basisschool (daarvoor is geen toestemming
+--   nodig) en leg dat vast. Ging het kind niet naar een basisschool, leg dat vast bij het kind.
+-- fix.en: Pass the VVE programme and duration on to the primary school after all (no consent is needed
+--   for that) and record it. If the child did not go to a primary school, record that with the child.
 -- columns.nl: Vertrokken op, Overdrachten, Probleem
 -- columns.en: Left on, Transfers, Problem
 -- codes:
@@ -53,12 +59,12 @@ SELECT
     _file, _row,
     'VVE-kind vertrokken op ' || strftime(archived_at, '%d-%m-%Y') ||
     CASE problem
-        WHEN 'no_transfer' THEN ' zonder overdracht naar de basisschool: maak alsnog een overdracht (na toestemming van de ouders) met programma en duur.'
+        WHEN 'no_transfer' THEN ' zonder overdracht naar de basisschool: geef het VVE-programma en de duur alsnog door (daarvoor is geen toestemming nodig).'
         ELSE ', maar geen overdracht noemt zowel het VVE-programma als de duur: geef beide alsnog door aan de school.'
     END AS message_nl,
     'VVE child left on ' || strftime(archived_at, '%Y-%m-%d') ||
     CASE problem
-        WHEN 'no_transfer' THEN ' without a transfer to the primary school: make the transfer after all (with the parents'' consent), with programme and duration.'
+        WHEN 'no_transfer' THEN ' without a transfer to the primary school: pass the VVE programme and duration on after all (no consent is needed for that).'
         ELSE ', but no transfer names both the VVE programme and the duration: pass both on to the school.'
     END AS message_en,
     p.location, p.group_name, archived_at, transfers, problem

@@ -245,6 +245,8 @@ type htmlAcceptance struct {
 type htmlInput struct {
 	results.Input
 	Skipped  string
+	Needed   string
+	Unused   string
 	Rejected string // the share of rows rejected
 }
 
@@ -509,6 +511,7 @@ func (p *htmlPage) acceptances(l *labels, run *results.Run, refs []htmlRef) {
 func (p *htmlPage) quality(l *labels, run *results.Run, refs []htmlRef) {
 	for _, in := range run.Inputs {
 		p.Inputs = append(p.Inputs, htmlInput{Input: in, Skipped: l.pick(results.ShortList(in.SkippedColumns, maxListed)),
+			Needed: strings.Join(in.NeededColumns, ", "), Unused: strings.Join(in.UnusedColumns, ", "),
 			Rejected: l.percent(in.RowsRejected, in.RowsRead)})
 	}
 	for _, rj := range run.Rejects {

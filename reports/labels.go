@@ -151,6 +151,9 @@ type labels struct {
 	RowsRead         string
 	ShareRejected    string
 	SkippedColumns   string
+	NeededColumns    string
+	UnusedColumns    string
+	Columns          string
 	SHA256           string
 	Rejects          string
 	Column           string
@@ -354,7 +357,10 @@ var labelsNL = labels{
 	Product:         "Product",
 	RowsRead:        "Rijen gelezen",
 	ShareRejected:   "Afgewezen",
-	SkippedColumns:  "Overgeslagen kolommen",
+	SkippedColumns:  "Niet ingelezen (niet nodig)",
+	NeededColumns:   "Nodig, niet gekoppeld",
+	UnusedColumns:   "Gekoppeld, niet gebruikt",
+	Columns:         "Kolommen",
 	SHA256:          "SHA-256",
 	Rejects:         "Afgewezen rijen",
 	Column:          "Kolom",
@@ -556,7 +562,10 @@ var labelsEN = labels{
 	Product:         "Product",
 	RowsRead:        "Rows read",
 	ShareRejected:   "Rejected",
-	SkippedColumns:  "Skipped columns",
+	SkippedColumns:  "Not loaded (not needed)",
+	NeededColumns:   "Needed, not mapped",
+	UnusedColumns:   "Mapped, not used",
+	Columns:         "Columns",
 	SHA256:          "SHA-256",
 	Rejects:         "Rejected rows",
 	Column:          "Column",

@@ -21,6 +21,14 @@ type mgmtLabels struct {
 	ChecksRunKey   string
 	AcceptedCount  string
 	PreviousCount  string // "%s": the previous as-of date
+	// Recommendations are the open findings of good-practice checks,
+	// counted apart from the open findings.
+	Recommendations string
+	// BySeverity splits the open findings: "%s" the counts of severity
+	// high, medium and low, in the report's severity words.
+	BySeverity    string
+	BySeverityKey string // heads BySeverity among the key figures
+	RecommendSent string // "%s": the number of recommendations
 
 	PerArea      string
 	Area         string
@@ -128,15 +136,19 @@ var mgmtNL = mgmtLabels{
 		"\u201c< 5\u201d in, zodat geen kind herkenbaar is.",
 	SheetName: "Samenvatting",
 
-	Conclusions:    "Conclusies",
-	KeyFigures:     "Kerncijfers",
-	OpenFindings:   "Open bevindingen",
-	ChecksWithOpen: "Controles met open bevindingen",
-	OfChecksRun:    "van %d uitgevoerd",
-	HighRisks:      "Hoge of kritieke risico's",
-	ChecksRunKey:   "Controles uitgevoerd",
-	AcceptedCount:  "Geaccepteerde bevindingen",
-	PreviousCount:  "vorige audit (%s)",
+	Conclusions:     "Conclusies",
+	KeyFigures:      "Kerncijfers",
+	OpenFindings:    "Open bevindingen",
+	ChecksWithOpen:  "Controles met open bevindingen",
+	OfChecksRun:     "van %d uitgevoerd",
+	HighRisks:       "Hoge of kritieke risico's",
+	ChecksRunKey:    "Controles uitgevoerd",
+	AcceptedCount:   "Geaccepteerde bevindingen",
+	PreviousCount:   "vorige audit (%s)",
+	Recommendations: "Aanbevelingen (goede praktijk)",
+	BySeverity:      "%s ernstig, %s matig, %s licht",
+	BySeverityKey:   "Open bevindingen naar ernst",
+	RecommendSent:   "Daarnaast staan %s aanbevelingen (goede praktijk) open.",
 
 	PerArea:      "Bevindingen per gebied",
 	Area:         "Gebied",
@@ -278,15 +290,19 @@ var mgmtEN = mgmtLabels{
 		"as \u201c< 5\u201d, so that no child can be singled out.",
 	SheetName: "Summary",
 
-	Conclusions:    "Conclusions",
-	KeyFigures:     "Key figures",
-	OpenFindings:   "Open findings",
-	ChecksWithOpen: "Checks with open findings",
-	OfChecksRun:    "of %d run",
-	HighRisks:      "High or critical risks",
-	ChecksRunKey:   "Checks run",
-	AcceptedCount:  "Accepted findings",
-	PreviousCount:  "previous audit (%s)",
+	Conclusions:     "Conclusions",
+	KeyFigures:      "Key figures",
+	OpenFindings:    "Open findings",
+	ChecksWithOpen:  "Checks with open findings",
+	OfChecksRun:     "of %d run",
+	HighRisks:       "High or critical risks",
+	ChecksRunKey:    "Checks run",
+	AcceptedCount:   "Accepted findings",
+	PreviousCount:   "previous audit (%s)",
+	Recommendations: "Recommendations (good practice)",
+	BySeverity:      "%s serious, %s moderate, %s minor",
+	BySeverityKey:   "Open findings by severity",
+	RecommendSent:   "Besides, %s recommendations (good practice) are open.",
 
 	PerArea:      "Findings per area",
 	Area:         "Area",

@@ -95,6 +95,9 @@ func (t *mgmtText) conclusion(s *audience.Summary) string {
 	} else {
 		add(m.OpenSent[pluralIndex(tt.ChecksOpen)], tt.ChecksOpen, t.countWords(tt.Open))
 	}
+	if !tt.Recommendations.Zero() {
+		add(m.RecommendSent, t.countWords(tt.Recommendations))
+	}
 	if tt.PreviousOpen != nil {
 		// A previous total always has a direction (audience.Management).
 		out = append(out, fmt.Sprintf(m.PrevOpen, t.l.date(s.PreviousDate, s.PreviousAsOf), t.countWords(*tt.PreviousOpen))+

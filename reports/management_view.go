@@ -140,12 +140,13 @@ var errNoSummary = errors.New("management report without a summary (use audience
 
 func (v *mgmtView) cards() {
 	m, tt := v.T.m, v.S.Totals
-	open := mgmtCard{Class: "open", Value: tt.Open.Shown, Label: m.OpenFindings}
+	open := mgmtCard{Class: "open", Value: tt.Open.Shown, Label: m.OpenFindings, Sub: v.bySeverity()}
 	if tt.PreviousOpen != nil {
-		open.Sub = fmt.Sprintf(m.PreviousCount, v.PreviousAsOf) + ": " + tt.PreviousOpen.Shown
+		open.Sub += "; " + fmt.Sprintf(m.PreviousCount, v.PreviousAsOf) + ": " + tt.PreviousOpen.Shown
 	}
 	v.Cards = []mgmtCard{
 		open,
+		{Class: "recommendations", Value: tt.Recommendations.Shown, Label: m.Recommendations},
 		{Class: "checks", Value: strconv.Itoa(tt.ChecksOpen), Label: m.ChecksWithOpen, Sub: fmt.Sprintf(m.OfChecksRun, tt.ChecksRun)},
 		{Class: "risks", Value: strconv.Itoa(tt.HighRisks), Label: m.HighRisks},
 		{Class: "accepted", Value: tt.Accepted.Shown, Label: m.AcceptedCount},
@@ -301,3 +302,10 @@ var (
 	mgmtStatuses = []string{audience.StatusOpen, audience.StatusAccepted, audience.StatusResolved, audience.StatusOK, audience.StatusNotRun}
 	mgmtTrends   = []string{audience.TrendUp, audience.TrendDown, audience.TrendSame, audience.TrendSimilar, audience.TrendNew}
 )
+
+// bySeverity splits the open findings by severity: "12 ernstig, < 5
+// aanzienlijk, 0 beperkt".
+func (v *mgmtView) bySeverity() string {
+	by := v.S.Totals.OpenBySeverity
+	return fmt.Sprintf(v.T.m.BySeverity, by["high"].Shown, by["medium"].Shown, by["low"].Shown)
+}

@@ -198,6 +198,8 @@ func (x *mgmtSheet) keyFigures() {
 	first := x.next()
 	tt := v.S.Totals
 	x.add(m.OpenFindings, num(v.AreaTotal.Open))
+	x.add(m.BySeverityKey, v.bySeverity())
+	x.add(m.Recommendations, num(mgmtCount{Text: tt.Recommendations.Shown, Num: tt.Recommendations.Value}))
 	if v.AreaTotal.HasPrevious {
 		x.add(upperFirst(fmt.Sprintf(m.PreviousCount, v.PreviousAsOf)), num(v.AreaTotal.Previous))
 	}

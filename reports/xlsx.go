@@ -621,7 +621,7 @@ func dateCell(s string) any {
 func (x *xlsxWriter) inputs() error {
 	l := x.l
 	header := []string{l.System, l.Product, l.File, l.Sheet, l.Table, l.RowsRead, l.RowsLoaded,
-		l.RowsRejected, l.ShareRejected, l.SkippedColumns, l.SHA256}
+		l.RowsRejected, l.ShareRejected, l.SkippedColumns, l.NeededColumns, l.UnusedColumns, l.SHA256}
 	rows := make([][]any, 0, len(x.run.Inputs))
 	for _, in := range x.run.Inputs {
 		var share any
@@ -629,7 +629,8 @@ func (x *xlsxWriter) inputs() error {
 			share = float64(in.RowsRejected) / float64(in.RowsRead)
 		}
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
-			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, l.pick(results.ShortList(in.SkippedColumns, maxListed)), in.SHA256})
+			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, l.pick(results.ShortList(in.SkippedColumns, maxListed)),
+			strings.Join(in.NeededColumns, ", "), strings.Join(in.UnusedColumns, ", "), in.SHA256})
 	}
 	return x.table(l.Files, header, rows, map[int]int{slices.Index(header, l.ShareRejected) + 1: x.percent})
 }

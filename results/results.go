@@ -159,7 +159,14 @@ type Input struct {
 	RowsRead       int      `json:"rows_read"`
 	RowsLoaded     int      `json:"rows_loaded"`
 	RowsRejected   int      `json:"rows_rejected"`
-	SkippedColumns []string `json:"skipped_columns"` // export columns not loaded (data minimisation)
+	SkippedColumns []string `json:"skipped_columns"` // export columns not loaded, which no check reads (data minimisation)
+	// NeededColumns are canonical columns of the table that a check reads
+	// but this input does not fill ("bsn", or "bsn (BSN kind?)" when an
+	// export column not loaded looks like it): map them in the manifest.
+	NeededColumns []string `json:"needed_columns,omitempty"`
+	// UnusedColumns are canonical columns this input fills that no check
+	// reads: the manifest may leave them out.
+	UnusedColumns []string `json:"unused_columns,omitempty"`
 	// RejectsNotListed counts this input's rejected values beyond the first
 	// 1000, which Run.Rejects leaves out; all are in the _rejects table of a
 	// kept database.
@@ -225,8 +232,8 @@ type Risk struct {
 	LikelihoodSource string  `json:"likelihood_source"` // "share" or "policy"
 	Score            int     `json:"score"`             // Impact × Likelihood, 0–25
 	Level            string  `json:"level"`             // none, low, medium, high, critical
-	Affected         int     `json:"affected"`          // open findings
-	Population       int     `json:"population"`        // records the check judged
+	Affected         int     `json:"affected"`          // data subjects (or records) with an open finding
+	Population       int     `json:"population"`        // data subjects (or records) the check judged
 	Share            float64 `json:"share"`             // Affected / Population, 0–1
 	Owner            string  `json:"owner"`             // who answers for it (policy, by area)
 }
@@ -243,7 +250,11 @@ type Finding struct {
 	Values    []string `json:"values"`             // the check's extra columns, as text; BSN masked
 	Location  string   `json:"location,omitempty"` // childcare location, where known
 	Group     string   `json:"group,omitempty"`    // group, where known
-	Trend     string   `json:"trend,omitempty"`    // new or persisting; empty without a previous run
+	// Subject is the data subject the finding is about, when the check
+	// names one (queries.ColSubject); risk counts affected subjects by it.
+	// Not written out: it is a key of a person.
+	Subject string `json:"-"`
+	Trend   string `json:"trend,omitempty"` // new or persisting; empty without a previous run
 	// Acceptance is the register entry that matches the finding, if any; an
 	// accepted finding is not open.
 	Acceptance *FindingAcceptance `json:"acceptance,omitempty"`

@@ -1,9 +1,12 @@
 // Package risk scores the checks of a run for the annual risk analysis:
 // score = impact × likelihood, each on a scale of 1 to 5. Impact comes from
 // the check's metadata (Check.Risk as the audit set it) or the policy;
-// likelihood from the share of the checked records that has an open
-// finding, by the policy's limits, or is fixed in the policy. A check
-// without open findings has likelihood 0: no risk now.
+// likelihood from the share of the data subjects the check judged
+// (children, parents, staff; or records, when the check names no subject)
+// that has an open finding, by the policy's limits, or is fixed in the
+// policy: 47 photos of 7 children count as 7 of the children with photos,
+// not as 47 of all photos. A check without open findings has likelihood
+// 0: no risk now. A good-practice check (severity info) is at most low.
 //
 // When the population is unknown (0: a check of the organisation's own
 // without a population table) the share cannot be computed; Share is then
@@ -101,7 +104,7 @@ func score(c *results.Check, pol policy.Risk) {
 	if v, ok := pol.Impact[c.ID]; ok {
 		r.Impact, r.ImpactSource = v, SourcePolicy
 	}
-	r.Affected = c.OpenFindings()
+	r.Affected = affected(c)
 	r.Share = 0
 	if r.Population > 0 {
 		r.Share = min(float64(r.Affected)/float64(r.Population), 1)
@@ -116,7 +119,40 @@ func score(c *results.Check, pol policy.Risk) {
 	default:
 		r.Likelihood = LikelihoodOf(r.Share, pol.LikelihoodShares)
 	}
+	if c.Severity == SeverityGoodPractice {
+		// Good practice, not a legal duty: its risk is at most low.
+		r.Impact, r.Likelihood = min(r.Impact, 1), min(r.Likelihood, MaxGoodPracticeScore)
+	}
 	r.Score = r.Impact * r.Likelihood
 	r.Level = LevelOf(r.Score)
 	r.Owner = pol.Owner(c.Area)
+}
+
+// SeverityGoodPractice is the severity of a check of good practice rather
+// than a legal duty: its impact is 1 and its likelihood at most
+// MaxGoodPracticeScore, so its risk level is at most low whatever its
+// header or the policy say: a reader never sees a recommendation at a high
+// risk.
+const SeverityGoodPractice = "info"
+
+// MaxGoodPracticeScore is the highest score (and likelihood) of a good
+// practice check: the top of the low band.
+const MaxGoodPracticeScore = 4
+
+// affected counts the data subjects with an open finding: the distinct
+// subjects the check named, or, for findings without one, the distinct
+// record keys (a record is then its own subject).
+func affected(c *results.Check) int {
+	seen := map[string]bool{}
+	for _, f := range c.Findings {
+		if !f.Open() {
+			continue
+		}
+		if f.Subject != "" {
+			seen["s|"+f.Subject] = true
+		} else {
+			seen["r|"+f.Table+"|"+f.RecordKey] = true
+		}
+	}
+	return len(seen)
 }

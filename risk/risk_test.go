@@ -39,6 +39,7 @@ func findings(n, accepted, expired int) []results.Finding {
 	out := make([]results.Finding, n)
 	for i := range out {
 		out[i].Key = fmt.Sprintf("c|t|%d", i)
+		out[i].Table, out[i].RecordKey = "t", fmt.Sprint(i)
 		switch {
 		case i < accepted:
 			out[i].Acceptance = &results.FindingAcceptance{ID: "A1", Status: results.AcceptanceAccepted}
@@ -91,6 +92,18 @@ func TestScore(t *testing.T) {
 		{name: "ran without a risk: default impact",
 			check: results.Check{ID: "a", Area: "bsn", Status: "findings", Findings: findings(1, 0, 0)},
 			want:  &results.Risk{Impact: 3, ImpactSource: "check", Likelihood: 5, LikelihoodSource: "share", Score: 15, Level: "high", Affected: 1, Owner: "Hoofd administratie"}},
+		// 47 photos of 7 children kept after withdrawal, among the photos of
+		// 400 children (4,718 photos): 7 of 400 children, not 47 of 4,718
+		// photos (1.0%, likelihood 1, "low").
+		{name: "likelihood from the data subjects, not the rows",
+			check: results.Check{ID: "a", Area: "toestemming", Severity: "high", Status: "findings", Findings: photos(47, 7), Risk: &results.Risk{Impact: 4, ImpactSource: "check", Population: 400}},
+			want:  &results.Risk{Impact: 4, ImpactSource: "check", Likelihood: 2, LikelihoodSource: "share", Score: 8, Level: "medium", Affected: 7, Population: 400, Share: 0.0175, Owner: "Directeur"}},
+		{name: "good practice is at most low",
+			check: results.Check{ID: "a", Area: "toestemming", Severity: "info", Status: "findings", Findings: findings(90, 0, 0), Risk: &results.Risk{Impact: 2, ImpactSource: "check", Population: 100}},
+			want:  &results.Risk{Impact: 1, ImpactSource: "check", Likelihood: 4, LikelihoodSource: "share", Score: 4, Level: "low", Affected: 90, Population: 100, Share: 0.9, Owner: "Directeur"}},
+		{name: "good practice is at most low, whatever the policy",
+			check: results.Check{ID: "impact_override", Area: "toestemming", Severity: "info", Status: "findings", Findings: findings(90, 0, 0), Risk: &results.Risk{Impact: 2, ImpactSource: "check", Population: 100}},
+			want:  &results.Risk{Impact: 1, ImpactSource: "policy", Likelihood: 4, LikelihoodSource: "share", Score: 4, Level: "low", Affected: 90, Population: 100, Share: 0.9, Owner: "Directeur"}},
 		{name: "not run: no risk", check: results.Check{ID: "a", Status: "not_run"}, wantNone: true},
 		{name: "failed: no risk", check: results.Check{ID: "a", Status: "error"}, wantNone: true},
 	}
@@ -110,4 +123,15 @@ func TestScore(t *testing.T) {
 			}
 		})
 	}
+}
+
+// photos makes n findings, one per photo, about the given number of
+// children in turn.
+func photos(n, children int) []results.Finding {
+	out := make([]results.Finding, n)
+	for i := range out {
+		out[i] = results.Finding{Key: fmt.Sprintf("c|portal_photos|F%d", i), Table: "portal_photos", RecordKey: fmt.Sprintf("F%d", i),
+			Subject: fmt.Sprintf("P%d", i%children)}
+	}
+	return out
 }

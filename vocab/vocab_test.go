@@ -24,3 +24,21 @@ func TestLoad(t *testing.T) {
 		t.Errorf("toegang in English = %q", got)
 	}
 }
+
+// TestSeverityWordsAreNotLevelWords: a check's severity ("Ernst") and its
+// risk level ("Niveau") stand side by side in the reports; they may not
+// share a word in either language, so a reader never sees "info" next to
+// "hoog" or "high" meaning two things.
+func TestSeverityWordsAreNotLevelWords(t *testing.T) {
+	for _, lang := range []string{"nl", "en"} {
+		levels := map[string]bool{}
+		for _, w := range Levels.Names(lang) {
+			levels[strings.ToLower(w)] = true
+		}
+		for code, w := range Severities.Names(lang) {
+			if levels[strings.ToLower(w)] {
+				t.Errorf("severity %s is %q in %s, which is also a risk level's word", code, w, lang)
+			}
+		}
+	}
+}

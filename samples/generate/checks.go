@@ -24,6 +24,7 @@ const (
 	chkProcessor           = "processor_agreement_missing"
 	chkProcessorExpiring   = "processor_agreement_expiring"
 	chkRegisterIncomplete  = "processing_register_incomplete"
+	chkRegisterBasis       = "processing_register_basis"
 	chkDPIA                = "dpia_missing"
 	chkAccountAfterLeaving = "account_after_employment"
 	chkAccountScope        = "account_scope_exceeds_role"
@@ -52,7 +53,7 @@ var checkOrder = []string{
 	chkPhoto, chkPhotoWithdrawal, chkExternalPost, chkPostAfterCare, chkConsentIncomplete, chkConsentGuardian, chkReconfirm,
 	chkRetPortal, chkRetTracking, chkRetAdmin, chkRetInvoices, chkRetOneDrive, chkRetHR,
 	chkBSNOutside, chkBSNIdentifier, chkBSNInvalid, chkHealthBasis, chkSpecial,
-	chkProcessor, chkProcessorExpiring, chkRegisterIncomplete, chkDPIA,
+	chkProcessor, chkProcessorExpiring, chkRegisterIncomplete, chkRegisterBasis, chkDPIA,
 	chkAccountAfterLeaving, chkAccountScope, chkAccountShared, chkPortalAccess,
 	chkTransferConsent, chkVVETransfer, chkRequestOverdue, chkBreach,
 	chkChildUnknown, chkChildMismatch, chkPlacementOpen,

@@ -233,8 +233,9 @@ func (o *Org) lastYearsRound(r *rand.Rand) {
 // plantResolved adds to last year's exports the records that were findings
 // then and have been fixed or deleted since.
 func (o *Org) plantResolved() {
-	// A former child's BSN, blanked since, and its intake form on OneDrive,
-	// deleted since.
+	// A former child's BSN, blanked since (no finding then either: the
+	// record and its BSN may be kept until 31 December of the 7th year after
+	// care ended), and its intake form on OneDrive, deleted since.
 	i := slices.IndexFunc(o.Children, func(c *Child) bool {
 		return c.Scenario == "" && !c.KeepBSN && c.End.After(day(2021, 9, 1)) && c.End.Before(day(2023, 7, 1))
 	})
@@ -243,7 +244,6 @@ func (o *Org) plantResolved() {
 	}
 	c := o.Children[i]
 	c.KeepBSN = true
-	o.resolve(chkRetAdmin, "admin_children", c.ID)
 	path := fmt.Sprintf("Kinddossiers/%s/intakeformulier.pdf", c.ID)
 	o.Files = append(o.Files, &DriveFile{Path: path, Owner: o.staffByID("M004").name(), Modified: c.Start.AddDate(0, 0, -12).Add(10 * time.Hour),
 		Sharing: "Organisatie", Category: fChildFile, ChildID: c.ID})

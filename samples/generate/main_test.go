@@ -440,9 +440,11 @@ func findings(t *testing.T) []string {
 			continue
 		}
 		end := mustWhen(t, c["care_end"])
-		if asOf.After(end.AddDate(p.AdminRecordYears, 0, 0)) {
+		// Until 31 December of the 7th year after the year care ended; the
+		// BSN earlier only under an own, stricter policy.
+		if asOf.After(time.Date(end.Year()+p.AdminRecordYears, 12, 31, 0, 0, 0, 0, time.UTC)) {
 			add(chkRetAdmin, "admin_children", c["child_id"])
-		} else if c["bsn"] != "" && asOf.After(end.AddDate(0, p.AdminBSNMonths, 0)) {
+		} else if p.AdminBSNMonths > 0 && c["bsn"] != "" && asOf.After(end.AddDate(0, p.AdminBSNMonths, 0)) {
 			add(chkRetAdmin, "admin_children", c["child_id"])
 		}
 	}

@@ -260,6 +260,7 @@ type Breach struct {
 	Informed    time.Time
 	Effects     string
 	Measures    string
+	Exception   string // why the people affected need not be informed (art. 34 lid 3)
 }
 
 // Post is a social media or website post showing a recognisable child.
@@ -276,6 +277,7 @@ type Post struct {
 // Activity is a row of the register of processing activities (AVG art. 30).
 type Activity struct {
 	Name, Purpose, Basis, Categories, Subjects, Systems, Retention, DPIA string
+	Recipients, Transfers, Security                                      string
 }
 
 // DriveFile is a row of the OneDrive inventory.
@@ -369,8 +371,9 @@ const (
 	nGeneral
 )
 
-// healthNote reports whether a note category holds health data (AVG art. 9).
-func healthNote(cat int) bool { return cat == nAllergy || cat == nDiet || cat == nMedical }
+// healthNote reports whether a note category holds health data (AVG art. 9);
+// a diet is not health data by itself.
+func healthNote(cat int) bool { return cat == nAllergy || cat == nMedical }
 
 // The recorded grounds for health notes, with the Konnect label.
 var noteBases = []struct{ Canonical, Label string }{

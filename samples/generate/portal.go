@@ -242,7 +242,7 @@ func (o *Org) plantConsents() {
 	edge := o.consentOf("plainReconfirmEdge", cPickup)
 	edge.Granted, edge.Recorded = true, at(2025, 9, 1, 19, 30)
 	migrated := o.consentOf("photoMigrated", cPhotoPortal)
-	o.expect(chkReconfirm, "portal_consents", consentKey(late), "given 2025-08-31 21:10, a day more than 12 months ago")
+	o.absent(chkReconfirm, "portal_consents", consentKey(late), "pickup by others given 2025-08-31 21:10: a parental permission, which does not expire")
 	o.expect(chkReconfirm, "portal_consents", consentKey(migrated), "migrated without a date (undated)")
 	o.absent(chkReconfirm, "portal_consents", consentKey(edge), "given 2025-09-01 19:30, on the day 12 months ago")
 }
@@ -399,8 +399,12 @@ func (o *Org) buildNotes() {
 				text = pick(o, noteTexts[cat])
 			}
 			basis := ""
-			if healthNote(cat) {
-				basis = pick(o, noteBases).Label
+			if healthNote(cat) || cat == nDiet {
+				// Drawn as before, so the rest of the sample stays the same;
+				// the organisation records explicit consent ("necessity" is
+				// no art. 9 exception, planted once in plantNotes).
+				pick(o, noteBases)
+				basis = noteBases[0].Label
 			}
 			by := ""
 			if s := o.staffAt(c.Group, created); s != nil {
@@ -425,7 +429,7 @@ func (o *Org) buildNotes() {
 func (o *Org) plantNotes() {
 	key := func(n *Note) func() string { return constKey(n.ID) }
 	missing := map[int]bool{nAllergy: true, nMedical: true}
-	vveAbsent := false
+	vveAbsent, necessity, dietAbsent := false, false, false
 	for _, n := range o.Notes {
 		switch {
 		case n.PC.Child.Scenario != "":
@@ -433,6 +437,14 @@ func (o *Org) plantNotes() {
 			delete(missing, n.Category)
 			n.Basis = ""
 			o.expect(chkHealthBasis, "portal_notes", key(n), noteCategories[n.Category].Canonical+" note without a recorded ground")
+		case healthNote(n.Category) && len(missing) == 0 && !necessity:
+			necessity = true
+			n.Basis = noteBases[1].Label
+			o.expect(chkHealthBasis, "portal_notes", key(n), noteCategories[n.Category].Canonical+` note on "necessity for the care": no art. 9 exception`)
+		case n.Category == nDiet && !dietAbsent:
+			dietAbsent = true
+			n.Basis = ""
+			o.absent(chkHealthBasis, "portal_notes", key(n), "diet note without a ground: a diet is not health data by itself")
 		case healthNote(n.Category) && len(missing) == 0:
 		case n.Category == nVVE && !vveAbsent:
 			vveAbsent = true
@@ -453,7 +465,7 @@ func (o *Org) plantNotes() {
 	}
 	o.expect(chkBSNOutside, "portal_notes", constKey("Notitie"), "a note's text holds a BSN")
 	o.expect(chkSpecial, "admin_children", constKey("Religie"), "Kidsadmin exports a Religie column")
-	o.absent(chkSpecial, "admin_children", constKey("Nationaliteit"), "nationality is not a special category (AVG art. 9)")
+	o.expect(chkSpecial, "admin_children", constKey("Nationaliteit"), "nationality may reveal ethnic origin")
 	o.absent(chkSpecial, "tracking_children", constKey("Thuistaal"), "home language is not a special category")
 }
 

@@ -92,15 +92,15 @@ func (o *Org) buildInvoices() {
 
 	// The administration's own retention findings are planted with the children.
 	key := func(name string) func() string { return func() string { return o.scenario[name].ID } }
-	o.expect(chkRetAdmin, "admin_children", key("old2016"), "care ended 2016-07-31: whole record past 7 years")
-	o.expect(chkRetAdmin, "admin_children", key("old2018"), "care ended 2018-07-31: whole record past 7 years")
-	o.expect(chkRetAdmin, "admin_children", key("old2019"), "care ended 2019-08-31: whole record one day past 7 years")
-	o.expect(chkRetAdmin, "admin_children", key("bsn2021"), "care ended 2021-12-31: BSN kept past 24 months")
-	o.expect(chkRetAdmin, "admin_children", key("bsn2023"), "care ended 2023-03-31: BSN kept past 24 months")
-	o.expect(chkRetAdmin, "admin_children", key("bsnDayPast"), "care ended 2024-08-31: BSN kept one day past 24 months")
-	o.absent(chkRetAdmin, "admin_children", key("edge7y"), "care ended 2019-09-01: exactly 7 years; BSN blanked")
-	o.absent(chkRetAdmin, "admin_children", key("edgeInvoice"), "care ended 2019-11-30; BSN already blanked")
-	o.absent(chkRetAdmin, "admin_children", key("edge24m"), "care ended 2024-09-01: BSN kept exactly 24 months")
+	// The record, BSN included, may stay until 31 December of the 7th year
+	// after the year care ended (the sample keeps the default policy).
+	o.expect(chkRetAdmin, "admin_children", key("old2016"), "care ended 2016-07-31: record and BSN kept past 31-12-2023")
+	o.expect(chkRetAdmin, "admin_children", key("old2018"), "care ended 2018-07-31: record and BSN kept past 31-12-2025")
+	o.absent(chkRetAdmin, "admin_children", key("old2019"), "care ended 2019-08-31: may be kept until 31-12-2026 (care end + 84 months would be a day past)")
+	o.absent(chkRetAdmin, "admin_children", key("edge7y"), "care ended 2019-09-01: may be kept until 31-12-2026; BSN blanked")
+	o.absent(chkRetAdmin, "admin_children", key("edgeInvoice"), "care ended 2019-11-30: may be kept until 31-12-2026; BSN blanked")
+	o.absent(chkRetAdmin, "admin_children", key("bsn2021"), "care ended 2021-12-31: BSN kept with the record until 31-12-2028")
+	o.absent(chkRetAdmin, "admin_children", key("bsnDayPast"), "care ended 2024-08-31: BSN kept with the record, not only 24 months")
 }
 
 // ---------------------------------------------------------------- registers
@@ -183,36 +183,36 @@ func (o *Org) buildActivities() {
 		{"Kindadministratie en facturatie", "Plaatsing, facturatie en kinderopvangtoeslag",
 			"Uitvoering overeenkomst (art. 6 lid 1 sub b); wettelijke verplichting (art. 6 lid 1 sub c)",
 			"NAW-gegevens, BSN kind en ouders, geboortedata, bankgegevens, opvangdagen", "Kinderen, ouders", "KidsAdmin",
-			"BSN 2 jaar na einde opvang; overige gegevens 7 jaar (fiscale bewaarplicht)", ""},
+			"BSN 2 jaar na einde opvang; overige gegevens 7 jaar (fiscale bewaarplicht)", "", "Dienst Toeslagen, gemeente, Belastingdienst", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Ouderportaal en dagboek", "Contact met ouders: dagboek, foto's, toestemmingen",
 			"Uitvoering overeenkomst; toestemming voor foto's (art. 6 lid 1 sub a)",
 			"Namen, geboortedata, kindnotities over gezondheid en allergieën, foto's", "Kinderen, ouders", " konnect ",
-			"2 jaar na einde opvang", "DPIA-2021-01"},
+			"2 jaar na einde opvang", "DPIA-2021-01", "Ouders (van het eigen kind)", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Kindvolgsysteem", "De ontwikkeling van kinderen volgen en bespreken met ouders",
 			"Gerechtvaardigd belang (art. 6 lid 1 sub f); VVE: wettelijke verplichting",
-			"Observaties van de ontwikkeling, VVE-indicatie", "Kinderen", "KIJK!", "2 jaar na einde opvang", "DPIA-2022-03"},
+			"Observaties van de ontwikkeling, VVE-indicatie", "Kinderen", "KIJK!", "2 jaar na einde opvang", "DPIA-2022-03", "Basisschool (overdracht)", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Overdracht naar de basisschool", "Warme overdracht aan de school", "Toestemming ouders (art. 6 lid 1 sub a)",
-			"Overdrachtsformulier, VVE-programma en -duur", "Kinderen, ouders", "KIJK!, Zivver", "Niet bewaard na verzending", ""},
+			"Overdrachtsformulier, VVE-programma en -duur", "Kinderen, ouders", "KIJK!, Zivver", "Niet bewaard na verzending", "", "Basisschool", "Geen", "Versleuteld verzenden (Zivver)"},
 		{"Kinddossiers en inkomensgegevens", "Dossiers van kinderen; gemeentelijke toeslag", "Uitvoering overeenkomst; wettelijke verplichting",
-			"Kinddossiers, inkomensgegevens ouders", "Kinderen, ouders", "OneDrive, Excel", "2 jaar na einde opvang", ""},
+			"Kinddossiers, inkomensgegevens ouders", "Kinderen, ouders", "OneDrive, Excel", "2 jaar na einde opvang", "", "Gemeente (inkomensgegevens)", "", "Zie het informatiebeveiligingsbeleid"},
 		{"Social media en website", "Activiteiten van de opvang laten zien", "Toestemming (art. 6 lid 1 sub a)",
-			"Foto's van kinderen", "Kinderen", "Facebook", "Tot intrekking van de toestemming", ""},
+			"Foto's van kinderen", "Kinderen", "Facebook", "Tot intrekking van de toestemming", "", "Iedereen (openbare pagina)", "Verenigde Staten (Meta): EU-VS-gegevensprivacykader", "Beheer door twee medewerkers, tweestapsverificatie"},
 		{"Salarisadministratie", "Salaris betalen", "Uitvoering arbeidsovereenkomst; wettelijke verplichting",
-			"Medewerkersgegevens, BSN, salaris", "Medewerkers", "Nmbrs", "7 jaar (fiscale bewaarplicht)", ""},
+			"Medewerkersgegevens, BSN, salaris", "Medewerkers", "Nmbrs", "7 jaar (fiscale bewaarplicht)", "", "Belastingdienst, pensioenfonds", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Privacyregisters", "Verantwoording onder de AVG: verwerkers, datalekken, verzoeken, accounts",
-			"Wettelijke verplichting (AVG art. 30 en 33)", "Namen, functies, accounts", "Medewerkers, ouders", "Excel", "", ""},
+			"Wettelijke verplichting (AVG art. 30 en 33)", "Namen, functies, accounts", "Medewerkers, ouders", "Excel", "", "", "Autoriteit Persoonsgegevens (bij een datalek)", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Werving en selectie", "", "", "Cv, motivatiebrief, contactgegevens", "Sollicitanten", "Excel, OneDrive",
-			"4 weken na de procedure; 1 jaar met toestemming", ""},
+			"4 weken na de procedure; 1 jaar met toestemming", "", "", "", ""},
 		{"Klachtenafhandeling", "Klachten van ouders afhandelen", "Wettelijke verplichting (Wet kinderopvang art. 1.57b)",
-			"Klachten, contactgegevens ouders", "Ouders", "Excel", "2 jaar na afhandeling", ""},
+			"Klachten, contactgegevens ouders", "Ouders", "Excel", "2 jaar na afhandeling", "", "Geschillencommissie Kinderopvang", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Medicijnverstrekking", "Medicijnen toedienen op verzoek van ouders", "Uitdrukkelijke toestemming (art. 9 lid 2 sub a)",
-			"Gezondheidsgegevens: medicijngebruik en dosering", "Kinderen", "Excel", "Tot einde opvang", ""},
+			"Gezondheidsgegevens: medicijngebruik en dosering", "Kinderen", "Excel", "Tot einde opvang", "", "Geen", "Geen", "Map in een afgesloten kast"},
 		{"Cameratoezicht entree", "Beveiliging van de entree", "Gerechtvaardigd belang (art. 6 lid 1 sub f)",
-			"Camerabeelden van bezoekers en medewerkers", "Ouders, medewerkers, bezoekers", "", "4 weken", ""},
+			"Camerabeelden van bezoekers en medewerkers", "Ouders, medewerkers, bezoekers", "", "4 weken", "", "Politie (bij een incident)", "Geen", ""},
 		{"Personeelsvolgsysteem", "Functioneren en ontwikkeling van medewerkers bijhouden", "Gerechtvaardigd belang (art. 6 lid 1 sub f)",
-			"Beoordelingen, gespreksverslagen", "Medewerkers", "OneDrive", "2 jaar na uitdiensttreding", ""},
+			"Beoordelingen, gespreksverslagen", "Medewerkers", "OneDrive", "2 jaar na uitdiensttreding", "", "Geen", "Geen", "Zie het informatiebeveiligingsbeleid"},
 		{"Zorgsignalen", "Zorgen over een kind bespreken met ouders en de intern begeleider", "Wettelijke verplichting (meldcode)",
-			"Observaties van gedrag, gespreksverslagen", "Kinderen, ouders", "OneDrive", "5 jaar (meldcode)", "DPIA-2023-02"},
+			"Observaties van gedrag, gespreksverslagen", "Kinderen, ouders", "OneDrive", "5 jaar (meldcode)", "DPIA-2023-02", "Veilig Thuis (bij een melding)", "Geen", "Zie het informatiebeveiligingsbeleid"},
 	}
 	o.book(chkRegisterIncomplete, "processors",
 		mark{"Mailchimp", true, "in use (newsletter), in no processing activity"},
@@ -222,8 +222,15 @@ func (o *Org) buildActivities() {
 	)
 	o.book(chkRegisterIncomplete, "processing_activities",
 		mark{"Privacyregisters", true, "no retention period"},
-		mark{"Werving en selectie", true, "no purpose and no legal basis"},
+		mark{"Werving en selectie", true, "no purpose, recipients, transfers or security measures"},
+		mark{"Kinddossiers en inkomensgegevens", true, "transfers outside the EEA not filled in"},
+		mark{"Cameratoezicht entree", true, "no security measures"},
 		mark{"Kindvolgsysteem", false, "complete"},
+		mark{"Medicijnverstrekking", false, `recipients and transfers "Geen": filled in`},
+	)
+	o.book(chkRegisterBasis, "processing_activities",
+		mark{"Werving en selectie", true, "no legal basis (good practice, not an art. 30 element)"},
+		mark{"Kindvolgsysteem", false, "legal basis recorded"},
 	)
 
 	o.book(chkDPIA, "processing_activities",
@@ -366,17 +373,21 @@ func (o *Org) buildRequests() {
 func (o *Org) buildBreaches() {
 	o.Breaches = []*Breach{
 		{"DL-2024-01", at(2024, 3, 12, 10, 20), "Kinderlijst per e-mail naar verkeerde ouder gestuurd", "Nee", time.Time{}, false, time.Time{},
-			"", "Ontvanger heeft de mail verwijderd"},
+			"", "Ontvanger heeft de mail verwijderd", ""},
 		{"DL-2025-01", at(2025, 5, 6, 16, 45), "Groeps-iPad Dolfijnen kwijtgeraakt (versleuteld)", "", time.Time{}, false, time.Time{},
-			"Geen: het apparaat is versleuteld", "Op afstand gewist, account gedeactiveerd"},
+			"Geen: het apparaat is versleuteld", "Op afstand gewist, account gedeactiveerd", ""},
 		{"DL-2025-02", at(2025, 10, 14, 8, 30), "OneDrive-map met inkomensgegevens via openbare link gedeeld", "Ja", at(2025, 10, 17, 8, 30), false, time.Time{},
-			"Inkomensgegevens van 12 gezinnen mogelijk ingezien", "Link ingetrokken, toegang gelogd"},
+			"Inkomensgegevens van 12 gezinnen mogelijk ingezien", "Link ingetrokken, toegang gelogd", ""},
 		{"DL-2026-01", at(2026, 2, 9, 9, 15), "Foto's van groep Dolfijnen in het dagboek van een andere groep geplaatst", "Ja", at(2026, 2, 16, 11, 0), true, at(2026, 2, 12, 17, 0),
-			"Foto's van 9 kinderen gezien door ouders van een andere groep", "Foto's verwijderd, ouders geïnformeerd"},
+			"Foto's van 9 kinderen gezien door ouders van een andere groep", "Foto's verwijderd, ouders geïnformeerd", ""},
 		{"DL-2026-02", at(2026, 8, 27, 16, 0), "USB-stick met kinderlijsten en allergieën kwijt", "Ja", time.Time{}, true, time.Time{},
-			"Gezondheidsgegevens van 31 kinderen mogelijk in handen van derden", "Aangifte gedaan; USB-sticks verboden"},
+			"Gezondheidsgegevens van 31 kinderen mogelijk in handen van derden", "Aangifte gedaan; USB-sticks verboden", ""},
 		{"DL-2026-03", at(2026, 8, 30, 9, 0), "Verkeerde bijlage naar een ouder gemaild", "Ja", time.Time{}, false, time.Time{},
-			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen"},
+			"Naam en groep van één ander kind gezien", "Ontvanger gevraagd de mail te verwijderen", ""},
+		{"DL-2026-04", at(2026, 6, 3, 13, 30), "Overdrachtsformulier met zorgsignalen naar de verkeerde school gestuurd", "Nee", time.Time{}, true, at(2026, 6, 4, 10, 0),
+			"Zorgsignalen over één kind gelezen door een andere school", "School gevraagd het formulier te verwijderen", ""},
+		{"DL-2026-05", at(2026, 7, 8, 11, 0), "Laptop van de administratie gestolen", "Ja", at(2026, 7, 9, 9, 0), true, time.Time{},
+			"NAW-gegevens en BSN van alle kinderen op de schijf", "Aangifte gedaan, laptop op afstand geblokkeerd", "Versleutelde schijf (art. 34 lid 3 sub a)"},
 	}
 	o.book(chkBreach, "breaches",
 		mark{"DL-2024-01", true, "register entry without the consequences (incomplete_entry: effects)"},
@@ -386,6 +397,8 @@ func (o *Org) buildBreaches() {
 		mark{"DL-2026-02", true, "high risk, the people affected not informed (subjects_not_informed)"},
 		mark{"DL-2025-02", false, "reported exactly 72 hours after discovery"},
 		mark{"DL-2026-03", false, "discovered 2026-08-30 09:00: the 72 hours have not passed"},
+		mark{"DL-2026-04", true, "high risk, but recorded as not reportable (high_risk_not_reportable)"},
+		mark{"DL-2026-05", false, "high risk, people not informed: the art. 34(3) exception (encrypted disk) is recorded"},
 	)
 }
 

@@ -187,12 +187,19 @@ func (o *Org) buildTransfers() {
 		return cmp.Or(a.Sent.Compare(b.Sent), cmp.Compare(a.TC.ID, b.TC.ID))
 	})
 	key := func(t *Transfer) func() string { return func() string { return t.TC.ID + "/" + isoDate(t.Sent) } }
-	n := 0
+	n, vveOnly := 0, false
 	for _, t := range o.Transfers {
 		if t.Sent.Before(day(2025, 1, 1)) || t.TC.Child.Scenario != "" {
 			continue
 		}
 		n++
+		if n > 5 && t.TC.VVE && !vveOnly {
+			// Only the VVE programme and duration: a legal duty, no consent.
+			vveOnly = true
+			t.Consent, t.Attachments = time.Time{}, "Alleen VVE-programma en -duur"
+			o.absent(chkTransferConsent, "tracking_transfers", key(t), "only the VVE programme and duration passed on, without consent: a legal duty")
+			continue
+		}
 		switch n {
 		case 2:
 			t.Consent = time.Time{}

@@ -390,10 +390,10 @@ func (o *Org) registerSheets() []sheetData {
 		reqs.Rows = append(reqs.Rows, []any{r.ID, r.Type, nlDate(r.Received), nlDate(r.Extension), nlDate(r.Answered), r.Remark})
 	}
 	breaches := sheetData{Name: "Datalekken", Table: "breaches", Header: []string{"Nummer", "Ontdekt op", "Omschrijving", "Meldplichtig", "Gemeld bij AP op",
-		"Hoog risico", "Betrokkenen geïnformeerd op", "Gevolgen", "Maatregelen"}}
+		"Hoog risico", "Betrokkenen geïnformeerd op", "Uitzondering informeren (art. 34 lid 3)", "Gevolgen", "Maatregelen"}}
 	for _, b := range o.Breaches {
 		breaches.Rows = append(breaches.Rows, []any{b.ID, stampCell(b.Discovered), b.Description, b.Reportable, stampCell(b.Reported), jaNee(b.HighRisk),
-			nlStamp(b.Informed), b.Effects, b.Measures})
+			nlStamp(b.Informed), b.Exception, b.Effects, b.Measures})
 	}
 	posts := sheetData{Name: "Social media", Table: "social_posts", Header: []string{"Post-ID", "Kindnummer", "Datum", "Kanaal", "Schriftelijke toestemming",
 		"Toestemmingsformulier", "Onderwerp"}}
@@ -401,9 +401,11 @@ func (o *Org) registerSheets() []sheetData {
 		posts.Rows = append(posts.Rows, []any{p.ID, p.Child.ID, dateCell(p.Date), p.Channel, jaNee(p.Consent), p.Ref, p.Caption})
 	}
 	acts := sheetData{Name: "Verwerkingsregister", Table: "processing_activities", Header: []string{"Verwerking", "Doel", "Grondslag",
-		"Categorieën persoonsgegevens", "Betrokkenen", "Systemen", "Bewaartermijn", "DPIA"}}
+		"Categorieën persoonsgegevens", "Betrokkenen", "Ontvangers", "Doorgifte buiten de EER", "Systemen", "Bewaartermijn",
+		"Beveiligingsmaatregelen", "DPIA"}}
 	for _, a := range o.Activities {
-		acts.Rows = append(acts.Rows, []any{a.Name, a.Purpose, a.Basis, a.Categories, a.Subjects, a.Systems, a.Retention, a.DPIA})
+		acts.Rows = append(acts.Rows, []any{a.Name, a.Purpose, a.Basis, a.Categories, a.Subjects, a.Recipients, a.Transfers, a.Systems,
+			a.Retention, a.Security, a.DPIA})
 	}
 	files := sheetData{Name: "OneDrive", Table: "onedrive_files", Header: []string{"Pad", "Eigenaar", "Gewijzigd op", "Gedeeld met", "Soort", "Kindnummer"}}
 	for _, f := range o.Files {
@@ -458,7 +460,7 @@ var manifestSystems = []system{
 		{File: "kidsadmin/kinderen.csv", Table: "admin_children", Delimiter: ";", Columns: [][2]string{
 			{"Kindnummer", "child_id"}, {"Voornaam", "first_name"}, {"Tussenvoegsel", "name_prefix"}, {"Achternaam", "last_name"}, {"Geboortedatum", "birth_date"},
 			{"Geslacht", "gender"}, {"BSN", "bsn"}, {"Adres", "address"}, {"Postcode", "postcode"}, {"Woonplaats", "city"},
-			{"Locatie", "location"}, {"Groep", "group_name"}, {"Startdatum opvang", "care_start"}, {"Einddatum opvang", "care_end"},
+			{"Locatie", "location"}, {"Opvangsoort", "care_type"}, {"Groep", "group_name"}, {"Startdatum opvang", "care_start"}, {"Einddatum opvang", "care_end"},
 		}, Values: []valueMap{{"gender", [][2]string{{"Jongen", "m"}, {"Meisje", "v"}}}}},
 		{File: "kidsadmin/ouders.csv", Table: "admin_guardians", Delimiter: ";", Columns: [][2]string{
 			{"Oudernummer", "guardian_id"}, {"Kindnummer", "child_id"}, {"Naam", "name"}, {"E-mailadres", "email"},
@@ -500,7 +502,7 @@ var manifestSystems = []system{
 		{File: "kijk/overdrachten.tsv", Table: "tracking_transfers", Delimiter: "\t", Columns: [][2]string{
 			{"Kind-ID", "tracking_child_id"}, {"School", "school"}, {"Verzonden op", "sent_at"},
 			{"Toestemming ouders getekend op", "consent_signed_at"}, {"Verzendwijze", "channel"},
-			{"VVE-programma", "vve_programme"}, {"VVE-duur", "vve_duration"},
+			{"VVE-programma", "vve_programme"}, {"VVE-duur", "vve_duration"}, {"Bijlagen", "contents"},
 		}},
 	}},
 	{"register", "Excel", []mapping{
@@ -526,6 +528,7 @@ var manifestSystems = []system{
 		{File: "registers/privacyregisters.xlsx", Sheet: "Datalekken", Table: "breaches", Columns: [][2]string{
 			{"Nummer", "breach_id"}, {"Ontdekt op", "discovered_at"}, {"Meldplichtig", "reportable"}, {"Gemeld bij AP op", "reported_to_ap_at"},
 			{"Hoog risico", "high_risk"}, {"Betrokkenen geïnformeerd op", "subjects_informed_at"},
+			{"Uitzondering informeren (art. 34 lid 3)", "inform_exception"},
 			{"Omschrijving", "facts"}, {"Gevolgen", "effects"}, {"Maatregelen", "measures"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Social media", Table: "social_posts", Columns: [][2]string{
@@ -534,7 +537,8 @@ var manifestSystems = []system{
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Verwerkingsregister", Table: "processing_activities", Columns: [][2]string{
 			{"Verwerking", "activity"}, {"Doel", "purpose"}, {"Grondslag", "legal_basis"}, {"Categorieën persoonsgegevens", "data_categories"},
-			{"Betrokkenen", "data_subjects"}, {"Systemen", "systems"}, {"Bewaartermijn", "retention"}, {"DPIA", "dpia_reference"},
+			{"Betrokkenen", "data_subjects"}, {"Ontvangers", "recipients"}, {"Doorgifte buiten de EER", "transfers"}, {"Systemen", "systems"},
+			{"Bewaartermijn", "retention"}, {"Beveiligingsmaatregelen", "security"}, {"DPIA", "dpia_reference"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "OneDrive", Table: "onedrive_files", Columns: [][2]string{
 			{"Pad", "path"}, {"Eigenaar", "owner"}, {"Gewijzigd op", "modified_at"}, {"Gedeeld met", "sharing"}, {"Soort", "category"},
@@ -626,11 +630,11 @@ retention:
   portal_months: 24
   # Kindvolgsysteem: idem, 2 jaar na einde opvang (Vrijstellingsbesluit Wbp art. 18 lid 5).
   tracking_months: 24
-  # BSN in de kindadministratie: alleen voor de kinderopvangtoeslag (UAVG art. 46);
-  # verwijderen 2 jaar na einde opvang (Vrijstellingsbesluit Wbp art. 18 lid 5).
-  admin_bsn_months: 24
-  # Kindadministratie als geheel: fiscale bewaarplicht van 7 jaar (AWR art. 52),
-  # ook voor de gegevens van de kinderopvangtoeslag (Regeling Wet kinderopvang art. 11).
+  # Kindadministratie, BSN van kind en ouders inbegrepen: tot en met 31 december van
+  # het 7e jaar na het jaar waarin de opvang eindigde. Fiscale bewaarplicht van 7 jaar
+  # (AWR art. 52 lid 4); het BSN hoort bij de gegevens voor de kinderopvangtoeslag en de
+  # gemeentelijke tegemoetkoming (Regeling Wet kinderopvang art. 11 lid 1 sub b en c).
+  # Wie het BSN eerder verwijdert, zet dat als eigen beleid in admin_bsn_months.
   admin_record_years: 7
   # Facturen: fiscale bewaarplicht van 7 jaar (AWR art. 52 lid 4), gerekend vanaf
   # het einde van het jaar van de factuur.
