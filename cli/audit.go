@@ -121,10 +121,10 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, auditHelp, HTMLName, XLSXName, JSONName, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit audit --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "audit")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err

@@ -62,10 +62,10 @@ func (e *env) runChecks(args []string) error {
 	flags.StringVar(&lang, "lang", "nl", "language of the titles and explanations: nl or en")
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, checksHelp, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{checksHelpNL, checksHelp}), e.flagUsages("checks", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit checks --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "checks")
 	}
 	if err := checkLang(lang); err != nil {
 		return err

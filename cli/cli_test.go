@@ -116,12 +116,13 @@ func TestCommands(t *testing.T) {
 		wantErr    []string
 		wantReport bool
 	}{
-		{"no args shows help", nil, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
+		{"no args shows help", nil, 0, []string{"Gebruik:", "avgaudit audit [BRONMAP]", "Voorbeelden:"}, nil, false},
+		{"help in English", []string{"--help", "--lang", "en"}, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
 		{"help", []string{"--help"}, 0, []string{"avgaudit checks [show ID]"}, nil, false},
-		{"audit help", []string{"audit", "--help"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
+		{"audit help", []string{"audit", "--help", "--lang=en"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
 		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
-		{"unknown command", []string{"audti"}, 2, nil, []string{`unknown command "audti"`}, false},
-		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "see avgaudit audit --help"}, false},
+		{"unknown command", []string{"audti"}, 2, nil, []string{`onbekende opdracht "audti"`}, false},
+		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "zie avgaudit audit --help"}, false},
 		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": expected a date like 2026-09-01`}, false},
 		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
@@ -184,7 +185,7 @@ func dirNames(entries []os.DirEntry) string {
 func TestBinary(t *testing.T) {
 	dir := t.TempDir()
 	binaryRun(t, dir, "version").expect(t, 0, []string{"avgaudit 0.1.0"}, nil)
-	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`unknown command "audti"`})
+	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`onbekende opdracht "audti"`})
 	r := binaryRun(t, dir, "audit", abs(t, "testdata/rejects"), "--fail-on-findings", "--quiet")
 	r.expect(t, 3, nil, nil)
 	entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))

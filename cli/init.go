@@ -69,10 +69,10 @@ func (e *env) runInit(args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, initHelp, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{initHelpNL, initHelp}), e.flagUsages("init", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit init --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "init")
 	}
 	if flags.NArg() != 1 {
 		return usagef("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)")

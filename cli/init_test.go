@@ -56,7 +56,7 @@ func TestInitCommands(t *testing.T) {
 		wantErr  []string
 		manifest bool // a manifest exists afterwards
 	}{
-		{"help", []string{"init", "--help"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
+		{"help", []string{"init", "--help", "--lang", "en"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
 		{"no source dir", []string{"init"}, 2, nil, []string{"init takes one SOURCE_DIR"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,

@@ -86,3 +86,10 @@ var acceptanceStatus = map[string]text{
 	"stale":             {"vindt niets (verouderd?)", "matches nothing (stale?)"},
 	"pending":           {"nog niet ingegaan", "not yet in force"},
 }
+
+// Usage messages shared by the commands.
+var (
+	msgDefault        = text{" (standaard %q)", " (default %q)"}
+	msgSeeHelp        = text{"%v (zie avgaudit %s --help)", "%v (see avgaudit %s --help)"}
+	msgUnknownCommand = text{"onbekende opdracht %q; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+)

@@ -221,8 +221,8 @@ func TestSampleCommands(t *testing.T) {
 		wantOut  []string
 		wantErr  []string
 	}{
-		{"help", []string{"--help"}, 0, []string{"avgaudit sample [SOURCE_DIR]", "--seed N", "--check ID", "--table T", "EXIT STATUS"}, nil},
-		{"help command", []string{"help"}, 0, []string{"avgaudit sample [SOURCE_DIR]"}, nil},
+		{"help", []string{"--help", "--lang", "en"}, 0, []string{"avgaudit sample [SOURCE_DIR]", "--seed N", "--check ID", "--table T", "EXIT STATUS"}, nil},
+		{"help command", []string{"help"}, 0, []string{"avgaudit sample [BRONMAP]"}, nil},
 		{"unknown check", []string{"--check", "nope"}, 2, nil, []string{`--check "nope": no such check; check ids: account_after_employment, `, "photo_without_consent"}},
 		{"area is not a check", []string{"--check", "toestemming"}, 2, nil, []string{`--check "toestemming": no such check`}},
 		{"unknown table", []string{"--table", "kinderen"}, 2, nil, []string{`--table "kinderen": no such canonical table; tables: `, "admin_children"}},
