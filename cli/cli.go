@@ -65,7 +65,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "-h", "--help", "help":
 		if len(args) > 1 && args[0] == "help" {
-			return e.dispatch(ctx, []string{args[1], "--help"})
+			return e.dispatch(ctx, append([]string{args[1], "--help"}, args[2:]...))
 		}
 		fmt.Fprint(e.stdout, e.tr(text{mainHelpNL, mainHelp}))
 		return nil

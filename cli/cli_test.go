@@ -127,7 +127,8 @@ func TestCommands(t *testing.T) {
 		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
 		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
-		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
+		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`regel 8: onbekende tabel "portal_fotos": bedoel je portal_photos?`, `regel 13: columns: "Voornaam" is gekoppeld aan "first_nme": bedoel je first_name?`}, false},
+		{"manifest errors in English", []string{"audit", bad, "--lang", "en"}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
 		{"rejects warn", []string{"audit", rejects, "--lang", "en"}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"rejects warn in Dutch", []string{"audit", rejects}, 0, []string{"foto.csv", "1 afgewezen", "photo_without_consent", "1 bevinding(en)", "niet uitgevoerd: geen gegevens voor"}, []string{"waarschuwing: 1 rij(en) niet ingelezen", `foto.csv, rij 3, kolom "Geplaatst": "31-02-2026 10:00" is geen`}, true},
 		{"references in a yes/no column, grouped", []string{"audit", abs(t, "testdata/refs"), "--quiet"}, 0, nil, []string{

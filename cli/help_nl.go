@@ -197,7 +197,7 @@ var flagUsageNL = map[string]string{
 	"init.out":           "schrijf het manifest naar `BESTAND` (standaard: BRONMAP/manifest.yaml; de paden erin\nzijn ten opzichte van BRONMAP)",
 	"init.force":         "overschrijf een bestaand manifest",
 	"init.password-file": "open werkmappen met een wachtwoord met het wachtwoord in `BESTAND` (nooit getoond)",
-	"init.lang":          "taal van de meldingen en het manifest: nl of en",
+	"init.lang":          "`TAAL` van de meldingen en het manifest: nl of en",
 
 	"sample.seed":          "trek met seed `N`: dezelfde seed op dezelfde exports geeft dezelfde steekproef\n(standaard: een willekeurige seed, die getoond wordt)",
 	"sample.size":          "trek `N` records (allemaal als de populatie kleiner is)",
@@ -211,5 +211,5 @@ var flagUsageNL = map[string]string{
 
 	"checks.checks": "toon ook je eigen controles: elk .sql-bestand in `MAP`",
 	"checks.sql":    "bij show: toon ook de SQL van de controle",
-	"checks.lang":   "taal van titels en uitleg: nl of en",
+	"checks.lang":   "`TAAL` van titels en uitleg: nl of en",
 }
