@@ -43,15 +43,15 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 	return p, out, nil
 }
 
-// WriteManifest writes the manifest p proposes for dir to out, after
-// checking that it parses.
-func WriteManifest(p *profiles.Proposal, dir, out string) error {
+// WriteManifest writes the manifest p proposes for dir to out, its
+// comments in lang (nl or en), after checking that it parses.
+func WriteManifest(p *profiles.Proposal, dir, out, lang string) error {
 	if len(p.Placed) == 0 && len(p.Drafts()) == 0 {
 		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
 	}
 	var buf bytes.Buffer
 	// With a draft entry for each export that lacks a required column.
-	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.Comments()); err != nil {
+	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.CommentsIn(lang)); err != nil {
 		return err
 	}
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {

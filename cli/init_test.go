@@ -96,11 +96,12 @@ func TestInitCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"# recognised as admin_children: 5 of 14 columns matched\n",
-		"# header on row 3; the rows above it are skipped\n",
-		"Geb. datum: birth_date # a known name; values: dates\n",
-		"BSN kind: bsn # a known name",
-		"#   prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)\n",
+		// written last in place without --lang: in Dutch
+		"# herkend als admin_children: 5 van 14 kolommen gekoppeld\n",
+		"# kopregel op rij 3; de rijen erboven worden overgeslagen\n",
+		"Geb. datum: birth_date # een bekende naam; waarden: datums\n",
+		"BSN kind: bsn # een bekende naam",
+		"#   prijslijst.csv: geen kolomkop past bij een kolom van een tabel, dus het wordt niet ingelezen (niets te doen als het aantekeningen bevat in plaats van een export)\n",
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("manifest lacks %q:\n%s", want, data)
@@ -201,14 +202,14 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 func TestInitDraftEntry(t *testing.T) {
 	dir := copyDir(t, "testdata/init/draft", "")
 	r := avgaudit(t, t.TempDir(), "init", dir)
-	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 14 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
+	r.expect(t, 0, []string{"kinderen.csv: het dichtst bij is admin_children (5 van 14 kolommen), maar geen kolomkop werd herkend als de verplichte care_end (waarschijnlijk `Opzegdatum` of `Datum intake`); er staat een concept in het manifest"}, nil)
 	path := filepath.Join(dir, "manifest.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const choice = "          # Opzegdatum: care_end\n"
-	for _, want := range []string{"# DRAFT: not recognised in full; closest is admin_children", "Eerste opvangdag: care_start # words as in", choice, "          # Datum intake: care_end\n"} {
+	for _, want := range []string{"# CONCEPT: niet helemaal herkend; het dichtst bij is admin_children", "Eerste opvangdag: care_start # woorden als in", choice, "          # Datum intake: care_end\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Fatalf("manifest lacks %q:\n%s", want, data)
 		}
