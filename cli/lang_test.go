@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,6 +52,42 @@ func TestDutchByDefault(t *testing.T) {
 			en := avgaudit(t, t.TempDir(), append(tt.args, "--lang", "en")...)
 			if strings.Contains(en.stdout+en.stderr, tt.marker) {
 				t.Errorf("with --lang en still the Dutch %q:\n%s", tt.marker, en.stdout+en.stderr)
+			}
+		})
+	}
+}
+
+// englishInit are words of init's English reasons, notes and manifest
+// comments.
+var englishInit = []string{"recognised", "not loaded", "known name", "its values", "values: dates", "closest is",
+	"header", "DRAFT", "matched", "probably", "reference date", "the ", "columns", " or blank", "could not", "Written by"}
+
+// TestInitDutchByDefault runs init without --lang on exports that give
+// every kind of comment (placed, drafted, unplaced, header below a title,
+// as_of, enumerations): the terminal and the manifest's comments are Dutch.
+func TestInitDutchByDefault(t *testing.T) {
+	for _, src := range []string{"testdata/init/export", "testdata/init/draft", "../samples/org"} {
+		t.Run(src, func(t *testing.T) {
+			dir := copyDir(t, src, "manifest.yaml")
+			r := avgaudit(t, t.TempDir(), "init", dir)
+			if r.code != 0 || !strings.Contains(r.stdout, "manifest geschreven naar") {
+				t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "manifest.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var comments []string
+			for _, l := range strings.Split(string(data), "\n") {
+				if i := strings.Index(l, "# "); i >= 0 {
+					comments = append(comments, l[i:])
+				}
+			}
+			said := r.stdout + r.stderr + strings.Join(comments, "\n")
+			for _, en := range englishInit {
+				if strings.Contains(said, en) {
+					t.Errorf("a Dutch init says the English %q:\n%s", en, said)
+				}
 			}
 		})
 	}
