@@ -119,11 +119,15 @@ func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) erro
 func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
 	opt.Checks = checks
 	var s *spotcheck.Sample
-	if o.Table != "" {
-		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
-			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+	var names spotcheck.ChildNames // the checklist is the FG's: names allowed
+	opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
+		if names, err = spotcheck.LoadChildNames(ctx, conn); err != nil {
 			return err
 		}
+		if o.Table != "" {
+			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+		}
+		return err
 	}
 	run, err := audit.Audit(ctx, opt)
 	if err != nil {
@@ -134,6 +138,7 @@ func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []quer
 			return nil, nil, err
 		}
 	}
+	s.NameChildren(names)
 	return s, run, nil
 }
 

@@ -40,11 +40,38 @@ func sampleKeys(t *testing.T, book map[string][][]string) []string {
 	if len(rows) == 0 || rows[0][3] != "Record" {
 		t.Fatalf("no Steekproef sheet with a Record column: %v", rows)
 	}
+	file := slices.Index(rows[0], "Bronbestand")
 	var keys []string
 	for _, r := range rows[1:] {
-		keys = append(keys, r[4]+"|"+r[3]) // file and key: unique across tables
+		keys = append(keys, r[file]+"|"+r[3]) // file and key: unique across tables
 	}
 	return keys
+}
+
+// TestSampleNamesChild: the FG's checklist names the child next to the
+// record key, looked up by the child's id in its system's children table;
+// a sample of records that are not about a child has no such column.
+func TestSampleNamesChild(t *testing.T) {
+	dir := t.TempDir()
+	sample(t, dir, "--check", "photo_without_consent", "--size", "3", "--seed", "1", "--out", "foto.xlsx")
+	rows := checklist(t, filepath.Join(dir, "foto.xlsx"))["Steekproef"]
+	if got := rows[0][3:6]; !slices.Equal(got, []string{"Record", "Kind", "Bronbestand"}) {
+		t.Fatalf("columns %v, want the child's name after the record key", got)
+	}
+	// Photo F0001 is of child PK0123, Hiba Vermeulen in the portal's children.
+	if rows[1][3] != "F0001/PK0123" || rows[1][4] != "Hiba Vermeulen" {
+		t.Errorf("record %s names %q, want Hiba Vermeulen", rows[1][3], rows[1][4])
+	}
+	for _, r := range rows[1:] {
+		if r[4] == "" {
+			t.Errorf("record %s names no child", r[3])
+		}
+	}
+	sample(t, dir, "--table", "processors", "--size", "3", "--seed", "1", "--out", "verwerkers.xlsx")
+	rows = checklist(t, filepath.Join(dir, "verwerkers.xlsx"))["Steekproef"]
+	if slices.Contains(rows[0], "Kind") {
+		t.Errorf("processors are not children: columns %v", rows[0])
+	}
 }
 
 // sample runs avgaudit sample in dir and fails the test unless it exits 0.
