@@ -20,13 +20,13 @@ const ManifestFileName = manifest.FileName
 // unless force.
 func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Proposal, manifestFile string, err error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, "", Usagef("SOURCE_DIR %q is not a directory", dir)
+		return nil, "", Usage2f("SOURCE_DIR %q is not a directory", "BRONMAP %q is geen map", dir)
 	}
 	if out == "" {
 		out = filepath.Join(dir, manifest.FileName)
 	}
 	if _, err := os.Stat(out); err == nil && !force {
-		return nil, "", Usagef("%s already exists; add --force to overwrite it, or --out to write elsewhere", out)
+		return nil, "", Usage2f("%s already exists; add --force to overwrite it, or --out to write elsewhere", "%s bestaat al; voeg --force toe om het te overschrijven, of kies met --out een ander bestand", out)
 	}
 	var password string
 	if passwordFile != "" {

@@ -209,7 +209,7 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Source, string, error) {
 	src := app.Source{Today: e.now(), PasswordFile: sh.PasswordFile}
 	if len(args) > 1 {
-		return src, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
+		return src, "", app.Usage2f("%s takes one SOURCE_DIR, got %d: %s", "%s heeft één BRONMAP nodig, kreeg er %d: %s", cmd, len(args), strings.Join(args, " "))
 	}
 	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {

@@ -93,7 +93,7 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, app.ErrFindings):
 		return ExitFindings
 	case errors.Is(err, app.ErrUsage):
-		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
+		fmt.Fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))

@@ -123,9 +123,9 @@ func TestCommands(t *testing.T) {
 		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
 		{"unknown command", []string{"audti"}, 2, nil, []string{`onbekende opdracht "audti"`}, false},
 		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "zie avgaudit audit --help"}, false},
-		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": expected a date like 2026-09-01`}, false},
-		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
-		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
+		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": verwacht een datum als 2026-09-01`}, false},
+		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": kies nl of en`}, false},
+		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}, false},
 		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
 		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`regel 8: onbekende tabel "portal_fotos": bedoel je portal_photos?`, `regel 13: columns: "Voornaam" is gekoppeld aan "first_nme": bedoel je first_name?`}, false},
 		{"manifest errors in English", []string{"audit", bad, "--lang", "en"}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
@@ -140,7 +140,7 @@ func TestCommands(t *testing.T) {
 		{"check shown in English", []string{"checks", "show", "photo_without_consent", "--lang", "en"}, 0, []string{"Why:", "What to do:", "Impact:      4 of 5", "Judges:      the rows of portal_photos"}, nil, false},
 		{"check shows its policy settings", []string{"checks", "show", "retention_portal"}, 0, []string{"retention.portal_months = 24", "Vrijstellingsbesluit"}, nil, false},
 		{"check explained with its SQL", []string{"checks", "retention_portal", "--sql"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
-		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
+		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`geen controle "nope"`}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ func (e *env) runInit(args []string) error {
 		return usagef(e.tr(msgSeeHelp), err, "init")
 	}
 	if flags.NArg() != 1 {
-		return usagef("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)")
+		return app.Usage2f("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)", "init heeft één BRONMAP nodig, de map met de exports (zie avgaudit init --help)")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err

@@ -57,13 +57,13 @@ func TestInitCommands(t *testing.T) {
 		manifest bool // a manifest exists afterwards
 	}{
 		{"help", []string{"init", "--help", "--lang", "en"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
-		{"no source dir", []string{"init"}, 2, nil, []string{"init takes one SOURCE_DIR"}, false},
+		{"no source dir", []string{"init"}, 2, nil, []string{"init heeft één BRONMAP nodig"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,
 			[]string{"kinderen.csv", "-> admin_children", "5 of 14 columns matched", "could not place 1 export(s):",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
-		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
+		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " bestaat al; voeg --force toe"}, true},
 		{"overwritten with --force, in Dutch", []string{"init", export, "--force"}, 0, []string{"1 export(s) herkend:", "kinderen.csv -> admin_children 5 van 14 kolommen gekoppeld", "kon 1 export(s) niet plaatsen:", "manifest geschreven naar"}, nil, true},
 		{"written elsewhere", []string{"init", export, "--out", elsewhere, "--lang", "en"}, 0, []string{"manifest written to " + elsewhere + ": review it (lines marked REVIEW) and save it as " + manifestPath}, nil, true},
 	}

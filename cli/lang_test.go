@@ -10,7 +10,7 @@ import (
 // englishPhrases are words of the English texts that a Dutch run must not
 // print; dutchMarker is a word each Dutch text has.
 var englishPhrases = []string{"Usage:", "Flags:", "Examples:", "EXIT STATUS", "(default ", "did you mean",
-	"unknown key", "unknown table", "maps to", "line ", "the manifest", "see avgaudit", "written to"}
+	"unknown key", "unknown table", "maps to", "line ", "the manifest", "see avgaudit", "written to", "expected", "takes one", "needs"}
 
 // TestDutchByDefault runs each command's help and an audit of a broken
 // manifest without --lang: what they print is Dutch, with none of the
@@ -33,6 +33,9 @@ func TestDutchByDefault(t *testing.T) {
 		{"broken manifest", []string{"audit", bad}, "bedoel je", 1},
 		{"unknown flag", []string{"init", "--forse"}, "zie avgaudit init --help", 2},
 		{"unknown command", []string{"audti"}, "onbekende opdracht", 2},
+		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, "verwacht een datum", 2},
+		{"sample options", []string{"sample", "--size", "0"}, "een steekproef heeft minstens 1 record nodig", 2},
+		{"init without folder", []string{"init"}, "init heeft één BRONMAP nodig", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
