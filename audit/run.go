@@ -27,8 +27,10 @@ func SetVariables(ctx context.Context, conn *sql.Conn, asOf time.Time, pol polic
 	stmts := []string{fmt.Sprintf("SET VARIABLE as_of = DATE '%s'", asOf.Format(time.DateOnly))}
 	stmts = append(stmts, queries.Macros...)
 	for _, p := range pol.Params() {
-		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %q = %s", p.Name, p.SQL()),
-			fmt.Sprintf("SET VARIABLE %s = %s", p.OldName, p.SQL())) // deprecated spelling, for older own checks
+		stmts = append(stmts, fmt.Sprintf("SET VARIABLE %q = %s", p.Name, p.SQL()))
+		if p.OldName != "" { // settings added after the one spelling have no old name
+			stmts = append(stmts, fmt.Sprintf("SET VARIABLE %s = %s", p.OldName, p.SQL())) // deprecated spelling, for older own checks
+		}
 	}
 	for _, s := range stmts {
 		if _, err := conn.ExecContext(ctx, s); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/app"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -43,6 +44,7 @@ type auditOptions struct {
 	AcceptedRisks  string
 	PseudonymKey   string
 	NoHistory      bool
+	Timings        bool
 	Encrypt        bool
 	EncryptFile    string
 	FGOpenFormats  bool
@@ -56,6 +58,7 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.AcceptedRisks, "accepted-risks", "", "accepted-risk register `FILE` (YAML, docs/accepted-risks.md); a registers sheet\nmapped to accepted_risks is applied too")
 	fs.StringVar(&o.PseudonymKey, "pseudonym-key", "", "key `FILE` for the risk report's pseudonyms (default: OUT/"+HistoryDirName+"/"+KeyFileName+",\nmade on first use; keep it to compare pseudonyms next year)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not keep the results in OUT/"+HistoryDirName+" and do not compare with it")
+	fs.BoolVar(&o.Timings, "timings", false, "print the wall time, CPU time and peak memory of each phase of the run (on stderr)")
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
 	o.addLang(fs, "report `LANG`: nl (Dutch) or en (English)")
@@ -128,6 +131,11 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err
+	}
+	if o.Timings {
+		rec := phases.New()
+		ctx = phases.With(ctx, rec)
+		defer func() { _ = rec.Write(e.stderr) }()
 	}
 	e.lang = o.Lang
 	src, source, err := e.source("audit", flags.Args(), o.shared, o.Quiet)

@@ -132,6 +132,10 @@ var IntakeConsentTypes = []string{
 // (AVG art. 9 lid 2): explicit consent, or necessity for the child's care.
 var HealthBases = []string{"consent", "necessity"}
 
+// PRKKinds are the kinds of people the Personenregister Kinderopvang links
+// to a childcare organisation.
+var PRKKinds = []string{"staff", "temp", "intern", "volunteer"}
+
 // FileCategories are the kinds of document in the file-share inventory.
 var FileCategories = []string{"child_file", "income", "staff", "other"}
 
@@ -279,6 +283,10 @@ var Tables = []Table{
 		reqBlank(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
 		col("certifications", Text, NotPII, "ISO 27001, NEN 7510, ..."),
 		req(col("in_use", Bool, NotPII, "the system is in use")),
+		col("sub_processors", Text, NotPII, "the sub-processors the processor engages (AVG art. 28 lid 2 and 4), comma separated"),
+		col("data_location", Text, NotPII, "countries or regions where the data is stored or accessed, the sub-processors' included (Nederland, EU, VS, ...)"),
+		col("transfer_mechanism", Text, NotPII, "the ground for a transfer outside the EEA: adequacy decision (EU-US Data Privacy Framework), standard contractual clauses, BCR (AVG art. 45–46)"),
+		col("agreement_updated_at", Date, NotPII, "date the agreement was last brought in line with the AVG (art. 28 lid 3), e.g. an AVG addendum"),
 	}},
 	{Name: "staff", System: "register", Doc: "Staff members.", Columns: []Column{
 		key("employee_id", "employee number"),
@@ -295,6 +303,7 @@ var Tables = []Table{
 		col("access_scope", Text, NotPII, "own group, a list of groups, or all"),
 		col("active", Bool, NotPII, "the account can log in"),
 		col("last_login", Timestamp, NotPII, "last login"),
+		col("mfa", Bool, NotPII, "the account logs in with a second factor (MFA, tweestapsverificatie); empty when the export does not say"),
 	}},
 	{Name: "requests", System: "register", Doc: "Requests from data subjects (inzage, correctie, verwijdering, ...).", Columns: []Column{
 		key("request_id", "request number"),
@@ -352,6 +361,41 @@ var Tables = []Table{
 		col("received_at", Date, NotPII, "date received"),
 		reqBlank(col("handled_at", Date, NotPII, "date the complaint was handled; empty while open")),
 		freeText(col("subject", Text, NotPII, "what it is about")),
+	}},
+	{Name: "prk_links", System: "register", Doc: "The organisation's overview of the Personenregister Kinderopvang (PRK): everyone who works at the locations (staff, temps, interns, volunteers) with the dates they were linked to and unlinked from the organisation, and when they started and stopped working.", Columns: []Column{
+		key("person_id", "employee number, or the organisation's own number for a temp, intern or volunteer; matched with staff.employee_id"),
+		col("name", Text, Name, "full name"),
+		{Name: "kind", Type: Enum, Values: PRKKinds, Doc: "staff, temp (uitzendkracht, invalkracht), intern (stagiair) or volunteer (vrijwilliger)"},
+		col("work_start", Date, NotPII, "first day of work at the organisation; empty: staff.employment_start"),
+		col("work_end", Date, NotPII, "last day of work; empty while working (or: staff.employment_end)"),
+		reqBlank(col("linked_at", Date, NotPII, "date of the link (koppeling) to the organisation in the PRK; empty if not linked")),
+		col("unlinked_at", Date, NotPII, "date the person was unlinked (ontkoppeld); empty while linked (DUO's overview of current links has no such column: everyone in it is linked)"),
+	}},
+	{Name: "devices", System: "register", Doc: "Devices that hold or open personal data (group iPads, laptops, phones), from an MDM export (Intune, Jamf, ...) or a register sheet.", Columns: []Column{
+		key("device_id", "device name, asset tag or serial number"),
+		col("kind", Text, NotPII, "iPad, laptop, phone, ..."),
+		col("assigned_to", Text, NotPII, "the group, location or employee the device is used by"),
+		col("encrypted", Bool, NotPII, "the storage is encrypted (FileVault, BitLocker, iOS data protection)"),
+		col("passcode", Bool, NotPII, "a passcode, PIN or password is required to unlock it"),
+		col("mdm_enrolled", Bool, NotPII, "enrolled in device management (MDM), so it can be locked and wiped remotely"),
+		col("in_use", Bool, NotPII, "in use; no for a device taken out of use"),
+		col("lost_at", Date, NotPII, "date the device was lost or stolen; empty if not"),
+		col("breach_id", Text, NotPII, "the breach register entry (breaches.breach_id) of the loss; empty if none"),
+	}},
+	{Name: "staff_privacy", System: "register", Doc: "Per employee, the confidentiality statement and the privacy training (from the HR system or a register sheet).", Columns: []Column{
+		key("employee_id", "employee number (staff.employee_id)"),
+		reqBlank(col("confidentiality_signed_at", Date, NotPII, "date the confidentiality statement (geheimhoudingsverklaring) was signed; empty if not")),
+		reqBlank(col("training_completed_at", Date, NotPII, "date of the last privacy (AVG) training or e-learning followed; empty if none")),
+	}},
+	{Name: "cameras", System: "register", Doc: "The register of cameras and webcams (cameratoezicht, webcams for parents).", Columns: []Column{
+		key("camera_id", "camera name or number"),
+		col("location", Text, NotPII, "childcare location and place (entree, groep, buitenspeelplaats)"),
+		col("kind", Text, NotPII, "security camera, webcam for parents, ..."),
+		col("purpose", Text, NotPII, "what the images are for"),
+		col("retention_days", Decimal, NotPII, "how many days the recordings are kept; 0 for a live view without recording; empty if not recorded"),
+		col("dpia_reference", Text, NotPII, "reference to the DPIA; empty if none was done"),
+		col("works_council_consent", Text, NotPII, "date or reference of the works council's consent (OR/PVT instemming, WOR art. 27 lid 1 sub l); n.v.t. without a works council or staff representation"),
+		col("in_use", Bool, NotPII, "the camera is in use"),
 	}},
 	{Name: "accepted_risks", System: "register", Doc: "The accepted-risk register: findings the organisation knowingly accepts, with who approved it and until when. avgaudit reports matching findings as accepted, not open.", Columns: []Column{
 		req(col("check_id", Text, NotPII, "the check (its id, e.g. photo_without_consent)")),

@@ -33,6 +33,12 @@ var ValueDocs = map[string]map[string]string{
 		"staff":      "a staff member's file",
 		"other":      "any other document",
 	},
+	"kind": { // prk_links
+		"staff":     "an employee of the organisation (in the staff register)",
+		"temp":      "an agency worker or stand-in (uitzendkracht, invalkracht)",
+		"intern":    "an intern (stagiair)",
+		"volunteer": "a volunteer (vrijwilliger)",
+	},
 	"basis": {
 		"consent":   "the parents gave explicit consent (AVG art. 9 lid 2 a)",
 		"necessity": "a documented necessity for the child's care",

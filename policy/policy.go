@@ -20,6 +20,9 @@ type Policy struct {
 	Consent    Consent    `yaml:"consent"`
 	Processors Processors `yaml:"processors"`
 	Access     Access     `yaml:"access"`
+	PRK        PRK        `yaml:"prk"`
+	Staff      Staff      `yaml:"staff"`
+	Camera     Camera     `yaml:"camera"`
 	// Risk configures the risk scoring after the checks; it holds no SQL
 	// variables, so Params leaves it out (see RiskSettings).
 	Risk Risk `yaml:"risk"`
@@ -55,6 +58,8 @@ type Processors struct {
 type Access struct {
 	PortalAccessDays int      `yaml:"portal_access_days"`
 	AllGroupsRoles   []string `yaml:"all_groups_roles"`
+	UnusedMonths     int      `yaml:"unused_months"`
+	GenericNames     []string `yaml:"generic_names"`
 }
 
 // Default is the policy used when no policy file is given.
@@ -77,8 +82,13 @@ func Default() Policy {
 		Access: Access{
 			PortalAccessDays: 30,
 			AllGroupsRoles:   []string{"beheerder", "administratie"},
+			UnusedMonths:     defaultUnusedMonths,
+			GenericNames:     defaultGenericNames(),
 		},
-		Risk: DefaultRisk(),
+		PRK:    PRK{UnlinkDays: defaultPRKUnlinkDays},
+		Staff:  Staff{TrainingWithinDays: defaultTrainingWithinDays},
+		Camera: Camera{RetentionDays: defaultCameraRetentionDays},
+		Risk:   DefaultRisk(),
 	}
 }
 
@@ -106,7 +116,7 @@ type Param struct {
 // order. The risk section is not among them (see RiskSettings).
 func (p Policy) Params() []Param {
 	r := p.Retention
-	return []Param{
+	return append([]Param{
 		{Name: "retention.portal_months", OldName: "retention_portal_months", Value: r.PortalMonths,
 			Doc:   "months after care ended that parent-portal data may be kept (default 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)",
 			DocNL: "maanden na het einde van de opvang dat de gegevens in het ouderportaal bewaard mogen blijven (standaard 24: 2 jaar na einde opvang — voormalig Vrijstellingsbesluit Wbp art. 18 lid 5, in de sector de gangbare norm)"},
@@ -149,7 +159,7 @@ func (p Policy) Params() []Param {
 		{Name: "access.all_groups_roles", OldName: "access_all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true,
 			Doc:   "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)",
 			DocNL: "rollen die alle groepen mogen inzien (standaard beheerder, administratie: de autorisatiematrix uit het privacybeleid; AVG art. 32)"},
-	}
+	}, p.securityParams()...)
 }
 
 func lowerAll(ss []string) []string {
@@ -179,7 +189,7 @@ func (p Param) SQL() string {
 func DeprecatedNames(sql string) []string {
 	var out []string
 	for _, p := range Default().Params() {
-		if strings.Contains(sql, "'"+p.OldName+"'") {
+		if p.OldName != "" && strings.Contains(sql, "'"+p.OldName+"'") {
 			out = append(out, p.OldName+" -> "+p.Name)
 		}
 	}

@@ -100,6 +100,10 @@ var perTable = map[string]map[string][]string{
 		"agreement_expires_at": {"Einddatum overeenkomst", "Overeenkomst tot", "Geldig tot", "Verloopt op", "Einddatum verwerkersovereenkomst", "Agreement expires", "Agreement end", "Expires", "Valid until", "VWO geldig tot", "VWO einddatum", "Einddatum VWO", "VWO tot", "Verwerkersovereenkomst geldig tot", "DPA expires"},
 		"certifications":       {"Certificeringen", "Certificering", "Certificaten", "Keurmerken", "Certifications", "Certificates"},
 		"in_use":               {"In gebruik", "Actief", "Gebruikt", "In use", "Active"},
+		"sub_processors":       {"Subverwerkers", "Sub-verwerkers", "Subverwerker", "Sub-processors", "Subprocessors", "Sub-processor"},
+		"data_location":        {"Locatie gegevens", "Opslaglocatie", "Land van opslag", "Datalocatie", "Locatie opslag", "Data location", "Storage location", "Data stored in"},
+		"transfer_mechanism":   {"Doorgiftemechanisme", "Grondslag doorgifte", "Doorgifte", "Waarborg doorgifte", "Doorgifte buiten EER", "Transfer mechanism", "Transfer safeguard", "Transfer safeguards"},
+		"agreement_updated_at": {"AVG-addendum", "AVG addendum", "Aangepast aan AVG op", "Aangepast aan de AVG", "Addendum getekend", "Agreement updated", "GDPR addendum", "Updated for GDPR"},
 	},
 	"staff": {
 		"role":             {"Functie", "Rol", "Functienaam", "Role", "Position", "Job title"},
@@ -112,6 +116,7 @@ var perTable = map[string]map[string][]string{
 		"username":     {"Gebruikersnaam", "Gebruiker", "Login", "Inlognaam", "Account", "Username", "User name", "User"},
 		"access_scope": {"Toegang", "Rechten", "Toegangsrechten", "Bevoegdheid", "Autorisatie", "Access", "Access scope", "Permissions"},
 		"active":       {"Actief", "Account actief", "Status", "Active", "Enabled"},
+		"mfa":          {"MFA", "MFA actief", "Tweestapsverificatie", "Tweefactorauthenticatie", "2FA", "Multi-factor authentication", "MFA enabled", "Two-factor"},
 	},
 	"requests": {
 		"request_id":            {"Nummer", "Verzoeknummer", "Nr", "Kenmerk", "Request number", "Request ID", "Number"},
@@ -158,6 +163,38 @@ var perTable = map[string]map[string][]string{
 		"procedure_ended_at": {"Procedure afgerond op", "Einde procedure", "Afgerond op", "Afgewezen op", "Procedure ended", "Procedure ended at", "Closed", "Procedure beëindigd op", "Einde sollicitatieprocedure", "Datum afwijzing", "Afgerond", "Procedure afgerond"},
 		"keep_consent":       {"Toestemming bewaren", "Toestemming langer bewaren", "Portfolio toestemming", "Mag bewaard worden", "Keep consent", "Consent to keep", "Bewaren met toestemming", "Toestemming bewaren 1 jaar", "Toestemming portefeuille"},
 	},
+	"prk_links": {
+		"person_id":   {"Personeelsnummer", "Medewerkernummer", "Persoonsnummer", "Nummer", "Person ID", "Person number", "Employee number"},
+		"kind":        {"Soort", "Soort medewerker", "Type", "Dienstverband", "Soort dienstverband", "Kind", "Type of worker", "Worker type"},
+		"work_start":  {"Start werkzaamheden", "Eerste werkdag", "Begonnen op", "In dienst", "Startdatum werkzaamheden", "Work start", "Started", "First working day"},
+		"work_end":    {"Einde werkzaamheden", "Laatste werkdag", "Gestopt op", "Uit dienst", "Einddatum werkzaamheden", "Work end", "Stopped", "Last working day"},
+		"linked_at":   {"Gekoppeld op", "Gekoppeld sinds", "Datum koppeling", "Koppeling", "Begindatum koppeling", "Linked at", "Linked on", "Linked since"},
+		"unlinked_at": {"Ontkoppeld op", "Datum ontkoppeling", "Einddatum koppeling", "Ontkoppeld", "Unlinked at", "Unlinked on", "Unlinked"},
+	},
+	"devices": {
+		"device_id":    {"Apparaat", "Apparaatnaam", "Naam apparaat", "Serienummer", "Inventarisnummer", "Device", "Device name", "Serial number", "Asset tag"},
+		"kind":         {"Soort", "Soort apparaat", "Type", "Type apparaat", "Model", "Device type", "Kind"},
+		"assigned_to":  {"Gebruikt door", "Toegewezen aan", "In gebruik bij", "Gebruiker", "Assigned to", "Primary user", "Used by"},
+		"encrypted":    {"Versleuteld", "Versleuteling", "Schijfversleuteling", "Encrypted", "Encryption", "BitLocker", "FileVault"},
+		"passcode":     {"Toegangscode", "Pincode", "Code ingesteld", "Wachtwoord ingesteld", "Schermvergrendeling", "Passcode", "Passcode set", "PIN"},
+		"mdm_enrolled": {"MDM", "In MDM", "Beheerd", "Aangemeld in MDM", "MDM-beheer", "MDM enrolled", "Managed", "Enrolled"},
+		"in_use":       {"In gebruik", "Actief", "In use", "Active"},
+		"lost_at":      {"Verloren op", "Kwijt op", "Vermist op", "Gestolen op", "Verlies gemeld op", "Lost at", "Lost on", "Reported lost"},
+		"breach_id":    {"Datalek", "Datalek-ID", "Datalek nummer", "Nummer datalek", "Melding datalek", "Breach", "Breach ID"},
+	},
+	"staff_privacy": {
+		"confidentiality_signed_at": {"Geheimhoudingsverklaring", "Geheimhoudingsverklaring getekend", "Geheimhoudingsverklaring getekend op", "Geheimhouding getekend", "Confidentiality statement", "Confidentiality signed", "NDA signed"},
+		"training_completed_at":     {"Privacytraining", "Privacytraining gevolgd", "Privacytraining gevolgd op", "AVG-training", "Training gevolgd op", "E-learning AVG", "Privacy training", "Training completed", "Awareness training"},
+	},
+	"cameras": {
+		"camera_id":             {"Camera", "Cameranummer", "Camera-ID", "Naam camera", "Camera ID", "Camera name"},
+		"location":              {"Locatie", "Plaats", "Hangt bij", "Location", "Position"},
+		"kind":                  {"Soort", "Soort camera", "Type", "Type camera", "Kind", "Camera type"},
+		"retention_days":        {"Bewaartermijn (dagen)", "Bewaartermijn dagen", "Bewaartermijn", "Bewaren (dagen)", "Dagen bewaard", "Retention (days)", "Retention days", "Retention"},
+		"dpia_reference":        {"DPIA", "DPIA-referentie", "Kenmerk DPIA", "DPIA-kenmerk", "DPIA reference"},
+		"works_council_consent": {"Instemming OR", "Instemming ondernemingsraad", "OR-instemming", "Instemming PVT", "Instemming OR/PVT", "Instemming medezeggenschap", "Works council consent", "Works council"},
+		"in_use":                {"In gebruik", "Actief", "In use", "Active"},
+	},
 	"accepted_risks": {
 		"check_id":      {"Controle", "Check", "Check ID", "Controle-id", "Controle id"},
 		"record_key":    {"Record", "Recordsleutel", "Record key", "Sleutel", "Bevinding", "Patroon"},
@@ -203,6 +240,12 @@ var valueSynonyms = map[string]map[string][]string{
 		"staff":      {"Personeel", "Personeelsdossier", "Staff"},
 		"other":      {"Overig", "Anders", "Other"},
 	},
+	"kind": { // prk_links
+		"staff":     {"Medewerker", "Personeel", "Werknemer", "In loondienst", "Loondienst", "Staff", "Employee"},
+		"temp":      {"Uitzendkracht", "Invalkracht", "Invaller", "Flexkracht", "Temp", "Temporary worker", "Agency worker"},
+		"intern":    {"Stagiair", "Stagiaire", "Stagiair(e)", "Student", "Intern", "Trainee"},
+		"volunteer": {"Vrijwilliger", "Vrijwilligster", "Volunteer"},
+	},
 	"basis": {
 		"consent":   {"Toestemming", "Uitdrukkelijke toestemming", "Consent", "Explicit consent"},
 		"necessity": {"Noodzakelijk", "Noodzaak", "Noodzakelijk voor de zorg", "Noodzakelijk voor de opvang", "Noodzakelijk voor de zorg voor het kind", "Necessity", "Necessary", "Necessary for care"},
@@ -233,6 +276,10 @@ var tableHints = map[string][]string{
 	"onedrive_files":        {"onedrive", "bestanden", "files"},
 	"applicants":            {"sollicitanten", "applicants"},
 	"complaints":            {"klachten", "complaints"},
+	"prk_links":             {"personenregister", "prk", "koppelingen"},
+	"devices":               {"apparaten", "devices", "mdm", "intune"},
+	"staff_privacy":         {"geheimhouding", "privacytraining", "training"},
+	"cameras":               {"camera", "cameras", "camera's", "webcams", "cameratoezicht"},
 	"accepted_risks":        {"geaccepteerde risico's", "geaccepteerde risicos", "accepted risks", "risicoacceptatie"},
 }
 

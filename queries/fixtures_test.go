@@ -186,6 +186,14 @@ var notAboutAChild = map[string]string{
 	"processor_agreement_missing":    "the processor register",
 	"request_overdue":                "data subject requests",
 	"retention_hr":                   "staff, applicants and complaints",
+	// issue 11
+	"account_hygiene":                "accounts",
+	"account_scope_beyond_groups":    "accounts",
+	"camera_register":                "the camera register",
+	"device_security":                "devices",
+	"prk_link":                       "the Personenregister Kinderopvang",
+	"processor_safeguards":           "the processor register",
+	"staff_confidentiality_training": "staff",
 }
 
 // TestChildFindingsArePlaced requires every check about children to assert

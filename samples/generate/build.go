@@ -39,6 +39,10 @@ type Org struct {
 	Applicants   []*Applicant
 	Complaints   []*Complaint
 	Accepted     []*Acceptance // the accepted-risk register
+	PRK          []*PRKLink
+	Devices      []*Device
+	StaffPrivacy []*StaffPrivacy
+	Cameras      []*Camera
 
 	// ref is the reference date the exports are written for: asOf, or
 	// prevAsOf for last year's exports (see lastYear).

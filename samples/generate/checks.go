@@ -36,6 +36,16 @@ const (
 	chkChildUnknown        = "child_unknown_in_admin"
 	chkChildMismatch       = "child_data_mismatch"
 	chkPlacementOpen       = "placement_open_after_care"
+	// issue 11
+	chkSharedLink          = "onedrive_shared_link"
+	chkPlainEmail          = "transfer_plain_email"
+	chkAccountHygiene      = "account_hygiene"
+	chkAccountBeyond       = "account_scope_beyond_groups"
+	chkPRK                 = "prk_link"
+	chkDevices             = "device_security"
+	chkProcessorSafeguards = "processor_safeguards"
+	chkStaffPrivacy        = "staff_confidentiality_training"
+	chkCamera              = "camera_register"
 )
 
 var checkOrder = []string{
@@ -46,4 +56,6 @@ var checkOrder = []string{
 	chkAccountAfterLeaving, chkAccountScope, chkAccountShared, chkPortalAccess,
 	chkTransferConsent, chkVVETransfer, chkRequestOverdue, chkBreach,
 	chkChildUnknown, chkChildMismatch, chkPlacementOpen,
+	chkSharedLink, chkPlainEmail, chkAccountHygiene, chkAccountBeyond, chkPRK, chkDevices,
+	chkProcessorSafeguards, chkStaffPrivacy, chkCamera,
 }

@@ -161,6 +161,7 @@ func (o *Org) rewind() {
 			p.Remark = "" // the renewal was asked for this year
 		}
 	}
+	o.rewindSecurity(then, future)
 	o.plantResolved()
 }
 

@@ -553,6 +553,7 @@ func recordKey(table string, r record) string {
 		"portal_notes": {"note_id"}, "accounts": {"system", "username"}, "tracking_transfers": {"tracking_child_id", "sent_at"},
 		"staff": {"employee_id"}, "requests": {"request_id"}, "breaches": {"breach_id"}, "social_posts": {"post_id", "child_id"},
 		"processing_activities": {"activity"}, "onedrive_files": {"path"}, "applicants": {"applicant_id"}, "complaints": {"complaint_id"},
+		"prk_links": {"person_id"}, "devices": {"device_id"}, "cameras": {"camera_id"}, "staff_privacy": {"employee_id"},
 	}[table]
 	var parts []string
 	for _, k := range keys {

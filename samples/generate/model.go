@@ -230,6 +230,7 @@ type Account struct {
 	Scope     string
 	Active    bool
 	LastLogin time.Time
+	MFA       string // Ja, Nee or "" (the export does not say)
 }
 
 // Processor is a row of the processor register.

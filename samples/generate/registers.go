@@ -129,6 +129,7 @@ func (o *Org) buildRegisters() {
 	o.buildFiles()
 	o.buildApplicants()
 	o.buildComplaints()
+	o.buildSecurity()
 	o.buildAcceptances()
 }
 

@@ -366,21 +366,24 @@ func (o *Org) konnectSheets() []sheetData {
 
 func (o *Org) registerSheets() []sheetData {
 	procs := sheetData{Name: "Verwerkers", Table: "processors", Header: []string{"Systeem", "Verwerker", "Doel", "Categorieën persoonsgegevens",
-		"Verwerkersovereenkomst getekend", "Einddatum overeenkomst", "Certificeringen", "In gebruik", "Opmerking"}}
+		"Verwerkersovereenkomst getekend", "Einddatum overeenkomst", "Certificeringen", "In gebruik", "Opmerking",
+		"Subverwerkers", "Locatie gegevens", "Doorgiftemechanisme", "AVG-addendum"}}
 	for _, p := range o.Processors {
-		procs.Rows = append(procs.Rows, []any{p.System, p.Vendor, p.Purpose, p.Categories, dateCell(p.Signed), dateCell(p.Expires), p.Certifications, jaNee(p.InUse), p.Remark})
+		x := processorExtras[p.System]
+		procs.Rows = append(procs.Rows, []any{p.System, p.Vendor, p.Purpose, p.Categories, dateCell(p.Signed), dateCell(p.Expires), p.Certifications, jaNee(p.InUse), p.Remark,
+			x.Sub, x.Location, x.Mechanism, dateCell(x.Updated)})
 	}
 	staff := sheetData{Name: "Medewerkers", Table: "staff", Header: []string{"Personeelsnummer", "Naam", "Functie", "Locatie", "Groepen", "In dienst", "Uit dienst"}}
 	for _, s := range o.Staff {
 		staff.Rows = append(staff.Rows, []any{s.ID, s.name(), s.Role, s.Location, groupNames(s.Groups), dateCell(s.Start), dateCell(s.End)})
 	}
-	accounts := sheetData{Name: "Accounts", Table: "accounts", Header: []string{"Systeem", "Gebruikersnaam", "Personeelsnummer", "Toegang", "Actief", "Laatste login"}}
+	accounts := sheetData{Name: "Accounts", Table: "accounts", Header: []string{"Systeem", "Gebruikersnaam", "Personeelsnummer", "Toegang", "Actief", "Laatste login", "MFA"}}
 	for _, a := range o.Accounts {
 		emp := a.SharedBy
 		if a.Staff != nil {
 			emp = a.Staff.ID
 		}
-		accounts.Rows = append(accounts.Rows, []any{a.System, a.Username, emp, a.Scope, jaNee(a.Active), nlStamp(a.LastLogin)})
+		accounts.Rows = append(accounts.Rows, []any{a.System, a.Username, emp, a.Scope, jaNee(a.Active), nlStamp(a.LastLogin), a.MFA})
 	}
 	reqs := sheetData{Name: "Verzoeken", Table: "requests", Header: []string{"Nummer", "Soort verzoek", "Ontvangen op", "Verlenging gemeld op", "Afgehandeld op", "Toelichting"}}
 	for _, r := range o.Requests {
@@ -415,7 +418,7 @@ func (o *Org) registerSheets() []sheetData {
 	for _, c := range o.Complaints {
 		complaints.Rows = append(complaints.Rows, []any{c.ID, dateCell(c.Received), dateCell(c.Handled), c.Subject})
 	}
-	sheets := []sheetData{procs, staff, accounts, reqs, breaches, posts, acts, files, apps, complaints}
+	sheets := append([]sheetData{procs, staff, accounts, reqs, breaches, posts, acts, files, apps, complaints}, o.securitySheets()...)
 	if len(o.Accepted) > 0 {
 		sheets = append(sheets, o.acceptanceSheet())
 	}
@@ -505,6 +508,8 @@ var manifestSystems = []system{
 			{"Systeem", "system"}, {"Verwerker", "vendor"}, {"Doel", "purpose"}, {"Categorieën persoonsgegevens", "data_categories"},
 			{"Verwerkersovereenkomst getekend", "agreement_signed_at"}, {"Einddatum overeenkomst", "agreement_expires_at"},
 			{"Certificeringen", "certifications"}, {"In gebruik", "in_use"},
+			{"Subverwerkers", "sub_processors"}, {"Locatie gegevens", "data_location"}, {"Doorgiftemechanisme", "transfer_mechanism"},
+			{"AVG-addendum", "agreement_updated_at"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Medewerkers", Table: "staff", Columns: [][2]string{
 			{"Personeelsnummer", "employee_id"}, {"Naam", "name"}, {"Functie", "role"}, {"Groepen", "groups"},
@@ -512,7 +517,7 @@ var manifestSystems = []system{
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Accounts", Table: "accounts", Columns: [][2]string{
 			{"Systeem", "system"}, {"Gebruikersnaam", "username"}, {"Personeelsnummer", "employee_id"}, {"Toegang", "access_scope"},
-			{"Actief", "active"}, {"Laatste login", "last_login"},
+			{"Actief", "active"}, {"Laatste login", "last_login"}, {"MFA", "mfa"},
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Verzoeken", Table: "requests", Columns: [][2]string{
 			{"Nummer", "request_id"}, {"Soort verzoek", "type"}, {"Ontvangen op", "received_at"},
@@ -578,8 +583,11 @@ policy: policy.yaml
 	b.WriteString("systems:\n")
 	for _, s := range manifestSystems {
 		files := s.Files
-		if s.Key == "register" && len(o.Accepted) > 0 {
-			files = append(slices.Clip(files), acceptanceMapping)
+		if s.Key == "register" {
+			files = append(slices.Clip(files), securityMappings...)
+			if len(o.Accepted) > 0 {
+				files = append(files, acceptanceMapping)
+			}
 		}
 		fmt.Fprintf(&b, "  %s:\n    product: %s\n    files:\n", s.Key, q(s.Product))
 		for _, f := range files {
