@@ -106,7 +106,7 @@ func (e *BusyError) Error() string {
 func (opt AuditOptions) encryptPassword() (string, error) {
 	switch {
 	case !opt.Encrypt && (opt.EncryptFile != "" || opt.FGOpenFormats):
-		return "", Usagef("--encrypt-password-file and --fg-html-json go with --encrypt")
+		return "", Usage2f("--encrypt-password-file and --fg-html-json go with --encrypt", "--encrypt-password-file en --fg-html-json horen bij --encrypt")
 	case !opt.Encrypt:
 		return "", nil
 	case opt.EncryptFile != "":
@@ -118,7 +118,7 @@ func (opt AuditOptions) encryptPassword() (string, error) {
 	case os.Getenv(EncryptEnv) != "":
 		return os.Getenv(EncryptEnv), nil
 	}
-	return "", Usagef("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", EncryptEnv)
+	return "", Usage2f("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", "--encrypt heeft een wachtwoord nodig: zet de omgevingsvariabele %s of geef --encrypt-password-file BESTAND (een wachtwoord op de opdrachtregel kunnen anderen zien)", EncryptEnv)
 }
 
 // openScratch opens the run's private folder for temporary files in out
@@ -186,7 +186,7 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 	aopt.Pseudonymiser = pseud
 	if opt.DB != "" {
 		if _, err := os.Stat(opt.DB); err == nil {
-			return nil, Usagef("--db %s already exists; choose a new file name or remove it first", opt.DB)
+			return nil, Usage2f("--db %s already exists; choose a new file name or remove it first", "--db %s bestaat al; kies een nieuwe bestandsnaam of verwijder het eerst", opt.DB)
 		}
 	}
 	password, err := opt.encryptPassword()
@@ -277,7 +277,7 @@ func ParseAudiences(list []string) ([]string, error) {
 		case slices.Contains(results.Audiences, a):
 			want[a] = true
 		default:
-			return nil, Usagef("--audience %q: choose management, risk, fg or all (comma-separated for several)", a)
+			return nil, Usage2f("--audience %q: choose management, risk, fg or all (comma-separated for several)", "--audience %q: kies management, risk, fg of all (meerdere gescheiden door komma's)", a)
 		}
 	}
 	var out []string

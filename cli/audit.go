@@ -124,10 +124,10 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, auditHelp, HTMLName, XLSXName, JSONName, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit audit --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "audit")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err
@@ -217,7 +217,7 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Source, string, error) {
 	src := app.Source{Today: e.now(), PasswordFile: sh.PasswordFile}
 	if len(args) > 1 {
-		return src, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
+		return src, "", app.Usage2f("%s takes one SOURCE_DIR, got %d: %s", "%s heeft één BRONMAP nodig, kreeg er %d: %s", cmd, len(args), strings.Join(args, " "))
 	}
 	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {
