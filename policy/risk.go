@@ -50,8 +50,11 @@ var defaultOwners = map[string]string{
 	"toegang":             "Applicatiebeheerder",
 	"overdracht":          "Locatiemanager",
 	"rechten":             "Privacycoördinator",
-	"datalekken":          "Functionaris gegevensbescherming (FG)",
-	"juistheid":           "Hoofd administratie",
+	// Not the FG: the FG advises and supervises (AVG art. 38 lid 3 en 6, art.
+	// 39) and cannot own the risks it monitors; handling breaches is the
+	// controller's job, coordinated by the privacy coordinator.
+	"datalekken": "Privacycoördinator",
+	"juistheid":  "Hoofd administratie",
 }
 
 // DefaultRisk is the risk section used when the policy file sets none:

@@ -112,7 +112,7 @@ func TestCheckKeys(t *testing.T) {
 
 func TestOwner(t *testing.T) {
 	r := policy.DefaultRisk()
-	if got := r.Owner("datalekken"); got != "Functionaris gegevensbescherming (FG)" {
+	if got := r.Owner("datalekken"); got != "Privacycoördinator" {
 		t.Errorf("datalekken: %q", got)
 	}
 	if got := r.Owner("eigen_gebied"); got != policy.FallbackOwner {

@@ -24,10 +24,14 @@
 --   art. 9 exception for childcare. A diet is not health data by itself and does not count here; halal or
 --   kosher food does reveal a religion (see special_category_data). Without a valid ground the
 --   organisation cannot show that the note may be kept.
--- fix.nl: Vraag de ouders uitdrukkelijke toestemming voor de notitie en leg die vast (of leg de wettelijke
---   plicht vast die de notitie vereist), of verwijder de notitie als die niet nodig is.
--- fix.en: Ask the parents' explicit consent for the note and record it (or record the legal duty that
---   requires the note), or delete the note if it is not needed.
+-- fix.nl: Vraag de ouders uitdrukkelijke toestemming voor de notitie en leg die vast (of leg vast welke
+--   wettelijke plicht de notitie vereist). Verwijder een notitie over een allergie of medische zaak niet
+--   zomaar: die kan nodig zijn voor de veiligheid van het kind. Komt er geen toestemming, leg het dan voor
+--   aan de FG en bespreek met de ouders hoe de zorg voor het kind zonder de notitie geregeld wordt.
+-- fix.en: Ask the parents' explicit consent for the note and record it (or record which legal duty requires
+--   the note). Do not simply delete a note about an allergy or a medical matter: it may be needed for the
+--   child's safety. If no consent is given, take it to the FG and agree with the parents how the child's
+--   care is arranged without the note.
 -- columns.nl: Kind (ouderportaal), Soort notitie, Gemaakt op, Probleem
 -- columns.en: Child (parent portal), Kind of note, Created at, Problem
 -- codes:
