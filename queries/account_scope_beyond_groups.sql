@@ -3,8 +3,8 @@
 -- title.en: Account sees groups the employee does not work in
 -- severity: medium
 -- area: toegang
--- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 lid 4 (alleen verwerken wat de
---   taak vraagt); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
+-- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking), art. 25 lid 2 (standaard alleen toegang
+--   voor zover nodig) en art. 32 lid 1 (passende beveiliging); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
 --   access.all_groups_roles)
 -- requires: accounts, staff
 -- impact: 2
