@@ -64,6 +64,7 @@ staff_ends AS (
 ),
 accts AS (
     SELECT a.*, e.employee_id IS NOT NULL AS known, e.employment_end, coalesce(gw.words, []) AS group_words,
+           valid_bsn(regexp_replace(a.username, '\D', '', 'g')) AS bsn_login,
            -- the words of the login name: "groep.kajuit@klimboom.example" -> groep, kajuit
            list_filter(string_split_regex(lower(split_part(trim(a.username), '@', 1)), '[^a-z]+'), w -> w <> '') AS parts
     FROM accounts a
@@ -92,11 +93,15 @@ problems AS (
     WHERE mfa = false
 ),
 unknown AS (
-    -- per system, the active accounts this check could not judge on one point: said once, with their number
-    SELECT system, min(_file) AS _file, min(_row) AS _row, 'last_login_unknown' AS problem, count(*) AS n
+    -- per system, the active accounts this check could not judge on one point: said once, with their number,
+    -- on the first of them whose login is not a BSN (that would be masked)
+    SELECT system, arg_min(username, (bsn_login, _file, _row)) AS username,
+           arg_min(_file, (bsn_login, _file, _row)) AS _file, arg_min(_row, (bsn_login, _file, _row)) AS _row,
+           'last_login_unknown' AS problem, count(*) AS n
     FROM accts WHERE last_login IS NULL GROUP BY system
     UNION ALL
-    SELECT system, min(_file), min(_row), 'mfa_unknown', count(*)
+    SELECT system, arg_min(username, (bsn_login, _file, _row)),
+           arg_min(_file, (bsn_login, _file, _row)), arg_min(_row, (bsn_login, _file, _row)), 'mfa_unknown', count(*)
     FROM accts WHERE mfa IS NULL GROUP BY system
 )
 SELECT
@@ -121,7 +126,7 @@ SELECT
 FROM problems
 UNION ALL
 SELECT
-    'accounts', system || '/' || problem, _file, _row,
+    'accounts', system || '/' || username, _file, _row,
     CASE problem
         WHEN 'last_login_unknown' THEN n || ' actieve account(s) in ' || system
             || ' zonder laatste login in de export: niet beoordeeld of ze ongebruikt zijn; exporteer de laatste login of kijk ze na.'
