@@ -48,13 +48,27 @@ type SourceError struct{ Err error }
 func (e *SourceError) Error() string { return e.Err.Error() }
 func (e *SourceError) Unwrap() error { return e.Err }
 
-type usageError struct{ msg string }
+type usageError struct{ msg, nl string }
 
 func (e usageError) Error() string { return e.msg }
 func (e usageError) Unwrap() error { return ErrUsage }
 
+// Dutch is the message in Dutch (the English one where there is none).
+func (e usageError) Dutch() string {
+	if e.nl == "" {
+		return e.msg
+	}
+	return e.nl
+}
+
 // Usagef is an error that wraps ErrUsage.
-func Usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func Usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
+
+// Usage2f is an error that wraps ErrUsage, in English (en) and Dutch (nl),
+// both formats taking args.
+func Usage2f(en, nl string, args ...any) error {
+	return usageError{fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...)}
+}
 
 // MaskBSNs masks every citizen service number in a message for the user:
 // input errors may quote a value from the exports.

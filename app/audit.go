@@ -13,6 +13,7 @@ import (
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/audit"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/reports"
 	"github.com/avgaudit/avgaudit/results"
@@ -105,7 +106,7 @@ func (e *BusyError) Error() string {
 func (opt AuditOptions) encryptPassword() (string, error) {
 	switch {
 	case !opt.Encrypt && (opt.EncryptFile != "" || opt.FGOpenFormats):
-		return "", Usagef("--encrypt-password-file and --fg-html-json go with --encrypt")
+		return "", Usage2f("--encrypt-password-file and --fg-html-json go with --encrypt", "--encrypt-password-file en --fg-html-json horen bij --encrypt")
 	case !opt.Encrypt:
 		return "", nil
 	case opt.EncryptFile != "":
@@ -117,7 +118,7 @@ func (opt AuditOptions) encryptPassword() (string, error) {
 	case os.Getenv(EncryptEnv) != "":
 		return os.Getenv(EncryptEnv), nil
 	}
-	return "", Usagef("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", EncryptEnv)
+	return "", Usage2f("--encrypt needs a password: set the environment variable %s or give --encrypt-password-file FILE (a password on the command line would be visible to others)", "--encrypt heeft een wachtwoord nodig: zet de omgevingsvariabele %s of geef --encrypt-password-file BESTAND (een wachtwoord op de opdrachtregel kunnen anderen zien)", EncryptEnv)
 }
 
 // openScratch opens the run's private folder for temporary files in out
@@ -185,7 +186,7 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 	aopt.Pseudonymiser = pseud
 	if opt.DB != "" {
 		if _, err := os.Stat(opt.DB); err == nil {
-			return nil, Usagef("--db %s already exists; choose a new file name or remove it first", opt.DB)
+			return nil, Usage2f("--db %s already exists; choose a new file name or remove it first", "--db %s bestaat al; kies een nieuwe bestandsnaam of verwijder het eerst", opt.DB)
 		}
 	}
 	password, err := opt.encryptPassword()
@@ -213,7 +214,12 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 		opt.Loaded(run)
 	}
 	out := &AuditOutcome{Run: run}
+	end := phases.Start(ctx, "audience views")
 	files := audienceReports(run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
+	end()
+	for i := range files {
+		files[i].write = phases.Wrap(ctx, "write "+files[i].name, files[i].write)
+	}
 	if err := writeFiles(ctx, work.Path, opt.Out, files); err != nil {
 		return out, err
 	}
@@ -230,7 +236,15 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 		}
 	}
 	if !opt.NoHistory {
-		if out.HistoryFile, out.HistoryKept, err = saveHistory(historyDir, run); err != nil {
+		// Only when this run wrote the FG's JSON (not with --encrypt alone).
+		fgJSON := ""
+		if name := audienceFiles[results.AudienceFG][0]; slices.ContainsFunc(files, func(f reportFile) bool { return f.name == name }) {
+			fgJSON = filepath.Join(opt.Out, name)
+		}
+		end := phases.Start(ctx, "write history")
+		out.HistoryFile, out.HistoryKept, err = saveHistory(historyDir, run, fgJSON)
+		end()
+		if err != nil {
 			return out, err
 		}
 	}
@@ -263,7 +277,7 @@ func ParseAudiences(list []string) ([]string, error) {
 		case slices.Contains(results.Audiences, a):
 			want[a] = true
 		default:
-			return nil, Usagef("--audience %q: choose management, risk, fg or all (comma-separated for several)", a)
+			return nil, Usage2f("--audience %q: choose management, risk, fg or all (comma-separated for several)", "--audience %q: kies management, risk, fg of all (meerdere gescheiden door komma's)", a)
 		}
 	}
 	var out []string
@@ -296,6 +310,8 @@ func audienceReports(run *results.Run, audiences []string, opt reports.Options, 
 	enc := opt.Password != ""
 	for _, a := range audiences {
 		names := audienceFiles[a]
+		opt := opt
+		opt.Workbook = names[1]
 		switch a {
 		case results.AudienceManagement:
 			s := audience.Management(run)
@@ -447,17 +463,29 @@ func pseudonymiser(keyFile, historyDir string, sample, noHistory bool) (p *pseud
 // of the same date that ran checks this one did not (a full audit, then
 // one area again with --only) is kept instead: next year's audit compares
 // with it. dropped then lists those checks.
-func saveHistory(dir string, run *results.Run) (path string, dropped []string, err error) {
+func saveHistory(dir string, run *results.Run, fgJSON string) (path string, dropped []string, err error) {
 	path = filepath.Join(dir, trend.FileName(run))
 	if old, err := trend.ReadFile(path); err == nil {
 		if dropped = droppedChecks(old.Run, run); len(dropped) > 0 {
 			return path, dropped, nil
 		}
 	}
-	fg := audience.FG(run)
-	path, err = trend.Save(dir, run, func(w io.Writer, _ *results.Run) error {
-		return reports.JSONReporter{}.Write(w, fg, reports.Options{})
-	})
+	// The history file is the FG's results: when this run wrote them
+	// (fgJSON), their bytes are kept, not made again.
+	write := func(w io.Writer, r *results.Run) error {
+		return reports.JSONReporter{}.Write(w, audience.FG(r), reports.Options{})
+	}
+	if fgJSON != "" {
+		data, err := os.ReadFile(fgJSON)
+		if err != nil {
+			return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
+		}
+		write = func(w io.Writer, _ *results.Run) error {
+			_, err := w.Write(data)
+			return err
+		}
+	}
+	path, err = trend.Save(dir, run, write)
 	if err != nil {
 		return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
 	}

@@ -21,7 +21,7 @@ func Checks(dir string, only, skip []string) ([]queries.Check, error) {
 	}
 	if dir != "" {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return nil, Usagef("--checks %q is not a directory", dir)
+			return nil, Usage2f("--checks %q is not a directory", "--checks %q is geen map", dir)
 		}
 		user, err := queries.LoadDir(dir)
 		if err != nil {

@@ -20,13 +20,13 @@ const ManifestFileName = manifest.FileName
 // unless force.
 func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Proposal, manifestFile string, err error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, "", Usagef("SOURCE_DIR %q is not a directory", dir)
+		return nil, "", Usage2f("SOURCE_DIR %q is not a directory", "BRONMAP %q is geen map", dir)
 	}
 	if out == "" {
 		out = filepath.Join(dir, manifest.FileName)
 	}
 	if _, err := os.Stat(out); err == nil && !force {
-		return nil, "", Usagef("%s already exists; add --force to overwrite it, or --out to write elsewhere", out)
+		return nil, "", Usage2f("%s already exists; add --force to overwrite it, or --out to write elsewhere", "%s bestaat al; voeg --force toe om het te overschrijven, of kies met --out een ander bestand", out)
 	}
 	var password string
 	if passwordFile != "" {
@@ -43,15 +43,15 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 	return p, out, nil
 }
 
-// WriteManifest writes the manifest p proposes for dir to out, after
-// checking that it parses.
-func WriteManifest(p *profiles.Proposal, dir, out string) error {
+// WriteManifest writes the manifest p proposes for dir to out, its
+// comments in lang (nl or en), after checking that it parses.
+func WriteManifest(p *profiles.Proposal, dir, out, lang string) error {
 	if len(p.Placed) == 0 && len(p.Drafts()) == 0 {
 		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
 	}
 	var buf bytes.Buffer
 	// With a draft entry for each export that lacks a required column.
-	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.Comments()); err != nil {
+	if err := manifest.Write(&buf, p.DraftManifest(organisationName(dir)), p.CommentsIn(lang)); err != nil {
 		return err
 	}
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {

@@ -41,14 +41,14 @@ type SampleOptions struct {
 // either.
 func ValidateSample(o SampleOptions) ([]queries.Check, error) {
 	if o.Check != "" && o.Table != "" {
-		return nil, Usagef("--check and --table cannot be used together: sample the findings of one check, or the rows of one table")
+		return nil, Usage2f("--check and --table cannot be used together: sample the findings of one check, or the rows of one table", "--check en --table gaan niet samen: trek uit de bevindingen van één controle, of uit de rijen van één tabel")
 	}
 	if o.Size < 1 {
-		return nil, Usagef("--size %d: a sample needs at least 1 record", o.Size)
+		return nil, Usage2f("--size %d: a sample needs at least 1 record", "--size %d: een steekproef heeft minstens 1 record nodig", o.Size)
 	}
 	if o.Table != "" {
 		if _, ok := model.Lookup(o.Table); !ok {
-			return nil, Usagef("--table %q: no such canonical table; tables: %s", o.Table, strings.Join(model.TableNames(""), ", "))
+			return nil, Usage2f("--table %q: no such canonical table; tables: %s", "--table %q: die tabel bestaat niet; tabellen: %s", o.Table, strings.Join(model.TableNames(""), ", "))
 		}
 		return []queries.Check{}, nil
 	}
@@ -62,7 +62,7 @@ func ValidateSample(o SampleOptions) ([]queries.Check, error) {
 		for j, c := range checks {
 			ids[j] = c.ID
 		}
-		return nil, Usagef("--check %q: no such check; check ids: %s", o.Check, strings.Join(ids, ", "))
+		return nil, Usage2f("--check %q: no such check; check ids: %s", "--check %q: die controle bestaat niet; controles: %s", o.Check, strings.Join(ids, ", "))
 	}
 	return checks[i : i+1], nil
 }
@@ -78,7 +78,7 @@ func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spot
 		return nil, nil, err
 	}
 	if _, err := os.Stat(o.Out); err == nil && !o.Force {
-		return nil, nil, Usagef("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", o.Out)
+		return nil, nil, Usage2f("%s already exists (it may hold the FG's answers); add --force to overwrite it, or --out to write elsewhere", "%s bestaat al (er kunnen antwoorden van de FG in staan); voeg --force toe om het te overschrijven, of kies met --out een ander bestand", o.Out)
 	}
 	// The audit's temporary files in a private folder next to the
 	// checklist, removed when the sample is drawn (see package scratch).
@@ -119,11 +119,15 @@ func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) erro
 func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
 	opt.Checks = checks
 	var s *spotcheck.Sample
-	if o.Table != "" {
-		opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
-			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+	var names spotcheck.ChildNames // the checklist is the FG's: names allowed
+	opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
+		if names, err = spotcheck.LoadChildNames(ctx, conn); err != nil {
 			return err
 		}
+		if o.Table != "" {
+			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+		}
+		return err
 	}
 	run, err := audit.Audit(ctx, opt)
 	if err != nil {
@@ -134,6 +138,7 @@ func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []quer
 			return nil, nil, err
 		}
 	}
+	s.NameChildren(names)
 	return s, run, nil
 }
 

@@ -52,7 +52,7 @@ func (s Source) auditOptions() (audit.Options, error) {
 		return opt, nil
 	}
 	if st, err := os.Stat(s.Dir); err != nil || !st.IsDir() {
-		return opt, Usagef("SOURCE_DIR %q is not a directory", s.Dir)
+		return opt, Usage2f("SOURCE_DIR %q is not a directory", "BRONMAP %q is geen map", s.Dir)
 	}
 	opt.Source, opt.Dir = ingest.OSDir(s.Dir), "."
 	return opt, nil

@@ -21,6 +21,7 @@ import (
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/profiles"
 	"github.com/avgaudit/avgaudit/pseudonym"
@@ -106,6 +107,7 @@ func (e *RejectsError) Error() string {
 
 // Audit performs the audit described by opt.
 func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
+	end := phases.Start(ctx, "read manifest, policy, register, previous")
 	m, err := loadManifest(opt)
 	if err != nil {
 		return nil, err
@@ -137,17 +139,22 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		return nil, err
 	}
 
+	end()
 	db, finish, err := openDB(opt.DBPath, opt.TmpDir)
 	if err != nil {
 		return nil, err
 	}
 	defer func() {
+		endClose := phases.Start(ctx, "close database")
 		if ferr := finish(err == nil); err == nil {
 			err = ferr
 		}
+		endClose()
 	}()
 
+	end = phases.Start(ctx, "load exports")
 	loaded, err := ingest.LoadWith(ctx, db, opt.Source, opt.Dir, m, ingest.Options{Password: opt.Password, Progress: opt.Progress, TmpDir: opt.TmpDir})
+	end()
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +170,9 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err := SetVariables(ctx, conn, asOf, pol); err != nil {
 		return nil, err
 	}
+	end = phases.Start(ctx, "run checks")
 	checked, err := RunChecks(ctx, conn, checks, loaded.Inputs)
+	end()
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +199,8 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if run.Rejects == nil {
 		run.Rejects = []results.Reject{}
 	}
+	end = phases.Start(ctx, "register, trend, risk, identifiers")
+	defer func() { end() }()
 	if err := applyRegister(ctx, conn, run, register, known, asOf); err != nil {
 		return nil, err
 	}

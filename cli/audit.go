@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/app"
+	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -43,6 +44,7 @@ type auditOptions struct {
 	AcceptedRisks  string
 	PseudonymKey   string
 	NoHistory      bool
+	Timings        bool
 	Encrypt        bool
 	EncryptFile    string
 	FGOpenFormats  bool
@@ -56,6 +58,7 @@ func (o *auditOptions) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.AcceptedRisks, "accepted-risks", "", "accepted-risk register `FILE` (YAML, docs/accepted-risks.md); a registers sheet\nmapped to accepted_risks is applied too")
 	fs.StringVar(&o.PseudonymKey, "pseudonym-key", "", "key `FILE` for the risk report's pseudonyms (default: OUT/"+HistoryDirName+"/"+KeyFileName+",\nmade on first use; keep it to compare pseudonyms next year)")
 	fs.BoolVar(&o.NoHistory, "no-history", false, "do not keep the results in OUT/"+HistoryDirName+" and do not compare with it")
+	fs.BoolVar(&o.Timings, "timings", false, "print the wall time, CPU time and peak memory of each phase of the run (on stderr)")
 	fs.StringVar(&o.DB, "db", "", "keep the DuckDB database in `FILE` to query later (default: in memory)")
 	fs.StringVar(&o.Policy, "policy", "", "policy `FILE` (YAML) with periods and thresholds (docs/policy.md); overrides the manifest's policy")
 	o.addLang(fs, "report `LANG`: nl (Dutch) or en (English)")
@@ -121,13 +124,18 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, auditHelp, HTMLName, XLSXName, JSONName, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit audit --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "audit")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err
+	}
+	if o.Timings {
+		rec := phases.New()
+		ctx = phases.With(ctx, rec)
+		defer func() { _ = rec.Write(e.stderr) }()
 	}
 	e.lang = o.Lang
 	src, source, err := e.source("audit", flags.Args(), o.shared, o.Quiet)
@@ -209,7 +217,7 @@ func (e *env) infof(quiet bool, format string, args ...any) {
 func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Source, string, error) {
 	src := app.Source{Today: e.now(), PasswordFile: sh.PasswordFile}
 	if len(args) > 1 {
-		return src, "", usagef("%s takes one SOURCE_DIR, got %d: %s", cmd, len(args), strings.Join(args, " "))
+		return src, "", app.Usage2f("%s takes one SOURCE_DIR, got %d: %s", "%s heeft één BRONMAP nodig, kreeg er %d: %s", cmd, len(args), strings.Join(args, " "))
 	}
 	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {

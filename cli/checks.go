@@ -62,10 +62,10 @@ func (e *env) runChecks(args []string) error {
 	flags.StringVar(&lang, "lang", "nl", "language of the titles and explanations: nl or en")
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, checksHelp, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{checksHelpNL, checksHelp}), e.flagUsages("checks", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit checks --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "checks")
 	}
 	if err := checkLang(lang); err != nil {
 		return err
@@ -74,12 +74,12 @@ func (e *env) runChecks(args []string) error {
 	args = flags.Args()
 	if len(args) > 0 && args[0] == "show" {
 		if len(args) != 2 {
-			return usagef("checks show takes one ID (see avgaudit checks for the list)")
+			return app.Usage2f("checks show takes one ID (see avgaudit checks for the list)", "checks show heeft één ID nodig (avgaudit checks toont de lijst)")
 		}
 		args = args[1:]
 	}
 	if len(args) > 1 {
-		return usagef("checks takes at most one ID")
+		return app.Usage2f("checks takes at most one ID", "checks heeft hooguit één ID")
 	}
 	checks, err := app.Checks(dir, nil, nil)
 	if err != nil {
@@ -99,7 +99,7 @@ func (e *env) runChecks(args []string) error {
 	for _, c := range checks {
 		ids = append(ids, c.ID)
 	}
-	return usagef("no check %q; checks: %s", args[0], strings.Join(ids, ", "))
+	return app.Usage2f("no check %q; checks: %s", "geen controle %q; controles: %s", args[0], strings.Join(ids, ", "))
 }
 
 // listChecks prints one aligned line per check, in the run's language.

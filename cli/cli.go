@@ -57,16 +57,17 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func (e *env) dispatch(ctx context.Context, args []string) error {
+	e.lang = argsLang(args) // for help texts and usage errors; each command checks --lang
 	if len(args) == 0 {
-		fmt.Fprint(e.stdout, mainHelp)
+		fmt.Fprint(e.stdout, e.tr(text{mainHelpNL, mainHelp}))
 		return nil
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
 		if len(args) > 1 && args[0] == "help" {
-			return e.dispatch(ctx, []string{args[1], "--help"})
+			return e.dispatch(ctx, append([]string{args[1], "--help"}, args[2:]...))
 		}
-		fmt.Fprint(e.stdout, mainHelp)
+		fmt.Fprint(e.stdout, e.tr(text{mainHelpNL, mainHelp}))
 		return nil
 	case "--version", "version":
 		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion))
@@ -80,7 +81,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 	case "sample":
 		return e.runSample(ctx, args[1:])
 	}
-	return usagef("unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)", args[0])
+	return usagef(e.tr(msgUnknownCommand), args[0])
 }
 
 func (e *env) exit(err error) int {
@@ -92,7 +93,7 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, app.ErrFindings):
 		return ExitFindings
 	case errors.Is(err, app.ErrUsage):
-		fmt.Fprintf(e.stderr, "avgaudit: %s\n", err)
+		fmt.Fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))
@@ -141,9 +142,20 @@ Examples:
 Run 'avgaudit audit --help' for the audit's flags, the source directory and exit codes.
 `
 
+// argsLang is the language args ask for with --lang: "en" or, by default, "nl".
+func argsLang(args []string) string {
+	for i, a := range args {
+		if a == "--lang=en" || a == "--lang" && i+1 < len(args) && args[i+1] == "en" {
+			return "en"
+		}
+	}
+	return "nl"
+}
+
 // flagUsages lists a flag set for help texts: pflag's own listing writes
 // boolean flags as "--strict[=true|false]", which confuses more than it helps.
-func flagUsages(fs *pflag.FlagSet) string {
+// In Dutch (the default) the usages of flagUsageNL replace pflag's.
+func (e *env) flagUsages(cmd string, fs *pflag.FlagSet) string {
 	type line struct{ name, usage string }
 	var lines []line
 	width := 0
@@ -157,11 +169,14 @@ func flagUsages(fs *pflag.FlagSet) string {
 		}
 		name += "--" + f.Name
 		varname, usage := pflag.UnquoteUsage(f)
+		if nl, ok := flagUsageNL[cmd+"."+f.Name]; ok && e.lang != "en" {
+			varname, usage = pflag.UnquoteUsage(&pflag.Flag{Usage: nl, Value: f.Value})
+		}
 		if f.Value.Type() != "bool" && varname != "" {
 			name += " " + varname
 		}
 		if def := strings.TrimSuffix(strings.TrimPrefix(f.DefValue, "["), "]"); f.Value.Type() != "bool" && def != "" {
-			usage += fmt.Sprintf(" (default %q)", def) // a list's default without pflag's brackets
+			usage += fmt.Sprintf(e.tr(msgDefault), def) // a list's default without pflag's brackets
 		}
 		width = max(width, len(name))
 		lines = append(lines, line{name, usage})

@@ -116,17 +116,19 @@ func TestCommands(t *testing.T) {
 		wantErr    []string
 		wantReport bool
 	}{
-		{"no args shows help", nil, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
+		{"no args shows help", nil, 0, []string{"Gebruik:", "avgaudit audit [BRONMAP]", "Voorbeelden:"}, nil, false},
+		{"help in English", []string{"--help", "--lang", "en"}, 0, []string{"Usage:", "avgaudit audit [SOURCE_DIR]", "Examples:"}, nil, false},
 		{"help", []string{"--help"}, 0, []string{"avgaudit checks [show ID]"}, nil, false},
-		{"audit help", []string{"audit", "--help"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
+		{"audit help", []string{"audit", "--help", "--lang=en"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
 		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
-		{"unknown command", []string{"audti"}, 2, nil, []string{`unknown command "audti"`}, false},
-		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "see avgaudit audit --help"}, false},
-		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": expected a date like 2026-09-01`}, false},
-		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}, false},
-		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}, false},
+		{"unknown command", []string{"audti"}, 2, nil, []string{`onbekende opdracht "audti"`}, false},
+		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "zie avgaudit audit --help"}, false},
+		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": verwacht een datum als 2026-09-01`}, false},
+		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": kies nl of en`}, false},
+		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}, false},
 		{"no manifest, nothing recognised", []string{"audit", t.TempDir()}, 1, nil, []string{"no manifest.yaml, and no export in the folder could be recognised", "the folder holds no .csv, .tsv, .txt or .xlsx files"}, false},
-		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
+		{"manifest errors listed together", []string{"audit", bad}, 1, nil, []string{`regel 8: onbekende tabel "portal_fotos": bedoel je portal_photos?`, `regel 13: columns: "Voornaam" is gekoppeld aan "first_nme": bedoel je first_name?`}, false},
+		{"manifest errors in English", []string{"audit", bad, "--lang", "en"}, 1, nil, []string{`line 8: unknown table "portal_fotos": did you mean portal_photos?`, `line 13: columns: "Voornaam" maps to "first_nme": did you mean first_name?`}, false},
 		{"rejects warn", []string{"audit", rejects, "--lang", "en"}, 0, []string{"foto.csv", "1 rejected", "photo_without_consent", "1 finding(s)", "not run: no data for"}, []string{"warning: 1 input row(s) were not loaded", `foto.csv, row 3, column "Geplaatst": "31-02-2026 10:00" is not`}, true},
 		{"rejects warn in Dutch", []string{"audit", rejects}, 0, []string{"foto.csv", "1 afgewezen", "photo_without_consent", "1 bevinding(en)", "niet uitgevoerd: geen gegevens voor"}, []string{"waarschuwing: 1 rij(en) niet ingelezen", `foto.csv, rij 3, kolom "Geplaatst": "31-02-2026 10:00" is geen`}, true},
 		{"references in a yes/no column, grouped", []string{"audit", abs(t, "testdata/refs"), "--quiet"}, 0, nil, []string{
@@ -138,7 +140,7 @@ func TestCommands(t *testing.T) {
 		{"check shown in English", []string{"checks", "show", "photo_without_consent", "--lang", "en"}, 0, []string{"Why:", "What to do:", "Impact:      4 of 5", "Judges:      the rows of portal_photos"}, nil, false},
 		{"check shows its policy settings", []string{"checks", "show", "retention_portal"}, 0, []string{"retention.portal_months = 24", "Vrijstellingsbesluit"}, nil, false},
 		{"check explained with its SQL", []string{"checks", "retention_portal", "--sql"}, 0, []string{"Vrijstellingsbesluit", "Waarom:", "SELECT"}, nil, false},
-		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`no check "nope"`}, false},
+		{"unknown check", []string{"checks", "nope"}, 2, nil, []string{`geen controle "nope"`}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,7 +186,7 @@ func dirNames(entries []os.DirEntry) string {
 func TestBinary(t *testing.T) {
 	dir := t.TempDir()
 	binaryRun(t, dir, "version").expect(t, 0, []string{"avgaudit 0.1.0"}, nil)
-	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`unknown command "audti"`})
+	binaryRun(t, dir, "audti").expect(t, 2, nil, []string{`onbekende opdracht "audti"`})
 	r := binaryRun(t, dir, "audit", abs(t, "testdata/rejects"), "--fail-on-findings", "--quiet")
 	r.expect(t, 3, nil, nil)
 	entries, _ := os.ReadDir(filepath.Join(dir, "avgaudit-rapport"))

@@ -413,7 +413,7 @@ func TestKeepDatabaseCLI(t *testing.T) {
 		}
 	}
 	// An existing --db file is never overwritten.
-	if r := avgaudit(t, dir, "audit", "--db", dbPath); r.code != 2 || !strings.Contains(r.stderr, "already exists") {
+	if r := avgaudit(t, dir, "audit", "--db", dbPath); r.code != 2 || !strings.Contains(r.stderr, "bestaat al") {
 		t.Errorf("second run with the same --db: exit %d, %s", r.code, r.stderr)
 	}
 }

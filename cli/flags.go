@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/avgaudit/avgaudit/app"
 )
 
 // shared are the flags of every command that loads the exports, declared
@@ -34,7 +36,7 @@ func (o *shared) asOf() (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, o.AsOf)
 	if err != nil {
-		return time.Time{}, usagef("--as-of %q: expected a date like 2026-09-01", o.AsOf)
+		return time.Time{}, app.Usage2f("--as-of %q: expected a date like 2026-09-01", "--as-of %q: verwacht een datum als 2026-09-01", o.AsOf)
 	}
 	return t, nil
 }
@@ -42,7 +44,7 @@ func (o *shared) asOf() (time.Time, error) {
 // checkLang accepts the report languages there are.
 func checkLang(lang string) error {
 	if lang != "nl" && lang != "en" {
-		return usagef("--lang %q: choose nl or en", lang)
+		return app.Usage2f("--lang %q: choose nl or en", "--lang %q: kies nl of en", lang)
 	}
 	return nil
 }

@@ -37,3 +37,24 @@ func TestOtherAudiencesWarned(t *testing.T) {
 		t.Errorf("the FG report of the earlier run was removed: %v", err)
 	}
 }
+
+// TestHistoryIsFGResults: the history file holds the FG's results byte for
+// byte, whether this run wrote them (and the history reuses them) or not.
+func TestHistoryIsFGResults(t *testing.T) {
+	all, risk := t.TempDir(), t.TempDir()
+	avgaudit(t, all, "audit", "--audience", "all", "--quiet").expect(t, 0, nil, nil)
+	avgaudit(t, risk, "audit", "--audience", "risk", "--quiet").expect(t, 0, nil, nil)
+	fg, err := os.ReadFile(filepath.Join(all, "avgaudit-rapport", "resultaten-fg.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{all, risk} {
+		kept, err := os.ReadFile(filepath.Join(dir, "avgaudit-rapport", "historie", "2026-09-01.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(kept, fg) {
+			t.Errorf("%s: the history file differs from resultaten-fg.json", dir)
+		}
+	}
+}

@@ -69,13 +69,13 @@ func (e *env) runInit(args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, initHelp, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{initHelpNL, initHelp}), e.flagUsages("init", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit init --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "init")
 	}
 	if flags.NArg() != 1 {
-		return usagef("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)")
+		return app.Usage2f("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)", "init heeft één BRONMAP nodig, de map met de exports (zie avgaudit init --help)")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err
@@ -88,10 +88,10 @@ func (e *env) runInit(args []string) error {
 	}
 	e.printPlaced(p)
 	e.printUnplaced(e.stdout, p)
-	if s := p.AsOfSummary(); s != "" {
+	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
 		fmt.Fprintln(e.stdout, s)
 	}
-	if err := app.WriteManifest(p, dir, out); err != nil {
+	if err := app.WriteManifest(p, dir, out, e.lang); err != nil {
 		return err
 	}
 	next := e.tr(msgInitReview)
@@ -114,7 +114,7 @@ func (e *env) printPlaced(p *profiles.Proposal) {
 	for _, pl := range p.Placed {
 		fmt.Fprintf(e.stdout, "  %s -> %-*s "+e.tr(msgInitMatched)+"\n", pad(pl.Label(), labelW), tableW, pl.Result.Table, pl.Result.Matched, pl.Result.Total)
 		for _, n := range pl.Notes {
-			fmt.Fprintf(e.stdout, e.tr(msgInitCheck), n)
+			fmt.Fprintf(e.stdout, e.tr(msgInitCheck), profiles.InLang(e.lang, n))
 		}
 	}
 }
@@ -126,7 +126,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 	}
 	fmt.Fprintf(w, e.tr(msgInitUnplaced), len(p.Unplaced))
 	for _, u := range p.Unplaced {
-		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(u.Reason, "\n", "\n    "))
+		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(profiles.InLang(e.lang, u.Reason), "\n", "\n    "))
 	}
 }
 
@@ -134,7 +134,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 func (e *env) noticeRecognised(p *profiles.Proposal) {
 	fmt.Fprintf(e.stderr, e.tr(msgNoManifest), app.ManifestFileName)
 	e.printUnplaced(e.stderr, p)
-	if s := p.AsOfSummary(); s != "" {
+	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
 		fmt.Fprintln(e.stderr, s)
 	}
 }

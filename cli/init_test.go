@@ -56,14 +56,14 @@ func TestInitCommands(t *testing.T) {
 		wantErr  []string
 		manifest bool // a manifest exists afterwards
 	}{
-		{"help", []string{"init", "--help"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
-		{"no source dir", []string{"init"}, 2, nil, []string{"init takes one SOURCE_DIR"}, false},
+		{"help", []string{"init", "--help", "--lang", "en"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
+		{"no source dir", []string{"init"}, 2, nil, []string{"init heeft één BRONMAP nodig"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,
 			[]string{"kinderen.csv", "-> admin_children", "5 of 14 columns matched", "could not place 1 export(s):",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
-		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " already exists; add --force"}, true},
+		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " bestaat al; voeg --force toe"}, true},
 		{"overwritten with --force, in Dutch", []string{"init", export, "--force"}, 0, []string{"1 export(s) herkend:", "kinderen.csv -> admin_children 5 van 14 kolommen gekoppeld", "kon 1 export(s) niet plaatsen:", "manifest geschreven naar"}, nil, true},
 		{"written elsewhere", []string{"init", export, "--out", elsewhere, "--lang", "en"}, 0, []string{"manifest written to " + elsewhere + ": review it (lines marked REVIEW) and save it as " + manifestPath}, nil, true},
 	}
@@ -96,11 +96,12 @@ func TestInitCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"# recognised as admin_children: 5 of 14 columns matched\n",
-		"# header on row 3; the rows above it are skipped\n",
-		"Geb. datum: birth_date # a known name; values: dates\n",
-		"BSN kind: bsn # a known name",
-		"#   prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)\n",
+		// written last in place without --lang: in Dutch
+		"# herkend als admin_children: 5 van 14 kolommen gekoppeld\n",
+		"# kopregel op rij 3; de rijen erboven worden overgeslagen\n",
+		"Geb. datum: birth_date # een bekende naam; waarden: datums\n",
+		"BSN kind: bsn # een bekende naam",
+		"#   prijslijst.csv: geen kolomkop past bij een kolom van een tabel, dus het wordt niet ingelezen (niets te doen als het aantekeningen bevat in plaats van een export)\n",
 	} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("manifest lacks %q:\n%s", want, data)
@@ -201,14 +202,14 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 func TestInitDraftEntry(t *testing.T) {
 	dir := copyDir(t, "testdata/init/draft", "")
 	r := avgaudit(t, t.TempDir(), "init", dir)
-	r.expect(t, 0, []string{"kinderen.csv: closest is admin_children (5 of 14 columns), but no header was recognised as the required care_end (probably `Opzegdatum` or `Datum intake`); a draft entry is in the manifest"}, nil)
+	r.expect(t, 0, []string{"kinderen.csv: het dichtst bij is admin_children (5 van 14 kolommen), maar geen kolomkop werd herkend als de verplichte care_end (waarschijnlijk `Opzegdatum` of `Datum intake`); er staat een concept in het manifest"}, nil)
 	path := filepath.Join(dir, "manifest.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const choice = "          # Opzegdatum: care_end\n"
-	for _, want := range []string{"# DRAFT: not recognised in full; closest is admin_children", "Eerste opvangdag: care_start # words as in", choice, "          # Datum intake: care_end\n"} {
+	for _, want := range []string{"# CONCEPT: niet helemaal herkend; het dichtst bij is admin_children", "Eerste opvangdag: care_start # woorden als in", choice, "          # Datum intake: care_end\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Fatalf("manifest lacks %q:\n%s", want, data)
 		}

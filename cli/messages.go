@@ -1,8 +1,7 @@
 package cli
 
-// text is a terminal message in Dutch and English; the audit's --lang
-// chooses (Dutch by default, like the reports). Help texts and usage errors
-// are English: they are read while learning the flags, which are English too.
+// text is a terminal message in Dutch and English; --lang chooses (Dutch
+// by default, like the reports), for help texts and usage errors too.
 type text struct{ NL, EN string }
 
 // Terminal messages of the audit command.
@@ -42,8 +41,8 @@ var (
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
-// Terminal messages of the init command (the reasons a file could not be
-// placed, which profiles gives, are English).
+// Terminal messages of the init command (the reasons and notes profiles
+// gives are turned into Dutch by profiles.InLang).
 var (
 	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
 	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
@@ -86,3 +85,10 @@ var acceptanceStatus = map[string]text{
 	"stale":             {"vindt niets (verouderd?)", "matches nothing (stale?)"},
 	"pending":           {"nog niet ingegaan", "not yet in force"},
 }
+
+// Usage messages shared by the commands.
+var (
+	msgDefault        = text{" (standaard %q)", " (default %q)"}
+	msgSeeHelp        = text{"%v (zie avgaudit %s --help)", "%v (see avgaudit %s --help)"}
+	msgUnknownCommand = text{"onbekende opdracht %q; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+)

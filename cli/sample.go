@@ -90,10 +90,10 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, sampleHelp, flagUsages(flags))
+			fmt.Fprintf(e.stdout, e.tr(text{sampleHelpNL, sampleHelp}), e.flagUsages("sample", flags))
 			return err
 		}
-		return usagef("%v (see avgaudit sample --help)", err)
+		return usagef(e.tr(msgSeeHelp), err, "sample")
 	}
 	if err := checkLang(o.Lang); err != nil {
 		e.lang = o.Lang

@@ -40,11 +40,38 @@ func sampleKeys(t *testing.T, book map[string][][]string) []string {
 	if len(rows) == 0 || rows[0][3] != "Record" {
 		t.Fatalf("no Steekproef sheet with a Record column: %v", rows)
 	}
+	file := slices.Index(rows[0], "Bronbestand")
 	var keys []string
 	for _, r := range rows[1:] {
-		keys = append(keys, r[4]+"|"+r[3]) // file and key: unique across tables
+		keys = append(keys, r[file]+"|"+r[3]) // file and key: unique across tables
 	}
 	return keys
+}
+
+// TestSampleNamesChild: the FG's checklist names the child next to the
+// record key, looked up by the child's id in its system's children table;
+// a sample of records that are not about a child has no such column.
+func TestSampleNamesChild(t *testing.T) {
+	dir := t.TempDir()
+	sample(t, dir, "--check", "photo_without_consent", "--size", "3", "--seed", "1", "--out", "foto.xlsx")
+	rows := checklist(t, filepath.Join(dir, "foto.xlsx"))["Steekproef"]
+	if got := rows[0][3:6]; !slices.Equal(got, []string{"Record", "Kind", "Bronbestand"}) {
+		t.Fatalf("columns %v, want the child's name after the record key", got)
+	}
+	// Photo F0001 is of child PK0123, Hiba Vermeulen in the portal's children.
+	if rows[1][3] != "F0001/PK0123" || rows[1][4] != "Hiba Vermeulen" {
+		t.Errorf("record %s names %q, want Hiba Vermeulen", rows[1][3], rows[1][4])
+	}
+	for _, r := range rows[1:] {
+		if r[4] == "" {
+			t.Errorf("record %s names no child", r[3])
+		}
+	}
+	sample(t, dir, "--table", "processors", "--size", "3", "--seed", "1", "--out", "verwerkers.xlsx")
+	rows = checklist(t, filepath.Join(dir, "verwerkers.xlsx"))["Steekproef"]
+	if slices.Contains(rows[0], "Kind") {
+		t.Errorf("processors are not children: columns %v", rows[0])
+	}
 }
 
 // sample runs avgaudit sample in dir and fails the test unless it exits 0.
@@ -221,17 +248,17 @@ func TestSampleCommands(t *testing.T) {
 		wantOut  []string
 		wantErr  []string
 	}{
-		{"help", []string{"--help"}, 0, []string{"avgaudit sample [SOURCE_DIR]", "--seed N", "--check ID", "--table T", "EXIT STATUS"}, nil},
-		{"help command", []string{"help"}, 0, []string{"avgaudit sample [SOURCE_DIR]"}, nil},
-		{"unknown check", []string{"--check", "nope"}, 2, nil, []string{`--check "nope": no such check; check ids: account_after_employment, `, "photo_without_consent"}},
-		{"area is not a check", []string{"--check", "toestemming"}, 2, nil, []string{`--check "toestemming": no such check`}},
-		{"unknown table", []string{"--table", "kinderen"}, 2, nil, []string{`--table "kinderen": no such canonical table; tables: `, "admin_children"}},
-		{"check and table", []string{"--check", "photo_without_consent", "--table", "portal_photos"}, 2, nil, []string{"--check and --table cannot be used together"}},
-		{"size zero", []string{"--size", "0"}, 2, nil, []string{"--size 0: a sample needs at least 1 record"}},
+		{"help", []string{"--help", "--lang", "en"}, 0, []string{"avgaudit sample [SOURCE_DIR]", "--seed N", "--check ID", "--table T", "EXIT STATUS"}, nil},
+		{"help command", []string{"help"}, 0, []string{"avgaudit sample [BRONMAP]"}, nil},
+		{"unknown check", []string{"--check", "nope"}, 2, nil, []string{`--check "nope": die controle bestaat niet; controles: account_after_employment, `, "photo_without_consent"}},
+		{"area is not a check", []string{"--check", "toestemming"}, 2, nil, []string{`--check "toestemming": die controle bestaat niet`}},
+		{"unknown table", []string{"--table", "kinderen"}, 2, nil, []string{`--table "kinderen": die tabel bestaat niet; tabellen: `, "admin_children"}},
+		{"check and table", []string{"--check", "photo_without_consent", "--table", "portal_photos"}, 2, nil, []string{"--check en --table gaan niet samen"}},
+		{"size zero", []string{"--size", "0"}, 2, nil, []string{"--size 0: een steekproef heeft minstens 1 record nodig"}},
 		{"bad seed", []string{"--seed", "-1"}, 2, nil, []string{`invalid argument "-1" for "--seed"`}},
-		{"bad lang", []string{"--lang", "de"}, 2, nil, []string{`--lang "de": choose nl or en`}},
-		{"two dirs", []string{rejects, rejects}, 2, nil, []string{"sample takes one SOURCE_DIR, got 2"}},
-		{"not a dir", []string{"/nonexistent/exports"}, 2, nil, []string{`SOURCE_DIR "/nonexistent/exports" is not a directory`}},
+		{"bad lang", []string{"--lang", "de"}, 2, nil, []string{`--lang "de": kies nl of en`}},
+		{"two dirs", []string{rejects, rejects}, 2, nil, []string{"sample heeft één BRONMAP nodig, kreeg er 2"}},
+		{"not a dir", []string{"/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}},
 		{"table not supplied", []string{rejects, "--table", "admin_children"}, 1, nil, []string{"nothing to sample: no export is mapped to table admin_children"}},
 		{"check not run", []string{rejects, "--check", "request_overdue"}, 1, nil, []string{"check request_overdue did not run: no data for requests"}},
 		{"check without findings", []string{rejects, "--check", "photo_after_withdrawal"}, 1, nil, []string{"nothing to sample: check photo_after_withdrawal has no findings on 2026-09-01"}},
@@ -259,7 +286,7 @@ func TestSampleKeepsAnswers(t *testing.T) {
 	file := filepath.Join(dir, "steekproef-retention_hr-1.xlsx")
 	writeTestFile(t, file, "answers")
 	r := avgaudit(t, dir, "sample", "--check", "retention_hr", "--seed", "1")
-	r.expect(t, 2, nil, []string{"steekproef-retention_hr-1.xlsx already exists (it may hold the FG's answers); add --force"})
+	r.expect(t, 2, nil, []string{"steekproef-retention_hr-1.xlsx bestaat al (er kunnen antwoorden van de FG in staan); voeg --force toe"})
 	if b, _ := os.ReadFile(file); string(b) != "answers" {
 		t.Error("the existing checklist was overwritten")
 	}

@@ -29,7 +29,7 @@ func TestOwnChecksAndSelection(t *testing.T) {
 		{"id clash with a built-in check", []string{"audit", src, "--checks", clash}, 1, nil, nil,
 			[]string{filepath.Join(clash, "photo_without_consent.sql") + `: id "photo_without_consent" is already used by the built-in check photo_without_consent (queries/photo_without_consent.sql)`}},
 		{"checks dir missing", []string{"audit", src, "--checks", "/nonexistent/checks"}, 2, nil, nil,
-			[]string{`--checks "/nonexistent/checks" is not a directory`}},
+			[]string{`--checks "/nonexistent/checks" is geen map`}},
 		{"only by id", []string{"audit", src, "--only", "photo_without_consent"}, 0,
 			[]string{"1 controle(s)", "photo_without_consent"}, []string{"processor_agreement_missing"}, nil},
 		{"only by area, repeated", []string{"audit", src, "--only", "toestemming", "--only", "verwerkers"}, 0,
@@ -47,7 +47,7 @@ func TestOwnChecksAndSelection(t *testing.T) {
 		{"show own check", []string{"checks", "show", "eigen_foto", "--checks", own, "--sql"}, 0,
 			[]string{"eigen privacybeleid", "FROM portal_photos", filepath.Join(own, "eigen_foto.sql")}, nil, nil},
 		{"own check unknown without --checks", []string{"checks", "show", "eigen_foto"}, 2, nil, nil,
-			[]string{`no check "eigen_foto"`}},
+			[]string{`geen controle "eigen_foto"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

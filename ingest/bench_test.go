@@ -219,43 +219,13 @@ func writeBenchXLSX(b testing.TB, dir string, n int) string {
 	return p
 }
 
-// BenchmarkLoadXLSX measures workbook ingest through excelize's row
-// iterator with raw values; it reports rows/s and the process's peak
+// BenchmarkLoadXLSX measures workbook ingest through the streaming sheet
+// reader (sheetxml.go); it reports rows/s and the process's peak
 // resident memory (VmHWM), which must stay flat as the workbook grows.
 func BenchmarkLoadXLSX(b *testing.B) {
 	loadBench(b, 200_000, writeBenchXLSX)
 	if hwm, ok := peakRSS(); ok {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-MiB")
-	}
-}
-
-// BenchmarkSheetRows compares excelize's raw cell values, which the loader
-// uses, with its formatted values on the same workbook.
-func BenchmarkSheetRows(b *testing.B) {
-	dir := b.TempDir()
-	n := benchRows(b, 50_000)
-	p := writeBenchXLSX(b, dir, n)
-	for _, raw := range []bool{true, false} {
-		b.Run(map[bool]string{true: "raw", false: "formatted"}[raw], func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				f, err := excelize.OpenFile(p)
-				if err != nil {
-					b.Fatal(err)
-				}
-				rows, err := f.Rows("Sheet1")
-				if err != nil {
-					b.Fatal(err)
-				}
-				for rows.Next() {
-					if _, err := rows.Columns(excelize.Options{RawCellValue: raw}); err != nil {
-						b.Fatal(err)
-					}
-				}
-				rows.Close()
-				f.Close()
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-		})
 	}
 }
 

@@ -299,7 +299,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		}
 		in.SHA256 = book.sum
 		kind = cellKind{workbook: true, date1904: book.date1904}
-		sr, err := newSheetReader(book.f, f.Sheet)
+		sr, err := book.rows(f.Sheet)
 		if err != nil {
 			return fail(0, "", err)
 		}

@@ -71,9 +71,9 @@ func previewWorkbook(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPrevie
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	var out []SheetPreview
-	for _, sheet := range book.f.GetSheetList() {
+	for _, sheet := range book.sheetNames() {
 		p := SheetPreview{File: name, Sheet: sheet}
-		sr, err := newSheetReader(book.f, sheet)
+		sr, err := book.rows(sheet)
 		if err != nil {
 			p.Err = err
 		} else {

@@ -25,9 +25,26 @@ type workbooks struct {
 }
 
 type openBook struct {
-	f        *excelize.File
+	x        *xlsxFile      // a plain .xlsx, read by the streaming reader
+	f        *excelize.File // an encrypted one, decrypted by excelize
 	sum      string
 	date1904 bool // serial dates count from 1904 (a Mac Excel setting)
+}
+
+// sheetNames lists the workbook's sheets in order.
+func (b *openBook) sheetNames() []string {
+	if b.x != nil {
+		return b.x.sheetNames()
+	}
+	return b.f.GetSheetList()
+}
+
+// rows opens a sheet for reading.
+func (b *openBook) rows(sheet string) (rowReader, error) {
+	if b.x != nil {
+		return b.x.sheet(sheet)
+	}
+	return newSheetReader(b.f, sheet)
 }
 
 func newWorkbooks(password, tmpDir string) *workbooks {
@@ -36,7 +53,11 @@ func newWorkbooks(password, tmpDir string) *workbooks {
 
 func (w *workbooks) close() {
 	for _, b := range w.open {
-		_ = b.f.Close()
+		if b.x != nil {
+			_ = b.x.close()
+		} else {
+			_ = b.f.Close()
+		}
 	}
 	for _, p := range w.temp {
 		_ = os.Remove(p)
@@ -67,8 +88,21 @@ func (w *workbooks) get(fsys fs.FS, name string) (*openBook, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := w.checkProtection(osPath); err != nil {
+	encrypted, err := w.checkProtection(osPath)
+	if err != nil {
 		return nil, err
+	}
+	if !encrypted {
+		x, err := openXLSXFile(osPath)
+		if err != nil {
+			return nil, &textError{
+				en: fmt.Sprintf("not a readable .xlsx workbook (%v); save it from Excel as \"Excel-werkmap (.xlsx)\"", err),
+				nl: fmt.Sprintf("geen leesbare .xlsx-werkmap (%v); sla hem in Excel op als \"Excel-werkmap (.xlsx)\"", err),
+			}
+		}
+		b := &openBook{x: x, sum: sum, date1904: x.date1904}
+		w.open[name] = b
+		return b, nil
 	}
 	f, err := excelize.OpenFile(osPath, excelize.Options{Password: w.password, UnzipXMLSizeLimit: unzipXMLLimit, UnzipSizeLimit: unzipLimit, TmpDir: w.tmpDir})
 	if err != nil {
@@ -132,30 +166,51 @@ type Dir struct {
 func OSDir(path string) Dir { return Dir{FS: os.DirFS(path), Path: path} }
 
 // checkProtection refuses, with a clear message, an encrypted workbook
-// when no password was given, and an old .xls.
-func (w *workbooks) checkProtection(osPath string) error {
+// when no password was given, and an old .xls. It reports whether the
+// workbook is encrypted (and a password given).
+func (w *workbooks) checkProtection(osPath string) (bool, error) {
 	fh, err := os.Open(osPath)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer fh.Close()
 	head := make([]byte, len(oleMagic))
 	if _, err := io.ReadFull(fh, head); err != nil || !bytes.Equal(head, oleMagic) {
-		return nil // not OLE: a plain .xlsx (or not a workbook, which excelize reports)
+		return false, nil // not OLE: a plain .xlsx (or not a workbook, which openXLSX reports)
 	}
 	if !isEncryptedOOXML(fh) {
-		return &textError{
+		return false, &textError{
 			en: "this is an old Excel 97-2003 (.xls) workbook; open it in Excel and save it as \"Excel-werkmap (.xlsx)\"",
 			nl: "dit is een oude Excel 97-2003-werkmap (.xls); open hem in Excel en sla hem op als \"Excel-werkmap (.xlsx)\"",
 		}
 	}
 	if w.password == "" {
-		return &textError{
+		return false, &textError{
 			en: "the workbook is protected with a password; put the password in a text file and run again with --password-file FILE",
 			nl: "de werkmap is beveiligd met een wachtwoord; zet het wachtwoord in een tekstbestand en start opnieuw met --password-file BESTAND",
 		}
 	}
-	return nil
+	return true, nil
+}
+
+// openXLSXFile opens a plain .xlsx on disk for the streaming reader.
+func openXLSXFile(osPath string) (*xlsxFile, error) {
+	fh, err := os.Open(osPath)
+	if err != nil {
+		return nil, err
+	}
+	st, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	x, err := openXLSX(fh, st.Size())
+	if err != nil {
+		fh.Close()
+		return nil, err
+	}
+	x.closer = fh
+	return x, nil
 }
 
 // isEncryptedOOXML reports whether the OLE file holds an encrypted .xlsx

@@ -139,6 +139,11 @@ func (e *notFoundError) Error() string {
 	return fmt.Sprintf("no %s: the source directory needs a manifest that lists the export files and what they hold (run avgaudit init to write one; see docs/manifest.md)", FileName)
 }
 
+// Dutch is the error in Dutch.
+func (e *notFoundError) Dutch() string {
+	return fmt.Sprintf("geen %s: de bronmap heeft een manifest nodig dat de exportbestanden noemt en wat ze bevatten (avgaudit init schrijft er een; zie docs/manifest.md)", FileName)
+}
+
 func (e *notFoundError) Unwrap() error { return e.err }
 
 // Parse decodes and validates a manifest. Unknown keys are errors, so a typo
@@ -149,20 +154,21 @@ func Parse(r io.Reader) (*Manifest, error) {
 	dec := yaml.NewDecoder(r)
 	if err := dec.Decode(&node); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, errors.New("the manifest is empty")
+			return nil, Errors{{msg: "the manifest is empty", nl: "het manifest is leeg"}}
 		}
-		return nil, fmt.Errorf("not valid YAML: %w", err)
+		return nil, Errors{{msg: "not valid YAML: " + err.Error(), nl: "geen geldige YAML: " + err.Error()}}
 	}
 	var m Manifest
 	errs := unknownKeys(&node)
 	if err := node.Decode(&m); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			return nil, fmt.Errorf("not valid YAML: %w", err)
+			return nil, Errors{{msg: "not valid YAML: " + err.Error(), nl: "geen geldige YAML: " + err.Error()}}
 		}
 		for _, e := range te.Errors {
 			n := lineOfYAML(e)
-			errs = append(errs, lineError{n, strings.TrimPrefix(e, fmt.Sprintf("line %d: ", n))})
+			msg := strings.TrimPrefix(e, fmt.Sprintf("line %d: ", n))
+			errs = append(errs, lineError{n, msg, "verkeerd soort waarde: " + msg})
 		}
 	}
 	recordLines(&node, &m)
@@ -172,24 +178,51 @@ func Parse(r io.Reader) (*Manifest, error) {
 		return &m, nil
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
-	out := make([]error, len(errs))
-	for i, e := range errs {
-		out[i] = e
+	return nil, Errors(errs)
+}
+
+// Errors are the mistakes of a manifest, one a line, in English (Error)
+// and in Dutch (Dutch).
+type Errors []lineError
+
+func (es Errors) Error() string { return es.join(false) }
+
+// Dutch is the list of mistakes in Dutch.
+func (es Errors) Dutch() string { return es.join(true) }
+
+func (es Errors) join(nl bool) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.text(nl)
 	}
-	return nil, errors.Join(out...)
+	return strings.Join(lines, "\n")
 }
 
-// lineError is one mistake in the manifest and its line (0 if it has none).
+// lineError is one mistake in the manifest, in English and Dutch, and its
+// line (0 if it has none).
 type lineError struct {
-	line int
-	msg  string
+	line    int
+	msg, nl string
 }
 
-func (e lineError) Error() string {
-	if e.line > 0 {
+func (e lineError) text(nl bool) string {
+	switch {
+	case nl && e.line > 0:
+		return fmt.Sprintf("regel %d: %s", e.line, e.nl)
+	case nl:
+		return e.nl
+	case e.line > 0:
 		return fmt.Sprintf("line %d: %s", e.line, e.msg)
 	}
 	return e.msg
+}
+
+// bi is a message in English and Dutch, built up part by part.
+type bi struct{ en, nl string }
+
+func (b *bi) add(en, nl string, args ...any) {
+	b.en += fmt.Sprintf(en, args...)
+	b.nl += fmt.Sprintf(nl, args...)
 }
 
 // lineOfYAML reads the line number yaml.v3 starts an error with.
@@ -219,12 +252,13 @@ func unknownKeys(root *yaml.Node) []lineError {
 			if slices.Contains(allowedKeys[level], k.Value) {
 				continue
 			}
-			msg := fmt.Sprintf("%sunknown key %q", where, k.Value)
+			var m bi
+			m.add("%sunknown key %q", "%sonbekende sleutel %q", where, k.Value)
 			if s := closest(k.Value, allowedKeys[level]); s != "" {
-				msg += fmt.Sprintf(": did you mean %s?", s)
+				m.add(": did you mean %s?", ": bedoel je %s?", s)
 			}
-			msg += fmt.Sprintf(" (allowed keys here: %s)", strings.Join(allowedKeys[level], ", "))
-			errs = append(errs, lineError{k.Line, msg})
+			m.add(" (allowed keys here: %s)", " (sleutels die hier kunnen: %s)", strings.Join(allowedKeys[level], ", "))
+			errs = append(errs, lineError{k.Line, m.en, m.nl})
 		}
 	}
 	doc := root
@@ -384,22 +418,25 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 
 func (m *Manifest) validate() []lineError {
 	var errs []lineError
-	add := func(line int, format string, args ...any) {
-		errs = append(errs, lineError{line, fmt.Sprintf(format, args...)})
+	add := func(line int, en, nl string, args ...any) {
+		errs = append(errs, lineError{line, fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...)})
 	}
 	if m.Version != Version {
-		add(m.keyLines["version"], "version: got %d, this avgaudit reads version %d (add `version: %d` at the top)", m.Version, Version, Version)
+		add(m.keyLines["version"], "version: got %d, this avgaudit reads version %d (add `version: %d` at the top)",
+			"version: %d gevonden, deze avgaudit leest versie %d (zet `version: %d` bovenaan)", m.Version, Version, Version)
 	}
 	if _, _, err := m.AsOfDate(); err != nil {
-		add(m.keyLines["as_of"], "%v", err)
+		add(m.keyLines["as_of"], "as_of %q: expected a date like 2026-09-01", "as_of %q: verwacht een datum als 2026-09-01", m.AsOf)
 	}
 	for _, ref := range []struct{ key, path string }{{"policy", m.Policy}, {"accepted_risks", m.AcceptedRisks}, {"previous", m.Previous}} {
 		if ref.path != "" && !inside(ref.path) {
-			add(m.keyLines[ref.key], "%s: %q must be a path inside the source directory, relative to the manifest", ref.key, ref.path)
+			add(m.keyLines[ref.key], "%s: %q must be a path inside the source directory, relative to the manifest",
+				"%s: %q moet een pad binnen de bronmap zijn, ten opzichte van het manifest", ref.key, ref.path)
 		}
 	}
 	if len(m.Systems) == 0 {
-		add(m.keyLines["systems"], "systems: no systems listed; expected one or more of %s", strings.Join(model.Systems, ", "))
+		add(m.keyLines["systems"], "systems: no systems listed; expected one or more of %s",
+			"systems: geen systemen genoemd; verwacht een of meer van %s", strings.Join(model.Systems, ", "))
 	}
 	keys := make([]string, 0, len(m.Systems))
 	for k := range m.Systems {
@@ -411,30 +448,35 @@ func (m *Manifest) validate() []lineError {
 		s := m.Systems[sys]
 		line := m.keyLines["systems."+sys]
 		if !isSystem(sys) {
-			msg := fmt.Sprintf("systems: unknown system %q", sys)
+			var m bi
+			m.add("systems: unknown system %q", "systems: onbekend systeem %q", sys)
 			if c := closest(sys, model.Systems); c != "" {
-				msg += fmt.Sprintf(": did you mean %s?", c)
+				m.add(": did you mean %s?", ": bedoel je %s?", c)
 			}
-			add(line, "%s; expected one of %s", msg, strings.Join(model.Systems, ", "))
+			m.add("; expected one of %s", "; verwacht een van %s", strings.Join(model.Systems, ", "))
+			add(line, "%s", "%s", m.en)
+			errs[len(errs)-1].nl = m.nl
 			continue
 		}
 		if s == nil || strings.TrimSpace(s.Product) == "" {
-			add(line, "systems.%s: product is missing; name the product the export comes from (e.g. Kidsadmin, Konnect, KIJK!)", sys)
+			add(line, "systems.%s: product is missing; name the product the export comes from (e.g. Kidsadmin, Konnect, KIJK!)",
+				"systems.%s: product ontbreekt; noem het product waar de export vandaan komt (bijv. Kidsadmin, Konnect, KIJK!)", sys)
 			continue
 		}
 		if len(s.Files) == 0 {
-			add(line, "systems.%s: no files listed", sys)
+			add(line, "systems.%s: no files listed", "systems.%s: geen bestanden genoemd", sys)
 		}
 		for i, f := range s.Files {
 			if f == nil {
-				add(line, "systems.%s.files[%d]: empty entry", sys, i)
+				add(line, "systems.%s.files[%d]: empty entry", "systems.%s.files[%d]: lege regel", sys, i)
 				continue
 			}
 			f.System, f.Product = sys, s.Product
 			errs = append(errs, f.validate(sys, i)...)
 			id := f.File + "\x00" + f.Sheet
 			if prev, dup := seen[id]; dup {
-				add(f.Line, "%s is listed twice (also on line %d); list each file or sheet once", f.Label(), prev)
+				add(f.Line, "%s is listed twice (also on line %d); list each file or sheet once",
+					"%s staat er twee keer in (ook op regel %d); noem elk bestand of werkblad één keer", f.Label(), prev)
 			}
 			seen[id] = f.Line
 		}
@@ -475,35 +517,39 @@ func isSystem(s string) bool {
 func (f *File) validate(sys string, i int) []lineError {
 	var errs []lineError
 	where := fmt.Sprintf("systems.%s.files[%d]", sys, i)
-	add := func(line int, format string, args ...any) {
-		errs = append(errs, lineError{line, fmt.Sprintf(format, args...) + " (" + where + ")"})
+	add := func(line int, en, nl string, args ...any) {
+		errs = append(errs, lineError{line, fmt.Sprintf(en, args...) + " (" + where + ")", fmt.Sprintf(nl, args...) + " (" + where + ")"})
 	}
+	addBi := func(line int, m bi) { add(line, "%s", "%s", m.en); errs[len(errs)-1].nl = m.nl + " (" + where + ")" }
 	switch {
 	case f.File == "":
-		add(f.Line, "file is missing")
+		add(f.Line, "file is missing", "file ontbreekt")
 	case !inside(f.File):
-		add(f.lineOf("file"), "file %q must be a path inside the source directory", f.File)
+		add(f.lineOf("file"), "file %q must be a path inside the source directory", "file %q moet een pad binnen de bronmap zijn", f.File)
 	}
 	if !f.IsWorkbook() && f.Sheet != "" {
-		add(f.lineOf("sheet"), "sheet %q given for %s, which is not a workbook (.xlsx)", f.Sheet, f.File)
+		add(f.lineOf("sheet"), "sheet %q given for %s, which is not a workbook (.xlsx)", "sheet %q gegeven voor %s, dat geen werkmap (.xlsx) is", f.Sheet, f.File)
 	}
 	if len([]rune(f.Delimiter)) > 1 {
-		add(f.lineOf("delimiter"), "delimiter %q must be one character, such as \";\" or \",\"", f.Delimiter)
+		add(f.lineOf("delimiter"), "delimiter %q must be one character, such as \";\" or \",\"", "delimiter %q moet één teken zijn, zoals \";\" of \",\"", f.Delimiter)
 	}
 	t, ok := model.Lookup(f.Table)
 	if !ok {
-		msg := fmt.Sprintf("unknown table %q", f.Table)
+		var m bi
 		if f.Table == "" {
-			msg = "table is missing"
+			m.add("table is missing", "table ontbreekt")
+		} else {
+			m.add("unknown table %q", "onbekende tabel %q", f.Table)
 		}
 		if c := closest(f.Table, model.TableNames("")); c != "" {
-			msg += fmt.Sprintf(": did you mean %s?", c)
+			m.add(": did you mean %s?", ": bedoel je %s?", c)
 		}
-		add(f.lineOf("table"), "%s; tables of system %s: %s", msg, sys, strings.Join(model.TableNames(sys), ", "))
+		m.add("; tables of system %s: %s", "; tabellen van systeem %s: %s", sys, strings.Join(model.TableNames(sys), ", "))
+		addBi(f.lineOf("table"), m)
 		return errs
 	}
 	if t.System != sys {
-		add(f.lineOf("table"), "table %s belongs to system %s, not %s", f.Table, t.System, sys)
+		add(f.lineOf("table"), "table %s belongs to system %s, not %s", "tabel %s hoort bij systeem %s, niet bij %s", f.Table, t.System, sys)
 	}
 	headers := make([]string, 0, len(f.Columns))
 	for h := range f.Columns {
@@ -515,7 +561,8 @@ func (f *File) validate(sys string, i int) []lineError {
 		k := strings.ToLower(strings.TrimSpace(header))
 		if other, dup := folded[k]; dup {
 			a, b := sortPair(header, other)
-			add(f.columnLine(header), "columns: %q and %q differ only in upper/lower case or spaces; headers are matched regardless of case, so keep one", a, b)
+			add(f.columnLine(header), "columns: %q and %q differ only in upper/lower case or spaces; headers are matched regardless of case, so keep one",
+				"columns: %q en %q verschillen alleen in hoofdletters of spaties; kolomkoppen worden zonder onderscheid in hoofdletters gekoppeld, dus houd er één", a, b)
 		}
 		folded[k] = header
 	}
@@ -523,16 +570,20 @@ func (f *File) validate(sys string, i int) []lineError {
 	for _, header := range headers {
 		c := f.Columns[header]
 		if _, ok := t.Column(c); !ok {
-			msg := fmt.Sprintf("columns: %q maps to %q, which is not a column of %s", header, c, f.Table)
+			var m bi
 			if s := closest(c, t.ColumnNames()); s != "" {
-				msg = fmt.Sprintf("columns: %q maps to %q: did you mean %s? (%s is not a column of %s)", header, c, s, c, f.Table)
+				m.add("columns: %q maps to %q: did you mean %s? (%s is not a column of %s)", "columns: %q is gekoppeld aan %q: bedoel je %s? (%s is geen kolom van %s)", header, c, s, c, f.Table)
+			} else {
+				m.add("columns: %q maps to %q, which is not a column of %s", "columns: %q is gekoppeld aan %q, dat geen kolom van %s is", header, c, f.Table)
 			}
-			add(f.columnLine(header), "%s; its columns: %s", msg, strings.Join(t.ColumnNames(), ", "))
+			m.add("; its columns: %s", "; de kolommen: %s", strings.Join(t.ColumnNames(), ", "))
+			addBi(f.columnLine(header), m)
 			continue
 		}
 		if other, dup := targets[c]; dup {
 			a, b := sortPair(header, other)
-			add(f.columnLine(header), "columns: both %q and %q map to %s; map one export column to each canonical column", a, b, c)
+			add(f.columnLine(header), "columns: both %q and %q map to %s; map one export column to each canonical column",
+				"columns: zowel %q als %q is gekoppeld aan %s; koppel één exportkolom aan elke kolom van de tabel", a, b, c)
 		}
 		targets[c] = header
 	}
@@ -544,11 +595,13 @@ func (f *File) validate(sys string, i int) []lineError {
 	for _, c := range cols {
 		col, ok := t.Column(c)
 		if !ok {
-			msg := fmt.Sprintf("values: %q is not a column of %s", c, f.Table)
+			var m bi
+			m.add("values: %q is not a column of %s", "values: %q is geen kolom van %s", c, f.Table)
 			if s := closest(c, t.ColumnNames()); s != "" {
-				msg += fmt.Sprintf(": did you mean %s?", s)
+				m.add(": did you mean %s?", ": bedoel je %s?", s)
 			}
-			add(f.valueLine(c, ""), "%s; value mappings are keyed by canonical column", msg)
+			m.add("; value mappings are keyed by canonical column", "; waardekoppelingen staan onder de kolom van de tabel")
+			addBi(f.valueLine(c, ""), m)
 			continue
 		}
 		labels := make([]string, 0, len(f.Values[c]))
@@ -558,8 +611,9 @@ func (f *File) validate(sys string, i int) []lineError {
 		sort.Strings(labels)
 		for _, label := range labels {
 			v := f.Values[c][label]
-			if msg := badTarget(col, v); msg != "" {
-				add(f.valueLine(c, label), "values: %s: %q maps to %q, %s", c, label, v, msg)
+			if m := badTarget(col, v); m.en != "" {
+				add(f.valueLine(c, label), "values: %s: %q maps to %q, %s", "values: %s: %q is gekoppeld aan %q, %s", c, label, v, m.en)
+				errs[len(errs)-1].nl = fmt.Sprintf("values: %s: %q is gekoppeld aan %q, %s (%s)", c, label, v, m.nl, where)
 			}
 		}
 	}
@@ -586,28 +640,29 @@ func (f *File) valueLine(col, label string) int {
 // badTarget says what is wrong with v as a value of col that an export
 // label is mapped to, or "" if the loader can read it (a blank is read as
 // no value).
-func badTarget(col *model.Column, v string) string {
+func badTarget(col *model.Column, v string) bi {
 	if strings.TrimSpace(v) == "" {
-		return ""
+		return bi{}
 	}
 	switch col.Type {
 	case model.Enum:
 		for _, allowed := range col.Values {
 			if strings.EqualFold(allowed, strings.TrimSpace(v)) {
-				return ""
+				return bi{}
 			}
 		}
-		msg := "which is not one of " + strings.Join(col.Values, ", ")
+		var m bi
+		m.add("which is not one of %s", "dat geen van deze is: %s", strings.Join(col.Values, ", "))
 		if c := closest(v, col.Values); c != "" {
-			msg = fmt.Sprintf("which is not one of %s: did you mean %s?", strings.Join(col.Values, ", "), c)
+			m.add(": did you mean %s?", ": bedoel je %s?", c)
 		}
-		return msg
+		return m
 	case model.Bool:
 		if _, err := values.ParseBool(v); err != nil {
-			return "which is not a yes/no value; use ja or nee"
+			return bi{"which is not a yes/no value; use ja or nee", "dat geen ja/nee-waarde is; gebruik ja of nee"}
 		}
 	}
-	return ""
+	return bi{}
 }
 
 func sortPair(a, b string) (string, string) {

@@ -27,6 +27,8 @@ type Comments struct {
 	// AfterColumns are lines below a file's column mappings, by
 	// File.Label(): commented-out mappings to choose from.
 	AfterColumns map[string][]string
+	// NoAsOf is the comment that says as_of is not set (nil: in English).
+	NoAsOf []string
 }
 
 // Write renders m as YAML that Parse reads back, with c as comments.
@@ -66,10 +68,14 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	add(root, "systems", systems)
 	if noAsOf {
 		key := root.Content[len(root.Content)-2]
-		key.HeadComment = comment([]string{
-			"as_of: YYYY-MM-DD, the reference date the audit measures from, is not set;",
-			"without it (or --as-of) the audit uses the day it runs.",
-		})
+		noAsOfLines := c.NoAsOf
+		if noAsOfLines == nil {
+			noAsOfLines = []string{
+				"as_of: YYYY-MM-DD, the reference date the audit measures from, is not set;",
+				"without it (or --as-of) the audit uses the day it runs.",
+			}
+		}
+		key.HeadComment = comment(noAsOfLines)
 	}
 	root.Content[0].HeadComment = comment(c.Head)
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}, FootComment: comment(c.Foot)}

@@ -70,3 +70,34 @@ func valuesMarkdown() string {
 	}
 	return b.String()
 }
+
+// ValueDocsNL are ValueDocs in Dutch.
+var ValueDocsNL = map[string]map[string]string{
+	"consent_type": {
+		"photo_portal":            "foto's van het kind in het ouderportaal of de app (het groepsdagboek)",
+		"photo_external":          "foto's van het kind buiten het portaal: website, social media, nieuwsbrief, folders",
+		"pickup_by_others":        "anderen dan de ouders mogen het kind ophalen",
+		"transport":               "het kind mag vervoerd worden met auto, stint of bus",
+		"friend_visit":            "een vriendje mag bij het kind op de BSO komen spelen (bezoek aan het kind)",
+		"visit_friend":            "het kind mag bij een vriendje thuis gaan spelen (het kind gaat op bezoek)",
+		"independent_from_school": "het kind mag zelfstandig van school naar de BSO komen",
+		"independent_home":        "het kind mag zelfstandig van de BSO naar huis gaan",
+	},
+	"category": {
+		"allergy":    "een allergie (gezondheidsgegeven)",
+		"diet":       "een dieet of voedselvoorkeur (religie als het halal of koosjer is)",
+		"medical":    "medische informatie: een aandoening, medicatie, advies van een arts (gezondheidsgegeven)",
+		"vve":        "de VVE-indicatie (voor- en vroegschoolse educatie) of het programma",
+		"bilingual":  "de talen waarmee het kind opgroeit",
+		"religion":   "religie of levensovertuiging (een bijzonder persoonsgegeven)",
+		"general":    "al het andere over het kind",
+		"child_file": "een kinddossier (dossier, observaties, verslagen)",
+		"income":     "inkomensstukken van de ouders (voor de gemeentelijke toeslag)",
+		"staff":      "een personeelsdossier",
+		"other":      "elk ander document",
+	},
+	"basis": {
+		"consent":   "de ouders gaven uitdrukkelijke toestemming (AVG art. 9 lid 2 a)",
+		"necessity": "een vastgelegde noodzaak voor de zorg voor het kind",
+	},
+}

@@ -115,9 +115,20 @@ func (p *Proposal) AsOfSummary() string {
 }
 
 // asOfComments explain as_of in the manifest.
-func (p *Proposal) asOfComments() []string {
+func (p *Proposal) asOfComments(nl bool) []string {
 	if p.AsOf == "" {
 		return nil
+	}
+	if nl {
+		lines := []string{"as_of is de peildatum die deze exports geven:"}
+		for _, l := range p.AsOfFrom {
+			lines = append(lines, "  "+l)
+		}
+		for _, o := range p.OtherDates {
+			lines = append(lines, "andere peildatum: "+o)
+		}
+		return append(lines, "Bewaartermijnen en deadlines worden ervanaf gemeten: pas hem aan, of haal hem",
+			"weg om vanaf de dag van de audit te meten (--as-of gaat daarvoor).")
 	}
 	lines := []string{"as_of is the reference date (Peildatum) that these exports give:"}
 	for _, l := range p.AsOfFrom {

@@ -482,56 +482,85 @@ func productOf(system, file string) string {
 	return "onbekend"
 }
 
-// Comments explains the proposal in the manifest it writes: per file the
-// table and score, why each column was placed, what to review, and what
-// could not be placed and why.
-func (p *Proposal) Comments() manifest.Comments {
+// Comments explains the proposal in the manifest it writes, in English;
+// see CommentsIn.
+func (p *Proposal) Comments() manifest.Comments { return p.CommentsIn("en") }
+
+// CommentsIn explains the proposal in the manifest it writes, in lang (nl
+// or en): per file the table and score, why each column was placed, what
+// to review, and what could not be placed and why.
+func (p *Proposal) CommentsIn(lang string) manifest.Comments {
+	nl := lang == "nl"
+	tr := func(en, dutch string) string {
+		if nl {
+			return dutch
+		}
+		return en
+	}
+	in := func(s string) string { return InLang(lang, s) }
+	head := []string{
+		"Written by avgaudit init: each export was recognised from its header row",
+		"and the values under it. Review it: check that every file is the table",
+		"named and that each column mapping is right (the comment at the end of a",
+		"line says why it was placed; lines marked REVIEW are guesses), and fill",
+		"in the products and the organisation.",
+	}
+	if nl {
+		head = []string{
+			"Geschreven door avgaudit init: elke export is herkend aan zijn kopregel en",
+			"de waarden eronder. Kijk het na: controleer dat elk bestand de genoemde",
+			"tabel is en dat elke koppeling van een kolom klopt (het commentaar aan het",
+			"eind van een regel zegt waarom; regels met REVIEW zijn gissingen), en vul",
+			"de producten en de organisatie in.",
+		}
+	}
 	c := manifest.Comments{
-		Head: []string{
-			"Written by avgaudit init: each export was recognised from its header row",
-			"and the values under it. Review it: check that every file is the table",
-			"named and that each column mapping is right (the comment at the end of a",
-			"line says why it was placed; lines marked REVIEW are guesses), and fill",
-			"in the products and the organisation.",
-		},
+		Head:         head,
 		Files:        map[string][]string{},
 		Systems:      map[string][]string{},
 		Columns:      map[string]map[string]string{},
 		Values:       map[string]map[string]map[string]string{},
 		AfterColumns: map[string][]string{},
 	}
-	c.Head = append(c.Head, p.asOfComments()...)
+	c.Head = append(c.Head, p.asOfComments(nl)...)
+	if nl {
+		c.NoAsOf = []string{
+			"as_of: JJJJ-MM-DD, de peildatum waarvanaf de audit meet, is niet ingevuld;",
+			"zonder (of zonder --as-of) gebruikt de audit de dag waarop hij draait.",
+		}
+	}
 	for sys := range p.Guessed {
-		c.Systems[sys] = []string{"product not recognised from the file names: fill in the product's name as the processor register writes it"}
+		c.Systems[sys] = []string{tr("product not recognised from the file names: fill in the product's name as the processor register writes it",
+			"product niet herkend aan de bestandsnamen: vul de naam van het product in zoals het verwerkersregister die schrijft")}
 	}
 	for _, pl := range append(slices.Clone(p.Placed), p.Drafts()...) {
 		r := pl.Result
 		var lines []string
 		if pl.Draft {
 			lines = append(lines,
-				fmt.Sprintf("DRAFT: not recognised in full; closest is %s (%s matched), but required", r.Table, r.Score()),
-				fmt.Sprintf("columns were not found: %s.", describe(r.Table, r.Missing)),
-				"Complete it below (remove the # before the right mapping) or delete this entry.")
+				fmt.Sprintf(tr("DRAFT: not recognised in full; closest is %s (%s matched), but required", "CONCEPT: niet helemaal herkend; het dichtst bij is %s (%s gekoppeld), maar verplichte"), r.Table, in(r.Score())),
+				fmt.Sprintf(tr("columns were not found: %s.", "kolommen zijn niet gevonden: %s."), describe(r.Table, r.Missing)),
+				tr("Complete it below (remove the # before the right mapping) or delete this entry.", "Maak het hieronder af (haal de # voor de juiste koppeling weg) of verwijder dit deel."))
 		} else {
-			lines = append(lines, fmt.Sprintf("recognised as %s: %s matched", r.Table, r.Score()))
+			lines = append(lines, fmt.Sprintf(tr("recognised as %s: %s matched", "herkend als %s: %s gekoppeld"), r.Table, in(r.Score())))
 		}
 		if pl.HeaderRow > 1 {
-			lines = append(lines, fmt.Sprintf("header on row %d; the rows above it are skipped", pl.HeaderRow))
+			lines = append(lines, fmt.Sprintf(tr("header on row %d; the rows above it are skipped", "kopregel op rij %d; de rijen erboven worden overgeslagen"), pl.HeaderRow))
 		}
 		if r.RunnerUp != "" {
-			lines = append(lines, "next best: "+r.RunnerUp)
+			lines = append(lines, tr("next best: ", "daarna het best: ")+in(r.RunnerUp))
 		}
 		var left []string
 		for _, i := range r.Unplaced {
 			left = append(left, pl.Header[i])
 		}
 		if len(left) > 0 {
-			lines = append(lines, "not loaded: "+strings.Join(left, ", "))
+			lines = append(lines, tr("not loaded: ", "niet ingelezen: ")+strings.Join(left, ", "))
 		}
 		for _, n := range pl.Notes {
-			lines = append(lines, "REVIEW: "+n)
+			lines = append(lines, "REVIEW: "+in(n))
 		}
-		lines = append(lines, valueDocLines(r.Table, pl)...)
+		lines = append(lines, valueDocLines(r.Table, pl, nl)...)
 		label := pl.Label()
 		c.Files[label] = lines
 		why := map[string]string{}
@@ -541,22 +570,32 @@ func (p *Proposal) Comments() manifest.Comments {
 				w = "REVIEW: " + w
 			}
 			if w != "" {
-				why[pl.Header[i]] = w
+				why[pl.Header[i]] = in(w)
 			}
 			_ = col
 		}
 		c.Columns[label] = why
 		if len(pl.ValueComments) > 0 {
 			c.Values[label] = pl.ValueComments
+			if nl {
+				c.Values[label] = map[string]map[string]string{}
+				for col, m := range pl.ValueComments {
+					c.Values[label][col] = map[string]string{}
+					for k, v := range m {
+						c.Values[label][col][k] = Dutch(v)
+					}
+				}
+			}
 		}
 		if pl.Draft {
-			c.AfterColumns[label] = draftLines(r)
+			c.AfterColumns[label] = draftLines(r, nl)
 		}
 	}
 	if len(p.Unplaced) > 0 {
-		c.Foot = append(c.Foot, "Could not place (add them above by hand if they hold a canonical table):")
+		c.Foot = append(c.Foot, tr("Could not place (add them above by hand if they hold a canonical table):",
+			"Niet geplaatst (zet ze hierboven met de hand als ze een tabel bevatten):"))
 		for _, u := range p.Unplaced {
-			c.Foot = append(c.Foot, fmt.Sprintf("  %s: %s", u.Label(), u.Reason))
+			c.Foot = append(c.Foot, fmt.Sprintf("  %s: %s", u.Label(), in(u.Reason)))
 		}
 	}
 	return c
@@ -579,16 +618,23 @@ func draftReason(c Candidate) string {
 
 // draftLines are the commented-out mappings of a draft entry: per missing
 // required column the headers most likely to be it.
-func draftLines(r Result) []string {
+func draftLines(r Result, nl bool) []string {
 	var out []string
 	for _, col := range r.Missing {
 		hs := r.Hints[col]
 		if len(hs) == 0 {
-			out = append(out, fmt.Sprintf("REVIEW %s: no header looks like it; map the export's column for %s here:", col, describe(r.Table, []string{col})),
-				fmt.Sprintf("HEADER: %s", col))
+			f, h := "REVIEW %s: no header looks like it; map the export's column for %s here:", "HEADER: %s"
+			if nl {
+				f, h = "REVIEW %s: geen kolomkop lijkt erop; koppel hier de kolom van de export voor %s:", "KOLOMKOP: %s"
+			}
+			out = append(out, fmt.Sprintf(f, col, describe(r.Table, []string{col})), fmt.Sprintf(h, col))
 			continue
 		}
-		out = append(out, fmt.Sprintf("REVIEW %s: probably %s; keep one of these lines without its #:", col, "`"+strings.Join(hs, "` or `")+"`"))
+		f, or := "REVIEW %s: probably %s; keep one of these lines without its #:", "` or `"
+		if nl {
+			f, or = "REVIEW %s: waarschijnlijk %s; houd een van deze regels, zonder de #:", "` of `"
+		}
+		out = append(out, fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`"))
 		for _, h := range hs {
 			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
 		}
@@ -606,7 +652,7 @@ func yamlKey(h string) string {
 
 // valueDocLines explain, for each enumeration column the entry maps, what
 // every canonical value means.
-func valueDocLines(table string, pl Placement) []string {
+func valueDocLines(table string, pl Placement, nl bool) []string {
 	t, _ := model.Lookup(table)
 	var out []string
 	for _, i := range slices.Sorted(maps.Keys(pl.Result.Columns)) {
@@ -614,9 +660,17 @@ func valueDocLines(table string, pl Placement) []string {
 		if !ok || col.Type != model.Enum {
 			continue
 		}
-		out = append(out, fmt.Sprintf("values of %s:", col.Name))
+		f := "values of %s:"
+		if nl {
+			f = "waarden van %s:"
+		}
+		out = append(out, fmt.Sprintf(f, col.Name))
 		for _, v := range col.Values {
-			out = append(out, fmt.Sprintf("  %-24s %s", v, model.ValueDoc(col.Name, v)))
+			doc := model.ValueDoc(col.Name, v)
+			if nl {
+				doc = model.ValueDocsNL[col.Name][v]
+			}
+			out = append(out, fmt.Sprintf("  %-24s %s", v, doc))
 		}
 	}
 	return out

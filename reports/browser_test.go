@@ -197,6 +197,17 @@ func (b *browser) overflow(t *testing.T, inBox bool) []string {
 	})(`+strconv.FormatBool(inBox)+`)`)
 }
 
+// renderAll lays out every check: the page leaves those not scrolled near
+// unrendered (content-visibility: auto), and innerText, sizes and
+// screenshots see only what is rendered. A reader scrolling or searching
+// the page gets them rendered as they come near.
+func (b *browser) renderAll(t *testing.T) {
+	t.Helper()
+	if n := b.count(t, `[...document.querySelectorAll(".check")].map(c => c.style.contentVisibility = "visible").length`); n == 0 {
+		t.Log("no checks on the page")
+	}
+}
+
 // screenshot saves a picture of the whole page for a person to look at.
 func (b *browser) screenshot(t *testing.T, name string) {
 	t.Helper()
@@ -231,6 +242,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Run(aud.name, func(t *testing.T) {
 			run := aud.fixture(t)
 			b := openInBrowser(t, render(t, HTMLReporter{}, run, testOpt{Audience: aud.name}), chartsDrawn)
+			b.renderAll(t)
 			for _, id := range []string{matrixChartID, trendChartID} {
 				if n := b.count(t, `document.querySelectorAll("#`+id+` svg path, #`+id+` svg rect").length`); n == 0 {
 					t.Errorf("chart %s has no shapes: ECharts did not draw it", id)

@@ -78,6 +78,7 @@ type htmlPage struct {
 	L             *labels
 	Audience      string // of the page's class
 	ShowLocations bool   // each finding's file, row and table are shown
+	Workbook      string // the workbook next to the report (Options.Workbook)
 	Title         string
 	Intro         string
 	Organisation  string
@@ -176,9 +177,12 @@ type htmlCheck struct {
 	Findings      []htmlFinding
 	Resolved      []htmlFinding
 	NResolved     int
-	Counts        checkCounts
-	Previous      string // the previous run's number of findings, or a dash
-	Risk          *htmlRisk
+	// MoreFindings and MoreResolved count the rows left out of Findings
+	// and Resolved (see htmlRows).
+	MoreFindings, MoreResolved int
+	Counts                     checkCounts
+	Previous                   string // the previous run's number of findings, or a dash
+	Risk                       *htmlRisk
 }
 
 type htmlRisk struct {
@@ -266,6 +270,7 @@ func (HTMLReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 		return err
 	}
 	page := buildPage(l, d, run)
+	page.Workbook = opt.Workbook
 	var buf bytes.Buffer
 	if err := pageTmpl.Execute(&buf, page); err != nil {
 		return fmt.Errorf("write html: %w", err)
@@ -411,16 +416,25 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved bool) htmlC
 			hc.Risk.Owner = l.NoOwner
 		}
 	}
-	for _, f := range c.Findings {
+	for _, f := range c.Findings[:min(len(c.Findings), htmlRows)] {
 		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f))
 	}
+	hc.MoreFindings = len(c.Findings) - len(hc.Findings)
 	if resolved {
-		for _, f := range c.Resolved {
+		for _, f := range c.Resolved[:min(len(c.Resolved), htmlRows)] {
 			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f))
 		}
+		hc.MoreResolved = len(c.Resolved) - len(hc.Resolved)
 	}
 	return hc
 }
+
+// htmlRows is the number of a check's findings (and of its resolved ones)
+// the HTML report lists; the rest are counted under the table and are in
+// the workbook. A browser opens a page of a few thousand rows in a second
+// or two, but one of a chain's tens of thousands of findings in minutes.
+// The counts, charts and matrix always cover every finding.
+const htmlRows = 200
 
 func htmlFindingOf(l *labels, c results.Check, f results.Finding) htmlFinding {
 	return htmlFinding{
@@ -537,12 +551,18 @@ type htmlFindings struct {
 	Class         string
 	Columns       []string
 	Findings      []htmlFinding
+	More          string // how many rows are left out and where they are; empty when none
 }
 
 // findingsTable gives the "findings" template its data; a template can
-// call a function with several arguments, not build a struct.
-func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding) htmlFindings {
-	return htmlFindings{L: p.L, ShowLocations: p.ShowLocations, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
+// call a function with several arguments, not build a struct. more is the
+// number of rows left out of findings.
+func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding, more int) htmlFindings {
+	t := htmlFindings{L: p.L, ShowLocations: p.ShowLocations, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
+	if more > 0 {
+		t.More = fmt.Sprintf(p.L.MoreRows, more, cmp.Or(p.Workbook, p.L.TheWorkbook))
+	}
+	return t
 }
 
 // pickMap names key from a map of labels, or shows key as it is.

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -159,5 +160,41 @@ func TestHTMLEscapesChartData(t *testing.T) {
 	}
 	if n := strings.Count(page, "<script"); n != scriptsPerPage {
 		t.Errorf("the page has %d script elements, want %d", n, scriptsPerPage)
+	}
+}
+
+// TestHTMLFirstRows: a check with more findings than htmlRows lists the
+// first htmlRows and names how many more the workbook holds; the counts
+// still cover every finding.
+func TestHTMLFirstRows(t *testing.T) {
+	run := fixture(t)
+	c := &run.Checks[0]
+	base := c.Findings[0]
+	c.Findings = nil
+	for i := range htmlRows + 50 {
+		f := base
+		f.RecordKey = fmt.Sprintf("K-%05d", i)
+		f.Key = c.ID + "|" + f.Table + "|" + f.RecordKey
+		f.Row = i + 2
+		c.Findings = append(c.Findings, f)
+	}
+	c.Resolved = append(c.Resolved[:0:0], c.Findings...)
+	run.Summarise()
+	page := string(render(t, HTMLReporter{}, run, testOpt{Audience: results.AudienceFG, Workbook: "rapport-fg.xlsx"}))
+	if n := len(regexp.MustCompile(`>K-[0-9]{5}<`).FindAllString(page, -1)); n != 2*htmlRows {
+		t.Errorf("%d finding rows of the check (current and resolved), want %d", n, 2*htmlRows)
+	}
+	if !strings.Contains(page, ">K-00199<") || strings.Contains(page, ">K-00200<") {
+		t.Error("not the first rows listed")
+	}
+	if n := strings.Count(page, `<p class="note more">… en nog 50: zie rapport-fg.xlsx.</p>`); n != 2 {
+		t.Errorf("the note on the rows left out %d times, want under both tables", n)
+	}
+	if !strings.Contains(page, fmt.Sprintf("<dd>%d</dd>", run.Summary.Findings)) {
+		t.Errorf("the summary does not count all %d findings", run.Summary.Findings)
+	}
+	page = string(render(t, HTMLReporter{}, run, testOpt{Lang: "en"}))
+	if !strings.Contains(page, "… and 50 more: see the Excel report.") {
+		t.Error("no note without a workbook name")
 	}
 }

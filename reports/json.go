@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -24,19 +22,7 @@ func (JSONReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	// The file is read by programs and people, not embedded in HTML:
-	// "<" stays "<" rather than "\u003c".
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(run); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	return nil
+	return writeRunJSON(w, run)
 }
 
 // ReadJSON reads a run written by JSONReporter, of this or an older schema

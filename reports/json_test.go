@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,5 +85,29 @@ func TestReadJSONErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJSONStreamedAsEncoded: the check-by-check writer gives the bytes of
+// encoding the whole run at once, with and without checks.
+func TestJSONStreamedAsEncoded(t *testing.T) {
+	run := prepare(fixture(t))
+	for _, checks := range [][]results.Check{run.Checks, {}, nil, run.Checks[:1]} {
+		r := *run
+		r.Checks = checks
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(&r); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := writeRunJSON(&got, &r); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%d checks: streamed JSON differs from the encoded run", len(checks))
+		}
 	}
 }

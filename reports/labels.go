@@ -189,10 +189,14 @@ type labels struct {
 	// Checks in detail.
 	CheckDetails string
 	NoFindings   string
-	Incomplete   string // marks a check whose input lost rows
-	BackToTop    string
-	MaskNote     string
-	Item         string // heads the first column of a sheet of name–value lines
+	// MoreRows counts the findings an HTML table leaves out (%d) and names
+	// the workbook that has them (%s); TheWorkbook names it when the
+	// file name is not known.
+	MoreRows, TheWorkbook string
+	Incomplete            string // marks a check whose input lost rows
+	BackToTop             string
+	MaskNote              string
+	Item                  string // heads the first column of a sheet of name–value lines
 
 	// Sheet names of the workbook (at most 31 characters) that no other
 	// label gives.
@@ -390,6 +394,8 @@ var labelsNL = labels{
 
 	CheckDetails: "Bevindingen per controle",
 	NoFindings:   "Geen bevindingen.",
+	MoreRows:     "… en nog %d: zie %s.",
+	TheWorkbook:  "het Excel-rapport",
 	Incomplete:   "onvolledig",
 	BackToTop:    "Naar boven",
 	MaskNote: "Burgerservicenummers (BSN) zijn in dit rapport gemaskeerd: alleen de laatste " +
@@ -590,6 +596,8 @@ var labelsEN = labels{
 
 	CheckDetails: "Findings per check",
 	NoFindings:   "No findings.",
+	MoreRows:     "… and %d more: see %s.",
+	TheWorkbook:  "the Excel report",
 	Incomplete:   "incomplete",
 	BackToTop:    "Back to top",
 	MaskNote: "Citizen service numbers (BSN) are masked in this report: only the last four " +

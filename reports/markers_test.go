@@ -30,7 +30,13 @@ func TestEnglishMarkers(t *testing.T) {
 			out := render(t, r, run, testOpt{Lang: tt.lang})
 			text := html.UnescapeString(string(out))
 			if _, ok := r.(XLSXReporter); ok {
-				text = zipParts(t, out)["xl/sharedStrings.xml"]
+				// Shared strings, and the inline strings of the streamed sheets.
+				text = ""
+				for name, part := range zipParts(t, out) {
+					if name == "xl/sharedStrings.xml" || strings.HasPrefix(name, "xl/worksheets/") {
+						text += part
+					}
+				}
 			}
 			if !strings.Contains(text, tt.want) || strings.Contains(text, tt.not) {
 				t.Errorf("%T %s: want %s and no %s", r, tt.lang, tt.want, tt.not)

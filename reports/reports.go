@@ -30,6 +30,10 @@ type Options struct {
 	// Lang is "nl" (the default when empty) or "en". It chooses every label,
 	// title, why/fix text and the form of dates.
 	Lang string
+	// Workbook is the name of the workbook written next to the HTML report;
+	// the HTML names it under a check whose findings it shows only the
+	// first of (see htmlRows).
+	Workbook string
 	// TmpDir holds excelize's temporary files; "" for the system's. A run
 	// gives its private folder (package scratch).
 	TmpDir string

@@ -81,7 +81,7 @@ func riskFixture(t *testing.T) *results.Run {
 
 // testOpt is a detailed report's language and audience, as the tests ask
 // for them: the fixtures stand for runs the audience package prepared.
-type testOpt struct{ Lang, Audience string }
+type testOpt struct{ Lang, Audience, Workbook string }
 
 // render writes run, taken as prepared for opt.Audience (risk when empty),
 // with r and returns the bytes.
@@ -93,7 +93,7 @@ func render(t *testing.T, r Reporter, run *results.Run, opt testOpt) []byte {
 		aud = results.AudienceRisk
 	}
 	d := audience.AssumePrepared(run, aud)
-	if err := r.Write(&buf, d, Options{Lang: opt.Lang}); err != nil {
+	if err := r.Write(&buf, d, Options{Lang: opt.Lang, Workbook: opt.Workbook}); err != nil {
 		t.Fatalf("%T.Write(%+v): %v", r, opt, err)
 	}
 	return buf.Bytes()

@@ -38,6 +38,7 @@ func TestSampleReports(t *testing.T) {
 	t.Run("html", func(t *testing.T) {
 		for _, lang := range []string{"nl", "en"} {
 			b := openInBrowser(t, render(t, HTMLReporter{}, run, testOpt{Lang: lang}), "#"+trendChartID+" svg")
+			b.renderAll(t)
 			if n := b.count(t, `document.querySelectorAll("table.findings tbody tr").length`); n != run.Summary.Findings {
 				t.Errorf("%s: the findings tables have %d rows, want %d", lang, n, run.Summary.Findings)
 			}

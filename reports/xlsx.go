@@ -62,7 +62,7 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	}
 	// Cells from the exports that start like a formula stay text when
 	// edited in Excel.
-	if err := xlsxkit.QuoteFormulaLike(f); err != nil {
+	if err := xlsxkit.QuoteFormulaLike(f, x.streamed...); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if err := f.Write(w, excelize.Options{Password: opt.Password}); err != nil {
@@ -73,6 +73,8 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 
 type xlsxWriter struct {
 	f           *excelize.File
+	streamed    []string    // sheets written by tablePart, their cells quoted as written
+	quoted      map[int]int // style id → the same with Excel's quote prefix
 	l           *labels
 	reportTitle string
 	// showLocations: each finding's file, row and table are shown;
@@ -189,7 +191,11 @@ func (x *xlsxWriter) write() error {
 			return fmt.Errorf("sheet %q: %w", s.sheet, err)
 		}
 	}
-	x.f.SetActiveSheet(0)
+	// The summary, the workbook's first sheet, is active from the start;
+	// SetActiveSheet would read every streamed sheet back into memory.
+	if x.f.GetActiveSheetIndex() != 0 {
+		x.f.SetActiveSheet(0)
+	}
 	return x.docProps()
 }
 
@@ -598,10 +604,8 @@ func (x *xlsxWriter) acceptances() error {
 		rows = append(rows, []any{a.ID, l.acceptanceStatus(a.Status), a.CheckID, a.RecordKey, a.Justification,
 			a.LegalBasis, a.ApprovedBy, dateCell(a.ApprovedOn), dateCell(a.ExpiresOn), a.Matched, a.Source})
 	}
-	if err := x.table(sh, header, rows); err != nil {
-		return err
-	}
-	return x.styleColumns(sh, len(rows), x.date, slices.Index(header, l.ApprovedOn)+1, slices.Index(header, l.ExpiresOn)+1)
+	return x.table(sh, header, rows, map[int]int{
+		slices.Index(header, l.ApprovedOn) + 1: x.date, slices.Index(header, l.ExpiresOn) + 1: x.date})
 }
 
 // dateCell is a date (YYYY-MM-DD) as a date cell, or the text as it is when
@@ -612,19 +616,6 @@ func dateCell(s string) any {
 		return s
 	}
 	return d
-}
-
-// styleColumns styles the body rows (2 to rows+1) of columns cols.
-func (x *xlsxWriter) styleColumns(sh string, rows, id int, cols ...int) error {
-	if rows == 0 {
-		return nil
-	}
-	for _, c := range cols {
-		if err := x.f.SetCellStyle(sh, xlsxkit.Cell(c, 2), xlsxkit.Cell(c, rows+1), id); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (x *xlsxWriter) inputs() error {
@@ -640,10 +631,7 @@ func (x *xlsxWriter) inputs() error {
 		rows = append(rows, []any{in.System, in.Product, in.File, in.Sheet, in.Table,
 			in.RowsRead, in.RowsLoaded, in.RowsRejected, share, l.pick(results.ShortList(in.SkippedColumns, maxListed)), in.SHA256})
 	}
-	if err := x.table(l.Files, header, rows); err != nil {
-		return err
-	}
-	return x.styleColumns(l.Files, len(rows), x.percent, slices.Index(header, l.ShareRejected)+1)
+	return x.table(l.Files, header, rows, map[int]int{slices.Index(header, l.ShareRejected) + 1: x.percent})
 }
 
 func (x *xlsxWriter) rejects() error {
@@ -705,24 +693,61 @@ func (x *xlsxWriter) method() error {
 }
 
 // table writes a new sheet holding one table: a styled, frozen header row
-// with an autofilter, and columns as wide as their content allows.
-func (x *xlsxWriter) table(sh string, header []string, rows [][]any) error {
+// with an autofilter, and columns as wide as their content allows. colStyle
+// gives some columns (1-based) a style of their own (dates, percentages).
+// The rows are streamed (excelize's StreamWriter): memory does not grow
+// with them. A table longer than a sheet can hold goes on over sheets
+// named "sh (2)", "sh (3)", ..., each with the header.
+func (x *xlsxWriter) table(sh string, header []string, rows [][]any, colStyle ...map[int]int) error {
+	per := maxSheetRows - 1
+	for part, from := 1, 0; part == 1 || from < len(rows); part, from = part+1, from+per {
+		name := sh
+		if part > 1 {
+			suffix := " (" + strconv.Itoa(part) + ")"
+			name = truncUTF16(sh, maxSheetName-len(suffix)) + suffix
+		}
+		var styles map[int]int
+		if len(colStyle) > 0 {
+			styles = colStyle[0]
+		}
+		if err := x.tablePart(name, header, rows[from:min(from+per, len(rows))], styles); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxSheetRows is the number of rows of an Excel sheet (a variable for the
+// tests).
+var maxSheetRows = excelize.TotalRows
+
+func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyle map[int]int) error {
 	f := x.f
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	all := append([][]any{strAny(header)}, rows...)
-	if err := x.setRows(sh, 1, all); err != nil {
+	// What the stream writer cannot set comes first, on the empty sheet:
+	// the filter (its range known from the number of rows), the page.
+	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(len(rows)+1, 2)), nil); err != nil {
 		return err
 	}
-	if err := x.setWidths(sh, all, 1); err != nil {
+	if err := xlsxkit.PrintA4Landscape(x.f, sh); err != nil {
 		return err
 	}
-	last := xlsxkit.Cell(len(header), 1)
-	if err := f.SetCellStyle(sh, "A1", last, x.header); err != nil {
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
 		return err
 	}
-	if err := f.SetPanes(sh, &excelize.Panes{
+	head := strAny(header)
+	widths := colWidths(append([][]any{head}, rows...), 1)
+	// Last column first: excelize keeps them in the opposite order, and
+	// readers want <col> elements in ascending order.
+	for c := len(widths) - 1; c >= 0; c-- {
+		if err := sw.SetColWidth(c+1, c+1, widths[c]); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{
 		Freeze:      true,
 		YSplit:      1,
 		TopLeftCell: "A2",
@@ -731,13 +756,77 @@ func (x *xlsxWriter) table(sh string, header []string, rows [][]any) error {
 	}); err != nil {
 		return err
 	}
-	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(len(all), 2)), nil); err != nil {
+	cells := make([]any, len(header))
+	for c, h := range head {
+		cells[c] = excelize.Cell{StyleID: x.header, Value: h}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
 		return err
 	}
-	if err := x.styleBody(sh, all, 2, len(all)); err != nil {
-		return err
+	// The body's cells are aligned to the top; the text of a column that
+	// holds a value wider than maxColWidth wraps, and a row with wrapped
+	// text is made tall enough for it (readers do not agree on fitting
+	// rows to wrapped text when the file opens: LibreOffice does not).
+	cols, long := len(header), map[int]bool{}
+	for _, row := range rows {
+		cols = max(cols, len(row))
+		for c, v := range row {
+			if xlsxkit.TextWidth(v)+2 > maxColWidth {
+				long[c] = true
+			}
+		}
 	}
-	return xlsxkit.PrintA4Landscape(x.f, sh)
+	style := make([]int, cols)
+	for c := range style {
+		style[c] = x.top
+		if long[c] {
+			style[c] = x.wrap
+		}
+		if id, ok := colStyle[c+1]; ok {
+			style[c] = id
+		}
+	}
+	for r, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		cells := make([]any, cols)
+		lines := 1
+		for c := range cells {
+			var v any
+			if c < len(row) && row[c] != "" {
+				v = row[c]
+			}
+			id := style[c]
+			if s, ok := v.(string); ok {
+				if long[c] {
+					lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
+				}
+				// Text from the exports that starts like a formula stays
+				// text when edited in Excel (see xlsxkit.QuoteFormulaLike).
+				if xlsxkit.FormulaLike(s) {
+					if x.quoted == nil {
+						x.quoted = map[int]int{}
+					}
+					var err error
+					if id, err = xlsxkit.QuotedStyle(f, id, x.quoted); err != nil {
+						return err
+					}
+				}
+			}
+			cells[c] = excelize.Cell{StyleID: id, Value: v}
+		}
+		var opts []excelize.RowOpts
+		if lines > 1 {
+			// At most Excel's 409 points (see xlsxkit.SetRowHeight).
+			opts = append(opts, excelize.RowOpts{Height: min(float64(lines*lineHeight), excelize.MaxRowHeight)})
+		}
+		if err := sw.SetRow(xlsxkit.Cell(1, r+2), cells, opts...); err != nil {
+			return err
+		}
+	}
+	x.streamed = append(x.streamed, sh)
+	return sw.Flush()
 }
 
 func (x *xlsxWriter) setRows(sh string, first int, rows [][]any) error {

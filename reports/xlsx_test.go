@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"maps"
 	"os"
@@ -268,5 +269,54 @@ func TestXLSXEmptyRun(t *testing.T) {
 	want := []string{"Summary", "Risk matrix", "Locations", "Accepted risks", "Files", "Rejected rows", "Policy", "Methodology"}
 	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
+	}
+}
+
+// TestXLSXSplitsLongTables: a check with more findings than a sheet holds
+// goes on over numbered sheets, each with the header, frozen and filtered.
+func TestXLSXSplitsLongTables(t *testing.T) {
+	defer func(n int) { maxSheetRows = n }(maxSheetRows)
+	maxSheetRows = 5 // a header and four findings
+	run := fixture(t)
+	c := &run.Checks[0]
+	base := c.Findings[0]
+	c.Findings = nil
+	for i := range 10 {
+		f := base
+		f.RecordKey = fmt.Sprintf("K-%05d", i)
+		f.Key = c.ID + "|" + f.Table + "|" + f.RecordKey
+		c.Findings = append(c.Findings, f)
+	}
+	run.Summarise()
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, XLSXReporter{}, run, testOpt{Audience: results.AudienceFG})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var keys []string
+	for i, sh := range []string{c.ID, c.ID + " (2)", c.ID + " (3)"} {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatalf("sheet %q: %v", sh, err)
+		}
+		if want := []int{5, 5, 3}[i]; len(rows) != want {
+			t.Errorf("sheet %q: %d rows, want %d", sh, len(rows), want)
+		}
+		if rows[0][0] != labelsNL.File {
+			t.Errorf("sheet %q starts with %q, not the header", sh, rows[0][0])
+		}
+		for _, r := range rows[1:] {
+			keys = append(keys, r[3])
+		}
+		panes, err := f.GetPanes(sh)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("sheet %q: panes %+v, %v; want the header row frozen", sh, panes, err)
+		}
+	}
+	if len(keys) != 10 || keys[0] != "K-00000" || keys[9] != "K-00009" {
+		t.Errorf("findings over the sheets: %q", keys)
+	}
+	if idx, _ := f.GetSheetIndex(c.ID + " (4)"); idx >= 0 {
+		t.Error("a fourth, empty sheet")
 	}
 }

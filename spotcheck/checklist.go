@@ -3,6 +3,7 @@ package spotcheck
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,7 +155,11 @@ func (c *checklist) fgColumns() []fgColumn {
 func (c *checklist) records() error {
 	f, l, s := c.f, c.l, c.s
 	sh := l.SampleSheet
+	named := slices.ContainsFunc(s.Records, func(r Record) bool { return r.Child != "" })
 	header := []any{l.No, l.System, l.Table, l.Key, l.File, l.Row}
+	if named { // the child's name next to the record key
+		header = slices.Insert(header, 4, any(l.Child))
+	}
 	for _, col := range s.Columns {
 		header = append(header, l.pick(col))
 	}
@@ -166,6 +171,9 @@ func (c *checklist) records() error {
 	rows := [][]any{header}
 	for i, r := range s.Records {
 		row := []any{i + 1, c.product(r.System), r.Table, mask(r.Key), mask(r.File), xlsxkit.RowNumber(r.Row)}
+		if named {
+			row = slices.Insert(row, 4, any(mask(r.Child)))
+		}
 		for _, v := range r.Values {
 			row = append(row, values.MaskContactsInText(l.pick(v)))
 		}

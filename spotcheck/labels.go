@@ -22,7 +22,7 @@ type labels struct {
 	SampleSheet, MethodSheet string
 
 	// Headings of the record columns.
-	No, System, Table, Key, File, Row string
+	No, System, Table, Key, Child, File, Row string
 	// Headings of the columns the FG fills in, with the answers of the
 	// yes/no questions.
 	ConsentForm, Matches, Remark, CheckedBy, CheckedOn string
@@ -44,7 +44,7 @@ var labelsNL = labels{
 		"augustus", "september", "oktober", "november", "december"},
 	SampleSheet: "Steekproef", MethodSheet: "Verantwoording",
 
-	No: "Nr", System: "Systeem", Table: "Tabel", Key: "Record", File: "Bronbestand", Row: "Rij",
+	No: "Nr", System: "Systeem", Table: "Tabel", Key: "Record", Child: "Kind", File: "Bronbestand", Row: "Rij",
 
 	ConsentForm: "Toestemmingsformulier aanwezig?", Matches: "Komt overeen met het systeem?",
 	Remark: "Opmerking", CheckedBy: "Gecontroleerd door", CheckedOn: "Datum controle",
@@ -87,7 +87,7 @@ var labelsEN = labels{
 		"August", "September", "October", "November", "December"},
 	SampleSheet: "Sample", MethodSheet: "Method",
 
-	No: "No.", System: "System", Table: "Table", Key: "Record key", File: "Source file", Row: "Row",
+	No: "No.", System: "System", Table: "Table", Key: "Record key", Child: "Child", File: "Source file", Row: "Row",
 
 	ConsentForm: "Consent form present?", Matches: "Matches the system?",
 	Remark: "Remark", CheckedBy: "Checked by", CheckedOn: "Date checked",

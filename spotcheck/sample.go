@@ -53,6 +53,7 @@ type Record struct {
 	Key    string // the record key, BSN masked
 	File   string // the export, with " [sheet]" for a workbook
 	Row    int    // the row in the export; 0 when not known
+	Child  string // the name of the child the record is about; "" if none
 	Values []results.Text
 }
 

@@ -2,6 +2,7 @@ package xlsxkit
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,12 +29,19 @@ func FormulaLike(s string) bool {
 //
 // excelize has no option for the prefix, so the cell formats (xf) of the
 // style sheet are copied with it set: one copy per format in use.
-func QuoteFormulaLike(f *excelize.File) error {
+//
+// Sheets named in done are left out: their writer quoted their cells as it
+// wrote them (QuotedStyle), and reading a streamed sheet back would load it
+// into memory.
+func QuoteFormulaLike(f *excelize.File, done ...string) error {
 	quoted := map[int]int{}                  // style id → the same with a quote prefix
 	if _, err := f.GetStyle(0); err != nil { // loads the style sheet
 		return err
 	}
 	for _, sheet := range f.GetSheetList() {
+		if slices.Contains(done, sheet) {
+			continue
+		}
 		rows, err := f.Rows(sheet)
 		if err != nil {
 			return fmt.Errorf("sheet %q: %w", sheet, err)
@@ -67,18 +75,31 @@ func quoteCell(f *excelize.File, sheet, cell string, quoted map[int]int) error {
 	if err != nil {
 		return err
 	}
-	q, ok := quoted[id]
-	if !ok {
-		if f.Styles == nil || f.Styles.CellXfs == nil || id >= len(f.Styles.CellXfs.Xf) {
-			return fmt.Errorf("cell %s: style %d not in the style sheet", cell, id)
-		}
-		xf := f.Styles.CellXfs.Xf[id]
-		on := true
-		xf.QuotePrefix = &on
-		f.Styles.CellXfs.Xf = append(f.Styles.CellXfs.Xf, xf)
-		f.Styles.CellXfs.Count = len(f.Styles.CellXfs.Xf)
-		q = len(f.Styles.CellXfs.Xf) - 1
-		quoted[id] = q
+	q, err := QuotedStyle(f, id, quoted)
+	if err != nil {
+		return fmt.Errorf("cell %s: %w", cell, err)
 	}
 	return f.SetCellStyle(sheet, cell, cell, q)
+}
+
+// QuotedStyle returns the style id with Excel's quote prefix: a copy of its
+// cell format, made once per id (quoted remembers them).
+func QuotedStyle(f *excelize.File, id int, quoted map[int]int) (int, error) {
+	if q, ok := quoted[id]; ok {
+		return q, nil
+	}
+	if _, err := f.GetStyle(0); err != nil { // loads the style sheet
+		return 0, err
+	}
+	if f.Styles == nil || f.Styles.CellXfs == nil || id < 0 || id >= len(f.Styles.CellXfs.Xf) {
+		return 0, fmt.Errorf("style %d not in the style sheet", id)
+	}
+	xf := f.Styles.CellXfs.Xf[id]
+	on := true
+	xf.QuotePrefix = &on
+	f.Styles.CellXfs.Xf = append(f.Styles.CellXfs.Xf, xf)
+	f.Styles.CellXfs.Count = len(f.Styles.CellXfs.Xf)
+	q := len(f.Styles.CellXfs.Xf) - 1
+	quoted[id] = q
+	return q, nil
 }

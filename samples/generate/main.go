@@ -9,6 +9,11 @@
 // Usage:
 //
 //	go run ./samples/generate -out samples/org
+//	go run ./samples/generate -out /tmp/chain -children 100000
+//
+// With -children N it writes a scaled organisation of at least N children
+// instead (see scale.go): not committed, no README update, its planted
+// finding counts in planted.json.
 //
 // The output is deterministic: a fixed PCG seed, no clock, no map order.
 // Every record that should produce a finding is planted on purpose and
@@ -32,7 +37,17 @@ import (
 func main() {
 	out := flag.String("out", "samples/org", "directory to write the sample organisation into")
 	readme := flag.String("readme", "auto", `README to update between its markers ("auto": README.md next to -out, if present; "": none)`)
+	children := flag.Int("children", 0, "write a scaled organisation of at least this many children (per-child exports repeated; planted counts in "+scaleFile+")")
 	flag.Parse()
+	if *children > 0 {
+		p, err := generateScaled(*out, *children)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "generate:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("%s: %d children (%d replicas), %d planted findings\n", *out, p.Children, p.Replicas, p.Total)
+		return
+	}
 	if err := run(*out, *readme); err != nil {
 		fmt.Fprintln(os.Stderr, "generate:", err)
 		os.Exit(1)
