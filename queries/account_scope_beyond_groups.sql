@@ -3,8 +3,8 @@
 -- title.en: Account sees groups the employee does not work in
 -- severity: medium
 -- area: toegang
--- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 lid 4 (alleen verwerken wat de
---   taak vraagt); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
+-- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking), art. 25 lid 2 (standaard alleen toegang
+--   voor zover nodig) en art. 32 lid 1 (passende beveiliging); privacybeleid: medewerkers zien alleen de kinderen van de eigen groep (beleid:
 --   access.all_groups_roles)
 -- requires: accounts, staff
 -- reads: accounts(system, username, employee_id, access_scope, active), staff(employee_id, role~, groups, employment_end~)
@@ -15,13 +15,15 @@
 -- why.nl: Een pedagogisch medewerker hoort alleen de kinderen te zien van de groepen waarin hij of zij werkt. Deze
 --   controle vergelijkt de groepen die een account mag zien met de groepen van de medewerker in het
 --   personeelsbestand en meldt de groepen die daar niet bij staan. Accounts die alle groepen zien meldt
---   account_scope_exceeds_role; functies die alle groepen mogen zien (access.all_groups_roles), accounts van
+--   account_scope_exceeds_role; functies die alle groepen mogen zien (access.all_groups_roles), flexwerkers en
+--   invalkrachten (functie of groepen met "flex", "inval" of "oproep": zij werken in wisselende groepen), accounts van
 --   medewerkers zonder vastgelegde groepen, die uit dienst zijn of zonder (één bekende) medewerker worden hier
 --   niet beoordeeld. Groepsnamen worden vergeleken zonder hoofdletters en spaties.
 -- why.en: A childcare worker should see only the children of the groups they work in. This check compares
 --   the groups an account may see with the employee's groups in the staff register and reports the groups
 --   not among them. Accounts seeing all groups are account_scope_exceeds_role's; roles allowed to see all
---   groups (access.all_groups_roles), accounts of employees without recorded groups, of leavers or without
+--   groups (access.all_groups_roles), flex workers and stand-ins (a role or groups saying "flex", "inval" or
+--   "oproep": they work in changing groups), accounts of employees without recorded groups, of leavers or without
 --   (one known) employee are not judged here. Group names are compared without case and spaces.
 -- fix.nl: Beperk het account tot de groepen van de medewerker, of werk de groepen in het personeelsbestand bij
 --   als de medewerker daar inmiddels (ook) werkt, bijvoorbeeld als vaste invaller.
@@ -33,6 +35,8 @@ WITH employees AS (
     SELECT trim(employee_id) AS employee_id,
            string_agg(DISTINCT trim(role), ', ' ORDER BY trim(role)) AS role,
            bool_or(list_contains(getvariable('access.all_groups_roles')::VARCHAR[], lower(trim(role)))) AS allowed,
+           -- flex workers and stand-ins (invalkracht, invaller, flexpool, oproepkracht) work in changing groups
+           bool_or(regexp_matches(lower(coalesce(role, '') || ' ' || coalesce(groups, '')), 'flex|inval|oproep|stand-in|relief')) AS flex,
            CASE WHEN bool_or(employment_end IS NULL) THEN NULL ELSE max(employment_end) END AS employment_end,
            string_agg(groups, ',') AS groups,
            list_distinct(flatten(list(
@@ -49,6 +53,7 @@ scoped AS (
     JOIN employees e ON e.employee_id = trim(a.employee_id)
     WHERE a.active
       AND NOT coalesce(e.allowed, false)
+      AND NOT coalesce(e.flex, false)
       AND NOT coalesce(e.employment_end < getvariable('as_of')::DATE, false)
       AND len(e.own) > 0
       AND nullif(trim(a.access_scope), '') IS NOT NULL

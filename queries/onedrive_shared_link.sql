@@ -16,18 +16,28 @@
 --   ze nodig hebben. Een link "iedereen met de link" (anoniem, zonder inloggen) of delen met personen buiten
 --   de organisatie (gasten, externe adressen) maakt het document leesbaar voor wie de link krijgt of
 --   doorstuurt. Delen binnen de organisatie, privé of met met name genoemde personen in de organisatie is
---   geen bevinding; "specifieke personen" zonder meer kan deze controle niet beoordelen.
+--   geen bevinding; "specifieke personen" zonder meer kan deze controle niet beoordelen. Een anonieme link is
+--   het ernstigst: trek die in en beoordeel of het een datalek is. Delen met een met name genoemde externe
+--   persoon kan rechtmatig zijn (een inkomensdocument voor de gemeente, het dossier voor de eigen ouders):
+--   ga dan na of de ontvanger klopt, of het delen nodig is en of er een vervaldatum op staat. De controle als
+--   geheel staat op hoog om de anonieme links; een externe deling weegt minder zwaar (middel).
 -- why.en: Child files and parents' income documents should be open only to the staff who need them. An
 --   "anyone with the link" link (anonymous, no sign-in) or sharing with people outside the organisation
 --   (guests, external addresses) makes the document readable to whoever receives or forwards the link.
 --   Sharing within the organisation, private, or with named people in the organisation is not a finding;
---   "specific people" alone cannot be judged by this check.
--- fix.nl: Trek de link in (OneDrive/SharePoint: Toegang beheren), deel alleen met personen in de organisatie
---   en zet in de beheeromgeving delen met "iedereen" voor deze mappen uit. Ga na wie de link heeft ontvangen
---   of geopend (het auditlogboek) en beoordeel of het een datalek is dat gemeld moet worden.
--- fix.en: Remove the link (OneDrive/SharePoint: Manage access), share only with people in the organisation
---   and turn off "anyone" sharing for these folders in the admin centre. Find out who received or opened the
---   link (the audit log) and assess whether it is a data breach to be reported.
+--   "specific people" alone cannot be judged by this check. An anonymous link is the most serious: remove it
+--   and assess whether it is a data breach. Sharing with a named outside person can be lawful (an income
+--   document for the municipality, the file for the child's own parents): then verify the recipient, the need
+--   and that the share expires. The check as a whole is high for the anonymous links; an outside share weighs
+--   less (medium).
+-- fix.nl: Anonieme link: trek de link in (OneDrive/SharePoint: Toegang beheren), zet in de beheeromgeving
+--   delen met "iedereen" voor deze mappen uit, ga na wie de link heeft geopend (het auditlogboek) en beoordeel
+--   of het een datalek is dat gemeld moet worden. Externe deling: ga na of de ontvanger klopt en het delen
+--   nodig is, zet er een vervaldatum op en trek het in als het niet (meer) nodig is.
+-- fix.en: Anonymous link: remove it (OneDrive/SharePoint: Manage access), turn off "anyone" sharing for these
+--   folders in the admin centre, find out who opened the link (the audit log) and assess whether it is a data
+--   breach to be reported. Outside share: verify the recipient and the need, set an expiry date and remove
+--   the share when it is not (or no longer) needed.
 -- columns.nl: Categorie, Kindnummer, Gedeeld met, Eigenaar, Probleem
 -- columns.en: Category, Child number, Shared with, Owner, Problem
 -- codes:
@@ -36,7 +46,7 @@
 --     income: inkomensdocument | income document
 --   problem:
 --     anyone_link: gedeeld via een link voor iedereen | shared by an anyone link
---     shared_external: gedeeld met personen buiten de organisatie | shared with people outside the organisation
+--     shared_external: gedeeld buiten de organisatie: ontvanger en vervaldatum nagaan | shared outside the organisation: verify recipient and expiry
 WITH judged AS (
     SELECT f.*,
            lower(trim(f.sharing)) AS s
@@ -58,12 +68,14 @@ SELECT
     'onedrive_files' AS table_name, path AS record_key, _file, _row,
     CASE category WHEN 'child_file' THEN 'Dit kinddossier' ELSE 'Dit inkomensdocument' END
         || CASE problem WHEN 'anyone_link' THEN ' is gedeeld via een link die iedereen zonder inloggen kan openen ("' || trim(sharing) || '")'
-                        ELSE ' is gedeeld met personen buiten de organisatie ("' || trim(sharing) || '")' END
-        || ': trek de link in, deel alleen binnen de organisatie en beoordeel of het een datalek is.' AS message_nl,
+                        || ': trek de link in, deel alleen binnen de organisatie en beoordeel of het een datalek is.'
+                        ELSE ' is gedeeld met personen buiten de organisatie ("' || trim(sharing) || '")'
+                        || ' (ernst middel): ga na of de ontvanger klopt en het delen nodig is, zet er een vervaldatum op en trek het in als het niet meer nodig is.' END AS message_nl,
     CASE category WHEN 'child_file' THEN 'This child file' ELSE 'This income document' END
         || CASE problem WHEN 'anyone_link' THEN ' is shared by a link anyone can open without signing in ("' || trim(sharing) || '")'
-                        ELSE ' is shared with people outside the organisation ("' || trim(sharing) || '")' END
-        || ': remove the link, share only within the organisation and assess whether it is a data breach.' AS message_en,
+                        || ': remove the link, share only within the organisation and assess whether it is a data breach.'
+                        ELSE ' is shared with people outside the organisation ("' || trim(sharing) || '")'
+                        || ' (severity medium): verify the recipient and the need, set an expiry date and remove the share when no longer needed.' END AS message_en,
     p.location, p.group_name, category, child_id, sharing, owner, problem
 FROM classified
 LEFT JOIN child_place() p USING (child_id)

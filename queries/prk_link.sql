@@ -6,8 +6,8 @@
 -- source: Wet kinderopvang art. 1.48d (inschrijving in het personenregister kinderopvang; lid 3: de koppeling
 --   aan de houder) en Besluit landelijk register kinderopvang; DUO, Personenregister kinderopvang: "inschrijven
 --   en koppelen zijn voorwaarden om te mogen werken in de kinderopvang", en wie niet meer voor de organisatie
---   werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e en art. 10 (continue screening:
---   strafrechtelijke gegevens); beleid: prk.unlink_days
+--   werkt, moet de houder ontkoppelen; AVG art. 5 lid 1 sub c en e (niet langer gekoppeld dan nodig);
+--   beleid: prk.unlink_days (eigen keuze)
 -- requires: prk_links
 -- reads: prk_links(person_id, kind?~, work_start~, work_end~, linked_at~, unlinked_at?~), staff(employee_id, employment_start?, employment_end~)
 -- impact: 3
@@ -20,17 +20,22 @@
 --   vertrekt, moet de houder ontkoppelen: anders blijft de persoon voor de organisatie gescreend en in haar
 --   overzicht staan zonder dat dat nodig is. Deze controle vergelijkt het overzicht van de koppelingen met de
 --   werkperiode (uit het overzicht, anders uit het personeelsbestand) en meldt ook medewerkers die nu in
---   dienst zijn maar niet in het overzicht staan. Een koppeling op de eerste werkdag is op tijd. Wie niet
---   structureel aanwezig is en geen toegang heeft tot kindgegevens, hoeft niet gekoppeld te zijn: leg dat vast
---   als geaccepteerd risico.
+--   dienst zijn maar niet in het overzicht staan. Een koppeling op de eerste werkdag is op tijd. De wettelijke
+--   toets (Wko art. 1.48d) is of iemand werkzaam is bij of structureel aanwezig is in het kindercentrum; of
+--   iemand toegang heeft tot kindgegevens doet er niet toe. Wie nooit op een locatie werkt of er structureel
+--   aanwezig is (bijvoorbeeld op het hoofdkantoor), hoeft niet gekoppeld te zijn; het personeelsbestand zegt
+--   dat niet, dus die medewerkers worden als niet in het overzicht gemeld: controleer dat per persoon.
 -- why.en: Everyone who works at the childcare or is there structurally - staff, agency workers, stand-ins,
 --   interns and volunteers - must be registered in the Personenregister Kinderopvang and linked by the
 --   organisation before they start; only then are they continuously screened. When someone leaves, the
 --   organisation must unlink them: otherwise the person stays screened for the organisation and in its
 --   overview without need. This check compares the overview of links with the working period (from the
 --   overview, else from the staff register) and also reports employees in service now who are not in the
---   overview. A link on the first working day is in time. Someone not structurally present and without access
---   to children's data need not be linked: record that as an accepted risk.
+--   overview. A link on the first working day is in time. The legal test (Wko art. 1.48d) is whether someone
+--   works at or is structurally present at the childcare centre; whether they can access children's data does
+--   not matter. Someone who never works at or is structurally present at a location (at head office, say) need
+--   not be linked; the staff register does not say so, so such employees are reported as not in the overview:
+--   check each of them.
 -- fix.nl: Koppel de persoon in het personenregister (eHerkenning) voordat hij of zij (weer) werkt, en zet
 --   de persoon tot dan niet in; ontkoppel wie niet meer voor de organisatie werkt. Leg in de in- en uitdienstprocedure vast
 --   wie koppelt en ontkoppelt.

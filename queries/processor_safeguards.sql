@@ -1,7 +1,7 @@
 -- id: processor_safeguards
--- title.nl: Verwerker: gegevens buiten de EER zonder waarborg, subverwerkers onbekend of overeenkomst van vóór de AVG
--- title.en: Processor: data outside the EEA without safeguard, sub-processors unknown or agreement from before the GDPR
--- severity: medium
+-- title.nl: Verwerker: gegevens buiten de EER zonder waarborg, locatie of subverwerkers onbekend of overeenkomst van vóór de AVG
+-- title.en: Processor: data outside the EEA without safeguard, location or sub-processors unknown or agreement from before the GDPR
+-- severity: high
 -- area: verwerkers
 -- source: AVG art. 44-46 (doorgifte buiten de EER alleen met een adequaatheidsbesluit, art. 45, of passende
 --   waarborgen zoals standaardcontractbepalingen, art. 46 lid 2 sub c); art. 28 lid 2 en 4 (subverwerkers
@@ -22,8 +22,12 @@
 --   inschakelt. Een verwerkersovereenkomst van vóór 25 mei 2018 is onder de Wbp gesloten en mist vaak wat art.
 --   28 lid 3 vraagt (instructies, subverwerkers, bijstand bij rechten en datalekken, audits): zonder vastgelegde
 --   aanpassing (AVG-addendum) is dat een bevinding. Alleen systemen in gebruik tellen; een verlopen of
---   ontbrekende overeenkomst meldt processor_agreement_missing. Subverwerkers worden alleen beoordeeld als het
---   register die kolom voor ten minste één verwerker invult.
+--   ontbrekende overeenkomst meldt processor_agreement_missing. Een lege locatie is een bevinding (waar de
+--   gegevens staan is dan onbekend), net als lege subverwerkers, ook als het register die kolommen niet heeft.
+--   Als waarborg telt alleen een erkende: standaardcontractbepalingen (SCC), een adequaatheidsbesluit, het
+--   Data Privacy Framework (DPF) of bindende bedrijfsvoorschriften (BCR); "n.v.t." of "geen" bij een locatie
+--   buiten de EER is geen waarborg. Een doorgifte zonder waarborg valt onder de hoogste boetecategorie (art.
+--   83 lid 5); daarom is deze controle hoog.
 -- why.en: A processor that stores data or lets it be accessed outside the European Economic Area (itself or
 --   through a sub-processor) may do so only to a country with an adequacy decision of the European Commission or
 --   with appropriate safeguards, such as standard contractual clauses; for the United States the adequacy
@@ -32,20 +36,27 @@
 --   before 25 May 2018 was made under the Wbp and often lacks what art. 28(3) asks (instructions,
 --   sub-processors, help with rights and breaches, audits): without a recorded update (a GDPR addendum) that is a
 --   finding. Only systems in use count; an expired or missing agreement is processor_agreement_missing's.
---   Sub-processors are judged only when the register fills that column for at least one processor.
--- fix.nl: Vraag de verwerker welke waarborg geldt (DPF-certificering, standaardcontractbepalingen met een
---   doorgiftetoets) en leg die vast, of kies opslag in de EER; vraag de lijst van subverwerkers op; sluit een
---   AVG-conforme verwerkersovereenkomst of addendum af en leg de datum vast.
--- fix.en: Ask the processor which safeguard applies (DPF certification, standard contractual clauses with a
---   transfer impact assessment) and record it, or choose storage in the EEA; ask for the list of
---   sub-processors; make a GDPR-compliant processor agreement or addendum and record its date.
+--   A blank location is a finding (where the data is, is then unknown), as are blank sub-processors, also when
+--   the register has no such columns. Only a recognised safeguard counts: standard contractual clauses (SCC),
+--   an adequacy decision, the Data Privacy Framework (DPF) or binding corporate rules (BCR); "n.v.t." or
+--   "none" for a location outside the EEA is no safeguard. A transfer without a safeguard falls in the highest
+--   fine tier (art. 83(5)); hence this check is high.
+-- fix.nl: Vraag de verwerker waar de gegevens staan en welke waarborg geldt (DPF-certificering,
+--   standaardcontractbepalingen met een doorgiftetoets) en leg die vast, of kies opslag in de EER; vraag de lijst
+--   van subverwerkers op; controleer of een overeenkomst van vóór de AVG inhoudelijk aan art. 28 lid 3 voldoet en
+--   sluit anders een addendum af, en leg de datum vast.
+-- fix.en: Ask the processor where the data is and which safeguard applies (DPF certification, standard
+--   contractual clauses with a transfer impact assessment) and record it, or choose storage in the EEA; ask for
+--   the list of sub-processors; check whether an agreement from before the GDPR meets art. 28(3) in substance,
+--   else make an addendum, and record its date.
 -- columns.nl: Verwerker, Locatie gegevens, Waarborg, Getekend op, Probleem
 -- columns.en: Processor, Data location, Safeguard, Signed on, Problem
 -- codes:
 --   problem:
 --     outside_eea_no_safeguard: buiten de EER zonder waarborg voor de doorgifte | outside the EEA without a transfer safeguard
 --     sub_processors_unknown: subverwerkers niet vastgelegd | sub-processors not recorded
---     pre_gdpr_agreement: overeenkomst van vóór de AVG, niet aangepast | agreement from before the GDPR, not updated
+--     location_unknown: locatie van de gegevens niet vastgelegd | data location not recorded
+--     pre_gdpr_agreement: overeenkomst van vóór de AVG, inhoud nagaan | agreement from before the GDPR, verify its content
 WITH places AS (
     -- EEA: the EU, Iceland, Liechtenstein and Norway (Dutch and English names, ISO codes)
     SELECT unnest(['eu', 'eer', 'eea', 'europese unie', 'european union', 'europese economische ruimte', 'european economic area',
@@ -80,12 +91,17 @@ outside AS (
 judged AS (
     SELECT p.*, o.abroad, 'outside_eea_no_safeguard' AS problem
     FROM procs p JOIN outside o USING (system)
-    WHERE nullif(trim(p.transfer_mechanism), '') IS NULL
+    -- only a recognised safeguard counts: "n.v.t.", "geen" or "contract" does not
+    WHERE NOT regexp_matches(strip_accents(lower(coalesce(p.transfer_mechanism, ''))),
+        '\bscc\b|standaard ?contract|standard contractual|modelcontract|2021/914|adequa|\bdpf\b|data privacy framework|\bbcr\b|binding corporate|bindende bedrijfsvoorschriften')
+    UNION ALL
+    SELECT p.*, NULL, 'location_unknown'
+    FROM procs p
+    WHERE len(p.locs) = 0
     UNION ALL
     SELECT p.*, NULL, 'sub_processors_unknown'
     FROM procs p
     WHERE nullif(trim(p.sub_processors), '') IS NULL
-      AND EXISTS (SELECT 1 FROM processors WHERE nullif(trim(sub_processors), '') IS NOT NULL)
     UNION ALL
     SELECT p.*, NULL, 'pre_gdpr_agreement'
     FROM procs p
@@ -97,17 +113,19 @@ SELECT
     'processors' AS table_name, system AS record_key, _file, _row,
     CASE problem
         WHEN 'outside_eea_no_safeguard' THEN 'De gegevens in ' || system || ' worden (ook) buiten de EER verwerkt (' || trim(data_location)
-            || '), maar er is geen waarborg voor de doorgifte vastgelegd: leg het adequaatheidsbesluit (DPF) of de standaardcontractbepalingen vast.'
+            || '), maar er is geen erkende waarborg voor de doorgifte vastgelegd' || coalesce(' ("' || nullif(trim(transfer_mechanism), '') || '" is er geen)', '') || ': leg het adequaatheidsbesluit (DPF) of de standaardcontractbepalingen vast.'
+        WHEN 'location_unknown' THEN 'Van ' || system || ' is niet vastgelegd waar de gegevens staan of worden ingezien: vraag het de verwerker en leg het vast (buiten de EER: met de waarborg).'
         WHEN 'sub_processors_unknown' THEN 'Van ' || system || ' zijn de subverwerkers niet vastgelegd: vraag de lijst op bij de verwerker.'
         ELSE 'De verwerkersovereenkomst met ' || system || ' is getekend op ' || strftime(agreement_signed_at, '%d-%m-%Y')
-            || ', vóór de AVG, en er is geen aanpassing aan de AVG vastgelegd: sluit een AVG-addendum af.'
+            || ', vóór de AVG, en er is geen aanpassing aan de AVG vastgelegd: ga na of ze inhoudelijk aan art. 28 lid 3 voldoet en sluit anders een AVG-addendum af.'
     END AS message_nl,
     CASE problem
         WHEN 'outside_eea_no_safeguard' THEN 'The data in ' || system || ' is (also) processed outside the EEA (' || trim(data_location)
-            || '), but no safeguard for the transfer is recorded: record the adequacy decision (DPF) or the standard contractual clauses.'
+            || '), but no recognised safeguard for the transfer is recorded' || coalesce(' ("' || nullif(trim(transfer_mechanism), '') || '" is none)', '') || ': record the adequacy decision (DPF) or the standard contractual clauses.'
+        WHEN 'location_unknown' THEN 'For ' || system || ' it is not recorded where the data is stored or accessed: ask the processor and record it (outside the EEA: with the safeguard).'
         WHEN 'sub_processors_unknown' THEN 'The sub-processors of ' || system || ' are not recorded: ask the processor for the list.'
         ELSE 'The processor agreement with ' || system || ' was signed on ' || strftime(agreement_signed_at, '%Y-%m-%d')
-            || ', before the GDPR, and no update to the GDPR is recorded: make a GDPR addendum.'
+            || ', before the GDPR, and no update to the GDPR is recorded: check whether it meets art. 28(3) in substance, else make a GDPR addendum.'
     END AS message_en,
     vendor, data_location, transfer_mechanism, agreement_signed_at, problem
 FROM judged

@@ -4,22 +4,25 @@
 -- severity: medium
 -- area: overdracht
 -- source: AVG art. 5 lid 1 sub f (vertrouwelijkheid) en art. 32 lid 1 sub a (versleuteling als passende
---   maatregel); privacybeleid: persoonsgegevens worden beveiligd verstuurd (protocol versleuteld e-mailen)
+--   maatregel); NTA 7516 (veilig mailen van gevoelige gegevens, door de AP genoemd); privacybeleid:
+--   persoonsgegevens worden beveiligd verstuurd (protocol versleuteld e-mailen)
 -- requires: tracking_transfers
 -- reads: tracking_transfers(tracking_child_id, school?~, sent_at, channel)
 -- impact: 3
--- impact.why: a development report about a young child travels unencrypted and can reach the wrong inbox
---   or be read on the way; it cannot be recalled
+-- impact.why: a development report about a young child travels without end-to-end protection and can reach
+--   the wrong inbox; it cannot be recalled
 -- population: tracking_transfers
 -- why.nl: Een overdrachtsformulier bevat observaties over de ontwikkeling van het kind, soms zorgen over
---   gedrag of gezondheid. Gewone e-mail is onderweg en in de mailbox niet versleuteld, wordt makkelijk aan
---   het verkeerde adres gestuurd en blijft in mailboxen staan. Verstuur daarom via het kindvolgsysteem zelf,
+--   gedrag of gezondheid. Gewone e-mail is niet eind-tot-eind beveiligd: versleuteling onderweg (TLS) is
+--   gebruikelijk maar niet gegarandeerd, in de mailboxen staat het bericht leesbaar, en het gaat makkelijk naar
+--   het verkeerde adres en blijft in mailboxen staan. Verstuur daarom via het kindvolgsysteem zelf,
 --   beveiligde e-mail (zoals Zivver), een overdrachtsportaal of op papier. Alleen verzonden overdrachten
 --   (tot en met de peildatum) met een verzendwijze die gewone e-mail is tellen; een verzendwijze met
 --   "beveiligd", "versleuteld" of een dienst voor beveiligd mailen is geen bevinding.
 -- why.en: A transfer form holds observations about the child's development, sometimes concerns about
---   behaviour or health. Plain e-mail is not encrypted on the way and in the mailbox, easily goes to the
---   wrong address and stays in mailboxes. Send it through the tracking system itself, secure e-mail (such as
+--   behaviour or health. Plain e-mail is not protected end to end: encryption on the way (TLS) is common but
+--   not guaranteed, the message is readable in the mailboxes, and it easily goes to the wrong address and stays
+--   in mailboxes. Send it through the tracking system itself, secure e-mail (such as
 --   Zivver), a transfer portal or on paper. Only transfers sent (up to the reference date) by plain e-mail
 --   count; a channel saying "secure", "encrypted" or naming a secure mail service is not a finding.
 -- fix.nl: Vraag de school het bericht uit de mailbox te verwijderen zodra het dossier is overgenomen, ga na of
@@ -32,7 +35,7 @@
 -- columns.en: School, Sent on, Channel, Problem
 -- codes:
 --   problem:
---     plain_email: met gewone (onversleutelde) e-mail verstuurd | sent by plain (unencrypted) e-mail
+--     plain_email: met gewone (niet eind-tot-eind beveiligde) e-mail verstuurd | sent by plain (not end-to-end protected) e-mail
 WITH judged AS (
     SELECT t.*, lower(trim(t.channel)) AS ch
     FROM tracking_transfers t
