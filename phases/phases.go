@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -101,15 +100,6 @@ func (r *Recorder) Write(w io.Writer) error {
 	fmt.Fprintf(&b, "(%d CPUs, GOMAXPROCS %d, GC cycles %d, GC CPU fraction %.1f%%)\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), ms.NumGC, 100*ms.GCCPUFraction)
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// cpuTime is the CPU time (user and system, all threads) this process used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // PeakRSS is the process's peak resident set size so far in bytes (VmHWM,
