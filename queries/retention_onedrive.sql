@@ -3,8 +3,10 @@
 -- title.en: Child file or income document on the file share past the retention period
 -- severity: high
 -- area: bewaartermijnen
--- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
---   Wbp art. 18 lid 5, sectornorm)
+-- source: AVG art. 5 lid 1 sub e (opslagbeperking); kinddossier: 2 jaar na einde opvang (voormalig
+--   Vrijstellingsbesluit Wbp art. 18 lid 5, sectornorm); inkomensdocument voor de gemeentelijke bijdrage:
+--   tot 31 december van het 7e jaar na het jaar waarin de opvang eindigde, als de administratie (Regeling
+--   Wet kinderopvang art. 11 lid 1 sub c; fiscale bewaarplicht AWR art. 52 lid 4)
 -- requires: onedrive_files, admin_children
 -- reads: admin_children(child_id, care_end), onedrive_files(path, category, child_id)
 -- impact: 3
@@ -12,12 +14,19 @@
 -- population: onedrive_files
 -- why.nl: Kinddossiers en inkomensdocumenten van ouders op een gedeelde schijf (zoals OneDrive) vallen
 --   onder dezelfde bewaartermijn als de andere gegevens van het kind, maar worden vaak vergeten omdat
---   geen systeem ze opschoont. De termijn telt vanaf het einde van de opvang volgens de administratie;
+--   geen systeem ze opschoont. Een kinddossier gaat 2 jaar na het einde van de opvang weg; een
+--   inkomensdocument hoort bij de administratie van de gemeentelijke bijdrage en mag daarom net zo lang
+--   blijven als het record in de administratie: tot 31 december van het 7e jaar na het jaar waarin de
+--   opvang eindigde (retention.admin_record_years).
+--   De termijn telt vanaf het einde van de opvang volgens de administratie;
 --   een kind dat daar in meer exports staat, is pas vertrokken als de opvang overal is beëindigd, op de
 --   laatste einddatum. Een document zonder (bekend) kindnummer kan deze controle niet beoordelen.
 -- why.en: Child files and parents' income documents on a file share (such as OneDrive) fall under the
 --   same retention period as the child's other data, but are often forgotten because no system purges
---   them. The period runs from the end of care in the administration; a child in several of its exports
+--   them. A child file goes 2 years after care ended; an income document belongs to the records of the
+--   municipal contribution and may therefore stay as long as the administration's record: until 31
+--   December of the 7th year after the year care ended (retention.admin_record_years).
+--   The period runs from the end of care in the administration; a child in several of its exports
 --   has left only when care ended in all of them, on the last end date. A document without a (known)
 --   child number cannot be judged by this check.
 -- fix.nl: Verwijder het document (ook uit de prullenbak en gedeelde kopieën) en spreek af wie de gedeelde
@@ -38,7 +47,10 @@ WITH admin_end AS (
 ),
 held AS (
     SELECT f.path, f._file, f._row, f.category, f.child_id, a.records, a.care_end AS ended,
-           (a.care_end + to_months(getvariable('retention.onedrive_months')::INTEGER))::DATE AS deadline
+           CASE f.category
+               WHEN 'income' THEN make_date(year(a.care_end)::INTEGER + getvariable('retention.admin_record_years')::INTEGER, 12, 31)
+               ELSE (a.care_end + to_months(getvariable('retention.onedrive_months')::INTEGER))::DATE
+           END AS deadline
     FROM onedrive_files f
     JOIN admin_end a ON a.child_id = f.child_id
     WHERE f.category IN ('child_file', 'income')

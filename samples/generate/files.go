@@ -41,7 +41,7 @@ func (o *Org) buildFiles() {
 	add("Kinddossiers/overdracht-2019-zonder-kindnummer.pdf", fChildFile, "", at(2019, 7, 2, 15, 12), "Organisatie")
 
 	bsn21, bsn23, dayPast, edge := o.scenario["bsn2021"], o.scenario["bsn2023"], o.scenario["bsnDayPast"], o.scenario["edge24m"]
-	orphan := o.scenario["portalOrphan"]
+	orphan, old18 := o.scenario["portalOrphan"], o.scenario["old2018"]
 	planted := []struct {
 		f    *DriveFile
 		want bool
@@ -49,8 +49,10 @@ func (o *Org) buildFiles() {
 	}{
 		{add(fmt.Sprintf("Kinddossiers/%s/oudergesprek.docx", bsn23.ID), fChildFile, bsn23.ID, at(2022, 11, 3, 10, 0), "Organisatie"), true,
 			"child file; care ended 2023-03-31"},
-		{add(fmt.Sprintf("Inkomensgegevens/2021/%s-inkomensverklaring.pdf", bsn21.ID), fIncome, bsn21.ID, at(2021, 1, 11, 9, 30), "Privé"), true,
-			"income document; care ended 2021-12-31"},
+		{add(fmt.Sprintf("Inkomensgegevens/2021/%s-inkomensverklaring.pdf", bsn21.ID), fIncome, bsn21.ID, at(2021, 1, 11, 9, 30), "Privé"), false,
+			"income document; care ended 2021-12-31: kept until 31-12-2028, as the administration's record"},
+		{add(fmt.Sprintf("Inkomensgegevens/2018/%s-inkomensverklaring.pdf", old18.ID), fIncome, old18.ID, at(2018, 1, 15, 9, 0), "Privé"), true,
+			"income document; care ended 2018-07-31: kept until 31-12-2025"},
 		{add(fmt.Sprintf("Kinddossiers/%s/intakeformulier.pdf", dayPast.ID), fChildFile, dayPast.ID, at(2023, 8, 14, 13, 20), "Organisatie"), true,
 			"child file; care ended 2024-08-31: one day past 24 months"},
 		{add(fmt.Sprintf("Kinddossiers/%s/intakeformulier.pdf", edge.ID), fChildFile, edge.ID, at(2022, 12, 1, 11, 0), "Organisatie"), false,
