@@ -214,16 +214,7 @@ func writeDelimitedScaled(path string, d delimited, header []string, rows [][]st
 func writeWorkbookScaled(path string, sheets []sheetData, k int) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	dateFmt, stampFmt := "dd-mm-yyyy", "dd-mm-yyyy hh:mm"
-	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
-	if err != nil {
-		return err
-	}
-	stampStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &stampFmt})
+	bold, dateStyle, stampStyle, err := sheetStyles(f)
 	if err != nil {
 		return err
 	}

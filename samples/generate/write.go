@@ -75,16 +75,7 @@ func writeWorkbook(path string, sheets []sheetData) error {
 	}); err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	dateFmt, stampFmt := "dd-mm-yyyy", "dd-mm-yyyy hh:mm"
-	dateStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
-	if err != nil {
-		return err
-	}
-	stampStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &stampFmt})
+	bold, dateStyle, stampStyle, err := sheetStyles(f)
 	if err != nil {
 		return err
 	}
@@ -644,3 +635,19 @@ access:
   # beheer en administratie, en de directeur. Iedereen anders ziet alleen de eigen groepen.
   all_groups_roles: [Beheerder, Administratie, Directeur]
 `
+
+// sheetStyles makes the styles every sample workbook uses: a bold header,
+// dates and timestamps as the systems export them.
+func sheetStyles(f *excelize.File) (bold, date, stamp int, err error) {
+	if bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return 0, 0, 0, err
+	}
+	dateFmt, stampFmt := "dd-mm-yyyy", "dd-mm-yyyy hh:mm"
+	if date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
+		return 0, 0, 0, err
+	}
+	if stamp, err = f.NewStyle(&excelize.Style{CustomNumFmt: &stampFmt}); err != nil {
+		return 0, 0, 0, err
+	}
+	return bold, date, stamp, nil
+}
