@@ -119,14 +119,22 @@ func WriteChecklist(o SampleOptions, s *spotcheck.Sample, run *results.Run) erro
 func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []queries.Check) (*spotcheck.Sample, *results.Run, error) {
 	opt.Checks = checks
 	var s *spotcheck.Sample
-	var names spotcheck.ChildNames // the checklist is the FG's: names allowed
 	opt.Inspect = func(ctx context.Context, conn *sql.Conn) (err error) {
-		if names, err = spotcheck.LoadChildNames(ctx, conn); err != nil {
+		if o.Table == "" {
+			return nil // drawn from the findings, which name their children
+		}
+		if s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed); err != nil {
 			return err
 		}
-		if o.Table != "" {
-			s, err = spotcheck.FromTable(ctx, conn, o.Table, o.Size, o.Seed)
+		// The checklist is the FG's: names allowed.
+		rows := make([]audit.LoadedRow, len(s.Records))
+		for i, r := range s.Records {
+			rows[i] = audit.LoadedRow{Table: r.Table, File: r.File, Row: r.Row}
 		}
+		names, err := audit.ChildNames(ctx, conn, rows)
+		s.NameChildren(func(table, file string, row int) string {
+			return names[audit.LoadedRow{Table: table, File: file, Row: row}]
+		})
 		return err
 	}
 	run, err := audit.Audit(ctx, opt)
@@ -138,7 +146,6 @@ func draw(ctx context.Context, o SampleOptions, opt audit.Options, checks []quer
 			return nil, nil, err
 		}
 	}
-	s.NameChildren(names)
 	return s, run, nil
 }
 

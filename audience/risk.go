@@ -20,7 +20,8 @@ import (
 // Markers). Rejected input values are removed whole: a rejected row's
 // values were never loaded, so its names are not among the identifiers.
 // The resolved findings of the previous run keep no values for the same
-// reason. The copy has no Identifiers. p must not be nil.
+// reason. The copy has no Identifiers, and its findings name no child
+// (results.Finding.ChildName). p must not be nil.
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
 	return Detailed{run: riskRun(run, p), aud: results.AudienceRisk}
 }
@@ -99,6 +100,7 @@ func FG(run *results.Run) Detailed {
 
 func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
 	f.Key = p.FindingKey(c.ID, *f)
+	f.ChildName = "" // the FG's only
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}

@@ -28,6 +28,12 @@ func (d Detailed) Audience() string { return d.aud }
 // source file, row and table (the FG's report, to act on it).
 func (d Detailed) Locations() bool { return d.aud == results.AudienceFG }
 
+// ChildNames says whether the report names the child a finding's record
+// is about next to its key (the FG's report; names are allowed there).
+// Risk has already removed the names from its findings; this keeps a
+// report from even heading a column for them.
+func (d Detailed) ChildNames() bool { return d.aud == results.AudienceFG }
+
 // Resolved says whether the report lists the findings of the previous
 // audit that were resolved, with their records.
 func (d Detailed) Resolved() bool { return d.aud == results.AudienceFG }

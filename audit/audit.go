@@ -177,6 +177,12 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		return nil, err
 	}
 	describeColumns(loaded.Inputs, loaded.Columns, checks)
+	end = phases.Start(ctx, "child names")
+	err = nameChildren(ctx, conn, checked)
+	end()
+	if err != nil {
+		return nil, err
+	}
 
 	run = &results.Run{
 		SchemaVersion: results.SchemaVersion,

@@ -176,7 +176,10 @@ type htmlCheck struct {
 	Columns       []string
 	Findings      []htmlFinding
 	Resolved      []htmlFinding
-	NResolved     int
+	// ChildNames and ChildNamesResolved: a finding of Findings (Resolved)
+	// names its child, so the table has a column for the names.
+	ChildNames, ChildNamesResolved bool
+	NResolved                      int
 	// MoreFindings and MoreResolved count the rows left out of Findings
 	// and Resolved (see htmlRows).
 	MoreFindings, MoreResolved int
@@ -202,6 +205,7 @@ type htmlFinding struct {
 	Row        string
 	Table      string
 	Key        string
+	Child      string // the name of the child the record is about (FG only)
 	Location   string
 	Group      string
 	Trend      string
@@ -313,7 +317,7 @@ func buildPage(l *labels, d audience.Detailed, run *results.Run) *htmlPage {
 	for gi, g := range groups {
 		area := htmlArea{Anchor: areaAnchors[gi], Name: l.area(g.Code)}
 		for _, i := range g.Checks {
-			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, d.Resolved()))
+			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, d.Resolved(), d.ChildNames()))
 		}
 		p.Areas = append(p.Areas, area)
 	}
@@ -383,7 +387,7 @@ func (p *htmlPage) matrix(l *labels, checks []results.Check, refs []htmlRef) {
 
 // htmlCheckOf shows one check; with resolved, the findings resolved since
 // the previous run too.
-func htmlCheckOf(l *labels, c results.Check, anchor string, resolved bool) htmlCheck {
+func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool) htmlCheck {
 	hc := htmlCheck{
 		Anchor:        anchor,
 		ID:            c.ID,
@@ -419,12 +423,14 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved bool) htmlC
 		}
 	}
 	for _, f := range c.Findings[:min(len(c.Findings), htmlRows)] {
-		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f))
+		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f, names))
+		hc.ChildNames = hc.ChildNames || f.ChildName != "" && names
 	}
 	hc.MoreFindings = len(c.Findings) - len(hc.Findings)
 	if resolved {
 		for _, f := range c.Resolved[:min(len(c.Resolved), htmlRows)] {
-			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f))
+			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f, names))
+			hc.ChildNamesResolved = hc.ChildNamesResolved || f.ChildName != "" && names
 		}
 		hc.MoreResolved = len(c.Resolved) - len(hc.Resolved)
 	}
@@ -438,8 +444,15 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved bool) htmlC
 // The counts, charts and matrix always cover every finding.
 const htmlRows = 200
 
-func htmlFindingOf(l *labels, c results.Check, f results.Finding) htmlFinding {
+// htmlFindingOf shows one finding; with names, the name of the child its
+// record is about.
+func htmlFindingOf(l *labels, c results.Check, f results.Finding, names bool) htmlFinding {
+	child := ""
+	if names {
+		child = f.ChildName
+	}
 	return htmlFinding{
+		Child:      child,
 		File:       f.File,
 		Row:        rowText(f.Row),
 		Table:      f.Table,
@@ -550,6 +563,7 @@ func (p *htmlPage) method(l *labels, run *results.Run, refs []htmlRef) {
 type htmlFindings struct {
 	L             *labels
 	ShowLocations bool // with each finding's file, row and table
+	ChildNames    bool // with the name of the child each record is about
 	Trend         bool // with a trend column: there is a previous run
 	Class         string
 	Columns       []string
@@ -560,8 +574,8 @@ type htmlFindings struct {
 // findingsTable gives the "findings" template its data; a template can
 // call a function with several arguments, not build a struct. more is the
 // number of rows left out of findings.
-func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding, more int) htmlFindings {
-	t := htmlFindings{L: p.L, ShowLocations: p.ShowLocations, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
+func findingsTable(p *htmlPage, class string, columns []string, findings []htmlFinding, more int, names bool) htmlFindings {
+	t := htmlFindings{L: p.L, ShowLocations: p.ShowLocations, ChildNames: names, Trend: p.Previous != nil, Class: class, Columns: columns, Findings: findings}
 	if more > 0 {
 		t.More = fmt.Sprintf(p.L.MoreRows, more, cmp.Or(p.Workbook, p.L.TheWorkbook))
 	}

@@ -70,6 +70,7 @@ type labels struct {
 	Row        string
 	Table      string
 	Key        string
+	Child      string // heads the name of the child a record is about (FG)
 	Message    string
 	Location   string
 	Group      string
@@ -281,6 +282,7 @@ var labelsNL = labels{
 	Row:             "Rij",
 	Table:           "Tabel",
 	Key:             "Sleutel",
+	Child:           "Kind",
 	Message:         "Melding",
 	Location:        "Locatie",
 	Group:           "Groep",
@@ -486,6 +488,7 @@ var labelsEN = labels{
 	Row:             "Row",
 	Table:           "Table",
 	Key:             "Key",
+	Child:           "Child",
 	Message:         "Message",
 	Location:        "Location",
 	Group:           "Group",

@@ -53,7 +53,8 @@ func (XLSXReporter) Write(w io.Writer, d audience.Detailed, opt Options) error {
 	}
 	f := excelize.NewFile(excelize.Options{TmpDir: opt.TmpDir})
 	defer f.Close()
-	x := &xlsxWriter{f: f, l: l, reportTitle: l.ReportTitle[d.Audience()], showLocations: d.Locations(), showResolved: d.Resolved(), run: run}
+	x := &xlsxWriter{f: f, l: l, reportTitle: l.ReportTitle[d.Audience()], showLocations: d.Locations(),
+		showNames: d.ChildNames(), showResolved: d.Resolved(), run: run}
 	if err := x.styles(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
@@ -78,9 +79,10 @@ type xlsxWriter struct {
 	l           *labels
 	reportTitle string
 	// showLocations: each finding's file, row and table are shown;
+	// showNames: the name of the child a record is about, where known;
 	// showResolved: the resolved findings have a sheet.
-	showLocations, showResolved bool
-	run                         *results.Run
+	showLocations, showNames, showResolved bool
+	run                                    *results.Run
 
 	header, axis, title, bold, top, wrap, link, date, percent int // style ids
 	level                                                     map[string]int
@@ -538,47 +540,75 @@ func (x *xlsxWriter) styleCell(sh, c string, id int) error {
 }
 
 // findingHeader heads a sheet of findings: with locations each finding's
-// file, row and table; always the key, location, group, trend,
-// acceptance and message, then the check's own columns.
-func (x *xlsxWriter) findingHeader(c results.Check) []string {
+// file, row and table; always the key, with names the child's name, then
+// location, group, trend, acceptance and message, then the check's own
+// columns.
+func (x *xlsxWriter) findingHeader(c results.Check, names bool) []string {
 	l := x.l
 	var h []string
 	if x.showLocations {
 		h = []string{l.File, l.Row, l.Table}
 	}
-	h = append(h, l.Key, l.Location, l.Group, l.TrendCol, l.Acceptance, l.Message)
+	h = append(h, l.Key)
+	if names {
+		h = append(h, l.Child)
+	}
+	h = append(h, l.Location, l.Group, l.TrendCol, l.Acceptance, l.Message)
 	return append(h, l.columnHeadings(c)...)
 }
 
 // findingRow is a finding's row under findingHeader.
-func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding) []any {
+func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding, names bool) []any {
 	l := x.l
 	var row []any
 	if x.showLocations {
 		row = []any{fd.File, xlsxkit.RowNumber(fd.Row), fd.Table}
 	}
-	row = append(row, fd.RecordKey, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),
+	row = append(row, fd.RecordKey)
+	if names {
+		row = append(row, fd.ChildName)
+	}
+	row = append(row, l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.trend(fd.Trend),
 		l.findingAcceptance(fd.Acceptance), l.pick(fd.Message))
 	return append(row, strAny(l.values(c, fd.Values))...)
 }
 
+// namesChildren says whether a table of findings has a column for the
+// names of the children their records are about: in a report that shows
+// them, when one of the findings names a child.
+func (x *xlsxWriter) namesChildren(findings []results.Finding) bool {
+	return x.showNames && slices.ContainsFunc(findings, func(f results.Finding) bool { return f.ChildName != "" })
+}
+
 func (x *xlsxWriter) check(sh string, c results.Check) error {
+	names := x.namesChildren(c.Findings)
 	rows := make([][]any, 0, len(c.Findings))
 	for _, fd := range c.Findings {
-		rows = append(rows, x.findingRow(c, fd))
+		rows = append(rows, x.findingRow(c, fd, names))
 	}
-	return x.table(sh, x.findingHeader(c), rows)
+	return x.table(sh, x.findingHeader(c, names), rows)
 }
 
 // resolved lists, for the FG, the previous run's findings that are gone.
 func (x *xlsxWriter) resolved() error {
 	l := x.l
+	names := false
+	for _, c := range x.run.Checks {
+		names = names || x.namesChildren(c.Resolved)
+	}
 	header := []string{l.Check, l.File, l.Row, l.Table, l.Key, l.Location, l.Group, l.Message}
+	if names {
+		header = slices.Insert(header, 5, l.Child)
+	}
 	var rows [][]any
 	for _, c := range x.run.Checks {
 		for _, fd := range c.Resolved {
-			rows = append(rows, []any{c.ID, fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
-				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)})
+			row := []any{c.ID, fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
+				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)}
+			if names {
+				row = slices.Insert(row, 5, any(fd.ChildName))
+			}
+			rows = append(rows, row)
 		}
 	}
 	return x.table(l.ResolvedFindings, header, rows)

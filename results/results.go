@@ -250,6 +250,11 @@ type Finding struct {
 	Values    []string `json:"values"`             // the check's extra columns, as text; BSN masked
 	Location  string   `json:"location,omitempty"` // childcare location, where known
 	Group     string   `json:"group,omitempty"`    // group, where known
+	// ChildName is the name of the child the record is about (first name,
+	// prefix, last name), where the loaded data knows it: the FG finds the
+	// record by it. Only the FG's outputs keep it; audience.Risk removes
+	// it, and the management summary has no findings.
+	ChildName string `json:"child_name,omitempty"`
 	// Subject is the data subject the finding is about, when the check
 	// names one (queries.ColSubject); risk counts affected subjects by it.
 	// Not written out: it is a key of a person.

@@ -156,7 +156,7 @@ func valueText(c *results.Check, i int, v string) results.Text {
 }
 
 func findingRecord(f results.Finding) Record {
-	return Record{System: f.System, Table: f.Table, Key: f.RecordKey, File: f.File, Row: f.Row}
+	return Record{System: f.System, Table: f.Table, Key: f.RecordKey, File: f.File, Row: f.Row, Child: f.ChildName}
 }
 
 // details lists a finding's values, one "heading: value" per line; empty
