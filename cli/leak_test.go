@@ -143,6 +143,33 @@ systems:
 	if fg := outputs["resultaten-fg.json"]; !strings.Contains(fg, "*****8832") || !strings.Contains(fg, "65** **") {
 		t.Error("the FG's results do not show the masked free text")
 	}
+	// The children's names (check kinderen finds every child): next to the
+	// record key in the FG's report, in no other audience's output, nor
+	// the field that would carry them.
+	// (Anna's row is the one loaded whole; the others' are rejected.)
+	var workbook strings.Builder
+	for name, text := range outputs {
+		if strings.HasPrefix(name, "rapport-fg.xlsx/xl/worksheets/") || name == "rapport-fg.xlsx/xl/sharedStrings.xml" {
+			workbook.WriteString(text)
+		}
+	}
+	outputs["rapport-fg.xlsx sheets"] = workbook.String()
+	for _, fg := range []string{"rapport-fg.html", "resultaten-fg.json", "rapport-fg.xlsx sheets"} {
+		if !strings.Contains(outputs[fg], "Anna Jansen") {
+			t.Errorf("%s does not name the child Anna Jansen", fg)
+		}
+	}
+	for name, text := range outputs {
+		fg := strings.Contains(name, "-fg.") || strings.HasPrefix(name, "historie") || strings.HasPrefix(name, "steekproef") || name == "terminal"
+		if fg {
+			continue
+		}
+		for _, child := range []string{"Anna", "Jansen", "Bram", "Smit", "Bakker", "Daan", "Visser", "Eva", "Mulder", "child_name"} {
+			if strings.Contains(text, child) {
+				t.Errorf("%s, not the FG's, shows %q", name, child)
+			}
+		}
+	}
 }
 
 // TestWideExport audits a children export with 10,000 extra columns: the

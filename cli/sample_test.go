@@ -67,6 +67,18 @@ func TestSampleNamesChild(t *testing.T) {
 			t.Errorf("record %s names no child", r[3])
 		}
 	}
+	// Drawn from a table: the names are looked up for the drawn rows.
+	sample(t, dir, "--table", "portal_photos", "--size", "3", "--seed", "1", "--out", "fotos.xlsx")
+	rows = checklist(t, filepath.Join(dir, "fotos.xlsx"))["Steekproef"]
+	if kind := slices.Index(rows[0], "Kind"); kind < 0 {
+		t.Errorf("a sample of portal photos has no column for the child: %v", rows[0])
+	} else {
+		for _, r := range rows[1:] {
+			if r[kind] == "" {
+				t.Errorf("photo %s names no child", r[3])
+			}
+		}
+	}
 	sample(t, dir, "--table", "processors", "--size", "3", "--seed", "1", "--out", "verwerkers.xlsx")
 	rows = checklist(t, filepath.Join(dir, "verwerkers.xlsx"))["Steekproef"]
 	if slices.Contains(rows[0], "Kind") {

@@ -87,7 +87,8 @@ func TestHTMLAudiences(t *testing.T) {
 		{what: "the risk title", inRisk: true, text: "<title>AVG-risicoanalyse"},
 		{what: "the FG title", inFG: true, text: "<title>AVG-controle voor de FG"},
 		{what: "a finding's file and row", inFG: true, text: `<td class="file">kidsadmin/kinderen.xlsx</td><td class="n">14</td>`},
-		{what: "a finding's record key", inFG: true, text: `K-0042</td><td>Zonnebloem Noord`},
+		{what: "a finding's record key with its child", inFG: true, text: `K-0042</td><td class="child">Sem de Bruijn</td><td>Zonnebloem Noord`},
+		{what: "a resolved finding's child", inFG: true, text: `<td class="child">Zoë &lt;Brouwer&gt; &amp; co</td>`},
 		{what: "a pseudonym", inRisk: true, text: ">P-"},
 		{what: "the pseudonymisation note", inRisk: true, text: "Sleutels van records zijn pseudoniemen (HMAC-SHA256"},
 		{what: "the resolved findings", inFG: true, text: `<table class="resolved">`},
@@ -102,6 +103,14 @@ func TestHTMLAudiences(t *testing.T) {
 		}
 		if got := strings.Contains(fg, tt.text); got != tt.inFG {
 			t.Errorf("FG report holds %s (%q): %v, want %v", tt.what, tt.text, got, tt.inFG)
+		}
+	}
+	// audience.Risk removes the names; a risk report handed a run that
+	// still has them does not show them either, nor a column for them.
+	named := string(render(t, HTMLReporter{}, fixture(t), testOpt{Audience: results.AudienceRisk}))
+	for _, s := range []string{"Sem de Bruijn", "Brouwer", `class="child"`, "<th>Kind</th>"} {
+		if strings.Contains(named, s) {
+			t.Errorf("risk report of a run with child names shows %q", s)
 		}
 	}
 }

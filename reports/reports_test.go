@@ -72,6 +72,7 @@ func riskFixture(t *testing.T) *results.Run {
 		for _, fs := range [][]results.Finding{run.Checks[i].Findings, run.Checks[i].Resolved} {
 			for j := range fs {
 				fs[j].RecordKey = p.Of(fs[j].Table, fs[j].RecordKey)
+				fs[j].ChildName = "" // the FG's only
 				fs[j].Key = run.Checks[i].ID + "/" + fs[j].Table + "/" + fs[j].RecordKey
 			}
 		}

@@ -242,6 +242,29 @@ func TestXLSXAudiences(t *testing.T) {
 	}
 }
 
+// TestXLSXChildNames: the FG workbook names the child next to the record
+// key; a risk workbook handed a run that still has the names (audience.Risk
+// removes them) shows them in no part, nor a column for them.
+func TestXLSXChildNames(t *testing.T) {
+	fg := xlsxtest.Parts(t, render(t, XLSXReporter{}, fixture(t), testOpt{Audience: results.AudienceFG}))
+	all := ""
+	for _, part := range fg {
+		all += part
+	}
+	for _, name := range []string{"Sem de Bruijn", "Zoë &lt;Brouwer&gt; &amp; co", ">Kind<"} {
+		if !strings.Contains(all, name) {
+			t.Errorf("FG workbook does not show %q", name)
+		}
+	}
+	for name, part := range xlsxtest.Parts(t, render(t, XLSXReporter{}, fixture(t), testOpt{Audience: results.AudienceRisk})) {
+		for _, s := range []string{"Sem de Bruijn", "Brouwer", ">Kind<"} {
+			if strings.Contains(part, s) {
+				t.Errorf("risk workbook %s shows %q", name, s)
+			}
+		}
+	}
+}
+
 // TestXLSXNoBSN looks for the fixture's BSN in every part of the workbook,
 // not only in the cells excelize reads back.
 func TestXLSXNoBSN(t *testing.T) {
