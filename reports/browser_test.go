@@ -155,9 +155,9 @@ func (b *browser) strings(t *testing.T, expr string) []string {
 	return out
 }
 
-// a4Width is the width of an A4 page inside the print margins of
-// templates/style.css (210 mm less 2 × 12 mm), in CSS pixels (96 per inch).
-const a4Width = 703
+// a4Width is the width of a landscape A4 page inside the print margins of
+// templates/style.css (297 mm less 2 × 12 mm), in CSS pixels (96 per inch).
+const a4Width = 1032
 
 // printAtA4 lays the page out as it prints: print media at the width of an
 // A4 page, and the charts told a print is coming, as a browser does.

@@ -57,6 +57,8 @@ type labels struct {
 
 	Check     string
 	Title     string
+	CheckID   string // heads a check's id (English, as in the JSON), next to its title
+	PageOf    string // "page 3 of 9" in a printed page's footer: two %s, Excel's codes
 	SevLabel  string
 	Area      string
 	NFindings string
@@ -89,7 +91,7 @@ type labels struct {
 	Score      string
 	LevelCol   string
 	Affected   string
-	AffectedOf string // "%d van %d (%s)": affected, population, percentage
+	AffectedOf string // "%s van %s (%s)": affected, population (see Count), percentage
 	Owner      string
 	Open       string
 	Accepted   string
@@ -206,6 +208,7 @@ type labels struct {
 	// label gives.
 	SheetMatrix    string
 	SheetLocations string
+	SheetExplained string // the sheet that explains each check: why, what to do, the rule
 }
 
 var labelsNL = labels{
@@ -269,6 +272,8 @@ var labelsNL = labels{
 
 	Check:     "Controle",
 	Title:     "Titel",
+	CheckID:   "Id",
+	PageOf:    "pagina %s van %s",
 	SevLabel:  "Ernst",
 	Area:      "Gebied",
 	NFindings: "Bevindingen",
@@ -299,7 +304,7 @@ var labelsNL = labels{
 	Score:         "Score",
 	LevelCol:      "Niveau",
 	Affected:      "Getroffen",
-	AffectedOf:    "%d van %d (%s)",
+	AffectedOf:    "%s van %s (%s)",
 	Owner:         "Eigenaar",
 	Open:          "Open",
 	Accepted:      "Geaccepteerd",
@@ -412,6 +417,7 @@ var labelsNL = labels{
 
 	SheetMatrix:    "Risicomatrix",
 	SheetLocations: "Locaties",
+	SheetExplained: "Uitleg per controle",
 }
 
 var labelsEN = labels{
@@ -475,6 +481,8 @@ var labelsEN = labels{
 
 	Check:     "Check",
 	Title:     "Title",
+	CheckID:   "Id",
+	PageOf:    "page %s of %s",
 	SevLabel:  "Severity",
 	Area:      "Area",
 	NFindings: "Findings",
@@ -505,7 +513,7 @@ var labelsEN = labels{
 	Score:         "Score",
 	LevelCol:      "Level",
 	Affected:      "Affected",
-	AffectedOf:    "%d of %d (%s)",
+	AffectedOf:    "%s of %s (%s)",
 	Owner:         "Owner",
 	Open:          "Open",
 	Accepted:      "Accepted",
@@ -618,4 +626,5 @@ var labelsEN = labels{
 
 	SheetMatrix:    "Risk matrix",
 	SheetLocations: "Locations",
+	SheetExplained: "Checks explained",
 }

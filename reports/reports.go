@@ -150,7 +150,26 @@ func (l *labels) affected(r *results.Risk) string {
 	if r.Population <= 0 {
 		return strconv.Itoa(r.Affected)
 	}
-	return fmt.Sprintf(l.AffectedOf, r.Affected, r.Population, l.percent(r.Affected, r.Population))
+	return fmt.Sprintf(l.AffectedOf, l.Count(r.Affected), l.Count(r.Population), l.percent(r.Affected, r.Population))
+}
+
+// Count writes a whole number with the language's thousands separator:
+// "1.823" in Dutch, "1,823" in English. Templates call it.
+func (l *labels) Count(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	sep := "."
+	if l.Lang == "en" {
+		sep = ","
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // level names a risk level; an unknown one is shown as it is.

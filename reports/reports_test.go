@@ -340,35 +340,39 @@ func TestPrepare(t *testing.T) {
 }
 
 func TestCheckSheetNames(t *testing.T) {
-	check := func(id string) results.Check {
-		return results.Check{ID: id, Status: results.StatusPassed}
+	check := func(id, title string) results.Check {
+		return results.Check{ID: id, Title: results.Text{NL: title}, Status: results.StatusPassed}
 	}
 	checks := []results.Check{
-		check("retention-child-data"),
-		check("a/b:c*d?e[f]g\\h"),
-		check("'quoted'"),
-		check("a-very-long-check-identifier-that-goes-on-and-on"),
-		check("a-very-long-check-identifier-that-goes-on-and-on-too"),
-		check("Samenvatting"),
-		check("RETENTION-CHILD-DATA"),
+		check("retention-child-data", "Kindgegevens na de bewaartermijn"),
+		check("a/b:c*d?e[f]g\\h", ""),
+		check("'quoted'", ""),
+		check("photo_without_consent", "Foto in het ouderportaal zonder toestemming"),
+		check("photo_without_consent_2", "Foto in het ouderportaal zonder toestemming van de ouders"),
+		check("samenvatting", "Samenvatting"),
+		check("upper", "KINDGEGEVENS NA DE BEWAARTERMIJN"),
 		{ID: "not-run", Status: results.StatusNotRun},
 		{ID: "failed", Status: results.StatusError},
-		check(""),
-		check("history"),
+		check("", ""),
+		check("history", ""),
+		check("long_word", "Verwerkersovereenkomstenregisterbijhoudingsplicht"),
+		check("spaces", "  "),
 	}
-	got := checkSheetNames(checks, []string{"Samenvatting", "Bestanden"})
+	got := checkSheetNames(checks, []string{"Samenvatting", "Bestanden"}, func(c results.Check) string { return c.Title.NL })
 	want := []string{
-		"retention-child-data",
+		"Kindgegevens na bewaartermijn", // 32 characters: without its article
 		"a_b_c_d_e_f_g_h",
 		"quoted",
-		"a-very-long-check-identifier-th",
-		"a-very-long-check-identifier-~2",
-		"Samenvatting~2",
-		"RETENTION-CHILD-DATA~2",
+		"Foto in ouderportaal zonder…",
+		"Foto in ouderportaal… #2",
+		"Samenvatting #2",
+		"KINDGEGEVENS NA… #2", // the same name but for case
 		"",
 		"",
 		"check",
-		"history~2",
+		"history #2",
+		"Verwerkersovereenkomstenregist…",
+		"spaces",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("checkSheetNames (-want +got):\n%s", diff)
@@ -413,4 +417,21 @@ func prepare(run *results.Run) *results.Run {
 		panic(err)
 	}
 	return r
+}
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		n      int
+		nl, en string
+	}{
+		{0, "0", "0"}, {999, "999", "999"}, {1000, "1.000", "1,000"}, {1823, "1.823", "1,823"},
+		{1234567, "1.234.567", "1,234,567"}, {-4500, "-4.500", "-4,500"},
+	} {
+		if got := labelsNL.Count(tt.n); got != tt.nl {
+			t.Errorf("nl Count(%d) = %q, want %q", tt.n, got, tt.nl)
+		}
+		if got := labelsEN.Count(tt.n); got != tt.en {
+			t.Errorf("en Count(%d) = %q, want %q", tt.n, got, tt.en)
+		}
+	}
 }

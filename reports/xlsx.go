@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -83,9 +84,15 @@ type xlsxWriter struct {
 	// showResolved: the resolved findings have a sheet.
 	showLocations, showNames, showResolved bool
 	run                                    *results.Run
+	// page is the title and id the page header of the next table's sheet
+	// shows (a check's); nil for a sheet's own name.
+	page *[2]string
+	// caps are the widths (by column, from 1) beyond which the next
+	// table's text wraps, where narrower than maxColWidth.
+	caps map[int]float64
 
-	header, axis, title, bold, top, wrap, link, date, percent int // style ids
-	level                                                     map[string]int
+	header, headerUp, axis, title, bold, top, wrap, link, date, percent int // style ids
+	level                                                               map[string]int
 }
 
 func (x *xlsxWriter) styles() error {
@@ -113,6 +120,13 @@ func (x *xlsxWriter) styles() error {
 		Border:    xlsxBorders("FFFFFF"),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
+	// headerUp heads a narrow column of numbers, its text turned upright.
+	x.headerUp = newStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Family: fontFamily, Size: 11, Color: "1F2D3D"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "8EA9C1", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90},
+	})
 	x.title = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 14, Color: "1F2D3D"}})
 	x.bold = newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: fontFamily, Size: 11}})
 	x.top = newStyle(&excelize.Style{Font: font(), Alignment: top})
@@ -121,6 +135,7 @@ func (x *xlsxWriter) styles() error {
 		Font:      &excelize.Font{Family: fontFamily, Size: 11, Color: "1F5FAD", Underline: "single"},
 		Alignment: top,
 	})
+
 	x.date = newStyle(&excelize.Style{Font: font(), Alignment: top, CustomNumFmt: &x.l.ExcelDateFormat})
 	pct := "0.0%"
 	x.percent = newStyle(&excelize.Style{Font: font(), Alignment: top, CustomNumFmt: &pct})
@@ -149,9 +164,9 @@ func xlsxBorders(colour string) []excelize.Border {
 
 func (x *xlsxWriter) write() error {
 	l, run := x.l, x.run
-	reserved := []string{l.Summary, l.SheetMatrix, l.SheetLocations, l.AcceptancesTitle, l.ResolvedFindings,
+	reserved := []string{l.Summary, l.SheetMatrix, l.SheetExplained, l.SheetLocations, l.AcceptancesTitle, l.ResolvedFindings,
 		l.Files, l.Rejects, l.Policy, l.MethodTitle}
-	sheets := checkSheetNames(run.Checks, reserved)
+	sheets := checkSheetNames(run.Checks, reserved, func(c results.Check) string { return l.pick(c.Title) })
 
 	if err := x.f.SetSheetName(x.f.GetSheetName(0), l.Summary); err != nil {
 		return err
@@ -161,6 +176,9 @@ func (x *xlsxWriter) write() error {
 	}
 	if err := x.matrix(); err != nil {
 		return fmt.Errorf("sheet %q: %w", l.SheetMatrix, err)
+	}
+	if err := x.explained(); err != nil {
+		return fmt.Errorf("sheet %q: %w", l.SheetExplained, err)
 	}
 	for _, g := range groupByArea(run.Checks) {
 		for _, i := range g.Checks {
@@ -265,11 +283,17 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	b.style("A1", "A1", x.title)
 	b.style(xlsxkit.Cell(1, meta), xlsxkit.Cell(1, meta+3), x.bold)
 
+	// Each total's label runs on into the empty second column, the
+	// figure is in the third: the first column stays as narrow as the
+	// table of checks below needs it.
 	totals := x.totals()
-	first := b.add(append([][]any{{l.Totals, ""}}, totals...)...)
-	b.style(xlsxkit.Cell(1, first), xlsxkit.Cell(2, first), x.header)
+	for i, t := range totals {
+		totals[i] = []any{t[0], nil, t[1]}
+	}
+	first := b.add(append([][]any{{l.Totals, nil, nil}}, totals...)...)
+	b.style(xlsxkit.Cell(1, first), xlsxkit.Cell(3, first), x.header)
 	b.style(xlsxkit.Cell(1, first+1), xlsxkit.Cell(1, first+len(totals)), x.bold)
-	chartAt := xlsxkit.Cell(3, first)
+	chartAt := xlsxkit.Cell(4, first)
 	b.add(nil)
 
 	trend, trendSeries, trendMax := x.trendTable(b)
@@ -277,9 +301,11 @@ func (x *xlsxWriter) summary(sheets []string) error {
 
 	tableTitle := b.add([]any{l.Checks})
 	b.style(xlsxkit.Cell(1, tableTitle), xlsxkit.Cell(1, tableTitle), x.title)
-	header := []string{l.Area, l.Check, l.Title, l.SevLabel, l.StatusCol, l.NFindings, l.Open, l.Accepted,
+	// The check by its title in the report's language, its id (English,
+	// as in the JSON and the register) after the columns that print.
+	header := []string{l.Area, l.Check, l.SevLabel, l.StatusCol, l.NFindings, l.Open, l.Accepted,
 		l.Previously, l.NewCol, l.ResolvedCol, l.Affected, l.Impact, l.Likelihood, l.Score, l.LevelCol,
-		l.Owner, l.Source, l.Why, l.Fix, l.Sheet}
+		l.Owner, l.CheckID, l.Sheet}
 	headerRow := b.add(strAny(header))
 	b.style(xlsxkit.Cell(1, headerRow), xlsxkit.Cell(len(header), headerRow), x.header)
 	var order []int
@@ -292,7 +318,20 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	if err := x.setRows(sh, 1, b.rows); err != nil {
 		return err
 	}
-	if err := x.setWidths(sh, b.rows, headerRow); err != nil {
+	// On paper the table is the columns up to the owner, on A4 landscape
+	// at a readable size: titles and statuses wrap in narrower columns,
+	// the counts and scores have their headings turned upright.
+	widths := colWidths(b.rows[headerRow-1:], 1)
+	col := func(label string) int { return slices.Index(header, label) }
+	for label, w := range map[string]float64{l.Area: 18, l.Check: 40, l.StatusCol: 16, l.Affected: 12, l.Owner: 18} {
+		widths[col(label)] = min(widths[col(label)], w)
+	}
+	upright := []int{col(l.NFindings), col(l.Open), col(l.Accepted), col(l.Previously), col(l.NewCol),
+		col(l.ResolvedCol), col(l.Impact), col(l.Likelihood), col(l.Score)}
+	for _, c := range upright {
+		widths[c] = uprightWidth
+	}
+	if err := xlsxkit.SetColWidths(f, sh, widths); err != nil {
 		return err
 	}
 	last := headerRow + len(order)
@@ -300,7 +339,7 @@ func (x *xlsxWriter) summary(sheets []string) error {
 		if err := f.AutoFilter(sh, xlsxkit.Cell(1, headerRow)+":"+xlsxkit.Cell(len(header), last), nil); err != nil {
 			return err
 		}
-		if err := x.styleBody(sh, b.rows, headerRow+1, last); err != nil {
+		if err := x.styleBody(sh, b.rows, headerRow+1, last, widths); err != nil {
 			return err
 		}
 	}
@@ -308,6 +347,36 @@ func (x *xlsxWriter) summary(sheets []string) error {
 		if err := f.SetCellStyle(sh, st.from, st.to, st.id); err != nil {
 			return err
 		}
+	}
+	for _, c := range upright {
+		if err := x.styleCell(sh, xlsxkit.Cell(c+1, headerRow), x.headerUp); err != nil {
+			return err
+		}
+	}
+	if trend > 0 {
+		// "Deze audit (01-09-2026)" wraps in the narrow third column, a
+		// long area's name in the first.
+		if err := xlsxkit.SetRowHeight(f, sh, trend, 4*lineHeight); err != nil {
+			return err
+		}
+		for r := trend + 1; r <= len(b.rows) && len(b.rows[r-1]) > 0; r++ {
+			name, _ := b.rows[r-1][0].(string)
+			if n := wrappedLines(name, int(widths[0])-2); n > 1 {
+				if err := x.styleCell(sh, xlsxkit.Cell(1, r), x.wrap); err != nil {
+					return err
+				}
+				if err := xlsxkit.SetRowHeight(f, sh, r, float64(n*lineHeight)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	upHeight := 0
+	for _, c := range upright {
+		upHeight = max(upHeight, xlsxkit.TextWidth(header[c]))
+	}
+	if err := xlsxkit.SetRowHeight(f, sh, headerRow, float64(upHeight)*6.5+8); err != nil {
+		return err
 	}
 	levelCol := slices.Index(header, l.LevelCol) + 1
 	for n, i := range order {
@@ -320,6 +389,7 @@ func (x *xlsxWriter) summary(sheets []string) error {
 		if sheets[i] == "" {
 			continue
 		}
+		// Not on the title: LibreOffice does not wrap a linked cell's text.
 		c := xlsxkit.Cell(len(header), row)
 		if err := f.SetCellHyperLink(sh, c, xlsxkit.SheetRef(sheets[i])+"!A1", "Location"); err != nil {
 			return err
@@ -333,7 +403,65 @@ func (x *xlsxWriter) summary(sheets []string) error {
 			return err
 		}
 	}
-	return xlsxkit.PrintA4Landscape(x.f, sh)
+	if err := x.printSetup(sh, x.reportTitle, ""); err != nil {
+		return err
+	}
+	ref := xlsxkit.SheetRef(sh) + "!"
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: sh,
+		RefersTo: ref + absRange(1, 1, col(l.Owner)+1, max(last, headerRow))}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
+		RefersTo: ref + "$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow)}); err != nil {
+		return err
+	}
+	// The overview on the first page, the table of checks from the next.
+	return f.InsertPageBreak(sh, xlsxkit.Cell(1, tableTitle))
+}
+
+// uprightWidth is the width (in characters) of the summary's columns of
+// counts and scores, under upright headings.
+const uprightWidth = 6
+
+// absRange is the absolute reference $A$1:$Q$60 of the cells from (c1, r1)
+// to (c2, r2).
+func absRange(c1, r1, c2, r2 int) string {
+	a, _ := excelize.CoordinatesToCellName(c1, r1, true)
+	b, _ := excelize.CoordinatesToCellName(c2, r2, true)
+	return a + ":" + b
+}
+
+// printSetup prints sheet sh on A4 landscape, one page wide, with small
+// margins, title (and the English id, when given) in the page header and
+// the page number in the footer, so that a printed page says what it is.
+func (x *xlsxWriter) printSetup(sh, title, id string) error {
+	if err := xlsxkit.PrintA4Landscape(x.f, sh); err != nil {
+		return err
+	}
+	side, topBottom, edge := 0.4, 0.6, 0.3
+	if err := x.f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom, Header: &edge, Footer: &edge,
+	}); err != nil {
+		return err
+	}
+	head := "&L&\"" + fontFamily + ",Bold\"" + headerText(title)
+	if id != "" {
+		head += "&R" + headerText(id)
+	}
+	return x.f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: head,
+		OddFooter: "&L" + headerText(x.reportTitle+" · "+x.run.Organisation) + "&R" + fmt.Sprintf(x.l.PageOf, "&P", "&N"),
+	})
+}
+
+// headerText is s for a page header or footer: an ampersand is written
+// twice, as Excel reads one as the start of a code; at most 80 characters
+// (Excel allows 255 for all three parts of a header together).
+func headerText(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
 }
 
 // totals are the summary's figures, one label and number a row.
@@ -451,7 +579,7 @@ func (x *xlsxWriter) checkRow(c results.Check, sheet string) []any {
 			previous = c.Previous.Findings
 		}
 	}
-	row := []any{l.area(c.Area), c.ID, l.pick(c.Title), l.severity(c.Severity),
+	row := []any{l.area(c.Area), l.pick(c.Title), l.severity(c.Severity),
 		strings.Join(append([]string{l.status(c)}, l.warnings(c)...), "; "),
 		len(c.Findings), n.Open, n.Accepted, previous, newer, resolved}
 	if r := c.Risk; r != nil {
@@ -463,7 +591,7 @@ func (x *xlsxWriter) checkRow(c results.Check, sheet string) []any {
 	} else {
 		row = append(row, l.NotScored, nil, nil, nil, "", "")
 	}
-	return append(row, c.Source, l.pick(c.Why), l.pick(c.Fix), sheet)
+	return append(row, c.ID, sheet)
 }
 
 // matrix writes the risk matrix: impact 5 to 1 down, likelihood 1 to 5
@@ -479,23 +607,23 @@ func (x *xlsxWriter) matrix() error {
 	for imp := matrixSize; imp >= 1; imp-- {
 		row := []any{imp}
 		for lik := 1; lik <= matrixSize; lik++ {
-			var ids []string
+			var titles []string
 			for _, i := range cells[imp-1][lik-1] {
-				ids = append(ids, run.Checks[i].ID)
+				titles = append(titles, "• "+l.pick(run.Checks[i].Title))
 			}
-			row = append(row, strings.Join(ids, "\n"))
+			row = append(row, strings.Join(titles, "\n"))
 		}
 		rows = append(rows, row)
 	}
 	var calm []string
 	for _, c := range run.Checks {
 		if c.Risk != nil && c.Risk.Likelihood == 0 {
-			calm = append(calm, c.ID)
+			calm = append(calm, l.pick(c.Title))
 		}
 	}
 	rows = append(rows, nil, []any{l.LevelBands})
 	if len(calm) > 0 {
-		rows = append(rows, []any{l.NoRiskNow + ": " + strings.Join(calm, ", ")})
+		rows = append(rows, []any{l.NoRiskNow + ": " + strings.Join(calm, "; ")})
 	}
 	if err := x.setRows(sh, 1, rows); err != nil {
 		return err
@@ -503,7 +631,7 @@ func (x *xlsxWriter) matrix() error {
 	if err := f.SetColWidth(sh, "A", "A", 22); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(sh, "B", "F", 26); err != nil {
+	if err := f.SetColWidth(sh, "B", "F", matrixColWidth); err != nil {
 		return err
 	}
 	for _, st := range []cellStyle{{"A1", "A1", x.title}, {"A3", "F3", x.axis}, {"A4", "A8", x.axis}} {
@@ -518,14 +646,22 @@ func (x *xlsxWriter) matrix() error {
 			if err := x.styleCell(sh, xlsxkit.Cell(lik+1, 4+r), x.levelStyle(risk.LevelOf(imp*lik))); err != nil {
 				return err
 			}
-			lines = max(lines, len(cells[imp-1][lik-1]))
+			n := 0
+			for _, i := range cells[imp-1][lik-1] {
+				n += wrappedLines("• "+l.pick(run.Checks[i].Title), matrixColWidth-2)
+			}
+			lines = max(lines, n)
 		}
 		if err := xlsxkit.SetRowHeight(f, sh, 4+r, float64(max(2, lines)*lineHeight)); err != nil {
 			return err
 		}
 	}
-	return xlsxkit.PrintA4Landscape(x.f, sh)
+	return x.printSetup(sh, l.MatrixTitle, "")
 }
+
+// matrixColWidth is the width of the risk matrix's columns: five of them
+// and the impact's fit across A4 landscape.
+const matrixColWidth = 28
 
 // levelStyle is the style of a cell showing risk level lv.
 func (x *xlsxWriter) levelStyle(lv string) int {
@@ -586,6 +722,8 @@ func (x *xlsxWriter) check(sh string, c results.Check) error {
 	for _, fd := range c.Findings {
 		rows = append(rows, x.findingRow(c, fd, names))
 	}
+	x.page = &[2]string{x.l.pick(c.Title), c.ID}
+	defer func() { x.page = nil }()
 	return x.table(sh, x.findingHeader(c, names), rows)
 }
 
@@ -603,7 +741,7 @@ func (x *xlsxWriter) resolved() error {
 	var rows [][]any
 	for _, c := range x.run.Checks {
 		for _, fd := range c.Resolved {
-			row := []any{c.ID, fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
+			row := []any{x.checkName(c.ID), fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
 				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)}
 			if names {
 				row = slices.Insert(row, 5, any(fd.ChildName))
@@ -612,6 +750,26 @@ func (x *xlsxWriter) resolved() error {
 		}
 	}
 	return x.table(l.ResolvedFindings, header, rows)
+}
+
+// explained explains each check, in the summary's order: why it matters,
+// what to do and the rule it applies. The summary leaves these long texts
+// out, so that its table of checks fits a page's width readably.
+func (x *xlsxWriter) explained() error {
+	l := x.l
+	header := []string{l.Check, l.CheckID, l.SevLabel, l.Why, l.Fix, l.Source}
+	var rows [][]any
+	for _, g := range groupByArea(x.run.Checks) {
+		for _, i := range g.Checks {
+			c := x.run.Checks[i]
+			rows = append(rows, []any{l.pick(c.Title), c.ID, l.severity(c.Severity),
+				l.pick(c.Why), l.pick(c.Fix), c.Source})
+		}
+	}
+	// Narrower than maxColWidth: the three texts side by side on A4.
+	x.caps = map[int]float64{1: 32, 4: 42, 5: 42, 6: 32}
+	defer func() { x.caps = nil }()
+	return x.table(l.SheetExplained, header, rows)
 }
 
 func (x *xlsxWriter) locations() error {
@@ -631,11 +789,26 @@ func (x *xlsxWriter) acceptances() error {
 		l.ApprovedBy, l.ApprovedOn, l.ExpiresOn, l.Matched, l.Where}
 	var rows [][]any
 	for _, a := range x.run.Acceptances {
-		rows = append(rows, []any{a.ID, l.acceptanceStatus(a.Status), a.CheckID, a.RecordKey, a.Justification,
+		rows = append(rows, []any{a.ID, l.acceptanceStatus(a.Status), x.checkName(a.CheckID), a.RecordKey, a.Justification,
 			a.LegalBasis, a.ApprovedBy, dateCell(a.ApprovedOn), dateCell(a.ExpiresOn), a.Matched, a.Source})
 	}
 	return x.table(sh, header, rows, map[int]int{
 		slices.Index(header, l.ApprovedOn) + 1: x.date, slices.Index(header, l.ExpiresOn) + 1: x.date})
+}
+
+// checkName names the check id for a reader: its title in the report's
+// language with the id after it, "Foto in het ouderportaal zonder
+// toestemming (photo_without_consent)"; an id the run has no check of (a
+// register entry's mistake) as it is.
+func (x *xlsxWriter) checkName(id string) string {
+	for _, c := range x.run.Checks {
+		if c.ID == id {
+			if t := x.l.pick(c.Title); t != "" {
+				return t + " (" + id + ")"
+			}
+		}
+	}
+	return id
 }
 
 // dateCell is a date (YYYY-MM-DD) as a date cell, or the text as it is when
@@ -711,7 +884,7 @@ func (x *xlsxWriter) method() error {
 		[]any{l.RiskScore, l.RiskMethod + " " + l.LevelBands},
 	)
 	for _, c := range run.Checks {
-		rows = append(rows, []any{l.Check + " " + c.ID, c.Source})
+		rows = append(rows, []any{l.Check + ": " + x.checkName(c.ID), c.Source})
 	}
 	for _, in := range run.Inputs {
 		name := in.File
@@ -762,7 +935,16 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(len(rows)+1, 2)), nil); err != nil {
 		return err
 	}
-	if err := xlsxkit.PrintA4Landscape(x.f, sh); err != nil {
+	title, id := sh, ""
+	if x.page != nil {
+		title, id = x.page[0], x.page[1]
+	}
+	if err := x.printSetup(sh, title, id); err != nil {
+		return err
+	}
+	// The header row is printed again on every page.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
+		RefersTo: xlsxkit.SheetRef(sh) + "!$1:$1"}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh)
@@ -771,6 +953,17 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 	}
 	head := strAny(header)
 	widths := colWidths(append([][]any{head}, rows...), 1)
+	for c, w := range x.caps {
+		if c-1 < len(widths) {
+			widths[c-1] = min(widths[c-1], w)
+		}
+	}
+	wrapAt := func(c int) int {
+		if c < len(widths) {
+			return int(widths[c])
+		}
+		return maxColWidth
+	}
 	// Last column first: excelize keeps them in the opposite order, and
 	// readers want <col> elements in ascending order.
 	for c := len(widths) - 1; c >= 0; c-- {
@@ -802,7 +995,7 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 	for _, row := range rows {
 		cols = max(cols, len(row))
 		for c, v := range row {
-			if xlsxkit.TextWidth(v)+2 > maxColWidth {
+			if xlsxkit.TextWidth(v)+2 > wrapAt(c) {
 				long[c] = true
 			}
 		}
@@ -831,7 +1024,7 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 			id := style[c]
 			if s, ok := v.(string); ok {
 				if long[c] {
-					lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
+					lines = max(lines, wrappedLines(s, wrapAt(c)-2))
 				}
 				// Text from the exports that starts like a formula stays
 				// text when edited in Excel (see xlsxkit.QuoteFormulaLike).
@@ -872,13 +1065,9 @@ func (x *xlsxWriter) setRows(sh string, first int, rows [][]any) error {
 	return nil
 }
 
-// setWidths sizes each column to its longest value, between minColWidth
+// colWidths sizes each column to its longest value, between minColWidth
 // and maxColWidth. Rows before fromRow (a title block) count only for the
 // first two columns, so that a long title does not widen a table column.
-func (x *xlsxWriter) setWidths(sh string, rows [][]any, fromRow int) error {
-	return xlsxkit.SetColWidths(x.f, sh, colWidths(rows, fromRow))
-}
-
 func colWidths(rows [][]any, fromRow int) []float64 {
 	var widths []float64
 	for r, row := range rows {
@@ -903,16 +1092,22 @@ func colWidths(rows [][]any, fromRow int) []float64 {
 // those rows tall enough for the wrapped text. Readers do not agree on fitting rows to wrapped text
 // when the file opens (LibreOffice does not), so the height is set here,
 // estimated from the text's length.
-func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
+func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int, widths []float64) error {
 	if last < first {
 		return nil
+	}
+	width := func(c int) int {
+		if c < len(widths) {
+			return int(widths[c])
+		}
+		return maxColWidth
 	}
 	long := map[int]bool{}
 	cols := 1
 	for r := first - 1; r < last && r < len(rows); r++ {
 		cols = max(cols, len(rows[r]))
 		for c, v := range rows[r] {
-			if xlsxkit.TextWidth(v)+2 > maxColWidth {
+			if xlsxkit.TextWidth(v)+2 > width(c) {
 				long[c] = true
 			}
 		}
@@ -929,7 +1124,7 @@ func (x *xlsxWriter) styleBody(sh string, rows [][]any, first, last int) error {
 		lines := 1
 		for c, v := range rows[r] {
 			if s, ok := v.(string); ok && long[c] {
-				lines = max(lines, xlsxkit.WrappedLines(s, maxColWidth-2))
+				lines = max(lines, wrappedLines(s, width(c)-2))
 			}
 		}
 		if lines > 1 {
@@ -953,10 +1148,12 @@ func strAny(ss []string) []any {
 const maxSheetName = 31
 
 // checkSheetNames names the sheet of each check that ran or has findings,
-// and "" for the others. A name is the check's id made valid for Excel:
-// no []:*?/\ characters, no quote at either end, at most 31 characters,
-// and unique, ignoring case, among the checks and the reserved names.
-func checkSheetNames(checks []results.Check, reserved []string) []string {
+// and "" for the others. A name is the check's title in the report's
+// language (its id when it has none) made valid for Excel: no []:*?/\
+// characters, no quote at either end, at most 31 characters (a longer
+// title is shortened, see shortTitle), and unique, ignoring case, among
+// the checks and the reserved names.
+func checkSheetNames(checks []results.Check, reserved []string, title func(results.Check) string) []string {
 	taken := map[string]bool{"history": true} // Excel reserves "History"
 	for _, r := range reserved {
 		taken[strings.ToLower(r)] = true
@@ -971,20 +1168,55 @@ func checkSheetNames(checks []results.Check, reserved []string) []string {
 				return '_'
 			}
 			return r
-		}, c.ID)
+		}, cmp.Or(strings.TrimSpace(title(c)), c.ID))
 		base = strings.Trim(base, "' ")
 		if base == "" {
 			base = "check"
 		}
-		name := truncUTF16(base, maxSheetName)
+		name := shortTitle(base, maxSheetName)
 		for n := 2; taken[strings.ToLower(name)]; n++ {
-			suffix := fmt.Sprintf("~%d", n)
-			name = strings.TrimRight(truncUTF16(base, maxSheetName-len(suffix)), "'") + suffix
+			suffix := fmt.Sprintf(" #%d", n) // not " (2)": that is a long table's next sheet
+			name = strings.TrimRight(shortTitle(base, maxSheetName-len(suffix)), "'") + suffix
 		}
 		taken[strings.ToLower(name)] = true
 		names[i] = name
 	}
 	return names
+}
+
+// fillers are the words a title longer than a sheet name can do without.
+var fillers = map[string]bool{"de": true, "het": true, "een": true, "the": true, "a": true, "an": true}
+
+// shortTitle shortens title to at most n UTF-16 code units: without its
+// articles first, then cut after a whole word with an ellipsis ("Foto in
+// ouderportaal zonder…"); a single word too long is cut where it must.
+func shortTitle(title string, n int) string {
+	if utf16Len(title) <= n {
+		return title
+	}
+	var kept []string
+	for i, w := range strings.Fields(title) {
+		if i == 0 || !fillers[strings.ToLower(w)] {
+			kept = append(kept, w)
+		}
+	}
+	s := strings.Join(kept, " ")
+	if utf16Len(s) <= n {
+		return s
+	}
+	cut := truncUTF16(s, n-1)
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.:;'-(") + "…"
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // truncUTF16 cuts s to at most n UTF-16 code units, on a rune boundary.
@@ -997,4 +1229,13 @@ func truncUTF16(s string, n int) string {
 		}
 	}
 	return s
+}
+
+// wrappedLines estimates the lines s takes in a column width characters
+// wide. The width is counted in Calibri's digits, which are wider than
+// its average letter: a line holds about a fifth more letters than the
+// width (xlsxkit.WrappedLines counts one letter a digit, and rows came
+// out nearly twice as tall as their text on paper).
+func wrappedLines(s string, width int) int {
+	return xlsxkit.WrappedLines(s, width*6/5)
 }

@@ -112,14 +112,14 @@ func TestXLSXLayout(t *testing.T) {
 		sheet, cell string
 		number      bool
 	}{
-		{"retention-child-data", "B2", true}, // Rij
-		{"retention-child-data", "D2", false},
+		{"Kindgegevens bewaard na…", "B2", true}, // Rij
+		{"Kindgegevens bewaard na…", "D2", false},
 		{"Bestanden", "F2", true}, // Rijen gelezen
 		{"Bestanden", "I2", true}, // Afgewezen (%)
 		{"Afgewezen rijen", "C2", true},
-		{"Samenvatting", "B9", true},  // Controles
-		{"Samenvatting", "O41", true}, // Score
-		{"Samenvatting", "L41", false},
+		{"Samenvatting", "C9", true},  // Controles
+		{"Samenvatting", "N41", true}, // Score
+		{"Samenvatting", "K41", false},
 		{"Geaccepteerde risico's", "H2", true}, // Goedgekeurd op
 		{"Locaties", "C2", true},
 	} {
@@ -138,7 +138,7 @@ func TestXLSXLayout(t *testing.T) {
 	}
 
 	// The record sheets have a frozen header row and an autofilter.
-	for _, sh := range []string{"retention-child-data", "portal-access-after-care", "Bestanden", "Afgewezen rijen",
+	for _, sh := range []string{"Kindgegevens bewaard na…", "Toegang tot ouderportaal na…", "Uitleg per controle", "Bestanden", "Afgewezen rijen",
 		"Beleid", "Locaties", "Geaccepteerde risico's", "Opgeloste bevindingen", "Werkwijze"} {
 		panes, err := f.GetPanes(sh)
 		if err != nil {
@@ -174,21 +174,55 @@ func TestXLSXLayout(t *testing.T) {
 		t.Errorf("document properties %q, %q, %q, want the as-of date and the FG title", props.Created, props.Modified, props.Title)
 	}
 
-	link, target, err := f.GetCellHyperLink("Samenvatting", "U41")
-	if err != nil || !link || target != "'retention-child-data'!A1" {
-		t.Errorf("summary U41 links to %q (%v, %v), want the check's sheet", target, link, err)
+	link, target, err := f.GetCellHyperLink("Samenvatting", "R41")
+	if err != nil || !link || target != "'Kindgegevens bewaard na…'!A1" {
+		t.Errorf("summary R41 links to %q (%v, %v), want the check's sheet", target, link, err)
+	}
+	if got, _ := f.GetCellValue("Samenvatting", "B41"); got != "Kindgegevens bewaard na de bewaartermijn" {
+		t.Errorf("summary B41 names the check %q, want its Dutch title", got)
+	}
+	if got, _ := f.GetCellValue("Samenvatting", "Q41"); got != "retention-child-data" {
+		t.Errorf("summary Q41 holds %q, want the check's id", got)
+	}
+
+	// Printed: A4 landscape, one page wide, the header row on every page,
+	// a check's title (and id) in the page header; the summary prints its
+	// table of checks up to the owner, the overview on a page of its own.
+	for _, sh := range []string{"Samenvatting", "Kindgegevens bewaard na…", "Uitleg per controle", "Werkwijze"} {
+		pl, err := f.GetPageLayout(sh)
+		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v (%v), want A4 landscape one page wide", sh, pl, err)
+		}
+	}
+	names := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		names[n.Scope+" "+n.Name] = n.RefersTo
+	}
+	for key, want := range map[string]string{
+		"Samenvatting _xlnm.Print_Area":               "'Samenvatting'!$A$1:$P$44",
+		"Samenvatting _xlnm.Print_Titles":             "'Samenvatting'!$39:$39",
+		"Kindgegevens bewaard na… _xlnm.Print_Titles": "'Kindgegevens bewaard na…'!$1:$1",
+		"Bestanden _xlnm.Print_Titles":                "'Bestanden'!$1:$1",
+	} {
+		if names[key] != want {
+			t.Errorf("defined name %s = %q, want %q", key, names[key], want)
+		}
+	}
+	if hf, err := f.GetHeaderFooter("Kindgegevens bewaard na…"); err != nil || !strings.Contains(hf.OddHeader, "Kindgegevens bewaard na de bewaartermijn") ||
+		!strings.Contains(hf.OddHeader, "retention-child-data") || !strings.Contains(hf.OddFooter, "pagina &P van &N") {
+		t.Errorf("page header and footer %+v (%v), want the check's title, id and the page number", hf, err)
 	}
 
 	// The risk level is filled with its colour, in the summary and in the
 	// matrix (impact 4, likelihood 2: score 8, medium).
-	for _, c := range [][2]string{{"Samenvatting", "P41"}, {"Risicomatrix", "C5"}} {
+	for _, c := range [][2]string{{"Samenvatting", "O41"}, {"Risicomatrix", "C5"}} {
 		fill := cellFill(t, f, c[0], c[1])
 		if want := strings.ToUpper(strings.TrimPrefix(levelColours[levelMedium], "#")); fill != want {
 			t.Errorf("%s!%s is filled with %q, want %s (medium)", c[0], c[1], fill, want)
 		}
 	}
-	if got, _ := f.GetCellValue("Risicomatrix", "C5"); got != "retention-child-data" {
-		t.Errorf("matrix cell impact 4, likelihood 2 holds %q, want retention-child-data", got)
+	if got, _ := f.GetCellValue("Risicomatrix", "C5"); got != "• Kindgegevens bewaard na de bewaartermijn" {
+		t.Errorf("matrix cell impact 4, likelihood 2 holds %q, want the check's title", got)
 	}
 }
 
@@ -228,7 +262,7 @@ func TestXLSXAudiences(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := f.GetRows("portal-access-after-care")
+		rows, err := f.GetRows("Toegang tot ouderportaal na…")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -289,7 +323,7 @@ func TestXLSXEmptyRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Summary", "Risk matrix", "Locations", "Accepted risks", "Files", "Rejected rows", "Policy", "Methodology"}
+	want := []string{"Summary", "Risk matrix", "Checks explained", "Locations", "Accepted risks", "Files", "Rejected rows", "Policy", "Methodology"}
 	if diff := cmp.Diff(want, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
@@ -317,7 +351,7 @@ func TestXLSXSplitsLongTables(t *testing.T) {
 	}
 	defer f.Close()
 	var keys []string
-	for i, sh := range []string{c.ID, c.ID + " (2)", c.ID + " (3)"} {
+	for i, sh := range []string{"Kindgegevens bewaard na…", "Kindgegevens bewaard na… (2)", "Kindgegevens bewaard na… (3)"} {
 		rows, err := f.GetRows(sh)
 		if err != nil {
 			t.Fatalf("sheet %q: %v", sh, err)
