@@ -75,7 +75,7 @@ func TestCodesShownAsLabels(t *testing.T) {
 				}
 				defer f.Close()
 				for id, cells := range want {
-					rows, err := f.GetRows(id)
+					rows, err := f.GetRows(checkSheet(t, f, id))
 					if err != nil {
 						t.Fatalf("sheet %s: %v", id, err)
 					}

@@ -314,10 +314,11 @@ func buildPage(l *labels, d audience.Detailed, run *results.Run) *htmlPage {
 		codes[i] = g.Code
 	}
 	areaAnchors := uniqueAnchors("area-", codes, "other")
+	titled := titledRefs(l, run.Checks)
 	for gi, g := range groups {
 		area := htmlArea{Anchor: areaAnchors[gi], Name: l.area(g.Code)}
 		for _, i := range g.Checks {
-			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, d.Resolved(), d.ChildNames()))
+			area.Checks = append(area.Checks, htmlCheckOf(l, run.Checks[i], refs[i].Anchor, d.Resolved(), d.ChildNames(), titled))
 		}
 		p.Areas = append(p.Areas, area)
 	}
@@ -387,7 +388,7 @@ func (p *htmlPage) matrix(l *labels, checks []results.Check, refs []htmlRef) {
 
 // htmlCheckOf shows one check; with resolved, the findings resolved since
 // the previous run too.
-func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool) htmlCheck {
+func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool, titled func(string) string) htmlCheck {
 	hc := htmlCheck{
 		Anchor:        anchor,
 		ID:            c.ID,
@@ -396,8 +397,8 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool
 		SeverityLabel: l.severity(c.Severity),
 		Area:          l.area(c.Area),
 		Source:        c.Source,
-		Why:           l.pick(c.Why),
-		Fix:           l.pick(c.Fix),
+		Why:           titled(l.pick(c.Why)),
+		Fix:           titled(l.pick(c.Fix)),
 		Status:        c.Status,
 		StatusLabel:   l.status(c),
 		Warnings:      l.warnings(c),

@@ -341,3 +341,62 @@ func padded(vs []string, n int) []string {
 	copy(out, vs)
 	return out
 }
+
+// titledRefs returns a function that names, in a check's why and fix, the
+// other checks it refers to by their ids by their titles in the report's
+// language instead: "meldt photo_without_consent" becomes "meldt „Foto in
+// het ouderportaal zonder toestemming”" (“…” in English). The ids stay in
+// the JSON.
+func titledRefs(l *labels, checks []results.Check) func(string) string {
+	var pairs []string
+	open, close := "„", "”"
+	if l.Lang == "en" {
+		open, close = "“", "”"
+	}
+	for _, c := range checks {
+		if t := l.pick(c.Title); t != "" && strings.Contains(c.ID, "_") {
+			pairs = append(pairs, c.ID, open+t+close)
+		}
+	}
+	if len(pairs) == 0 {
+		return func(s string) string { return s }
+	}
+	return func(s string) string {
+		if !strings.Contains(s, "_") {
+			return s
+		}
+		out := s
+		for i := 0; i < len(pairs); i += 2 {
+			out = replaceWord(out, pairs[i], pairs[i+1])
+		}
+		return out
+	}
+}
+
+// replaceWord replaces id in s where it stands as a whole word: not part
+// of a longer id (photo_without_consent in photo_without_consent_2) or of
+// a setting's name (retention.portal_months).
+func replaceWord(s, id, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, id)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(id)
+		before := i > 0 && isIDChar(s[i-1])
+		after := end < len(s) && isIDChar(s[end])
+		b.WriteString(s[:i])
+		if before || after {
+			b.WriteString(id)
+		} else {
+			b.WriteString(with)
+		}
+		s = s[end:]
+	}
+}
+
+func isIDChar(c byte) bool {
+	return c == '_' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

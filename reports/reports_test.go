@@ -292,7 +292,7 @@ func TestAffected(t *testing.T) {
 		{"en", 12, 240, "12 of 240 (5%)"},
 		{"nl", 2, 119, "2 van 119 (1,7%)"},
 		{"en", 2, 119, "2 of 119 (1.7%)"},
-		{"nl", 1, 5000, "1 van 5000 (<0,1%)"},
+		{"nl", 1, 5000, "1 van 5.000 (<0,1%)"},
 		{"en", 0, 85, "0 of 85 (0%)"},
 		{"en", 3, 0, "3"}, // no population: the count alone
 	}
@@ -432,6 +432,27 @@ func TestCount(t *testing.T) {
 		}
 		if got := labelsEN.Count(tt.n); got != tt.en {
 			t.Errorf("en Count(%d) = %q, want %q", tt.n, got, tt.en)
+		}
+	}
+}
+
+func TestTitledRefs(t *testing.T) {
+	checks := []results.Check{
+		{ID: "photo_without_consent", Title: results.Text{NL: "Foto zonder toestemming", EN: "Photo without consent"}},
+		{ID: "photo_without_consent_2", Title: results.Text{NL: "Tweede", EN: "Second"}},
+		{ID: "retention", Title: results.Text{NL: "Bewaren", EN: "Keeping"}}, // no underscore: a word, left alone
+	}
+	for _, tt := range []struct {
+		l        *labels
+		in, want string
+	}{
+		{&labelsNL, "Na het intrekken meldt photo_without_consent dit.", "Na het intrekken meldt „Foto zonder toestemming” dit."},
+		{&labelsEN, "(see photo_without_consent_2)", "(see “Second”)"},
+		{&labelsNL, "instelling retention.photo_without_consent en my_photo_without_consent", "instelling retention.photo_without_consent en my_photo_without_consent"},
+		{&labelsNL, "de retention van foto's", "de retention van foto's"},
+	} {
+		if got := titledRefs(tt.l, checks)(tt.in); got != tt.want {
+			t.Errorf("%q = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -758,12 +758,13 @@ func (x *xlsxWriter) resolved() error {
 func (x *xlsxWriter) explained() error {
 	l := x.l
 	header := []string{l.Check, l.CheckID, l.SevLabel, l.Why, l.Fix, l.Source}
+	titled := titledRefs(l, x.run.Checks)
 	var rows [][]any
 	for _, g := range groupByArea(x.run.Checks) {
 		for _, i := range g.Checks {
 			c := x.run.Checks[i]
 			rows = append(rows, []any{l.pick(c.Title), c.ID, l.severity(c.Severity),
-				l.pick(c.Why), l.pick(c.Fix), c.Source})
+				titled(l.pick(c.Why)), titled(l.pick(c.Fix)), c.Source})
 		}
 	}
 	// Narrower than maxColWidth: the three texts side by side on A4.

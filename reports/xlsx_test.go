@@ -377,3 +377,16 @@ func TestXLSXSplitsLongTables(t *testing.T) {
 		t.Error("a fourth, empty sheet")
 	}
 }
+
+// checkSheet is the name of the sheet of check id: the sheet named after
+// the check's title whose page header ends in the id.
+func checkSheet(t *testing.T, f *excelize.File, id string) string {
+	t.Helper()
+	for _, sh := range f.GetSheetList() {
+		if hf, err := f.GetHeaderFooter(sh); err == nil && hf != nil && strings.HasSuffix(hf.OddHeader, "&R"+headerText(id)) {
+			return sh
+		}
+	}
+	t.Fatalf("no sheet of check %s in %v", id, f.GetSheetList())
+	return ""
+}
