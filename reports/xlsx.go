@@ -1234,9 +1234,9 @@ func truncUTF16(s string, n int) string {
 
 // wrappedLines estimates the lines s takes in a column width characters
 // wide. The width is counted in Calibri's digits, which are wider than
-// its average letter: a line holds about a fifth more letters than the
+// its average letter: a line holds about a third more letters than the
 // width (xlsxkit.WrappedLines counts one letter a digit, and rows came
 // out nearly twice as tall as their text on paper).
 func wrappedLines(s string, width int) int {
-	return xlsxkit.WrappedLines(s, width*6/5)
+	return xlsxkit.WrappedLines(s, width*4/3)
 }
