@@ -39,7 +39,7 @@ var echartsJS string
 
 var (
 	pageTmpl = template.Must(template.New("report.html.tmpl").
-			Funcs(template.FuncMap{"findingsTable": findingsTable, "breakable": breakable, "hyphenate": hyphenate}).
+			Funcs(template.FuncMap{"findingsTable": findingsTable, "breakable": breakable, "breakKey": breakKey, "hyphenate": hyphenate}).
 			ParseFS(templateFS, "templates/report.html.tmpl"))
 	styleCSS = mustRead("templates/style.css")
 	chartJS  = mustRead("templates/chart.js")

@@ -132,3 +132,13 @@ func breakable(id string) template.HTML {
 	}
 	return template.HTML(strings.Join(parts, "_<wbr>"))
 }
+
+// breakKey lets a record key break after each slash and nowhere else but
+// where it must: F0001/<wbr>PK0123, not F0001/PK / 0123.
+func breakKey(key string) template.HTML {
+	parts := strings.Split(key, "/")
+	for i := range parts {
+		parts[i] = template.HTMLEscapeString(parts[i])
+	}
+	return template.HTML(strings.Join(parts, "/<wbr>"))
+}

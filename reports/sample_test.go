@@ -51,6 +51,20 @@ func TestSampleReports(t *testing.T) {
 				t.Errorf("%s: %s", lang, p)
 			}
 		}
+		// The FG's report of the sample, the widest findings tables there
+		// are (with file, row, table and the child's name), printed: on
+		// portrait A4 they were cut off at the right.
+		b := openInBrowser(t, render(t, HTMLReporter{}, run, testOpt{Audience: results.AudienceFG}), "#"+trendChartID+" svg")
+		b.renderAll(t)
+		if n := b.count(t, `document.querySelectorAll("table.findings td.child").length`); n == 0 {
+			t.Error("the FG report of the sample names no child")
+		}
+		b.screenshot(t, "sample-fg")
+		b.printAtA4(t)
+		for _, o := range b.overflow(t, true) {
+			t.Errorf("FG report printed on A4: %s", o)
+		}
+		b.screenshot(t, "sample-fg-a4")
 	})
 	t.Run("openpyxl", func(t *testing.T) {
 		openWithOpenpyxl(t, writeWorkbookOf(t, run, testOpt{}))
