@@ -4,7 +4,7 @@
 -- severity: medium
 -- area: toegang
 -- source: AVG art. 5 lid 1 sub c (minimale gegevensverwerking) en art. 32 (toegang op basis van
---   noodzaak); privacybeleid: autorisatiematrix per functie (beleid: access_all_groups_roles)
+--   noodzaak); privacybeleid: autorisatiematrix per functie (beleid: access.all_groups_roles)
 -- requires: accounts, staff
 -- reads: accounts(system, username, employee_id, access_scope, active?), staff(employee_id, role)
 -- impact: 3

@@ -4,7 +4,7 @@
 -- severity: medium
 -- area: toegang
 -- source: AVG art. 5 lid 1 sub c en e (minimale gegevensverwerking, opslagbeperking) en art. 32; beleid:
---   toegang tot portal_access_days dagen na einde plaatsing
+--   toegang tot access.portal_access_days dagen na einde plaatsing
 -- requires: portal_guardians, portal_children
 -- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id?, placement_end), portal_guardians(portal_child_id, has_access, last_login?)
 -- impact: 3

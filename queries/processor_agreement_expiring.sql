@@ -4,7 +4,7 @@
 -- severity: medium
 -- area: verwerkers
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst voor de duur van de verwerking); beleid:
---   processor_expiry_warning_days dagen vooraf melden
+--   processors.expiry_warning_days dagen vooraf melden
 -- requires: processors
 -- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use)
 -- impact: 2
