@@ -127,7 +127,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 			fmt.Fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "audit")
+		return e.flagError("audit", flags, err)
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err

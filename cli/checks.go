@@ -65,7 +65,7 @@ func (e *env) runChecks(args []string) error {
 			fmt.Fprintf(e.stdout, e.tr(text{checksHelpNL, checksHelp}), e.flagUsages("checks", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "checks")
+		return e.flagError("checks", flags, err)
 	}
 	if err := checkLang(lang); err != nil {
 		return err

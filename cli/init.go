@@ -72,7 +72,7 @@ func (e *env) runInit(args []string) error {
 			fmt.Fprintf(e.stdout, e.tr(text{initHelpNL, initHelp}), e.flagUsages("init", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "init")
+		return e.flagError("init", flags, err)
 	}
 	if flags.NArg() != 1 {
 		return app.Usage2f("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)", "init heeft één BRONMAP nodig, de map met de exports (zie avgaudit init --help)")

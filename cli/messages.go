@@ -1,8 +1,17 @@
 package cli
 
+import (
+	"fmt"
+	"io"
+
+	"github.com/avgaudit/avgaudit/vocab"
+)
+
 // text is a terminal message in Dutch and English; --lang chooses (Dutch
 // by default, like the reports), for help texts and usage errors too.
-type text struct{ NL, EN string }
+// Counts among its arguments are vocab.Count: 1.284 in Dutch, 1,284 in
+// English (see e.printf).
+type text vocab.Text
 
 // Terminal messages of the audit command.
 var (
@@ -73,12 +82,16 @@ var (
 )
 
 // tr picks t in the language of the run.
-func (e *env) tr(t text) string {
-	if e.lang == "en" {
-		return t.EN
-	}
-	return t.NL
+func (e *env) tr(t text) string { return vocab.Text(t).In(e.lang) }
+
+// printf prints t with args in the language of the run (vocab.Sprintf:
+// counts with the language's thousands separator).
+func (e *env) printf(w io.Writer, t text, args ...any) {
+	fmt.Fprint(w, vocab.Sprintf(e.lang, e.tr(t), args...))
 }
+
+// sprintf is t with args in the language of the run.
+func (e *env) sprintf(t text, args ...any) string { return vocab.Sprintf(e.lang, e.tr(t), args...) }
 
 // acceptanceStatus names the statuses of register entries on the terminal.
 var acceptanceStatus = map[string]text{

@@ -93,7 +93,7 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 			fmt.Fprintf(e.stdout, e.tr(text{sampleHelpNL, sampleHelp}), e.flagUsages("sample", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "sample")
+		return e.flagError("sample", flags, err)
 	}
 	if err := checkLang(o.Lang); err != nil {
 		e.lang = o.Lang

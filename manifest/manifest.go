@@ -284,6 +284,11 @@ func unknownKeys(root *yaml.Node) []lineError {
 	return errs
 }
 
+// Closest is the option nearest to name in spelling, if one is near
+// enough to be a typo of it; "" otherwise. The command line uses it for
+// options.
+func Closest(name string, options []string) string { return closest(name, options) }
+
 // closest is the option nearest to name in spelling, if one is near
 // enough to be a typo of it ("first_nme" is first_name); "" otherwise.
 func closest(name string, options []string) string {
