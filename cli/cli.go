@@ -91,7 +91,7 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, app.ErrFindings):
 		return ExitFindings
 	case errors.Is(err, app.ErrUsage):
-		fmt.Fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
+		e.fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))
@@ -99,7 +99,7 @@ func (e *env) exit(err error) int {
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.
 	msg := app.MaskBSNs(e.message(err))
-	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+	e.fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
 }
 

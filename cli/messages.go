@@ -46,10 +46,8 @@ var (
 	msgHistoryKept    = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
 	msgPrevious       = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
 	msgAccepted       = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
-	msgAcceptance     = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 	msgEncrypted      = text{"beveiligd met het wachtwoord (nodig om ze te openen): %s\n", "protected with the password (needed to open them): %s\n"}
 	msgLeftovers      = text{"%d tijdelijk(e) bestand(en) of map(pen) van een afgebroken run opgeruimd in %s\n", "removed %d temporary file(s) or folder(s) an interrupted run left in %s\n"}
-	msgOtherRun       = text{"een andere avgaudit-run schrijft nu naar %s (%s); wacht tot die klaar is of kies een andere --out", "another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out"}
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
@@ -84,13 +82,14 @@ var (
 // tr picks t in the language of the run.
 func (e *env) tr(t text) string { return vocab.Text(t).In(e.lang) }
 
-// printf prints t with args in the language of the run (vocab.Sprintf:
-// counts with the language's thousands separator).
-func (e *env) printf(w io.Writer, t text, args ...any) {
-	fmt.Fprint(w, vocab.Sprintf(e.lang, e.tr(t), args...))
+// fprintf prints format with args in the language of the run: a
+// vocab.Count with the language's thousands separator, a vocab.Text or an
+// error in the language (see vocab.Sprintf).
+func (e *env) fprintf(w io.Writer, format string, args ...any) {
+	fmt.Fprint(w, vocab.Sprintf(e.lang, format, args...))
 }
 
-// sprintf is t with args in the language of the run.
+// sprintf is t with args in the language of the run (see fprintf).
 func (e *env) sprintf(t text, args ...any) string { return vocab.Sprintf(e.lang, e.tr(t), args...) }
 
 // acceptanceStatus names the statuses of register entries on the terminal.
