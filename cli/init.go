@@ -89,7 +89,7 @@ func (e *env) runInit(args []string) error {
 	}
 	e.printPlaced(p)
 	e.printUnplaced(e.stdout, p)
-	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
+	if s := p.AsOfSummary().In(e.lang); s != "" {
 		fmt.Fprintln(e.stdout, s)
 	}
 	if err := app.WriteManifest(p, dir, out, e.lang); err != nil {
@@ -115,7 +115,7 @@ func (e *env) printPlaced(p *profiles.Proposal) {
 	for _, pl := range p.Placed {
 		e.fprintf(e.stdout, "  %s -> %-*s "+e.tr(msgInitMatched)+"\n", pad(pl.Label(), labelW), tableW, pl.Result.Table, vocab.Count(pl.Result.Matched), vocab.Count(pl.Result.Total))
 		for _, n := range pl.Notes {
-			e.fprintf(e.stdout, e.tr(msgInitCheck), profiles.InLang(e.lang, n))
+			e.fprintf(e.stdout, e.tr(msgInitCheck), n.In(e.lang))
 		}
 	}
 }
@@ -127,7 +127,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 	}
 	e.fprintf(w, e.tr(msgInitUnplaced), vocab.Count(len(p.Unplaced)))
 	for _, u := range p.Unplaced {
-		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(profiles.InLang(e.lang, u.Reason), "\n", "\n    "))
+		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(u.Reason.In(e.lang), "\n", "\n    "))
 	}
 }
 
@@ -135,7 +135,7 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 func (e *env) noticeRecognised(p *profiles.Proposal) {
 	e.fprintf(e.stderr, e.tr(msgNoManifest), app.ManifestFileName)
 	e.printUnplaced(e.stderr, p)
-	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
+	if s := p.AsOfSummary().In(e.lang); s != "" {
 		fmt.Fprintln(e.stderr, s)
 	}
 }

@@ -51,8 +51,8 @@ var (
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
-// Terminal messages of the init command (the reasons and notes profiles
-// gives are turned into Dutch by profiles.InLang).
+// Terminal messages of the init command (the reasons and notes of
+// package profiles are written in both languages there).
 var (
 	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
 	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
