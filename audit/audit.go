@@ -27,9 +27,9 @@ import (
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/vocab"
 	"github.com/avgaudit/avgaudit/risk"
 	"github.com/avgaudit/avgaudit/trend"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Version is avgaudit's version, written into every result.

@@ -12,8 +12,8 @@ import (
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/vocab"
 	"github.com/avgaudit/avgaudit/trend"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // registerFile is the accepted-risk register read from a YAML file, and

@@ -18,8 +18,8 @@ import (
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
-	"github.com/avgaudit/avgaudit/vocab"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // SetVariables makes the reference date, the policy settings and the helper

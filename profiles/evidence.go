@@ -6,8 +6,8 @@ import (
 	"unicode"
 
 	"github.com/avgaudit/avgaudit/model"
-	"github.com/avgaudit/avgaudit/vocab"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // What the values under a header say about it. Headers are not always

@@ -120,7 +120,7 @@ func (c Candidate) closer(o Candidate) bool {
 
 // Result is where a header row was placed, or why it could not be.
 type Result struct {
-	Candidate        // the table chosen (Table == "" if none)
+	Candidate            // the table chosen (Table == "" if none)
 	RunnerUp  vocab.Text // the next best table that could also take the header, if any
 	Reason    vocab.Text // why it could not be placed
 	// Closest is, when the header could not be placed because a required

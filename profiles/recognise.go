@@ -34,7 +34,7 @@ type Placement struct {
 	// about a proposed value ("REVIEW: proposed by its words").
 	ValueComments map[string]map[string]vocab.Text
 	Notes         []vocab.Text // things to review: unknown labels, headers left out
-	Draft         bool     // a required column is missing: an entry to complete by hand
+	Draft         bool         // a required column is missing: an entry to complete by hand
 }
 
 // Unplaced is an export (or sheet) that could not be placed, and why.
