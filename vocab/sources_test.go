@@ -19,6 +19,7 @@ var bilingualCalls = map[string][2]int{ // name -> index of the Dutch, of the En
 	"vocab.Textf": {0, 1}, "vocab.Errorf": {0, 1}, "vocab.Wrapf": {1, 2},
 	"Textf": {0, 1}, "Errorf": {0, 1}, "Wrapf": {1, 2}, // inside package vocab
 	"app.Usage2f": {1, 0}, "Usage2f": {1, 0}, // English first
+	"p.addf": {1, 2}, "addf": {1, 2}, // package acceptance: a line, then the texts
 }
 
 // bilingualTypes are the struct types {NL, EN string} messages are written in.
