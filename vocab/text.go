@@ -1,7 +1,9 @@
 package vocab
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 )
@@ -176,6 +178,11 @@ func Message(err error, lang string) string {
 	if d, ok := err.(interface{ Dutch() string }); ok {
 		return d.Dutch()
 	}
+	if pe, ok := err.(*fs.PathError); ok {
+		if t, ok := osErrors(pe.Err); ok {
+			return pe.Path + ": " + t.In(lang)
+		}
+	}
 	// A wrapper without two languages (fmt.Errorf, a library's error):
 	// its own words stay, the causes it quotes are put in lang.
 	s := err.Error()
@@ -196,4 +203,20 @@ func Message(err error, lang string) string {
 		}
 	}
 	return s
+}
+
+// osErrors are the operating system's errors a user meets most, in both
+// languages: a file that is not there, not readable, a folder for a file.
+func osErrors(err error) (Text, bool) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return Text{NL: "bestaat niet", EN: "does not exist"}, true
+	case errors.Is(err, fs.ErrPermission):
+		return Text{NL: "geen toegang (controleer de rechten)", EN: "permission denied (check the permissions)"}, true
+	case err != nil && err.Error() == "is a directory":
+		return Text{NL: "is een map, geen bestand", EN: "is a directory, not a file"}, true
+	case err != nil && err.Error() == "not a directory":
+		return Text{NL: "is geen map", EN: "is not a directory"}, true
+	}
+	return Text{}, false
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"testing"
 )
 
@@ -49,6 +50,10 @@ func TestMessage(t *testing.T) {
 	joined := errors.Join(inner, errors.New("other"))
 	if got, want := Message(joined, "nl"), "x is geen map\nother"; got != want {
 		t.Errorf("joined = %q, want %q", got, want)
+	}
+	_, err := os.Open("/nonexistent/x")
+	if got, want := Message(Wrapf(err, "lees %s", "read %s", "x"), "nl"), "lees x: /nonexistent/x: bestaat niet"; got != want {
+		t.Errorf("os error = %q, want %q", got, want)
 	}
 	if Wrapf(nil, "a", "b") != nil {
 		t.Error("Wrapf(nil) is not nil")
