@@ -83,7 +83,7 @@ func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
 func readPassword(name string) (string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return "", vocab.Wrapf(err, "lees %s", "read %s", name)
+		return "", vocab.Wrapf(err, "lees het wachtwoordbestand", "read the password file")
 	}
 	pw, _, _ := strings.Cut(string(b), "\n")
 	pw = strings.TrimSuffix(strings.TrimPrefix(pw, "\ufeff"), "\r")

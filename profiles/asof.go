@@ -110,9 +110,9 @@ func (p *Proposal) AsOfSummary() vocab.Text {
 	}
 	from := strings.Join(p.AsOfFrom, ", ")
 	if len(p.AsOfFrom) > 1 {
-		return vocab.Textf("as_of %s: de peildatum die %s geven; --as-of gaat daarvoor", "as_of %s: the reference date (Peildatum) that %s give; --as-of overrides it", p.AsOf, from)
+		return vocab.Textf("as_of %s: de peildatum die %s geven; --as-of gaat daarvoor", "as_of %s: the reference date (\"Peildatum\") that %s give; --as-of overrides it", p.AsOf, from)
 	}
-	return vocab.Textf("as_of %s: de peildatum die %s geeft; --as-of gaat daarvoor", "as_of %s: the reference date (Peildatum) that %s gives; --as-of overrides it", p.AsOf, from)
+	return vocab.Textf("as_of %s: de peildatum die %s geeft; --as-of gaat daarvoor", "as_of %s: the reference date (\"Peildatum\") that %s gives; --as-of overrides it", p.AsOf, from)
 }
 
 // asOfComments explain as_of in the manifest.
@@ -131,7 +131,7 @@ func (p *Proposal) asOfComments(nl bool) []string {
 		return append(lines, "Bewaartermijnen en deadlines worden ervanaf gemeten: pas hem aan, of haal hem",
 			"weg om vanaf de dag van de audit te meten (--as-of gaat daarvoor).")
 	}
-	lines := []string{"as_of is the reference date (Peildatum) that these exports give:"}
+	lines := []string{"as_of is the reference date (\"Peildatum\") that these exports give:"}
 	for _, l := range p.AsOfFrom {
 		lines = append(lines, "  "+l)
 	}
