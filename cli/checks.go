@@ -117,7 +117,7 @@ func (e *env) listChecks(checks []queries.Check) {
 			title = c.Title.EN
 		}
 		if c.Err != nil {
-			title = w["error"] + ": " + c.Err.Error()
+			title = w["error"] + ": " + e.message(c.Err)
 		}
 		sev := severityWord(c.Severity, e.lang)
 		e.fprintf(e.stdout, "%s  %s  %s  %s\n", pad(c.ID, idW), pad(areaWord(c.Area, e.lang), areaW), pad(sev, sevW), title)

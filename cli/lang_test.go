@@ -123,7 +123,6 @@ var citation = regexp.MustCompile(`(?m)^.*\bart\. .*$`)
 // (queries/*.sql) write it in English only, for reviewers.
 var impactWhy = regexp.MustCompile(`(?m)^(Impact: .*\)): .*$`)
 
-
 func words(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -181,6 +180,9 @@ func TestOneLanguage(t *testing.T) {
 			return append(args, filepath.Join(dir, name))
 		}
 	}
+	initOf := func(src string) func(t *testing.T) []string {
+		return func(t *testing.T) []string { return []string{"init", copyDir(t, src, "manifest.yaml")} }
+	}
 	fixed := func(args ...string) func(t *testing.T) []string { return func(*testing.T) []string { return args } }
 	tests := []struct {
 		name string
@@ -190,8 +192,8 @@ func TestOneLanguage(t *testing.T) {
 	}{
 		{"audit", fixed("audit", "--audience", "all"), 0, []string{"1.284", "1,284"}},
 		{"audit of rejects", fixed("audit", rejects), 0, []string{`"Geplaatst"`}},
-		{"init", func(t *testing.T) []string { return []string{"init", copyDir(t, "testdata/init/export", "manifest.yaml")} }, 0, nil},
-		{"init draft", func(t *testing.T) []string { return []string{"init", copyDir(t, "testdata/init/draft", "manifest.yaml")} }, 0, []string{"care_end"}},
+		{"init", initOf("testdata/init/export"), 0, nil},
+		{"init draft", initOf("testdata/init/draft"), 0, []string{"care_end"}},
 		{"sample", sampleOut, 0, []string{"seed 7"}},
 		{"checks", fixed("checks"), 0, []string{"photo_without_consent"}},
 		{"checks show", fixed("checks", "show", "retention_portal"), 0, []string{"retention.portal_months"}},

@@ -20,6 +20,7 @@ var bilingualCalls = map[string][2]int{ // name -> index of the Dutch, of the En
 	"Textf": {0, 1}, "Errorf": {0, 1}, "Wrapf": {1, 2}, // inside package vocab
 	"app.Usage2f": {1, 0}, "Usage2f": {1, 0}, // English first
 	"p.addf": {1, 2}, "addf": {1, 2}, // package acceptance: a line, then the texts
+	"headerErr": {2, 3}, "bad": {0, 1}, // package queries
 }
 
 // bilingualTypes are the struct types {NL, EN string} messages are written in.
