@@ -74,8 +74,8 @@ func MaskBSNs(s string) string { return values.MaskBSNsInText(s) }
 
 // TerminalProgress shows the loading of each file on the terminal f (nil,
 // so no progress, unless f is one and quiet is false).
-func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
-	return ingest.TerminalProgress(f, quiet)
+func TerminalProgress(f *os.File, quiet bool, lang string) ingest.Progress {
+	return ingest.TerminalProgressIn(f, quiet, lang)
 }
 
 // readPassword reads a password file: its first line, without the line end

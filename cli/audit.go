@@ -219,7 +219,7 @@ func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Sour
 	}
 	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {
-		src.Progress = app.TerminalProgress(f, quiet) // nil unless stderr is a terminal
+		src.Progress = app.TerminalProgress(f, quiet, e.lang) // nil unless stderr is a terminal
 	}
 	asOf, err := sh.asOf()
 	if err != nil {
