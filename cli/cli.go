@@ -68,7 +68,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 		fmt.Fprint(e.stdout, e.tr(text{mainHelpNL, mainHelp}))
 		return nil
 	case "--version", "version":
-		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion))
+		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion).In(e.lang))
 		return nil
 	case "audit":
 		return e.runAudit(ctx, args[1:])
