@@ -190,7 +190,7 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 // (queries.DefaultImpact when the header names none) and the number of
 // rows in its population table (0 when it names none).
 func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.Risk, error) {
-	r := &results.Risk{Impact: c.Impact, ImpactSource: "check"}
+	r := &results.Risk{Impact: c.Impact, ImpactSource: "check", FixedLikelihood: c.Likelihood}
 	if r.Impact == 0 {
 		r.Impact = queries.DefaultImpact
 	}

@@ -13,7 +13,10 @@
 //	impact (1–5: how badly the children, parents or staff concerned are
 //	harmed if the risk materialises), impact.why (one line that justifies
 //	it), population (the canonical table whose rows the check judges; its
-//	row count is the base of the risk's likelihood),
+//	row count is the base of the risk's likelihood; none when a finding is
+//	about something being there at all), likelihood (1–5, only with
+//	population none: the likelihood when the check has open findings,
+//	default 5) and likelihood.why (one line that justifies it),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
 //	query's own columns, in order), reads (the canonical columns the
 //	query reads: `table(column, column?, column~), ...`; see ColumnRead)
@@ -77,6 +80,12 @@ type Check struct {
 	Impact int
 	// ImpactWhy justifies Impact in one line, for reviewers.
 	ImpactWhy string
+	// Likelihood is the fixed likelihood (1–5) of a check with population
+	// none when it has open findings; 0 when the header gives none (it is
+	// then the highest, 5).
+	Likelihood int
+	// LikelihoodWhy justifies Likelihood in one line, for reviewers.
+	LikelihoodWhy string
 	// Population is the canonical table whose rows the check judges; ""
 	// when the header names none.
 	Population string
@@ -151,7 +160,8 @@ var builtinOnce = sync.OnceValues(func() ([]Check, error) { return LoadFS(builti
 
 // NoPopulation as a check's population says its findings are about
 // something being there at all (a column holding BSNs), not a share of
-// records: an open finding then counts as likelihood 5.
+// records: an open finding then counts as likelihood 5, or as the check's
+// fixed likelihood header.
 const NoPopulation = "none"
 
 // Areas are the area codes of the built-in catalogue, one per part of the
@@ -302,7 +312,7 @@ var (
 	headerLine        = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
 	severities        = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys         = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys      = []string{"impact", "impact.why", "population", "columns.nl", "columns.en", "reads", "codes"}
+	optionalKeys      = []string{"impact", "impact.why", "likelihood", "likelihood.why", "population", "columns.nl", "columns.en", "reads", "codes"}
 	allKeys           = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
@@ -481,6 +491,17 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 		c.Impact = n
 	}
 	c.ImpactWhy = fields["impact.why"]
+	if v, ok := fields["likelihood"]; ok {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 5 {
+			return &HeaderError{c.File, fieldLine["likelihood"], fmt.Sprintf("likelihood %q: expected a whole number from 1 (rare) to 5 (almost certain)", v)}
+		}
+		if fields["population"] != NoPopulation {
+			return &HeaderError{c.File, fieldLine["likelihood"], "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people"}
+		}
+		c.Likelihood = n
+		c.LikelihoodWhy = fields["likelihood.why"]
+	}
 	if t, ok := fields["population"]; ok {
 		if m := populationSubject.FindStringSubmatch(t); m != nil {
 			t, c.PopulationSubject = m[1], m[2]
