@@ -18,7 +18,7 @@ var (
 	msgAuditing       = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
 	msgSampleSource   = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
 	msgLoaded         = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
-	msgRows           = text{"%6d rijen", "%6d rows"}
+	msgRows           = text{"%*d rijen", "%*d rows"}
 	msgRejectedRows   = text{", %d afgewezen", ", %d rejected"}
 	msgSkipped        = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
 	msgNeededColumns  = text{"      ontbreekt, maar een controle leest het (koppel het in het manifest): %s\n", "      missing, but a check reads it (map it in the manifest): %s\n"}
