@@ -14,6 +14,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 	"github.com/avgaudit/avgaudit/vocab"
@@ -67,6 +68,10 @@ func Usage(err error) error { return usageError{err} }
 func Usage2f(en, nl string, args ...any) error {
 	return usageError{vocab.Errorf(nl, en, args...)}
 }
+
+// Closest is the option nearest to name in spelling, when name is likely a
+// typo of it ("audti" for audit); "" otherwise.
+func Closest(name string, options []string) string { return manifest.Closest(name, options) }
 
 // MaskBSNs masks every citizen service number in a message for the user:
 // input errors may quote a value from the exports.

@@ -104,6 +104,6 @@ var acceptanceStatus = map[string]text{
 // Usage messages shared by the commands.
 var (
 	msgDefault        = text{" (standaard %q)", " (default %q)"}
-	msgSeeHelp        = text{"%v (zie avgaudit %s --help)", "%v (see avgaudit %s --help)"}
-	msgUnknownCommand = text{"onbekende opdracht %q; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+	msgUnknownCommand = text{"onbekende opdracht %q%s; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q%s; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+	msgMeantCommand   = text{" (bedoel je %s?)", " (did you mean %s?)"}
 )
