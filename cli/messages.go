@@ -10,7 +10,7 @@ import (
 // text is a terminal message in Dutch and English; --lang chooses (Dutch
 // by default, like the reports), for help texts and usage errors too.
 // Counts among its arguments are vocab.Count: 1.284 in Dutch, 1,284 in
-// English (see e.printf).
+// English (see e.fprintf).
 type text vocab.Text
 
 // Terminal messages of the audit command.
