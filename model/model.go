@@ -90,7 +90,7 @@ type Column struct {
 	// it may leave it unmapped, and the loader then fills it with the
 	// export row (see RowKeyValue).
 	RowKey bool
-	PII        PII
+	PII    PII
 	// FreeText marks text people write (what happened, what a complaint is
 	// about): it can name anyone, also people in no table, so it is left
 	// out of the risk analysis and the board's report and kept, masked,
