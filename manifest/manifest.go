@@ -540,10 +540,12 @@ func (m *Manifest) validate() []lineError {
 			}
 			f.System, f.Product = sys, s.Product
 			errs = append(errs, f.validate(sys, i)...)
-			id := f.File + "\x00" + f.Sheet
+			// A file may fill several tables (a consent export is also the
+			// portal's list of children), each once.
+			id := f.File + "\x00" + f.Sheet + "\x00" + f.Table
 			if prev, dup := seen[id]; dup {
-				add(f.Line, "%s is listed twice (also on line %d); list each file or sheet once",
-					"%s staat er twee keer in (ook op regel %d); noem elk bestand of werkblad één keer", f.Label(), prev)
+				add(f.Line, "%s is listed twice for %s (also on line %d); list each file or sheet once per table",
+					"%s staat er twee keer in voor %s (ook op regel %d); noem elk bestand of werkblad één keer per tabel", f.Label(), f.Table, prev)
 			}
 			seen[id] = f.Line
 		}
