@@ -323,4 +323,3 @@ func (tf *rowTransform) columnInfos(f *manifest.File, headerRow int, header []st
 	}
 	return cols
 }
-
