@@ -8,7 +8,7 @@
 --   afspraken met de ouders, geen AVG-toestemming (privacystatement: ouders beantwoorden ze bij de intake
 --   in het ouderportaal)
 -- requires: portal_children, portal_consents
--- reads: portal_children(portal_child_id, child_id?, placement_start?, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at?), admin_children(child_id, care_type?)
+-- reads: portal_children(portal_child_id, child_id?, placement_start?, placement_end?~), portal_consents(portal_child_id, consent_type, granted, recorded_at?), admin_children(child_id, care_type?)
 -- impact: 3
 -- impact.why: staff may photograph, transport or hand over a child without knowing whether the parents
 --   agree
