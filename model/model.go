@@ -236,6 +236,7 @@ var Tables = []Table{
 		col("phone", Text, Contact, "phone number"),
 		col("iban", Text, BankAccount, "bank account (IBAN)"),
 		col("relation", Text, NotPII, "relation to the child (mother, father, guardian, ...)"),
+		col("parental_authority", Bool, NotPII, "holds parental authority (ouderlijk gezag) or is the guardian (voogd); empty where the export does not say"),
 	}},
 	{Name: "admin_invoices", System: "admin", Doc: "One row per invoice.", Columns: []Column{
 		rowKey("invoice_id", "invoice number"),

@@ -44,6 +44,9 @@ var perTable = map[string]map[string][]string{
 		"phone":       {"Telefoonnummer", "Telefoon", "Mobiel", "Mobiel nummer", "Tel", "Phone", "Phone number", "Mobile", "Tel. mobiel", "Telefoon mobiel", "Mobiel nr", "Telefoonnr", "Tel. nr."},
 		"iban":        {"IBAN", "Rekeningnummer", "Bankrekening", "Bankrekeningnummer", "Bank account", "Account number"},
 		"relation":    {"Relatie", "Relatie tot kind", "Soort relatie", "Rol", "Relation", "Relationship"},
+
+		// who holds parental authority (consent_not_by_guardian)
+		"parental_authority": {"Ouderlijk gezag", "Gezag", "Heeft gezag", "Gezagdrager", "Gezaghebbend", "Parental authority", "Parental responsibility", "Custody"},
 	},
 	"admin_invoices": {
 		"invoice_id":   {"Factuurnummer", "Factuurnr", "Factuur", "Invoice number", "Invoice no", "Invoice ID"},
