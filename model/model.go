@@ -361,6 +361,7 @@ var Tables = []Table{
 		freeText(col("late_reason", Text, NotPII, "the reasons a report to the AP later than 72 hours was late (art. 33 lid 1); empty if none were recorded")),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+		col("subjects_informed", Bool, NotPII, "the people affected were informed (yes/no), for a register that records no date; with a date too, the date counts"),
 		freeText(col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none")),
 		freeText(col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)")),
 		freeText(col("effects", Text, NotPII, "the consequences for the people affected")),

@@ -283,6 +283,7 @@ func loadAll(t *testing.T, m manifestDoc) map[string][]record {
 var insteadOf = map[string]string{
 	"tracking_transfers.consent_given": "consent_signed_at",
 	"processors.agreement_present":     "agreement_signed_at",
+	"breaches.subjects_informed":       "subjects_informed_at",
 }
 
 func TestManifestMapsModel(t *testing.T) {
