@@ -99,6 +99,11 @@ type Column struct {
 	Doc      string // one line for the documentation
 }
 
+// MustBeMapped reports whether an export mapped to the column's table must
+// have a column for it: a required column that is not only a record number
+// (which the export row stands in for).
+func (c Column) MustBeMapped() bool { return c.Required && !c.RowKey }
+
 // Table is one canonical table.
 type Table struct {
 	Name    string
