@@ -73,8 +73,10 @@ func provided(f *manifest.File, t *model.Table) map[string]bool {
 			out[c.Name] = true
 		}
 	}
-	if t.Name == "accounts" && strings.TrimSpace(f.Product) != "" {
-		out["system"] = true
+	for _, c := range t.Columns {
+		if c.ProductDefault && strings.TrimSpace(f.Product) != "" {
+			out[c.Name] = true
+		}
 	}
 	return out
 }
@@ -85,7 +87,7 @@ func needsTransform(f *manifest.File, t *model.Table, plan columnPlan) bool {
 		return true
 	}
 	for i, c := range t.Columns {
-		if plan.source[i] < 0 && (c.RowKey || (t.Name == "accounts" && c.Name == "system")) {
+		if plan.source[i] < 0 && (c.RowKey || c.ProductDefault) {
 			return true
 		}
 	}
@@ -129,8 +131,8 @@ func newTransform(f *manifest.File, t *model.Table, header []string, plan column
 		}
 		tf.fixed = append(tf.fixed, fixedCell{extra(ci, "values: "+name), f.Fixed[name]})
 	}
-	if t.Name == "accounts" {
-		if ci := colIndex("system"); plan.source[ci] < 0 && ext.source[ci] < 0 && strings.TrimSpace(f.Product) != "" {
+	for ci, c := range t.Columns {
+		if c.ProductDefault && plan.source[ci] < 0 && ext.source[ci] < 0 && strings.TrimSpace(f.Product) != "" {
 			tf.fixed = append(tf.fixed, fixedCell{extra(ci, "product"), strings.TrimSpace(f.Product)})
 		}
 	}

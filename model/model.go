@@ -90,6 +90,10 @@ type Column struct {
 	// it may leave it unmapped, and the loader then fills it with the
 	// export row (see RowKeyValue).
 	RowKey bool
+	// ProductDefault marks a required column that, without an export
+	// column or a fixed value, is the product of the system the export is
+	// listed under (accounts.system of a system's own user list).
+	ProductDefault bool
 	PII    PII
 	// FreeText marks text people write (what happened, what a complaint is
 	// about): it can name anyone, also people in no table, so it is left
@@ -102,7 +106,7 @@ type Column struct {
 // MustBeMapped reports whether an export mapped to the column's table must
 // have a column for it: a required column that is not only a record number
 // (which the export row stands in for).
-func (c Column) MustBeMapped() bool { return c.Required && !c.RowKey }
+func (c Column) MustBeMapped() bool { return c.Required && !c.RowKey && !c.ProductDefault }
 
 // Table is one canonical table.
 type Table struct {
@@ -343,7 +347,7 @@ var Tables = []Table{
 		col("employment_end", Date, NotPII, "end of employment; empty while employed"),
 	}},
 	{Name: "accounts", System: "register", Doc: "Accounts in the systems, one row per system and username.", Columns: []Column{
-		col("system", Text, NotPII, "system name; without a column for it, the product of the system the export is listed under (or values: {system: ...} in the manifest)"),
+		{Name: "system", Type: Text, Required: true, ProductDefault: true, Doc: "system name; without a column for it, the product of the system the export is listed under (or values: {system: ...} in the manifest)"},
 		req(col("username", Text, NotPII, "login name")),
 		col("employee_id", Text, NotPII, "the employee behind the account; empty if shared"),
 		col("access_scope", Text, NotPII, "own group, a list of groups, or all"),
