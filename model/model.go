@@ -94,7 +94,7 @@ type Column struct {
 	// column or a fixed value, is the product of the system the export is
 	// listed under (accounts.system of a system's own user list).
 	ProductDefault bool
-	PII    PII
+	PII            PII
 	// FreeText marks text people write (what happened, what a complaint is
 	// about): it can name anyone, also people in no table, so it is left
 	// out of the risk analysis and the board's report and kept, masked,
