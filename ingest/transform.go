@@ -267,7 +267,9 @@ func (tf *rowTransform) planFor(plan columnPlan, cells []string) columnPlan {
 
 // transformReader reads the rows a transform makes of the rows of rr: all
 // of them have the export row's number. An export row that does not line
-// up with the header is passed on as a bad row, not transformed.
+// up with the header is passed on as a bad row, not transformed. It does
+// not pass on a reader's reuse of its text blocks: the rows of one export
+// row may fall in two batches, so their text must outlive the first.
 type transformReader struct {
 	rr    rowReader
 	tf    *rowTransform
