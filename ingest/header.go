@@ -233,6 +233,9 @@ var totalsWords = []string{"eindtotaal", "subtotaal", "totaal", "aantal", "grand
 func totalsRow(cells []string) (string, bool) {
 	label := ""
 	for _, c := range cells {
+		if label == "" && !mayStartTotals(c) {
+			return "", false
+		}
 		c = strings.TrimSpace(text(c))
 		switch {
 		case c == "":
@@ -246,6 +249,22 @@ func totalsRow(cells []string) (string, bool) {
 		}
 	}
 	return label, label != ""
+}
+
+// mayStartTotals is a quick look at a cell before the first filled one is
+// found: false when it begins, after spaces, with an ASCII character no
+// totals word begins with (most data rows), true when it may be blank or
+// a totals word.
+func mayStartTotals(c string) bool {
+	c = trimASCIISpace(c)
+	if c == "" || c[0] >= utf8.RuneSelf {
+		return true
+	}
+	switch c[0] | 0x20 { // lower case, for letters
+	case 'e', 's', 't', 'a', 'g', 'c':
+		return true
+	}
+	return false
 }
 
 // startsWithWord reports whether s begins with one of words (lower-case
