@@ -189,6 +189,15 @@ func columnSpan(from, to int, workbook bool) string {
 
 func (h *headerReader) Workbook() bool { return h.src.Workbook() }
 
+// swapText is the source's (see csvReader.swapText); the rows read ahead
+// are in a block of their own.
+func (h *headerReader) swapText(buf []byte) []byte {
+	if t, ok := h.src.(textSwapper); ok {
+		return t.swapText(buf)
+	}
+	return nil
+}
+
 // Next returns the header row, then every following row. A header-like row
 // after blank rows below the data is the start of a second table: an error.
 func (h *headerReader) Next() (int, []string, error) {

@@ -273,8 +273,13 @@ func trimLineBreak(line []byte) []byte {
 	return line[:n]
 }
 
-// textBlock is the size of the blocks lineText copies lines into.
-const textBlock = 64 * 1024
+// textBlock is the size of the first block lineText copies lines into;
+// each next block is twice as large as the one before, up to maxTextBlock
+// (or the line's length).
+const (
+	textBlock    = 64 * 1024
+	maxTextBlock = 4 << 20
+)
 
 // lineText returns a copy of a line as a string. Lines are copied into
 // blocks of textBlock bytes, one allocation for many lines; bytes once
@@ -285,11 +290,22 @@ func (c *csvReader) lineText(b []byte) string {
 		return ""
 	}
 	if len(b) > cap(c.text)-len(c.text) {
-		c.text = make([]byte, 0, max(textBlock, len(b)))
+		c.text = make([]byte, 0, max(textBlock, min(2*cap(c.text), maxTextBlock), len(b)))
 	}
 	start := len(c.text)
 	c.text = append(c.text, b...)
 	return unsafe.String(&c.text[start], len(b))
+}
+
+// swapText makes the reader copy the next lines into buf (from its start)
+// and returns the block it copied lines into so far. The loader gives each
+// batch of rows a block of its own and hands it back once the batch is
+// stored, so that lines are not copied into new memory again and again:
+// whoever passes a block in must be done with every string in it.
+func (c *csvReader) swapText(buf []byte) []byte {
+	old := c.text
+	c.text = buf
+	return old
 }
 
 // splitLine appends the cells of one line without quotes to dst. The cells

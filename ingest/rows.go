@@ -67,10 +67,17 @@ type rowLoader struct {
 	rejects *rejectList
 }
 
+// textSwapper is a row reader whose cells are copied into a block of
+// memory the caller can give it (csvReader.swapText).
+type textSwapper interface {
+	swapText(buf []byte) []byte
+}
+
 // job is one batch on its way: the rows as read, then as parsed, with what
 // parsing them found. done is closed when it is parsed.
 type job struct {
 	raw     rawRows
+	text    []byte // the block the reader copied raw's text into, reused
 	rows    *rowBatch
 	rejects []results.Reject
 	scan    *bsnScan
@@ -86,6 +93,12 @@ type rawRows struct {
 	ends  []int
 	nums  []int
 	bad   []*badRowError
+}
+
+// newRawRows makes room for a batch of rows of width cells.
+func newRawRows(width int) rawRows {
+	return rawRows{cells: make([]string, 0, batchRows*max(width, 1)), ends: make([]int, 0, batchRows),
+		nums: make([]int, 0, batchRows), bad: make([]*badRowError, 0, batchRows)}
 }
 
 func (r *rawRows) reset() {
@@ -112,7 +125,7 @@ func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, ti
 	defer cancel()
 	free := make(chan *job, batchesInFlight)
 	for range batchesInFlight {
-		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty()}
+		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty(), raw: newRawRows(l.plan.width)}
 	}
 	ordered := make(chan *job, batchesInFlight)
 	work := make(chan *job, batchesInFlight)
@@ -252,7 +265,11 @@ func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= max
 // in order to be stored.
 func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int), free, ordered, work chan *job) error {
 	var j *job
+	swapper, _ := rr.(textSwapper)
 	flush := func() error {
+		if swapper != nil {
+			j.text = swapper.swapText(nil)
+		}
 		for _, ch := range []chan *job{ordered, work} {
 			select {
 			case ch <- j:
@@ -272,6 +289,12 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 			case j = <-free:
 				j.raw.reset()
 				j.done = make(chan struct{})
+				if swapper != nil {
+					// Nothing refers to the text of this job's last batch
+					// any more: its rows are in DuckDB, values kept longer
+					// (rejects) are copies.
+					swapper.swapText(j.text[:0])
+				}
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -281,8 +304,12 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 			break
 		}
 		var bad *badRowError
-		if err != nil && !errors.As(err, &bad) {
-			return &InputError{File: l.label, Row: rowNum, Err: err}
+		if err != nil {
+			if b, ok := errors.AsType[*badRowError](err); ok {
+				bad = b
+			} else {
+				return &InputError{File: l.label, Row: rowNum, Err: err}
+			}
 		}
 		l.in.RowsRead++
 		j.raw.cells = append(j.raw.cells, cells...)
@@ -468,7 +495,9 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 		}
 		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
-	r.Reason = results.Text{NL: values.MaskBSNsInText(nl), EN: values.MaskBSNsInText(en)}
+	// Copies, like the value: a reason is kept longer than the reader's
+	// block of text that a cell, and so a reason made of it, may be in.
+	r.Reason = results.Text{NL: strings.Clone(values.MaskBSNsInText(nl)), EN: strings.Clone(values.MaskBSNsInText(en))}
 	return r
 }
 
