@@ -95,9 +95,11 @@ type rawRows struct {
 	bad   []*badRowError
 }
 
-// newRawRows makes room for a batch of rows of width cells.
+// newRawRows makes room for a batch of rows of width cells (for at most
+// 64 cells a row: a row of thousands of empty cells is a mistake, whose
+// batches grow as needed).
 func newRawRows(width int) rawRows {
-	return rawRows{cells: make([]string, 0, batchRows*max(width, 1)), ends: make([]int, 0, batchRows),
+	return rawRows{cells: make([]string, 0, batchRows*min(max(width, 1), 64)), ends: make([]int, 0, batchRows),
 		nums: make([]int, 0, batchRows), bad: make([]*badRowError, 0, batchRows)}
 }
 
