@@ -757,6 +757,17 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	}
 	dups := fmt.Sprintf("avgaudit_dups_%d", sourceSeq.Add(1))
 	keyList := strings.Join(keys, ", ")
+	// Most exports have no duplicate keys: a count of the keys found more
+	// than once says so, without the lists of rows per key below (which
+	// cost several times as much).
+	var dupKeys int64
+	count := fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1)", l.t.Name, keyList)
+	if err := conn.QueryRowContext(ctx, count, l.label).Scan(&dupKeys); err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	if dupKeys == 0 {
+		return l.rejects.record(ctx, conn)
+	}
 	create := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT unnest(list(_row ORDER BY _row)[2:]) AS _row, min(_row) AS first_row, concat_ws('+', %s) AS key FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1",
 		dups, keyList, l.t.Name, keyList)
 	if _, err := conn.ExecContext(ctx, create, l.label); err != nil {
