@@ -189,7 +189,7 @@ func columnSpan(from, to int, workbook bool) string {
 
 func (h *headerReader) Workbook() bool { return h.src.Workbook() }
 
-// swapText is the source's (see csvReader.swapText); the rows read ahead
+// swapText is the source's (see textBlocks.swapText); the rows read ahead
 // are in a block of their own.
 func (h *headerReader) swapText(buf []byte) []byte {
 	if t, ok := h.src.(textSwapper); ok {

@@ -68,7 +68,7 @@ type rowLoader struct {
 }
 
 // textSwapper is a row reader whose cells are copied into a block of
-// memory the caller can give it (csvReader.swapText).
+// memory the caller can give it (textBlocks.swapText).
 type textSwapper interface {
 	swapText(buf []byte) []byte
 }

@@ -229,6 +229,8 @@ type sheetXMLReader struct {
 	cells  []string
 	text   []byte
 	done   bool
+
+	textBlocks // the values of cells other than shared strings
 }
 
 func (s *sheetXMLReader) Workbook() bool { return true }
@@ -376,9 +378,9 @@ func (s *sheetXMLReader) addCell(col int, typ string, hasF, hasV bool) {
 				v = s.sst[i]
 			}
 		case "inlineStr":
-			v = bstrUnescape(string(s.text))
+			v = bstrUnescape(s.copyString(s.text))
 		default:
-			v = string(s.text)
+			v = s.copyString(s.text)
 		}
 	}
 	if v == "" && !hasF {
