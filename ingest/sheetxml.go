@@ -331,6 +331,12 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 			hasF, hasV, inInline, inValue, inT, phonetic = false, false, false, false, false, 0
 			s.text = s.text[:0]
 			inCell = !tag.selfClosing
+			if inCell && s.plainValue() {
+				// <v>value</v></c>, read at once: what the tags one by one
+				// would give.
+				s.addCell(col, typ, false, true)
+				inCell = false
+			}
 		case "v":
 			if inCell && !inInline {
 				inValue = !tag.end && !tag.selfClosing
@@ -364,6 +370,31 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 			}
 		}
 	}
+}
+
+// readPlainValues is false only in a test that reads cells tag by tag.
+var readPlainValues = true
+
+// plainValue reads, right after a cell's start tag, the most common rest of
+// a cell, <v>value</v></c>, when the buffer holds all of it: the value
+// (unescaped) into s.text. Anything else (a formula, an inline string, a
+// prefix, white space, a comment, the buffer's end) is left to the tags
+// one by one.
+func (s *sheetXMLReader) plainValue() bool {
+	if !readPlainValues {
+		return false
+	}
+	b := s.sc.buf[s.sc.pos:s.sc.end]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return false
+	}
+	i := bytes.IndexByte(b[3:], '<')
+	if i < 0 || !bytes.HasPrefix(b[3+i:], []byte("</v></c>")) {
+		return false
+	}
+	s.text = appendUnescaped(s.text[:0], b[3:3+i])
+	s.sc.pos += 3 + i + len("</v></c>")
+	return true
 }
 
 // addCell appends the value of the cell just read at column col (1-based),
