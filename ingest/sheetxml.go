@@ -331,9 +331,15 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 			hasF, hasV, inInline, inValue, inT, phonetic = false, false, false, false, false, 0
 			s.text = s.text[:0]
 			inCell = !tag.selfClosing
-			if inCell && s.plainValue() {
-				// <v>value</v></c>, read at once: what the tags one by one
-				// would give.
+			if !inCell {
+				continue
+			}
+			if ok, inline := s.plainValue(); ok {
+				// The rest of the cell read at once: what the tags one
+				// by one would give.
+				if inline {
+					typ = "inlineStr"
+				}
 				s.addCell(col, typ, false, true)
 				inCell = false
 			}
@@ -375,26 +381,36 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 // readPlainValues is false only in a test that reads cells tag by tag.
 var readPlainValues = true
 
-// plainValue reads, right after a cell's start tag, the most common rest of
-// a cell, <v>value</v></c>, when the buffer holds all of it: the value
-// (unescaped) into s.text. Anything else (a formula, an inline string, a
-// prefix, white space, a comment, the buffer's end) is left to the tags
-// one by one.
-func (s *sheetXMLReader) plainValue() bool {
+// plainValue reads, right after a cell's start tag, the most common rests
+// of a cell, <v>value</v></c> and <is><t>text</t></is></c> (an inline
+// string), when the buffer holds all of it: the value (unescaped) into
+// s.text; inline is true for the inline string. Anything else (a formula,
+// rich text, a prefix, white space, a comment, the buffer's end) is left
+// to the tags one by one.
+func (s *sheetXMLReader) plainValue() (ok, inline bool) {
 	if !readPlainValues {
-		return false
+		return false, false
 	}
 	b := s.sc.buf[s.sc.pos:s.sc.end]
-	if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
-		return false
+	var open, closing string
+	switch {
+	case bytes.HasPrefix(b, []byte("<v>")):
+		open, closing = "<v>", "</v></c>"
+	case bytes.HasPrefix(b, []byte("<is><t>")):
+		open, closing, inline = "<is><t>", "</t></is></c>", true
+	case bytes.HasPrefix(b, []byte(`<is><t xml:space="preserve">`)):
+		open, closing, inline = `<is><t xml:space="preserve">`, "</t></is></c>", true
+	default:
+		return false, false
 	}
-	i := bytes.IndexByte(b[3:], '<')
-	if i < 0 || !bytes.HasPrefix(b[3+i:], []byte("</v></c>")) {
-		return false
+	value := b[len(open):]
+	i := bytes.IndexByte(value, '<')
+	if i < 0 || !bytes.HasPrefix(value[i:], []byte(closing)) {
+		return false, false
 	}
-	s.text = appendUnescaped(s.text[:0], b[3:3+i])
-	s.sc.pos += 3 + i + len("</v></c>")
-	return true
+	s.text = appendUnescaped(s.text[:0], value[:i])
+	s.sc.pos += len(open) + i + len(closing)
+	return true, inline
 }
 
 // addCell appends the value of the cell just read at column col (1-based),
