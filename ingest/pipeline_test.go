@@ -37,8 +37,7 @@ func TestNextBatchCanceled(t *testing.T) {
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel() // canceled while the reader is at work
-		free := make(chan *job, 1)
-		free <- &job{rows: newRowBatch(tbl)}
+		free := make(chan *job, 1) // the reader makes the one batch
 		ordered, work := make(chan *job, 1), make(chan *job, 1)
 		read := make(chan struct{})
 		go func() {

@@ -125,10 +125,9 @@ var sourceSeq atomic.Int64
 func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
+	// Batches are made as needed (see read), up to batchesInFlight: an
+	// export of a few rows needs one.
 	free := make(chan *job, batchesInFlight)
-	for range batchesInFlight {
-		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty(), raw: newRawRows(l.plan.width)}
-	}
 	ordered := make(chan *job, batchesInFlight)
 	work := make(chan *job, batchesInFlight)
 	readErr := make(chan error, 1)
@@ -267,6 +266,7 @@ func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= max
 // in order to be stored.
 func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int), free, ordered, work chan *job) error {
 	var j *job
+	made := 0 // batches made so far
 	swapper, _ := rr.(textSwapper)
 	flush := func() error {
 		if swapper != nil {
@@ -289,16 +289,25 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 		if j == nil {
 			select {
 			case j = <-free:
-				j.raw.reset()
-				j.done = make(chan struct{})
-				if swapper != nil {
-					// Nothing refers to the text of this job's last batch
-					// any more: its rows are in DuckDB, values kept longer
-					// (rejects) are copies.
-					swapper.swapText(j.text[:0])
+			default:
+				if made < cap(free) { // so that handing a batch back never waits
+					j = &job{rows: newRowBatch(l.t), scan: l.scan.empty(), raw: newRawRows(l.plan.width)}
+					made++
+					break
 				}
-			case <-ctx.Done():
-				return ctx.Err()
+				select {
+				case j = <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			j.raw.reset()
+			j.done = make(chan struct{})
+			if swapper != nil {
+				// Nothing refers to the text of this job's last batch any
+				// more: its rows are in DuckDB, values kept longer
+				// (rejects) are copies.
+				swapper.swapText(j.text[:0])
 			}
 		}
 		rowNum, cells, err := rr.Next()
@@ -719,13 +728,15 @@ const maxAmount = 1e16
 // parseAmount reads an amount in cents; a workbook's raw numeric cell is a
 // plain float ("1234.5", "0.30000000000000004") and is rounded to cents.
 func parseAmount(raw string, kind cellKind) (int64, error) {
-	tooLarge := &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro",
-		NL: "is een te groot bedrag; een bedrag moet onder 10.000.000.000.000.000 euro blijven"}
+	tooLarge := func() error {
+		return &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro",
+			NL: "is een te groot bedrag; een bedrag moet onder 10.000.000.000.000.000 euro blijven"}
+	}
 	if kind.workbook && !strings.ContainsAny(raw, ",€") {
 		// NaN and Inf fall through to ParseDecimal, which rejects them.
 		if f, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			if math.Abs(f) >= maxAmount {
-				return 0, tooLarge
+				return 0, tooLarge()
 			}
 			return int64(math.Round(f * 100)), nil
 		}
@@ -735,7 +746,7 @@ func parseAmount(raw string, kind cellKind) (int64, error) {
 		return 0, err
 	}
 	if cents >= maxAmount*100 || cents <= -maxAmount*100 {
-		return 0, tooLarge
+		return 0, tooLarge()
 	}
 	return cents, nil
 }
