@@ -38,7 +38,7 @@ type cellKind struct {
 // vectors take, so that filling a chunk copies whole columns. Duplicate
 // keys are found afterwards, in the table (see rejectDuplicates).
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) (*rejectList, error) {
-	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}}
+	l := newRowLoader(f, t, plan, kind, in, scan)
 	if err := l.run(ctx, conn, rr, tick); err != nil {
 		return nil, err
 	}
@@ -65,6 +65,12 @@ type rowLoader struct {
 	in      *results.Input
 	scan    *bsnScan
 	rejects *rejectList
+	parser  *rowParser
+}
+
+func newRowLoader(f *manifest.File, t *model.Table, plan columnPlan, kind cellKind, in *results.Input, scan *bsnScan) *rowLoader {
+	return &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{},
+		parser: newRowParser(f, t, plan, kind)}
 }
 
 // textSwapper is a row reader whose cells are copied into a block of
@@ -354,7 +360,7 @@ func (l *rowLoader) parseBatch(j *job) {
 			j.scan.row(rowNum, cells)
 			problems = checkShape(l.t, l.plan, cells, l.kind)
 			if len(problems) == 0 {
-				problems = parseRow(l.f, l.t, l.plan, cells, l.kind, j.rows, j.rows.n)
+				problems = l.parser.parse(cells, j.rows, j.rows.n)
 			}
 		}
 		if len(problems) > 0 {
@@ -538,33 +544,72 @@ func referenceHint(t *model.Table, c model.Column, raw string, reason results.Te
 // parseRow fills row i of b with the typed values of cells; it returns the
 // cells it could not use. Cells past the end of a (sheet) row are blank.
 func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, b *rowBatch, i int) []cellProblem {
-	var bad []cellProblem
-	for ci, c := range t.Columns {
-		col := &b.cols[ci]
-		col.null[i] = true
+	return newRowParser(f, t, plan, kind).parse(cells, b, i)
+}
+
+// rowParser parses the rows of one input, with what it needs per canonical
+// column looked up once.
+type rowParser struct {
+	t    *model.Table
+	kind cellKind
+	cols []colParser
+}
+
+type colParser struct {
+	c        *model.Column
+	src      int               // index into the export row, -1 if absent
+	values   map[string]string // the manifest's value mapping, nil if none
+	plain    bool              // text stored as it is (not an e-mail address)
+	required bool              // a blank value is a problem
+}
+
+func newRowParser(f *manifest.File, t *model.Table, plan columnPlan, kind cellKind) *rowParser {
+	p := &rowParser{t: t, kind: kind, cols: make([]colParser, len(t.Columns))}
+	for ci := range t.Columns {
+		c := &t.Columns[ci]
 		src := plan.source[ci]
-		raw := ""
-		if src >= 0 && src < len(cells) {
-			raw = text(cells[src])
+		p.cols[ci] = colParser{c: c, src: src, plain: c.Type == model.Text && !isEmailColumn(c.Name),
+			required: src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty))}
+		if m := f.Values[c.Name]; len(m) > 0 {
+			p.cols[ci].values = m
 		}
-		if len(f.Values) > 0 {
-			if m := f.Values[c.Name]; len(m) > 0 {
-				if mapped, ok := mapValue(m, raw); ok {
-					raw = mapped
-				}
+	}
+	return p
+}
+
+// parse is parseRow.
+func (p *rowParser) parse(cells []string, b *rowBatch, i int) []cellProblem {
+	var bad []cellProblem
+	for ci := range p.cols {
+		cp := &p.cols[ci]
+		col := &b.cols[ci]
+		raw := ""
+		if cp.src >= 0 && cp.src < len(cells) {
+			raw = text(cells[cp.src])
+		}
+		if cp.values != nil {
+			if mapped, ok := mapValue(cp.values, raw); ok {
+				raw = mapped
 			}
 		}
 		if raw == "" {
-			if src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty)) {
-				bad = append(bad, cellProblem{col: ci, reason: blankReason(c)})
+			col.null[i] = true
+			if cp.required {
+				bad = append(bad, cellProblem{col: ci, reason: blankReason(*cp.c)})
 			}
 			continue
 		}
-		v, err := parseValue(c, raw, kind)
+		if cp.plain {
+			col.null[i] = false
+			col.str[i] = raw
+			continue
+		}
+		v, err := parseValue(cp.c, raw, p.kind)
 		if err != nil {
+			col.null[i] = true
 			reason := errorText(err)
-			if c.Type == model.Bool {
-				reason = referenceHint(t, c, raw, reason)
+			if cp.c.Type == model.Bool {
+				reason = referenceHint(p.t, *cp.c, raw, reason)
 			}
 			bad = append(bad, cellProblem{col: ci, value: raw, reason: reason})
 			continue
@@ -643,7 +688,7 @@ type value struct {
 
 // parseValue converts one trimmed, non-empty export value to what the
 // column's type stores.
-func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
+func parseValue(c *model.Column, raw string, kind cellKind) (value, error) {
 	switch c.Type {
 	case model.Text:
 		if isEmailColumn(c.Name) {
