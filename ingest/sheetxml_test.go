@@ -264,3 +264,19 @@ func TestPlainValues(t *testing.T) {
 		t.Fatalf("%d rows, tag by tag %d", len(got), len(want))
 	}
 }
+
+// TestAttrPair: one pass for two attributes finds what two passes find.
+func TestAttrPair(t *testing.T) {
+	for _, attrs := range []string{
+		` r="A1" t="s"`, ` t="s" r="A1"`, ` s="1"`, ` x:r = 'B2'  x:t="str"`, ` r="A1" r="B1" t="n" t="s"`,
+		` r="A1 t="s"`, ` r=A1 t="s"`, ` t="s" broken r="A1"`, ``, ` r="" t=""`, ` rr="1" tt="2" r="3"`,
+	} {
+		tag := xmlTag{name: "c", attrs: []byte(attrs)}
+		v1, ok1, v2, ok2 := tag.attrPair("r", "t")
+		w1, wok1 := tag.attrBytes("r")
+		w2, wok2 := tag.attrBytes("t")
+		if string(v1) != string(w1) || ok1 != wok1 || string(v2) != string(w2) || ok2 != wok2 {
+			t.Errorf("attrPair(%q) = %q %v, %q %v; attrBytes: %q %v, %q %v", attrs, v1, ok1, v2, ok2, w1, wok1, w2, wok2)
+		}
+	}
+}
