@@ -130,6 +130,8 @@ var Systems = []string{"admin", "portal", "tracking", "register"}
 var ConsentTypes = []string{
 	"photo_portal", "photo_external", "pickup_by_others", "transport",
 	"friend_visit", "visit_friend", "independent_from_school", "independent_home",
+	// photos on one channel only, where the portal asks per channel
+	"photo_website", "photo_social",
 }
 
 // NoteCategories are the categories of child notes in the parent portal.

@@ -232,7 +232,9 @@ var valueSynonyms = map[string]map[string][]string{
 	},
 	"consent_type": {
 		"photo_portal":            {"Foto's in ouderportaal", "Foto's ouderportaal", "Foto's in de app", "Foto's in het ouderportaal", "Beeldmateriaal ouderportaal", "Photos in parent portal", "Photos portal"},
-		"photo_external":          {"Foto's extern (website/social media)", "Foto's extern", "Foto's op website", "Foto's op social media", "Foto's website en social media", "Beeldmateriaal extern", "Photos external", "Photos on website"},
+		"photo_external":          {"Foto's extern (website/social media)", "Foto's extern", "Foto's website en social media", "Beeldmateriaal extern", "Photos external"},
+		"photo_website":           {"Foto's op website", "Foto's op de website", "Photos on website", "Photos on the website"},
+		"photo_social":            {"Foto's op social media", "Foto's op sociale media", "Foto's op Facebook en Instagram", "Photos on social media"},
 		"pickup_by_others":        {"Ophalen door anderen", "Ophalen door derden", "Ophalen door een ander", "Pick-up by others", "Pickup by others"},
 		"transport":               {"Vervoer (auto, stint, bus)", "Vervoer", "Vervoer met auto of bus", "Transport"},
 		"friend_visit":            {"Vriendje komt spelen", "Vriendje of vriendinnetje komt spelen", "Vriendjes komen spelen", "Friend visits", "Friend visit"},

@@ -46,6 +46,8 @@
 --   consent_type:
 --     photo_portal: foto's in het ouderportaal | photos in the parent portal
 --     photo_external: foto's op website en sociale media | photos on the website and social media
+--     photo_website: foto's op de website | photos on the website
+--     photo_social: foto's op sociale media | photos on social media
 --     pickup_by_others: ophalen door anderen | pickup by others
 --     transport: vervoer | transport
 --     friend_visit: vriendje komt spelen | a friend coming to play
@@ -89,7 +91,7 @@ found AS (
     FROM portal_consents c
     WHERE trim(coalesce(c.given_by, '')) = ''
       AND c.granted
-      AND c.consent_type IN ('photo_portal', 'photo_external')
+      AND c.consent_type IN ('photo_portal', 'photo_external', 'photo_website', 'photo_social')
 )
 SELECT
     'portal_consents' AS table_name,
