@@ -32,6 +32,7 @@ func TestBlindCorpus(t *testing.T) {
 			{"photo_without_consent", []string{"P880401/31066", "P880402/31087", "P880403/31268", "P880404/31074", "P880405/31097"}, true},
 			{"retention_admin", []string{"K10046", "K10214", "K10320"}, true},
 			{"retention_portal", []string{"31045", "31213", "31319"}, true},
+			{"retention_tracking", []string{"K10046", "K10214", "K10320"}, true},
 			{"processor_agreement_missing", []string{"Mailchimp", "Microsoft (OneDrive)"}, true},
 			{"transfer_without_consent", []string{"K10111/2026-07-06", "K10132/2026-03-24"}, true},
 			{"request_overdue", []string{"2026-04"}, true},
@@ -44,6 +45,7 @@ func TestBlindCorpus(t *testing.T) {
 		"orgB": {
 			{"photo_without_consent", []string{"POST-6301/KV-0241", "POST-6302/KV-0250", "POST-6303/KV-0176", "POST-6304/KV-0213", "POST-6305/KV-0076"}, true},
 			{"retention_admin", []string{"KV-0008", "KV-0110", "KV-0112"}, true},
+			{"retention_tracking", []string{"KV-0008", "KV-0110", "KV-0112"}, true},
 			{"processor_agreement_missing", []string{"Canva", "Google Workspace"}, true},
 			{"transfer_without_consent", []string{"KV-0007/2026-09-01", "KV-0072/2025-12-24"}, true},
 			{"request_overdue", []string{"DSAR-3"}, true},
