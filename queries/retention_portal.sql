@@ -15,11 +15,14 @@
 --   worden verwijderd. De termijn telt vanaf het einde van de opvang volgens de administratie (een kind
 --   dat daar in meer exports staat, is pas vertrokken als de opvang overal is beëindigd, op de laatste
 --   einddatum); staat het kind niet in de administratie, dan vanaf het einde van de plaatsing in het portaal.
+--   Zonder export van de kinderen van het portaal zijn dat de kinderen die de toestemmingen, notities en
+--   foto's noemen.
 -- why.en: Personal data may not be kept longer than needed. After care ends, a child with its guardians,
 --   notes, consents and photos must be deleted from the parent portal within the retention period. The
 --   period runs from the end of care in the administration (a child in several of its exports has left
 --   only when care ended in all of them, on the last end date); for a child not in the administration,
---   from the end of the placement in the portal.
+--   from the end of the placement in the portal. Without an export of the portal's children, they are
+--   the children its consents, notes and photos name.
 -- fix.nl: Verwijder het kind in het ouderportaal (of laat de leverancier dat doen) en stel in dat het
 --   portaal vertrokken kinderen na de bewaartermijn automatisch opschoont. Sluit de plaatsing in het
 --   portaal af zodra de opvang eindigt. Leg vast waarom gegevens eventueel langer nodig zijn.
