@@ -471,7 +471,7 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	}
 	for _, h := range f.UnpivotHeaders() {
 		if !pivot[h] {
-			missing = append(missing, fmt.Sprintf("%q (under unpivot:)", h))
+			missing = append(missing, vocab.Textf("%q (onder unpivot:)", "%q (under unpivot:)", h))
 		}
 	}
 	if len(missing) > 0 {
