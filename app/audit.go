@@ -214,9 +214,7 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 		opt.Loaded(run)
 	}
 	out := &AuditOutcome{Run: run}
-	end := phases.Start(ctx, "audience views")
-	files := audienceReports(run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
-	end()
+	files := audienceReports(ctx, run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
 	for i := range files {
 		files[i].write = phases.Wrap(ctx, "write "+files[i].name, files[i].write)
 	}
@@ -305,7 +303,9 @@ type reportFile struct {
 // the audience may see (package audience) in each format. With a
 // password (opt.Password) the Excel reports are encrypted with it, and
 // the FG's HTML and JSON, which cannot be, are left out unless fgOpen.
-func audienceReports(run *results.Run, audiences []string, opt reports.Options, p *pseudonym.Pseudonymiser, fgOpen bool) []reportFile {
+// Each audience's view is made when its first file is written and let go
+// after its last, so that no two views of the findings are held at once.
+func audienceReports(ctx context.Context, run *results.Run, audiences []string, opt reports.Options, p *pseudonym.Pseudonymiser, fgOpen bool) []reportFile {
 	var files []reportFile
 	enc := opt.Password != ""
 	for _, a := range audiences {
@@ -321,23 +321,52 @@ func audienceReports(run *results.Run, audiences []string, opt reports.Options, 
 			}
 			continue
 		case results.AudienceRisk, results.AudienceFG:
-			d := audience.FG(run)
-			if a == results.AudienceRisk {
-				d = audience.Risk(run, p)
-			}
 			fg := a == results.AudienceFG
+			view := &lazyView{make: func() audience.Detailed {
+				defer phases.Start(ctx, "audience views")()
+				if fg {
+					return audience.FG(run)
+				}
+				return audience.Risk(run, p)
+			}}
+			first := len(files)
 			for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
 				_, xlsx := r.(reports.XLSXReporter)
 				if fg && enc && !xlsx && !fgOpen {
 					continue
 				}
-				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, d, opt) },
+				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, view.get(), opt) },
 					private: fg, encrypted: xlsx && enc})
+			}
+			last := &files[len(files)-1]
+			if len(files) > first {
+				write := last.write
+				last.write = func(w io.Writer) error {
+					defer view.release()
+					return write(w)
+				}
 			}
 		}
 	}
 	return files
 }
+
+// lazyView makes an audience's view when it is first needed and forgets
+// it when released; a later get makes it again.
+type lazyView struct {
+	make func() audience.Detailed
+	d    *audience.Detailed
+}
+
+func (v *lazyView) get() audience.Detailed {
+	if v.d == nil {
+		d := v.make()
+		v.d = &d
+	}
+	return *v.d
+}
+
+func (v *lazyView) release() { v.d = nil }
 
 // otherAudienceFiles lists the report files in dir that this run does not
 // write: left from an earlier run, they are not replaced and may be of
@@ -476,12 +505,14 @@ func saveHistory(dir string, run *results.Run, fgJSON string) (path string, drop
 		return reports.JSONReporter{}.Write(w, audience.FG(r), reports.Options{})
 	}
 	if fgJSON != "" {
-		data, err := os.ReadFile(fgJSON)
-		if err != nil {
-			return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
-		}
+		// Copied, not read whole: with many findings the file is large.
 		write = func(w io.Writer, _ *results.Run) error {
-			_, err := w.Write(data)
+			f, err := os.Open(fgJSON)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
 			return err
 		}
 	}

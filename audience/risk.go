@@ -22,7 +22,7 @@ import (
 // The resolved findings of the previous run keep no values for the same
 // reason. The copy has no Identifiers. p must not be nil.
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
-	return Detailed{run: riskRun(run, p), aud: results.AudienceRisk}
+	return prepare(riskRun(run, p), results.AudienceRisk)
 }
 
 // riskRun is the run of Risk.
@@ -94,7 +94,7 @@ func FG(run *results.Run) Detailed {
 			}
 		}
 	}
-	return Detailed{run: out, aud: results.AudienceFG}
+	return prepare(out, results.AudienceFG)
 }
 
 func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {

@@ -2,6 +2,8 @@ package audience
 
 import (
 	"errors"
+	"slices"
+	"sync"
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
@@ -17,6 +19,9 @@ import (
 type Detailed struct {
 	run *results.Run
 	aud string
+	// mask, set by Risk and FG, whose run is a private copy, masks it in
+	// place once, at the first Run: Run need not copy it again.
+	mask *sync.Once
 }
 
 // Audience names the audience the run was prepared for
@@ -46,11 +51,48 @@ func (d Detailed) Run(lang string) (*results.Run, error) {
 	if d.run == nil {
 		return nil, errNotPrepared
 	}
-	r := masked(d.run)
-	if lang == "en" && d.aud == results.AudienceRisk {
-		englishMarkers(r)
+	if d.mask == nil {
+		r := masked(d.run)
+		if lang == "en" && d.aud == results.AudienceRisk {
+			englishMarkers(r)
+		}
+		return r, nil
 	}
-	return r, nil
+	d.mask.Do(func() { maskInPlace(d.run) })
+	// A view made by Risk or FG is masked once: the copy shares its findings (reporters only read them), and only the
+	// English risk analysis gets findings of its own, with English
+	// markers.
+	r := *d.run
+	r.Checks = slices.Clone(d.run.Checks)
+	if lang == "en" && d.aud == results.AudienceRisk {
+		r.Inputs = slices.Clone(r.Inputs)
+		r.Rejects = slices.Clone(r.Rejects)
+		r.Acceptances = slices.Clone(r.Acceptances)
+		for i := range r.Checks {
+			c := &r.Checks[i]
+			c.Findings = cloneFindings(c.Findings)
+			c.Resolved = cloneFindings(c.Resolved)
+		}
+		englishMarkers(&r)
+	}
+	return &r, nil
+}
+
+// prepare wraps run, a private copy made for aud, to be masked in place
+// at its first Run.
+func prepare(run *results.Run, aud string) Detailed {
+	return Detailed{run: run, aud: aud, mask: &sync.Once{}}
+}
+
+// cloneFindings copies fs and the values of each finding (the parts
+// englishMarkers changes), never nil.
+func cloneFindings(fs []results.Finding) []results.Finding {
+	out := make([]results.Finding, len(fs))
+	copy(out, fs)
+	for i := range out {
+		out[i].Values = slices.Clone(out[i].Values)
+	}
+	return out
 }
 
 // AssumePrepared wraps a run that the caller vouches was already prepared
@@ -68,8 +110,14 @@ func AssumePrepared(run *results.Run, aud string) Detailed {
 // BSN is not unheard of. Hashes are not: a SHA-256 in hex can hold nine
 // digits in a row.
 func masked(run *results.Run) *results.Run {
-	m := values.MaskBSNsInText
 	r := run.Clone()
+	maskInPlace(r)
+	return r
+}
+
+// maskInPlace does what masked does, to r itself.
+func maskInPlace(r *results.Run) {
+	m := values.MaskBSNsInText
 	r.SchemaVersion = results.SchemaVersion
 	r.Policy = nonNil(r.Policy)
 	r.Inputs = nonNil(r.Inputs)
@@ -118,7 +166,6 @@ func masked(run *results.Run) *results.Run {
 		c.Resolved = maskFindings(c.Resolved)
 	}
 	r.Summarise()
-	return r
 }
 
 // englishMarkers replaces the Dutch markers in the language-neutral texts
