@@ -215,9 +215,6 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 	}
 	out := &AuditOutcome{Run: run}
 	files := audienceReports(ctx, run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
-	for i := range files {
-		files[i].write = phases.Wrap(ctx, "write "+files[i].name, files[i].write)
-	}
 	if err := writeFiles(ctx, work.Path, opt.Out, files); err != nil {
 		return out, err
 	}
@@ -317,7 +314,8 @@ func audienceReports(ctx context.Context, run *results.Run, audiences []string, 
 			s := audience.Management(run)
 			for i, r := range []reports.ManagementReporter{reports.ManagementJSONReporter{}, reports.ManagementXLSXReporter{}, reports.ManagementHTMLReporter{}} {
 				_, xlsx := r.(reports.ManagementXLSXReporter)
-				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, s, opt) }, encrypted: xlsx && enc})
+				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, s, opt) })
+				files = append(files, reportFile{name: names[i], write: write, encrypted: xlsx && enc})
 			}
 			continue
 		case results.AudienceRisk, results.AudienceFG:
@@ -335,8 +333,12 @@ func audienceReports(ctx context.Context, run *results.Run, audiences []string, 
 				if fg && enc && !xlsx && !fgOpen {
 					continue
 				}
-				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, view.get(), opt) },
-					private: fg, encrypted: xlsx && enc})
+				var d audience.Detailed
+				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, d, opt) })
+				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error {
+					d = view.get() // its own phase, before the file's
+					return write(w)
+				}, private: fg, encrypted: xlsx && enc})
 			}
 			last := &files[len(files)-1]
 			if len(files) > first {
