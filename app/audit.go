@@ -336,7 +336,7 @@ func audienceReports(ctx context.Context, run *results.Run, audiences []string, 
 				var d audience.Detailed
 				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, d, opt) })
 				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error {
-					d = view.get() // its own phase, before the file's
+					d = view.get()                             // its own phase, before the file's
 					defer func() { d = audience.Detailed{} }() // not kept by the closure once written
 					return write(w)
 				}, private: fg, encrypted: xlsx && enc})
