@@ -336,8 +336,10 @@ func audienceReports(ctx context.Context, run *results.Run, audiences []string, 
 				var d audience.Detailed
 				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, d, opt) })
 				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error {
-					d = view.get()                             // its own phase, before the file's
-					defer func() { d = audience.Detailed{} }() // not kept by the closure once written
+					// The view is its own phase, before the file's, and is
+					// not kept by this closure once the file is written.
+					d = view.get()
+					defer func() { d = audience.Detailed{} }()
 					return write(w)
 				}, private: fg, encrypted: xlsx && enc})
 			}
