@@ -2,6 +2,7 @@ package audience
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -193,21 +194,89 @@ func englishMarkers(r *results.Run) {
 }
 
 // maskFindings masks BSNs in every value of fs that came from the audited
-// data, in place, and returns fs, never nil.
+// data and returns the result, never nil: fs itself when nothing changed
+// (see rewrite).
 func maskFindings(fs []results.Finding) []results.Finding {
 	m := values.MaskBSNsInText
-	fs = nonNil(fs)
-	for j := range fs {
-		f := &fs[j]
+	return rewrite(nonNil(fs), func(f results.Finding) results.Finding {
 		f.Key = m(f.Key)
 		f.RecordKey = m(f.RecordKey)
 		f.File = m(f.File)
 		f.Location = m(f.Location)
 		f.Group = m(f.Group)
 		f.Message = maskText(f.Message)
-		f.Values = mapStrings(f.Values, m)
+		f.Values = nonNil(mapCopy(f.Values, m))
+		return f
+	})
+}
+
+// viewCopy copies run for a view: a deep copy (results.Run.Clone) but for
+// the checks' findings and resolved findings, which the copy shares with
+// run. A view changes them only through rewrite, never in place.
+func viewCopy(run *results.Run) *results.Run {
+	head := *run
+	head.Checks = make([]results.Check, len(run.Checks))
+	for i, c := range run.Checks {
+		c.Findings, c.Resolved = nil, nil
+		head.Checks[i] = c
 	}
-	return fs
+	if run.Checks == nil {
+		head.Checks = nil
+	}
+	out := head.Clone()
+	for i := range out.Checks {
+		out.Checks[i].Findings, out.Checks[i].Resolved = run.Checks[i].Findings, run.Checks[i].Resolved
+	}
+	return out
+}
+
+// rewrite returns fs with fn applied to each finding: fs itself when fn
+// changes none (fn gets a copy and must not change its Values in place;
+// see mapCopy), else a new slice that shares the findings fn left alone.
+// Findings a view shares with the run it came from stay as they were.
+func rewrite(fs []results.Finding, fn func(results.Finding) results.Finding) []results.Finding {
+	var out []results.Finding
+	for i := range fs {
+		f := fn(fs[i])
+		if out == nil && sameFinding(&f, &fs[i]) {
+			continue
+		}
+		if out == nil {
+			out = make([]results.Finding, len(fs))
+			copy(out, fs[:i])
+		}
+		out[i] = f
+	}
+	if out == nil {
+		return fs
+	}
+	return out
+}
+
+// sameFinding reports whether a and b are equal in every field, a field
+// added to results.Finding too.
+func sameFinding(a, b *results.Finding) bool {
+	return reflect.DeepEqual(a, b)
+}
+
+// mapCopy returns in with fn applied to each element: in itself when fn
+// changes none, else a copy. nil stays nil.
+func mapCopy(in []string, fn func(string) string) []string {
+	var out []string
+	for i, s := range in {
+		t := fn(s)
+		if out == nil && t == s {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(in)
+		}
+		out[i] = t
+	}
+	if out == nil {
+		return in
+	}
+	return out
 }
 
 // nonNil returns s, or an empty slice for nil: the JSON form writes [] rather than null.
