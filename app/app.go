@@ -9,12 +9,12 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 	"github.com/avgaudit/avgaudit/vocab"
@@ -26,7 +26,7 @@ const Version = audit.Version
 // ErrFindings is returned, with the outcome, by an audit with
 // FailOnFindings when checks found open issues (findings not covered by an
 // accepted risk). The reports were written.
-var ErrFindings = errors.New("checks found issues")
+var ErrFindings = vocab.Errorf("controles vonden problemen", "checks found issues")
 
 // ErrUsage marks errors in what the user asked for (an option's value, a
 // file that exists and may not be overwritten): the command line is wrong,
@@ -48,27 +48,30 @@ type SourceError struct{ Err error }
 func (e *SourceError) Error() string { return e.Err.Error() }
 func (e *SourceError) Unwrap() error { return e.Err }
 
-type usageError struct{ msg, nl string }
+// usageError is a mistake in the command line, in Dutch and English.
+type usageError struct{ err error }
 
-func (e usageError) Error() string { return e.msg }
-func (e usageError) Unwrap() error { return ErrUsage }
+func (e usageError) Error() string { return e.err.Error() }
 
-// Dutch is the message in Dutch (the English one where there is none).
-func (e usageError) Dutch() string {
-	if e.nl == "" {
-		return e.msg
-	}
-	return e.nl
-}
+// Unwrap returns ErrUsage and the message's own error.
+func (e usageError) Unwrap() []error { return []error{ErrUsage, e.err} }
 
-// Usagef is an error that wraps ErrUsage.
-func Usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
+// In is the message in lang (see vocab.Message).
+func (e usageError) In(lang string) string { return vocab.Message(e.err, lang) }
+
+// Usage marks err, a message in Dutch and English (vocab.Errorf), as a
+// mistake in the command line: it wraps ErrUsage.
+func Usage(err error) error { return usageError{err} }
 
 // Usage2f is an error that wraps ErrUsage, in English (en) and Dutch (nl),
-// both formats taking args.
+// both formats taking args (see vocab.Errorf, which takes Dutch first).
 func Usage2f(en, nl string, args ...any) error {
-	return usageError{fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...)}
+	return usageError{vocab.Errorf(nl, en, args...)}
 }
+
+// Closest is the option nearest to name in spelling, when name is likely a
+// typo of it ("audti" for audit); "" otherwise.
+func Closest(name string, options []string) string { return manifest.Closest(name, options) }
 
 // MaskBSNs masks every citizen service number in a message for the user:
 // input errors may quote a value from the exports.
@@ -76,8 +79,8 @@ func MaskBSNs(s string) string { return values.MaskBSNsInText(s) }
 
 // TerminalProgress shows the loading of each file on the terminal f (nil,
 // so no progress, unless f is one and quiet is false).
-func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
-	return ingest.TerminalProgress(f, quiet)
+func TerminalProgress(f *os.File, quiet bool, lang string) ingest.Progress {
+	return ingest.TerminalProgressIn(f, quiet, lang)
 }
 
 // readPassword reads a password file: its first line, without the line end
@@ -85,12 +88,12 @@ func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
 func readPassword(name string) (string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", name, err)
+		return "", vocab.Wrapf(err, "lees het wachtwoordbestand", "read the password file")
 	}
 	pw, _, _ := strings.Cut(string(b), "\n")
 	pw = strings.TrimSuffix(strings.TrimPrefix(pw, "\ufeff"), "\r")
 	if pw == "" {
-		return "", fmt.Errorf("%s is empty; put the workbook's password on its first line", name)
+		return "", vocab.Errorf("%s is leeg; zet het wachtwoord op de eerste regel", "%s is empty; put the password on its first line", name)
 	}
 	return pw, nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io"
 	"path"
 	"regexp"
@@ -56,12 +57,12 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 	}
 	wb, err := x.readPart(wbPath)
 	if err != nil {
-		return nil, fmt.Errorf("no workbook part: %w", err)
+		return nil, vocab.Wrapf(err, "geen werkmap-onderdeel (is het bestand een Excel-werkmap?)", "no workbook part (is the file an Excel workbook?)")
 	}
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	relData, err := x.readPart(relsPath)
 	if err != nil {
-		return nil, fmt.Errorf("no workbook relationships: %w", err)
+		return nil, vocab.Wrapf(err, "geen relaties in de werkmap (is het bestand beschadigd?)", "no workbook relationships (is the file damaged?)")
 	}
 	targets := map[string]string{}
 	for _, rel := range parseRels(relData) {
@@ -78,7 +79,7 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			return nil, fmt.Errorf("workbook: %w", err)
+			return nil, vocab.Wrapf(err, "werkmap", "workbook")
 		}
 		if tag.end {
 			continue
@@ -94,7 +95,7 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 		}
 	}
 	if len(x.sheets) == 0 {
-		return nil, errors.New("the workbook lists no sheets")
+		return nil, vocab.Errorf("de werkmap noemt geen bladen", "the workbook lists no sheets")
 	}
 	return x, nil
 }
@@ -111,7 +112,7 @@ func (x *xlsxFile) readPart(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > maxWorkbookPart {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxWorkbookPart>>20)
+		return nil, vocab.Errorf("%s: groter dan %d MiB", "%s: larger than %d MiB", name, maxWorkbookPart>>20)
 	}
 	return data, nil
 }
@@ -157,7 +158,7 @@ func (x *xlsxFile) sharedStrings() ([]string, error) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			return nil, fmt.Errorf("shared strings: %w", err)
+			return nil, vocab.Wrapf(err, "gedeelde teksten", "shared strings")
 		}
 		switch tag.name {
 		case "si":
@@ -193,7 +194,7 @@ func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
 	if name == "" {
 		// A workbook of one sheet needs no sheet: in the manifest.
 		if len(x.sheets) != 1 {
-			return nil, fmt.Errorf("the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(x.sheets), strings.Join(quoteAll(x.sheetNames()), ", "))
+			return nil, vocab.Errorf("de werkmap heeft %d bladen: zet `sheet:` in het manifest met het blad dat ingelezen moet worden (%s)", "the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(x.sheets), strings.Join(quoteAll(x.sheetNames()), ", "))
 		}
 		name = x.sheets[0].name
 	}
@@ -206,15 +207,15 @@ func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
 			return nil, err
 		}
 		if s.path == "" {
-			return nil, fmt.Errorf("sheet %q: no worksheet part", name)
+			return nil, vocab.Errorf("blad %q: geen werkblad-onderdeel", "sheet %q: no worksheet part", name)
 		}
 		f, err := x.zr.Open(s.path)
 		if err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", name, err)
+			return nil, vocab.Wrapf(err, "blad %q", "sheet %q", name)
 		}
 		return &sheetXMLReader{sc: newXMLScanner(f), closer: f, sst: sst}, nil
 	}
-	return nil, fmt.Errorf("the workbook has no sheet %q; its sheets are: %s", name, strings.Join(quoteAll(x.sheetNames()), ", "))
+	return nil, vocab.Errorf("de werkmap heeft geen blad %q; de bladen zijn: %s", "the workbook has no sheet %q; its sheets are: %s", name, strings.Join(quoteAll(x.sheetNames()), ", "))
 }
 
 // sheetXMLReader reads one worksheet's rows with the values excelize gives
@@ -242,7 +243,7 @@ func (s *sheetXMLReader) Next() (int, []string, error) {
 				s.finish()
 				break
 			}
-			return s.row, nil, fmt.Errorf("row %d: %w", s.row+1, err)
+			return s.row, nil, vocab.Wrapf(err, "rij %d", "row %d", s.row+1)
 		}
 		if cells == nil || isBlank(cells) {
 			continue
@@ -307,7 +308,7 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 			if tag.end {
 				return s.cells, nil
 			}
-			return nil, errors.New("a row inside a row")
+			return nil, vocab.Errorf("een rij binnen een rij", "a row inside a row")
 		case "c":
 			if tag.end {
 				if inCell {
@@ -453,16 +454,16 @@ func columnOf(ref []byte) (int, error) {
 			goto digits
 		}
 		if col > 16384 {
-			return 0, fmt.Errorf("cell reference %q: column beyond XFD", ref)
+			return 0, vocab.Errorf("celverwijzing %q: kolom voorbij XFD", "cell reference %q: column beyond XFD", ref)
 		}
 	}
 digits:
 	if col == 0 || i == len(ref) {
-		return 0, fmt.Errorf("cell reference %q is not a cell name", ref)
+		return 0, vocab.Errorf("celverwijzing %q is geen celnaam", "cell reference %q is not a cell name", ref)
 	}
 	for ; i < len(ref); i++ {
 		if ref[i] < '0' || ref[i] > '9' {
-			return 0, fmt.Errorf("cell reference %q is not a cell name", ref)
+			return 0, vocab.Errorf("celverwijzing %q is geen celnaam", "cell reference %q is not a cell name", ref)
 		}
 	}
 	return col, nil
@@ -563,7 +564,7 @@ func (s *xmlScanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= maxRowXML {
-			s.err = fmt.Errorf("an XML element longer than %d MiB", maxRowXML>>20)
+			s.err = vocab.Errorf("een XML-element langer dan %d MiB", "an XML element longer than %d MiB", maxRowXML>>20)
 			s.eof = true
 			return false
 		}

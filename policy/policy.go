@@ -6,11 +6,12 @@ package policy
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/vocab"
 	"gopkg.in/yaml.v3"
 )
 
@@ -58,8 +59,12 @@ type Processors struct {
 type Access struct {
 	PortalAccessDays int      `yaml:"portal_access_days"`
 	AllGroupsRoles   []string `yaml:"all_groups_roles"`
-	UnusedMonths     int      `yaml:"unused_months"`
-	GenericNames     []string `yaml:"generic_names"`
+	// AllGroupsRolesBySystem replaces AllGroupsRoles for the systems it
+	// names (as accounts.system writes them): the authorisation matrix per
+	// system ("KIJK!": [pedagogisch coach]).
+	AllGroupsRolesBySystem map[string][]string `yaml:"all_groups_roles_by_system"`
+	UnusedMonths           int                 `yaml:"unused_months"`
+	GenericNames           []string            `yaml:"generic_names"`
 }
 
 // Default is the policy used when no policy file is given.
@@ -145,8 +150,8 @@ func (p Policy) Params() []Param {
 			Doc:   "months after the procedure that an applicant's data may be kept with consent (default 12: 1 jaar met toestemming van de sollicitant — AP, sollicitatiegegevens)",
 			DocNL: "maanden na afloop van de sollicitatieprocedure dat de gegevens van een sollicitant met diens toestemming bewaard mogen blijven (standaard 12: 1 jaar met toestemming van de sollicitant — AP, sollicitatiegegevens)"},
 		{Name: "retention.complaint_months", OldName: "retention_complaint_months", Value: r.ComplaintMonths,
-			Doc:   "months after handling that a complaint may be kept (default 24: 2 jaar na afhandeling, sectornorm klachtenregeling kinderopvang)",
-			DocNL: "maanden na afhandeling dat een klacht bewaard mag blijven (standaard 24: 2 jaar na afhandeling, sectornorm klachtenregeling kinderopvang)"},
+			Doc:   "months after handling that a complaint may be kept (default 24: 2 jaar na afhandeling; eigen beleid, geen wettelijke termijn)",
+			DocNL: "maanden na afhandeling dat een klacht bewaard mag blijven (standaard 24: 2 jaar na afhandeling; eigen beleid, geen wettelijke termijn)"},
 		{Name: "consent.reconfirm_months", OldName: "consent_reconfirm_months", Value: p.Consent.ReconfirmMonths,
 			Doc:   "months after which the AVG consent to photos is asked again, as good practice (default 12: yearly, Kennisnet; a consent stays valid until withdrawn, and the AP's letter to schools of 23 August 2017 sets no period)",
 			DocNL: "maanden waarna de AVG-toestemming voor foto's als goede praktijk opnieuw gevraagd wordt (standaard 12: jaarlijks, Kennisnet; een toestemming blijft geldig tot ze wordt ingetrokken, en de AP-brief aan scholen van 23 augustus 2017 noemt geen termijn)"},
@@ -159,7 +164,28 @@ func (p Policy) Params() []Param {
 		{Name: "access.all_groups_roles", OldName: "access_all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true,
 			Doc:   "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)",
 			DocNL: "rollen die alle groepen mogen inzien (standaard beheerder, administratie: de autorisatiematrix uit het privacybeleid; AVG art. 32)"},
+		{Name: "access.all_groups_roles_by_system", List: systemRoles(p.Access.AllGroupsRolesBySystem), IsList: true,
+			Doc:   "per system, the roles that may see all groups in it, written system: [role, ...]; a system named here uses only its own list instead of access.all_groups_roles (default none: one matrix for every system)",
+			DocNL: "per systeem de rollen die daarin alle groepen mogen inzien, geschreven als systeem: [rol, ...]; een systeem dat hier staat gebruikt alleen zijn eigen lijst in plaats van access.all_groups_roles (standaard geen: één matrix voor alle systemen)"},
 	}, p.securityParams()...)
+}
+
+// systemRoles is the per-system authorisation matrix as one list the checks
+// can read: "system=role", both lower case and trimmed, sorted. A system
+// with an empty list is "system=": named, so nobody may see all its groups.
+func systemRoles(m map[string][]string) []string {
+	out := []string{}
+	for system, roles := range m {
+		system = strings.ToLower(strings.TrimSpace(system))
+		if len(lowerAll(roles)) == 0 {
+			out = append(out, system+"=")
+		}
+		for _, r := range lowerAll(roles) {
+			out = append(out, system+"="+r)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func lowerAll(ss []string) []string {
@@ -217,16 +243,16 @@ func Parse(r io.Reader) (Policy, error) {
 	p := Default()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return p, fmt.Errorf("read policy: %w", err)
+		return p, vocab.Wrapf(err, "lees het beleid", "read policy")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		return p, fmt.Errorf("policy: %w (see docs/policy.md for the allowed settings)", err)
+		return p, vocab.Errorf("beleid: %w (zie docs/policy.md voor de instellingen die kunnen)", "policy: %w (see docs/policy.md for the allowed settings)", err)
 	}
 	for _, prm := range p.Params() {
 		if !prm.IsList && prm.Value < 0 {
-			return p, fmt.Errorf("policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
+			return p, vocab.Errorf("beleid: %s is %d; een termijn moet 0 of meer zijn", "policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
 		}
 	}
 	if err := p.Risk.validate(); err != nil {

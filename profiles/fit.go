@@ -1,11 +1,11 @@
 package profiles
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Sheet is what Match looks at: a header row, the file and sheet names
@@ -143,18 +143,18 @@ func conceptVariants(table, header string) [][]string {
 }
 
 // headerScore is how well header means column of table, and why.
-func headerScore(table, column, header string, variants [][]string) (float64, string) {
+func headerScore(table, column, header string, variants [][]string) (float64, vocab.Text) {
 	switch {
 	case strings.EqualFold(strings.TrimSpace(header), column):
-		return scoreCanonical, "the column's own name"
+		return scoreCanonical, vocab.Text{NL: "de eigen naam van de kolom", EN: "the column's own name"}
 	case index[table][Key(header)] == column:
-		return scoreExact, "a known name"
+		return scoreExact, vocab.Text{NL: "een bekende naam", EN: "a known name"}
 	}
 	best, name := wordSimilarity(table, column, variants)
 	if best < minWordSimilarity {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
-	return best * wordFactor, fmt.Sprintf("words as in %q", name)
+	return best * wordFactor, vocab.Textf("woorden als in %q", "words as in %q", name)
 }
 
 // pair is one possible mapping of a header onto a column.
@@ -163,7 +163,7 @@ type pair struct {
 	col   string
 	order int // the column's place in the table
 	score float64
-	why   string
+	why   vocab.Text
 }
 
 // fit maps a sheet onto table t: each header scored against each column
@@ -173,9 +173,9 @@ type pair struct {
 // column left), and for one still missing the headers most like it are
 // kept as hints.
 func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
-	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns), Why: map[int]string{}}
+	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns), Why: map[int]vocab.Text{}}
 	var pairs []pair
-	vetoes := map[int][]string{}
+	vetoes := map[int][]vocab.Text{}
 	for i, h := range s.Header {
 		if strings.TrimSpace(h) == "" {
 			continue
@@ -187,17 +187,17 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			score, why := headerScore(t.Name, col.Name, h, variants)
 			fv, vwhy := sh.fits(col)
 			if score > 0 && fv < 0 && score < scoreCanonical {
-				vetoes[i] = append(vetoes[i], fmt.Sprintf("%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
+				vetoes[i] = append(vetoes[i], vocab.Textf("%s: de kolomkop klinkt als %s, maar %s%s", "%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
 				continue
 			}
 			if score == 0 {
 				score, why = valueOnly(t, col, s, i, keys)
 			} else if fv > 0 {
 				score += valueBonus
-				why += "; " + vwhy
+				why = why.Plus(vocab.Same("; ")).Plus(vwhy)
 			} else if link, from := keys.linkOf(s.values(i)); link == col.Name && keyOwners[t.Name] != col.Name {
 				score += valueBonus
-				why += fmt.Sprintf("; values: the %s keys of %s", col.Name, from)
+				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", col.Name, from))
 			}
 			if score > 0 {
 				pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: score, why: why})
@@ -249,17 +249,17 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 // otherFit names, for a header whose values do not suit the column its
 // words name, the column of the table they do suit: references in a
 // yes/no column are the consent_reference.
-func otherFit(t *model.Table, col *model.Column, sh shape) string {
+func otherFit(t *model.Table, col *model.Column, sh shape) vocab.Text {
 	if sh.refShare < 0.8 {
-		return ""
+		return vocab.Text{}
 	}
 	for i := range t.Columns {
 		o := &t.Columns[i]
 		if o.Name != col.Name && o.Type == model.Text && hasConcept(o.Name, "reference") {
-			return "; they fit " + o.Name
+			return vocab.Textf("; ze passen bij %s", "; they fit %s", o.Name)
 		}
 	}
-	return ""
+	return vocab.Text{}
 }
 
 // hasConcept reports whether a column name has concept among its words.
@@ -275,25 +275,25 @@ func hasConcept(name, concept string) bool {
 // valueOnly scores a header whose words do not name col by its values
 // alone: the keys of another export are its link, valid BSNs a BSN,
 // consent questions the consent type, references a reference column.
-func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (float64, string) {
+func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (float64, vocab.Text) {
 	sh := s.shape(i)
 	if sh.filled == 0 {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
 	if link, from := keys.linkOf(s.values(i)); link == col.Name && keyOwners[t.Name] != col.Name {
-		return 0.9, fmt.Sprintf("values: the %s keys of %s", col.Name, from)
+		return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", col.Name, from)
 	}
 	switch {
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
-		return 0.9, "values: BSNs (9 digits passing the 11-check)"
+		return 0.9, textBSNs
 	case col.Name == "consent_type" && sh.consent >= 0.5:
-		return 0.9, "values: consent questions"
+		return 0.9, textConsentQuestions
 	case col.Type == model.Text && sh.refShare >= 0.8 && hasConcept(col.Name, "reference"):
 		if best, name := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i])); best >= 0.3 {
-			return 0.8, fmt.Sprintf("values: references (%q); words partly as in %q", sh.refShape, name)
+			return 0.8, vocab.Textf("waarden: kenmerken (%q); woorden deels als in %q", "values: references (%q); words partly as in %q", sh.refShape, name)
 		}
 	}
-	return 0, ""
+	return 0, vocab.Text{}
 }
 
 // fillByType maps a column no header's words named to the one header left
@@ -340,7 +340,7 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 		i := fits[0]
 		_, vwhy := s.shape(i).fits(col)
 		c.Columns[i], taken[col.Name] = col.Name, true
-		c.Why[i] = fmt.Sprintf("%s, the only such column left for %s", vwhy, col.Name)
+		c.Why[i] = vocab.Textf("%s, de enige zulke kolom die over is voor %s", "%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
 	}
 }
@@ -368,7 +368,7 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 	}
 	i := fits[0]
 	c.Columns[i], taken[col.Name] = col.Name, true
-	c.Why[i] = fmt.Sprintf("values: all different and none blank, the key %s; words partly alike", col.Name)
+	c.Why[i] = vocab.Textf("waarden: alle verschillend en geen leeg, de sleutel %s; woorden deels gelijk", "values: all different and none blank, the key %s; words partly alike", col.Name)
 	c.Review = append(c.Review, i)
 }
 

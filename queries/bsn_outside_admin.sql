@@ -14,6 +14,9 @@
 -- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
 --   fraud; judged per export column, so the share of children says little
 -- population: none
+-- likelihood: 3
+-- likelihood.why: BSNs found in a system that does not need them are a fact, but how many people can reach them
+--   differs per system: 3 (possible), so a few stray cells do not outrank the BSN as a login
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
 --   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of
 --   de eigen registers is het BSN niet nodig; toestemming van de ouders maakt dat niet anders. Bij het

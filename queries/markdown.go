@@ -111,7 +111,9 @@ func writeRiskTable(b *strings.Builder, checks []Check) {
 		"population is the table whose rows the check judges, or `table(column)`: the data\n" +
 		"subjects named by that column. The share of them with an open finding gives the\n" +
 		"likelihood: 47 photos of 7 children count as 7 children. A good-practice check (severity\n" +
-		"info) has impact 1 and its risk level is at most low.\n\n" +
+		"info) has impact 1 and its risk level is at most low. A check with population `none` is\n" +
+		"about something being there at all (a column of BSNs): its open findings count as\n" +
+		"likelihood 5, or as the fixed likelihood its header gives with its reason.\n\n" +
 		"| id | impact | why this impact | population |\n|---|---|---|---|\n")
 	for _, c := range sorted {
 		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), population(c))
@@ -120,10 +122,14 @@ func writeRiskTable(b *strings.Builder, checks []Check) {
 
 func cell(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
 
-// population is the check's population as its header writes it.
+// population is the check's population as its header writes it, with its
+// fixed likelihood and the reason for it where the header gives one.
 func population(c Check) string {
 	if c.PopulationSubject != "" {
 		return c.Population + "(" + c.PopulationSubject + ")"
+	}
+	if c.Likelihood > 0 {
+		return fmt.Sprintf("%s (likelihood %d: %s)", c.Population, c.Likelihood, cell(c.LikelihoodWhy))
 	}
 	return c.Population
 }

@@ -4,21 +4,26 @@
 -- severity: medium
 -- area: bewaartermijnen
 -- source: AVG art. 5 lid 1 sub e; personeelsdossier 2 jaar na uitdiensttreding, sollicitanten 4 weken of
---   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp; AP); klachten 2 jaar (sectornorm)
+--   met toestemming 1 jaar (voormalig Vrijstellingsbesluit Wbp; AP); klachten 2 jaar na afhandeling (eigen
+--   beleid: geen wettelijke termijn; retention.complaint_months)
 -- requires: staff | applicants | complaints
 -- reads: applicants(applicant_id, procedure_ended_at, keep_consent?), complaints(complaint_id, handled_at~), staff(employee_id, employment_end~)
--- impact: 2
--- impact.why: adults' personnel, application or complaint data kept too long; no children's data
+-- impact: 3
+-- impact.why: personnel files (sickness, assessments), applicants' data and complaints kept too long; a parent's
+--   complaint is usually about a child and may hold details of the child's care
 -- population: staff
 -- why.nl: Ook gegevens over medewerkers, sollicitanten en klachten mogen niet langer worden bewaard dan
 --   nodig. Het personeelsdossier gaat 2 jaar na uitdiensttreding weg (loonbelastinggegevens blijven 7
 --   jaar, de kopie van het identiteitsbewijs 5 jaar); gegevens van een sollicitant 4 weken na de
 --   procedure, of na een jaar als de sollicitant toestemming gaf ze langer te bewaren; een klacht 2 jaar
---   na de afhandeling.
+--   na de afhandeling. Voor klachten geeft geen wet een termijn: de 2 jaar is een eigen keuze
+--   (retention.complaint_months); een klacht gaat meestal over een kind.
 -- why.en: Data about staff, applicants and complaints may not be kept longer than needed either. The
 --   personnel file goes 2 years after leaving (payroll tax data stays 7 years, the copy of the ID 5
 --   years); an applicant's data 4 weeks after the procedure, or after a year if the applicant consented
---   to keeping it longer; a complaint 2 years after it was handled.
+--   to keeping it longer; a complaint 2 years after it was handled. No law sets a period for complaints:
+--   the 2 years are the organisation's own choice (retention.complaint_months); a complaint is usually
+--   about a child.
 -- fix.nl: Verwijder de gegevens die de melding noemt uit het register en de onderliggende dossiers,
 --   mailboxen en mappen, of anonimiseer ze. Spreek af wie dit na uitdiensttreding, na een
 --   sollicitatieprocedure en na het afhandelen van een klacht doet.

@@ -14,6 +14,9 @@
 -- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
 --   judged per note and per export column
 -- population: none
+-- likelihood: 3
+-- likelihood.why: the check sees a column heading or note category, not whether the column is filled or the
+--   exception of art. 9 lid 2 is missing: 3 (possible)
 -- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
 --   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn
 --   bijzondere persoonsgegevens (art. 9 AVG); strafrechtelijke gegevens (art. 10) zijn even gevoelig.

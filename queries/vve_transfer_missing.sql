@@ -3,9 +3,11 @@
 -- title.en: VVE child left for school without passing on programme and duration
 -- severity: medium
 -- area: overdracht
--- source: wettelijke plicht bij voorschoolse educatie: bij een VVE-kind gaan het VVE-programma en de duur
---   naar de basisschool (doorgaande lijn), zonder dat daarvoor toestemming van de ouders nodig is;
---   privacystatement: overdracht naar de basisschool
+-- source: voorschoolse educatie (Wet kinderopvang art. 1.50b en het Besluit basisvoorwaarden kwaliteit
+--   voorschoolse educatie) en de afspraken over de doorgaande lijn met gemeente en scholen: bij een VVE-kind
+--   gaan het VVE-programma en de duur naar de basisschool, zonder dat daarvoor toestemming van de ouders nodig
+--   is; leg vast op welke bepaling of gemeentelijke afspraak de overdracht steunt; privacystatement:
+--   overdracht naar de basisschool
 -- requires: tracking_children, tracking_transfers
 -- reads: tracking_children(tracking_child_id, birth_date?, vve_indication, archived_at), tracking_transfers(tracking_child_id, vve_programme~, vve_duration~)
 -- impact: 2
@@ -13,15 +15,19 @@
 -- population: tracking_children
 -- why.nl: Voor een kind met een VVE-indicatie moet bij het vertrek naar de basisschool worden
 --   doorgegeven welk VVE-programma het kind volgde en hoe lang, zodat de school de ondersteuning kan
---   voortzetten. Dat is een wettelijke plicht: er is geen toestemming van de ouders voor nodig (voor
---   andere ontwikkelgegevens wel, zie transfer_without_consent). Heeft de export van de overdrachten geen
+--   voortzetten. Dat hoort bij de voorschoolse educatie (de doorgaande lijn die de gemeente met
+--   kinderopvang en scholen afspreekt): er is geen toestemming van de ouders voor nodig (voor andere
+--   ontwikkelgegevens wel, zie transfer_without_consent). Leg vast op welke bepaling of afspraak met de
+--   gemeente de overdracht steunt. Heeft de export van de overdrachten geen
 --   kolom voor het programma of de duur, dan wordt de check niet uitgevoerd. De check kijkt naar VVE-kinderen die op of na de leeftijd van 3 jaar en 9 maanden
 --   (of met onbekende geboortedatum) zijn vertrokken en meldt ze als er geen overdracht is vastgelegd,
 --   of als geen enkele overdracht zowel het programma als de duur noemt.
 -- why.en: For a child with a VVE (early childhood education) indication, the programme the child
 --   followed and for how long must be passed on when the child leaves for primary school, so the school
---   can continue the support. That is a legal duty: it needs no consent of the parents (other
---   development data does, see transfer_without_consent). When the export of the transfers has no
+--   can continue the support. That is part of early childhood education (the continuous line the
+--   municipality agrees with childcare and schools): it needs no consent of the parents (other
+--   development data does, see transfer_without_consent). Record which provision or agreement with the
+--   municipality the transfer rests on. When the export of the transfers has no
 --   column for the programme or the duration, the check is not run. The check looks at VVE children who left at or after the age of 3 years
 --   and 9 months (or with an unknown birth date) and reports them when no transfer is recorded, or when
 --   no transfer names both the programme and the duration.

@@ -229,13 +229,17 @@ type Risk struct {
 	// Likelihood is 0 when the check has no open findings (no risk now);
 	// otherwise 1–5, derived from Share or set in the policy.
 	Likelihood       int     `json:"likelihood"`
-	LikelihoodSource string  `json:"likelihood_source"` // "share" or "policy"
+	LikelihoodSource string  `json:"likelihood_source"` // "share", "check" (its likelihood header) or "policy"
 	Score            int     `json:"score"`             // Impact × Likelihood, 0–25
 	Level            string  `json:"level"`             // none, low, medium, high, critical
 	Affected         int     `json:"affected"`          // data subjects (or records) with an open finding
 	Population       int     `json:"population"`        // data subjects (or records) the check judged
 	Share            float64 `json:"share"`             // Affected / Population, 0–1
 	Owner            string  `json:"owner"`             // who answers for it (policy, by area)
+	// FixedLikelihood is the check's own likelihood for open findings when
+	// it judges no population (its likelihood header); 0 for the highest.
+	// Not written: Likelihood and LikelihoodSource say what was used.
+	FixedLikelihood int `json:"-"`
 }
 
 // Finding is one record a check found, with where it came from.

@@ -34,7 +34,7 @@ var Levels = []string{LevelNone, LevelLow, LevelMedium, LevelHigh, LevelCritical
 
 // Sources of impact and likelihood, as in results.Risk.
 const (
-	SourceCheck  = "check"  // impact from the check's metadata
+	SourceCheck  = "check"  // impact (or a fixed likelihood) from the check's metadata
 	SourceShare  = "share"  // likelihood from the share of affected records
 	SourcePolicy = "policy" // set in the policy file
 )
@@ -114,6 +114,8 @@ func score(c *results.Check, pol policy.Risk) {
 	case r.Affected == 0:
 	case fixed:
 		r.Likelihood, r.LikelihoodSource = v, SourcePolicy
+	case r.Population <= 0 && r.FixedLikelihood > 0:
+		r.Likelihood, r.LikelihoodSource = min(r.FixedLikelihood, Scale), SourceCheck
 	case r.Population <= 0:
 		r.Likelihood = Scale
 	default:
