@@ -34,6 +34,14 @@ type Placement struct {
 	ValueComments map[string]map[string]string
 	Notes         []string // things to review: unknown labels, headers left out
 	Draft         bool     // a required column is missing: an entry to complete by hand
+	// Unpivot, when the export has one column per consent question.
+	Unpivot *Unpivot
+	// Fixed are canonical columns the export lacks with one value for
+	// every row (accounts.system: the product of the export).
+	Fixed map[string]string
+	// Split are the columns whose cells hold several ids, with the
+	// separator ("," in "K1, K2").
+	Split map[string]string
 }
 
 // Unplaced is an export (or sheet) that could not be placed, and why.
@@ -674,4 +682,13 @@ func valueDocLines(table string, pl Placement, nl bool) []string {
 		}
 	}
 	return out
+}
+
+// Unpivot turns a wide export, one column per question, into rows: per
+// row of the export and per question column one row with the question's
+// canonical value in Into[0] and the answer in Into[1].
+type Unpivot struct {
+	Into    [2]string      // [consent_type, granted]
+	Columns map[int]string // header index -> canonical value of its question
+	Review  map[int]bool   // questions whose value was proposed by words alone
 }
