@@ -272,6 +272,7 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
 // mappings, with what to review.
 func placement(pv ingest.SheetPreview, r Result) Placement {
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
+	pl.Unpivot, pl.Fixed, pl.Split = r.Unpivot, r.Fixed, r.Split
 	t, _ := model.Lookup(r.Table)
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]

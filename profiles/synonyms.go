@@ -84,7 +84,7 @@ var perTable = map[string]map[string][]string{
 	},
 	"tracking_observations": {
 		"observed_at": {"Observatiedatum", "Datum observatie", "Geobserveerd op", "Datum", "Observed at", "Observation date", "Date"},
-		"author":      {"Observator", "Auteur", "Medewerker", "Ingevoerd door", "Author", "Observer"},
+		"author":      {"Observator", "Auteur", "Medewerker", "Mentor", "Ingevoerd door", "Author", "Observer"},
 	},
 	"tracking_transfers": {
 		"school":            {"School", "Basisschool", "Ontvangende school", "Receiving school", "Primary school"},
@@ -116,7 +116,7 @@ var perTable = map[string]map[string][]string{
 	"accounts": {
 		"system":       {"Systeem", "Applicatie", "Pakket", "System", "Application"},
 		"username":     {"Gebruikersnaam", "Gebruiker", "Login", "Inlognaam", "Account", "Username", "User name", "User"},
-		"access_scope": {"Toegang", "Rechten", "Toegangsrechten", "Bevoegdheid", "Autorisatie", "Access", "Access scope", "Permissions"},
+		"access_scope": {"Groepen", "Groups", "Toegang", "Rechten", "Toegangsrechten", "Bevoegdheid", "Autorisatie", "Access", "Access scope", "Permissions"},
 		"active":       {"Actief", "Account actief", "Status", "Active", "Enabled"},
 		"mfa":          {"MFA", "MFA actief", "Tweestapsverificatie", "Tweefactorauthenticatie", "2FA", "Multi-factor authentication", "MFA enabled", "Two-factor"},
 	},
