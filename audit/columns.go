@@ -89,6 +89,23 @@ func columnGaps(ctx context.Context, cs *columnSupply, c *queries.Check, usable 
 		if st == columnFilled || (st == columnBlank && r.MayBeBlank) {
 			continue
 		}
+		if len(r.Either) > 0 {
+			// One of a choice is enough; the gap is said once, by the first.
+			ok := false
+			for _, o := range r.Either {
+				ost, err := cs.of(ctx, r.Table, o)
+				if err != nil {
+					return nil, nil, err
+				}
+				ok = ok || ost == columnFilled || (ost == columnBlank && r.MayBeBlank)
+			}
+			first := slices.IndexFunc(c.ColumnReads, func(o queries.ColumnRead) bool {
+				return o.Table == r.Table && (o.Column == r.Column || slices.Contains(r.Either, o.Column))
+			})
+			if ok || c.ColumnReads[first].Column != r.Column {
+				continue
+			}
+		}
 		g := gap{r, st}
 		if r.Sharpens {
 			sharpen = append(sharpen, g)
@@ -139,10 +156,14 @@ func columnGaps(ctx context.Context, cs *columnSupply, c *queries.Check, usable 
 func gapText(gaps []gap) results.Text {
 	var unmapped, blank []string
 	for _, g := range gaps {
+		name := g.String()
+		if len(g.Either) > 0 {
+			name = strings.Join(append([]string{name}, g.Either...), " / ")
+		}
 		if g.state == columnBlank {
-			blank = append(blank, g.String())
+			blank = append(blank, name)
 		} else {
-			unmapped = append(unmapped, g.String())
+			unmapped = append(unmapped, name)
 		}
 	}
 	var nl, en []string

@@ -23,8 +23,13 @@ import (
 func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []queries.Check) {
 	read := queries.ReadColumns(checks)
 	needed := map[string]bool{} // read to judge, not only to place a finding
+	either := map[string][]string{} // a column of a choice: the others, any of which will do
 	for _, c := range checks {
 		for _, r := range c.ColumnReads {
+			if len(r.Either) > 0 {
+				either[r.String()] = append(either[r.String()], r.Either...)
+				continue
+			}
 			needed[r.String()] = true
 		}
 	}
@@ -56,7 +61,7 @@ func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []
 			switch key := in.Table + "." + col.Name; {
 			case filled[col.Name] && !read[key] && !col.Key && !col.Required:
 				in.UnusedColumns = append(in.UnusedColumns, col.Name)
-			case !filled[col.Name] && needed[key]:
+			case !filled[col.Name] && (needed[key] || (len(either[key]) > 0 && !slices.ContainsFunc(either[key], func(o string) bool { return filled[o] }))):
 				name := col.Name
 				if h := lookingLike(in.Table, col.Name, headers); h != "" {
 					name += " (" + h + "?)"

@@ -349,15 +349,24 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		return fail(headerRow, "", err)
 	}
 	in.SkippedColumns = skipped
+	shape := plan
+	tf, plan, err := newTransform(f, table, header, plan)
+	if err != nil {
+		return fail(headerRow, "", err)
+	}
+	if tf != nil {
+		rr = &transformReader{rr: rr, tf: tf, kind: kind}
+	}
 
-	scan := newBSNScan(f, table, plan)
+	scan := newBSNScan(f, table, shape)
 	tick := progressTick(progress, f.Label(), size, counted)
-	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan, tick)
+	rejects, err := appendRows(ctx, conn, f, table, plan, rr, kind, &in, scan, tick, tf)
 	if progress != nil {
 		progress.Done()
 	}
 	if err == nil {
-		cols, hits := columnInfos(f, table, plan, headerRow, header, scan)
+		cols, hits := columnInfos(f, table, shape, headerRow, header, scan)
+		cols = append(cols, tf.columnInfos(f, headerRow, header)...)
 		res.Columns = append(res.Columns, cols...)
 		res.BSNHits = append(res.BSNHits, hits...)
 	}
@@ -416,12 +425,23 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 		colIndex[c.Name] = i
 	}
 	var skipped []string
+	pivot := map[string]bool{} // the unpivot's question columns, found
 	seenHeader := map[string]int{}
 	seenSkipped := map[string]int{}
 	for i, raw := range header {
 		h := text(strings.TrimPrefix(raw, utf8BOM))
 		if h == "" {
 			continue // an empty header cell, such as the trailing ;; Excel writes
+		}
+		if f.Unpivot != nil {
+			if _, q := lookupFold(f.Unpivot.Columns, h); q {
+				for _, k := range f.UnpivotHeaders() {
+					if strings.EqualFold(strings.TrimSpace(k), h) {
+						pivot[k] = true
+					}
+				}
+				continue
+			}
 		}
 		target, mapped := lookupHeader(f.Columns, h)
 		if !mapped {
@@ -447,14 +467,20 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 			missing = append(missing, fmt.Sprintf("%q (for %s)", h, target))
 		}
 	}
+	for _, h := range f.UnpivotHeaders() {
+		if !pivot[h] {
+			missing = append(missing, fmt.Sprintf("%q (under unpivot:)", h))
+		}
+	}
 	if len(missing) > 0 {
 		sort.Strings(missing)
 		return plan, nil, fmt.Errorf("the manifest maps %s, but the header row has no such column; the header has: %s%s",
 			strings.Join(missing, ", "), strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
 	}
 	var required []string
+	given := provided(f, t)
 	for i, c := range t.Columns {
-		if c.Required && plan.source[i] < 0 {
+		if c.Required && plan.source[i] < 0 && !given[c.Name] {
 			required = append(required, c.Name)
 		}
 	}

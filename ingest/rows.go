@@ -37,8 +37,8 @@ type cellKind struct {
 // parsed batch holds its rows column by column, in the form DuckDB's
 // vectors take, so that filling a chunk copies whole columns. Duplicate
 // keys are found afterwards, in the table (see rejectDuplicates).
-func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int)) (*rejectList, error) {
-	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}}
+func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int), tf *rowTransform) (*rejectList, error) {
+	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}, tf: tf}
 	if err := l.run(ctx, conn, rr, tick); err != nil {
 		return nil, err
 	}
@@ -65,6 +65,7 @@ type rowLoader struct {
 	in      *results.Input
 	scan    *bsnScan
 	rejects *rejectList
+	tf      *rowTransform // nil unless the export's rows are transformed (transform.go)
 }
 
 // job is one batch on its way: the rows as read, then as parsed, with what
@@ -295,8 +296,12 @@ func (l *rowLoader) parseBatch(j *job) {
 		}
 		if len(problems) > 0 {
 			j.failed++
+			plan := l.plan
+			if l.tf != nil {
+				plan = l.tf.planFor(plan, j.raw.row(i))
+			}
 			for _, c := range problems {
-				j.rejects = append(j.rejects, c.reject(l.label, l.f.Sheet, rowNum, l.t, l.plan))
+				j.rejects = append(j.rejects, c.reject(l.label, l.f.Sheet, rowNum, l.t, plan))
 			}
 			continue
 		}

@@ -58,15 +58,58 @@ type File struct {
 	Table     string                       `yaml:"table"`
 	Delimiter string                       `yaml:"delimiter"`
 	Columns   map[string]string            `yaml:"columns"` // export header -> canonical column
-	Values    map[string]map[string]string `yaml:"values"`  // canonical column -> export value -> canonical value
+	Values    map[string]map[string]string `yaml:"-"`       // canonical column -> export value -> canonical value
+	// Fixed are the canonical columns the export lacks, each with the one
+	// value every row gets: `values: {system: Flexkids}` (a scalar under
+	// values: where a label mapping would be a mapping).
+	Fixed map[string]string `yaml:"-"`
+	// Unpivot turns a wide export, one column per question, into one row
+	// per question answered (see Unpivot).
+	Unpivot *Unpivot `yaml:"unpivot"`
+	// Split names canonical columns whose cells hold several values, with
+	// the separator: `split: {child_id: ","}` gives one row per value.
+	Split map[string]string `yaml:"split"`
 
 	System  string `yaml:"-"` // filled by Parse: the system key
 	Product string `yaml:"-"` // filled by Parse: the system's product
 	Line    int    `yaml:"-"` // line of this entry in the manifest
 
-	keyLines    map[string]int            // line of each key of the entry (table, sheet, ...)
-	columnLines map[string]int            // line of each column mapping, by export header
-	valueLines  map[string]map[string]int // line of each value mapping, by column and label
+	rawValues    yaml.Node                 // values: as written, until splitValues
+	unpivotLines map[string]int            // line of each unpivot column, by export header ("\x00into" for its keys)
+	splitLines   map[string]int            // line of each split column
+	keyLines     map[string]int            // line of each key of the entry (table, sheet, ...)
+	columnLines  map[string]int            // line of each column mapping, by export header
+	valueLines   map[string]map[string]int // line of each value mapping, by column and label
+}
+
+// Unpivot turns the export's question columns into rows: each filled cell
+// of a column listed in Columns becomes a row whose Into[0] column holds
+// the question (the value the column is mapped to) and whose Into[1]
+// column holds the cell. A blank cell gives no row, unless the values:
+// mapping of Into[1] maps "" (a checkbox column: `"": nee`).
+type Unpivot struct {
+	Into    []string          `yaml:"into"`    // [question column, answer column]
+	Columns map[string]string `yaml:"columns"` // export header -> value of Into[0]
+}
+
+// fileYAML is how an entry is written: values: holds label mappings and
+// fixed values side by side, told apart after decoding (splitValues).
+type fileYAML struct {
+	filePlain `yaml:",inline"`
+	Values    yaml.Node `yaml:"values"`
+}
+
+// filePlain is File without its methods, for decoding.
+type filePlain File
+
+// UnmarshalYAML decodes an entry; values: is split into label mappings and
+// fixed values by Parse, which knows the lines for its messages.
+func (f *File) UnmarshalYAML(n *yaml.Node) error {
+	var raw fileYAML
+	err := n.Decode(&raw)
+	*f = File(raw.filePlain)
+	f.rawValues = raw.Values
+	return err
 }
 
 // lineOf is the manifest line of key in the entry, else the entry's.
@@ -172,6 +215,11 @@ func Parse(r io.Reader) (*Manifest, error) {
 		}
 	}
 	recordLines(&node, &m)
+	for _, f := range m.Files() {
+		if f != nil {
+			errs = append(errs, f.splitValues()...)
+		}
+	}
 	m.slashPaths()
 	errs = append(errs, m.validate()...)
 	if len(errs) == 0 {
@@ -234,9 +282,10 @@ func lineOfYAML(msg string) int {
 
 // allowedKeys are the keys of each level of the manifest.
 var allowedKeys = map[string][]string{
-	"top":    {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
-	"system": {"product", "files"},
-	"file":   {"file", "sheet", "table", "delimiter", "columns", "values"},
+	"top":     {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
+	"system":  {"product", "files"},
+	"file":    {"file", "sheet", "table", "delimiter", "columns", "values", "unpivot", "split"},
+	"unpivot": {"into", "columns"},
 }
 
 // unknownKeys finds the keys the manifest does not know, at every level,
@@ -278,7 +327,9 @@ func unknownKeys(root *yaml.Node) []lineError {
 			continue
 		}
 		for j, f := range files.Content {
-			check(f, "file", fmt.Sprintf("systems.%s.files[%d]: ", sys, j))
+			where := fmt.Sprintf("systems.%s.files[%d]: ", sys, j)
+			check(f, "file", where)
+			check(mapValue(f, "unpivot"), "unpivot", where+"unpivot: ")
 		}
 	}
 	return errs
@@ -381,6 +432,22 @@ func recordLines(root *yaml.Node, m *Manifest) {
 					f.columnLines[cols.Content[k].Value] = cols.Content[k].Line
 				}
 			}
+			f.unpivotLines, f.splitLines = map[string]int{}, map[string]int{}
+			if up := mapValue(fn, "unpivot"); up != nil && up.Kind == yaml.MappingNode {
+				for k := 0; k+1 < len(up.Content); k += 2 {
+					f.unpivotLines["\x00"+up.Content[k].Value] = up.Content[k].Line
+				}
+				if cols := mapValue(up, "columns"); cols != nil && cols.Kind == yaml.MappingNode {
+					for k := 0; k+1 < len(cols.Content); k += 2 {
+						f.unpivotLines[cols.Content[k].Value] = cols.Content[k].Line
+					}
+				}
+			}
+			if sp := mapValue(fn, "split"); sp != nil && sp.Kind == yaml.MappingNode {
+				for k := 0; k+1 < len(sp.Content); k += 2 {
+					f.splitLines[sp.Content[k].Value] = sp.Content[k].Line
+				}
+			}
 			if vals := mapValue(fn, "values"); vals != nil && vals.Kind == yaml.MappingNode {
 				for k := 0; k+1 < len(vals.Content); k += 2 {
 					col, labels := vals.Content[k].Value, vals.Content[k+1]
@@ -473,10 +540,12 @@ func (m *Manifest) validate() []lineError {
 			}
 			f.System, f.Product = sys, s.Product
 			errs = append(errs, f.validate(sys, i)...)
-			id := f.File + "\x00" + f.Sheet
+			// A file may fill several tables (a consent export is also the
+			// portal's list of children), each once.
+			id := f.File + "\x00" + f.Sheet + "\x00" + f.Table
 			if prev, dup := seen[id]; dup {
-				add(f.Line, "%s is listed twice (also on line %d); list each file or sheet once",
-					"%s staat er twee keer in (ook op regel %d); noem elk bestand of werkblad één keer", f.Label(), prev)
+				add(f.Line, "%s is listed twice for %s (also on line %d); list each file or sheet once per table",
+					"%s staat er twee keer in voor %s (ook op regel %d); noem elk bestand of werkblad één keer per tabel", f.Label(), f.Table, prev)
 			}
 			seen[id] = f.Line
 		}
@@ -548,8 +617,10 @@ func (f *File) validate(sys string, i int) []lineError {
 		addBi(f.lineOf("table"), m)
 		return errs
 	}
-	if t.System != sys {
-		add(f.lineOf("table"), "table %s belongs to system %s, not %s", "tabel %s hoort bij systeem %s, niet bij %s", f.Table, t.System, sys)
+	// A register table may come from any system's export (a system's own
+	// user list fills accounts); the others belong to their system.
+	if t.System != sys && t.System != "register" {
+		add(f.lineOf("table"), "table %s belongs to system %s, not %s; move the entry under systems: %s:", "tabel %s hoort bij systeem %s, niet bij %s; zet het onder systems: %s:", f.Table, t.System, sys, t.System)
 	}
 	headers := make([]string, 0, len(f.Columns))
 	for h := range f.Columns {
@@ -587,6 +658,7 @@ func (f *File) validate(sys string, i int) []lineError {
 		}
 		targets[c] = header
 	}
+	f.validateShape(t, targets, addBi)
 	cols := make([]string, 0, len(f.Values))
 	for c := range f.Values {
 		cols = append(cols, c)
@@ -670,4 +742,259 @@ func sortPair(a, b string) (string, string) {
 		return b, a
 	}
 	return a, b
+}
+
+// splitValues reads values: as written: a mapping under a column maps the
+// export's labels (Values), a single value is the column's fixed value
+// (Fixed).
+func (f *File) splitValues() []lineError {
+	raw := f.rawValues
+	f.rawValues = yaml.Node{}
+	n := &raw
+	if n.Kind == 0 || (n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return []lineError{{n.Line, "values: expected column: {export label: value} or column: fixed value",
+			"values: verwacht kolom: {label in de export: waarde} of kolom: vaste waarde"}}
+	}
+	var errs []lineError
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		col, v := n.Content[k].Value, n.Content[k+1]
+		switch v.Kind {
+		case yaml.MappingNode:
+			if f.Values == nil {
+				f.Values = map[string]map[string]string{}
+			}
+			labels := map[string]string{}
+			for l := 0; l+1 < len(v.Content); l += 2 {
+				lv := v.Content[l+1]
+				if lv.Kind != yaml.ScalarNode {
+					errs = append(errs, lineError{lv.Line,
+						fmt.Sprintf("values: %s: %q must map to one value, such as ja or photo_portal", col, v.Content[l].Value),
+						fmt.Sprintf("values: %s: %q moet aan één waarde gekoppeld zijn, zoals ja of photo_portal", col, v.Content[l].Value)})
+					continue
+				}
+				labels[v.Content[l].Value] = lv.Value
+			}
+			f.Values[col] = labels
+		case yaml.ScalarNode:
+			if v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+				errs = append(errs, lineError{v.Line,
+					fmt.Sprintf("values: %s: no value; give the value every row gets (values: {%s: ...}) or the labels to map (values: {%s: {label: value}})", col, col, col),
+					fmt.Sprintf("values: %s: geen waarde; geef de waarde die elke rij krijgt (values: {%s: ...}) of de labels om te koppelen (values: {%s: {label: waarde}})", col, col, col)})
+				continue
+			}
+			if f.Fixed == nil {
+				f.Fixed = map[string]string{}
+			}
+			f.Fixed[col] = v.Value
+		default:
+			errs = append(errs, lineError{v.Line,
+				fmt.Sprintf("values: %s: expected a fixed value or a mapping {export label: value}, not a list", col),
+				fmt.Sprintf("values: %s: verwacht een vaste waarde of een koppeling {label in de export: waarde}, geen lijst", col)})
+		}
+	}
+	return errs
+}
+
+// unpivotLine is the line of an unpivot column (or, for "" or a key of
+// unpivot such as "into", of that key), else the entry's.
+func (f *File) unpivotLine(header string) int {
+	if l := f.unpivotLines[header]; l > 0 {
+		return l
+	}
+	if l := f.unpivotLines["\x00"+header]; l > 0 {
+		return l
+	}
+	return f.lineOf("unpivot")
+}
+
+// splitLine is the line of a split column, else the entry's.
+func (f *File) splitLine(col string) int {
+	if l := f.splitLines[col]; l > 0 {
+		return l
+	}
+	return f.lineOf("split")
+}
+
+// UnpivotHeaders lists the export headers an unpivot turns into rows,
+// sorted.
+func (f *File) UnpivotHeaders() []string {
+	if f.Unpivot == nil {
+		return nil
+	}
+	hs := make([]string, 0, len(f.Unpivot.Columns))
+	for h := range f.Unpivot.Columns {
+		hs = append(hs, h)
+	}
+	sort.Strings(hs)
+	return hs
+}
+
+// validateShape checks fixed values, unpivot and split against table t;
+// mapped are the canonical columns columns: maps to.
+func (f *File) validateShape(t *model.Table, mapped map[string]string, add func(line int, m bi)) {
+	ofTable := func(line int, what, c string) bool {
+		if _, ok := t.Column(c); ok {
+			return true
+		}
+		var m bi
+		m.add("%s: %q is not a column of %s", "%s: %q is geen kolom van %s", what, c, t.Name)
+		if s := closest(c, t.ColumnNames()); s != "" {
+			m.add(": did you mean %s?", ": bedoel je %s?", s)
+		}
+		m.add("; its columns: %s", "; de kolommen: %s", strings.Join(t.ColumnNames(), ", "))
+		add(line, m)
+		return false
+	}
+	for _, c := range sortedKeys(f.Fixed) {
+		line := f.valueLine(c, "")
+		if !ofTable(line, "values", c) {
+			continue
+		}
+		col, _ := t.Column(c)
+		if h, dup := mapped[c]; dup {
+			add(line, bi{fmt.Sprintf("values: %s: the export column %q already fills %s; remove one of the two", c, h, c),
+				fmt.Sprintf("values: %s: de exportkolom %q vult %s al; haal een van de twee weg", c, h, c)})
+			continue
+		}
+		if m := badFixed(col, f.Fixed[c]); m.en != "" {
+			add(line, bi{fmt.Sprintf("values: %s: %q %s", c, f.Fixed[c], m.en), fmt.Sprintf("values: %s: %q %s", c, f.Fixed[c], m.nl)})
+		}
+	}
+	filled := map[string]bool{} // canonical columns that make several rows of one
+	if u := f.Unpivot; u != nil {
+		intoLine := f.unpivotLine("into")
+		switch {
+		case len(u.Into) != 2:
+			add(intoLine, bi{"unpivot: into: expected two columns, [the column that takes the question, the column that takes the cell], e.g. [consent_type, granted]",
+				"unpivot: into: verwacht twee kolommen, [de kolom die de vraag krijgt, de kolom die de cel krijgt], bijv. [consent_type, granted]"})
+		case u.Into[0] == u.Into[1]:
+			add(intoLine, bi{fmt.Sprintf("unpivot: into: %s twice; the question and the cell go to two different columns", u.Into[0]),
+				fmt.Sprintf("unpivot: into: twee keer %s; de vraag en de cel gaan naar twee verschillende kolommen", u.Into[0])})
+		default:
+			for _, c := range u.Into {
+				if !ofTable(intoLine, "unpivot: into", c) {
+					continue
+				}
+				if h, dup := mapped[c]; dup {
+					add(intoLine, bi{fmt.Sprintf("unpivot: into: the export column %q already fills %s under columns:; remove it there", h, c),
+						fmt.Sprintf("unpivot: into: de exportkolom %q vult %s al onder columns:; haal die daar weg", h, c)})
+				}
+				if _, dup := f.Fixed[c]; dup {
+					add(intoLine, bi{fmt.Sprintf("unpivot: into: %s has a fixed value under values:; remove one of the two", c),
+						fmt.Sprintf("unpivot: into: %s heeft een vaste waarde onder values:; haal een van de twee weg", c)})
+				}
+			}
+			filled[u.Into[1]] = true
+			if q, ok := t.Column(u.Into[0]); ok {
+				for _, h := range f.UnpivotHeaders() {
+					v := u.Columns[h]
+					if strings.TrimSpace(v) == "" {
+						add(f.unpivotLine(h), bi{fmt.Sprintf("unpivot: columns: %q has no value; give the %s it stands for", h, q.Name),
+							fmt.Sprintf("unpivot: columns: %q heeft geen waarde; geef de %s waar de kolom voor staat", h, q.Name)})
+						continue
+					}
+					if mv, ok := lookupLabel(f.Values[q.Name], v); ok {
+						v = mv
+					}
+					if m := badFixed(q, v); m.en != "" {
+						add(f.unpivotLine(h), bi{fmt.Sprintf("unpivot: columns: %q maps to %q, %s", h, u.Columns[h], m.en),
+							fmt.Sprintf("unpivot: columns: %q is gekoppeld aan %q, %s", h, u.Columns[h], m.nl)})
+					}
+				}
+			}
+		}
+		if len(u.Columns) == 0 {
+			add(f.unpivotLine("columns"), bi{"unpivot: columns: no columns listed; list each export column that is a question, with the value it stands for (\"Foto's op onze website\": photo_external)",
+				"unpivot: columns: geen kolommen genoemd; noem elke exportkolom die een vraag is, met de waarde waar die voor staat (\"Foto's op onze website\": photo_external)"})
+		}
+		for _, h := range f.UnpivotHeaders() {
+			if c, dup := lookupLabel(f.Columns, h); dup {
+				add(f.unpivotLine(h), bi{fmt.Sprintf("unpivot: columns: %q is also mapped to %s under columns:; an export column is either a question or a column", h, c),
+					fmt.Sprintf("unpivot: columns: %q is ook onder columns: aan %s gekoppeld; een exportkolom is een vraag of een kolom, niet allebei", h, c)})
+			}
+		}
+	}
+	for _, c := range sortedKeys(f.Split) {
+		line := f.splitLine(c)
+		if !ofTable(line, "split", c) {
+			continue
+		}
+		if f.Split[c] == "" {
+			add(line, bi{fmt.Sprintf("split: %s: no separator; give the character between the values, e.g. \",\" or \"|\"", c),
+				fmt.Sprintf("split: %s: geen scheidingsteken; geef het teken tussen de waarden, bijv. \",\" of \"|\"", c)})
+		}
+		if _, fixed := f.Fixed[c]; fixed {
+			add(line, bi{fmt.Sprintf("split: %s has a fixed value under values:; a fixed value is not split", c),
+				fmt.Sprintf("split: %s heeft een vaste waarde onder values:; een vaste waarde wordt niet gesplitst", c)})
+		}
+		filled[c] = true
+	}
+	// One export row that becomes several would repeat a key: only a key
+	// that is itself what varies (a split key column) can be.
+	if len(filled) > 0 || f.Unpivot != nil {
+		for _, k := range t.KeyColumns() {
+			if f.Unpivot != nil && len(f.Unpivot.Into) == 2 && f.Unpivot.Into[0] == k {
+				continue
+			}
+			if filled[k] && f.Unpivot == nil {
+				continue
+			}
+			what := "unpivot"
+			line := f.lineOf("unpivot")
+			if f.Unpivot == nil {
+				what, line = "split", f.lineOf("split")
+			}
+			add(line, bi{fmt.Sprintf("%s makes several rows of one export row, but %s is the key of %s and would repeat; %s cannot be used for this table", what, k, t.Name, what),
+				fmt.Sprintf("%s maakt van één exportrij meerdere rijen, maar %s is de sleutel van %s en zou herhaald worden; %s kan voor deze tabel niet", what, k, t.Name, what)})
+		}
+	}
+}
+
+// badFixed says what is wrong with v as a value every row of col gets, or
+// "" if the loader can read it.
+func badFixed(col *model.Column, v string) bi {
+	if m := badTarget(col, v); m.en != "" {
+		return m
+	}
+	var err error
+	switch col.Type {
+	case model.Date:
+		_, err = values.ParseDate(v)
+	case model.Timestamp:
+		_, err = values.ParseTimestamp(v)
+	case model.Decimal:
+		_, err = values.ParseDecimal(v)
+	case model.BSN:
+		_, err = values.NormalizeBSN(v)
+	}
+	if err != nil {
+		return bi{"is not a " + col.Type.String() + ": " + err.Error(), "is geen " + col.Type.String() + ": " + values.Dutch(err)}
+	}
+	return bi{}
+}
+
+// lookupLabel looks a label up as the loader does: exactly, else ignoring
+// case and surrounding spaces (the first in sorted order).
+func lookupLabel(m map[string]string, key string) (string, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	for _, k := range sortedKeys(m) {
+		if strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(key)) {
+			return m[k], true
+		}
+	}
+	return "", false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -50,7 +50,7 @@ func TestParseErrors(t *testing.T) {
 		{"path outside, Windows style", ok + "      - {file: ..\\a.csv, table: admin_children}\n", []string{`file "../a.csv" must be a path inside the source directory`}},
 		{"drive letter", ok + "      - {file: 'C:\\exports\\a.csv', table: admin_children}\n", []string{`file "C:/exports/a.csv" must be a path inside the source directory`}},
 		{"previous on a drive", "version: 1\nprevious: D:\\vorig.json\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`previous: "D:/vorig.json" must be a path inside the source directory`}},
-		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice (also on line 6)"}},
+		{"listed twice", ok + "      - {file: a.csv, table: admin_children}\n      - {file: a.csv, table: admin_children}\n", []string{"a.csv is listed twice for admin_children (also on line 6)"}},
 		{"bad as_of", "version: 1\nas_of: 1-9-2026\n" + ok[11:] + "      - {file: a.csv, table: admin_children}\n", []string{`as_of "1-9-2026": expected a date like 2026-09-01`}},
 		{"value mapped to an unknown enum value", "version: 1\nsystems:\n  portal:\n    product: Konnect\n    files:\n      - {file: a.csv, table: portal_consents, values: {consent_type: {\"Foto's op de website\": photo_extern}}}\n",
 			[]string{`line 6`, `values: consent_type: "Foto's op de website" maps to "photo_extern", which is not one of photo_portal, photo_external,`}},

@@ -131,16 +131,47 @@ func fileNode(f *File, c Comments) *yaml.Node {
 	} else {
 		add(n, "columns", cols)
 	}
-	if len(f.Values) > 0 {
+	if u := f.Unpivot; u != nil {
+		up := mapping()
+		into := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, c := range u.Into {
+			into.Content = append(into.Content, str(c))
+		}
+		add(up, "into", into)
+		qs := mapping()
+		for _, h := range f.UnpivotHeaders() {
+			add(qs, h, str(u.Columns[h]))
+		}
+		add(up, "columns", qs)
+		add(n, "unpivot", up)
+	}
+	if len(f.Split) > 0 {
+		sp := mapping()
+		sp.Style = yaml.FlowStyle
+		for _, c := range sortedKeys(f.Split) {
+			add(sp, c, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Split[c], Style: yaml.DoubleQuotedStyle})
+		}
+		add(n, "split", sp)
+	}
+	if len(f.Values) > 0 || len(f.Fixed) > 0 {
 		vals := mapping()
-		names := make([]string, 0, len(f.Values))
+		names := make([]string, 0, len(f.Values)+len(f.Fixed))
 		for col := range f.Values {
 			names = append(names, col)
+		}
+		for col := range f.Fixed {
+			if _, both := f.Values[col]; !both {
+				names = append(names, col)
+			}
 		}
 		sort.Slice(names, func(i, j int) bool {
 			return order(names[i]) < order(names[j]) || (order(names[i]) == order(names[j]) && names[i] < names[j])
 		})
 		for _, col := range names {
+			if v, fixed := f.Fixed[col]; fixed {
+				add(vals, col, str(v))
+				continue
+			}
 			labels := make([]string, 0, len(f.Values[col]))
 			for l := range f.Values[col] {
 				labels = append(labels, l)

@@ -85,7 +85,12 @@ type Column struct {
 	// value means something (an end date that has not come yet).
 	MayBeEmpty bool
 	Values     []string // allowed values of an Enum column
-	PII        PII
+	// RowKey marks a required column, usually the key, that is only a
+	// record number (a note's, a breach's, a photo's): an export without
+	// it may leave it unmapped, and the loader then fills it with the
+	// export row (see RowKeyValue).
+	RowKey bool
+	PII    PII
 	// FreeText marks text people write (what happened, what a complaint is
 	// about): it can name anyone, also people in no table, so it is left
 	// out of the risk analysis and the board's report and kept, masked,
@@ -147,6 +152,35 @@ func key(name string, doc string) Column {
 
 func req(c Column) Column { c.Required = true; return c }
 
+// rowKey is a key that is only a record number: when the export has no
+// column for it, the export row is the key.
+func rowKey(name string, doc string) Column {
+	c := key(name, doc)
+	c.RowKey = true
+	return c
+}
+
+// rowNumber marks a required column that is only a record number (a
+// photo's, a post's): without a column for it, the export row fills it.
+func rowNumber(c Column) Column { c.RowKey = true; return c }
+
+// blankOK marks an optional column whose blank value has a meaning (no
+// end date: open-ended), so a column blank in every row is no gap.
+func blankOK(c Column) Column { c.MayBeEmpty = true; return c }
+
+// RowKeyValue is the key the loader gives a row of an export that has no
+// column for a RowKey column: the export's file (with the sheet) and row,
+// "Bitcare_bijzonderheden.csv#12".
+func RowKeyValue(label string, row int) string { return fmt.Sprintf("%s#%d", label, row) }
+
+// IsRegisterTable reports whether table belongs to the registers: such a
+// table may be loaded from the export of any system (a system's own user
+// list fills accounts).
+func IsRegisterTable(table string) bool {
+	t, ok := Lookup(table)
+	return ok && t.System == "register"
+}
+
 // reqBlank is a required column whose blank value has a meaning.
 func reqBlank(c Column) Column { c.Required, c.MayBeEmpty = true, true; return c }
 
@@ -204,7 +238,7 @@ var Tables = []Table{
 		col("relation", Text, NotPII, "relation to the child (mother, father, guardian, ...)"),
 	}},
 	{Name: "admin_invoices", System: "admin", Doc: "One row per invoice.", Columns: []Column{
-		key("invoice_id", "invoice number"),
+		rowKey("invoice_id", "invoice number"),
 		col("child_id", Text, NotPII, "the child invoiced for"),
 		col("guardian_id", Text, NotPII, "the guardian invoiced"),
 		req(col("invoice_date", Date, NotPII, "invoice date")),
@@ -219,7 +253,7 @@ var Tables = []Table{
 		col("birth_date", Date, BirthDate, "date of birth"),
 		col("group_name", Text, NotPII, "group"),
 		col("placement_start", Date, NotPII, "start of placement"),
-		reqBlank(col("placement_end", Date, NotPII, "end of placement; empty while placed")),
+		blankOK(col("placement_end", Date, NotPII, "end of placement; empty while placed")),
 	}},
 	{Name: "portal_guardians", System: "portal", Doc: "One row per parent with (or without) portal access, per child.", Columns: []Column{
 		req(col("portal_child_id", Text, NotPII, "the child (portal_children.portal_child_id)")),
@@ -229,7 +263,7 @@ var Tables = []Table{
 		col("last_login", Timestamp, NotPII, "last login"),
 	}},
 	{Name: "portal_notes", System: "portal", Doc: "One row per child note; the note text itself is not loaded.", Columns: []Column{
-		key("note_id", "note id"),
+		rowKey("note_id", "note id"),
 		req(col("portal_child_id", Text, NotPII, "the child")),
 		req(Column{Name: "category", Type: Enum, Values: NoteCategories, Doc: "kind of note"}),
 		col("created_at", Timestamp, NotPII, "when the note was made"),
@@ -244,7 +278,7 @@ var Tables = []Table{
 		col("given_by", Text, Name, "name of the person who gave or refused the permission"),
 	}},
 	{Name: "portal_photos", System: "portal", Doc: "One row per child tagged in a diary photo.", Columns: []Column{
-		req(col("photo_id", Text, NotPII, "photo id")),
+		rowNumber(req(col("photo_id", Text, NotPII, "photo id"))),
 		req(col("portal_child_id", Text, NotPII, "the tagged child")),
 		req(col("posted_at", Timestamp, NotPII, "when the photo was posted")),
 		col("group_name", Text, NotPII, "group diary it was posted in"),
@@ -272,7 +306,8 @@ var Tables = []Table{
 		req(col("tracking_child_id", Text, NotPII, "the child")),
 		col("school", Text, NotPII, "receiving school"),
 		col("sent_at", Date, NotPII, "date sent"),
-		col("consent_signed_at", Date, NotPII, "date the parents signed the written consent"),
+		blankOK(col("consent_signed_at", Date, NotPII, "date the parents signed the written consent")),
+		blankOK(col("consent_given", Bool, NotPII, "the parents gave written consent (yes/no), for an export that records no date; with a date too, the date counts")),
 		col("channel", Text, NotPII, "how it was sent (KIJK!, e-mail, paper)"),
 		col("vve_programme", Text, NotPII, "the VVE programme passed on (Kaleidoscoop, Piramide, ...); for a VVE child"),
 		col("vve_duration", Text, NotPII, "how long the child followed it (e.g. 2 jaar, 18 maanden); for a VVE child"),
@@ -283,10 +318,11 @@ var Tables = []Table{
 		col("vendor", Text, NotPII, "the processor"),
 		col("purpose", Text, NotPII, "what the system is used for"),
 		col("data_categories", Text, NotPII, "which personal data it holds"),
-		reqBlank(col("agreement_signed_at", Date, NotPII, "date the processor agreement was signed; empty if none")),
-		reqBlank(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
+		blankOK(col("agreement_signed_at", Date, NotPII, "date the processor agreement was signed; empty if none")),
+		blankOK(col("agreement_present", Bool, NotPII, "a signed processor agreement is present (yes/no), for a register that records no signing date")),
+		blankOK(col("agreement_expires_at", Date, NotPII, "end date of the agreement; empty if open-ended")),
 		col("certifications", Text, NotPII, "ISO 27001, NEN 7510, ..."),
-		req(col("in_use", Bool, NotPII, "the system is in use")),
+		col("in_use", Bool, NotPII, "the system is in use; a register without this column lists systems in use"),
 		col("sub_processors", Text, NotPII, "the sub-processors the processor engages (AVG art. 28 lid 2 and 4), comma separated"),
 		col("data_location", Text, NotPII, "countries or regions where the data is stored or accessed, the sub-processors' included (Nederland, EU, VS, ...)"),
 		col("transfer_mechanism", Text, NotPII, "the ground for a transfer outside the EEA: adequacy decision (EU-US Data Privacy Framework), standard contractual clauses, BCR (AVG art. 45–46)"),
@@ -301,7 +337,7 @@ var Tables = []Table{
 		col("employment_end", Date, NotPII, "end of employment; empty while employed"),
 	}},
 	{Name: "accounts", System: "register", Doc: "Accounts in the systems, one row per system and username.", Columns: []Column{
-		req(col("system", Text, NotPII, "system name")),
+		col("system", Text, NotPII, "system name; without a column for it, the product of the system the export is listed under (or values: {system: ...} in the manifest)"),
 		req(col("username", Text, NotPII, "login name")),
 		col("employee_id", Text, NotPII, "the employee behind the account; empty if shared"),
 		col("access_scope", Text, NotPII, "own group, a list of groups, or all"),
@@ -310,17 +346,18 @@ var Tables = []Table{
 		col("mfa", Bool, NotPII, "the account logs in with a second factor (MFA, tweestapsverificatie); empty when the export does not say"),
 	}},
 	{Name: "requests", System: "register", Doc: "Requests from data subjects (inzage, correctie, verwijdering, ...).", Columns: []Column{
-		key("request_id", "request number"),
+		rowKey("request_id", "request number"),
 		col("type", Text, NotPII, "kind of request"),
 		req(col("received_at", Date, NotPII, "date received")),
 		col("extension_notified_at", Date, NotPII, "date the requester was told of an extension"),
 		col("answered_at", Date, NotPII, "date answered"),
 	}},
 	{Name: "breaches", System: "register", Doc: "The data breach register.", Columns: []Column{
-		key("breach_id", "breach number"),
+		rowKey("breach_id", "breach number"),
 		req(col("discovered_at", Timestamp, NotPII, "when the organisation became aware")),
 		col("reportable", Bool, NotPII, "must be reported to the Autoriteit Persoonsgegevens"),
 		col("reported_to_ap_at", Timestamp, NotPII, "when reported to the AP"),
+		freeText(col("late_reason", Text, NotPII, "the reasons a report to the AP later than 72 hours was late (art. 33 lid 1); empty if none were recorded")),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
 		freeText(col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none")),
@@ -329,8 +366,8 @@ var Tables = []Table{
 		freeText(col("measures", Text, NotPII, "the measures taken")),
 	}},
 	{Name: "social_posts", System: "register", Doc: "Posts on social media or the website showing a recognisable child.", Columns: []Column{
-		req(col("post_id", Text, NotPII, "post id")),
-		req(col("child_id", Text, NotPII, "the child shown (admin child_id)")),
+		rowNumber(req(col("post_id", Text, NotPII, "post id"))),
+		reqBlank(col("child_id", Text, NotPII, "the child shown (admin child_id); blank for a post without a recognisable child; a cell with several ids is split with split: in the manifest")),
 		col("posted_at", Date, NotPII, "date posted"),
 		col("channel", Text, NotPII, "facebook, website, newsletter, ..."),
 		col("written_consent", Bool, NotPII, "written consent for this channel is on file"),
@@ -365,7 +402,7 @@ var Tables = []Table{
 		col("keep_consent", Bool, NotPII, "the applicant consented to keeping the data longer (up to a year)"),
 	}},
 	{Name: "complaints", System: "register", Doc: "The complaints register.", Columns: []Column{
-		key("complaint_id", "complaint number"),
+		rowKey("complaint_id", "complaint number"),
 		col("received_at", Date, NotPII, "date received"),
 		reqBlank(col("handled_at", Date, NotPII, "date the complaint was handled; empty while open")),
 		freeText(col("subject", Text, NotPII, "what it is about")),

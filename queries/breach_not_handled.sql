@@ -8,7 +8,7 @@
 --   (betrokkenen informeren bij een hoog risico, tenzij een uitzondering geldt, zoals versleutelde
 --   gegevens)
 -- requires: breaches
--- reads: breaches(breach_id, discovered_at, reportable, reported_to_ap_at~, high_risk, subjects_informed_at~, inform_exception?~, facts?, effects?, measures?)
+-- reads: breaches(breach_id, discovered_at, reportable?, reported_to_ap_at~, late_reason?~, high_risk?, subjects_informed_at?~, inform_exception?~, facts?, effects?, measures?)
 -- impact: 4
 -- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
 --   supervise; the harm of the breach itself goes unchecked
@@ -36,7 +36,8 @@
 -- codes:
 --   problem:
 --     not_reported: niet gemeld bij de AP | not reported to the AP
---     reported_late: later dan 72 uur gemeld bij de AP | reported to the AP after 72 hours
+--     reported_late: later dan 72 uur gemeld bij de AP, zonder reden | reported to the AP after 72 hours, without reasons
+--     reported_late_with_reason: later dan 72 uur gemeld bij de AP, met reden | reported to the AP after 72 hours, with reasons
 --     subjects_not_informed: betrokkenen niet geïnformeerd | people affected not informed
 --     incomplete_entry: registratie in het datalekkenregister onvolledig | breach register entry incomplete
 --     high_risk_not_reportable: hoog risico maar niet meldplichtig genoemd | high risk but recorded as not reportable
@@ -101,7 +102,9 @@ problems AS (
     SELECT *, 'not_reported' AS problem FROM timed
     WHERE reportable AND reported_to_ap_at IS NULL AND as_of > deadline
     UNION ALL
-    SELECT *, 'reported_late' FROM timed
+    -- Art. 33(1): a report after 72 hours comes with the reasons for the
+    -- delay; one that has them recorded is still late, but reported apart.
+    SELECT *, CASE WHEN nullif(trim(late_reason), '') IS NULL THEN 'reported_late' ELSE 'reported_late_with_reason' END FROM timed
     WHERE reported_to_ap_at > deadline
     UNION ALL
     SELECT *, 'subjects_not_informed' FROM timed
@@ -137,7 +140,9 @@ SELECT
         WHEN 'not_reported' THEN ' is meldplichtig maar niet gemeld bij de AP; de termijn van 72 uur verstreek op ' ||
              strftime(deadline, '%d-%m-%Y %H:%M') || '. Meld het alsnog direct.'
         WHEN 'reported_late' THEN ' is pas op ' || reported_nl ||
-             ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || '); leg de reden van de vertraging vast.'
+             ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || ') en er is geen reden voor de vertraging vastgelegd (art. 33 lid 1); leg de reden vast en meld die aan de AP.'
+        WHEN 'reported_late_with_reason' THEN ' is pas op ' || reported_nl ||
+             ' bij de AP gemeld, later dan 72 uur na ontdekking (' || strftime(deadline, '%d-%m-%Y %H:%M') || '); de reden van de vertraging is vastgelegd: beoordeel of die de vertraging rechtvaardigt en voorkom vertraging bij een volgend lek.'
         WHEN 'subjects_not_informed' THEN ' heeft een hoog risico, maar de betrokkenen zijn niet geïnformeerd en er is geen uitzondering (art. 34 lid 3) vastgelegd; informeer hen zo snel mogelijk.'
         WHEN 'high_risk_not_reportable' THEN ' staat als hoog risico voor de betrokkenen maar als niet meldplichtig in het register; een lek met een hoog risico is meldplichtig: herzie de beslissing en meld het alsnog bij de AP.'
         WHEN 'incomplete_entry' THEN ': in het datalekkenregister ' || CASE WHEN missing = 'reportable' THEN 'ontbreekt ' ELSE 'ontbreken ' END || missing_nl ||
@@ -148,7 +153,9 @@ SELECT
         WHEN 'not_reported' THEN ' is reportable but was not reported to the AP; the 72-hour deadline passed on ' ||
              strftime(deadline, '%Y-%m-%d %H:%M') || '. Report it at once.'
         WHEN 'reported_late' THEN ' was only reported to the AP on ' || reported_en ||
-             ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '); record the reason for the delay.'
+             ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '), and no reason for the delay is recorded (art. 33(1)); record the reasons and give them to the AP.'
+        WHEN 'reported_late_with_reason' THEN ' was only reported to the AP on ' || reported_en ||
+             ', later than 72 hours after discovery (' || strftime(deadline, '%Y-%m-%d %H:%M') || '); the reasons for the delay are recorded: judge whether they justify it and prevent delay with the next breach.'
         WHEN 'subjects_not_informed' THEN ' has a high risk, but the people affected were not informed and no exception (art. 34(3)) is recorded; inform them as soon as possible.'
         WHEN 'high_risk_not_reportable' THEN ' is recorded as a high risk to the people affected but as not reportable; a breach with a high risk is reportable: review the decision and report it to the AP.'
         WHEN 'incomplete_entry' THEN ': the breach register lacks ' || missing_en ||

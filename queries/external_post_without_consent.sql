@@ -8,7 +8,7 @@
 --   (UAVG art. 5); schriftelijk is het eigen beleid van de organisatie (privacystatement: herkenbare
 --   kinderen op Facebook alleen met schriftelijke toestemming)
 -- requires: social_posts
--- reads: portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), social_posts(post_id, child_id, posted_at?, channel?, written_consent, consent_reference?)
+-- reads: admin_children(child_id), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), social_posts(post_id, child_id, posted_at?, channel?, written_consent?~, consent_reference?~)
 -- impact: 5
 -- impact.why: a recognisable child is published on the internet without written consent; copies spread
 --   and cannot be recalled
@@ -38,9 +38,20 @@
 WITH posts AS (
     SELECT p.*, coalesce(p.posted_at, s.as_of) AS judged_on
     FROM social_posts p, (SELECT getvariable('as_of')::DATE AS as_of) s
-    WHERE (p.posted_at IS NULL OR p.posted_at <= s.as_of)
+    WHERE p.child_id IS NOT NULL -- a post without a recognisable child needs no consent
+      AND (p.posted_at IS NULL OR p.posted_at <= s.as_of)
       AND NOT coalesce(p.written_consent, false)
       AND trim(coalesce(p.consent_reference, '')) = ''
+),
+kids AS (
+    -- The portal's children with their administration number; a portal
+    -- that uses the administration's numbers as its own ids (its consent
+    -- export names the child by it) needs no children export to link.
+    SELECT portal_child_id, child_id FROM portal_children WHERE child_id IS NOT NULL
+    UNION
+    SELECT DISTINCT c.portal_child_id, c.portal_child_id FROM portal_consents c
+    WHERE c.portal_child_id IN (SELECT child_id FROM admin_children)
+      AND c.portal_child_id NOT IN (SELECT portal_child_id FROM portal_children)
 ),
 answers AS (
     -- The portal's photo_external answer in force on the day of posting: the
@@ -50,7 +61,7 @@ answers AS (
            row_number() OVER (PARTITION BY p._file, p._row
                               ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
     FROM posts p
-    JOIN portal_children pc ON pc.child_id = p.child_id
+    JOIN kids pc ON pc.child_id = p.child_id
     JOIN portal_consents c ON c.portal_child_id = pc.portal_child_id
      AND c.consent_type = 'photo_external'
      AND (c.recorded_at IS NULL OR c.recorded_at::DATE <= p.judged_on)

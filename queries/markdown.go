@@ -2,6 +2,7 @@ package queries
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,7 +65,8 @@ func writeReadsTable(b *strings.Builder, checks []Check) {
 		"The canonical columns each check reads. When a needed column is not mapped in the\n" +
 		"manifest, or is blank in every row, the check is *not run* (\"the export has no column\n" +
 		"for ...\"), never passed; `column?` only sharpens the result (missing, the check runs and\n" +
-		"is marked incomplete); `column~` may be blank in every row (a blank means \"none\").\n" +
+		"is marked incomplete); `column~` may be blank in every row (a blank means \"none\");\n" +
+		"`a|b` needs one of the two, whichever the export has.\n" +
 		"Columns no check reads are listed as not needed for the audit.\n\n" +
 		"Not special categories by themselves: a home language (thuistaal) and a diet; halal or\n" +
 		"kosher food reveals a religion, origin and nationality may reveal ethnic origin.\n\n" +
@@ -74,8 +76,12 @@ func writeReadsTable(b *strings.Builder, checks []Check) {
 		for _, t := range c.Reads {
 			var cols []string
 			for _, r := range c.ColumnReads {
-				if r.Table != t {
+				if r.Table != t || (len(r.Either) > 0 && firstOf(c.ColumnReads, r) != r.Column) {
 					continue
+				}
+				name := r.Column
+				if len(r.Either) > 0 {
+					name = strings.Join(append([]string{r.Column}, r.Either...), "|")
 				}
 				mark := ""
 				if r.Sharpens {
@@ -84,7 +90,7 @@ func writeReadsTable(b *strings.Builder, checks []Check) {
 				if r.MayBeBlank {
 					mark += "~"
 				}
-				cols = append(cols, r.Column+mark)
+				cols = append(cols, name+mark)
 			}
 			groups = append(groups, t+"("+strings.Join(cols, ", ")+")")
 		}
@@ -132,4 +138,15 @@ func population(c Check) string {
 		return fmt.Sprintf("%s (likelihood %d: %s)", c.Population, c.Likelihood, cell(c.LikelihoodWhy))
 	}
 	return c.Population
+}
+
+// firstOf is the column of r's choice that comes first in reads: the one
+// the table of columns read writes the choice at.
+func firstOf(reads []ColumnRead, r ColumnRead) string {
+	for _, o := range reads {
+		if o.Table == r.Table && (o.Column == r.Column || slices.Contains(r.Either, o.Column)) {
+			return o.Column
+		}
+	}
+	return r.Column
 }

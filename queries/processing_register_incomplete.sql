@@ -7,7 +7,7 @@
 --   betrokkenen en van persoonsgegevens, ontvangers, doorgifte buiten de EER, waar mogelijk
 --   bewaartermijnen en beveiligingsmaatregelen) en art. 5 lid 2 (verantwoordingsplicht)
 -- requires: processing_activities
--- reads: processing_activities(activity, purpose, data_subjects, data_categories, recipients?, transfers?, systems, retention, security?), processors(system, in_use)
+-- reads: processing_activities(activity, purpose, data_subjects, data_categories, recipients?, transfers?, systems, retention, security?), processors(system, in_use?)
 -- impact: 2
 -- impact.why: a documentation gap: it hides risks rather than causing harm itself
 -- population: processing_activities
@@ -60,7 +60,8 @@ register_rows AS (
     SELECT lower(trim(system)) AS k, trim(system) AS name, _file, _row,
            row_number() OVER (PARTITION BY lower(trim(system)) ORDER BY coalesce(in_use, false) DESC, _file, _row) AS rn
     FROM processors
-    WHERE in_use OR lower(trim(system)) IN (SELECT k FROM exported)
+    WHERE in_use OR (in_use IS NULL AND _file NOT IN (SELECT file FROM _columns WHERE table_name = 'processors' AND column_name = 'in_use'))
+       OR lower(trim(system)) IN (SELECT k FROM exported)
 ),
 in_use AS (
     SELECT coalesce(r.k, e.k) AS k, coalesce(r.name, e.name) AS name,

@@ -6,7 +6,7 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst voor de duur van de verwerking); beleid:
 --   processor_expiry_warning_days dagen vooraf melden
 -- requires: processors
--- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use)
+-- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use?)
 -- impact: 2
 -- impact.why: the agreement is still valid; the harm comes only if it lapses
 -- population: processors
@@ -31,7 +31,9 @@ WITH settings AS (
 in_use AS (
     -- In use according to the register, or because exports come from it
     -- (as processor_agreement_missing decides).
-    SELECT lower(trim(system)) AS k FROM processors WHERE in_use
+    SELECT lower(trim(system)) AS k FROM processors
+    -- A register without an "in use" column lists the systems in use.
+    WHERE in_use OR (in_use IS NULL AND _file NOT IN (SELECT file FROM _columns WHERE table_name = 'processors' AND column_name = 'in_use'))
     UNION
     SELECT lower(trim(product)) FROM _systems WHERE system IN ('admin', 'portal', 'tracking')
 ),

@@ -6,7 +6,7 @@
 -- source: AVG art. 28 lid 3 (verwerkersovereenkomst); privacystatement: met Kidsadmin, Konnect en
 --   KIJK! is een verwerkersovereenkomst afgesloten
 -- requires: processors
--- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use)
+-- reads: processors(system, vendor?, agreement_signed_at|agreement_present~, agreement_expires_at?~, in_use?)
 -- impact: 4
 -- impact.why: a vendor holds children's and parents' data without contractual duties on security,
 --   breaches and deletion
@@ -37,8 +37,11 @@
 --     export (portal): export van het ouderportaal | parent portal export
 --     export (tracking): export van het kindvolgsysteem | child-tracking system export
 WITH in_use AS (
+    -- A register without an "in use" column lists the systems in use.
     SELECT lower(trim(system)) AS k, trim(system) AS name, 'verwerkersregister' AS via
-    FROM processors WHERE in_use
+    FROM processors
+    WHERE in_use OR (in_use IS NULL AND _file NOT IN (
+        SELECT file FROM _columns WHERE table_name = 'processors' AND column_name = 'in_use'))
     UNION ALL
     SELECT lower(trim(product)), trim(product), 'export (' || system || ')'
     FROM _systems WHERE system IN ('admin', 'portal', 'tracking')
@@ -50,8 +53,12 @@ systems AS (
 entries AS (
     -- Every register row of a system in use; a system may have several (an
     -- old and a renewed agreement). One valid at the reference date is enough.
+    -- A register that records no signing date may say yes/no instead; a
+    -- "no" there means no agreement, whatever date stands next to it.
     SELECT lower(trim(p.system)) AS k, p.*,
-           p.agreement_signed_at <= getvariable('as_of')::DATE
+           coalesce(p.agreement_signed_at <= getvariable('as_of')::DATE,
+                    p.agreement_signed_at IS NULL AND p.agreement_present, false)
+             AND coalesce(p.agreement_present, true)
              AND (p.agreement_expires_at IS NULL OR p.agreement_expires_at >= getvariable('as_of')::DATE) AS valid
     FROM processors p
 ),
@@ -67,7 +74,7 @@ judged AS (
            CASE
                WHEN b.k IS NULL THEN 'unregistered'
                WHEN b.valid THEN NULL
-               WHEN b.agreement_signed_at IS NULL THEN 'unsigned'
+               WHEN b.agreement_signed_at IS NULL OR NOT coalesce(b.agreement_present, true) THEN 'unsigned'
                WHEN b.agreement_signed_at > getvariable('as_of')::DATE THEN 'not_yet_signed'
                ELSE 'expired'
            END AS problem

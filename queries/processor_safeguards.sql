@@ -9,7 +9,7 @@
 --   art. 99 lid 2 met overweging 171 (de AVG geldt vanaf 25 mei 2018; lopende verwerkingen moesten daarmee in
 --   overeenstemming worden gebracht)
 -- requires: processors
--- reads: processors(system, vendor?~, in_use, sub_processors?~, data_location?, transfer_mechanism?~, agreement_signed_at~, agreement_expires_at~, agreement_updated_at?~)
+-- reads: processors(system, vendor?~, in_use?, sub_processors?~, data_location?, transfer_mechanism?~, agreement_signed_at?~, agreement_expires_at?~, agreement_updated_at?~)
 -- impact: 3
 -- impact.why: children's and parents' data held abroad without a safeguard, by unknown parties or under an
 --   agreement that lacks the AVG's guarantees, is beyond the organisation's control
@@ -80,7 +80,8 @@ procs AS (
            list_filter(list_transform(string_split_regex(strip_accents(lower(coalesce(p.data_location, ''))), '\s*[,;/]\s*|\s+(en|and)\s+'),
                        x -> regexp_replace(trim(x), '\s+', ' ', 'g')), x -> x <> '') AS locs
     FROM processors p
-    WHERE p.in_use
+    -- A register without an "in use" column lists the systems in use.
+    WHERE p.in_use OR (p.in_use IS NULL AND p._file NOT IN (SELECT file FROM _columns WHERE table_name = 'processors' AND column_name = 'in_use'))
 ),
 outside AS (
     SELECT system, list(loc ORDER BY loc) AS abroad

@@ -23,6 +23,10 @@ type ColumnRead struct {
 	// tussenvoegsel"), so a column blank in every row is a result, not a
 	// gap; only an unmapped column is. Written `column~` (or `column?~`).
 	MayBeBlank bool
+	// Either are the other columns of a choice: the check needs one of
+	// them, whichever the export has (a consent's date, or a yes/no).
+	// Written `column|other` (marks after the last apply to all).
+	Either []string
 }
 
 // String is the column as table.column.
@@ -36,7 +40,7 @@ var PlaceColumns = []string{ColLocation, ColGroup}
 
 var (
 	readsGroup = regexp.MustCompile(`^\s*([a-z_][a-z0-9_]*)\s*\(([^()]*)\)\s*(?:,|$)`)
-	readsCol   = regexp.MustCompile(`^([a-z_][a-z0-9_]*)(\??)(~?)$`)
+	readsCol   = regexp.MustCompile(`^([a-z_][a-z0-9_]*(?:\|[a-z_][a-z0-9_]*)*)(\??)(~?)$`)
 	identWord  = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)
 )
 
@@ -77,10 +81,19 @@ func parseReads(c *Check, value string, line int) error {
 			if cm == nil {
 				return bad("reads: %s(%s): %q is not a column name (with an optional ? or ~)", t.Name, m[2], strings.TrimSpace(raw))
 			}
-			if _, ok := t.Column(cm[1]); !ok {
-				return bad("reads: %s has no column %q; its columns: %s", t.Name, cm[1], strings.Join(t.ColumnNames(), ", "))
+			names := strings.Split(cm[1], "|")
+			for _, name := range names {
+				if _, ok := t.Column(name); !ok {
+					return bad("reads: %s has no column %q; its columns: %s", t.Name, name, strings.Join(t.ColumnNames(), ", "))
+				}
 			}
-			c.ColumnReads = append(c.ColumnReads, ColumnRead{Table: t.Name, Column: cm[1], Sharpens: cm[2] == "?", MayBeBlank: cm[3] == "~"})
+			for i, name := range names {
+				var either []string
+				if len(names) > 1 {
+					either = append(slices.Clone(names[:i]), names[i+1:]...)
+				}
+				c.ColumnReads = append(c.ColumnReads, ColumnRead{Table: t.Name, Column: name, Sharpens: cm[2] == "?", MayBeBlank: cm[3] == "~", Either: either})
+			}
 		}
 	}
 	words := sqlWords(c.SQL)

@@ -52,11 +52,15 @@ held AS (
     -- 31 December of the record_years-th year after the year care ended.
     -- The BSN goes with it, unless the organisation's own policy sets a
     -- shorter period (bsn_months > 0).
-    SELECT ac.child_id, ac._file, ac._row, ac.location, ac.group_name, ac.bsn IS NOT NULL AS has_bsn, a.records, a.care_end AS ended,
+    -- One finding per child, also when it has several records (one per
+    -- enrolment or location): on the record with the last end date.
+    SELECT ac.child_id, ac._file, ac._row, ac.location, ac.group_name,
+           bool_or(ac.bsn IS NOT NULL) OVER (PARTITION BY ac.child_id) AS has_bsn, a.records, a.care_end AS ended,
            make_date(year(a.care_end)::INTEGER + s.record_years, 12, 31) AS record_deadline,
            CASE WHEN s.bsn_months > 0 THEN (a.care_end + to_months(s.bsn_months))::DATE END AS own_bsn_deadline
     FROM admin_children ac
     JOIN admin_end a ON a.child_id = ac.child_id, settings s
+    QUALIFY row_number() OVER (PARTITION BY ac.child_id ORDER BY ac.care_end DESC NULLS FIRST, ac._file, ac._row) = 1
 ),
 judged AS (
     -- A record past the fiscal period goes as a whole, BSN included.

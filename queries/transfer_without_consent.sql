@@ -8,7 +8,7 @@
 --   schriftelijke toestemming); het VVE-programma en de duur doorgeven is een wettelijke plicht bij
 --   voorschoolse educatie en vraagt geen toestemming
 -- requires: tracking_transfers
--- reads: tracking_transfers(tracking_child_id, school?, sent_at, consent_signed_at~, contents?~)
+-- reads: tracking_transfers(tracking_child_id, school?, sent_at, consent_signed_at|consent_given~, contents?~)
 -- impact: 4
 -- impact.why: development data about the child reached a school without the parents' consent and cannot
 --   be recalled
@@ -44,7 +44,10 @@
 --     consent_after_sending: toestemming pas na versturen getekend | consent signed only after sending
 WITH judged AS (
     SELECT t.*,
-           CASE WHEN t.consent_signed_at IS NULL THEN 'no_consent'
+           -- The consent's date, or, where the export records none, its
+           -- yes/no; a "no" there is no consent, whatever date stands next to it.
+           CASE WHEN NOT coalesce(t.consent_given, true) THEN 'no_consent'
+                WHEN t.consent_signed_at IS NULL AND NOT coalesce(t.consent_given, false) THEN 'no_consent'
                 WHEN t.consent_signed_at > t.sent_at THEN 'consent_after_sending'
            END AS problem
     FROM tracking_transfers t

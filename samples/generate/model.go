@@ -261,6 +261,7 @@ type Breach struct {
 	Effects     string
 	Measures    string
 	Exception   string // why the people affected need not be informed (art. 34 lid 3)
+	LateReason  string // why a report after 72 hours was late (art. 33 lid 1)
 }
 
 // Post is a social media or website post showing a recognisable child.

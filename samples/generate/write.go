@@ -381,9 +381,9 @@ func (o *Org) registerSheets() []sheetData {
 		reqs.Rows = append(reqs.Rows, []any{r.ID, r.Type, nlDate(r.Received), nlDate(r.Extension), nlDate(r.Answered), r.Remark})
 	}
 	breaches := sheetData{Name: "Datalekken", Table: "breaches", Header: []string{"Nummer", "Ontdekt op", "Omschrijving", "Meldplichtig", "Gemeld bij AP op",
-		"Hoog risico", "Betrokkenen geïnformeerd op", "Uitzondering informeren (art. 34 lid 3)", "Gevolgen", "Maatregelen"}}
+		"Reden late melding", "Hoog risico", "Betrokkenen geïnformeerd op", "Uitzondering informeren (art. 34 lid 3)", "Gevolgen", "Maatregelen"}}
 	for _, b := range o.Breaches {
-		breaches.Rows = append(breaches.Rows, []any{b.ID, stampCell(b.Discovered), b.Description, b.Reportable, stampCell(b.Reported), jaNee(b.HighRisk),
+		breaches.Rows = append(breaches.Rows, []any{b.ID, stampCell(b.Discovered), b.Description, b.Reportable, stampCell(b.Reported), b.LateReason, jaNee(b.HighRisk),
 			nlStamp(b.Informed), b.Exception, b.Effects, b.Measures})
 	}
 	posts := sheetData{Name: "Social media", Table: "social_posts", Header: []string{"Post-ID", "Kindnummer", "Datum", "Kanaal", "Schriftelijke toestemming",
@@ -518,7 +518,7 @@ var manifestSystems = []system{
 		}},
 		{File: "registers/privacyregisters.xlsx", Sheet: "Datalekken", Table: "breaches", Columns: [][2]string{
 			{"Nummer", "breach_id"}, {"Ontdekt op", "discovered_at"}, {"Meldplichtig", "reportable"}, {"Gemeld bij AP op", "reported_to_ap_at"},
-			{"Hoog risico", "high_risk"}, {"Betrokkenen geïnformeerd op", "subjects_informed_at"},
+			{"Reden late melding", "late_reason"}, {"Hoog risico", "high_risk"}, {"Betrokkenen geïnformeerd op", "subjects_informed_at"},
 			{"Uitzondering informeren (art. 34 lid 3)", "inform_exception"},
 			{"Omschrijving", "facts"}, {"Gevolgen", "effects"}, {"Maatregelen", "measures"},
 		}},

@@ -1,0 +1,158 @@
+package manifest_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/avgaudit/avgaudit/manifest"
+)
+
+const shapes = `version: 1
+organisation: Vormen
+systems:
+  admin:
+    product: Flexkids
+    files:
+      - file: Flexkids_Gebruikers.csv
+        table: accounts
+        columns: {Gebruikersnaam: username}
+  portal:
+    product: Bitcare
+    files:
+      - file: Bitcare_toestemmingen.xlsx
+        table: portal_consents
+        columns: {Bitcare ID: portal_child_id, Laatst gewijzigd: recorded_at}
+        unpivot:
+          into: [consent_type, granted]      # the question, and the cell
+          columns:
+            "Foto's in de Bitcare app": photo_portal
+            "Foto's op onze website": Website
+        values:
+          consent_type: {Website: photo_external}
+          granted: {x: ja, "": nee}
+      - file: Bitcare_toestemmingen.xlsx
+        table: portal_children
+        columns: {Bitcare ID: portal_child_id, Extern nummer: child_id}
+  register:
+    product: Excel
+    files:
+      - file: Bitcare_gebruikers.csv
+        table: accounts
+        columns: {Gebruikersnaam: username}
+        values: {system: Bitcare}
+      - file: social.csv
+        table: social_posts
+        columns: {Bericht: post_id, Kinderen: child_id}
+        split: {child_id: ","}
+`
+
+// TestParseShapes reads the manifest syntax for exports that are not one
+// record per row, and writes it back the same.
+func TestParseShapes(t *testing.T) {
+	m, err := manifest.Parse(strings.NewReader(shapes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	consents := m.Systems["portal"].Files[0]
+	if diff := cmp.Diff(&manifest.Unpivot{Into: []string{"consent_type", "granted"}, Columns: map[string]string{"Foto's in de Bitcare app": "photo_portal", "Foto's op onze website": "Website"}}, consents.Unpivot); diff != "" {
+		t.Errorf("unpivot (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]map[string]string{"consent_type": {"Website": "photo_external"}, "granted": {"x": "ja", "": "nee"}}, consents.Values); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	reg := m.Systems["register"].Files
+	if diff := cmp.Diff(map[string]string{"system": "Bitcare"}, reg[0].Fixed); diff != "" {
+		t.Errorf("fixed values (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{"child_id": ","}, reg[1].Split); diff != "" {
+		t.Errorf("split (-want +got):\n%s", diff)
+	}
+	var buf bytes.Buffer
+	if err := manifest.Write(&buf, m, manifest.Comments{}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := manifest.Parse(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	if diff := cmp.Diff(m, back, cmpopts.IgnoreFields(manifest.File{}, "Line"), cmpopts.IgnoreUnexported(manifest.Manifest{}, manifest.File{})); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s\n%s", diff, buf.String())
+	}
+	for _, want := range []string{"        unpivot:\n          into: [consent_type, granted]\n          columns:\n", `split: {child_id: ","}`, "values:\n          system: Bitcare\n"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("written manifest lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+// TestParseShapeErrors: mistakes in unpivot, split and fixed values are
+// reported with their line and what would be right, in both languages.
+func TestParseShapeErrors(t *testing.T) {
+	const head = "version: 1\nsystems:\n  portal:\n    product: Bitcare\n    files:\n      - file: a.csv\n"
+	tests := []struct {
+		name, yaml string
+		want       []string
+		nl         string
+	}{
+		{"into needs two", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [granted]\n          columns: {Foto: photo_portal}\n",
+			[]string{"line 10: unpivot: into: expected two columns"}, "verwacht twee kolommen"},
+		{"into unknown column", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [consent_typ, granted]\n          columns: {Foto: photo_portal}\n",
+			[]string{`line 10: unpivot: into: "consent_typ" is not a column of portal_consents: did you mean consent_type?`}, "bedoel je consent_type?"},
+		{"question not a value", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [consent_type, granted]\n          columns:\n            Foto: photo_extern\n",
+			[]string{`line 12: unpivot: columns: "Foto" maps to "photo_extern", which is not one of`, "did you mean photo_external?"}, "bedoel je photo_external?"},
+		{"question also a column", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Foto: given_by}\n        unpivot:\n          into: [consent_type, granted]\n          columns:\n            Foto: photo_portal\n",
+			[]string{`line 12: unpivot: columns: "Foto" is also mapped to given_by under columns:`}, "een exportkolom is een vraag of een kolom"},
+		{"into already mapped", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Antwoord: granted}\n        unpivot:\n          into: [consent_type, granted]\n          columns: {Foto: photo_portal}\n",
+			[]string{`line 10: unpivot: into: the export column "Antwoord" already fills granted under columns:`}, "vult granted al"},
+		{"unknown unpivot key", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [consent_type, granted]\n          kolommen: {Foto: photo_portal}\n",
+			[]string{`line 11: systems.portal.files[0]: unpivot: unknown key "kolommen"`}, "onbekende sleutel"},
+		{"unpivot a keyed table", head + "        table: portal_notes\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [category, created_at]\n          columns: {Allergie: allergy}\n",
+			[]string{"line 9: unpivot makes several rows of one export row, but note_id is the key of portal_notes"}, "zou herhaald worden"},
+		{"fixed value of a yes/no", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Vraag: consent_type}\n        values: {granted: misschien}\n",
+			[]string{`line 9: values: granted: "misschien" which is not a yes/no value`}, "geen ja/nee-waarde"},
+		{"fixed value and a column", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Vraag: consent_type, Antwoord: granted}\n        values: {granted: ja}\n",
+			[]string{`line 9: values: granted: the export column "Antwoord" already fills granted`}, "vult granted al"},
+		{"fixed value of an unknown column", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {grantd: ja}\n",
+			[]string{`line 9: values: "grantd" is not a column of portal_consents: did you mean granted?`}, "bedoel je granted?"},
+		{"fixed value empty", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {granted: }\n",
+			[]string{`line 9: values: granted: no value`}, "geen waarde"},
+		{"split without separator", head + "        table: portal_photos\n        columns: {ID: portal_child_id}\n        split: {portal_child_id: \"\"}\n",
+			[]string{`line 9: split: portal_child_id: no separator`}, "geen scheidingsteken"},
+		{"split of an unknown column", head + "        table: portal_photos\n        split: {child: \",\"}\n",
+			[]string{`line 8: split: "child" is not a column of portal_photos`}, "is geen kolom van portal_photos"},
+		{"split a keyed table", head + "        table: portal_notes\n        split: {portal_child_id: \",\"}\n",
+			[]string{"line 8: split makes several rows of one export row, but note_id is the key of portal_notes"}, "split kan voor deze tabel niet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := manifest.Parse(strings.NewReader(tt.yaml))
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\ndoes not contain %q", err, w)
+				}
+			}
+			if nl := err.(interface{ Dutch() string }).Dutch(); !strings.Contains(nl, tt.nl) {
+				t.Errorf("Dutch error %q\ndoes not contain %q", nl, tt.nl)
+			}
+		})
+	}
+}
+
+// TestRegisterTableUnderAnySystem: a system's own user list fills accounts
+// under that system; other tables stay with their system.
+func TestRegisterTableUnderAnySystem(t *testing.T) {
+	if _, err := manifest.Parse(strings.NewReader("version: 1\nsystems:\n  admin:\n    product: Flexkids\n    files:\n      - {file: a.csv, table: accounts}\n")); err != nil {
+		t.Errorf("accounts under admin: %v", err)
+	}
+	_, err := manifest.Parse(strings.NewReader("version: 1\nsystems:\n  register:\n    product: Excel\n    files:\n      - {file: a.csv, table: admin_children}\n"))
+	if err == nil || !strings.Contains(err.Error(), "table admin_children belongs to system admin, not register; move the entry under systems: admin:") {
+		t.Errorf("admin_children under register: %v", err)
+	}
+}
