@@ -368,7 +368,8 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 	}
 	c.Matched = len(taken)
 	for _, col := range t.Columns {
-		if !taken[col.Name] && col.Required {
+		if !taken[col.Name] && col.Required && !col.RowKey {
+			// a record number the export lacks is its row (model.RowKey)
 			c.Missing = append(c.Missing, col.Name)
 		}
 	}

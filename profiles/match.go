@@ -122,6 +122,14 @@ func (c Candidate) keyLeftOutBy(o Candidate) bool {
 	return false
 }
 
+func (c Candidate) closeness() float64 {
+	x := c.Weight - 0.5*float64(len(c.Missing))
+	if c.missesKey() {
+		x -= 0.5
+	}
+	return x
+}
+
 // missesKey reports whether c lacks its table's key column.
 func (c Candidate) missesKey() bool {
 	t, _ := model.Lookup(c.Table)
@@ -137,7 +145,8 @@ func (c Candidate) missesKey() bool {
 // lacks the fewest required columns first.
 func (c Candidate) closer(o Candidate) bool {
 	// what the matched columns say, less half a column per one missing
-	if d := (c.Weight - 0.5*float64(len(c.Missing))) - (o.Weight - 0.5*float64(len(o.Missing))); d > 1e-6 || d < -1e-6 {
+	// and half more for a missing key
+	if d := c.closeness() - o.closeness(); d > 1e-6 || d < -1e-6 {
 		return d > 0
 	}
 	if len(c.Missing) != len(o.Missing) {

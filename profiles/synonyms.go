@@ -89,6 +89,7 @@ var perTable = map[string]map[string][]string{
 	"tracking_transfers": {
 		"school":            {"School", "Basisschool", "Ontvangende school", "Receiving school", "Primary school"},
 		"sent_at":           {"Verzonden op", "Verstuurd op", "Datum verzending", "Overgedragen op", "Sent at", "Sent", "Date sent"},
+		"consent_given":     {"Toestemming gegeven", "Schriftelijke toestemming", "Parental consent", "Consent given", "Written consent"},
 		"consent_signed_at": {"Toestemming ouders getekend op", "Toestemming getekend op", "Toestemming ouders", "Datum toestemming", "Consent signed at", "Parental consent signed"},
 		"channel":           {"Verzendwijze", "Kanaal", "Wijze van overdracht", "Manier", "Channel", "Sent via"},
 		"vve_programme":     {"VVE-programma", "VVE programma", "Programma", "VVE programme", "Programme"},
@@ -100,6 +101,7 @@ var perTable = map[string]map[string][]string{
 		"vendor":               {"Verwerker", "Leverancier", "Bedrijf", "Vendor", "Processor", "Supplier"},
 		"agreement_signed_at":  {"Verwerkersovereenkomst getekend", "Verwerkersovereenkomst getekend op", "Getekend op", "Datum ondertekening", "Overeenkomst getekend", "Agreement signed", "Agreement signed at", "Signed", "VWO getekend", "VWO getekend op", "Datum VWO", "VWO datum", "Verwerkersovereenkomst", "Verwerkersovereenkomst afgesloten op", "DPA signed"},
 		"agreement_expires_at": {"Einddatum overeenkomst", "Overeenkomst tot", "Geldig tot", "Verloopt op", "Einddatum verwerkersovereenkomst", "Agreement expires", "Agreement end", "Expires", "Valid until", "VWO geldig tot", "VWO einddatum", "Einddatum VWO", "VWO tot", "Verwerkersovereenkomst geldig tot", "DPA expires"},
+		"agreement_present":    {"Verwerkersovereenkomst aanwezig", "VWO aanwezig", "Overeenkomst aanwezig", "Agreement present", "DPA present", "DPA in place"},
 		"certifications":       {"Certificeringen", "Certificering", "Certificaten", "Keurmerken", "Certifications", "Certificates"},
 		"in_use":               {"In gebruik", "Actief", "Gebruikt", "In use", "Active"},
 		"sub_processors":       {"Subverwerkers", "Sub-verwerkers", "Subverwerker", "Sub-processors", "Subprocessors", "Sub-processor"},
@@ -131,6 +133,7 @@ var perTable = map[string]map[string][]string{
 		"discovered_at":        {"Ontdekt op", "Datum ontdekking", "Geconstateerd op", "Vastgesteld op", "Discovered at", "Discovered", "Date discovered", "Datum ontdekt", "Ontdekt", "Datum constatering", "Datum lek", "Datum ontdekking lek"},
 		"reportable":           {"Meldplichtig", "Melden bij AP", "Meldingsplichtig", "Reportable", "Notifiable"},
 		"reported_to_ap_at":    {"Gemeld bij AP op", "Gemeld bij AP", "Melding AP", "Datum melding AP", "Gemeld aan AP op", "Reported to AP", "Reported to AP at", "Reported to authority"},
+		"late_reason":          {"Reden te late melding", "Reden late melding", "Reden vertraging", "Reason for late report", "Late reason", "Reason for delay"},
 		"high_risk":            {"Hoog risico", "Hoog risico betrokkenen", "High risk"},
 		"subjects_informed_at": {"Betrokkenen geïnformeerd op", "Betrokkenen geïnformeerd", "Betrokkenen ingelicht op", "Subjects informed at", "Data subjects informed", "Subjects informed"},
 		"facts":                {"Omschrijving", "Wat is er gebeurd", "Feiten", "Beschrijving", "Description", "Facts", "What happened"},

@@ -78,6 +78,7 @@ var concepts = map[string]string{
 	// time
 	"date":       "datum date dag day dt",
 	"time":       "tijd tijdstip time moment",
+	"late":       "laat late vertraging vertraagd delay delayed overdue",
 	"start":      "hire hired aangenomen start begin aanvang ingang vanaf from since sinds starting join joining joined inschrijf inschrijving ingeschreven enrolled enrolment",
 	"end":        "termination terminated ontslag ontslagen eind einde end tot until stop uitschrijving uitschrijf uitgeschreven afmelding opzegging beeindiging ending leave leaving left vertrek",
 	"care":       "opvang plaatsing placement care contract zorg placed",
