@@ -310,6 +310,12 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			}
 			fv, vwhy := sh.fits(col)
 			if score > 0 && fv < 0 && (score < scoreCanonical || col.Type == model.Enum) {
+				if b := yesNoSibling(t, col, sh); b != "" {
+					// "DPA signed" with Yes/No: not the date, the yes/no of it
+					pairs = append(pairs, pair{i: i, col: b, order: ci, score: score * 0.95,
+						why: fmt.Sprintf("words as for %s, values: yes/no answers, so %s", col.Name, b)})
+					continue
+				}
 				vetoes[i] = append(vetoes[i], fmt.Sprintf("%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
 				continue
 			}
@@ -394,6 +400,23 @@ func otherFit(t *model.Table, col *model.Column, sh shape) string {
 		o := &t.Columns[i]
 		if o.Name != col.Name && o.Type == model.Text && hasConcept(o.Name, "reference") {
 			return "; they fit " + o.Name
+		}
+	}
+	return ""
+}
+
+// yesNoSibling is, for a date column whose header has yes/no answers
+// under it, the yes/no column of the table about the same thing
+// (agreement_signed_at: agreement_present; consent_signed_at:
+// consent_given); "" when there is none.
+func yesNoSibling(t *model.Table, col *model.Column, sh shape) string {
+	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "") {
+		return ""
+	}
+	subject := strings.SplitN(col.Name, "_", 2)[0]
+	for _, o := range t.Columns {
+		if o.Type == model.Bool && strings.SplitN(o.Name, "_", 2)[0] == subject {
+			return o.Name
 		}
 	}
 	return ""

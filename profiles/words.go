@@ -45,7 +45,7 @@ var concepts = map[string]string{
 	"tracking":  "kijk volgsysteem kindvolgsysteem tracking leerling pupil",
 	// people
 	"child":     "kind kinder kinderen kindje child children kid kids",
-	"parent":    "ouder verzorger ouderverzorger moeder vader guardian parent mother father voogd contactpersoon",
+	"parent":    "parental ouderlijk ouder verzorger ouderverzorger moeder vader guardian parent mother father voogd contactpersoon",
 	"person":    "persoon person betrokkene betrokken subject affected getroffen",
 	"employee":  "medewerker personeel personeelslid werknemer employee staff worker pm emp",
 	"applicant": "sollicitant kandidaat applicant candidate sollicitatie",
