@@ -140,7 +140,9 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		add(up, "into", into)
 		qs := mapping()
 		for _, h := range f.UnpivotHeaders() {
-			add(qs, h, str(u.Columns[h]))
+			v := str(u.Columns[h])
+			v.LineComment = lineComment(c.Columns[label][h])
+			add(qs, h, v)
 		}
 		add(up, "columns", qs)
 		add(n, "unpivot", up)

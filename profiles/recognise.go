@@ -321,8 +321,45 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 	for _, i := range r.Review {
 		pl.Notes = append(pl.Notes, fmt.Sprintf("%s: mapped to %s by its values alone (%s); check it", pv.Header[i], r.Columns[i], r.Why[i]))
 	}
+	if u := r.Unpivot; u != nil {
+		pl.answers(pv, u)
+	}
+	for col, v := range r.Fixed {
+		pl.Notes = append(pl.Notes, fmt.Sprintf("values: %s: %s: the export has no column for %s; every row gets %s, the product its file name names", col, v, col, v))
+	}
+	for col, sep := range r.Split {
+		pl.Notes = append(pl.Notes, fmt.Sprintf("split: %s: %q: cells hold several ids separated by %q; each becomes a row of its own", col, sep, sep))
+	}
 	pl.Notes = append(pl.Notes, r.Notes...)
 	return pl
+}
+
+// answers proposes how the answers under a wide consent export's questions
+// read as yes or no: ja/nee as they are, words such as "Niet akkoord" by
+// their words (REVIEW), and a checkbox's mark as yes and its blank as no.
+func (pl *Placement) answers(pv ingest.SheetPreview, u *Unpivot) {
+	for _, i := range slices.Sorted(maps.Keys(u.Columns)) {
+		if i >= len(pv.Distinct) {
+			continue
+		}
+		v := Values{Distinct: pv.Distinct[i]}
+		if i < len(pv.Blanks) {
+			v.Blanks = pv.Blanks[i]
+		}
+		if mark := v.shape().checkbox; mark != "" {
+			pl.setValue(u.Into[1], mark, "ja", "")
+			pl.setValue(u.Into[1], "", "nee", "REVIEW: a blank checkbox is no")
+			continue
+		}
+		for _, d := range pv.Distinct[i] {
+			if _, err := values.ParseBool(d); err == nil {
+				continue
+			}
+			if yes, ok := boolValue(d); ok {
+				pl.setValue(u.Into[1], d, map[bool]string{true: "ja", false: "nee"}[yes], "REVIEW: read as "+map[bool]string{true: "ja", false: "nee"}[yes]+" by its words")
+			}
+		}
+	}
 }
 
 // setValue proposes label -> v for column col, with a comment for review.
@@ -465,7 +502,13 @@ func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 			m.Systems[t.System] = s
 		}
 		f := &manifest.File{File: pl.File, Sheet: pl.Sheet, Table: t.Name, Columns: map[string]string{}, Values: pl.Values,
-			System: t.System, Product: s.Product}
+			System: t.System, Product: s.Product, Fixed: pl.Fixed, Split: pl.Split}
+		if u := pl.Unpivot; u != nil {
+			f.Unpivot = &manifest.Unpivot{Into: u.Into[:], Columns: map[string]string{}}
+			for i, v := range u.Columns {
+				f.Unpivot.Columns[pl.Header[i]] = v
+			}
+		}
 		if pl.Sheet == "" {
 			f.Delimiter = pl.Delimiter
 		}
@@ -583,6 +626,15 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 			}
 			_ = col
 		}
+		if u := pl.Unpivot; u != nil {
+			for i, v := range u.Columns {
+				w := fmt.Sprintf("a question: %s = %s", v, model.ValueDoc("consent_type", v))
+				if u.Review[i] {
+					w = "REVIEW: proposed by its words; " + v + " = " + model.ValueDoc("consent_type", v)
+				}
+				why[pl.Header[i]] = in(w)
+			}
+		}
 		c.Columns[label] = why
 		if len(pl.ValueComments) > 0 {
 			c.Values[label] = pl.ValueComments
@@ -664,8 +716,15 @@ func yamlKey(h string) string {
 func valueDocLines(table string, pl Placement, nl bool) []string {
 	t, _ := model.Lookup(table)
 	var out []string
-	for _, i := range slices.Sorted(maps.Keys(pl.Result.Columns)) {
-		col, ok := t.Column(pl.Result.Columns[i])
+	cols := map[int]string{}
+	for i, c := range pl.Result.Columns {
+		cols[i] = c
+	}
+	if pl.Unpivot != nil {
+		cols[-1] = pl.Unpivot.Into[0]
+	}
+	for _, i := range slices.Sorted(maps.Keys(cols)) {
+		col, ok := t.Column(cols[i])
 		if !ok || col.Type != model.Enum {
 			continue
 		}
