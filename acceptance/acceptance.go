@@ -12,7 +12,7 @@
 package acceptance
 
 import (
-	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"strings"
 	"time"
 )
@@ -39,16 +39,21 @@ type Error struct {
 	Problems []error
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In("en") }
+
+// In is the message in lang: a line per problem.
+func (e *Error) In(lang string) string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		lines[i] = p.Error()
+		lines[i] = vocab.Message(p, lang)
 	}
-	head := "the accepted-risk register has 1 error (see docs/accepted-risks.md):"
+	head := vocab.Text{NL: "het register van geaccepteerde risico's heeft 1 fout (zie docs/accepted-risks.md):",
+		EN: "the accepted-risk register has 1 error (see docs/accepted-risks.md):"}
 	if len(lines) > 1 {
-		head = fmt.Sprintf("the accepted-risk register has %d errors (see docs/accepted-risks.md):", len(lines))
+		head = vocab.Textf("het register van geaccepteerde risico's heeft %d fouten (zie docs/accepted-risks.md):",
+			"the accepted-risk register has %d errors (see docs/accepted-risks.md):", vocab.Count(len(lines)))
 	}
-	return head + "\n" + strings.Join(lines, "\n")
+	return head.In(lang) + "\n" + strings.Join(lines, "\n")
 }
 
 // Unwrap returns the problems.
@@ -65,7 +70,7 @@ func errorOf(problems []error) error {
 // problem is a validation message about one key of an entry.
 type problem struct {
 	key string // the YAML key: check or expires_on
-	msg string
+	msg vocab.Text
 }
 
 // validate checks what both register forms share: the check must exist
@@ -74,14 +79,15 @@ type problem struct {
 func (e *Entry) validate(checks map[string]bool) []problem {
 	var msgs []problem
 	if e.CheckID != "" && !checks[e.CheckID] {
-		msg := fmt.Sprintf("check %q does not exist", e.CheckID)
+		msg := vocab.Textf("controle %q bestaat niet", "check %q does not exist", e.CheckID)
 		if s := closest(e.CheckID, checks); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			msg = msg.Plus(vocab.Textf(" (bedoel je %q?)", " (did you mean %q?)", s))
 		}
-		msgs = append(msgs, problem{"check", msg + "; `avgaudit checks` lists the check ids"})
+		msgs = append(msgs, problem{"check", msg.Plus(vocab.Text{NL: "; `avgaudit checks` toont de controles", EN: "; `avgaudit checks` lists the check ids"})})
 	}
 	if !e.ApprovedOn.IsZero() && !e.ExpiresOn.IsZero() && e.ExpiresOn.Before(e.ApprovedOn) {
-		msgs = append(msgs, problem{"expires_on", fmt.Sprintf("it expires on %s, before it was approved on %s; are the two dates swapped?",
+		msgs = append(msgs, problem{"expires_on", vocab.Textf("het verloopt op %s, voordat het werd goedgekeurd op %s; zijn de twee datums verwisseld?",
+			"it expires on %s, before it was approved on %s; are the two dates swapped?",
 			e.ExpiresOn.Format(time.DateOnly), e.ApprovedOn.Format(time.DateOnly))})
 	}
 	return msgs

@@ -10,6 +10,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Table is the canonical table a registers sheet with accepted risks is
@@ -52,7 +53,7 @@ func ReadTable(ctx context.Context, q Querier, checks map[string]bool, inputs []
 		e.ApprovedOn, e.ExpiresOn = day(e.ApprovedOn), day(e.ExpiresOn)
 		ps := e.validate(checks)
 		for _, p := range ps {
-			problems = append(problems, rowProblem{file, row, fmt.Errorf("%s: %s", e.Source, p.msg)})
+			problems = append(problems, rowProblem{file, row, vocab.Errorf("%s rij %d: %s", "%s row %d: %s", file, row, p.msg)})
 		}
 		if len(ps) == 0 {
 			entries = append(entries, e)
@@ -100,12 +101,12 @@ func rejectedRows(inputs []results.Input, rejects []results.Reject) []rowProblem
 			continue
 		}
 		file := label(r.File, r.Sheet)
-		where := fmt.Sprintf("%s row %d", file, r.Row)
+		where := vocab.Textf("%s rij %d", "%s row %d", file, r.Row)
 		if r.Column != "" {
-			where += fmt.Sprintf(", column %q", r.Column)
+			where = where.Plus(vocab.Textf(", kolom %q", ", column %q", r.Column))
 		}
 		problems = append(problems, rowProblem{file, r.Row,
-			fmt.Errorf("%s: %s (the entry was not read: correct this row)", where, r.Reason.EN)})
+			vocab.Errorf("%s: %s (de vermelding is niet ingelezen: verbeter deze rij)", "%s: %s (the entry was not read: correct this row)", where, vocab.Text(r.Reason))})
 	}
 	return problems
 }

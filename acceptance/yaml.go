@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // TopKey is the one top-level key of a register file.
@@ -25,12 +26,12 @@ const TopKey = "accepted_risks"
 var keys = []string{"check", "record", "justification", "legal_basis", "approved_by", "approved_on", "expires_on"}
 
 // required are the keys an entry must have, with what to write there.
-var required = map[string]string{
-	"check":         "the id of the check, as `avgaudit checks` lists it",
-	"justification": "why the risk is accepted",
-	"approved_by":   "who approved it: a role or a name",
-	"approved_on":   "the date of approval, e.g. 2026-03-15",
-	"expires_on":    "the date the acceptance ends, e.g. 2027-03-15",
+var required = map[string]vocab.Text{
+	"check":         {NL: "de id van de controle, zoals `avgaudit checks` die toont", EN: "the id of the check, as `avgaudit checks` lists it"},
+	"justification": {NL: "waarom het risico is geaccepteerd", EN: "why the risk is accepted"},
+	"approved_by":   {NL: "wie het goedkeurde: een rol of een naam", EN: "who approved it: a role or a name"},
+	"approved_on":   {NL: "de datum van goedkeuring, bijvoorbeeld 2026-03-15", EN: "the date of approval, e.g. 2026-03-15"},
+	"expires_on":    {NL: "de datum waarop de acceptatie afloopt, bijvoorbeeld 2027-03-15", EN: "the date the acceptance ends, e.g. 2027-03-15"},
 }
 
 // ReadFile reads and validates the register file at path on the OS
@@ -38,7 +39,7 @@ var required = map[string]string{
 func ReadFile(path string, checks map[string]bool) ([]Entry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read accepted-risk register: %w", err)
+		return nil, vocab.Wrapf(err, "lees het register van geaccepteerde risico's", "read accepted-risk register")
 	}
 	return Parse(path, data, checks)
 }
@@ -54,9 +55,10 @@ func Parse(name string, data []byte, checks map[string]bool) ([]Entry, error) {
 			return nil, nil
 		}
 		if line := unquotedPattern(data); line > 0 {
-			return nil, &Error{Problems: []error{fmt.Errorf("%s:%d: not valid YAML: a value that starts with * or ? must be in quotes, e.g. record: \"*\"", name, line)}}
+			return nil, &Error{Problems: []error{vocab.Errorf("%s:%d: geen geldige YAML: een waarde die met * of ? begint, moet tussen aanhalingstekens, bijvoorbeeld record: \"*\"",
+				"%s:%d: not valid YAML: a value that starts with * or ? must be in quotes, e.g. record: \"*\"", name, line)}}
 		}
-		return nil, &Error{Problems: []error{fmt.Errorf("%s: not valid YAML: %w", name, err)}}
+		return nil, &Error{Problems: []error{vocab.Errorf("%s: geen geldige YAML: %w", "%s: not valid YAML: %w", name, err)}}
 	}
 	p := &yamlParser{name: name, checks: checks}
 	entries := p.document(&doc)
@@ -96,8 +98,9 @@ type lineProblem struct {
 	err  error
 }
 
-func (p *yamlParser) addf(line int, format string, args ...any) {
-	err := fmt.Errorf("%s:%d: %s", p.name, line, fmt.Sprintf(format, args...))
+// addf adds a problem on line, nl and en taking args.
+func (p *yamlParser) addf(line int, nl, en string, args ...any) {
+	err := vocab.Errorf("%s:%d: %s", "%s:%d: %s", p.name, line, vocab.Textf(nl, en, args...))
 	p.problems = append(p.problems, lineProblem{line, err})
 }
 
@@ -107,14 +110,14 @@ func (p *yamlParser) document(doc *yaml.Node) []Entry {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		p.addf(root.Line, "the register must start with `%s:` followed by a list of entries", TopKey)
+		p.addf(root.Line, "het register moet beginnen met `%s:` en daarna een lijst van vermeldingen", "the register must start with `%s:` followed by a list of entries", TopKey)
 		return nil
 	}
 	var list *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Value != TopKey {
-			p.addf(k.Line, "unknown key %q; the register has one key at the top: %s", k.Value, TopKey)
+			p.addf(k.Line, "onbekende sleutel %q; het register heeft bovenaan één sleutel: %s", "unknown key %q; the register has one key at the top: %s", k.Value, TopKey)
 			continue
 		}
 		list = v
@@ -123,7 +126,7 @@ func (p *yamlParser) document(doc *yaml.Node) []Entry {
 		return nil
 	}
 	if list.Kind != yaml.SequenceNode {
-		p.addf(list.Line, "%s: must be a list of entries, each starting with `- check: ...`", TopKey)
+		p.addf(list.Line, "%s: moet een lijst van vermeldingen zijn, elk beginnend met `- check: ...`", "%s: must be a list of entries, each starting with `- check: ...`", TopKey)
 		return nil
 	}
 	entries := make([]Entry, 0, len(list.Content))
@@ -138,11 +141,11 @@ func (p *yamlParser) document(doc *yaml.Node) []Entry {
 // entry reads entry number num; ok is false when it has a problem.
 func (p *yamlParser) entry(num int, n *yaml.Node) (Entry, bool) {
 	before := len(p.problems)
-	addf := func(line int, format string, args ...any) {
-		p.addf(line, "entry %d: %s", num, fmt.Sprintf(format, args...))
+	addf := func(line int, nl, en string, args ...any) {
+		p.addf(line, "vermelding %d: %s", "entry %d: %s", num, vocab.Textf(nl, en, args...))
 	}
 	if n.Kind != yaml.MappingNode {
-		addf(n.Line, "must be a set of keys (%s), not %q", strings.Join(keys, ", "), n.Value)
+		addf(n.Line, "moet een reeks sleutels zijn (%s), niet %q", "must be a set of keys (%s), not %q", strings.Join(keys, ", "), n.Value)
 		return Entry{}, false
 	}
 	text, lines := map[string]string{}, map[string]int{}
@@ -150,11 +153,11 @@ func (p *yamlParser) entry(num int, n *yaml.Node) (Entry, bool) {
 		k, v := n.Content[i], n.Content[i+1]
 		switch line, dup := lines[k.Value]; {
 		case dup:
-			addf(k.Line, "%s is given twice (also on line %d); keep one", k.Value, line)
+			addf(k.Line, "%s staat er twee keer (ook op regel %d); houd er één", "%s is given twice (also on line %d); keep one", k.Value, line)
 		case !slices.Contains(keys, k.Value):
-			addf(k.Line, "unknown key %q; the keys of an entry are %s", k.Value, strings.Join(keys, ", "))
+			addf(k.Line, "onbekende sleutel %q; de sleutels van een vermelding zijn %s", "unknown key %q; the keys of an entry are %s", k.Value, strings.Join(keys, ", "))
 		case v.Kind != yaml.ScalarNode:
-			addf(v.Line, "%s must be a single value, not a list or a set of keys", k.Value)
+			addf(v.Line, "%s moet één waarde zijn, geen lijst of reeks sleutels", "%s must be a single value, not a list or a set of keys", k.Value)
 		case v.Tag == "!!null":
 			lines[k.Value] = v.Line
 		default:
@@ -167,7 +170,7 @@ func (p *yamlParser) entry(num int, n *yaml.Node) (Entry, bool) {
 			if !given {
 				line = n.Line
 			}
-			addf(line, "%s is missing: %s", key, why)
+			addf(line, "%s ontbreekt: %s", "%s is missing: %s", key, why)
 		}
 	}
 	e := Entry{
@@ -183,13 +186,13 @@ func (p *yamlParser) entry(num int, n *yaml.Node) (Entry, bool) {
 		d   *time.Time
 	}{{"approved_on", &e.ApprovedOn}, {"expires_on", &e.ExpiresOn}}
 	for _, x := range dates {
-		var msg string
-		if *x.d, msg = parseDate(text[x.key]); msg != "" {
-			addf(lines[x.key], "%s %s", x.key, msg)
+		var msg vocab.Text
+		if *x.d, msg = parseDate(text[x.key]); msg != (vocab.Text{}) {
+			addf(lines[x.key], "%s %s", "%s %s", x.key, msg)
 		}
 	}
 	for _, pr := range e.validate(p.checks) {
-		addf(lines[pr.key], "%s", pr.msg)
+		addf(lines[pr.key], "%s", "%s", pr.msg)
 	}
 	return e, len(p.problems) == before
 }
@@ -200,14 +203,14 @@ var dateParts = regexp.MustCompile(`^(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/
 
 // parseDate reads a register date: YYYY-MM-DD, or DD-MM-YYYY as Dutch
 // registers often write it. msg says what is wrong, with the fix.
-func parseDate(s string) (time.Time, string) {
+func parseDate(s string) (time.Time, vocab.Text) {
 	if s == "" {
-		return time.Time{}, ""
+		return time.Time{}, vocab.Text{}
 	}
 	if d, err := values.ParseDate(s); err == nil {
-		return d, ""
+		return d, vocab.Text{}
 	}
-	msg := fmt.Sprintf("%q is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
+	msg := vocab.Textf("%q is geen datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2027-03-15", "%q is not a date; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
 	m := dateParts.FindStringSubmatch(s)
 	if m == nil {
 		return time.Time{}, msg
@@ -220,11 +223,12 @@ func parseDate(s string) (time.Time, string) {
 	month, _ := strconv.Atoi(mo)
 	day, _ := strconv.Atoi(d)
 	if month < 1 || month > 12 || day < 1 {
-		return time.Time{}, fmt.Sprintf("%q is not a date: the month must be 1 to 12; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
+		return time.Time{}, vocab.Textf("%q is geen datum: de maand moet 1 tot en met 12 zijn; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2027-03-15",
+			"%q is not a date: the month must be 1 to 12; write it as YYYY-MM-DD, e.g. 2027-03-15", s)
 	}
 	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC)
 	if day > last.Day() {
-		return time.Time{}, fmt.Sprintf("%q is not a date; write it as %s", s, last.Format(time.DateOnly))
+		return time.Time{}, vocab.Textf("%q is geen datum; schrijf %s", "%q is not a date; write it as %s", s, last.Format(time.DateOnly))
 	}
 	return time.Time{}, msg
 }

@@ -9,7 +9,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
@@ -26,7 +25,7 @@ const Version = audit.Version
 // ErrFindings is returned, with the outcome, by an audit with
 // FailOnFindings when checks found open issues (findings not covered by an
 // accepted risk). The reports were written.
-var ErrFindings = errors.New("checks found issues")
+var ErrFindings = vocab.Errorf("controles vonden problemen", "checks found issues")
 
 // ErrUsage marks errors in what the user asked for (an option's value, a
 // file that exists and may not be overwritten): the command line is wrong,
@@ -48,26 +47,25 @@ type SourceError struct{ Err error }
 func (e *SourceError) Error() string { return e.Err.Error() }
 func (e *SourceError) Unwrap() error { return e.Err }
 
-type usageError struct{ msg, nl string }
+// usageError is a mistake in the command line, in Dutch and English.
+type usageError struct{ err error }
 
-func (e usageError) Error() string { return e.msg }
-func (e usageError) Unwrap() error { return ErrUsage }
+func (e usageError) Error() string { return e.err.Error() }
 
-// Dutch is the message in Dutch (the English one where there is none).
-func (e usageError) Dutch() string {
-	if e.nl == "" {
-		return e.msg
-	}
-	return e.nl
-}
+// Unwrap returns ErrUsage and the message's own error.
+func (e usageError) Unwrap() []error { return []error{ErrUsage, e.err} }
 
-// Usagef is an error that wraps ErrUsage.
-func Usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
+// In is the message in lang (see vocab.Message).
+func (e usageError) In(lang string) string { return vocab.Message(e.err, lang) }
+
+// Usage marks err, a message in Dutch and English (vocab.Errorf), as a
+// mistake in the command line: it wraps ErrUsage.
+func Usage(err error) error { return usageError{err} }
 
 // Usage2f is an error that wraps ErrUsage, in English (en) and Dutch (nl),
-// both formats taking args.
+// both formats taking args (see vocab.Errorf, which takes Dutch first).
 func Usage2f(en, nl string, args ...any) error {
-	return usageError{fmt.Sprintf(en, args...), fmt.Sprintf(nl, args...)}
+	return usageError{vocab.Errorf(nl, en, args...)}
 }
 
 // MaskBSNs masks every citizen service number in a message for the user:
@@ -85,12 +83,12 @@ func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
 func readPassword(name string) (string, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", name, err)
+		return "", vocab.Wrapf(err, "lees het wachtwoordbestand", "read the password file")
 	}
 	pw, _, _ := strings.Cut(string(b), "\n")
 	pw = strings.TrimSuffix(strings.TrimPrefix(pw, "\ufeff"), "\r")
 	if pw == "" {
-		return "", fmt.Errorf("%s is empty; put the workbook's password on its first line", name)
+		return "", vocab.Errorf("%s is leeg; zet het wachtwoord op de eerste regel", "%s is empty; put the password on its first line", name)
 	}
 	return pw, nil
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/scratch"
 	"github.com/avgaudit/avgaudit/trend"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // HistoryDirName is the folder under the output directory where every
@@ -97,8 +97,12 @@ type BusyError struct {
 	Runs []string // the other runs' folders and process ids
 }
 
-func (e *BusyError) Error() string {
-	return fmt.Sprintf("another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out", e.Out, strings.Join(e.Runs, ", "))
+func (e *BusyError) Error() string { return e.In("en") }
+
+// In is the message in lang.
+func (e *BusyError) In(lang string) string {
+	return vocab.Textf("een andere avgaudit-run schrijft nu naar %s (%s); wacht tot die klaar is of kies een andere --out",
+		"another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out", e.Out, strings.Join(e.Runs, ", ")).In(lang)
 }
 
 // encryptPassword returns the password the reports are encrypted with:
@@ -112,7 +116,7 @@ func (opt AuditOptions) encryptPassword() (string, error) {
 	case opt.EncryptFile != "":
 		pw, err := readPassword(opt.EncryptFile)
 		if err != nil {
-			return "", Usagef("--encrypt-password-file: %v", err)
+			return "", Usage(vocab.Wrapf(err, "--encrypt-password-file", "--encrypt-password-file"))
 		}
 		return pw, nil
 	case os.Getenv(EncryptEnv) != "":
@@ -365,7 +369,7 @@ func otherAudienceFiles(dir string, written []reportFile) []string {
 // readable by the user only; a folder it makes is 0700.
 func writeFiles(ctx context.Context, tmpDir, dir string, files []reportFile) error {
 	if err := atomicfile.MkdirPrivate(dir); err != nil {
-		return fmt.Errorf("create output directory: %w", err)
+		return vocab.Wrapf(err, "maak de uitvoermap %s", "create the output directory %s", dir)
 	}
 	var temps []string
 	cleanup := func() {
@@ -388,7 +392,7 @@ func writeFiles(ctx context.Context, tmpDir, dir string, files []reportFile) err
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			return fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
+			return vocab.Wrapf(err, "schrijf %s", "write %s", filepath.Join(dir, o.name))
 		}
 		temps = append(temps, tmp)
 	}
@@ -414,13 +418,13 @@ func writeFiles(ctx context.Context, tmpDir, dir string, files []reportFile) err
 		if _, err := os.Lstat(final); err == nil {
 			if err := os.Rename(final, final+".old"); err != nil {
 				rollback()
-				return fmt.Errorf("replace %s (is it open in another program?): %w", final, err)
+				return vocab.Wrapf(err, "vervang %s (is het open in een ander programma? sluit het en probeer opnieuw)", "replace %s (is it open in another program? close it and try again)", final)
 			}
 			moved = append(moved, final)
 		}
 		if err := os.Rename(temps[i], final); err != nil {
 			rollback()
-			return fmt.Errorf("write %s: %w", final, err)
+			return vocab.Wrapf(err, "schrijf %s", "write %s", final)
 		}
 		placed = append(placed, final)
 	}
@@ -478,7 +482,7 @@ func saveHistory(dir string, run *results.Run, fgJSON string) (path string, drop
 	if fgJSON != "" {
 		data, err := os.ReadFile(fgJSON)
 		if err != nil {
-			return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
+			return "", nil, vocab.Wrapf(err, "bewaar de resultaten in de historiemap", "keep the results in the history folder")
 		}
 		write = func(w io.Writer, _ *results.Run) error {
 			_, err := w.Write(data)
@@ -487,7 +491,7 @@ func saveHistory(dir string, run *results.Run, fgJSON string) (path string, drop
 	}
 	path, err = trend.Save(dir, run, write)
 	if err != nil {
-		return "", nil, fmt.Errorf("keep the results in the history folder: %w", err)
+		return "", nil, vocab.Wrapf(err, "bewaar de resultaten in de historiemap", "keep the results in the history folder")
 	}
 	return path, nil, nil
 }
@@ -516,7 +520,7 @@ func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return vocab.Wrapf(err, "schrijf %s", "write %s", name)
 	}
 	return nil
 }

@@ -2,12 +2,12 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/policy"
 	"github.com/avgaudit/avgaudit/queries"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Checks returns the built-in checks plus the user's own from dir (when
@@ -28,13 +28,13 @@ func Checks(dir string, only, skip []string) ([]queries.Check, error) {
 			return nil, err
 		}
 		if checks, err = queries.Merge(checks, user); err != nil {
-			return nil, fmt.Errorf("--checks %s: %w", dir, err)
+			return nil, vocab.Wrapf(err, "--checks %s", "--checks %s", dir)
 		}
 	}
 	selected, err := queries.Select(checks, only, skip)
 	var unknown *queries.SelectionError
 	if errors.As(err, &unknown) {
-		return nil, Usagef("--only/--skip: %v", err)
+		return nil, Usage(vocab.Wrapf(err, "--only/--skip", "--only/--skip"))
 	}
 	return selected, err
 }

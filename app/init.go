@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // ManifestFileName is the manifest's name in SOURCE_DIR.
@@ -32,13 +32,13 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 	if passwordFile != "" {
 		pw, err := readPassword(passwordFile)
 		if err != nil {
-			return nil, "", Usagef("--password-file: %v", err)
+			return nil, "", Usage(vocab.Wrapf(err, "--password-file", "--password-file"))
 		}
 		password = pw
 	}
 	p, err = profiles.Recognise(ingest.OSDir(dir), ".", password)
 	if err != nil {
-		return nil, "", fmt.Errorf("%s: %w", dir, err)
+		return nil, "", vocab.Wrapf(err, "%s", "%s", dir)
 	}
 	return p, out, nil
 }
@@ -47,7 +47,7 @@ func Recognise(dir, out string, force bool, passwordFile string) (p *profiles.Pr
 // comments in lang (nl or en), after checking that it parses.
 func WriteManifest(p *profiles.Proposal, dir, out, lang string) error {
 	if len(p.Placed) == 0 && len(p.Drafts()) == 0 {
-		return fmt.Errorf("%s: no export could be placed on a canonical table; no manifest written", dir)
+		return vocab.Errorf("%s: geen enkele export past bij een tabel van het model; er is geen manifest geschreven (de redenen staan hierboven)", "%s: no export could be placed on a canonical table; no manifest written (the reasons are listed above)", dir)
 	}
 	var buf bytes.Buffer
 	// With a draft entry for each export that lacks a required column.
@@ -55,7 +55,7 @@ func WriteManifest(p *profiles.Proposal, dir, out, lang string) error {
 		return err
 	}
 	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
-		return fmt.Errorf("the proposed manifest is not valid (please report this): %w", err)
+		return vocab.Wrapf(err, "het voorgestelde manifest is niet geldig (meld dit alstublieft)", "the proposed manifest is not valid (please report this)")
 	}
 	return writeFileAtomic(out, buf.Bytes(), atomicfile.Public)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/spotcheck"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // SampleOptions are what a spot-check sample is asked to be.
@@ -147,11 +147,12 @@ func emptyPopulation(run *results.Run, o SampleOptions) error {
 	switch {
 	case o.Table != "":
 		if !slices.ContainsFunc(run.Inputs, func(in results.Input) bool { return in.Table == o.Table }) {
-			return fmt.Errorf("nothing to sample: no export is mapped to table %s (see the manifest, or run avgaudit init)", o.Table)
+			return vocab.Errorf("niets om uit te trekken: geen export is gekoppeld aan tabel %s (zie het manifest, of voer avgaudit init uit)",
+				"nothing to sample: no export is mapped to table %s (see the manifest, or run avgaudit init)", o.Table)
 		}
-		return fmt.Errorf("nothing to sample: table %s has no rows", o.Table)
+		return vocab.Errorf("niets om uit te trekken: tabel %s heeft geen rijen", "nothing to sample: table %s has no rows", o.Table)
 	case o.Check != "":
-		return fmt.Errorf("nothing to sample: check %s has no findings on %s", o.Check, run.AsOf)
+		return vocab.Errorf("niets om uit te trekken: controle %s heeft geen bevindingen op %s", "nothing to sample: check %s has no findings on %s", o.Check, run.AsOf)
 	}
-	return fmt.Errorf("nothing to sample: no check has findings on %s", run.AsOf)
+	return vocab.Errorf("niets om uit te trekken: geen controle heeft bevindingen op %s", "nothing to sample: no check has findings on %s", run.AsOf)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/profiles"
 	"github.com/avgaudit/avgaudit/samples"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Source is what every command that loads the exports shares: where they
@@ -39,7 +40,7 @@ func (s Source) auditOptions() (audit.Options, error) {
 	if s.PasswordFile != "" {
 		pw, err := readPassword(s.PasswordFile)
 		if err != nil {
-			return opt, Usagef("--password-file: %v", err)
+			return opt, Usage(vocab.Wrapf(err, "--password-file", "--password-file"))
 		}
 		opt.Password = pw
 	}

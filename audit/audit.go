@@ -29,6 +29,7 @@ import (
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/risk"
 	"github.com/avgaudit/avgaudit/trend"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Version is avgaudit's version, written into every result.
@@ -101,8 +102,12 @@ type RejectsError struct {
 	Rows    int
 }
 
-func (e *RejectsError) Error() string {
-	return fmt.Sprintf("--strict: %d input row(s) rejected; fix them in the exports and run again", e.Rows)
+func (e *RejectsError) Error() string { return e.In("en") }
+
+// In is the message in lang.
+func (e *RejectsError) In(lang string) string {
+	return vocab.Textf("--strict: %d rij(en) afgewezen; verbeter ze in de exports en voer de audit opnieuw uit",
+		"--strict: %d input row(s) rejected; fix them in the exports and run again", vocab.Count(e.Rows)).In(lang)
 }
 
 // Audit performs the audit described by opt.
@@ -232,13 +237,13 @@ func referenceDate(opt Options, m *manifest.Manifest) (time.Time, error) {
 	}
 	d, ok, err := m.AsOfDate()
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s: %w", manifest.FileName, err)
+		return time.Time{}, vocab.Wrapf(err, "%s", "%s", manifest.FileName)
 	}
 	if ok {
 		return d, nil
 	}
 	if opt.Today.IsZero() {
-		return time.Time{}, errors.New("no reference date: pass --as-of")
+		return time.Time{}, vocab.Errorf("geen peildatum: geef --as-of", "no reference date: pass --as-of")
 	}
 	y, mo, dd := opt.Today.Date()
 	return time.Date(y, mo, dd, 0, 0, 0, 0, time.UTC), nil
@@ -250,14 +255,14 @@ func loadPolicy(opt Options, m *manifest.Manifest) (policy.Policy, error) {
 		return policy.Default(), nil
 	}
 	if err != nil {
-		return policy.Policy{}, fmt.Errorf("read policy file: %w", err)
+		return policy.Policy{}, vocab.Wrapf(err, "lees het beleidsbestand", "read the policy file")
 	}
 	p, err := policy.ParseBytes(data)
 	if err == nil {
 		err = checkRiskKeys(p.Risk, opt.Checks)
 	}
 	if err != nil {
-		return policy.Policy{}, fmt.Errorf("%s: %w", name, err)
+		return policy.Policy{}, vocab.Wrapf(err, "%s", "%s", name)
 	}
 	return p, nil
 }
@@ -291,7 +296,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 			err = setTempDirectory(db, tmpDir)
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("open DuckDB: %w", err)
+			return nil, nil, vocab.Wrapf(err, "open DuckDB", "open DuckDB")
 		}
 		return db, func(bool) error { return db.Close() }, nil
 	}
@@ -301,7 +306,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 	}
 	dbDir, err := os.MkdirTemp(parent, "."+filepath.Base(dbPath)+".tmp-*")
 	if err != nil {
-		return nil, nil, fmt.Errorf("create database file: %w", err)
+		return nil, nil, vocab.Wrapf(err, "maak het databasebestand", "create the database file")
 	}
 	tmpName := filepath.Join(dbDir, filepath.Base(dbPath))
 	db, err := sql.Open("duckdb", tmpName)
@@ -313,7 +318,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 	}
 	if err != nil {
 		_ = os.RemoveAll(dbDir)
-		return nil, nil, fmt.Errorf("open DuckDB %s: %w", dbPath, err)
+		return nil, nil, vocab.Wrapf(err, "open DuckDB %s", "open DuckDB %s", dbPath)
 	}
 	finish := func(keep bool) error {
 		err := db.Close()
@@ -325,7 +330,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 		}
 		_ = os.RemoveAll(dbDir)
 		if err != nil {
-			return fmt.Errorf("write database %s: %w", dbPath, err)
+			return vocab.Wrapf(err, "schrijf de database %s", "write database %s", dbPath)
 		}
 		return nil
 	}

@@ -3,12 +3,11 @@ package audit
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
-	"strings"
 
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/profiles"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // loadManifest reads the source directory's manifest. Without one, the
@@ -21,17 +20,18 @@ func loadManifest(opt Options) (*manifest.Manifest, error) {
 	}
 	p, rerr := profiles.Recognise(opt.Source, opt.Dir, opt.Password)
 	if rerr != nil {
-		return nil, fmt.Errorf("%w; recognising the exports instead failed: %w", err, rerr)
+		return nil, vocab.Errorf("%w; de exports herkennen lukte ook niet: %w", "%w; recognising the exports instead failed: %w", err, rerr)
 	}
 	if len(p.Placed) == 0 {
-		var why []string
+		var why []vocab.Text
 		for _, u := range p.Unplaced {
-			why = append(why, fmt.Sprintf("%s: %s", u.Label(), u.Reason))
+			why = append(why, vocab.Textf("%s: %s", "%s: %s", u.Label(), u.Reason))
 		}
 		if len(why) == 0 {
-			why = append(why, "the folder holds no .csv, .tsv, .txt or .xlsx files")
+			why = append(why, vocab.Text{NL: "de map bevat geen .csv-, .tsv-, .txt- of .xlsx-bestanden", EN: "the folder holds no .csv, .tsv, .txt or .xlsx files"})
 		}
-		return nil, fmt.Errorf("no %s, and no export in the folder could be recognised:\n%s", manifest.FileName, strings.Join(why, "\n"))
+		return nil, vocab.Errorf("geen %s, en geen export in de map kon worden herkend:\n%s", "no %s, and no export in the folder could be recognised:\n%s",
+			manifest.FileName, vocab.JoinTexts(why, vocab.Same("\n")))
 	}
 	// Render and parse the proposal, so it is validated (and numbered) as
 	// a written manifest would be.
@@ -41,7 +41,7 @@ func loadManifest(opt Options) (*manifest.Manifest, error) {
 	}
 	m, err = manifest.Parse(&buf)
 	if err != nil {
-		return nil, fmt.Errorf("the manifest recognised from the exports is not valid: %w", err)
+		return nil, vocab.Wrapf(err, "het manifest dat uit de exports is herkend, is niet geldig (meld dit alstublieft)", "the manifest recognised from the exports is not valid (please report this)")
 	}
 	if opt.Recognised != nil {
 		opt.Recognised(p)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
 	"path"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/trend"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // registerFile is the accepted-risk register read from a YAML file, and
@@ -50,9 +50,9 @@ func readRegisterFile(opt Options, m *manifest.Manifest, known map[string]bool) 
 	}
 	if err != nil {
 		if opt.AcceptedFile == "" {
-			return nil, fmt.Errorf("%s: accepted_risks: %w", manifest.FileName, err)
+			return nil, vocab.Wrapf(err, "%s: accepted_risks", "%s: accepted_risks", manifest.FileName)
 		}
-		return nil, fmt.Errorf("read accepted-risk register: %w", err)
+		return nil, vocab.Wrapf(err, "lees het register van geaccepteerde risico's", "read the accepted-risk register")
 	}
 	entries, err := acceptance.Parse(name, data, known)
 	if err != nil {
@@ -103,12 +103,13 @@ func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Pre
 		// Asked for explicitly: a folder without an earlier run is a mistake.
 		prev, err = trend.FindFile(opt.PreviousFile, asOf)
 		if err == nil && prev == nil {
-			err = fmt.Errorf("%s holds no results of an audit before %s (files named like 2025-09-01.json); name last year's resultaten-fg.json or resultaten.json",
+			err = vocab.Errorf("%s bevat geen resultaten van een audit van voor %s (bestanden met namen als 2025-09-01.json); noem de resultaten-fg.json of resultaten.json van vorig jaar",
+				"%s holds no results of an audit before %s (files named like 2025-09-01.json); name last year's resultaten-fg.json or resultaten.json",
 				opt.PreviousFile, asOf.Format(time.DateOnly))
 		}
 	case m.Previous != "":
 		if prev, err = trend.Find(opt.Source, path.Join(opt.Dir, m.Previous), asOf); err != nil {
-			err = fmt.Errorf("%s: previous: %w", manifest.FileName, err)
+			err = vocab.Wrapf(err, "%s: previous", "%s: previous", manifest.FileName)
 		}
 	case opt.HistoryDir != "":
 		prev, err = trend.Latest(opt.HistoryDir, asOf)
@@ -120,7 +121,7 @@ func readPrevious(opt Options, m *manifest.Manifest, asOf time.Time) (*trend.Pre
 		if prev.Path == "" {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: %w", prev.Path, err)
+		return nil, vocab.Wrapf(err, "%s", "%s", prev.Path)
 	}
 	return prev, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // SetVariables makes the reference date, the policy settings and the helper
@@ -95,10 +96,8 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 	out := []results.Text{}
 	for _, t := range c.Reads {
 		if n := s.rejected[t]; n > 0 {
-			out = append(out, results.Text{
-				NL: fmt.Sprintf("%d rij(en) van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn", n, t),
-				EN: fmt.Sprintf("%d row(s) of %s rejected at loading: the outcome may be incomplete", n, t),
-			})
+			out = append(out, results.Text(vocab.Textf("%d rij(en) van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
+				"%d row(s) of %s rejected at loading: the outcome may be incomplete", vocab.Count(n), t)))
 		}
 	}
 	return out
@@ -199,7 +198,7 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 		return r, nil
 	}
 	if _, ok := model.Lookup(c.Population); !ok { // Parse allows only canonical tables
-		return nil, fmt.Errorf("%s: population %q is not a canonical table", c.File, c.Population)
+		return nil, vocab.Errorf("%s: population %q is geen tabel van het model", "%s: population %q is not a canonical table", c.File, c.Population)
 	}
 	count := "count(*)"
 	if c.PopulationSubject != "" { // data subjects, not rows
@@ -229,7 +228,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for _, want := range queries.RequiredColumns {
 		if _, ok := idx[want]; !ok {
-			return nil, nil, fmt.Errorf("%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
+			return nil, nil, vocab.Errorf("%s:%d: de query moet een kolom %q opleveren (elke controle levert %s)", "%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
 	// own are the query's own columns, in order; extra those of them that
@@ -337,7 +336,7 @@ func sqlError(c *queries.Check, err error) error {
 
 // failure is the reason of a check that failed.
 func failure(err error) *results.Text {
-	return &results.Text{NL: "de controle is mislukt: " + err.Error(), EN: "the check failed: " + err.Error()}
+	return &results.Text{NL: "de controle is mislukt: " + vocab.Message(err, "nl"), EN: "the check failed: " + err.Error()}
 }
 
 // columnLabels splits the query's own columns into those shown with each
@@ -365,8 +364,9 @@ func columnLabels(c *queries.Check, own []string) ([]string, []results.Text, err
 		}
 		return cols, labels, nil
 	}
-	return nil, nil, fmt.Errorf("%s: columns.nl/columns.en give %d headings, but the query returns %d columns of its own (%s); %s need no heading",
-		c.File, len(c.ColumnLabels), len(cols), strings.Join(cols, ", "), strings.Join(queries.ReservedColumns, " and "))
+	return nil, nil, vocab.Errorf("%s: columns.nl/columns.en geven %d kopjes, maar de query levert %d eigen kolommen (%s); %s hebben geen kopje nodig",
+		"%s: columns.nl/columns.en give %d headings, but the query returns %d columns of its own (%s); %s need no heading",
+		c.File, len(c.ColumnLabels), len(cols), strings.Join(cols, ", "), strings.Join(queries.ReservedColumns, ", "))
 }
 
 func isRequired(col string) bool { return slices.Contains(queries.RequiredColumns, col) }

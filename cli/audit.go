@@ -15,6 +15,7 @@ import (
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/phases"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 const auditVersion = app.Version
@@ -124,10 +125,10 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
+			e.fprintf(e.stdout, e.tr(text{auditHelpNL, auditHelp}), HTMLName, XLSXName, JSONName, e.flagUsages("audit", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "audit")
+		return e.flagError("audit", flags, err)
 	}
 	if err := checkLang(o.Lang); err != nil {
 		return err
@@ -148,22 +149,19 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		Audiences: o.Audiences, Previous: o.Previous, AcceptedRisks: o.AcceptedRisks,
 		PseudonymKey: o.PseudonymKey, NoHistory: o.NoHistory,
 		Encrypt: o.Encrypt, EncryptFile: o.EncryptFile, FGOpenFormats: o.FGOpenFormats,
-		Cleaned: func(n int) { e.infof(o.Quiet, e.tr(msgLeftovers), n, o.Out) },
+		Cleaned: func(n int) { e.infof(o.Quiet, e.tr(msgLeftovers), vocab.Count(n), o.Out) },
 		Started: func() { e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source) },
 		Loaded:  func(run *results.Run) { e.printLoad(run, o.Quiet) },
 	}
 	out, err := app.Audit(ctx, opt)
 	var rejected *app.RejectsError
 	var srcErr *app.SourceError
-	var busy *app.BusyError
 	switch {
-	case errors.As(err, &busy):
-		return errors.New(fmt.Sprintf(e.tr(msgOtherRun), busy.Out, strings.Join(busy.Runs, ", ")))
 	case errors.As(err, &rejected):
 		e.printRejects(rejected.Rows, rejected.Rejects, "")
 		return err
 	case errors.As(err, &srcErr):
-		return fmt.Errorf("%s: %w", source, err)
+		return vocab.Wrapf(err, "%s", "%s", source)
 	case out == nil || len(out.Files) == 0:
 		return err
 	}
@@ -175,7 +173,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		e.infof(o.Quiet, e.tr(msgEncrypted), strings.Join(out.Encrypted, ", "))
 	}
 	if old := out.OtherAudienceFiles; len(old) > 0 {
-		fmt.Fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
+		e.fprintf(e.stderr, e.tr(msgOtherAudiences), o.Out, strings.Join(old, ", "))
 	}
 	if out.KeyCreated != "" {
 		e.infof(o.Quiet, e.tr(msgKeyCreated), out.KeyCreated)
@@ -186,7 +184,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 	switch {
 	case out.HistoryFile == "":
 	case len(out.HistoryKept) > 0:
-		e.infof(o.Quiet, e.tr(msgHistoryKept), out.HistoryFile, len(out.HistoryKept), firstFew(out.HistoryKept))
+		e.infof(o.Quiet, e.tr(msgHistoryKept), out.HistoryFile, vocab.Count(len(out.HistoryKept)), firstFew(out.HistoryKept))
 	default:
 		e.infof(o.Quiet, e.tr(msgHistory), out.HistoryFile)
 	}
@@ -206,7 +204,7 @@ func firstFew(ids []string) string {
 
 func (e *env) infof(quiet bool, format string, args ...any) {
 	if !quiet {
-		fmt.Fprintf(e.stdout, format, args...)
+		e.fprintf(e.stdout, format, args...)
 	}
 }
 
@@ -243,7 +241,7 @@ const maxRejectsShown = 10
 const maxSkippedShown = 10
 
 func (e *env) printLoad(run *results.Run, quiet bool) {
-	e.infof(quiet, e.tr(msgLoaded), run.AsOf, len(run.Inputs))
+	e.infof(quiet, e.tr(msgLoaded), run.AsOf, vocab.Count(len(run.Inputs)))
 	names := make([]string, len(run.Inputs))
 	nameWidth, tableWidth := 0, 0
 	for i, in := range run.Inputs {
@@ -256,9 +254,9 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		tableWidth = max(tableWidth, len(in.Table))
 	}
 	for i, in := range run.Inputs {
-		e.infof(quiet, "  %-*s -> %-*s "+e.tr(msgRows), nameWidth, names[i], tableWidth, in.Table, in.RowsLoaded)
+		e.infof(quiet, "  %-*s -> %-*s "+e.tr(msgRows), nameWidth, names[i], tableWidth, in.Table, vocab.Count(in.RowsLoaded))
 		if in.RowsRejected > 0 {
-			e.infof(quiet, e.tr(msgRejectedRows), in.RowsRejected)
+			e.infof(quiet, e.tr(msgRejectedRows), vocab.Count(in.RowsRejected))
 		}
 		e.infof(quiet, "\n")
 		if len(in.SkippedColumns) > 0 {
@@ -273,9 +271,9 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 	}
 	if run.Summary.RowsRejected > 0 {
 		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
-		listed := fmt.Sprintf(e.tr(msgAllListed), files)
+		listed := e.sprintf(msgAllListed, files)
 		if notListed := run.RejectsNotListed(); notListed > 0 {
-			listed = fmt.Sprintf(e.tr(msgFirstListed), app.MaxKeptRejects, files, notListed)
+			listed = e.sprintf(msgFirstListed, vocab.Count(app.MaxKeptRejects), files, vocab.Count(notListed))
 		}
 		e.printRejects(run.Summary.RowsRejected, run.Rejects, listed)
 	}
@@ -285,16 +283,16 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 // groups in full: the rows of one file and column refused for the same
 // reason are one line ("60 rijen: "TS-…" is geen ja of nee").
 func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
-	fmt.Fprintf(e.stderr, e.tr(msgNotLoaded), rows)
+	e.fprintf(e.stderr, e.tr(msgNotLoaded), vocab.Count(rows))
 	groups := results.GroupRejects(rejects)
 	if more != "" && len(groups) <= maxRejectsShown && len(groups) < rows {
-		defer fmt.Fprintf(e.stderr, "  %s\n", more) // where to read the rows of the groups
+		defer e.fprintf(e.stderr, "  %s\n", more) // where to read the rows of the groups
 	}
 	for i, g := range groups {
 		if i == maxRejectsShown {
-			fmt.Fprintf(e.stderr, e.tr(msgMoreProblems), len(groups)-maxRejectsShown)
+			e.fprintf(e.stderr, e.tr(msgMoreProblems), vocab.Count(len(groups)-maxRejectsShown))
 			if more != "" {
-				fmt.Fprintf(e.stderr, "; %s", more)
+				e.fprintf(e.stderr, "; %s", more)
 			}
 			fmt.Fprintln(e.stderr)
 			break
@@ -307,11 +305,11 @@ func (e *env) printRejects(rows int, rejects []results.Reject, more string) {
 		where = app.MaskBSNs(where)
 		switch {
 		case len(g.Rows) > 1:
-			fmt.Fprintf(e.stderr, e.tr(msgRowsColumn), where, r.Column, len(g.Rows), rowList(g.Rows), e.tr(text(g.Reason)))
+			e.fprintf(e.stderr, e.tr(msgRowsColumn), where, r.Column, vocab.Count(len(g.Rows)), rowList(g.Rows), e.tr(text(g.Reason)))
 		case r.Column != "":
-			fmt.Fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
+			e.fprintf(e.stderr, e.tr(msgRowColumn), where, r.Row, r.Column, e.tr(text(r.Reason)))
 		default:
-			fmt.Fprintf(e.stderr, e.tr(msgRow), where, r.Row, e.tr(text(r.Reason)))
+			e.fprintf(e.stderr, e.tr(msgRow), where, r.Row, e.tr(text(r.Reason)))
 		}
 	}
 }
@@ -332,29 +330,35 @@ func rowList(rows []int) string {
 
 func (e *env) printChecks(run *results.Run, quiet bool) {
 	e.infof(quiet, e.tr(msgChecksSummary),
-		run.Summary.Checks, run.Summary.ChecksWithIssue, run.Summary.ChecksRun-run.Summary.ChecksWithIssue,
-		run.Summary.ChecksNotRun, run.Summary.ChecksFailed, run.Summary.Findings)
-	for _, c := range run.Checks {
+		vocab.Count(run.Summary.Checks), vocab.Count(run.Summary.ChecksWithIssue), vocab.Count(run.Summary.ChecksRun-run.Summary.ChecksWithIssue),
+		vocab.Count(run.Summary.ChecksNotRun), vocab.Count(run.Summary.ChecksFailed), vocab.Count(run.Summary.Findings))
+	idW, sevW := 0, 0
+	severities := make([]string, len(run.Checks))
+	for i, c := range run.Checks {
+		severities[i] = c.Severity
+		if t, ok := app.Severity(c.Severity); ok {
+			severities[i] = e.tr(text(t))
+		}
+		idW = max(idW, utf8.RuneCountInString(c.ID))
+		sevW = max(sevW, utf8.RuneCountInString(severities[i]))
+	}
+	for i, c := range run.Checks {
 		status := e.tr(msgPassed)
 		if len(c.Warnings) > 0 {
 			status += e.tr(msgIncomplete)
 		}
 		switch c.Status {
 		case results.StatusFindings:
-			status = fmt.Sprintf(e.tr(msgFindings), len(c.Findings))
+			status = e.sprintf(msgFindings, vocab.Count(len(c.Findings)))
 		case results.StatusNotRun:
 			status = e.tr(msgNotRun) + e.tr(text(*c.Reason))
 		case results.StatusError:
 			status = e.tr(msgFailed)
-			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(*c.Reason)))
+			e.fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(*c.Reason)))
 		}
-		severity := c.Severity
-		if t, ok := app.Severity(severity); ok {
-			severity = e.tr(text(t))
-		}
-		e.infof(quiet, "  %-30s %-8s %s\n", c.ID, severity, status)
+		e.infof(quiet, "  %s  %s  %s\n", pad(c.ID, idW), pad(severities[i], sevW), status)
 		for _, w := range c.Warnings {
-			fmt.Fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(w)))
+			e.fprintf(e.stderr, e.tr(msgCheckWarning), c.ID, e.tr(text(w)))
 		}
 	}
 }
@@ -364,12 +368,18 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 func (e *env) printOutcome(run *results.Run, quiet bool) {
 	s := run.Summary
 	if run.Previous != nil {
-		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, app.MaskBSNs(run.Previous.File), s.New, s.Persisting, s.Resolved)
+		e.infof(quiet, "\n"+e.tr(msgPrevious), run.Previous.AsOf, app.MaskBSNs(run.Previous.File), vocab.Count(s.New), vocab.Count(s.Persisting), vocab.Count(s.Resolved))
 	}
 	if len(run.Acceptances) == 0 {
 		return
 	}
-	e.infof(quiet, e.tr(msgAccepted), s.Accepted, s.Open)
+	e.infof(quiet, e.tr(msgAccepted), vocab.Count(s.Accepted), vocab.Count(s.Open))
+	idW, checkW, keyW := 0, 0, 0
+	for _, a := range run.Acceptances {
+		idW = max(idW, utf8.RuneCountInString(a.ID))
+		checkW = max(checkW, utf8.RuneCountInString(a.CheckID))
+		keyW = max(keyW, utf8.RuneCountInString(app.MaskBSNs(a.RecordKey)))
+	}
 	for _, a := range run.Acceptances {
 		status := a.Status
 		if status == results.AcceptanceExpired && a.Matched == 0 {
@@ -378,6 +388,6 @@ func (e *env) printOutcome(run *results.Run, quiet bool) {
 		if t, ok := acceptanceStatus[status]; ok {
 			status = e.tr(t)
 		}
-		e.infof(quiet, e.tr(msgAcceptance), a.ID, a.CheckID, app.MaskBSNs(a.RecordKey), status)
+		e.infof(quiet, "  %s  %s  %s  %s\n", pad(a.ID, idW), pad(a.CheckID, checkW), pad(app.MaskBSNs(a.RecordKey), keyW), status)
 	}
 }

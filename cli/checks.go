@@ -62,10 +62,10 @@ func (e *env) runChecks(args []string) error {
 	flags.StringVar(&lang, "lang", "nl", "language of the titles and explanations: nl or en")
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, e.tr(text{checksHelpNL, checksHelp}), e.flagUsages("checks", flags))
+			e.fprintf(e.stdout, e.tr(text{checksHelpNL, checksHelp}), e.flagUsages("checks", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "checks")
+		return e.flagError("checks", flags, err)
 	}
 	if err := checkLang(lang); err != nil {
 		return err
@@ -117,10 +117,10 @@ func (e *env) listChecks(checks []queries.Check) {
 			title = c.Title.EN
 		}
 		if c.Err != nil {
-			title = w["error"] + ": " + c.Err.Error()
+			title = w["error"] + ": " + e.message(c.Err)
 		}
 		sev := severityWord(c.Severity, e.lang)
-		fmt.Fprintf(e.stdout, "%s  %s  %s  %s\n", pad(c.ID, idW), pad(areaWord(c.Area, e.lang), areaW), pad(sev, sevW), title)
+		e.fprintf(e.stdout, "%s  %s  %s  %s\n", pad(c.ID, idW), pad(areaWord(c.Area, e.lang), areaW), pad(sev, sevW), title)
 	}
 }
 
@@ -159,10 +159,10 @@ func (e *env) showCheck(c queries.Check, showSQL bool) {
 		return t.NL
 	}
 	if c.Err != nil {
-		fmt.Fprintf(e.stdout, "%s — %s\n\n%s: %v\n", c.ID, c.File, w["cannot"], c.Err)
+		e.fprintf(e.stdout, "%s — %s\n\n%s: %v\n", c.ID, c.File, w["cannot"], c.Err)
 		return
 	}
-	fmt.Fprintf(e.stdout, "%s\n%s\n\n", pick(c.Title), c.ID)
+	e.fprintf(e.stdout, "%s\n%s\n\n", pick(c.Title), c.ID)
 	labels := []string{w["why"], w["fix"], w["source"], w["severity"], w["area"], w["impact"], w["judges"], w["requires"], w["file"]}
 	lw := 0
 	for _, l := range labels {
@@ -170,20 +170,20 @@ func (e *env) showCheck(c queries.Check, showSQL bool) {
 	}
 	line := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(e.stdout, "%s  %s\n", pad(label+":", lw+1), value)
+			e.fprintf(e.stdout, "%s  %s\n", pad(label+":", lw+1), value)
 		}
 	}
 	line(w["why"], pick(c.Why))
 	line(w["fix"], pick(c.Fix))
 	line(w["source"], c.Source)
 	if params := app.CheckParams(c); len(params) > 0 {
-		fmt.Fprintf(e.stdout, "%s\n", w["settings"]+" ("+w["policy"]+"):")
+		e.fprintf(e.stdout, "%s\n", w["settings"]+" ("+w["policy"]+"):")
 		for _, p := range params {
 			doc := p.DocNL
 			if e.lang == "en" {
 				doc = p.Doc
 			}
-			fmt.Fprintf(e.stdout, "  %s = %s: %s\n", p.Name, p.String(), doc)
+			e.fprintf(e.stdout, "  %s = %s: %s\n", p.Name, p.String(), doc)
 		}
 	}
 	fmt.Fprintln(e.stdout)
@@ -208,8 +208,8 @@ func (e *env) showCheck(c queries.Check, showSQL bool) {
 	line(w["requires"], strings.Join(req, ", "))
 	line(w["file"], c.File)
 	if showSQL {
-		fmt.Fprintf(e.stdout, "\n%s\n", c.SQL)
+		e.fprintf(e.stdout, "\n%s\n", c.SQL)
 		return
 	}
-	fmt.Fprintf(e.stdout, "\n"+w["sqlHint"]+"\n", c.ID)
+	e.fprintf(e.stdout, "\n"+w["sqlHint"]+"\n", c.ID)
 }

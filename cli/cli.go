@@ -20,6 +20,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/buildinfo"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Exit codes.
@@ -29,9 +30,6 @@ const (
 	ExitUsage    = 2 // the command line was wrong
 	ExitFindings = 3 // with --fail-on-findings: checks found issues
 )
-
-// usagef is a mistake in the command line (it wraps app.ErrUsage).
-func usagef(format string, args ...any) error { return app.Usagef(format, args...) }
 
 // env is what a command needs from the outside world.
 type env struct {
@@ -81,7 +79,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 	case "sample":
 		return e.runSample(ctx, args[1:])
 	}
-	return usagef(e.tr(msgUnknownCommand), args[0])
+	return usage(msgUnknownCommand, args[0])
 }
 
 func (e *env) exit(err error) int {
@@ -93,7 +91,7 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, app.ErrFindings):
 		return ExitFindings
 	case errors.Is(err, app.ErrUsage):
-		fmt.Fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
+		e.fprintf(e.stderr, "avgaudit: %s\n", e.message(err))
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(e.stderr, "avgaudit: "+e.tr(msgInterrupted))
@@ -101,22 +99,12 @@ func (e *env) exit(err error) int {
 	}
 	// Input errors may quote a value from the exports: never a BSN in full.
 	msg := app.MaskBSNs(e.message(err))
-	fmt.Fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+	e.fprintf(e.stderr, "avgaudit: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
 	return ExitError
 }
 
-// message is err's text in the terminal's language: in Dutch (the
-// default), the part of it that has a Dutch text is replaced by that.
-func (e *env) message(err error) string {
-	var d interface {
-		error
-		Dutch() string
-	}
-	if e.lang == "en" || !errors.As(err, &d) {
-		return err.Error()
-	}
-	return strings.Replace(err.Error(), d.Error(), d.Dutch(), 1)
-}
+// message is err's text in the terminal's language (see vocab.Message).
+func (e *env) message(err error) string { return vocab.Message(err, e.lang) }
 
 const mainHelp = `avgaudit audits how a childcare organisation (kinderopvang, BSO, peuteropvang)
 handles personal data under the AVG (GDPR). It loads the CSV and Excel exports of

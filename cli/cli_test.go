@@ -122,7 +122,7 @@ func TestCommands(t *testing.T) {
 		{"audit help", []string{"audit", "--help", "--lang=en"}, 0, []string{"--as-of", "--out", "--db", "--strict", "EXIT STATUS", "3  with --fail-on-findings"}, nil, false},
 		{"version", []string{"version"}, 0, []string{"avgaudit 0.1.0"}, nil, false},
 		{"unknown command", []string{"audti"}, 2, nil, []string{`onbekende opdracht "audti"`}, false},
-		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"unknown flag: --as-off", "zie avgaudit audit --help"}, false},
+		{"unknown flag", []string{"audit", "--as-off", "2026-01-01"}, 2, nil, []string{"onbekende optie --as-off; bedoel je --as-of?", "zie avgaudit audit --help"}, false},
 		{"bad date", []string{"audit", "--as-of", "1-9-2026"}, 2, nil, []string{`--as-of "1-9-2026": verwacht een datum als 2026-09-01`}, false},
 		{"bad lang", []string{"audit", "--lang", "de"}, 2, nil, []string{`--lang "de": kies nl of en`}, false},
 		{"not a dir", []string{"audit", "/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}, false},

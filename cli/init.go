@@ -11,6 +11,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/profiles"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // initOptions are the init command's flags.
@@ -69,10 +70,10 @@ func (e *env) runInit(args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, e.tr(text{initHelpNL, initHelp}), e.flagUsages("init", flags))
+			e.fprintf(e.stdout, e.tr(text{initHelpNL, initHelp}), e.flagUsages("init", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "init")
+		return e.flagError("init", flags, err)
 	}
 	if flags.NArg() != 1 {
 		return app.Usage2f("init takes one SOURCE_DIR, the folder with the exports (see avgaudit init --help)", "init heeft één BRONMAP nodig, de map met de exports (zie avgaudit init --help)")
@@ -88,7 +89,7 @@ func (e *env) runInit(args []string) error {
 	}
 	e.printPlaced(p)
 	e.printUnplaced(e.stdout, p)
-	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
+	if s := p.AsOfSummary().In(e.lang); s != "" {
 		fmt.Fprintln(e.stdout, s)
 	}
 	if err := app.WriteManifest(p, dir, out, e.lang); err != nil {
@@ -98,23 +99,23 @@ func (e *env) runInit(args []string) error {
 	if final := filepath.Join(dir, app.ManifestFileName); filepath.Clean(out) != final {
 		next += e.tr(msgInitSaveAs) + final
 	}
-	fmt.Fprintf(e.stdout, e.tr(msgInitWritten), out, next, dir)
+	e.fprintf(e.stdout, e.tr(msgInitWritten), out, next, dir)
 	return nil
 }
 
 // printPlaced lists the exports placed, in aligned columns, with what to
 // check about each.
 func (e *env) printPlaced(p *profiles.Proposal) {
-	fmt.Fprintf(e.stdout, e.tr(msgInitPlaced), len(p.Placed))
+	e.fprintf(e.stdout, e.tr(msgInitPlaced), vocab.Count(len(p.Placed)))
 	labelW, tableW := 0, 0
 	for _, pl := range p.Placed {
 		labelW = max(labelW, utf8.RuneCountInString(pl.Label()))
 		tableW = max(tableW, len(pl.Result.Table))
 	}
 	for _, pl := range p.Placed {
-		fmt.Fprintf(e.stdout, "  %s -> %-*s "+e.tr(msgInitMatched)+"\n", pad(pl.Label(), labelW), tableW, pl.Result.Table, pl.Result.Matched, pl.Result.Total)
+		e.fprintf(e.stdout, "  %s -> %-*s "+e.tr(msgInitMatched)+"\n", pad(pl.Label(), labelW), tableW, pl.Result.Table, vocab.Count(pl.Result.Matched), vocab.Count(pl.Result.Total))
 		for _, n := range pl.Notes {
-			fmt.Fprintf(e.stdout, e.tr(msgInitCheck), profiles.InLang(e.lang, n))
+			e.fprintf(e.stdout, e.tr(msgInitCheck), n.In(e.lang))
 		}
 	}
 }
@@ -124,17 +125,17 @@ func (e *env) printUnplaced(w io.Writer, p *profiles.Proposal) {
 	if len(p.Unplaced) == 0 {
 		return
 	}
-	fmt.Fprintf(w, e.tr(msgInitUnplaced), len(p.Unplaced))
+	e.fprintf(w, e.tr(msgInitUnplaced), vocab.Count(len(p.Unplaced)))
 	for _, u := range p.Unplaced {
-		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(profiles.InLang(e.lang, u.Reason), "\n", "\n    "))
+		fmt.Fprintf(w, "  %s: %s\n", u.Label(), strings.ReplaceAll(u.Reason.In(e.lang), "\n", "\n    "))
 	}
 }
 
 // noticeRecognised tells, on stderr, that an audit runs without a manifest.
 func (e *env) noticeRecognised(p *profiles.Proposal) {
-	fmt.Fprintf(e.stderr, e.tr(msgNoManifest), app.ManifestFileName)
+	e.fprintf(e.stderr, e.tr(msgNoManifest), app.ManifestFileName)
 	e.printUnplaced(e.stderr, p)
-	if s := profiles.InLang(e.lang, p.AsOfSummary()); s != "" {
+	if s := p.AsOfSummary().In(e.lang); s != "" {
 		fmt.Fprintln(e.stderr, s)
 	}
 }

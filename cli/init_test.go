@@ -58,7 +58,7 @@ func TestInitCommands(t *testing.T) {
 	}{
 		{"help", []string{"init", "--help", "--lang", "en"}, 0, []string{"Usage: avgaudit init SOURCE_DIR", "--force", "EXIT STATUS"}, nil, false},
 		{"no source dir", []string{"init"}, 2, nil, []string{"init heeft één BRONMAP nodig"}, false},
-		{"nothing to place", []string{"init", empty}, 1, nil, []string{"no export could be placed on a canonical table; no manifest written"}, false},
+		{"nothing to place", []string{"init", empty}, 1, nil, []string{"geen enkele export past bij een tabel van het model; er is geen manifest geschreven"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,
 			[]string{"kinderen.csv", "-> admin_children", "5 of 15 columns matched", "could not place 1 export(s):",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},

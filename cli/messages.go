@@ -1,8 +1,17 @@
 package cli
 
+import (
+	"fmt"
+	"io"
+
+	"github.com/avgaudit/avgaudit/vocab"
+)
+
 // text is a terminal message in Dutch and English; --lang chooses (Dutch
 // by default, like the reports), for help texts and usage errors too.
-type text struct{ NL, EN string }
+// Counts among its arguments are vocab.Count: 1.284 in Dutch, 1,284 in
+// English (see e.printf).
+type text vocab.Text
 
 // Terminal messages of the audit command.
 var (
@@ -37,15 +46,13 @@ var (
 	msgHistoryKept    = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
 	msgPrevious       = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
 	msgAccepted       = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
-	msgAcceptance     = text{"  %s %s %s: %s\n", "  %s %s %s: %s\n"}
 	msgEncrypted      = text{"beveiligd met het wachtwoord (nodig om ze te openen): %s\n", "protected with the password (needed to open them): %s\n"}
 	msgLeftovers      = text{"%d tijdelijk(e) bestand(en) of map(pen) van een afgebroken run opgeruimd in %s\n", "removed %d temporary file(s) or folder(s) an interrupted run left in %s\n"}
-	msgOtherRun       = text{"een andere avgaudit-run schrijft nu naar %s (%s); wacht tot die klaar is of kies een andere --out", "another avgaudit run is writing to %s (%s); wait for it to finish or choose another --out"}
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
-// Terminal messages of the init command (the reasons and notes profiles
-// gives are turned into Dutch by profiles.InLang).
+// Terminal messages of the init command (the reasons and notes of
+// package profiles are written in both languages there).
 var (
 	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
 	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
@@ -73,12 +80,17 @@ var (
 )
 
 // tr picks t in the language of the run.
-func (e *env) tr(t text) string {
-	if e.lang == "en" {
-		return t.EN
-	}
-	return t.NL
+func (e *env) tr(t text) string { return vocab.Text(t).In(e.lang) }
+
+// fprintf prints format with args in the language of the run: a
+// vocab.Count with the language's thousands separator, a vocab.Text or an
+// error in the language (see vocab.Sprintf).
+func (e *env) fprintf(w io.Writer, format string, args ...any) {
+	fmt.Fprint(w, vocab.Sprintf(e.lang, format, args...))
 }
+
+// sprintf is t with args in the language of the run (see fprintf).
+func (e *env) sprintf(t text, args ...any) string { return vocab.Sprintf(e.lang, e.tr(t), args...) }
 
 // acceptanceStatus names the statuses of register entries on the terminal.
 var acceptanceStatus = map[string]text{

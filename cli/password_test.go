@@ -39,7 +39,7 @@ func TestPasswordFile(t *testing.T) {
 		t.Errorf("wrong password, Dutch: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", empty)
-	if r.code != 2 || !strings.Contains(r.stderr, "leeg.txt is empty") {
+	if r.code != 2 || !strings.Contains(r.stderr, "leeg.txt is leeg; zet het wachtwoord op de eerste regel") {
 		t.Errorf("empty password file: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = avgaudit(t, t.TempDir(), "audit", src, "--password-file", pw)

@@ -29,7 +29,7 @@ func TestManyRejects(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	if want := "de eerste 1000 per bestand staan in rapport.xlsx, rapport.html en resultaten.json (nog 200 niet)"; !strings.Contains(r.stderr, want) {
+	if want := "de eerste 1.000 per bestand staan in rapport.xlsx, rapport.html en resultaten.json (nog 200 niet)"; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(out, "resultaten.json"))

@@ -14,6 +14,7 @@ import (
 	"github.com/avgaudit/avgaudit/app"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/spotcheck"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // sampleOptions are the sample command's flags.
@@ -90,10 +91,10 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	flags.SortFlags = false
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
-			fmt.Fprintf(e.stdout, e.tr(text{sampleHelpNL, sampleHelp}), e.flagUsages("sample", flags))
+			e.fprintf(e.stdout, e.tr(text{sampleHelpNL, sampleHelp}), e.flagUsages("sample", flags))
 			return err
 		}
-		return usagef(e.tr(msgSeeHelp), err, "sample")
+		return e.flagError("sample", flags, err)
 	}
 	if err := checkLang(o.Lang); err != nil {
 		e.lang = o.Lang
@@ -122,13 +123,13 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	}
 	opt.Command = func(asOf string) string { return redrawCommand(flags.Args(), o, asOf) }
 	opt.Started = func() {
-		fmt.Fprintf(e.stdout, e.tr(msgSampling), auditVersion, source)
-		fmt.Fprintf(e.stdout, e.tr(msgSeed), o.Seed, o.Seed)
+		e.fprintf(e.stdout, e.tr(msgSampling), auditVersion, source)
+		e.fprintf(e.stdout, e.tr(msgSeed), o.Seed, o.Seed)
 	}
 	s, run, err := app.Sample(ctx, opt, checks)
 	var srcErr *app.SourceError
 	if errors.As(err, &srcErr) {
-		return fmt.Errorf("%s: %w", source, err)
+		return vocab.Wrapf(err, "%s", "%s", source)
 	}
 	if err != nil {
 		return err
@@ -137,9 +138,9 @@ func (e *env) runSample(ctx context.Context, args []string) error {
 	if err := app.WriteChecklist(opt, s, run); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, e.tr(msgSampleAsOf), run.AsOf)
+	e.fprintf(e.stdout, e.tr(msgSampleAsOf), run.AsOf)
 	e.printSample(s)
-	fmt.Fprintf(e.stdout, e.tr(msgChecklist), opt.Out)
+	e.fprintf(e.stdout, e.tr(msgChecklist), opt.Out)
 	return nil
 }
 
@@ -158,7 +159,7 @@ func (e *env) warnIncomplete(run *results.Run, o sampleOptions) {
 			if c.Reason != nil {
 				reason = e.tr(text(*c.Reason))
 			}
-			fmt.Fprintf(e.stderr, e.tr(msgSampleNotRun), c.ID, reason)
+			e.fprintf(e.stderr, e.tr(msgSampleNotRun), c.ID, reason)
 		}
 	}
 }
@@ -167,15 +168,15 @@ func (e *env) printSample(s *spotcheck.Sample) {
 	what := e.tr(msgAllFindings)
 	switch s.Kind {
 	case spotcheck.KindCheck:
-		what = fmt.Sprintf(e.tr(msgCheckFindings), s.Name)
+		what = e.sprintf(msgCheckFindings, s.Name)
 	case spotcheck.KindTable:
-		what = fmt.Sprintf(e.tr(msgTableRows), s.Name)
+		what = e.sprintf(msgTableRows, s.Name)
 	}
 	if s.All() {
-		fmt.Fprintf(e.stdout, e.tr(msgPopulationAll), s.Population, what, s.Size)
+		e.fprintf(e.stdout, e.tr(msgPopulationAll), vocab.Count(s.Population), what, s.Size)
 		return
 	}
-	fmt.Fprintf(e.stdout, e.tr(msgPopulation), s.Population, what, len(s.Records))
+	e.fprintf(e.stdout, e.tr(msgPopulation), vocab.Count(s.Population), what, vocab.Count(len(s.Records)))
 }
 
 // redrawCommand is the command line that draws the same sample again: the

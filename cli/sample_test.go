@@ -255,13 +255,13 @@ func TestSampleCommands(t *testing.T) {
 		{"unknown table", []string{"--table", "kinderen"}, 2, nil, []string{`--table "kinderen": die tabel bestaat niet; tabellen: `, "admin_children"}},
 		{"check and table", []string{"--check", "photo_without_consent", "--table", "portal_photos"}, 2, nil, []string{"--check en --table gaan niet samen"}},
 		{"size zero", []string{"--size", "0"}, 2, nil, []string{"--size 0: een steekproef heeft minstens 1 record nodig"}},
-		{"bad seed", []string{"--seed", "-1"}, 2, nil, []string{`invalid argument "-1" for "--seed"`}},
+		{"bad seed", []string{"--seed", "-1"}, 2, nil, []string{`--seed "-1": verwacht een geheel getal van 0 of meer`}},
 		{"bad lang", []string{"--lang", "de"}, 2, nil, []string{`--lang "de": kies nl of en`}},
 		{"two dirs", []string{rejects, rejects}, 2, nil, []string{"sample heeft één BRONMAP nodig, kreeg er 2"}},
 		{"not a dir", []string{"/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}},
-		{"table not supplied", []string{rejects, "--table", "admin_children"}, 1, nil, []string{"nothing to sample: no export is mapped to table admin_children"}},
+		{"table not supplied", []string{rejects, "--table", "admin_children"}, 1, nil, []string{"niets om uit te trekken: geen export is gekoppeld aan tabel admin_children"}},
 		{"check not run", []string{rejects, "--check", "request_overdue"}, 1, nil, []string{"check request_overdue did not run: no data for requests"}},
-		{"check without findings", []string{rejects, "--check", "photo_after_withdrawal"}, 1, nil, []string{"nothing to sample: check photo_after_withdrawal has no findings on 2026-09-01"}},
+		{"check without findings", []string{rejects, "--check", "photo_after_withdrawal"}, 1, nil, []string{"niets om uit te trekken: controle photo_after_withdrawal heeft geen bevindingen op 2026-09-01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Excel exports often start with a title ("Kinderen per 01-09-2026"), a
@@ -153,7 +154,8 @@ func sideBySide(rows []bufferedRow, workbook bool) error {
 		for strings.TrimSpace(header[first]) == "" {
 			first++
 		}
-		return fmt.Errorf("the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column %[5]s",
+		return vocab.Errorf("de kopregel bevat twee tabellen naast elkaar: kolommen %s (%s) en kolommen %s (%s), met de lege kolom %s ertussen; zet elke tabel op een eigen blad of in een eigen bestand, of verwijder, als het één tabel is, de lege kolom %[5]s",
+			"the header row holds two tables side by side: columns %s (%s) and columns %s (%s), with column %s empty between them; put each table on its own sheet or in its own file, or, if it is one table, delete the empty column %[5]s",
 			columnSpan(0, j-1, workbook), strings.Join(quoteAll(trimAll(header[:j])), ", "),
 			columnSpan(first, lastFilled(header), workbook), strings.Join(quoteAll(trimAll(header[first:])), ", "),
 			columnName(j, workbook))
@@ -287,11 +289,12 @@ func (h *headerReader) checkSecondTable(num int, cells []string) error {
 		h.sample(cells)
 		return nil
 	}
-	blank := fmt.Sprintf("row %d is blank", gapFrom)
+	blank := vocab.Textf("rij %d is leeg", "row %d is blank", gapFrom)
 	if gapTo > gapFrom {
-		blank = fmt.Sprintf("rows %d-%d are blank", gapFrom, gapTo)
+		blank = vocab.Textf("rijen %d-%d zijn leeg", "rows %d-%d are blank", gapFrom, gapTo)
 	}
-	return fmt.Errorf("a second table starts here (%s): %s; the table's header is row %d. Put each table on its own sheet or in its own file, or delete the rows that do not belong to this table",
+	return vocab.Errorf("hier begint een tweede tabel (%s): %s; de kopregel van de tabel is rij %d. Zet elke tabel op een eigen blad of in een eigen bestand, of verwijder de rijen die niet bij deze tabel horen",
+		"a second table starts here (%s): %s; the table's header is row %d. Put each table on its own sheet or in its own file, or delete the rows that do not belong to this table",
 		blank, strings.Join(quoteAll(trimAll(cells)), ", "), h.headerRow)
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Meta tables the loader fills next to the canonical ones.
@@ -293,7 +294,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		book, err := books.get(fsys, name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return fail(0, "", fmt.Errorf("file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
+				return fail(0, "", vocab.Errorf("bestand niet gevonden in de bronmap (manifest regel %d); controleer de naam in het manifest", "file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
 			}
 			return fail(0, "", err)
 		}
@@ -308,7 +309,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 		fh, err := fsys.Open(name)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return fail(0, "", fmt.Errorf("file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
+				return fail(0, "", vocab.Errorf("bestand niet gevonden in de bronmap (manifest regel %d); controleer de naam in het manifest", "file not found in the source directory (manifest line %d); check the name in the manifest", f.Line))
 			}
 			return fail(0, "", err)
 		}
@@ -338,7 +339,7 @@ func loadFile(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, f *ma
 	table, _ := model.Lookup(f.Table)
 	headerRow, header, err := rr.Next()
 	if errors.Is(err, io.EOF) {
-		return fail(0, "", errors.New("the file is empty: expected a header row with column names"))
+		return fail(0, "", vocab.Errorf("het bestand is leeg: verwacht een kopregel met kolomnamen", "the file is empty: expected a header row with column names"))
 	}
 	if err != nil {
 		return fail(headerRow, "", err)
@@ -454,28 +455,30 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 			continue
 		}
 		if prev, dup := seenHeader[target]; dup {
-			return plan, nil, fmt.Errorf("columns %d (%q) and %d (%q) both fill %s; keep one, or map one of them to another column in the manifest",
+			return plan, nil, vocab.Errorf("kolom %d (%q) en %d (%q) vullen allebei %s; houd er één, of koppel er een in het manifest aan een andere kolom",
+				"columns %d (%q) and %d (%q) both fill %s; keep one, or map one of them to another column in the manifest",
 				prev+1, strings.TrimSpace(header[prev]), i+1, h, target)
 		}
 		seenHeader[target] = i
 		ci := colIndex[target]
 		plan.source[ci], plan.header[ci] = i, h
 	}
-	var missing []string
+	var missing []vocab.Text
 	for h, target := range f.Columns {
 		if _, found := seenHeader[target]; !found {
-			missing = append(missing, fmt.Sprintf("%q (for %s)", h, target))
+			missing = append(missing, vocab.Textf("%q (voor %s)", "%q (for %s)", h, target))
 		}
 	}
 	for _, h := range f.UnpivotHeaders() {
 		if !pivot[h] {
-			missing = append(missing, fmt.Sprintf("%q (under unpivot:)", h))
+			missing = append(missing, vocab.Textf("%q (onder unpivot:)", "%q (under unpivot:)", h))
 		}
 	}
 	if len(missing) > 0 {
-		sort.Strings(missing)
-		return plan, nil, fmt.Errorf("the manifest maps %s, but the header row has no such column; the header has: %s%s",
-			strings.Join(missing, ", "), strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
+		sort.Slice(missing, func(i, j int) bool { return missing[i].EN < missing[j].EN })
+		return plan, nil, vocab.Errorf("het manifest koppelt %s, maar de kopregel heeft zo'n kolom niet; de kopregel heeft: %s%s",
+			"the manifest maps %s, but the header row has no such column; the header has: %s%s",
+			vocab.JoinTexts(missing, vocab.Same(", ")), strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
 	}
 	var required []string
 	given := provided(f, t)
@@ -485,7 +488,8 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 		}
 	}
 	if len(required) > 0 {
-		return plan, nil, fmt.Errorf("required column(s) %s of %s not found; add a line `<export header>: <column>` under columns: in the manifest (the header has: %s)%s",
+		return plan, nil, vocab.Errorf("verplichte kolom(men) %s van %s niet gevonden; zet een regel `<kolomkop van de export>: <kolom>` onder columns: in het manifest (de kopregel heeft: %s)%s",
+			"required column(s) %s of %s not found; add a line `<export header>: <column>` under columns: in the manifest (the header has: %s)%s",
 			strings.Join(required, ", "), t.Name, strings.Join(quoteAll(trimAll(header)), ", "), headerHint(header))
 	}
 	if skipped == nil {
@@ -506,17 +510,19 @@ func skippedName(seen map[string]int, h string, i int) string {
 }
 
 // headerHint guesses why a header row lacks the expected columns.
-func headerHint(header []string) string {
+func headerHint(header []string) vocab.Text {
 	cells := trimAll(header)
 	if len(cells) == 1 {
-		return "; the header row has a single column: the file may use another delimiter than the one detected (set delimiter: in the manifest)"
+		return vocab.Text{NL: "; de kopregel heeft maar één kolom: het bestand gebruikt misschien een ander scheidingsteken dan het herkende (zet delimiter: in het manifest)",
+			EN: "; the header row has a single column: the file may use another delimiter than the one detected (set delimiter: in the manifest)"}
 	}
 	for _, c := range cells {
 		if typedValue(c) || strings.HasPrefix(c, "*****") { // a date, a number, a masked BSN
-			return "; the first row looks like data, not column names: the export must start with a header row"
+			return vocab.Text{NL: "; de eerste rij lijkt gegevens, geen kolomnamen: de export moet met een kopregel beginnen",
+				EN: "; the first row looks like data, not column names: the export must start with a header row"}
 		}
 	}
-	return ""
+	return vocab.Text{}
 }
 
 // lookupHeader finds the canonical column an export header maps to.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // rowReader yields the rows of one table in an export, numbered as the user
@@ -338,12 +339,12 @@ func newSheetReader(f *excelize.File, sheet string) (*sheetReader, error) {
 		// A workbook of one sheet needs no sheet: in the manifest.
 		list := f.GetSheetList()
 		if len(list) != 1 {
-			return nil, fmt.Errorf("the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(list), strings.Join(quoteAll(list), ", "))
+			return nil, vocab.Errorf("de werkmap heeft %d bladen: zet `sheet:` in het manifest met het blad dat ingelezen moet worden (%s)", "the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(list), strings.Join(quoteAll(list), ", "))
 		}
 		sheet = list[0]
 	}
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		return nil, fmt.Errorf("the workbook has no sheet %q; its sheets are: %s", sheet, strings.Join(quoteAll(f.GetSheetList()), ", "))
+		return nil, vocab.Errorf("de werkmap heeft geen blad %q; de bladen zijn: %s", "the workbook has no sheet %q; its sheets are: %s", sheet, strings.Join(quoteAll(f.GetSheetList()), ", "))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io"
 	"path"
 	"regexp"
@@ -193,7 +194,7 @@ func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
 	if name == "" {
 		// A workbook of one sheet needs no sheet: in the manifest.
 		if len(x.sheets) != 1 {
-			return nil, fmt.Errorf("the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(x.sheets), strings.Join(quoteAll(x.sheetNames()), ", "))
+			return nil, vocab.Errorf("de werkmap heeft %d bladen: zet `sheet:` in het manifest met het blad dat ingelezen moet worden (%s)", "the workbook has %d sheets: add `sheet:` to the manifest with the one to load (%s)", len(x.sheets), strings.Join(quoteAll(x.sheetNames()), ", "))
 		}
 		name = x.sheets[0].name
 	}
@@ -214,7 +215,7 @@ func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
 		}
 		return &sheetXMLReader{sc: newXMLScanner(f), closer: f, sst: sst}, nil
 	}
-	return nil, fmt.Errorf("the workbook has no sheet %q; its sheets are: %s", name, strings.Join(quoteAll(x.sheetNames()), ", "))
+	return nil, vocab.Errorf("de werkmap heeft geen blad %q; de bladen zijn: %s", "the workbook has no sheet %q; its sheets are: %s", name, strings.Join(quoteAll(x.sheetNames()), ", "))
 }
 
 // sheetXMLReader reads one worksheet's rows with the values excelize gives

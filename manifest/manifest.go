@@ -20,6 +20,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // FileName is the manifest's name inside a source directory.
@@ -152,7 +153,7 @@ func (m *Manifest) AsOfDate() (t time.Time, ok bool, err error) {
 	}
 	t, err = time.Parse(time.DateOnly, m.AsOf)
 	if err != nil {
-		return time.Time{}, false, fmt.Errorf("as_of %q: expected a date like 2026-09-01", m.AsOf)
+		return time.Time{}, false, vocab.Errorf("as_of %q: verwacht een datum als 2026-09-01", "as_of %q: expected a date like 2026-09-01", m.AsOf)
 	}
 	return t, true, nil
 }
@@ -165,11 +166,11 @@ func Load(fsys fs.FS, dir string) (*Manifest, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, &notFoundError{err}
 		}
-		return nil, fmt.Errorf("read manifest: %w", err)
+		return nil, vocab.Wrapf(err, "lees het manifest", "read manifest")
 	}
 	m, err := Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", FileName, err)
+		return nil, vocab.Wrapf(err, "%s", "%s", FileName)
 	}
 	return m, nil
 }
@@ -334,6 +335,11 @@ func unknownKeys(root *yaml.Node) []lineError {
 	}
 	return errs
 }
+
+// Closest is the option nearest to name in spelling, if one is near
+// enough to be a typo of it; "" otherwise. The command line uses it for
+// options.
+func Closest(name string, options []string) string { return closest(name, options) }
 
 // closest is the option nearest to name in spelling, if one is near
 // enough to be a typo of it ("first_nme" is first_name); "" otherwise.

@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Comments are written into a manifest next to what they explain.
@@ -82,10 +82,10 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+		return vocab.Wrapf(err, "schrijf het manifest", "write manifest")
 	}
 	if err := enc.Close(); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+		return vocab.Wrapf(err, "schrijf het manifest", "write manifest")
 	}
 	return nil
 }

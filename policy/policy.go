@@ -6,11 +6,11 @@ package policy
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/avgaudit/avgaudit/vocab"
 	"gopkg.in/yaml.v3"
 )
 
@@ -217,16 +217,16 @@ func Parse(r io.Reader) (Policy, error) {
 	p := Default()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return p, fmt.Errorf("read policy: %w", err)
+		return p, vocab.Wrapf(err, "lees het beleid", "read policy")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil && !errors.Is(err, io.EOF) {
-		return p, fmt.Errorf("policy: %w (see docs/policy.md for the allowed settings)", err)
+		return p, vocab.Errorf("beleid: %w (zie docs/policy.md voor de instellingen die kunnen)", "policy: %w (see docs/policy.md for the allowed settings)", err)
 	}
 	for _, prm := range p.Params() {
 		if !prm.IsList && prm.Value < 0 {
-			return p, fmt.Errorf("policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
+			return p, vocab.Errorf("beleid: %s is %d; een termijn moet 0 of meer zijn", "policy: %s is %d; a period must be 0 or more", prm.Name, prm.Value)
 		}
 	}
 	if err := p.Risk.validate(); err != nil {

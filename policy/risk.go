@@ -1,7 +1,7 @@
 package policy
 
 import (
-	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"maps"
 	"slices"
 	"strconv"
@@ -86,25 +86,25 @@ func (r Risk) validate() error {
 	}{{"risk.impact", r.Impact}, {"risk.likelihood", r.Likelihood}} {
 		for _, id := range slices.Sorted(maps.Keys(set.m)) {
 			if v := set.m[id]; v < 1 || v > 5 {
-				return fmt.Errorf("policy: %s.%s is %d; choose 1 (lowest) to 5 (highest)", set.key, id, v)
+				return vocab.Errorf("beleid: %s.%s is %d; kies 1 (laagst) tot en met 5 (hoogst)", "policy: %s.%s is %d; choose 1 (lowest) to 5 (highest)", set.key, id, v)
 			}
 		}
 	}
 	s := r.LikelihoodShares
 	if len(s) != len(DefaultLikelihoodShares) {
-		return fmt.Errorf("policy: risk.likelihood_shares has %d value(s); give 4 percentages in ascending order, e.g. [1, 5, 15, 40]", len(s))
+		return vocab.Errorf("beleid: risk.likelihood_shares heeft %d waarde(n); geef 4 oplopende percentages, bijvoorbeeld [1, 5, 15, 40]", "policy: risk.likelihood_shares has %d value(s); give 4 percentages in ascending order, e.g. [1, 5, 15, 40]", len(s))
 	}
 	for i, v := range s {
 		if v <= 0 || v > 100 {
-			return fmt.Errorf("policy: risk.likelihood_shares value %s is not a percentage above 0 and at most 100", formatShare(v))
+			return vocab.Errorf("beleid: risk.likelihood_shares: %s is geen percentage boven 0 en hooguit 100", "policy: risk.likelihood_shares value %s is not a percentage above 0 and at most 100", formatShare(v))
 		}
 		if i > 0 && v <= s[i-1] {
-			return fmt.Errorf("policy: risk.likelihood_shares must ascend: %s comes after %s", formatShare(v), formatShare(s[i-1]))
+			return vocab.Errorf("beleid: risk.likelihood_shares moeten oplopen: %s komt na %s", "policy: risk.likelihood_shares must ascend: %s comes after %s", formatShare(v), formatShare(s[i-1]))
 		}
 	}
 	for _, area := range slices.Sorted(maps.Keys(r.Owners)) {
 		if strings.TrimSpace(r.Owners[area]) == "" {
-			return fmt.Errorf("policy: risk.owners.%s is empty; name the role that answers for this area", area)
+			return vocab.Errorf("beleid: risk.owners.%s is leeg; noem de rol die voor dit gebied verantwoordelijk is", "policy: risk.owners.%s is empty; name the role that answers for this area", area)
 		}
 	}
 	return nil
@@ -120,13 +120,13 @@ func (r Risk) CheckKeys(ids, areas []string) error {
 	}{{"risk.impact", r.Impact}, {"risk.likelihood", r.Likelihood}} {
 		for _, id := range slices.Sorted(maps.Keys(set.m)) {
 			if !slices.Contains(ids, id) {
-				return fmt.Errorf("policy: %s.%s: there is no check %q; check ids: %s", set.key, id, id, strings.Join(sortedUnique(ids), ", "))
+				return vocab.Errorf("beleid: %s.%s: er is geen controle %q; controles: %s", "policy: %s.%s: there is no check %q; check ids: %s", set.key, id, id, strings.Join(sortedUnique(ids), ", "))
 			}
 		}
 	}
 	for _, area := range slices.Sorted(maps.Keys(r.Owners)) {
 		if !slices.Contains(areas, area) {
-			return fmt.Errorf("policy: risk.owners.%s: there is no area %q; areas: %s", area, area, strings.Join(sortedUnique(areas), ", "))
+			return vocab.Errorf("beleid: risk.owners.%s: er is geen gebied %q; gebieden: %s", "policy: risk.owners.%s: there is no area %q; areas: %s", area, area, strings.Join(sortedUnique(areas), ", "))
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Exports often say above their header which day their data is from:
@@ -102,16 +103,16 @@ func (p *Proposal) chooseAsOf(votes []asOfVote) {
 	}
 }
 
-// AsOfSummary says, in one line, where as_of came from; "" without one.
-func (p *Proposal) AsOfSummary() string {
+// AsOfSummary says, in one line, where as_of came from; empty without one.
+func (p *Proposal) AsOfSummary() vocab.Text {
 	if p.AsOf == "" {
-		return ""
+		return vocab.Text{}
 	}
-	verb := "gives"
+	from := strings.Join(p.AsOfFrom, ", ")
 	if len(p.AsOfFrom) > 1 {
-		verb = "give"
+		return vocab.Textf("as_of %s: de peildatum die %s geven; --as-of gaat daarvoor", "as_of %s: the reference date (\"Peildatum\") that %s give; --as-of overrides it", p.AsOf, from)
 	}
-	return fmt.Sprintf("as_of %s: the reference date (Peildatum) that %s %s; --as-of overrides it", p.AsOf, strings.Join(p.AsOfFrom, ", "), verb)
+	return vocab.Textf("as_of %s: de peildatum die %s geeft; --as-of gaat daarvoor", "as_of %s: the reference date (\"Peildatum\") that %s gives; --as-of overrides it", p.AsOf, from)
 }
 
 // asOfComments explain as_of in the manifest.
@@ -130,7 +131,7 @@ func (p *Proposal) asOfComments(nl bool) []string {
 		return append(lines, "Bewaartermijnen en deadlines worden ervanaf gemeten: pas hem aan, of haal hem",
 			"weg om vanaf de dag van de audit te meten (--as-of gaat daarvoor).")
 	}
-	lines := []string{"as_of is the reference date (Peildatum) that these exports give:"}
+	lines := []string{"as_of is the reference date (\"Peildatum\") that these exports give:"}
 	for _, l := range p.AsOfFrom {
 		lines = append(lines, "  "+l)
 	}

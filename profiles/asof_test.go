@@ -76,8 +76,8 @@ func TestRecogniseAsOf(t *testing.T) {
 			if got := p.Manifest("x").AsOf; got != tt.asOf {
 				t.Errorf("manifest as_of %q, want %q", got, tt.asOf)
 			}
-			if tt.asOf != "" && !strings.HasPrefix(p.AsOfSummary(), "as_of "+tt.asOf+": the reference date (Peildatum) that "+tt.from[0]) {
-				t.Errorf("summary %q", p.AsOfSummary())
+			if tt.asOf != "" && !strings.HasPrefix(p.AsOfSummary().EN, "as_of "+tt.asOf+": the reference date (\"Peildatum\") that "+tt.from[0]) {
+				t.Errorf("summary %q", p.AsOfSummary().EN)
 			}
 			if tt.asOf != "" && !strings.Contains(strings.Join(p.Comments().Head, "\n"), "as_of is the reference date") {
 				t.Errorf("no comment explains as_of: %q", p.Comments().Head)

@@ -45,7 +45,7 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("mapping (-want +got):\n%s", diff)
 			}
 			for _, u := range p.Unplaced {
-				t.Errorf("not placed: %s: %s", u.Label(), u.Reason)
+				t.Errorf("not placed: %s: %s", u.Label(), u.Reason.EN)
 			}
 		})
 	}

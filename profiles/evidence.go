@@ -1,13 +1,13 @@
 package profiles
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // What the values under a header say about it. Headers are not always
@@ -221,77 +221,77 @@ func refShapeOf(d string) string {
 // fits says how well the values suit column c: +1 they have its type
 // (dates for a date, yes/no for a bool, valid BSNs for a BSN), 0 they do
 // not tell, -1 they cannot be its values, with why.
-func (s shape) fits(c *model.Column) (int, string) {
+func (s shape) fits(c *model.Column) (int, vocab.Text) {
 	if s.filled == 0 {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
 	switch c.Type {
 	case model.Date, model.Timestamp:
 		if s.dateShare >= 0.9 && !s.serials {
-			return 1, "values: dates"
+			return 1, vocab.Text{NL: "waarden: datums", EN: "values: dates"}
 		}
 		if s.dateShare >= 0.9 {
-			return 0, ""
+			return 0, vocab.Text{}
 		}
 		if s.dateShare < 0.5 {
-			return -1, "its values are not dates"
+			return -1, vocab.Text{NL: "de waarden zijn geen datums", EN: "its values are not dates"}
 		}
 	case model.Bool:
 		if s.checkbox != "" {
-			return 1, fmt.Sprintf("values: a checkbox (%q or blank)", s.checkbox)
+			return 1, vocab.Textf("waarden: een vinkkolom (%q of leeg)", "values: a checkbox (%q or blank)", s.checkbox)
 		}
 		if s.boolShare >= 0.9 {
-			return 1, "values: yes/no answers"
+			return 1, vocab.Text{NL: "waarden: ja/nee-antwoorden", EN: "values: yes/no answers"}
 		}
 		if s.refShare >= 0.8 {
-			return -1, fmt.Sprintf("its values are references (%q), not yes/no answers", s.refShape)
+			return -1, vocab.Textf("de waarden zijn kenmerken (%q), geen ja/nee-antwoorden", "its values are references (%q), not yes/no answers", s.refShape)
 		}
 		if s.boolShare < 0.5 {
-			return -1, "its values are not yes/no answers"
+			return -1, vocab.Text{NL: "de waarden zijn geen ja/nee-antwoorden", EN: "its values are not yes/no answers"}
 		}
 	case model.BSN:
 		if s.bsnShare >= 0.8 {
-			return 1, "values: BSNs (9 digits passing the 11-check)"
+			return 1, textBSNs
 		}
 		if s.dateShare >= 0.8 || s.boolShare >= 0.8 {
-			return -1, "its values are not BSNs"
+			return -1, vocab.Text{NL: "de waarden zijn geen BSN's", EN: "its values are not BSNs"}
 		}
 	case model.Enum:
 		if c.Name == "consent_type" && s.consent >= 0.5 {
-			return 1, "values: consent questions"
+			return 1, textConsentQuestions
 		}
 		if !s.anyLabel(c) {
-			return -1, "none of its values is one of " + strings.Join(c.Values, ", ")
+			return -1, vocab.Textf("geen van de waarden is een van %s", "none of its values is one of %s", strings.Join(c.Values, ", "))
 		}
 	case model.Decimal:
 		if s.boolShare >= 0.9 && s.filled >= 2 {
-			return -1, "its values are yes/no answers"
+			return -1, vocab.Text{NL: "de waarden zijn ja/nee-antwoorden", EN: "its values are yes/no answers"}
 		}
 		if s.dateShare >= 0.9 && !s.serials {
-			return -1, "its values are dates"
+			return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
 		}
 	case model.Text:
 		if c.Name == "system" && s.descShare >= 0.5 {
-			return -1, "its values describe what a system does, not its name"
+			return -1, vocab.Text{NL: "de waarden beschrijven wat een systeem doet, ze noemen het niet", EN: "its values describe what a system does, not its name"}
 		}
 		if s.dateShare >= 0.9 && !s.serials && s.filled >= 3 {
-			return -1, "its values are dates"
+			return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
 		}
 		if s.boolShare >= 0.9 && s.filled >= 2 && !yesNoText[c.Name] {
-			return -1, "its values are yes/no answers"
+			return -1, vocab.Text{NL: "de waarden zijn ja/nee-antwoorden", EN: "its values are yes/no answers"}
 		}
 		if identifying(c) {
 			switch {
 			case s.nameShare >= 0.6 && c.Name != "username":
-				return -1, "its values are names, not numbers"
+				return -1, vocab.Text{NL: "de waarden zijn namen, geen nummers", EN: "its values are names, not numbers"}
 			case s.textShare >= 0.5:
-				return -1, "its values are free text, not numbers"
+				return -1, vocab.Text{NL: "de waarden zijn vrije tekst, geen nummers", EN: "its values are free text, not numbers"}
 			case s.dateShare >= 0.9 && !s.serials:
-				return -1, "its values are dates"
+				return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
 			}
 		}
 	}
-	return 0, ""
+	return 0, vocab.Text{}
 }
 
 // yesNoText are the text columns a yes/no answer can fill ("DPIA: ja",
@@ -327,6 +327,12 @@ func (s shape) anyLabel(c *model.Column) bool {
 	}
 	return 2*n >= len(s.labels) // most labels are values of the enumeration
 }
+
+// Evidence of values that more than one place gives.
+var (
+	textBSNs             = vocab.Text{NL: "waarden: BSN's (9 cijfers die de elfproef doorstaan)", EN: "values: BSNs (9 digits passing the 11-check)"}
+	textConsentQuestions = vocab.Text{NL: "waarden: toestemmingsvragen", EN: "values: consent questions"}
+)
 
 // Keys are the key values of exports already placed, by canonical column
 // ("child_id" -> the child numbers of the administration's children), so

@@ -1,12 +1,12 @@
 package profiles
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Sheet is what Match looks at: a header row, the file and sheet names
@@ -206,9 +206,9 @@ var childRefConcepts = map[string]bool{"child": true, "admin": true, "portal": t
 // or a product's id ("Bitcare ID" in a Bitcare export), or a child and
 // words the lexicon does not know ("Children tagged"), and its values are
 // numbers or codes, not names.
-func childRef(h, product string, sh shape) (float64, string) {
+func childRef(h, product string, sh shape) (float64, vocab.Text) {
 	if sh.filled == 0 || sh.idShare < 0.8 || sh.nameShare >= 0.5 {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
 	if product != "" {
 		if i := strings.Index(strings.ToLower(h), strings.ToLower(product)); i >= 0 {
@@ -224,18 +224,18 @@ func childRef(h, product string, sh shape) (float64, string) {
 			id = true
 		case childRefConcepts[c]:
 		case isConcept(c):
-			return 0, "" // another known word: "Transfer nr", "Post"
+			return 0, vocab.Text{} // another known word: "Transfer nr", "Post"
 		}
 	}
 	switch {
 	case child && id:
-		return 0.85, "words: a child's number; values: numbers or codes"
+		return 0.85, vocab.Text{NL: "woorden: het nummer van een kind; waarden: nummers of codes", EN: "words: a child's number; values: numbers or codes"}
 	case child:
-		return 0.8, "words: a child; values: numbers or codes"
+		return 0.8, vocab.Text{NL: "woorden: een kind; waarden: nummers of codes", EN: "words: a child; values: numbers or codes"}
 	case id && product != "":
-		return 0.75, fmt.Sprintf("words: the %s number; values: numbers or codes", product)
+		return 0.75, vocab.Textf("woorden: het %s-nummer; waarden: nummers of codes", "words: the %s number; values: numbers or codes", product)
 	}
-	return 0, ""
+	return 0, vocab.Text{}
 }
 
 // isConcept reports whether c is a concept of the lexicon, not an unknown
@@ -246,18 +246,18 @@ func isConcept(c string) bool {
 }
 
 // headerScore is how well header means column of table, and why.
-func headerScore(table, column, header string, variants [][]string) (float64, string) {
+func headerScore(table, column, header string, variants [][]string) (float64, vocab.Text) {
 	switch {
 	case strings.EqualFold(strings.TrimSpace(header), column):
-		return scoreCanonical, "the column's own name"
+		return scoreCanonical, vocab.Text{NL: "de eigen naam van de kolom", EN: "the column's own name"}
 	case index[table][Key(header)] == column:
-		return scoreExact, "a known name"
+		return scoreExact, vocab.Text{NL: "een bekende naam", EN: "a known name"}
 	}
 	best, name := wordSimilarity(table, column, variants)
 	if best < minWordSimilarity {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
-	return best * wordFactor, fmt.Sprintf("words as in %q", name)
+	return best * wordFactor, vocab.Textf("woorden als in %q", "words as in %q", name)
 }
 
 // pair is one possible mapping of a header onto a column.
@@ -266,7 +266,7 @@ type pair struct {
 	col   string
 	order int // the column's place in the table
 	score float64
-	why   string
+	why   vocab.Text
 }
 
 // fit maps a sheet onto table t: each header scored against each column
@@ -276,9 +276,9 @@ type pair struct {
 // column left), and for one still missing the headers most like it are
 // kept as hints.
 func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
-	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns), Why: map[int]string{}}
+	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns), Why: map[int]vocab.Text{}}
 	var pairs []pair
-	vetoes := map[int][]string{}
+	vetoes := map[int][]vocab.Text{}
 	if t.Name == "portal_consents" {
 		c.Unpivot = questions(s)
 	}
@@ -313,20 +313,20 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 				if b := yesNoSibling(t, col, sh); b != "" {
 					// "DPA signed" with Yes/No: not the date, the yes/no of it
 					pairs = append(pairs, pair{i: i, col: b, order: ci, score: score * 0.95,
-						why: fmt.Sprintf("words as for %s, values: yes/no answers, so %s", col.Name, b)})
+						why: vocab.Textf("woorden als voor %s, waarden: ja/nee-antwoorden, dus %s", "words as for %s, values: yes/no answers, so %s", col.Name, b)})
 					continue
 				}
-				vetoes[i] = append(vetoes[i], fmt.Sprintf("%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
+				vetoes[i] = append(vetoes[i], vocab.Textf("%s: de kolomkop klinkt als %s, maar %s%s", "%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
 				continue
 			}
 			if score == 0 {
 				score, why = valueOnly(t, col, s, i, keys)
 			} else if fv > 0 {
 				score += valueBonus
-				why += "; " + vwhy
+				why = why.Plus(vocab.Same("; ")).Plus(vwhy)
 			} else if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
 				score += valueBonus
-				why += fmt.Sprintf("; values: the %s keys of %s", lk, from)
+				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", lk, from))
 			}
 			if score > 0 {
 				pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: score, why: why})
@@ -392,17 +392,17 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 // otherFit names, for a header whose values do not suit the column its
 // words name, the column of the table they do suit: references in a
 // yes/no column are the consent_reference.
-func otherFit(t *model.Table, col *model.Column, sh shape) string {
+func otherFit(t *model.Table, col *model.Column, sh shape) vocab.Text {
 	if sh.refShare < 0.8 {
-		return ""
+		return vocab.Text{}
 	}
 	for i := range t.Columns {
 		o := &t.Columns[i]
 		if o.Name != col.Name && o.Type == model.Text && hasConcept(o.Name, "reference") {
-			return "; they fit " + o.Name
+			return vocab.Textf("; ze passen bij %s", "; they fit %s", o.Name)
 		}
 	}
-	return ""
+	return vocab.Text{}
 }
 
 // yesNoSibling is, for a date column whose header has yes/no answers
@@ -435,32 +435,32 @@ func hasConcept(name, concept string) bool {
 // valueOnly scores a header whose words do not name col by its values
 // alone: the keys of another export are its link, valid BSNs a BSN,
 // consent questions the consent type, references a reference column.
-func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (float64, string) {
+func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (float64, vocab.Text) {
 	sh := s.shape(i)
 	if sh.filled == 0 {
-		return 0, ""
+		return 0, vocab.Text{}
 	}
 	if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
 		if sh.nameShare < 0.5 && lk == col.Name {
-			return 0.9, fmt.Sprintf("values: the %s keys of %s", lk, from)
+			return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
 		}
 		if sh.nameShare < 0.5 {
 			// another system's child numbers: the link when no header
 			// names this system's own
-			return 0.7, fmt.Sprintf("values: the %s keys of %s", lk, from)
+			return 0.7, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
 		}
 	}
 	switch {
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
-		return 0.9, "values: BSNs (9 digits passing the 11-check)"
+		return 0.9, textBSNs
 	case col.Name == "consent_type" && sh.consent >= 0.5:
-		return 0.9, "values: consent questions"
+		return 0.9, textConsentQuestions
 	case col.Type == model.Text && sh.refShare >= 0.8 && hasConcept(col.Name, "reference"):
 		if best, name := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i])); best >= 0.3 {
-			return 0.8, fmt.Sprintf("values: references (%q); words partly as in %q", sh.refShape, name)
+			return 0.8, vocab.Textf("waarden: kenmerken (%q); woorden deels als in %q", "values: references (%q); words partly as in %q", sh.refShape, name)
 		}
 	}
-	return 0, ""
+	return 0, vocab.Text{}
 }
 
 // fillByType maps a column no header's words named to the one header left
@@ -521,10 +521,10 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 		i := fits[0]
 		_, vwhy := s.shape(i).fits(col)
 		if ident {
-			vwhy = fmt.Sprintf("values: numbers or codes (%q)", s.shape(i).refShape)
+			vwhy = vocab.Textf("waarden: nummers of codes (%q)", "values: numbers or codes (%q)", s.shape(i).refShape)
 		}
 		c.Columns[i], taken[col.Name] = col.Name, true
-		c.Why[i] = fmt.Sprintf("%s, the only such column left for %s", vwhy, col.Name)
+		c.Why[i] = vocab.Textf("%s, de enige zulke kolom die over is voor %s", "%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
 	}
 }
@@ -552,7 +552,7 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 	}
 	i := fits[0]
 	c.Columns[i], taken[col.Name] = col.Name, true
-	c.Why[i] = fmt.Sprintf("values: all different and none blank, the key %s; words partly alike", col.Name)
+	c.Why[i] = vocab.Textf("waarden: alle verschillend en geen leeg, de sleutel %s; woorden deels gelijk", "values: all different and none blank, the key %s; words partly alike", col.Name)
 	c.Review = append(c.Review, i)
 }
 
@@ -693,7 +693,7 @@ func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 			delete(c.Why, k)
 			taken[name] = false
 			delete(taken, name)
-			c.Notes = append(c.Notes, fmt.Sprintf("%s: not the key %s: the rows are numbered by %s, so each row is a record of its own", s.Header[k], name, s.Header[j]))
+			c.Notes = append(c.Notes, vocab.Textf("%s: niet de sleutel %s: de rijen zijn genummerd met %s, dus elke rij is een eigen record", "%s: not the key %s: the rows are numbered by %s, so each row is a record of its own", s.Header[k], name, s.Header[j]))
 			break
 		}
 	}
@@ -712,7 +712,7 @@ func nameTheSystem(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool
 			if col == "vendor" {
 				c.Columns[i], taken["system"] = "system", true
 				delete(taken, "vendor")
-				c.Why[i] += "; the processor names the system (there is no system column)"
+				c.Why[i] = c.Why[i].Plus(vocab.Text{NL: "; de verwerker noemt het systeem (er is geen kolom voor het systeem)", EN: "; the processor names the system (there is no system column)"})
 			}
 		}
 		return

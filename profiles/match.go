@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Key normalises a header or label for comparison: accents removed, lower
@@ -68,9 +69,9 @@ type Candidate struct {
 	Missing  []string            // required columns not matched
 	Hinted   bool                // the file or sheet name suggests this table
 	Unplaced []int               // header indexes not mapped
-	Why      map[int]string      // header index -> why it was mapped
+	Why      map[int]vocab.Text  // header index -> why it was mapped
 	Review   []int               // header indexes mapped by their values alone: to review
-	Notes    []string            // headers kept off a column their words name, and why
+	Notes    []vocab.Text        // headers kept off a column their words name, and why
 	Hints    map[string][]string // missing required column -> the headers most likely to be it
 	// Weight is how much the matched columns say about the table: a
 	// column only this table has (a transfer's school) counts 1, one that
@@ -82,8 +83,8 @@ type Candidate struct {
 }
 
 // Score describes the fit for people: "12 of 13 columns".
-func (c Candidate) Score() string {
-	return fmt.Sprintf("%d of %d columns", c.Matched, c.Total)
+func (c Candidate) Score() vocab.Text {
+	return vocab.Textf("%d van %d kolommen", "%d of %d columns", vocab.Count(c.Matched), vocab.Count(c.Total))
 }
 
 // better orders the tables a header fits: a table that takes a header as
@@ -163,9 +164,9 @@ func (c Candidate) closer(o Candidate) bool {
 
 // Result is where a header row was placed, or why it could not be.
 type Result struct {
-	Candidate        // the table chosen (Table == "" if none)
-	RunnerUp  string // the next best table that could also take the header, if any
-	Reason    string // why it could not be placed
+	Candidate            // the table chosen (Table == "" if none)
+	RunnerUp  vocab.Text // the next best table that could also take the header, if any
+	Reason    vocab.Text // why it could not be placed
 	// Closest is, when the header could not be placed because a required
 	// column was not recognised, the table it comes closest to: init
 	// writes a draft entry for it.
@@ -217,7 +218,7 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 	if len(partial) > 0 && partial[0].Weight > best.Weight+1e-9 && partial[0].Matched >= best.Matched && len(partial[0].Missing) == 1 && !partial[0].missesKey() {
 		// A closer table lacks a required column: placing the header on a
 		// weaker fit would load it as the wrong table.
-		return Result{Reason: fmt.Sprintf("%s; it also fits %s (%s), which matches fewer columns",
+		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), dat minder kolommen koppelt", "%s; it also fits %s (%s), which matches fewer columns",
 			noFitReason(partial), best.Table, best.Score()), Closest: closest(partial)}
 	}
 	var tied []Candidate
@@ -234,27 +235,33 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 			}
 		}
 		if len(hinted) != 1 {
-			names := []string{fmt.Sprintf("%s (%s)", best.Table, best.Score())}
+			names := []vocab.Text{best.named()}
 			for _, c := range tied {
-				names = append(names, fmt.Sprintf("%s (%s)", c.Table, c.Score()))
+				names = append(names, c.named())
 			}
-			return Result{Reason: fmt.Sprintf("fits %s equally well; add it to the manifest by hand with the right table", strings.Join(names, " and "))}
+			return Result{Reason: vocab.Textf("past even goed bij %s; zet het met de hand in het manifest met de juiste tabel",
+				"fits %s equally well; add it to the manifest by hand with the right table", vocab.JoinTexts(names, vocab.Text{NL: " en ", EN: " and "}))}
 		}
 		best = hinted[0]
 	}
 	r := Result{Candidate: best}
 	for _, c := range fits {
 		if c.Table != best.Table {
-			r.RunnerUp = fmt.Sprintf("%s (%s)", c.Table, c.Score())
+			r.RunnerUp = c.named()
 			break
 		}
 	}
 	return r
 }
 
+// named is the candidate's table and score: "admin_children (5 of 15 columns)".
+func (c Candidate) named() vocab.Text { return vocab.Textf("%s (%s)", "%s (%s)", c.Table, c.Score()) }
+
 // describe names canonical columns of table with what they mean:
-// "care_end (end of care; empty while care continues)".
-func describe(table string, columns []string) string {
+// "care_end (end of care; empty while care continues)". The columns'
+// meanings are written in English only (package model): the Dutch names
+// the columns, which docs/canonical-model.md explains.
+func describe(table string, columns []string) vocab.Text {
 	t, _ := model.Lookup(table)
 	out := make([]string, len(columns))
 	for i, name := range columns {
@@ -263,7 +270,7 @@ func describe(table string, columns []string) string {
 			out[i] = fmt.Sprintf("%s (%s)", name, c.Doc)
 		}
 	}
-	return strings.Join(out, ", ")
+	return vocab.Text{NL: strings.Join(columns, ", "), EN: strings.Join(out, ", ")}
 }
 
 // namedSystems are the systems whose products the file and sheet names
@@ -304,16 +311,20 @@ func closest(partial []Candidate) *Candidate {
 	return &c
 }
 
-func noFitReason(partial []Candidate) string {
+func noFitReason(partial []Candidate) vocab.Text {
 	if len(partial) == 0 {
-		return "no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)"
+		return vocab.Text{
+			NL: "geen kolomkop past bij een kolom van een tabel, dus het wordt niet ingelezen (niets te doen als het aantekeningen bevat in plaats van een export)",
+			EN: "no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)",
+		}
 	}
 	c := partial[0]
 	if len(c.Missing) > 0 {
-		return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
+		return vocab.Textf("het dichtst bij is %s (%s), maar geen kolomkop werd herkend als de verplichte %s; als de export die onder een andere naam heeft, zet het bestand dan met de hand in het manifest en koppel die kolomkop, anders exporteer het opnieuw met die kolom",
+			"closest is %s (%s), but no header was recognised as the required %s; if the export has it under another name, add the file to the manifest by hand and map that header, otherwise export it again with that column",
 			c.Table, c.Score(), describe(c.Table, c.Missing))
 	}
-	return fmt.Sprintf("closest is %s, but only %s match (at least %d needed)", c.Table, c.Score(), MinColumns)
+	return vocab.Textf("het dichtst bij is %s, maar er passen maar %s (minstens %d nodig)", "closest is %s, but only %s match (at least %d needed)", c.Table, c.Score(), MinColumns)
 }
 
 // ValueMapping proposes the labels to map for an enum (or gender) column of

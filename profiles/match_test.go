@@ -198,8 +198,8 @@ func TestMatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := profiles.Match(tt.header, tt.names)
-			if r.Table != tt.table || r.Reason != tt.reason {
-				t.Fatalf("got table %q reason %q, want %q %q", r.Table, r.Reason, tt.table, tt.reason)
+			if r.Table != tt.table || r.Reason.EN != tt.reason {
+				t.Fatalf("got table %q reason %q, want %q %q", r.Table, r.Reason.EN, tt.table, tt.reason)
 			}
 			if tt.table == "" {
 				return

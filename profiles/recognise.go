@@ -14,6 +14,7 @@ import (
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // maxDistinct is how many distinct values per column are read to propose
@@ -31,9 +32,9 @@ type Placement struct {
 	Values      map[string]map[string]string // canonical column -> label -> canonical value
 	// ValueComments are, per canonical column and label, what to review
 	// about a proposed value ("REVIEW: proposed by its words").
-	ValueComments map[string]map[string]string
-	Notes         []string // things to review: unknown labels, headers left out
-	Draft         bool     // a required column is missing: an entry to complete by hand
+	ValueComments map[string]map[string]vocab.Text
+	Notes         []vocab.Text // things to review: unknown labels, headers left out
+	Draft         bool         // a required column is missing: an entry to complete by hand
 	// Unpivot, when the export has one column per consent question.
 	Unpivot *Unpivot
 	// Fixed are canonical columns the export lacks with one value for
@@ -47,7 +48,7 @@ type Placement struct {
 // Unplaced is an export (or sheet) that could not be placed, and why.
 type Unplaced struct {
 	File, Sheet string
-	Reason      string
+	Reason      vocab.Text
 	// Draft is the entry for the table the export comes closest to, when
 	// only required columns are missing: written into the manifest for the
 	// user to complete.
@@ -96,11 +97,15 @@ var exportExts = map[string]bool{".csv": true, ".tsv": true, ".txt": true, ".xls
 
 // otherSheets are spreadsheet formats that cannot be read, with what to do;
 // Recognise lists them instead of passing them over in silence.
-var otherSheets = map[string]string{
-	".xls":     `an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
-	".xlsb":    `an Excel binary workbook (.xlsb), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`,
-	".ods":     `an OpenDocument spreadsheet (.ods), which cannot be read: open it and save it as "Excel 2007-365 (.xlsx)"`,
-	".numbers": `a Numbers spreadsheet, which cannot be read: export it from Numbers as Excel (.xlsx)`,
+var otherSheets = map[string]vocab.Text{
+	".xls": {NL: `een oude Excel 97-2003-werkmap (.xls), die niet gelezen kan worden: open hem in Excel en sla hem op als "Excel-werkmap (.xlsx)"`,
+		EN: `an old Excel 97-2003 workbook (.xls), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`},
+	".xlsb": {NL: `een binaire Excel-werkmap (.xlsb), die niet gelezen kan worden: open hem in Excel en sla hem op als "Excel-werkmap (.xlsx)"`,
+		EN: `an Excel binary workbook (.xlsb), which cannot be read: open it in Excel and save it as "Excel-werkmap (.xlsx)"`},
+	".ods": {NL: `een OpenDocument-rekenblad (.ods), dat niet gelezen kan worden: open het en sla het op als "Excel 2007-365 (.xlsx)"`,
+		EN: `an OpenDocument spreadsheet (.ods), which cannot be read: open it and save it as "Excel 2007-365 (.xlsx)"`},
+	".numbers": {NL: `een Numbers-rekenblad, dat niet gelezen kan worden: exporteer het uit Numbers als Excel (.xlsx)`,
+		EN: `a Numbers spreadsheet, which cannot be read: export it from Numbers as Excel (.xlsx)`},
 }
 
 // Recognise inspects every CSV, TSV, TXT and XLSX file under dir in fsys (each
@@ -126,7 +131,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 		}
 		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct, Password: password})
 		if err != nil {
-			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: err.Error()})
+			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: errText(err)})
 			continue
 		}
 		for _, pv := range previews {
@@ -181,7 +186,7 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 			return nil
 		}
 		ext := strings.ToLower(path.Ext(base))
-		if !d.IsDir() && (exportExts[ext] || otherSheets[ext] != "") {
+		if !d.IsDir() && (exportExts[ext] || otherSheets[ext] != (vocab.Text{})) {
 			files = append(files, name)
 		}
 		return nil
@@ -301,34 +306,39 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 			}
 		}
 		for label, v := range mapped {
-			pl.setValue(col, label, v, "")
+			pl.setValue(col, label, v, vocab.Text{})
 		}
 		for label, v := range guessed {
-			why := "REVIEW: proposed by its words; " + v + " = " + model.ValueDoc(col, v)
+			why := vocab.Textf("REVIEW: voorgesteld op grond van de woorden; %s = %s", "REVIEW: proposed by its words; %s = %s",
+				v, vocab.Text{NL: model.ValueDocsNL[col][v], EN: model.ValueDoc(col, v)})
 			if c, _ := t.Column(col); c.Type == model.Bool {
-				why = "REVIEW: read as " + v + " by its words"
+				why = vocab.Textf("REVIEW: gelezen als %s op grond van de woorden", "REVIEW: read as %s by its words", v)
 			}
 			pl.setValue(col, label, v, why)
 		}
 		if len(unknown) > 0 && col != "gender" {
-			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: labels not recognised: %s; map each under values: %s: to one of %s",
-				pv.Header[i], strings.Join(quote(unknown), ", "), col, strings.Join(enumValues(r.Table, col), ", ")))
+			pl.Notes = append(pl.Notes, vocab.Textf("%s: labels niet herkend: %s; koppel elk onder values: %s: aan een van %s",
+				"%s: labels not recognised: %s; map each under values: %s: to one of %s", pv.Header[i], strings.Join(quote(unknown), ", "), col, strings.Join(enumValues(r.Table, col), ", ")))
 		}
 		if n := countFold(pv.Header, pv.Header[i]); n > 1 {
-			pl.Notes = append(pl.Notes, fmt.Sprintf("%s: the header has %d columns of this name; rename all but the one to load in the export", pv.Header[i], n))
+			pl.Notes = append(pl.Notes, vocab.Textf("%s: de kopregel heeft %d kolommen met deze naam; geef in de export alle behalve de in te lezen kolom een andere naam",
+				"%s: the header has %d columns of this name; rename all but the one to load in the export", pv.Header[i], n))
 		}
 	}
 	for _, i := range r.Review {
-		pl.Notes = append(pl.Notes, fmt.Sprintf("%s: mapped to %s by its values alone (%s); check it", pv.Header[i], r.Columns[i], r.Why[i]))
+		pl.Notes = append(pl.Notes, vocab.Textf("%s: gekoppeld aan %s alleen op grond van de waarden (%s); controleer het",
+			"%s: mapped to %s by its values alone (%s); check it", pv.Header[i], r.Columns[i], r.Why[i]))
 	}
 	if u := r.Unpivot; u != nil {
 		pl.answers(pv, u)
 	}
 	for col, v := range r.Fixed {
-		pl.Notes = append(pl.Notes, fmt.Sprintf("values: %s: %s: the export has no column for %s; every row gets %s, the product its file name names", col, v, col, v))
+		pl.Notes = append(pl.Notes, vocab.Textf("values: %s: %s: de export heeft geen kolom voor %s; elke rij krijgt %s, het product dat de bestandsnaam noemt",
+			"values: %s: %s: the export has no column for %s; every row gets %s, the product its file name names", col, v, col, v))
 	}
 	for col, sep := range r.Split {
-		pl.Notes = append(pl.Notes, fmt.Sprintf("split: %s: %q: cells hold several ids separated by %q; each becomes a row of its own", col, sep, sep))
+		pl.Notes = append(pl.Notes, vocab.Textf("split: %s: %q: cellen bevatten meer nummers, gescheiden door %q; elk wordt een eigen rij",
+			"split: %s: %q: cells hold several ids separated by %q; each becomes a row of its own", col, sep, sep))
 	}
 	pl.Notes = append(pl.Notes, r.Notes...)
 	return pl
@@ -347,8 +357,8 @@ func (pl *Placement) answers(pv ingest.SheetPreview, u *Unpivot) {
 			v.Blanks = pv.Blanks[i]
 		}
 		if mark := v.shape().checkbox; mark != "" {
-			pl.setValue(u.Into[1], mark, "ja", "")
-			pl.setValue(u.Into[1], "", "nee", "REVIEW: a blank checkbox is no")
+			pl.setValue(u.Into[1], mark, "ja", vocab.Text{})
+			pl.setValue(u.Into[1], "", "nee", vocab.Text{NL: "REVIEW: een leeg vinkvak is nee", EN: "REVIEW: a blank checkbox is no"})
 			continue
 		}
 		for _, d := range pv.Distinct[i] {
@@ -356,14 +366,15 @@ func (pl *Placement) answers(pv ingest.SheetPreview, u *Unpivot) {
 				continue
 			}
 			if yes, ok := boolValue(d); ok {
-				pl.setValue(u.Into[1], d, map[bool]string{true: "ja", false: "nee"}[yes], "REVIEW: read as "+map[bool]string{true: "ja", false: "nee"}[yes]+" by its words")
+				v := map[bool]string{true: "ja", false: "nee"}[yes]
+				pl.setValue(u.Into[1], d, v, vocab.Textf("REVIEW: gelezen als %s op grond van de woorden", "REVIEW: read as %s by its words", v))
 			}
 		}
 	}
 }
 
 // setValue proposes label -> v for column col, with a comment for review.
-func (pl *Placement) setValue(col, label, v, comment string) {
+func (pl *Placement) setValue(col, label, v string, comment vocab.Text) {
 	if pl.Values == nil {
 		pl.Values = map[string]map[string]string{}
 	}
@@ -371,12 +382,12 @@ func (pl *Placement) setValue(col, label, v, comment string) {
 		pl.Values[col] = map[string]string{}
 	}
 	pl.Values[col][label] = v
-	if comment != "" {
+	if comment != (vocab.Text{}) {
 		if pl.ValueComments == nil {
-			pl.ValueComments = map[string]map[string]string{}
+			pl.ValueComments = map[string]map[string]vocab.Text{}
 		}
 		if pl.ValueComments[col] == nil {
-			pl.ValueComments[col] = map[string]string{}
+			pl.ValueComments[col] = map[string]vocab.Text{}
 		}
 		pl.ValueComments[col][label] = comment
 	}
@@ -395,15 +406,20 @@ func countFold(header []string, h string) int {
 
 // errorText is the sheet's error without the file name in front of it
 // (the comment names the file already), but with the row it is about.
-func errorText(pv ingest.SheetPreview) string {
+func errorText(pv ingest.SheetPreview) vocab.Text {
 	var ie *ingest.InputError
 	if !errors.As(pv.Err, &ie) {
-		return pv.Err.Error()
+		return errText(pv.Err)
 	}
 	if ie.Row > 0 {
-		return fmt.Sprintf("row %d: %v", ie.Row, ie.Err)
+		return vocab.Textf("rij %d: %v", "row %d: %v", ie.Row, ie.Err)
 	}
-	return ie.Err.Error()
+	return errText(ie.Err)
+}
+
+// errText is an error's message in both languages (see vocab.Message).
+func errText(err error) vocab.Text {
+	return vocab.Text{NL: vocab.Message(err, "nl"), EN: vocab.Message(err, "en")}
 }
 
 func enumValues(table, column string) []string {
@@ -549,7 +565,7 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		}
 		return en
 	}
-	in := func(s string) string { return InLang(lang, s) }
+	in := func(t vocab.Text) string { return t.In(lang) }
 	head := []string{
 		"Written by avgaudit init: each export was recognised from its header row",
 		"and the values under it. Review it: check that every file is the table",
@@ -591,7 +607,7 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		if pl.Draft {
 			lines = append(lines,
 				fmt.Sprintf(tr("DRAFT: not recognised in full; closest is %s (%s matched), but required", "CONCEPT: niet helemaal herkend; het dichtst bij is %s (%s gekoppeld), maar verplichte"), r.Table, in(r.Score())),
-				fmt.Sprintf(tr("columns were not found: %s.", "kolommen zijn niet gevonden: %s."), describe(r.Table, r.Missing)),
+				fmt.Sprintf(tr("columns were not found: %s.", "kolommen zijn niet gevonden: %s."), in(describe(r.Table, r.Missing))),
 				tr("Complete it below (remove the # before the right mapping) or delete this entry.", "Maak het hieronder af (haal de # voor de juiste koppeling weg) of verwijder dit deel."))
 		} else {
 			lines = append(lines, fmt.Sprintf(tr("recognised as %s: %s matched", "herkend als %s: %s gekoppeld"), r.Table, in(r.Score())))
@@ -599,7 +615,7 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		if pl.HeaderRow > 1 {
 			lines = append(lines, fmt.Sprintf(tr("header on row %d; the rows above it are skipped", "kopregel op rij %d; de rijen erboven worden overgeslagen"), pl.HeaderRow))
 		}
-		if r.RunnerUp != "" {
+		if r.RunnerUp != (vocab.Text{}) {
 			lines = append(lines, tr("next best: ", "daarna het best: ")+in(r.RunnerUp))
 		}
 		var left []string
@@ -619,32 +635,30 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		for i, col := range r.Columns {
 			w := r.Why[i]
 			if slices.Contains(r.Review, i) {
-				w = "REVIEW: " + w
+				w = vocab.Same("REVIEW: ").Plus(w)
 			}
-			if w != "" {
+			if w != (vocab.Text{}) {
 				why[pl.Header[i]] = in(w)
 			}
 			_ = col
 		}
 		if u := pl.Unpivot; u != nil {
 			for i, v := range u.Columns {
-				w := fmt.Sprintf("a question: %s = %s", v, model.ValueDoc("consent_type", v))
+				doc := vocab.Text{NL: model.ValueDocsNL["consent_type"][v], EN: model.ValueDoc("consent_type", v)}
+				w := vocab.Textf("een vraag: %s = %s", "a question: %s = %s", v, doc)
 				if u.Review[i] {
-					w = "REVIEW: proposed by its words; " + v + " = " + model.ValueDoc("consent_type", v)
+					w = vocab.Textf("REVIEW: voorgesteld op grond van de woorden; %s = %s", "REVIEW: proposed by its words; %s = %s", v, doc)
 				}
 				why[pl.Header[i]] = in(w)
 			}
 		}
 		c.Columns[label] = why
 		if len(pl.ValueComments) > 0 {
-			c.Values[label] = pl.ValueComments
-			if nl {
-				c.Values[label] = map[string]map[string]string{}
-				for col, m := range pl.ValueComments {
-					c.Values[label][col] = map[string]string{}
-					for k, v := range m {
-						c.Values[label][col][k] = Dutch(v)
-					}
+			c.Values[label] = map[string]map[string]string{}
+			for col, m := range pl.ValueComments {
+				c.Values[label][col] = map[string]string{}
+				for k, v := range m {
+					c.Values[label][col][k] = in(v)
 				}
 			}
 		}
@@ -664,17 +678,18 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 
 // draftReason says why an export was drafted rather than placed, and
 // what to do.
-func draftReason(c Candidate) string {
-	var missing []string
+func draftReason(c Candidate) vocab.Text {
+	var missing []vocab.Text
 	for _, col := range c.Missing {
-		m := col
+		m := vocab.Same(col)
 		if hs := c.Hints[col]; len(hs) > 0 {
-			m += fmt.Sprintf(" (probably `%s`)", strings.Join(hs, "` or `"))
+			m = m.Plus(vocab.Textf(" (waarschijnlijk `%s`)", " (probably `%s`)", vocab.Text{NL: strings.Join(hs, "` of `"), EN: strings.Join(hs, "` or `")}))
 		}
 		missing = append(missing, m)
 	}
-	return fmt.Sprintf("closest is %s (%s), but no header was recognised as the required %s; a draft entry is in the manifest: choose the header there, then audit",
-		c.Table, c.Score(), strings.Join(missing, ", "))
+	return vocab.Textf("het dichtst bij is %s (%s), maar geen kolomkop werd herkend als de verplichte %s; er staat een concept in het manifest: kies daar de kolomkop en voer dan de audit uit",
+		"closest is %s (%s), but no header was recognised as the required %s; a draft entry is in the manifest: choose the header there, then audit",
+		c.Table, c.Score(), vocab.JoinTexts(missing, vocab.Same(", ")))
 }
 
 // draftLines are the commented-out mappings of a draft entry: per missing

@@ -26,7 +26,7 @@ func TestRecogniseSamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, u := range p.Unplaced { // an error below if the committed manifest lists it
-		t.Logf("not placed: %s: %s", u.Label(), u.Reason)
+		t.Logf("not placed: %s: %s", u.Label(), u.Reason.EN)
 	}
 	got := p.Manifest("De Klimboom")
 	if got.Policy != want.Policy {
@@ -73,14 +73,14 @@ func TestRecogniseMessy(t *testing.T) {
 	}
 	var placed []string
 	for _, pl := range p.Placed {
-		line := pl.Label() + " -> " + pl.Result.Table + " (" + pl.Result.Score() + ")"
+		line := pl.Label() + " -> " + pl.Result.Table + " (" + pl.Result.Score().EN + ")"
 		for col, labels := range pl.Values {
 			for l, v := range labels {
 				line += fmt.Sprintf("; %s: %q=%s", col, l, v)
 			}
 		}
 		for _, n := range pl.Notes {
-			line += "; note: " + n
+			line += "; note: " + n.EN
 		}
 		placed = append(placed, line)
 	}
@@ -96,7 +96,7 @@ func TestRecogniseMessy(t *testing.T) {
 	}
 	var unplaced []string
 	for _, u := range p.Unplaced {
-		unplaced = append(unplaced, u.Label()+": "+u.Reason)
+		unplaced = append(unplaced, u.Label()+": "+u.Reason.EN)
 	}
 	wantUnplaced := []string{
 		`blad1.csv: fits complaints (3 of 4 columns) and requests (3 of 5 columns) and applicants (3 of 5 columns) equally well; add it to the manifest by hand with the right table`,

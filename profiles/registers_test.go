@@ -18,12 +18,12 @@ func TestRecogniseNewRegisters(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, u := range p.Unplaced {
-		t.Errorf("not placed: %s: %s", u.Label(), u.Reason)
+		t.Errorf("not placed: %s: %s", u.Label(), u.Reason.EN)
 	}
 	got := map[string]string{}
 	cols := map[string]map[string]string{}
 	for _, pl := range p.Placed {
-		got[pl.Label()] = pl.Result.Table + " (" + pl.Result.Score() + ")"
+		got[pl.Label()] = pl.Result.Table + " (" + pl.Result.Score().EN + ")"
 		cols[pl.Label()] = map[string]string{}
 		for i, c := range pl.Result.Columns {
 			cols[pl.Label()][pl.Header[i]] = c

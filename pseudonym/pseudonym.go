@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Method names the construction, as recorded in results.Pseudonymisation.
@@ -45,7 +45,7 @@ type Pseudonymiser struct {
 // New returns a Pseudonymiser for key (at least 16 bytes).
 func New(key []byte) (*Pseudonymiser, error) {
 	if len(key) < 16 {
-		return nil, fmt.Errorf("pseudonym key of %d bytes is too short: want at least 16", len(key))
+		return nil, vocab.Errorf("pseudoniemsleutel van %d bytes is te kort: minstens 16 nodig", "pseudonym key of %d bytes is too short: want at least 16", len(key))
 	}
 	return &Pseudonymiser{key: append([]byte(nil), key...)}, nil
 }
@@ -112,14 +112,14 @@ func Load(path string) (p *Pseudonymiser, found bool, err error) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("read pseudonym key: %w", err)
+		return nil, false, vocab.Wrapf(err, "lees de pseudoniemsleutel", "read pseudonym key")
 	}
 	key, err := hex.DecodeString(strings.TrimSpace(string(b)))
 	if err != nil {
-		return nil, false, fmt.Errorf("read pseudonym key %s: not a key written by avgaudit (hex digits on one line): %w", path, err)
+		return nil, false, vocab.Errorf("lees de pseudoniemsleutel %s: geen sleutel die avgaudit schreef (hexadecimale cijfers op één regel): %w", "read pseudonym key %s: not a key written by avgaudit (hex digits on one line): %w", path, err)
 	}
 	if p, err = New(key); err != nil {
-		return nil, false, fmt.Errorf("read pseudonym key %s: %w", path, err)
+		return nil, false, vocab.Wrapf(err, "lees de pseudoniemsleutel %s", "read pseudonym key %s", path)
 	}
 	return p, true, nil
 }
@@ -128,7 +128,7 @@ func Load(path string) (p *Pseudonymiser, found bool, err error) {
 func Random() (*Pseudonymiser, error) {
 	key := make([]byte, keyBytes)
 	if _, err := rand.Read(key); err != nil {
-		return nil, fmt.Errorf("make pseudonym key: %w", err)
+		return nil, vocab.Wrapf(err, "maak een pseudoniemsleutel", "make pseudonym key")
 	}
 	return New(key)
 }
@@ -137,14 +137,14 @@ func Random() (*Pseudonymiser, error) {
 // (temp file, then rename, so a key file is never half written).
 func (p *Pseudonymiser) Save(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("write pseudonym key: %w", err)
+		return vocab.Wrapf(err, "schrijf de pseudoniemsleutel", "write pseudonym key")
 	}
 	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
 		_, err := io.WriteString(w, hex.EncodeToString(p.key)+"\n")
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("write pseudonym key %s: %w", path, err)
+		return vocab.Wrapf(err, "schrijf de pseudoniemsleutel %s", "write pseudonym key %s", path)
 	}
 	return nil
 }

@@ -44,7 +44,6 @@ package queries
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -207,7 +206,7 @@ func LoadDir(dir string) ([]Check, error) {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("read checks: %s holds no .sql files", dir)
+		return nil, vocab.Errorf("lees de controles: %s bevat geen .sql-bestanden", "read checks: %s holds no .sql files", dir)
 	}
 	checks := make([]Check, 0, len(files))
 	seen := map[string]int{}
@@ -265,14 +264,15 @@ func Merge(builtin, user []Check) ([]Check, error) {
 	for _, c := range builtin {
 		own[c.ID] = c.File
 	}
-	var errs []string
+	var errs []vocab.Text
 	for _, c := range user {
 		if file, clash := own[c.ID]; clash {
-			errs = append(errs, fmt.Sprintf("%s: id %q is already used by the built-in check %s (queries/%s); give your check another id and file name", c.File, c.ID, c.ID, file))
+			errs = append(errs, vocab.Textf("%s: id %q is al in gebruik bij de ingebouwde controle %s (queries/%s); geef je controle een andere id en bestandsnaam",
+				"%s: id %q is already used by the built-in check %s (queries/%s); give your check another id and file name", c.File, c.ID, c.ID, file))
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(errs, "\n"))
+		return nil, vocab.Errorf("%s", "%s", vocab.JoinTexts(errs, vocab.Same("\n")))
 	}
 	all := append(append(make([]Check, 0, len(builtin)+len(user)), builtin...), user...)
 	sortByID(all)
@@ -285,7 +285,7 @@ type sqlFile struct{ name, src string }
 func readSQLFiles(fsys fs.FS, dir string) ([]sqlFile, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("read checks: %w", err)
+		return nil, vocab.Wrapf(err, "lees de controles", "read checks")
 	}
 	var files []sqlFile
 	for _, e := range entries {
@@ -294,7 +294,7 @@ func readSQLFiles(fsys fs.FS, dir string) ([]sqlFile, error) {
 		}
 		src, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
 		if err != nil {
-			return nil, fmt.Errorf("read check %s: %w", e.Name(), err)
+			return nil, vocab.Wrapf(err, "lees controle %s", "read check %s", e.Name())
 		}
 		files = append(files, sqlFile{e.Name(), string(src)})
 	}
@@ -329,10 +329,26 @@ var (
 type HeaderError struct {
 	File string
 	Line int
-	Msg  string
+	Msg  string // in English
+	NL   string // in Dutch
 }
 
-func (e *HeaderError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+func (e *HeaderError) Error() string { return e.In("en") }
+
+// In is the message in lang.
+func (e *HeaderError) In(lang string) string {
+	msg := e.NL
+	if lang == "en" || msg == "" {
+		msg = e.Msg
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+}
+
+// headerErr is a HeaderError on line of file, nl and en taking args.
+func headerErr(file string, line int, nl, en string, args ...any) *HeaderError {
+	t := vocab.Textf(nl, en, args...)
+	return &HeaderError{File: file, Line: line, Msg: t.EN, NL: t.NL}
+}
 
 // Parse reads one check from its source; file names it in errors.
 func Parse(file, src string) (Check, error) {
@@ -355,16 +371,16 @@ func Parse(file, src string) (Check, error) {
 		if m := headerLine.FindStringSubmatch(trimmed); m != nil && !strings.HasPrefix(ln, "--  ") {
 			key := m[1]
 			if !isKnown(key) {
-				return c, &HeaderError{file, i + 1, fmt.Sprintf("unknown header key %q; allowed: %s", key, strings.Join(allKeys, ", "))}
+				return c, headerErr(file, i+1, "onbekende sleutel %q in de kop; toegestaan: %s", "unknown header key %q; allowed: %s", key, strings.Join(allKeys, ", "))
 			}
 			if _, dup := fields[key]; dup {
-				return c, &HeaderError{file, i + 1, fmt.Sprintf("header key %q given twice (first on line %d)", key, fieldLine[key])}
+				return c, headerErr(file, i+1, "sleutel %q staat twee keer in de kop (eerst op regel %d)", "header key %q given twice (first on line %d)", key, fieldLine[key])
 			}
 			fields[key] = strings.TrimSpace(m[2])
 			fieldLine[key] = i + 1
 			last = key
 			if key == "codes" && fields[key] != "" {
-				return c, &HeaderError{file, i + 1, "write `-- codes:` alone on its line, then a line `--   <column>:` per code column and under it a line `--     <code>: <Dutch label> | <English label>` per code"}
+				return c, headerErr(file, i+1, "schrijf `-- codes:` alleen op zijn regel, dan een regel `--   <kolom>:` per codekolom en daaronder een regel `--     <code>: <Nederlands label> | <Engels label>` per code", "write `-- codes:` alone on its line, then a line `--   <column>:` per code column and under it a line `--     <code>: <Dutch label> | <English label>` per code")
 			}
 			continue
 		}
@@ -373,7 +389,7 @@ func Parse(file, src string) (Check, error) {
 			continue
 		}
 		if last == "" {
-			return c, &HeaderError{file, i + 1, "expected a header line `-- key: value`"}
+			return c, headerErr(file, i+1, "verwacht een kopregel `-- sleutel: waarde`", "expected a header line `-- key: value`")
 		}
 		if last == "codes" {
 			body := strings.TrimPrefix(trimmed, "--")
@@ -389,19 +405,19 @@ func Parse(file, src string) (Check, error) {
 	c.SQLLine = i + 1
 	for _, key := range knownKeys {
 		if fields[key] == "" {
-			return c, &HeaderError{file, 1, fmt.Sprintf("header key %q is missing or empty; every check needs: %s", key, strings.Join(knownKeys, ", "))}
+			return c, headerErr(file, 1, "sleutel %q ontbreekt in de kop of is leeg; elke controle heeft nodig: %s", "header key %q is missing or empty; every check needs: %s", key, strings.Join(knownKeys, ", "))
 		}
 	}
 	c.ID = fields["id"]
 	if !idPattern.MatchString(c.ID) {
-		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q: use lower-case letters, digits and _", c.ID)}
+		return c, headerErr(file, fieldLine["id"], "id %q: gebruik kleine letters, cijfers en _", "id %q: use lower-case letters, digits and _", c.ID)
 	}
 	if want := strings.TrimSuffix(filepath.Base(file), ".sql"); want != c.ID {
-		return c, &HeaderError{file, fieldLine["id"], fmt.Sprintf("id %q differs from the file name; name the file %s.sql", c.ID, c.ID)}
+		return c, headerErr(file, fieldLine["id"], "id %q verschilt van de bestandsnaam; noem het bestand %s.sql", "id %q differs from the file name; name the file %s.sql", c.ID, c.ID)
 	}
 	c.Severity = fields["severity"]
 	if !severities[c.Severity] {
-		return c, &HeaderError{file, fieldLine["severity"], fmt.Sprintf("severity %q: expected one of high, medium, low, info", c.Severity)}
+		return c, headerErr(file, fieldLine["severity"], "severity %q: verwacht een van high, medium, low, info", "severity %q: expected one of high, medium, low, info", c.Severity)
 	}
 	c.Title = results.Text{NL: fields["title.nl"], EN: fields["title.en"]}
 	c.Why = results.Text{NL: fields["why.nl"], EN: fields["why.en"]}
@@ -413,7 +429,7 @@ func Parse(file, src string) (Check, error) {
 		for _, t := range strings.Split(group, "|") {
 			t = strings.TrimSpace(t)
 			if _, ok := model.Lookup(t); !ok {
-				return c, &HeaderError{file, fieldLine["requires"], fmt.Sprintf("requires: %q is not a canonical table; tables: %s", t, strings.Join(model.TableNames(""), ", "))}
+				return c, headerErr(file, fieldLine["requires"], "requires: %q is geen tabel van het model; tabellen: %s", "requires: %q is not a canonical table; tables: %s", t, strings.Join(model.TableNames(""), ", "))
 			}
 			alts = append(alts, t)
 		}
@@ -424,7 +440,7 @@ func Parse(file, src string) (Check, error) {
 	}
 	nl, en := splitList(fields["columns.nl"]), splitList(fields["columns.en"])
 	if len(nl) != len(en) {
-		return c, &HeaderError{file, max(fieldLine["columns.nl"], fieldLine["columns.en"]), fmt.Sprintf("columns.nl has %d headings and columns.en %d; give both, one per column of the query after message_en", len(nl), len(en))}
+		return c, headerErr(file, max(fieldLine["columns.nl"], fieldLine["columns.en"]), "columns.nl heeft %d kopjes en columns.en %d; geef ze allebei, één per kolom van de query na message_en", "columns.nl has %d headings and columns.en %d; give both, one per column of the query after message_en", len(nl), len(en))
 	}
 	for i := range nl {
 		c.ColumnLabels = append(c.ColumnLabels, results.Text{NL: nl[i], EN: en[i]})
@@ -438,7 +454,7 @@ func Parse(file, src string) (Check, error) {
 		c.Codes = codes
 	}
 	if c.SQL == "" {
-		return c, &HeaderError{file, c.SQLLine, "the check has a header but no SQL query"}
+		return c, headerErr(file, c.SQLLine, "de controle heeft een kop maar geen SQL-query", "the check has a header but no SQL query")
 	}
 	reads := map[string]bool{}
 	code := sqlCode(c.SQL) // a table named in a comment or text is not read
@@ -470,7 +486,7 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 	if v, ok := fields["impact"]; ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 5 {
-			return &HeaderError{c.File, fieldLine["impact"], fmt.Sprintf("impact %q: expected a whole number from 1 (little harm) to 5 (severe harm)", v)}
+			return headerErr(c.File, fieldLine["impact"], "impact %q: verwacht een geheel getal van 1 (weinig schade) tot en met 5 (ernstige schade)", "impact %q: expected a whole number from 1 (little harm) to 5 (severe harm)", v)
 		}
 		c.Impact = n
 	}
@@ -478,10 +494,10 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 	if v, ok := fields["likelihood"]; ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 5 {
-			return &HeaderError{c.File, fieldLine["likelihood"], fmt.Sprintf("likelihood %q: expected a whole number from 1 (rare) to 5 (almost certain)", v)}
+			return headerErr(c.File, fieldLine["likelihood"], "likelihood %q: verwacht een geheel getal van 1 (zelden) tot en met 5 (bijna zeker)", "likelihood %q: expected a whole number from 1 (rare) to 5 (almost certain)", v)
 		}
 		if fields["population"] != NoPopulation {
-			return &HeaderError{c.File, fieldLine["likelihood"], "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people"}
+			return headerErr(c.File, fieldLine["likelihood"], "likelihood: alleen een controle met population none heeft een vaste kans; met een populatie is het het aandeel getroffen records of mensen", "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people")
 		}
 		c.Likelihood = n
 		c.LikelihoodWhy = fields["likelihood.why"]
@@ -491,12 +507,12 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 			t, c.PopulationSubject = m[1], m[2]
 			if tbl, known := model.Lookup(t); known {
 				if _, has := tbl.Column(c.PopulationSubject); !has {
-					return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %s has no column %q to name the data subject; its columns: %s", t, c.PopulationSubject, strings.Join(tbl.ColumnNames(), ", "))}
+					return headerErr(c.File, fieldLine["population"], "population: %s heeft geen kolom %q die de betrokkene noemt; de kolommen: %s", "population: %s has no column %q to name the data subject; its columns: %s", t, c.PopulationSubject, strings.Join(tbl.ColumnNames(), ", "))
 				}
 			}
 		}
 		if _, known := model.Lookup(t); !known && t != NoPopulation {
-			return &HeaderError{c.File, fieldLine["population"], fmt.Sprintf("population: %q is not a canonical table; name the one table whose rows the check judges, or none when a finding is about something being there at all: %s", t, strings.Join(model.TableNames(""), ", "))}
+			return headerErr(c.File, fieldLine["population"], "population: %q is geen tabel van het model; noem de ene tabel waarvan de controle de rijen beoordeelt, of none als een bevinding gaat over of iets er is: %s", "population: %q is not a canonical table; name the one table whose rows the check judges, or none when a finding is about something being there at all: %s", t, strings.Join(model.TableNames(""), ", "))
 		}
 		c.Population = t
 	}

@@ -52,7 +52,7 @@ type codeLine struct {
 // `<code>: <Dutch label> | <English label>`.
 func parseCodes(file string, start int, lines []codeLine) ([]Code, error) {
 	if len(lines) == 0 {
-		return nil, &HeaderError{file, start, "codes: no code columns follow; write a line `--   <column>:` per code column and under it `--     <code>: <Dutch label> | <English label>` per code, or leave out `-- codes:`"}
+		return nil, headerErr(file, start, "codes: er volgen geen codekolommen; schrijf een regel `--   <kolom>:` per codekolom en daaronder `--     <code>: <Nederlands label> | <Engels label>` per code, of laat `-- codes:` weg", "codes: no code columns follow; write a line `--   <column>:` per code column and under it `--     <code>: <Dutch label> | <English label>` per code, or leave out `-- codes:`")
 	}
 	var codes []Code
 	column, columnIndent := "", lines[0].indent
@@ -62,28 +62,28 @@ func parseCodes(file string, start int, lines []codeLine) ([]Code, error) {
 		name, label = strings.TrimSpace(name), strings.TrimSpace(label)
 		if l.indent <= columnIndent {
 			if !found || label != "" || !idPattern.MatchString(name) {
-				return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: %q: expected a code column `<column>:` (lower-case letters, digits and _), with its codes on the lines below, indented further", l.text)}
+				return nil, headerErr(file, l.line, "codes: %q: verwacht een codekolom `<kolom>:` (kleine letters, cijfers en _), met de codes op de regels eronder, verder ingesprongen", "codes: %q: expected a code column `<column>:` (lower-case letters, digits and _), with its codes on the lines below, indented further", l.text)
 			}
 			column, columnIndent = name, l.indent
 			continue
 		}
 		if column == "" {
-			return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: %q comes before any column; start with a line `--   <column>:`", l.text)}
+			return nil, headerErr(file, l.line, "codes: %q staat voor elke kolom; begin met een regel `--   <kolom>:`", "codes: %q comes before any column; start with a line `--   <column>:`", l.text)
 		}
 		if !found || name == "" {
-			return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: %q: expected `<code>: <Dutch label> | <English label>`", l.text)}
+			return nil, headerErr(file, l.line, "codes: %q: verwacht `<code>: <Nederlands label> | <Engels label>`", "codes: %q: expected `<code>: <Dutch label> | <English label>`", l.text)
 		}
 		if strings.Contains(name, ",") {
-			return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: code %q holds a comma, which separates the codes of a list; choose another code", name)}
+			return nil, headerErr(file, l.line, "codes: code %q bevat een komma, die de codes van een lijst scheidt; kies een andere code", "codes: code %q holds a comma, which separates the codes of a list; choose another code", name)
 		}
 		nl, en, two := strings.Cut(label, "|")
 		nl, en = strings.TrimSpace(nl), strings.TrimSpace(en)
 		if !two || nl == "" || en == "" || strings.Contains(en, "|") {
-			return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: code %q of column %s needs a Dutch and an English label: `%s: <Dutch label> | <English label>`", name, column, name)}
+			return nil, headerErr(file, l.line, "codes: code %q van kolom %s heeft een Nederlands en een Engels label nodig: `%s: <Nederlands label> | <Engels label>`", "codes: code %q of column %s needs a Dutch and an English label: `%s: <Dutch label> | <English label>`", name, column, name)
 		}
 		key := [2]string{column, name}
 		if first, dup := seen[key]; dup {
-			return nil, &HeaderError{file, l.line, fmt.Sprintf("codes: code %q of column %s is declared twice (first on line %d)", name, column, first)}
+			return nil, headerErr(file, l.line, "codes: code %q van kolom %s staat er twee keer (eerst op regel %d)", "codes: code %q of column %s is declared twice (first on line %d)", name, column, first)
 		}
 		seen[key] = l.line
 		codes = append(codes, Code{Column: column, Code: name, Label: results.Text{NL: nl, EN: en}, Line: l.line})

@@ -1,7 +1,6 @@
 package queries
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -53,9 +52,7 @@ var (
 // hold only the declared columns, so a column read but not declared fails
 // go test.
 func parseReads(c *Check, value string, line int) error {
-	bad := func(format string, args ...any) error {
-		return &HeaderError{c.File, line, fmt.Sprintf(format, args...)}
-	}
+	bad := func(nl, en string, args ...any) error { return headerErr(c.File, line, nl, en, args...) }
 	rest := strings.TrimSpace(value)
 	seen := map[string]bool{}
 	c.ColumnReads = []ColumnRead{}
@@ -65,26 +62,26 @@ func parseReads(c *Check, value string, line int) error {
 	for rest != "" {
 		m := readsGroup.FindStringSubmatch(rest)
 		if m == nil {
-			return bad("reads: expected table(column, column?, column~), ... (or none) at %q; a column? only sharpens the result, a column~ may be blank in every row (column?~ both)", rest)
+			return bad("reads: verwacht tabel(kolom, kolom?, kolom~), ... (of none) bij %q; een kolom? maakt de uitkomst alleen scherper, een kolom~ mag in elke rij leeg zijn (kolom?~ allebei)", "reads: expected table(column, column?, column~), ... (or none) at %q; a column? only sharpens the result, a column~ may be blank in every row (column?~ both)", rest)
 		}
 		rest = strings.TrimSpace(rest[len(m[0]):])
 		t, ok := model.Lookup(m[1])
 		if !ok {
-			return bad("reads: %q is not a canonical table; tables: %s", m[1], strings.Join(model.TableNames(""), ", "))
+			return bad("reads: %q is geen tabel van het model; tabellen: %s", "reads: %q is not a canonical table; tables: %s", m[1], strings.Join(model.TableNames(""), ", "))
 		}
 		if seen[t.Name] {
-			return bad("reads: table %s is named twice; list all its columns in one table(...)", t.Name)
+			return bad("reads: tabel %s staat er twee keer; noem al zijn kolommen in één tabel(...)", "reads: table %s is named twice; list all its columns in one table(...)", t.Name)
 		}
 		seen[t.Name] = true
 		for _, raw := range strings.Split(m[2], ",") {
 			cm := readsCol.FindStringSubmatch(strings.TrimSpace(raw))
 			if cm == nil {
-				return bad("reads: %s(%s): %q is not a column name (with an optional ? or ~)", t.Name, m[2], strings.TrimSpace(raw))
+				return bad("reads: %s(%s): %q is geen kolomnaam (met eventueel ? of ~)", "reads: %s(%s): %q is not a column name (with an optional ? or ~)", t.Name, m[2], strings.TrimSpace(raw))
 			}
 			names := strings.Split(cm[1], "|")
 			for _, name := range names {
 				if _, ok := t.Column(name); !ok {
-					return bad("reads: %s has no column %q; its columns: %s", t.Name, name, strings.Join(t.ColumnNames(), ", "))
+					return bad("reads: %s heeft geen kolom %q; de kolommen: %s", "reads: %s has no column %q; its columns: %s", t.Name, name, strings.Join(t.ColumnNames(), ", "))
 				}
 			}
 			for i, name := range names {
@@ -99,15 +96,15 @@ func parseReads(c *Check, value string, line int) error {
 	words := sqlWords(c.SQL)
 	for _, t := range c.Reads {
 		if !seen[t] {
-			return bad("reads: the query reads table %s; declare the columns it uses: %s(...)", t, t)
+			return bad("reads: de query leest tabel %s; noem de kolommen die hij gebruikt: %s(...)", "reads: the query reads table %s; declare the columns it uses: %s(...)", t, t)
 		}
 	}
 	for _, r := range c.ColumnReads {
 		if !slices.Contains(c.Reads, r.Table) {
-			return bad("reads: %s is declared, but the query does not read table %s", r, r.Table)
+			return bad("reads: %s staat erin, maar de query leest tabel %s niet", "reads: %s is declared, but the query does not read table %s", r, r.Table)
 		}
 		if !words[r.Column] && !macroColumn(c.SQL, r) {
-			return bad("reads: %s is declared, but the query never names %s", r, r.Column)
+			return bad("reads: %s staat erin, maar de query noemt %s nergens", "reads: %s is declared, but the query never names %s", r, r.Column)
 		}
 	}
 	return nil

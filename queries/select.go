@@ -15,9 +15,15 @@ type SelectionError struct {
 	Areas   []string // every area code, sorted
 }
 
-func (e *SelectionError) Error() string {
-	return fmt.Sprintf("no check or area %s; check ids: %s; areas: %s",
-		quoteAll(e.Unknown), strings.Join(e.IDs, ", "), strings.Join(e.Areas, ", "))
+func (e *SelectionError) Error() string { return e.In("en") }
+
+// In is the message in lang ("nl" or "en").
+func (e *SelectionError) In(lang string) string {
+	format := "geen controle of gebied %s; controles: %s; gebieden: %s"
+	if lang == "en" {
+		format = "no check or area %s; check ids: %s; areas: %s"
+	}
+	return fmt.Sprintf(format, quoteAll(e.Unknown), strings.Join(e.IDs, ", "), strings.Join(e.Areas, ", "))
 }
 
 // Select keeps the checks named in only (all when only is empty) and then

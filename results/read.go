@@ -2,7 +2,7 @@ package results
 
 import (
 	"encoding/json"
-	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io"
 	"time"
 )
@@ -24,18 +24,19 @@ func Read(r io.Reader) (*Run, error) {
 		Tool          Tool   `json:"tool"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("not a results file of avgaudit (resultaten.json): %w", err)
+		return nil, vocab.Errorf("geen resultatenbestand van avgaudit (resultaten.json): %w", "not a results file of avgaudit (resultaten.json): %w", err)
 	}
 	switch {
 	case head.SchemaVersion == nil:
-		return nil, fmt.Errorf("not a results file of avgaudit (resultaten.json): it has no schema_version")
+		return nil, vocab.Errorf("geen resultatenbestand van avgaudit (resultaten.json): het heeft geen schema_version", "not a results file of avgaudit (resultaten.json): it has no schema_version")
 	case *head.SchemaVersion > SchemaVersion:
-		return nil, fmt.Errorf("written by %s with results schema version %d; this avgaudit reads versions 1 to %d: update avgaudit",
+		return nil, vocab.Errorf("geschreven door %s met versie %d van het resultatenschema; deze avgaudit leest versie 1 tot en met %d: werk avgaudit bij",
+			"written by %s with results schema version %d; this avgaudit reads versions 1 to %d: update avgaudit",
 			orUnknown(tool(head.Tool)), *head.SchemaVersion, SchemaVersion)
 	case *head.SchemaVersion < 1:
-		return nil, fmt.Errorf("results schema version %d does not exist; is this a results file of avgaudit?", *head.SchemaVersion)
+		return nil, vocab.Errorf("versie %d van het resultatenschema bestaat niet; is dit een resultatenbestand van avgaudit?", "results schema version %d does not exist; is this a results file of avgaudit?", *head.SchemaVersion)
 	case head.Audience == AudienceManagement:
-		return nil, fmt.Errorf("this is a management summary, which holds no findings; use resultaten.json (risk analysis) or resultaten-fg.json of the same run")
+		return nil, vocab.Errorf("dit is een samenvatting voor het bestuur, zonder bevindingen; gebruik resultaten.json (risicoanalyse) of resultaten-fg.json van dezelfde run", "this is a management summary, which holds no findings; use resultaten.json (risk analysis) or resultaten-fg.json of the same run")
 	}
 	run := &Run{}
 	if *head.SchemaVersion == 1 {
@@ -50,7 +51,7 @@ func Read(r io.Reader) (*Run, error) {
 	// reader could misread bumps SchemaVersion, so an added field within a
 	// version is safe to ignore.
 	if err := json.Unmarshal(data, run); err != nil {
-		return nil, fmt.Errorf("results schema version %d: %w", *head.SchemaVersion, err)
+		return nil, vocab.Wrapf(err, "versie %d van het resultatenschema", "results schema version %d", *head.SchemaVersion)
 	}
 	setDates(run)
 	return run, nil
@@ -95,7 +96,7 @@ func readV1(data []byte) (*Run, error) {
 		} `json:"rejects"`
 	}
 	if err := json.Unmarshal(data, &v1); err != nil {
-		return nil, fmt.Errorf("results schema version 1: %w", err)
+		return nil, vocab.Wrapf(err, "versie 1 van het resultatenschema", "results schema version 1")
 	}
 	run := v1.Run
 	run.Audience = AudienceFG

@@ -8,7 +8,7 @@ package scratch
 
 import (
 	"errors"
-	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,11 +58,11 @@ func Open(out string) (*Dir, Leftovers, error) {
 	root := filepath.Join(out, FolderName)
 	_, statErr := os.Stat(out)
 	if err := os.MkdirAll(root, 0o700); err != nil {
-		return nil, left, fmt.Errorf("create the folder for temporary files: %w", err)
+		return nil, left, vocab.Wrapf(err, "maak de map voor tijdelijke bestanden", "create the folder for temporary files")
 	}
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		return nil, left, fmt.Errorf("read %s: %w", root, err)
+		return nil, left, vocab.Wrapf(err, "lees %s", "read %s", root)
 	}
 	for _, e := range entries {
 		p := filepath.Join(root, e.Name())
@@ -71,7 +71,7 @@ func Open(out string) (*Dir, Leftovers, error) {
 			continue
 		}
 		if err := os.RemoveAll(p); err != nil {
-			return nil, left, fmt.Errorf("remove what an interrupted run left: %w", err)
+			return nil, left, vocab.Wrapf(err, "verwijder wat een afgebroken run achterliet", "remove what an interrupted run left")
 		}
 		left.Removed = append(left.Removed, p)
 	}
@@ -88,7 +88,7 @@ func Open(out string) (*Dir, Leftovers, error) {
 	}
 	path, err := os.MkdirTemp(root, "run-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return nil, left, fmt.Errorf("create the folder for temporary files: %w", err)
+		return nil, left, vocab.Wrapf(err, "maak de map voor tijdelijke bestanden", "create the folder for temporary files")
 	}
 	d := &Dir{Path: path}
 	if errors.Is(statErr, fs.ErrNotExist) {
@@ -96,7 +96,7 @@ func Open(out string) (*Dir, Leftovers, error) {
 	}
 	if d.lock, err = lock(filepath.Join(path, lockName)); err != nil {
 		_ = os.RemoveAll(path)
-		return nil, left, fmt.Errorf("lock the folder for temporary files: %w", err)
+		return nil, left, vocab.Wrapf(err, "vergrendel de map voor tijdelijke bestanden", "lock the folder for temporary files")
 	}
 	return d, left, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/avgaudit/avgaudit/queries"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Kinds of population a sample is drawn from.
@@ -80,16 +81,16 @@ func FromFindings(run *results.Run, checkID string, size int, seed uint64) (*Sam
 	}
 	i := slices.IndexFunc(run.Checks, func(c results.Check) bool { return c.ID == checkID })
 	if i < 0 {
-		return nil, fmt.Errorf("check %s was not run", checkID)
+		return nil, vocab.Errorf("controle %s is niet uitgevoerd", "check %s was not run", checkID)
 	}
 	c := &run.Checks[i]
 	switch c.Status {
 	case results.StatusNotRun, results.StatusError:
-		reason := c.Status
+		reason := vocab.Same(c.Status)
 		if c.Reason != nil {
-			reason = c.Reason.EN
+			reason = vocab.Text(*c.Reason)
 		}
-		return nil, fmt.Errorf("check %s did not run: %s", c.ID, reason)
+		return nil, vocab.Errorf("controle %s is niet uitgevoerd: %s", "check %s did not run: %s", c.ID, reason)
 	}
 	s := &Sample{
 		Kind: KindCheck, Name: c.ID, Title: c.Title, Seed: seed, Size: size, Population: len(c.Findings),

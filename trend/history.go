@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/atomicfile"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Previous is an earlier run and the file it was read from.
@@ -42,7 +42,7 @@ func (prev *Previous) Identify(run *results.Run) {
 func Read(name string, data []byte) (*Previous, error) {
 	run, err := results.Read(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("read previous results %s: %w", name, err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten %s", "read previous results %s", name)
 	}
 	sum := sha256.Sum256(data)
 	return &Previous{Run: run, Path: name, SHA256: hex.EncodeToString(sum[:])}, nil
@@ -52,7 +52,7 @@ func Read(name string, data []byte) (*Previous, error) {
 func ReadFile(path string) (*Previous, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read previous results: %w", err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten", "read previous results")
 	}
 	return Read(path, data)
 }
@@ -63,14 +63,14 @@ func ReadFile(path string) (*Previous, error) {
 func Find(fsys fs.FS, name string, asOf time.Time) (*Previous, error) {
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("read previous results: %w", err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten", "read previous results")
 	}
 	if st.IsDir() {
 		return latest(fsys, name, asOf)
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("read previous results: %w", err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten", "read previous results")
 	}
 	return Read(name, data)
 }
@@ -80,7 +80,7 @@ func Find(fsys fs.FS, name string, asOf time.Time) (*Previous, error) {
 func FindFile(path string, asOf time.Time) (*Previous, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("read previous results: %w", err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten", "read previous results")
 	}
 	if st.IsDir() {
 		return Latest(path, asOf)
@@ -107,7 +107,7 @@ func Latest(dir string, asOf time.Time) (*Previous, error) {
 func latest(fsys fs.FS, dir string, asOf time.Time) (*Previous, error) {
 	des, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("read history folder: %w", err)
+		return nil, vocab.Wrapf(err, "lees de historiemap", "read history folder")
 	}
 	best := ""
 	for _, de := range des {
@@ -129,7 +129,7 @@ func latest(fsys fs.FS, dir string, asOf time.Time) (*Previous, error) {
 	name := path.Join(dir, best)
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("read previous results: %w", err)
+		return nil, vocab.Wrapf(err, "lees de vorige resultaten", "read previous results")
 	}
 	return Read(name, data)
 }
@@ -146,15 +146,15 @@ func FileName(run *results.Run) string { return run.AsOf + ".json" }
 // file are readable only by the user, as they hold personal data.
 func Save(dir string, run *results.Run, write func(io.Writer, *results.Run) error) (string, error) {
 	if _, err := time.Parse(time.DateOnly, run.AsOf); err != nil {
-		return "", fmt.Errorf("save history: as_of %q is not a date", run.AsOf)
+		return "", vocab.Errorf("bewaar de historie: as_of %q is geen datum", "save history: as_of %q is not a date", run.AsOf)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("save history: %w", err)
+		return "", vocab.Wrapf(err, "bewaar de historie", "save history")
 	}
 	final := filepath.Join(dir, FileName(run))
 	err := atomicfile.Write(final, 0o600, func(w io.Writer) error { return write(w, run) })
 	if err != nil {
-		return "", fmt.Errorf("save history %s: %w", final, err)
+		return "", vocab.Wrapf(err, "bewaar de historie %s", "save history %s", final)
 	}
 	return final, nil
 }

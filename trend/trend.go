@@ -8,13 +8,12 @@
 package trend
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // Compare marks current against previous: Finding.Trend of every finding
@@ -131,7 +130,7 @@ func upgraded(c, prev *results.Check, key func(*results.Check, *results.Finding)
 func compatible(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 	now, err := time.Parse(time.DateOnly, current.AsOf)
 	if err != nil {
-		return fmt.Errorf("this run's as_of %q is not a date", current.AsOf)
+		return vocab.Errorf("de as_of %q van deze run is geen datum", "this run's as_of %q is not a date", current.AsOf)
 	}
 	return CanCompare(now, previous, p)
 }
@@ -142,10 +141,11 @@ func compatible(current, previous *results.Run, p *pseudonym.Pseudonymiser) erro
 func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 	then, err := time.Parse(time.DateOnly, previous.AsOf)
 	if err != nil {
-		return fmt.Errorf("the previous results' as_of %q is not a date; is it a results file of avgaudit?", previous.AsOf)
+		return vocab.Errorf("de as_of %q van de vorige resultaten is geen datum; is het een resultatenbestand van avgaudit?", "the previous results' as_of %q is not a date; is it a results file of avgaudit?", previous.AsOf)
 	}
 	if !then.Before(now) {
-		return fmt.Errorf("the previous results are as of %s, not before this audit (as of %s): compare with an earlier run",
+		return vocab.Errorf("de vorige resultaten hebben peildatum %s, niet eerder dan deze audit (peildatum %s): vergelijk met een eerdere run",
+			"the previous results are as of %s, not before this audit (as of %s): compare with an earlier run",
 			previous.AsOf, now.Format(time.DateOnly))
 	}
 	ps := previous.Pseudonymisation
@@ -153,9 +153,9 @@ func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser
 	case ps == nil:
 		return nil
 	case p == nil:
-		return errors.New("last year's results have pseudonymised record keys, and no pseudonym key was given: use the --pseudonym-key of last year, or last year's resultaten-fg.json / the history file")
+		return vocab.Errorf("de resultaten van vorig jaar hebben gepseudonimiseerde sleutels, en er is geen pseudoniemsleutel gegeven: gebruik de --pseudonym-key van vorig jaar, of de resultaten-fg.json / het historiebestand van vorig jaar", "last year's results have pseudonymised record keys, and no pseudonym key was given: use the --pseudonym-key of last year, or last year's resultaten-fg.json / the history file")
 	case p.KeyID() != ps.KeyID:
-		return errors.New("last year's results were pseudonymised with another key: use the same --pseudonym-key, or last year's resultaten-fg.json / the history file")
+		return vocab.Errorf("de resultaten van vorig jaar zijn met een andere sleutel gepseudonimiseerd: gebruik dezelfde --pseudonym-key, of de resultaten-fg.json / het historiebestand van vorig jaar", "last year's results were pseudonymised with another key: use the same --pseudonym-key, or last year's resultaten-fg.json / the history file")
 	}
 	return nil
 }
