@@ -22,7 +22,7 @@ import (
 // that no check reads, not even to place a finding.
 func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []queries.Check) {
 	read := queries.ReadColumns(checks)
-	needed := map[string]bool{} // read to judge, not only to place a finding
+	needed := map[string]bool{}     // read to judge, not only to place a finding
 	either := map[string][]string{} // a column of a choice: the others, any of which will do
 	for _, c := range checks {
 		for _, r := range c.ColumnReads {

@@ -299,6 +299,11 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			if c.Unpivot != nil && (col.Name == "consent_type" || col.Name == "granted") {
 				continue
 			}
+			if c.Unpivot != nil && col.Name == "recorded_at" && changedWords(h) {
+				// a wide export's last change is the row's, not when
+				// each answer was given
+				continue
+			}
 			score, why := headerScore(t.Name, col.Name, h, variants)
 			if score > 0 && score < scoreExact && idHeader(variants[len(variants)-1]) && !identifying(col) && !numbered[col.Name] {
 				score = 0 // "Contractnummer" is no kind of care, "Bitcare ID" no end date
@@ -793,4 +798,16 @@ func knownLabel(column, label string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// changedWords reports whether a header says when something last changed
+// ("Laatst gewijzigd", "Last updated").
+func changedWords(h string) bool {
+	for _, w := range words(h) {
+		switch w.text {
+		case "gewijzigd", "wijziging", "modified", "changed", "bijgewerkt", "updated", "mutatie", "mutatiedatum":
+			return true
+		}
+	}
+	return false
 }

@@ -7,7 +7,7 @@
 --   door de ouder met ouderlijk gezag (UAVG art. 5); privacystatement: foto's alleen van kinderen
 --   waarvan de ouders toestemming hebben gegeven
 -- requires: portal_photos, portal_consents
--- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
+-- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at?~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
 -- impact.why: photos of a child are shown to other parents without consent; the audience is closed,
 --   unlike social media (5)
