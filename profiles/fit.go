@@ -183,10 +183,14 @@ var numbered = map[string]bool{"phone": true, "iban": true, "address": true, "bs
 	"vendor": true, "path": true, "location": true, "group_name": true, "groups": true, "access_scope": true}
 
 // childLinks is the one column of table t that names a child, when it has
-// exactly one (portal_consents.portal_child_id, social_posts.child_id).
+// exactly one (portal_consents.portal_child_id, social_posts.child_id), or
+// the key of a system's own children (portal_children.portal_child_id).
 func childLinks(t *model.Table) string {
 	link := ""
 	for _, c := range t.Columns {
+		if childKeys[c.Name] && c.Key {
+			return c.Name // a system's own children: its number is the key
+		}
 		if childKeys[c.Name] {
 			if link != "" {
 				return ""

@@ -426,7 +426,8 @@ func productToken(names string) string {
 	}
 	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
 		lw := strings.ToLower(w)
-		if len(w) < 3 || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
+		if (len(w) < 3 && (len(w) < 2 || strings.ToUpper(w) != w)) || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
+			// too short to name a product, unless an abbreviation ("KV")
 			continue
 		}
 		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
@@ -43,6 +44,10 @@ type Placement struct {
 	// Split are the columns whose cells hold several ids, with the
 	// separator ("," in "K1, K2").
 	Split map[string]string
+	// Also marks the second table an export fills: a wide consent export
+	// that names the portal's children and their administration numbers
+	// is also the portal's list of children.
+	Also bool
 }
 
 // Unplaced is an export (or sheet) that could not be placed, and why.
@@ -78,6 +83,7 @@ type Proposal struct {
 	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
 	AsOfFrom []string          // the exports that give AsOf
 	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
+	registerNames []string // the systems the processor register names
 	OtherDates []string
 }
 
@@ -153,7 +159,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			continue
 		}
 		for i, pv := range sheets {
-			if p.place(pv, placed[i]) {
+			if p.place(pv, placed[i], keys) {
 				if d, ok := exportDate(pv.Above); ok {
 					asOf = append(asOf, asOfVote{date: d, label: pv.Label()})
 				}
@@ -198,6 +204,7 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 // sheetOf is what Match looks at for one previewed table.
 func sheetOf(pv *ingest.SheetPreview) *Sheet {
 	s := &Sheet{Header: pv.Header, Names: pv.File + " " + pv.Sheet}
+	s.Product = productToken(s.Names)
 	if pv.Err != nil {
 		return s
 	}
@@ -253,7 +260,7 @@ func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
 // place records where one previewed table was placed, or why it was not
 // (with a draft entry for the table it comes closest to); it reports
 // whether the table was placed.
-func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
+func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 	if pv.Err != nil {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: errorText(pv)})
 		return false
@@ -270,7 +277,46 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
 		return false
 	}
 	p.Placed = append(p.Placed, placement(pv, r))
+	if r.Table == "processors" {
+		for i, col := range r.Columns {
+			if col == "system" && i < len(pv.Distinct) {
+				p.registerNames = append(p.registerNames, pv.Distinct[i]...)
+			}
+		}
+	}
+	if also, ok := childrenOf(pv, r, keys); ok {
+		pl := placement(pv, Result{Candidate: also})
+		pl.Also = true
+		p.Placed = append(p.Placed, pl)
+	}
 	return true
+}
+
+// childrenOf is, for a wide consent export, its fit on portal_children
+// when the export names each child once by the portal's number and by the
+// administration's: then it is the portal's list of children too, and
+// the consents of the portal's numbers link to the administration's
+// children (social posts, retention).
+func childrenOf(pv ingest.SheetPreview, r Result, keys Keys) (Candidate, bool) {
+	if r.Unpivot == nil {
+		return Candidate{}, false
+	}
+	t, _ := model.Lookup("portal_children")
+	c := fit(t, sheetOf(&pv), keys)
+	var key, admin bool
+	for _, col := range c.Columns {
+		key = key || col == "portal_child_id"
+		admin = admin || col == "child_id"
+	}
+	if !key || !admin || len(c.Missing) > 0 {
+		return Candidate{}, false
+	}
+	for i, col := range c.Columns {
+		if col == "portal_child_id" && r.Columns[i] != "portal_child_id" {
+			return Candidate{}, false // the two tables must name the child by the same column
+		}
+	}
+	return c, true
 }
 
 // placement is the proposal for one table placed on r's table: value
@@ -438,11 +484,16 @@ func (p *Proposal) chooseProducts() {
 		if votes[t.System] == nil {
 			votes[t.System] = map[string]int{}
 		}
-		key := Key(pl.File)
-		for _, pr := range products {
-			if pr.System == t.System && strings.Contains(key, pr.Hint) {
-				votes[t.System][pr.Product]++
-			}
+		if t.System == "register" || pl.Also {
+			continue
+		}
+		if token := productToken(pl.File + " " + pl.Sheet); token != "" {
+			votes[t.System][registerName(token, p.registerNames)]++
+		}
+	}
+	for i := range p.Placed {
+		if sys := p.Placed[i].Fixed["system"]; sys != "" {
+			p.Placed[i].Fixed["system"] = registerName(sys, p.registerNames)
 		}
 	}
 	for sys, v := range votes {
@@ -455,6 +506,50 @@ func (p *Proposal) chooseProducts() {
 		}
 		p.Products[sys] = best
 	}
+}
+
+// registerName is the name the processor register gives the product a
+// file name calls token: the register's name that holds it ("Ouderportaal
+// (Konnect-like)" for "ouderportaal") or whose word it abbreviates ("KV"
+// for "KidsVision BV"); token itself when none does, or more than one.
+func registerName(token string, names []string) string {
+	var found []string
+	tk := Key(token)
+	for _, n := range names {
+		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] {
+			found = append(found, strings.TrimSpace(n))
+		}
+	}
+	if len(found) == 1 && !strings.EqualFold(found[0], token) {
+		return found[0]
+	}
+	return token // the processor check compares without regard to case
+}
+
+// initialsOf are the abbreviations of a name: per word its capitals
+// ("KidsVision": kv), and the first letters of its words ("Visma Raet":
+// vr).
+func initialsOf(name string) map[string]bool {
+	out := map[string]bool{}
+	var firsts strings.Builder
+	for _, w := range strings.Fields(name) {
+		var caps strings.Builder
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				caps.WriteRune(unicode.ToLower(r))
+			}
+		}
+		if caps.Len() >= 2 {
+			out[caps.String()] = true
+		}
+		if r := []rune(w); unicode.IsLetter(r[0]) {
+			firsts.WriteRune(unicode.ToLower(r[0]))
+		}
+	}
+	if firsts.Len() >= 2 {
+		out[firsts.String()] = true
+	}
+	return out
 }
 
 // mostVoted returns the name with the most votes, the first in sorted
@@ -630,6 +725,9 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		}
 		lines = append(lines, valueDocLines(r.Table, pl, nl)...)
 		label := pl.Label()
+		if pl.Also {
+			label = manifest.TableKey(label, r.Table)
+		}
 		c.Files[label] = lines
 		why := map[string]string{}
 		for i, col := range r.Columns {
