@@ -381,7 +381,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			c.Notes = append(c.Notes, vetoes[i]...)
 		}
 	}
-	c.Matched = len(taken)
+	c.Matched = len(taken) - len(c.Fixed) // a fixed value is no column of the export
 	for _, col := range t.Columns {
 		if !taken[col.Name] && col.Required && !col.RowKey {
 			// a record number the export lacks is its row (model.RowKey)
