@@ -142,6 +142,12 @@ func scoreBlind(t *testing.T, p *profiles.Proposal, want []*expectedExport) blin
 	return s
 }
 
+// maxMissed is how many columns with a place in the model init leaves out
+// per organisation: orgB's "Last updated" (a note's date: created_at),
+// "Service" (the processor's purpose) and "Note" ("encrypted": why the
+// people were not informed) have no words in common with their column.
+var maxMissed = map[string]int{"orgA": 0, "orgB": 3}
+
 // TestBlindCorpus recognises the two organisations of an independent
 // blind test (testdata/blind: vendors and wording the profiles were not
 // written for) and scores init's mapping against their answer keys.
@@ -156,10 +162,15 @@ func TestBlindCorpus(t *testing.T) {
 			s := scoreBlind(t, p, readExpected(t, filepath.Join(dir, "expected.map")))
 			t.Logf("%s: %s", org, s)
 			for _, w := range s.wrongs {
-				t.Errorf("wrong: %s", w)
+				t.Errorf("placed with a wrong meaning: %s", w)
 			}
 			for _, m := range s.misses {
 				t.Logf("not placed: %s", m)
+			}
+			// what init reached on this corpus: a change that places fewer
+			// columns right is a regression
+			if s.missed > maxMissed[org] {
+				t.Errorf("%d columns with a place in the model not placed, at most %d:\n%s", s.missed, maxMissed[org], strings.Join(s.misses, "\n"))
 			}
 		})
 	}

@@ -84,7 +84,7 @@ type Proposal struct {
 	AsOfFrom []string          // the exports that give AsOf
 	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
 	registerNames []string // the systems the processor register names
-	OtherDates []string
+	OtherDates    []string
 }
 
 // tableOrder ranks the canonical tables in model order, so the manifest
@@ -377,6 +377,7 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 	}
 	if u := r.Unpivot; u != nil {
 		pl.answers(pv, u)
+		pl.Notes = append(pl.Notes, sharedQuestions(pv.Header, u)...)
 	}
 	for col, v := range r.Fixed {
 		pl.Notes = append(pl.Notes, vocab.Textf("values: %s: %s: de export heeft geen kolom voor %s; elke rij krijgt %s, het product dat de bestandsnaam noemt",
@@ -388,6 +389,26 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 	}
 	pl.Notes = append(pl.Notes, r.Notes...)
 	return pl
+}
+
+// sharedQuestions notes the questions of a wide export that are one
+// canonical value ("Foto's op onze website" and "Foto's op
+// Facebook/Instagram" are both photo_external): a refusal in either counts
+// as refused, so the user keeps only the question that applies.
+func sharedQuestions(header []string, u *Unpivot) []vocab.Text {
+	by := map[string][]string{}
+	for _, i := range slices.Sorted(maps.Keys(u.Columns)) {
+		by[u.Columns[i]] = append(by[u.Columns[i]], header[i])
+	}
+	var out []vocab.Text
+	for _, v := range slices.Sorted(maps.Keys(by)) {
+		if hs := by[v]; len(hs) > 1 {
+			q := strings.Join(quote(hs), ", ")
+			out = append(out, vocab.Textf("unpivot: %s zijn allemaal %s: een weigering in een ervan telt als geweigerd; haal de vragen weg die voor de controles niet gelden",
+				"unpivot: %s are all %s: a refusal in any of them counts as refused; remove the questions that do not apply to the checks", q, v))
+		}
+	}
+	return out
 }
 
 // answers proposes how the answers under a wide consent export's questions
