@@ -345,6 +345,19 @@ type KeySet struct {
 	From   string // the export they come from, for the manifest comment
 }
 
+// productsKey is the Keys entry holding the products the exports' file
+// names name (normalised with Key), not a column's keys.
+const productsKey = "\x00products"
+
+// products are the products the file names of the exports name.
+func (k Keys) products() []string {
+	var out []string
+	for p := range k[productsKey].Values {
+		out = append(out, p)
+	}
+	return out
+}
+
 // keyOwners are the tables whose key other tables link to, and the link
 // column's name.
 var keyOwners = map[string]string{
@@ -360,6 +373,9 @@ var keyOwners = map[string]string{
 func (k Keys) linkOf(v Values) (string, string) {
 	best, from, share := "", "", 0.0
 	for col, set := range k {
+		if col == productsKey {
+			continue
+		}
 		in, n := 0, 0
 		for _, cell := range v.Distinct {
 			parts := []string{cell}

@@ -130,6 +130,13 @@ func conceptVariants(table, header string) [][]string {
 		if len(cs) == 0 {
 			continue
 		}
+		if m := contractMeans[table]; m != "" {
+			for k, c := range cs {
+				if c == "contract" {
+					cs[k] = m // a staff export's contract is the employment, a child's the care
+				}
+			}
+		}
 		out = append(out, cs)
 		if v := eventStart(cs); v != nil {
 			out = append(out, v)
@@ -148,6 +155,10 @@ func conceptVariants(table, header string) [][]string {
 	}
 	return out
 }
+
+// contractMeans is what a contract is in a table's exports: the
+// employment of staff, the care of a child.
+var contractMeans = map[string]string{"staff": "employed", "prk_links": "employed", "admin_children": "care", "portal_children": "care"}
 
 // eventStart reads the date of an event that lasts ("Datum plaatsing",
 // "Datum dienstverband") as its start when the header says neither start
@@ -317,6 +328,14 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 					score, why = cs, cwhy
 				}
 			}
+			if t.Name == "processors" && col.Name == "system" && len(keys.products()) > 0 {
+				// the register's name for a product the exports come from
+				if n := namesProducts(s.values(i), keys.products()); n > 0 {
+					score, why = max(score, 0.95), vocab.Text{NL: "waarden: de producten waar de exports uit komen", EN: "values: the products the exports come from"}
+				} else if anyNamesProducts(s, keys.products()) {
+					score = 0
+				}
+			}
 			fv, vwhy := sh.fits(col)
 			if score > 0 && fv < 0 && (score < scoreCanonical || col.Type == model.Enum) {
 				if b := yesNoSibling(t, col, sh); b != "" {
@@ -362,10 +381,10 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		}
 		c.Columns[p.i], c.Why[p.i], taken[p.col] = p.col, p.why, true
 	}
-	keyIsLink(t, s, &c, taken)
+	dropped := keyIsLink(t, s, &c, taken)
 	nameTheSystem(t, s, &c, taken)
 	if len(taken) >= MinColumns {
-		fillByType(t, s, &c, taken)
+		fillByType(t, s, &c, taken, dropped)
 	}
 	for i, col := range c.Columns {
 		if sh := s.shape(i); sh.listShare >= 0.05 && childKeys[col] {
@@ -476,7 +495,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 // whose values have the column's type, when exactly one does: a required
 // date or yes/no column, or the table's only yes/no column left (a
 // checkbox of "x" and blanks is one). The mapping is marked for review.
-func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
+func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, dropped bool) {
 	if s.Values == nil {
 		return
 	}
@@ -492,7 +511,9 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 			continue
 		}
 		if col.Key {
-			fillKey(t, s, c, taken, col)
+			if !dropped { // not the key another column was just found to be a link for
+				fillKey(t, s, c, taken, col)
+			}
 			continue
 		}
 		ident := col.Required && col.Type == model.Text && identifying(col) && !childKeys[col.Name] && col.Name != "username"
@@ -552,7 +573,7 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 		if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows {
 			continue
 		}
-		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 && s.shape(i).nameShare < 0.5 {
+		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
 			fits = append(fits, i)
 		}
 	}
@@ -662,6 +683,26 @@ func contradicts(t *model.Table, col *model.Column, h string) bool {
 	return telling > 0
 }
 
+// entities are the concepts that name whose record something is.
+var entities = map[string]bool{"child": true, "parent": true, "employee": true, "applicant": true, "user": true, "vendor": true}
+
+// otherEntity reports whether header h names whose record it is, and col
+// is about someone else ("Mdw nr" is no child's number).
+func otherEntity(t *model.Table, col *model.Column, h string) bool {
+	own := map[string]bool{}
+	for _, set := range synonymSets[t.Name][col.Name] {
+		for _, c := range set.concepts {
+			own[c] = true
+		}
+	}
+	for _, c := range Concepts(h) {
+		if entities[c] && !own[c] {
+			return true
+		}
+	}
+	return false
+}
+
 // whose are concepts that say whose or what kind a value is, not what it
 // is: they neither confirm nor contradict a column.
 var whose = map[string]bool{"person": true, "child": true, "parent": true, "employee": true, "date": true, "time": true,
@@ -681,7 +722,7 @@ func (c *Candidate) isQuestion(i int) bool {
 // precedes: a contracts export starting with "Contractnummer" and then
 // "Kindnummer" holds contracts, and its child numbers are a link, not the
 // key of a children table.
-func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
+func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) (dropped bool) {
 	for k, name := range c.Columns {
 		col, _ := t.Column(name)
 		if !col.Key {
@@ -703,9 +744,11 @@ func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 			taken[name] = false
 			delete(taken, name)
 			c.Notes = append(c.Notes, vocab.Textf("%s: niet de sleutel %s: de rijen zijn genummerd met %s, dus elke rij is een eigen record", "%s: not the key %s: the rows are numbered by %s, so each row is a record of its own", s.Header[k], name, s.Header[j]))
+			dropped = true
 			break
 		}
 	}
+	return dropped
 }
 
 // nameTheSystem fills the system a register names: a processors register
@@ -810,6 +853,32 @@ func changedWords(h string) bool {
 	for _, w := range words(h) {
 		switch w.text {
 		case "gewijzigd", "wijziging", "modified", "changed", "bijgewerkt", "updated", "mutatie", "mutatiedatum":
+			return true
+		}
+	}
+	return false
+}
+
+// namesProducts counts the values that name one of products (as part of
+// a name: "Kidsy BV" names Kidsy).
+func namesProducts(v Values, products []string) int {
+	n := 0
+	for _, d := range v.Distinct {
+		k := Key(d)
+		for _, p := range products {
+			if k != "" && strings.Contains(k, p) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// anyNamesProducts reports whether some column of s names products.
+func anyNamesProducts(s *Sheet, products []string) bool {
+	for i := range s.Header {
+		if namesProducts(s.values(i), products) > 0 {
 			return true
 		}
 	}

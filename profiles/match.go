@@ -430,8 +430,8 @@ func productToken(names string) string {
 			// too short to name a product, unless an abbreviation ("KV")
 			continue
 		}
-		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) {
-			return "" // the name starts with what it holds ("Kinderen.csv"), not whose
+		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 {
+			continue // what it holds ("Kinderen", "Gebruikerslijst"), not whose
 		}
 		return w
 	}

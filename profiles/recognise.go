@@ -235,7 +235,12 @@ func matchPreview(pv *ingest.SheetPreview, keys Keys) Result {
 // collectKeys gathers the key values of the placed exports other tables
 // link to (the children's numbers, the guardians', the staff's).
 func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
-	keys := Keys{}
+	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}}
+	for _, pv := range sheets {
+		if p := productToken(pv.File + " " + pv.Sheet); len(Key(p)) >= 3 {
+			keys[productsKey].Values[Key(p)] = true
+		}
+	}
 	for i, r := range placed {
 		col, ok := keyOwners[r.Table]
 		if !r.Placed() || !ok {
@@ -508,7 +513,10 @@ func (p *Proposal) chooseProducts() {
 		if t.System == "register" || pl.Also {
 			continue
 		}
-		if token := productToken(pl.File + " " + pl.Sheet); token != "" {
+		token := productToken(pl.File + " " + pl.Sheet)
+		if n := namedInFile(pl.File, p.registerNames); n != "" && !strings.EqualFold(n, token) {
+			votes[t.System][n]++ // "Ouderapp_foto.csv" and the register's "Ouderapp"
+		} else if token != "" {
 			votes[t.System][registerName(token, p.registerNames)]++
 		}
 	}
@@ -527,6 +535,26 @@ func (p *Proposal) chooseProducts() {
 		}
 		p.Products[sys] = best
 	}
+}
+
+// namedInFile is the name in the processor register whose first word (of
+// four letters or more) the file name holds; "" when none or several.
+func namedInFile(file string, names []string) string {
+	found := ""
+	fk := Key(file)
+	for _, n := range names {
+		ws := strings.Fields(n)
+		if len(ws) == 0 {
+			continue
+		}
+		if k := Key(ws[0]); len(k) >= 4 && strings.Contains(fk, k) {
+			if found != "" && found != strings.TrimSpace(n) {
+				return ""
+			}
+			found = strings.TrimSpace(n)
+		}
+	}
+	return found
 }
 
 // registerName is the name the processor register gives the product a

@@ -47,7 +47,7 @@ var concepts = map[string]string{
 	"child":     "kind kinder kinderen kindje child children kid kids",
 	"parent":    "parental ouderlijk ouder verzorger ouderverzorger moeder vader guardian parent mother father voogd contactpersoon",
 	"person":    "persoon person betrokkene betrokken subject affected getroffen",
-	"employee":  "medewerker personeel personeelslid werknemer employee staff worker pm emp",
+	"employee":  "medewerker personeel personeelslid werknemer employee staff worker pm emp mdw",
 	"applicant": "sollicitant kandidaat applicant candidate sollicitatie",
 	"friend":    "vriend vriendje vriendinnetje vriendin friend playmate",
 	"school":    "school basisschool",
@@ -81,7 +81,10 @@ var concepts = map[string]string{
 	"late":       "laat late vertraging vertraagd delay delayed overdue",
 	"start":      "hire hired aangenomen start begin aanvang ingang vanaf from since sinds starting join joining joined inschrijf inschrijving ingeschreven enrolled enrolment",
 	"end":        "termination terminated ontslag ontslagen eind einde end tot until stop uitschrijving uitschrijf uitgeschreven afmelding opzegging beeindiging ending leave leaving left vertrek",
-	"care":       "opvang plaatsing placement care contract zorg placed",
+	"care":       "opvang plaatsing placement care zorg placed",
+	"contract":   "contract",
+	"mfa":        "mfa 2fa tweestapsverificatie tweefactor tweefactorauthenticatie multifactor twostep authenticator",
+	"blocked":    "geblokkeerd blocked gedeactiveerd deactivated disabled inactief inactive",
 	"employed":   "dienst employment dienstverband",
 	"in":         "in",
 	"out":        "uit",
@@ -103,7 +106,7 @@ var concepts = map[string]string{
 	"discovered": "ontdekt ontdekking geconstateerd constatering vastgesteld discovered detected detection gedetecteerd opgemerkt noticed",
 	"informed":   "geinformeerd ingelicht informed",
 	"reported":   "gemeld melding reported",
-	"observed":   "observatie observation geobserveerd observed obs",
+	"observed":   "observatie observation geobserveerd observed obs waarneming waargenomen",
 	"applied":    "gesolliciteerd applied",
 	"approved":   "goedgekeurd goedkeuring akkoord approved",
 	"extension":  "verlenging uitstel extension",
@@ -170,6 +173,7 @@ var concepts = map[string]string{
 	"handled":     "afgehandeld afhandeling handled opgelost gesloten closed",
 	"by":          "door by",
 	"sequence":    "volg volgnr regel serie sequence seq",
+	"list":        "lijst list overzicht",
 	// words that say little
 	"yes": "ja yes",
 	"no":  "nee",
@@ -210,6 +214,8 @@ var related = map[[2]string]bool{
 	{"date", "time"}: true, {"time", "date"}: true,
 	{"last_at", "end"}: true, {"end", "last_at"}: true,
 	{"first_at", "start"}: true, {"start", "first_at"}: true,
+	{"contract", "care"}: true, {"care", "contract"}: true,
+	{"contract", "employed"}: true, {"employed", "contract"}: true,
 }
 
 // linkParts are the pieces a Dutch compound joins with: the s of
