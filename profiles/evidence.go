@@ -43,6 +43,9 @@ type shape struct {
 	listSep   string  // the separator of cells holding several identifiers ("K1, K2"), if most do
 	listShare float64 // share of the cells that hold several identifiers
 	descShare float64 // share that describe in words ("Childcare admin"), not name ("KidsVision BV")
+	// contact is the contact column the values are (email, phone, iban,
+	// postcode) when nearly all have its form; "" otherwise.
+	contact string
 	labels    []string
 }
 
@@ -60,6 +63,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 func (v Values) shape() shape {
 	var s shape
 	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs int
+	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
 	if len(sample) > maxShapeValues {
@@ -100,6 +104,11 @@ func (v Values) shape() shape {
 		if describes(d) {
 			descs++
 		}
+		for col, re := range contactForms {
+			if re.MatchString(d) {
+				forms[col]++
+			}
+		}
 		if len(strings.Fields(d)) >= 4 || len(d) > 40 {
 			texts++
 		}
@@ -119,6 +128,11 @@ func (v Values) shape() shape {
 	n := float64(s.filled)
 	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
 	s.serials = serials > 0 && serials == dates
+	for col, k := range forms {
+		if float64(k) >= 0.9*n {
+			s.contact = col
+		}
+	}
 	s.nameShare, s.textShare, s.idShare, s.descShare = float64(names)/n, float64(texts)/n, float64(ids)/n, float64(descs)/n
 	for sep, k := range seps {
 		if share := float64(k) / n; share > s.listShare {
@@ -156,6 +170,14 @@ func personName(d string) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// contactForms are the forms of contact details, by canonical column.
+var contactForms = map[string]*regexp.Regexp{
+	"email":    regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$`),
+	"iban":     regexp.MustCompile(`^[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}( ?[A-Z0-9]{2,4}){2,7}$`),
+	"phone":    regexp.MustCompile(`^(\+|00)?[0-9][0-9 ()-]{8,15}[0-9]$`),
+	"postcode": regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}$`),
 }
 
 // describes reports whether d describes in words rather than names: it
@@ -271,6 +293,9 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 			return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
 		}
 	case model.Text:
+		if s.contact != "" && contactForms[c.Name] != nil && s.contact == c.Name {
+			return 1, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", c.Name)
+		}
 		if c.Name == "system" && s.descShare >= 0.5 {
 			return -1, vocab.Text{NL: "de waarden beschrijven wat een systeem doet, ze noemen het niet", EN: "its values describe what a system does, not its name"}
 		}

@@ -479,6 +479,8 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 		}
 	}
 	switch {
+	case sh.contact != "" && sh.contact == col.Name && sh.bsnShare < 0.5:
+		return 0.85, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", col.Name)
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
 		return 0.9, textBSNs
 	case col.Name == "consent_type" && sh.consent >= 0.5:

@@ -52,7 +52,7 @@ var concepts = map[string]string{
 	"friend":    "vriend vriendje vriendinnetje vriendin friend playmate",
 	"school":    "school basisschool",
 	"mentor":    "mentor mentrix begeleider tutor",
-	"author":    "auteur author observator observer observant schrijver",
+	"author":    "auteur author observator observer observant schrijver fotograaf photographer",
 	"user":      "gebruiker user login inlog inlognaam account acct gebruikersnaam username",
 	"owner":     "eigenaar owner",
 	"vendor":    "leverancier vendor supplier bedrijf verwerker processor partij party",
