@@ -46,7 +46,7 @@ type shape struct {
 	// contact is the contact column the values are (email, phone, iban,
 	// postcode) when nearly all have its form; "" otherwise.
 	contact string
-	labels    []string
+	labels  []string
 }
 
 // maxShapeValues is how many distinct values are looked at to tell what a
