@@ -121,6 +121,8 @@ var Systems = []string{"admin", "portal", "tracking", "register"}
 var ConsentTypes = []string{
 	"photo_portal", "photo_external", "pickup_by_others", "transport",
 	"friend_visit", "visit_friend", "independent_from_school", "independent_home",
+	// photos on one channel only, where the portal asks per channel
+	"photo_website", "photo_social",
 }
 
 // NoteCategories are the categories of child notes in the parent portal.
@@ -236,6 +238,7 @@ var Tables = []Table{
 		col("phone", Text, Contact, "phone number"),
 		col("iban", Text, BankAccount, "bank account (IBAN)"),
 		col("relation", Text, NotPII, "relation to the child (mother, father, guardian, ...)"),
+		col("parental_authority", Bool, NotPII, "holds parental authority (ouderlijk gezag) or is the guardian (voogd); empty where the export does not say"),
 	}},
 	{Name: "admin_invoices", System: "admin", Doc: "One row per invoice.", Columns: []Column{
 		rowKey("invoice_id", "invoice number"),

@@ -13,6 +13,8 @@ var ValueDocs = map[string]map[string]string{
 	"consent_type": {
 		"photo_portal":            "photos of the child in the parent portal or app (the group diary)",
 		"photo_external":          "photos of the child outside the portal: website, social media, newsletter, folders",
+		"photo_website":           "photos of the child on the organisation's website only (where the portal asks per channel)",
+		"photo_social":            "photos of the child on social media only: Facebook, Instagram, ... (where the portal asks per channel)",
 		"pickup_by_others":        "people other than the parents may collect the child",
 		"transport":               "the child may be transported by car, stint or bus",
 		"friend_visit":            "a friend may come and play with the child at the BSO (a visit to the child)",
@@ -77,6 +79,8 @@ var ValueDocsNL = map[string]map[string]string{
 	"consent_type": {
 		"photo_portal":            "foto's van het kind in het ouderportaal of de app (het groepsdagboek)",
 		"photo_external":          "foto's van het kind buiten het portaal: website, social media, nieuwsbrief, folders",
+		"photo_website":           "foto's van het kind alleen op de website van de organisatie (als het portaal per kanaal vraagt)",
+		"photo_social":            "foto's van het kind alleen op sociale media: Facebook, Instagram, ... (als het portaal per kanaal vraagt)",
 		"pickup_by_others":        "anderen dan de ouders mogen het kind ophalen",
 		"transport":               "het kind mag vervoerd worden met auto, stint of bus",
 		"friend_visit":            "een vriendje mag bij het kind op de BSO komen spelen (bezoek aan het kind)",

@@ -36,6 +36,8 @@ retention:
   portal_months: 24
 access:
   all_groups_roles: [beheerder, administratie, locatiemanager]
+  all_groups_roles_by_system:            # a system named here uses only its own list
+    KIJK!: [beheerder, pedagogisch coach]
 ` + "```" + `
 `)
 	b.WriteString(riskMarkdown())

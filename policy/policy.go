@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -58,8 +59,12 @@ type Processors struct {
 type Access struct {
 	PortalAccessDays int      `yaml:"portal_access_days"`
 	AllGroupsRoles   []string `yaml:"all_groups_roles"`
-	UnusedMonths     int      `yaml:"unused_months"`
-	GenericNames     []string `yaml:"generic_names"`
+	// AllGroupsRolesBySystem replaces AllGroupsRoles for the systems it
+	// names (as accounts.system writes them): the authorisation matrix per
+	// system ("KIJK!": [pedagogisch coach]).
+	AllGroupsRolesBySystem map[string][]string `yaml:"all_groups_roles_by_system"`
+	UnusedMonths           int                 `yaml:"unused_months"`
+	GenericNames           []string            `yaml:"generic_names"`
 }
 
 // Default is the policy used when no policy file is given.
@@ -159,7 +164,28 @@ func (p Policy) Params() []Param {
 		{Name: "access.all_groups_roles", OldName: "access_all_groups_roles", List: lowerAll(p.Access.AllGroupsRoles), IsList: true,
 			Doc:   "roles that may see all groups (default beheerder, administratie: the authorisation matrix of the privacy policy; AVG art. 32)",
 			DocNL: "rollen die alle groepen mogen inzien (standaard beheerder, administratie: de autorisatiematrix uit het privacybeleid; AVG art. 32)"},
+		{Name: "access.all_groups_roles_by_system", List: systemRoles(p.Access.AllGroupsRolesBySystem), IsList: true,
+			Doc:   "per system, the roles that may see all groups in it, written system: [role, ...]; a system named here uses only its own list instead of access.all_groups_roles (default none: one matrix for every system)",
+			DocNL: "per systeem de rollen die daarin alle groepen mogen inzien, geschreven als systeem: [rol, ...]; een systeem dat hier staat gebruikt alleen zijn eigen lijst in plaats van access.all_groups_roles (standaard geen: één matrix voor alle systemen)"},
 	}, p.securityParams()...)
+}
+
+// systemRoles is the per-system authorisation matrix as one list the checks
+// can read: "system=role", both lower case and trimmed, sorted. A system
+// with an empty list is "system=": named, so nobody may see all its groups.
+func systemRoles(m map[string][]string) []string {
+	out := []string{}
+	for system, roles := range m {
+		system = strings.ToLower(strings.TrimSpace(system))
+		if len(lowerAll(roles)) == 0 {
+			out = append(out, system+"=")
+		}
+		for _, r := range lowerAll(roles) {
+			out = append(out, system+"="+r)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func lowerAll(ss []string) []string {

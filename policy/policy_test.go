@@ -158,11 +158,32 @@ func TestEveryParamHasAKey(t *testing.T) {
 			continue
 		}
 		value := "1"
-		if prm.IsList {
+		switch {
+		case strings.HasSuffix(key, "_by_system"):
+			value = "{KIJK!: [a]}"
+		case prm.IsList:
 			value = "[a]"
 		}
 		if _, err := policy.Parse(strings.NewReader(section + ":\n  " + key + ": " + value + "\n")); err != nil {
 			t.Errorf("%s: %v", prm.Name, err)
 		}
 	}
+}
+
+// TestAllGroupsRolesBySystem: the per-system matrix reaches the checks as
+// "system=role", lower case and trimmed, sorted.
+func TestAllGroupsRolesBySystem(t *testing.T) {
+	p, err := policy.Parse(strings.NewReader("access:\n  all_groups_roles_by_system:\n    ' KIJK! ': [Pedagogisch coach, Beheerder]\n    Konnect: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prm := range p.Params() {
+		if prm.Name == "access.all_groups_roles_by_system" {
+			if got, want := prm.SQL(), "['kijk!=beheerder', 'kijk!=pedagogisch coach', 'konnect=']::VARCHAR[]"; got != want {
+				t.Errorf("SQL() = %s, want %s", got, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no access.all_groups_roles_by_system parameter")
 }

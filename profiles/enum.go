@@ -53,10 +53,36 @@ func nearestValue(column string, allowed []string, label string) (value string, 
 		// in their order.
 		value, second = v, 0
 	}
+	if v := photoChannel(lc); v != "" && (value == "photo_external" || value == "photo_website" || value == "photo_social") {
+		// Photos on the website and on social media together are both
+		// channels: photo_external; one channel alone is its own value.
+		value, second = v, 0
+	}
 	if score < minValueSimilarity || score-second < 0.1 {
 		return "", score, false
 	}
 	return value, score, true
+}
+
+// photoChannel is the photo consent a label's concepts name by channel:
+// photo_external for the website and social media together (or "extern"),
+// photo_website or photo_social for one of them; "" when it names none.
+func photoChannel(concepts []string) string {
+	has := map[string]bool{}
+	for _, c := range concepts {
+		has[c] = true
+	}
+	switch {
+	case has["website"] && has["social"]:
+		return "photo_external"
+	case has["website"]: // "public website" names its channel
+		return "photo_website"
+	case has["social"]:
+		return "photo_social"
+	case has["external"]:
+		return "photo_external"
+	}
+	return ""
 }
 
 // visitDirection tells a friend's visit from a visit to a friend by the

@@ -44,6 +44,9 @@ var perTable = map[string]map[string][]string{
 		"phone":       {"Telefoonnummer", "Telefoon", "Mobiel", "Mobiel nummer", "Tel", "Phone", "Phone number", "Mobile", "Tel. mobiel", "Telefoon mobiel", "Mobiel nr", "Telefoonnr", "Tel. nr."},
 		"iban":        {"IBAN", "Rekeningnummer", "Bankrekening", "Bankrekeningnummer", "Bank account", "Account number"},
 		"relation":    {"Relatie", "Relatie tot kind", "Soort relatie", "Rol", "Relation", "Relationship"},
+
+		// who holds parental authority (consent_not_by_guardian)
+		"parental_authority": {"Ouderlijk gezag", "Gezag", "Heeft gezag", "Gezagdrager", "Gezaghebbend", "Parental authority", "Parental responsibility", "Custody"},
 	},
 	"admin_invoices": {
 		"invoice_id":   {"Factuurnummer", "Factuurnr", "Factuur", "Invoice number", "Invoice no", "Invoice ID"},
@@ -228,7 +231,9 @@ var valueSynonyms = map[string]map[string][]string{
 	},
 	"consent_type": {
 		"photo_portal":            {"Foto's in ouderportaal", "Foto's ouderportaal", "Foto's in de app", "Foto's in het ouderportaal", "Beeldmateriaal ouderportaal", "Photos in parent portal", "Photos portal"},
-		"photo_external":          {"Foto's extern (website/social media)", "Foto's extern", "Foto's op website", "Foto's op social media", "Foto's website en social media", "Beeldmateriaal extern", "Photos external", "Photos on website"},
+		"photo_external":          {"Foto's extern (website/social media)", "Foto's extern", "Foto's website en social media", "Beeldmateriaal extern", "Photos external"},
+		"photo_website":           {"Foto's op website", "Foto's op de website", "Photos on website", "Photos on the website"},
+		"photo_social":            {"Foto's op social media", "Foto's op sociale media", "Foto's op Facebook en Instagram", "Photos on social media"},
 		"pickup_by_others":        {"Ophalen door anderen", "Ophalen door derden", "Ophalen door een ander", "Pick-up by others", "Pickup by others"},
 		"transport":               {"Vervoer (auto, stint, bus)", "Vervoer", "Vervoer met auto of bus", "Transport"},
 		"friend_visit":            {"Vriendje komt spelen", "Vriendje of vriendinnetje komt spelen", "Vriendjes komen spelen", "Friend visits", "Friend visit"},

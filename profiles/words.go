@@ -72,6 +72,7 @@ var concepts = map[string]string{
 	"phone":    "telefoon telefoonnummer tel mobiel mobile phone gsm",
 	"iban":     "iban rekening rekeningnummer bankrekening bankrekeningnummer bank",
 	"relation": "relatie relation relationship verwantschap",
+	"custody":  "gezag gezagdrager gezaghebbend custody voogdij",
 	"location": "locatie vestiging kindcentrum location site waar where",
 	"group":    "groep stamgroep basisgroep group room klas class",
 	"role":     "functie rol role position job",

@@ -44,6 +44,8 @@
 --   consent_type:
 --     photo_portal: foto's in het ouderportaal | photos in the parent portal
 --     photo_external: foto's op website en sociale media | photos on the website and social media
+--     photo_website: foto's op de website | photos on the website
+--     photo_social: foto's op sociale media | photos on social media
 --     pickup_by_others: ophalen door anderen | pickup by others
 --     transport: vervoer | transport
 --     friend_visit: vriendje komt spelen | a friend coming to play
@@ -59,7 +61,9 @@ labels(consent_type, nl, en) AS (
     -- The AVG consents: the other permissions are agreements with the
     -- parents, which do not expire.
     VALUES ('photo_portal', 'foto''s in het ouderportaal', 'photos in the parent portal'),
-           ('photo_external', 'foto''s op website en sociale media', 'photos on the website and social media')
+           ('photo_external', 'foto''s op website en sociale media', 'photos on the website and social media'),
+           ('photo_website', 'foto''s op de website', 'photos on the website'),
+           ('photo_social', 'foto''s op sociale media', 'photos on social media')
 ),
 newest AS (
     -- The newest answer per child and kind of consent recorded by the

@@ -17,13 +17,17 @@
 --   aantoonbare toestemming van de ouders voor publicatie buiten het ouderportaal. Toestemming voor foto's
 --   in het ouderportaal is daarvoor niet genoeg. De check aanvaardt schriftelijke toestemming in het
 --   register (ja of een verwijzing naar het formulier) of een toestemming voor externe publicatie in het
---   ouderportaal die uiterlijk op de dag van plaatsen was vastgelegd en toen niet was ingetrokken. Een
---   bericht zonder datum wordt beoordeeld op de peildatum.
+--   ouderportaal die uiterlijk op de dag van plaatsen was vastgelegd en toen niet was ingetrokken. Vraagt
+--   het portaal per kanaal (foto's op de website, foto's op sociale media), dan telt alleen het antwoord
+--   voor het kanaal van het bericht: een ja voor de website is geen ja voor Facebook. Een bericht zonder
+--   datum wordt beoordeeld op de peildatum.
 -- why.en: A recognisable child on Facebook, the website or in the newsletter needs the parents' written,
 --   provable consent to publication outside the parent portal. Consent to photos in the parent portal is
 --   not enough for that. The check accepts written consent in the register (yes, or a reference to the
 --   form) or a consent to external publication in the parent portal that was recorded by the day of
---   posting and not withdrawn by then. An undated post is judged on the reference date.
+--   posting and not withdrawn by then. Where the portal asks per channel (photos on the website, photos on
+--   social media), only the answer for the post's channel counts: a yes for the website is no yes for
+--   Facebook. An undated post is judged on the reference date.
 -- fix.nl: Verwijder het bericht of maak het kind onherkenbaar, tenzij de ouders wel schriftelijk
 --   toestemming gaven: leg die dan vast met een verwijzing naar het getekende formulier.
 -- fix.en: Remove the post or make the child unrecognisable, unless the parents did consent in writing:
@@ -54,16 +58,22 @@ kids AS (
       AND c.portal_child_id NOT IN (SELECT portal_child_id FROM portal_children)
 ),
 answers AS (
-    -- The portal's photo_external answer in force on the day of posting: the
-    -- latest recorded by the end of that day (an undated answer counts as the
-    -- earliest; on a tie a refusal wins). A withdrawal that day counts.
+    -- The portal's answer in force for the post's channel on the day of
+    -- posting: photo_external (every channel), or where the portal asks per
+    -- channel photo_website for the website and photo_social for social
+    -- media; the latest recorded by the end of that day (an undated answer
+    -- counts as the earliest; on a tie a refusal wins). A withdrawal that day
+    -- counts.
     SELECT p._file AS post_file, p._row AS post_row, c.granted, c.withdrawn_at,
            row_number() OVER (PARTITION BY p._file, p._row
                               ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
     FROM posts p
     JOIN kids pc ON pc.child_id = p.child_id
     JOIN portal_consents c ON c.portal_child_id = pc.portal_child_id
-     AND c.consent_type = 'photo_external'
+     AND (c.consent_type = 'photo_external'
+          OR (c.consent_type = 'photo_website' AND regexp_matches(lower(coalesce(p.channel, '')), 'website|\bsite\b|\bweb\b'))
+          OR (c.consent_type = 'photo_social'
+              AND regexp_matches(lower(coalesce(p.channel, '')), 'social|sociale|facebook|instagram|linkedin|tiktok|twitter|\bx\b|youtube|\bfb\b|\big\b|insta')))
      AND (c.recorded_at IS NULL OR c.recorded_at::DATE <= p.judged_on)
 ),
 judged AS (

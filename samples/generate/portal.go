@@ -169,6 +169,19 @@ func (o *Org) buildConsents() {
 	}
 	o.reconfirm()
 	o.plantConsents()
+	o.expectUnnamedPhotoConsents()
+}
+
+// expectUnnamedPhotoConsents: a photo consent given without the name of
+// who gave it (answers migrated from Bitcare and never reconfirmed, as the
+// child had left by the yearly round) cannot be demonstrated (AVG art. 7
+// lid 1).
+func (o *Org) expectUnnamedPhotoConsents() {
+	for _, cs := range o.Consents {
+		if cs.Granted && cs.GivenBy == "" && (cs.Type == cPhotoPortal || cs.Type == cPhotoExternal) {
+			o.expect(chkConsentGuardian, "portal_consents", consentKey(cs), "photo consent migrated without the name of who gave it")
+		}
+	}
 }
 
 // parentInPortal picks a parent who has a row in the portal.

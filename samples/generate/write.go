@@ -233,7 +233,7 @@ func (o *Org) adminChildren() ([]string, [][]string) {
 }
 
 func (o *Org) adminGuardians() ([]string, [][]string) {
-	header := []string{"Oudernummer", "Kindnummer", "Relatie", "Naam", "Geboortedatum", "BSN ouder", "E-mailadres", "Telefoonnummer", "IBAN", "Machtiging incasso"}
+	header := []string{"Oudernummer", "Kindnummer", "Relatie", "Naam", "Geboortedatum", "BSN ouder", "E-mailadres", "Telefoonnummer", "IBAN", "Machtiging incasso", "Ouderlijk gezag"}
 	var rows [][]string
 	for _, c := range o.Children {
 		if c.Deleted {
@@ -244,7 +244,7 @@ func (o *Org) adminGuardians() ([]string, [][]string) {
 			if c.KeepBSN {
 				bsn = g.BSN
 			}
-			rows = append(rows, []string{g.ID, c.ID, g.Relation, g.name(), nlDate(g.Birth), bsn, g.Email, g.Phone, g.IBAN, jaNee(g.Mandate)})
+			rows = append(rows, []string{g.ID, c.ID, g.Relation, g.name(), nlDate(g.Birth), bsn, g.Email, g.Phone, g.IBAN, jaNee(g.Mandate), jaNee(true)})
 		}
 	}
 	return header, rows
@@ -455,7 +455,7 @@ var manifestSystems = []system{
 		}, Values: []valueMap{{"gender", [][2]string{{"Jongen", "m"}, {"Meisje", "v"}}}}},
 		{File: "kidsadmin/ouders.csv", Table: "admin_guardians", Delimiter: ";", Columns: [][2]string{
 			{"Oudernummer", "guardian_id"}, {"Kindnummer", "child_id"}, {"Naam", "name"}, {"E-mailadres", "email"},
-			{"Telefoonnummer", "phone"}, {"IBAN", "iban"}, {"Relatie", "relation"},
+			{"Telefoonnummer", "phone"}, {"IBAN", "iban"}, {"Relatie", "relation"}, {"Ouderlijk gezag", "parental_authority"},
 		}},
 		{File: "kidsadmin/facturen.csv", Table: "admin_invoices", Delimiter: ";", Columns: [][2]string{
 			{"Factuurnummer", "invoice_id"}, {"Kindnummer", "child_id"}, {"Oudernummer", "guardian_id"},
