@@ -191,6 +191,15 @@ func columnSpan(from, to int, workbook bool) string {
 
 func (h *headerReader) Workbook() bool { return h.src.Workbook() }
 
+// swapText is the source's (see textBlocks.swapText); the rows read ahead
+// are in a block of their own.
+func (h *headerReader) swapText(buf []byte) []byte {
+	if t, ok := h.src.(textSwapper); ok {
+		return t.swapText(buf)
+	}
+	return nil
+}
+
 // Next returns the header row, then every following row. A header-like row
 // after blank rows below the data is the start of a second table: an error.
 func (h *headerReader) Next() (int, []string, error) {
@@ -235,6 +244,9 @@ var totalsWords = []string{"eindtotaal", "subtotaal", "totaal", "aantal", "grand
 func totalsRow(cells []string) (string, bool) {
 	label := ""
 	for _, c := range cells {
+		if label == "" && !mayStartTotals(c) {
+			return "", false
+		}
 		c = strings.TrimSpace(text(c))
 		switch {
 		case c == "":
@@ -248,6 +260,22 @@ func totalsRow(cells []string) (string, bool) {
 		}
 	}
 	return label, label != ""
+}
+
+// mayStartTotals is a quick look at a cell before the first filled one is
+// found: false when it begins, after spaces, with an ASCII character no
+// totals word begins with (most data rows), true when it may be blank or
+// a totals word.
+func mayStartTotals(c string) bool {
+	c = trimASCIISpace(c)
+	if c == "" || c[0] >= utf8.RuneSelf {
+		return true
+	}
+	switch c[0] | 0x20 { // lower case, for letters
+	case 'e', 's', 't', 'a', 'g', 'c':
+		return true
+	}
+	return false
 }
 
 // startsWithWord reports whether s begins with one of words (lower-case

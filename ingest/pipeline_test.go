@@ -30,15 +30,15 @@ func TestNextBatchCanceled(t *testing.T) {
 		fmt.Fprintf(&sb, "K%d;Kind %d;\n", i, i)
 	}
 	for round := range 200 {
-		l := &rowLoader{f: f, t: tbl, plan: plan, label: f.Label(), in: &results.Input{}, rejects: &rejectList{}}
+		l := newRowLoader(f, tbl, plan, cellKind{}, &results.Input{}, nil)
 		rr, err := newCSVReader(strings.NewReader(sb.String()), ';')
 		if err != nil {
 			t.Fatal(err)
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel() // canceled while the reader is at work
+		// The reader makes the one batch.
 		free := make(chan *job, 1)
-		free <- &job{rows: newRowBatch(tbl)}
 		ordered, work := make(chan *job, 1), make(chan *job, 1)
 		read := make(chan struct{})
 		go func() {

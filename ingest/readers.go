@@ -41,10 +41,11 @@ type csvReader struct {
 	delim rune // the delimiter given or sniffed
 	fast  bool // delim is one byte the reader can split on itself
 	rec   []string
-	text  []byte // the text of lines split so far, in blocks (lineText)
 	// line is the number of lines read so far; csvLine how many of them
 	// encoding/csv read, which numbers its lines from its own first one.
 	line, csvLine int
+
+	textBlocks // the text of lines split so far
 }
 
 const utf8BOM = "\ufeff"
@@ -234,7 +235,7 @@ func (c *csvReader) record() (int, []string, error) {
 		if len(content) == 0 {
 			continue // encoding/csv skips empty lines too
 		}
-		c.rec = splitLine(c.rec[:0], c.lineText(content), byte(c.delim))
+		c.rec = splitLine(c.rec[:0], c.copyString(content), byte(c.delim))
 		return c.line, c.rec, nil
 	}
 	return c.csvRecord()
@@ -274,23 +275,43 @@ func trimLineBreak(line []byte) []byte {
 	return line[:n]
 }
 
-// textBlock is the size of the blocks lineText copies lines into.
-const textBlock = 64 * 1024
+// textBlock is the size of the first block textBlocks copies text into;
+// each next block is twice as large as the one before, up to maxTextBlock
+// (or the text's length).
+const (
+	textBlock    = 64 * 1024
+	maxTextBlock = 4 << 20
+)
 
-// lineText returns a copy of a line as a string. Lines are copied into
-// blocks of textBlock bytes, one allocation for many lines; bytes once
-// written are never changed, so the strings stay valid. (A string kept
-// long, such as a reject's value, is cloned so as not to keep its block.)
-func (c *csvReader) lineText(b []byte) string {
+// textBlocks copies the text of cells into blocks of memory, one
+// allocation for many cells: a reader's cells are strings in these blocks.
+// Bytes once written are not changed until the block is handed back
+// (swapText), so the strings stay valid as long as their rows are used.
+// (A string kept longer, such as a reject's value, is cloned.)
+type textBlocks struct{ text []byte }
+
+// copyString returns a copy of b as a string in the current block.
+func (t *textBlocks) copyString(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if len(b) > cap(c.text)-len(c.text) {
-		c.text = make([]byte, 0, max(textBlock, len(b)))
+	if len(b) > cap(t.text)-len(t.text) {
+		t.text = make([]byte, 0, max(textBlock, min(2*cap(t.text), maxTextBlock), len(b)))
 	}
-	start := len(c.text)
-	c.text = append(c.text, b...)
-	return unsafe.String(&c.text[start], len(b))
+	start := len(t.text)
+	t.text = append(t.text, b...)
+	return unsafe.String(&t.text[start], len(b))
+}
+
+// swapText makes the reader copy the next cells into buf (from its start)
+// and returns the block it copied cells into so far. The loader gives each
+// batch of rows a block of its own and hands it back once the batch is
+// stored, so that text is not copied into new memory again and again:
+// whoever passes a block in must be done with every string in it.
+func (t *textBlocks) swapText(buf []byte) []byte {
+	old := t.text
+	t.text = buf
+	return old
 }
 
 // splitLine appends the cells of one line without quotes to dst. The cells

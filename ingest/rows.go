@@ -38,7 +38,8 @@ type cellKind struct {
 // vectors take, so that filling a chunk copies whole columns. Duplicate
 // keys are found afterwards, in the table (see rejectDuplicates).
 func appendRows(ctx context.Context, conn *sql.Conn, f *manifest.File, t *model.Table, plan columnPlan, rr rowReader, kind cellKind, in *results.Input, scan *bsnScan, tick func(rows int), tf *rowTransform) (*rejectList, error) {
-	l := &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{}, tf: tf}
+	l := newRowLoader(f, t, plan, kind, in, scan)
+	l.tf = tf
 	if err := l.run(ctx, conn, rr, tick); err != nil {
 		return nil, err
 	}
@@ -66,12 +67,25 @@ type rowLoader struct {
 	scan    *bsnScan
 	rejects *rejectList
 	tf      *rowTransform // nil unless the export's rows are transformed (transform.go)
+	parser  *rowParser
+}
+
+func newRowLoader(f *manifest.File, t *model.Table, plan columnPlan, kind cellKind, in *results.Input, scan *bsnScan) *rowLoader {
+	return &rowLoader{f: f, t: t, plan: plan, kind: kind, label: f.Label(), in: in, scan: scan, rejects: &rejectList{},
+		parser: newRowParser(f, t, plan, kind)}
+}
+
+// textSwapper is a row reader whose cells are copied into a block of
+// memory the caller can give it (textBlocks.swapText).
+type textSwapper interface {
+	swapText(buf []byte) []byte
 }
 
 // job is one batch on its way: the rows as read, then as parsed, with what
 // parsing them found. done is closed when it is parsed.
 type job struct {
 	raw     rawRows
+	text    []byte // the block the reader copied raw's text into, reused
 	rows    *rowBatch
 	rejects []results.Reject
 	scan    *bsnScan
@@ -87,6 +101,14 @@ type rawRows struct {
 	ends  []int
 	nums  []int
 	bad   []*badRowError
+}
+
+// newRawRows makes room for a batch of rows of width cells (for at most
+// 64 cells a row: a row of thousands of empty cells is a mistake, whose
+// batches grow as needed).
+func newRawRows(width int) rawRows {
+	return rawRows{cells: make([]string, 0, batchRows*min(max(width, 1), 64)), ends: make([]int, 0, batchRows),
+		nums: make([]int, 0, batchRows), bad: make([]*badRowError, 0, batchRows)}
 }
 
 func (r *rawRows) reset() {
@@ -111,10 +133,9 @@ var sourceSeq atomic.Int64
 func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, tick func(rows int)) error {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
+	// Batches are made as needed (see read), up to batchesInFlight: an
+	// export of a few rows needs one.
 	free := make(chan *job, batchesInFlight)
-	for range batchesInFlight {
-		free <- &job{rows: newRowBatch(l.t), scan: l.scan.empty()}
-	}
 	ordered := make(chan *job, batchesInFlight)
 	work := make(chan *job, batchesInFlight)
 	readErr := make(chan error, 1)
@@ -208,6 +229,11 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, src *rowSource) 
 	if err != nil {
 		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
 	}
+	restore, err := oneThread(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("store rows of %s: %w", l.t.Name, err)
+	}
+	defer restore()
 	for !src.done {
 		if _, err := conn.ExecContext(ctx, "INSERT INTO "+l.t.Name+" SELECT * FROM "+name+"()"); err != nil {
 			return &InputError{File: l.label, Err: fmt.Errorf("store rows: %w", err)}
@@ -219,6 +245,27 @@ func (l *rowLoader) insert(ctx context.Context, conn *sql.Conn, src *rowSource) 
 	return nil
 }
 
+// oneThread lets DuckDB run the insert on the calling thread alone and
+// returns what sets its threads back. The table function yields one batch
+// at a time, so a second thread has nothing to do: with it, DuckDB's calling
+// thread polls the task queue without a pause for as long as the statement
+// runs (on 2 cores, a core taken from parsing the rows).
+func oneThread(ctx context.Context, conn *sql.Conn) (func(), error) {
+	var threads int64
+	if err := conn.QueryRowContext(ctx, "SELECT current_setting('threads')").Scan(&threads); err != nil {
+		return nil, err
+	}
+	if threads <= 1 {
+		return func() {}, nil
+	}
+	if _, err := conn.ExecContext(ctx, "SET threads = 1"); err != nil {
+		return nil, err
+	}
+	return func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("SET threads = %d", threads))
+	}, nil
+}
+
 // rejectsPiledUp says whether the statement should end so that the
 // pending rejects are recorded.
 func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= maxPendingRejects }
@@ -227,7 +274,12 @@ func (l *rowLoader) rejectsPiledUp() bool { return len(l.rejects.pending) >= max
 // in order to be stored.
 func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int), free, ordered, work chan *job) error {
 	var j *job
+	made := 0 // batches made so far
+	swapper, _ := rr.(textSwapper)
 	flush := func() error {
+		if swapper != nil {
+			j.text = swapper.swapText(nil)
+		}
 		for _, ch := range []chan *job{ordered, work} {
 			select {
 			case ch <- j:
@@ -245,10 +297,25 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 		if j == nil {
 			select {
 			case j = <-free:
-				j.raw.reset()
-				j.done = make(chan struct{})
-			case <-ctx.Done():
-				return ctx.Err()
+			default:
+				if made < cap(free) { // so that handing a batch back never waits
+					j = &job{rows: newRowBatch(l.t), scan: l.scan.empty(), raw: newRawRows(l.plan.width)}
+					made++
+					break
+				}
+				select {
+				case j = <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			j.raw.reset()
+			j.done = make(chan struct{})
+			if swapper != nil {
+				// Nothing refers to the text of this job's last batch any
+				// more: its rows are in DuckDB, values kept longer
+				// (rejects) are copies.
+				swapper.swapText(j.text[:0])
 			}
 		}
 		rowNum, cells, err := rr.Next()
@@ -256,8 +323,12 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 			break
 		}
 		var bad *badRowError
-		if err != nil && !errors.As(err, &bad) {
-			return &InputError{File: l.label, Row: rowNum, Err: err}
+		if err != nil {
+			if b, ok := errors.AsType[*badRowError](err); ok {
+				bad = b
+			} else {
+				return &InputError{File: l.label, Row: rowNum, Err: err}
+			}
 		}
 		l.in.RowsRead++
 		j.raw.cells = append(j.raw.cells, cells...)
@@ -291,7 +362,7 @@ func (l *rowLoader) parseBatch(j *job) {
 			j.scan.row(rowNum, cells)
 			problems = checkShape(l.t, l.plan, cells, l.kind)
 			if len(problems) == 0 {
-				problems = parseRow(l.f, l.t, l.plan, cells, l.kind, j.rows, j.rows.n)
+				problems = l.parser.parse(cells, j.rows, j.rows.n)
 			}
 		}
 		if len(problems) > 0 {
@@ -447,7 +518,9 @@ func (p cellProblem) reject(file, sheet string, row int, t *model.Table, plan co
 		}
 		r.Value = strings.Clone(r.Value) // not the reader's block of text
 	}
-	r.Reason = results.Text{NL: values.MaskBSNsInText(nl), EN: values.MaskBSNsInText(en)}
+	// Copies, like the value: a reason is kept longer than the reader's
+	// block of text that a cell, and so a reason made of it, may be in.
+	r.Reason = results.Text{NL: strings.Clone(values.MaskBSNsInText(nl)), EN: strings.Clone(values.MaskBSNsInText(en))}
 	return r
 }
 
@@ -477,31 +550,72 @@ func referenceHint(t *model.Table, c model.Column, raw string, reason results.Te
 // parseRow fills row i of b with the typed values of cells; it returns the
 // cells it could not use. Cells past the end of a (sheet) row are blank.
 func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string, kind cellKind, b *rowBatch, i int) []cellProblem {
-	var bad []cellProblem
-	for ci, c := range t.Columns {
-		col := &b.cols[ci]
-		col.null[i] = true
+	return newRowParser(f, t, plan, kind).parse(cells, b, i)
+}
+
+// rowParser parses the rows of one input, with what it needs per canonical
+// column looked up once.
+type rowParser struct {
+	t    *model.Table
+	kind cellKind
+	cols []colParser
+}
+
+type colParser struct {
+	c        *model.Column
+	src      int               // index into the export row, -1 if absent
+	values   map[string]string // the manifest's value mapping, nil if none
+	plain    bool              // text stored as it is (not an e-mail address)
+	required bool              // a blank value is a problem
+}
+
+func newRowParser(f *manifest.File, t *model.Table, plan columnPlan, kind cellKind) *rowParser {
+	p := &rowParser{t: t, kind: kind, cols: make([]colParser, len(t.Columns))}
+	for ci := range t.Columns {
+		c := &t.Columns[ci]
 		src := plan.source[ci]
-		raw := ""
-		if src >= 0 && src < len(cells) {
-			raw = text(cells[src])
-		}
+		p.cols[ci] = colParser{c: c, src: src, plain: c.Type == model.Text && !isEmailColumn(c.Name),
+			required: src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty))}
 		if m := f.Values[c.Name]; len(m) > 0 {
-			if mapped, ok := mapValue(m, raw); ok {
+			p.cols[ci].values = m
+		}
+	}
+	return p
+}
+
+// parse is parseRow.
+func (p *rowParser) parse(cells []string, b *rowBatch, i int) []cellProblem {
+	var bad []cellProblem
+	for ci := range p.cols {
+		cp := &p.cols[ci]
+		col := &b.cols[ci]
+		raw := ""
+		if cp.src >= 0 && cp.src < len(cells) {
+			raw = text(cells[cp.src])
+		}
+		if cp.values != nil {
+			if mapped, ok := mapValue(cp.values, raw); ok {
 				raw = mapped
 			}
 		}
 		if raw == "" {
-			if src >= 0 && (c.Key || (c.Required && !c.MayBeEmpty)) {
-				bad = append(bad, cellProblem{col: ci, reason: blankReason(c)})
+			col.null[i] = true
+			if cp.required {
+				bad = append(bad, cellProblem{col: ci, reason: blankReason(*cp.c)})
 			}
 			continue
 		}
-		v, err := parseValue(c, raw, kind)
+		if cp.plain {
+			col.null[i] = false
+			col.str[i] = raw
+			continue
+		}
+		v, err := parseValue(cp.c, raw, p.kind)
 		if err != nil {
+			col.null[i] = true
 			reason := errorText(err)
-			if c.Type == model.Bool {
-				reason = referenceHint(t, c, raw, reason)
+			if cp.c.Type == model.Bool {
+				reason = referenceHint(p.t, *cp.c, raw, reason)
 			}
 			bad = append(bad, cellProblem{col: ci, value: raw, reason: reason})
 			continue
@@ -515,6 +629,31 @@ func parseRow(f *manifest.File, t *model.Table, plan columnPlan, cells []string,
 // comes from a file saved in Windows-1252 ("CSV (puntkomma-gescheiden)" in a
 // Dutch Excel) and is decoded as such instead of being lost.
 func text(cell string) string {
+	for i := 0; i < len(cell); i++ {
+		if cell[i] >= utf8.RuneSelf {
+			return textSlow(cell)
+		}
+	}
+	return trimASCIISpace(cell) // the common case, several times faster
+}
+
+// trimASCIISpace is strings.TrimSpace for ASCII text.
+func trimASCIISpace(s string) string {
+	for len(s) > 0 && asciiSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && asciiSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// textSlow is text for a cell that is not ASCII.
+func textSlow(cell string) string {
 	if !utf8.ValidString(cell) {
 		if s, err := charmap.Windows1252.NewDecoder().String(cell); err == nil {
 			cell = s
@@ -555,7 +694,7 @@ type value struct {
 
 // parseValue converts one trimmed, non-empty export value to what the
 // column's type stores.
-func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
+func parseValue(c *model.Column, raw string, kind cellKind) (value, error) {
 	switch c.Type {
 	case model.Text:
 		if isEmailColumn(c.Name) {
@@ -565,6 +704,9 @@ func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
 	case model.Date:
 		t, ok := serialDate(raw, kind)
 		if !ok {
+			if days, _, fast := fastDateTime(raw); fast {
+				return value{n: days}, nil
+			}
 			var err error
 			if t, err = values.ParseDate(raw); err != nil {
 				return value{}, err
@@ -574,6 +716,9 @@ func parseValue(c model.Column, raw string, kind cellKind) (value, error) {
 	case model.Timestamp:
 		t, ok := serialDate(raw, kind)
 		if !ok {
+			if _, micros, fast := fastDateTime(raw); fast {
+				return value{n: micros}, nil
+			}
 			var err error
 			if t, err = values.ParseTimestamp(raw); err != nil {
 				return value{}, err
@@ -634,13 +779,15 @@ const maxAmount = 1e16
 // parseAmount reads an amount in cents; a workbook's raw numeric cell is a
 // plain float ("1234.5", "0.30000000000000004") and is rounded to cents.
 func parseAmount(raw string, kind cellKind) (int64, error) {
-	tooLarge := &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro",
-		NL: "is een te groot bedrag; een bedrag moet onder 10.000.000.000.000.000 euro blijven"}
+	tooLarge := func() error {
+		return &values.ParseError{Value: raw, Expected: "an amount below 10,000,000,000,000,000 euro",
+			NL: "is een te groot bedrag; een bedrag moet onder 10.000.000.000.000.000 euro blijven"}
+	}
 	if kind.workbook && !strings.ContainsAny(raw, ",€") {
 		// NaN and Inf fall through to ParseDecimal, which rejects them.
 		if f, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			if math.Abs(f) >= maxAmount {
-				return 0, tooLarge
+				return 0, tooLarge()
 			}
 			return int64(math.Round(f * 100)), nil
 		}
@@ -650,7 +797,7 @@ func parseAmount(raw string, kind cellKind) (int64, error) {
 		return 0, err
 	}
 	if cents >= maxAmount*100 || cents <= -maxAmount*100 {
-		return 0, tooLarge
+		return 0, tooLarge()
 	}
 	return cents, nil
 }
@@ -672,6 +819,17 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	}
 	dups := fmt.Sprintf("avgaudit_dups_%d", sourceSeq.Add(1))
 	keyList := strings.Join(keys, ", ")
+	// Most exports have no duplicate keys: a count of the keys found more
+	// than once says so, without the lists of rows per key below (which
+	// cost several times as much).
+	var dupKeys int64
+	count := fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1)", l.t.Name, keyList)
+	if err := conn.QueryRowContext(ctx, count, l.label).Scan(&dupKeys); err != nil {
+		return fmt.Errorf("find duplicate keys in %s: %w", l.t.Name, err)
+	}
+	if dupKeys == 0 {
+		return l.rejects.record(ctx, conn)
+	}
 	create := fmt.Sprintf("CREATE TEMP TABLE %s AS SELECT unnest(list(_row ORDER BY _row)[2:]) AS _row, min(_row) AS first_row, concat_ws('+', %s) AS key FROM %s WHERE _file = ? GROUP BY %s HAVING count(*) > 1",
 		dups, keyList, l.t.Name, keyList)
 	if _, err := conn.ExecContext(ctx, create, l.label); err != nil {

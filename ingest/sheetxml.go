@@ -230,6 +230,8 @@ type sheetXMLReader struct {
 	cells  []string
 	text   []byte
 	done   bool
+
+	textBlocks // the values of cells other than shared strings
 }
 
 func (s *sheetXMLReader) Workbook() bool { return true }
@@ -318,18 +320,30 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 				continue
 			}
 			col++
-			if ref, ok := tag.attrBytes("r"); ok {
+			ref, hasRef, t, _ := tag.attrPair("r", "t")
+			if hasRef {
 				c, err := columnOf(ref)
 				if err != nil {
 					return nil, err
 				}
 				col = c
 			}
-			t, _ := tag.attrBytes("t")
 			typ = cellType(t)
 			hasF, hasV, inInline, inValue, inT, phonetic = false, false, false, false, false, 0
 			s.text = s.text[:0]
 			inCell = !tag.selfClosing
+			if !inCell {
+				continue
+			}
+			if ok, inline := s.plainValue(); ok {
+				// The rest of the cell read at once: what the tags one
+				// by one would give.
+				if inline {
+					typ = "inlineStr"
+				}
+				s.addCell(col, typ, false, true)
+				inCell = false
+			}
 		case "v":
 			if inCell && !inInline {
 				inValue = !tag.end && !tag.selfClosing
@@ -365,6 +379,41 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 	}
 }
 
+// readPlainValues is false only in a test that reads cells tag by tag.
+var readPlainValues = true
+
+// plainValue reads, right after a cell's start tag, the most common rests
+// of a cell, <v>value</v></c> and <is><t>text</t></is></c> (an inline
+// string), when the buffer holds all of it: the value (unescaped) into
+// s.text; inline is true for the inline string. Anything else (a formula,
+// rich text, a prefix, white space, a comment, the buffer's end) is left
+// to the tags one by one.
+func (s *sheetXMLReader) plainValue() (ok, inline bool) {
+	if !readPlainValues {
+		return false, false
+	}
+	b := s.sc.buf[s.sc.pos:s.sc.end]
+	var open, closing string
+	switch {
+	case bytes.HasPrefix(b, []byte("<v>")):
+		open, closing = "<v>", "</v></c>"
+	case bytes.HasPrefix(b, []byte("<is><t>")):
+		open, closing, inline = "<is><t>", "</t></is></c>", true
+	case bytes.HasPrefix(b, []byte(`<is><t xml:space="preserve">`)):
+		open, closing, inline = `<is><t xml:space="preserve">`, "</t></is></c>", true
+	default:
+		return false, false
+	}
+	value := b[len(open):]
+	i := bytes.IndexByte(value, '<')
+	if i < 0 || !bytes.HasPrefix(value[i:], []byte(closing)) {
+		return false, false
+	}
+	s.text = appendUnescaped(s.text[:0], value[:i])
+	s.sc.pos += len(open) + i + len(closing)
+	return true, inline
+}
+
 // addCell appends the value of the cell just read at column col (1-based),
 // as excelize's raw value; a cell with neither a value nor a formula is
 // left out, and the row padded with empty cells up to col.
@@ -377,9 +426,9 @@ func (s *sheetXMLReader) addCell(col int, typ string, hasF, hasV bool) {
 				v = s.sst[i]
 			}
 		case "inlineStr":
-			v = bstrUnescape(string(s.text))
+			v = bstrUnescape(s.copyString(s.text))
 		default:
-			v = string(s.text)
+			v = s.copyString(s.text)
 		}
 	}
 	if v == "" && !hasF {
@@ -489,39 +538,68 @@ func (t xmlTag) attr(key string) (string, bool) {
 func (t xmlTag) attrBytes(key string) ([]byte, bool) {
 	a := t.attrs
 	for {
-		// Skip white space, then read the name up to '='.
-		i := 0
-		for i < len(a) && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r' || a[i] == '\n') {
-			i++
-		}
-		a = a[i:]
-		eq := bytes.IndexByte(a, '=')
-		if eq < 0 {
-			return nil, false
-		}
-		name := a[:eq]
-		for len(name) > 0 && (name[len(name)-1] == ' ' || name[len(name)-1] == '\t' || name[len(name)-1] == '\r' || name[len(name)-1] == '\n') {
-			name = name[:len(name)-1]
-		}
-		if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-			name = name[i+1:]
-		}
-		rest := a[eq+1:]
-		for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r' || rest[0] == '\n') {
-			rest = rest[1:]
-		}
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return nil, false
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
+		name, value, rest, ok := nextAttr(a)
+		if !ok {
 			return nil, false
 		}
 		if string(name) == key {
-			return rest[1 : 1+end], true
+			return value, true
 		}
-		a = rest[end+2:]
+		a = rest
 	}
+}
+
+// attrPair is attrBytes for two keys, in one pass over the attributes.
+func (t xmlTag) attrPair(key1, key2 string) (v1 []byte, ok1 bool, v2 []byte, ok2 bool) {
+	a := t.attrs
+	for !ok1 || !ok2 {
+		name, value, rest, ok := nextAttr(a)
+		if !ok {
+			break
+		}
+		switch {
+		case !ok1 && string(name) == key1:
+			v1, ok1 = value, true
+		case !ok2 && string(name) == key2:
+			v2, ok2 = value, true
+		}
+		a = rest
+	}
+	return v1, ok1, v2, ok2
+}
+
+// nextAttr reads the first attribute of a: its local name and raw value,
+// and what follows it; false when there is none or it is malformed.
+func nextAttr(a []byte) (name, value, rest []byte, ok bool) {
+	// Skip white space, then read the name up to '='.
+	i := 0
+	for i < len(a) && (a[i] == ' ' || a[i] == '\t' || a[i] == '\r' || a[i] == '\n') {
+		i++
+	}
+	a = a[i:]
+	eq := bytes.IndexByte(a, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	name = a[:eq]
+	for len(name) > 0 && (name[len(name)-1] == ' ' || name[len(name)-1] == '\t' || name[len(name)-1] == '\r' || name[len(name)-1] == '\n') {
+		name = name[:len(name)-1]
+	}
+	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	rest = a[eq+1:]
+	for len(rest) > 0 && (rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r' || rest[0] == '\n') {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(rest[1:], rest[0])
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	return name, rest[1 : 1+end], rest[end+2:], true
 }
 
 // xmlScanner is a minimal XML tokenizer over a stream: it returns tags and,

@@ -3,9 +3,12 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -207,5 +210,73 @@ func TestSheetXMLErrors(t *testing.T) {
 	}
 	if _, err := openXLSX(bytes.NewReader([]byte("PK\x03\x04")), 4); err == nil {
 		t.Error("a broken zip opened")
+	}
+}
+
+// TestPlainValues reads a worksheet with cells of every form, at every
+// offset from the scanner's buffer boundaries, with the shortcut for
+// <v>value</v></c> and tag by tag: the rows must be the same.
+func TestPlainValues(t *testing.T) {
+	cells := []string{
+		`<c r="A%d" t="s"><v>1</v></c>`,
+		`<c r="B%d"><v>45291.5</v></c>`,
+		`<c r="C%d" t="str"><v>a &amp; b &lt;c&gt; &#233;</v></c>`,
+		`<c r="D%d"><v> 12 </v> </c>`,
+		`<c r="E%d"><f>D1*2</f><v>24</v></c>`,
+		`<c r="F%d" t="inlineStr"><is><t>inline</t></is></c>`,
+		`<c r="M%d" t="inlineStr"><is><t xml:space="preserve"> in_x0009_line &amp; </t></is></c>`,
+		`<c r="N%d" t="inlineStr"><is><r><t>rich</t></r><r><rPr><b/></rPr><t> text</t></r></is></c>`,
+		`<c r="O%d" t="inlineStr"><is><t>ruby</t><rPh sb="0" eb="1"><t>r</t></rPh></is></c>`,
+		`<c r="P%d" t="inlineStr"><is><t></t></is></c>`,
+		`<x:c r="G%d"><x:v>7</x:v></x:c>`,
+		`<c r="H%d"><v><![CDATA[x<y]]></v></c>`,
+		`<c r="I%d"/>`,
+		`<c r="J%d"><v></v></c>`,
+		`<c r="K%d" t="b"><v>1</v></c><c r="L%d"><!-- note --><v>3</v></c>`,
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><worksheet><sheetData>`)
+	for n := 1; n <= 3000; n++ {
+		fmt.Fprintf(&b, `<row r="%d">`, n)
+		for i := 0; i <= n%len(cells); i++ {
+			c := cells[(n+i)%len(cells)]
+			b.WriteString(strings.ReplaceAll(c, "%d", strconv.Itoa(n)))
+		}
+		b.WriteString(strings.Repeat(" ", n%7) + `</row>`)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	read := func(plain bool) [][]string {
+		readPlainValues = plain
+		defer func() { readPlainValues = true }()
+		sr := &sheetXMLReader{sc: newXMLScanner(strings.NewReader(b.String())), sst: []string{"zero", "one"}}
+		return readAll(t, sr)
+	}
+	got, want := read(true), read(false)
+	if len(want) < 2900 {
+		t.Fatalf("read %d rows tag by tag, want about 3000", len(want))
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		for i := range min(len(got), len(want)) {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("row %d: %q, tag by tag %q", i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%d rows, tag by tag %d", len(got), len(want))
+	}
+}
+
+// TestAttrPair: one pass for two attributes finds what two passes find.
+func TestAttrPair(t *testing.T) {
+	for _, attrs := range []string{
+		` r="A1" t="s"`, ` t="s" r="A1"`, ` s="1"`, ` x:r = 'B2'  x:t="str"`, ` r="A1" r="B1" t="n" t="s"`,
+		` r="A1 t="s"`, ` r=A1 t="s"`, ` t="s" broken r="A1"`, ``, ` r="" t=""`, ` rr="1" tt="2" r="3"`,
+	} {
+		tag := xmlTag{name: "c", attrs: []byte(attrs)}
+		v1, ok1, v2, ok2 := tag.attrPair("r", "t")
+		w1, wok1 := tag.attrBytes("r")
+		w2, wok2 := tag.attrBytes("t")
+		if string(v1) != string(w1) || ok1 != wok1 || string(v2) != string(w2) || ok2 != wok2 {
+			t.Errorf("attrPair(%q) = %q %v, %q %v; attrBytes: %q %v, %q %v", attrs, v1, ok1, v2, ok2, w1, wok1, w2, wok2)
+		}
 	}
 }

@@ -16,6 +16,8 @@ func TestTotalsRow(t *testing.T) {
 		{[]string{"K1", "Totaal"}, false},   // not the first cell
 		{[]string{"Tö", "1"}, false},        // shorter than any word, not ASCII
 		{[]string{"", ""}, false},
+		{[]string{" \tCount", "3"}, true}, // leading spaces, another case
+		{[]string{"7", "3"}, false},       // a number first
 	}
 	for _, tt := range tests {
 		if _, got := totalsRow(tt.cells); got != tt.want {

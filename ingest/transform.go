@@ -7,6 +7,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/results"
 )
 
 // A row transform sits between the reader and the per-cell conversion for
@@ -72,8 +73,10 @@ func provided(f *manifest.File, t *model.Table) map[string]bool {
 			out[c.Name] = true
 		}
 	}
-	if t.Name == "accounts" && strings.TrimSpace(f.Product) != "" {
-		out["system"] = true
+	for _, c := range t.Columns {
+		if c.ProductDefault && strings.TrimSpace(f.Product) != "" {
+			out[c.Name] = true
+		}
 	}
 	return out
 }
@@ -84,7 +87,7 @@ func needsTransform(f *manifest.File, t *model.Table, plan columnPlan) bool {
 		return true
 	}
 	for i, c := range t.Columns {
-		if plan.source[i] < 0 && (c.RowKey || (t.Name == "accounts" && c.Name == "system")) {
+		if plan.source[i] < 0 && (c.RowKey || c.ProductDefault) {
 			return true
 		}
 	}
@@ -123,23 +126,26 @@ func newTransform(f *manifest.File, t *model.Table, header []string, plan column
 			continue // the manifest check reports it
 		}
 		if plan.source[ci] >= 0 {
-			return nil, plan, fmt.Errorf("the export column %q and the manifest's values: %s: both fill %s; keep one", plan.header[ci], name, name)
+			return nil, plan, bilingual(fmt.Sprintf("the export column %q and the manifest's values: %s: both fill %s; remove one of the two from the manifest", plan.header[ci], name, name),
+				fmt.Sprintf("de exportkolom %q en values: %s: in het manifest vullen allebei %s; haal een van de twee uit het manifest", plan.header[ci], name, name))
 		}
 		tf.fixed = append(tf.fixed, fixedCell{extra(ci, "values: "+name), f.Fixed[name]})
 	}
-	if t.Name == "accounts" {
-		if ci := colIndex("system"); plan.source[ci] < 0 && ext.source[ci] < 0 && strings.TrimSpace(f.Product) != "" {
+	for ci, c := range t.Columns {
+		if c.ProductDefault && plan.source[ci] < 0 && ext.source[ci] < 0 && strings.TrimSpace(f.Product) != "" {
 			tf.fixed = append(tf.fixed, fixedCell{extra(ci, "product"), strings.TrimSpace(f.Product)})
 		}
 	}
 	if u := f.Unpivot; u != nil && len(u.Into) == 2 {
 		q, v := colIndex(u.Into[0]), colIndex(u.Into[1])
 		if q < 0 || v < 0 {
-			return nil, plan, fmt.Errorf("unpivot: into: %v are not columns of %s", u.Into, t.Name)
+			return nil, plan, bilingual(fmt.Sprintf("unpivot: into: %v are not columns of %s; its columns: %s", u.Into, t.Name, strings.Join(t.ColumnNames(), ", ")),
+				fmt.Sprintf("unpivot: into: %v zijn geen kolommen van %s; de kolommen: %s", u.Into, t.Name, strings.Join(t.ColumnNames(), ", ")))
 		}
 		for _, name := range u.Into {
 			if ci := colIndex(name); plan.source[ci] >= 0 {
-				return nil, plan, fmt.Errorf("the export column %q fills %s, which the manifest's unpivot fills too; remove one of the two", plan.header[ci], name)
+				return nil, plan, bilingual(fmt.Sprintf("the export column %q fills %s, which the manifest's unpivot fills too; remove one of the two from the manifest", plan.header[ci], name),
+					fmt.Sprintf("de exportkolom %q vult %s, dat ook unpivot in het manifest vult; haal een van de twee uit het manifest", plan.header[ci], name))
 			}
 		}
 		for _, h := range f.UnpivotHeaders() {
@@ -168,7 +174,8 @@ func newTransform(f *manifest.File, t *model.Table, header []string, plan column
 	for _, name := range sortedKeys(f.Split) {
 		ci := colIndex(name)
 		if ci < 0 || ext.source[ci] < 0 {
-			return nil, plan, fmt.Errorf("split: %s: no export column fills %s; map one under columns:", name, name)
+			return nil, plan, bilingual(fmt.Sprintf("split: %s: no export column fills %s; map the export column that holds the values to %s under columns: in the manifest", name, name, name),
+				fmt.Sprintf("split: %s: geen exportkolom vult %s; koppel in het manifest onder columns: de exportkolom met de waarden aan %s", name, name, name))
 		}
 		tf.split = append(tf.split, splitCell{ext.source[ci], f.Split[name]})
 	}
@@ -260,7 +267,9 @@ func (tf *rowTransform) planFor(plan columnPlan, cells []string) columnPlan {
 
 // transformReader reads the rows a transform makes of the rows of rr: all
 // of them have the export row's number. An export row that does not line
-// up with the header is passed on as a bad row, not transformed.
+// up with the header is passed on as a bad row, not transformed. It does
+// not pass on a reader's reuse of its text blocks: the rows of one export
+// row may fall in two batches, so their text must outlive the first.
 type transformReader struct {
 	rr    rowReader
 	tf    *rowTransform
@@ -277,12 +286,19 @@ func (r *transformReader) Next() (int, []string, error) {
 		if err != nil {
 			return num, cells, err
 		}
-		if problems := checkShape(r.tf.t, r.tf.shape, cells, r.kind); len(problems) > 0 {
+		problems := checkShape(r.tf.t, r.tf.shape, cells, r.kind)
+		if len(problems) == 0 && !r.kind.workbook {
+			problems = r.tf.shortOfQuestions(cells)
+		}
+		if len(problems) > 0 {
 			p := problems[0]
 			en, nl := p.reason.EN, p.reason.NL
-			if p.col >= 0 {
-				en = fmt.Sprintf("column %q: %s", r.tf.shape.header[p.col], en)
-				nl = fmt.Sprintf("kolom %q: %s", r.tf.shape.header[p.col], nl)
+			if h := p.value; p.col >= 0 || h != "" {
+				if p.col >= 0 {
+					h = r.tf.shape.header[p.col]
+				}
+				en = fmt.Sprintf("column %q: %s", h, en)
+				nl = fmt.Sprintf("kolom %q: %s", h, nl)
 			}
 			return num, nil, &badRowError{Line: num, LastLine: num, NotRecord: true, Err: &textError{en: en, nl: nl}}
 		}
@@ -322,4 +338,22 @@ func (tf *rowTransform) columnInfos(f *manifest.File, headerRow int, header []st
 		}
 	}
 	return cols
+}
+
+// bilingual is an error with its Dutch text (see values.Dutch).
+func bilingual(en, nl string) error { return &textError{en: en, nl: nl} }
+
+// shortOfQuestions rejects a text row that ends before a question column,
+// as checkShape does for the mapped ones; the problem's value is the
+// column's header.
+func (tf *rowTransform) shortOfQuestions(cells []string) []cellProblem {
+	for _, p := range tf.pivot {
+		if p.src >= len(cells) {
+			return []cellProblem{{col: -1, value: p.header, reason: results.Text{
+				NL: fmt.Sprintf("de rij houdt op na %s, vóór deze kolom (de kopregel heeft %s); waarschijnlijk staat in een waarde een regelovergang (Enter) zonder aanhalingstekens om de waarde heen", countNL(len(cells), "cel", "cellen"), countNL(tf.width, "kolom", "kolommen")),
+				EN: fmt.Sprintf("the row ends after %d cells, before this column (the header has %d); a value may contain a line break without quotes around it", len(cells), tf.width),
+			}}}
+		}
+	}
+	return nil
 }

@@ -1,9 +1,13 @@
 package ingest_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/ingest"
 )
 
 // TestLoadTransformedShapes loads exports that are not one record per row
@@ -61,4 +65,50 @@ func TestLoadTransformedShapes(t *testing.T) {
 			t.Errorf("toestemmingen.csv: %d loaded, %d rejected; want 4 and 1", in.RowsLoaded, in.RowsRejected)
 		}
 	}
+}
+
+// TestTransformErrors: a question column the export lacks stops the load
+// naming it; a row that does not line up with the header is rejected whole,
+// not turned into rows; a fixed value where the export has the column is
+// refused.
+func TestTransformErrors(t *testing.T) {
+	const head = "version: 1\norganisation: x\nsystems:\n  portal:\n    product: Bitcare\n    files:\n"
+	load := func(t *testing.T, entry, csv string) (*ingest.Result, error) {
+		dir := t.TempDir()
+		writeFile(t, dir, "manifest.yaml", head+entry)
+		writeFile(t, dir, "f.csv", csv)
+		return loadDir(t, openDB(t), dir)
+	}
+	t.Run("question column missing", func(t *testing.T) {
+		_, err := load(t, "      - file: f.csv\n        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [consent_type, granted]\n          columns: {Foto: photo_portal, Website: photo_external}\n",
+			"ID;Foto\n1;ja\n")
+		var ie *ingest.InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), `"Website" (under unpivot:)`) {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("row that does not line up", func(t *testing.T) {
+		res, err := load(t, "      - file: f.csv\n        table: portal_consents\n        columns: {ID: portal_child_id}\n        unpivot:\n          into: [consent_type, granted]\n          columns: {Foto: photo_portal, Website: photo_external}\n",
+			"ID;Foto;Website\n1;ja;nee\n2;ja\n3;nee;ja;extra\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := res.Inputs[0]
+		if in.RowsLoaded != 2 || in.RowsRejected != 2 || len(res.Rejects) != 2 {
+			t.Fatalf("loaded %d, rejected %d: %+v", in.RowsLoaded, in.RowsRejected, res.Rejects)
+		}
+		if r := res.Rejects[0]; r.Row != 3 || !strings.Contains(r.Reason.EN, `column "Website"`) || !strings.Contains(r.Reason.NL, `kolom "Website"`) {
+			t.Errorf("short row: %+v", r)
+		}
+		if r := res.Rejects[1]; r.Row != 4 || !strings.Contains(r.Reason.EN, "more filled cells") {
+			t.Errorf("long row: %+v", r)
+		}
+	})
+	t.Run("fixed value and the export's own column", func(t *testing.T) {
+		_, err := load(t, "      - file: f.csv\n        table: accounts\n        columns: {User: username}\n        values: {system: Bitcare}\n", "User;system\na;Flexkids\n")
+		var ie *ingest.InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), `"system" and the manifest's values: system: both fill system`) || !strings.Contains(ie.Dutch(), "vullen allebei system") {
+			t.Fatalf("got %v", err)
+		}
+	})
 }

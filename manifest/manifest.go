@@ -216,9 +216,11 @@ func Parse(r io.Reader) (*Manifest, error) {
 		}
 	}
 	recordLines(&node, &m)
-	for _, f := range m.Files() {
-		if f != nil {
-			errs = append(errs, f.splitValues()...)
+	for sys, s := range m.Systems {
+		for i, f := range s.filesOrNil() {
+			if f != nil {
+				errs = append(errs, f.splitValues(fmt.Sprintf(" (systems.%s.files[%d])", sys, i))...)
+			}
 		}
 	}
 	m.slashPaths()
@@ -753,7 +755,13 @@ func sortPair(a, b string) (string, string) {
 // splitValues reads values: as written: a mapping under a column maps the
 // export's labels (Values), a single value is the column's fixed value
 // (Fixed).
-func (f *File) splitValues() []lineError {
+func (f *File) splitValues(where string) (errs []lineError) {
+	defer func() {
+		for i := range errs {
+			errs[i].msg += where
+			errs[i].nl += where
+		}
+	}()
 	raw := f.rawValues
 	f.rawValues = yaml.Node{}
 	n := &raw
@@ -764,7 +772,6 @@ func (f *File) splitValues() []lineError {
 		return []lineError{{n.Line, "values: expected column: {export label: value} or column: fixed value",
 			"values: verwacht kolom: {label in de export: waarde} of kolom: vaste waarde"}}
 	}
-	var errs []lineError
 	for k := 0; k+1 < len(n.Content); k += 2 {
 		col, v := n.Content[k].Value, n.Content[k+1]
 		switch v.Kind {
@@ -1003,4 +1010,12 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// filesOrNil is the system's files; none for a system left empty.
+func (s *System) filesOrNil() []*File {
+	if s == nil {
+		return nil
+	}
+	return s.Files
 }

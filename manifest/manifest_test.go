@@ -108,7 +108,7 @@ systems:
 		`line 4: systems: unknown system "admn": did you mean admin?; expected one of admin, portal, tracking, register`,
 		`line 11: unknown table "portal_consent": did you mean portal_consents?; tables of system portal: portal_children, portal_consents, portal_guardians, portal_notes, portal_photos (systems.portal.files[0])`,
 		`line 16: columns: "Vraag" maps to "consent_typ": did you mean consent_type? (consent_typ is not a column of portal_consents); its columns: portal_child_id, consent_type, granted, recorded_at, withdrawn_at, given_by (systems.portal.files[1])`,
-		`line 20: values: consent_type: "Website" maps to "photo_extrenal", which is not one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home: did you mean photo_external? (systems.portal.files[1])`,
+		`line 20: values: consent_type: "Website" maps to "photo_extrenal", which is not one of photo_portal, photo_external, pickup_by_others, transport, friend_visit, visit_friend, independent_from_school, independent_home, photo_website, photo_social: did you mean photo_external? (systems.portal.files[1])`,
 		`line 21: values: granted: "Akkoord" maps to "misschien", which is not a yes/no value; use ja or nee (systems.portal.files[1])`,
 	}
 	if diff := cmp.Diff(want, strings.Split(err.Error(), "\n")); diff != "" {

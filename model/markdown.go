@@ -24,7 +24,8 @@ as a duplicate. Required columns must be present in an export mapped to the tabl
 a row with a blank value in one is rejected, except where the column "may be blank"
 (an end date that has not come yet). A required column marked "or the export row" is only
 a record number (a note's, a breach's): an export without it leaves it out, and each row
-gets its file and row as its number (` + "`Bitcare_bijzonderheden.csv#12`" + `). Every table also gets two
+gets its file and row as its number (` + "`Bitcare_bijzonderheden.csv#12`" + `); one marked "or the product" is,
+without a column, the product of the system the export is listed under. Every table also gets two
 provenance columns: ` + "`_file`" + ` (the export file, with the sheet in brackets) and ` + "`_row`" + `
 (the line of a text file or the row of a sheet), so every finding points to the
 exact row of the export.
@@ -59,6 +60,8 @@ not loaded (data minimisation).
 				switch {
 				case c.RowKey:
 					req = "yes, or the export row"
+				case c.ProductDefault:
+					req = "yes, or the product"
 				case c.Required && c.MayBeEmpty:
 					req = "yes, may be blank"
 				case c.Required:

@@ -90,7 +90,11 @@ type Column struct {
 	// it may leave it unmapped, and the loader then fills it with the
 	// export row (see RowKeyValue).
 	RowKey bool
-	PII    PII
+	// ProductDefault marks a required column that, without an export
+	// column or a fixed value, is the product of the system the export is
+	// listed under (accounts.system of a system's own user list).
+	ProductDefault bool
+	PII            PII
 	// FreeText marks text people write (what happened, what a complaint is
 	// about): it can name anyone, also people in no table, so it is left
 	// out of the risk analysis and the board's report and kept, masked,
@@ -98,6 +102,11 @@ type Column struct {
 	FreeText bool
 	Doc      string // one line for the documentation
 }
+
+// MustBeMapped reports whether an export mapped to the column's table must
+// have a column for it: a required column that is not only a record number
+// (which the export row stands in for).
+func (c Column) MustBeMapped() bool { return c.Required && !c.RowKey && !c.ProductDefault }
 
 // Table is one canonical table.
 type Table struct {
@@ -340,7 +349,7 @@ var Tables = []Table{
 		col("employment_end", Date, NotPII, "end of employment; empty while employed"),
 	}},
 	{Name: "accounts", System: "register", Doc: "Accounts in the systems, one row per system and username.", Columns: []Column{
-		col("system", Text, NotPII, "system name; without a column for it, the product of the system the export is listed under (or values: {system: ...} in the manifest)"),
+		{Name: "system", Type: Text, Required: true, ProductDefault: true, Doc: "system name; without a column for it, the product of the system the export is listed under (or values: {system: ...} in the manifest)"},
 		req(col("username", Text, NotPII, "login name")),
 		col("employee_id", Text, NotPII, "the employee behind the account; empty if shared"),
 		col("access_scope", Text, NotPII, "own group, a list of groups, or all"),
@@ -363,6 +372,7 @@ var Tables = []Table{
 		freeText(col("late_reason", Text, NotPII, "the reasons a report to the AP later than 72 hours was late (art. 33 lid 1); empty if none were recorded")),
 		col("high_risk", Bool, NotPII, "high risk for the people affected"),
 		col("subjects_informed_at", Timestamp, NotPII, "when the people affected were informed"),
+		col("subjects_informed", Bool, NotPII, "the people affected were informed (yes/no), for a register that records no date; with a date too, the date counts"),
 		freeText(col("inform_exception", Text, NotPII, "why the people affected need not be informed despite a high risk (art. 34 lid 3, e.g. the data was encrypted); empty if none")),
 		freeText(col("facts", Text, NotPII, "what happened (art. 33 lid 5: the facts)")),
 		freeText(col("effects", Text, NotPII, "the consequences for the people affected")),

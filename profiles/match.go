@@ -159,7 +159,27 @@ func (c Candidate) closer(o Candidate) bool {
 	if len(c.Missing) != len(o.Missing) {
 		return len(c.Missing) < len(o.Missing)
 	}
+	// A missing key (the table's own record id) is further off than a
+	// missing end date.
+	if a, b := missingKeys(c), missingKeys(o); a != b {
+		return a < b
+	}
 	return c.better(o)
+}
+
+// missingKeys counts the key columns among c's missing ones.
+func missingKeys(c Candidate) int {
+	t, ok := model.Lookup(c.Table)
+	if !ok {
+		return 0
+	}
+	n := 0
+	for _, m := range c.Missing {
+		if col, ok := t.Column(m); ok && col.Key {
+			n++
+		}
+	}
+	return n
 }
 
 // Result is where a header row was placed, or why it could not be.

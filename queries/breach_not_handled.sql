@@ -8,7 +8,7 @@
 --   (betrokkenen informeren bij een hoog risico, tenzij een uitzondering geldt, zoals versleutelde
 --   gegevens)
 -- requires: breaches
--- reads: breaches(breach_id, discovered_at, reportable?, reported_to_ap_at~, late_reason?~, high_risk?, subjects_informed_at?~, inform_exception?~, facts?, effects?, measures?)
+-- reads: breaches(breach_id, discovered_at, reportable?, reported_to_ap_at~, late_reason?~, high_risk?, subjects_informed_at|subjects_informed?~, inform_exception?~, facts?, effects?, measures?)
 -- impact: 4
 -- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
 --   supervise; the harm of the breach itself goes unchecked
@@ -108,7 +108,7 @@ problems AS (
     WHERE reported_to_ap_at > deadline
     UNION ALL
     SELECT *, 'subjects_not_informed' FROM timed
-    WHERE high_risk AND subjects_informed_at IS NULL
+    WHERE high_risk AND subjects_informed_at IS NULL AND NOT coalesce(subjects_informed, false)
       -- a recorded art. 34(3) exception (encrypted data, ...) is no finding
       AND nullif(trim(inform_exception), '') IS NULL
     UNION ALL

@@ -5,7 +5,7 @@
 -- area: juistheid
 -- source: AVG art. 5 lid 1 sub d (juistheid) en art. 16 (recht op rectificatie)
 -- requires: admin_children, portal_children | tracking_children
--- reads: admin_children(child_id, first_name, name_prefix?~, last_name, birth_date), portal_children(portal_child_id, child_id, first_name, name_prefix?~, last_name, birth_date), tracking_children(tracking_child_id, child_id, first_name, name_prefix?~, last_name, birth_date)
+-- reads: admin_children(child_id, first_name, name_prefix?~, last_name, birth_date), portal_children(portal_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date), tracking_children(tracking_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date)
 -- impact: 2
 -- impact.why: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
 --   correctable

@@ -8,7 +8,7 @@
 --   afspraken met de ouders, geen AVG-toestemming (privacystatement: ouders beantwoorden ze bij de intake
 --   in het ouderportaal)
 -- requires: portal_children, portal_consents
--- reads: portal_children(portal_child_id, child_id?, placement_start?, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at?), admin_children(child_id, care_type?)
+-- reads: portal_children(portal_child_id, child_id?, placement_start?, placement_end?~), portal_consents(portal_child_id, consent_type, granted, recorded_at?), admin_children(child_id, care_type?)
 -- impact: 3
 -- impact.why: staff may photograph, transport or hand over a child without knowing whether the parents
 --   agree
@@ -20,14 +20,17 @@
 --   en zelfstandig naar huis gaan zijn vragen voor de buitenschoolse opvang: ze gelden alleen voor een kind
 --   in een BSO-groep (volgens de opvangsoort in de administratie, of een groepsnaam met 'BSO'). De check
 --   kijkt naar kinderen die op de peildatum geplaatst zijn; een antwoord ja of nee telt, vastgelegd
---   uiterlijk op de peildatum.
+--   uiterlijk op de peildatum. Een vraag waar geen enkel kind een antwoord op heeft, staat niet in de
+--   export (een portaalexport met alleen de fotovragen) en wordt niet beoordeeld.
 -- why.en: At intake, parents answer fixed questions in the parent portal. Photos in the parent portal is
 --   AVG consent: without an answer the organisation cannot prove it. Pickup by others and transport are
 --   agreements with the parents, not AVG consent (they do not expire), but without an answer staff do not
 --   know what is allowed. A friend coming to play, playing at a friend's, coming from school alone and
 --   going home alone are questions for out-of-school care: they apply only to a child in a BSO group (by
 --   the kind of care in the administration, or a group name with 'BSO'). The check looks at children
---   placed on the reference date; an answer yes or no counts, recorded by the reference date.
+--   placed on the reference date; an answer yes or no counts, recorded by the reference date. A question
+--   no child has an answer to is not in the export (a portal export of only the photo questions) and
+--   is not judged.
 -- fix.nl: Vraag de ouders de ontbrekende vragen in het ouderportaal te beantwoorden, en ga tot dan uit van
 --   geen toestemming.
 -- fix.en: Ask the parents to answer the missing questions in the parent portal, and assume no consent
@@ -93,7 +96,9 @@ missing AS (
            string_agg(i.label_nl, ', ' ORDER BY i.question) AS missing_nl,
            string_agg(i.label_en, ', ' ORDER BY i.question) AS missing_en
     FROM placed_bso p
-    JOIN intake i ON p.bso OR NOT i.bso_only
+    JOIN intake i ON (p.bso OR NOT i.bso_only)
+     -- a question no child has an answer to is not in the export
+     AND i.consent_type IN (SELECT consent_type FROM portal_consents)
     LEFT JOIN answered a ON a.portal_child_id = p.portal_child_id AND a.consent_type = i.consent_type
     WHERE a.portal_child_id IS NULL
     GROUP BY ALL

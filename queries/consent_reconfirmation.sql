@@ -8,7 +8,7 @@
 --   art. 5); de AP-brief aan scholen (23 augustus 2017) noemt geen termijn; beleid:
 --   consent.reconfirm_months
 -- requires: portal_consents
--- reads: portal_children(portal_child_id, placement_end), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at?~)
+-- reads: portal_children(portal_child_id, placement_end?~), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at?~)
 -- impact: 1
 -- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
 -- population: portal_consents(portal_child_id)

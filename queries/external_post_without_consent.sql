@@ -8,7 +8,7 @@
 --   (UAVG art. 5); schriftelijk is het eigen beleid van de organisatie (privacystatement: herkenbare
 --   kinderen op Facebook alleen met schriftelijke toestemming)
 -- requires: social_posts
--- reads: admin_children(child_id), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), social_posts(post_id, child_id, posted_at?, channel?, written_consent?~, consent_reference?~)
+-- reads: admin_children(child_id), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at?~), social_posts(post_id, child_id, posted_at?, channel?, written_consent?~, consent_reference?~)
 -- impact: 5
 -- impact.why: a recognisable child is published on the internet without written consent; copies spread
 --   and cannot be recalled

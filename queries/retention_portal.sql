@@ -6,7 +6,7 @@
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
 -- requires: portal_children
--- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id?, placement_end)
+-- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id?, placement_end?~)
 -- impact: 3
 -- impact.why: photos, notes and consents of children who left stay in the portal needlessly
 -- population: portal_children

@@ -5,8 +5,8 @@
 -- area: bewaartermijnen
 -- source: AVG art. 5 lid 1 sub e (opslagbeperking); 2 jaar na einde opvang (voormalig Vrijstellingsbesluit
 --   Wbp art. 18 lid 5, sectornorm)
--- requires: tracking_children
--- reads: admin_children(child_id, care_end), tracking_children(tracking_child_id, child_id?, archived_at)
+-- requires: tracking_children | tracking_observations
+-- reads: admin_children(child_id, care_end), tracking_children(tracking_child_id, child_id?, archived_at), tracking_observations(tracking_child_id)
 -- impact: 3
 -- impact.why: development observations of children who left are kept needlessly and could follow the
 --   child
@@ -38,11 +38,25 @@ WITH admin_end AS (
     -- care ended everywhere, on the last end date (see docs/checks.md)
     SELECT * FROM admin_care_end()
 ),
+kids AS (
+    SELECT 'tracking_children' AS table_name, tracking_child_id, child_id, archived_at, _file, _row
+    FROM tracking_children
+    UNION ALL
+    -- A tracking system exported only as observations: its children are
+    -- the ones observed (the first observation names the row), linked when
+    -- the tracking id is the administration's child number.
+    SELECT 'tracking_observations', o.tracking_child_id,
+           CASE WHEN o.tracking_child_id IN (SELECT child_id FROM admin_children) THEN o.tracking_child_id END,
+           NULL::DATE, o._file, o._row
+    FROM tracking_observations o
+    WHERE o.tracking_child_id NOT IN (SELECT tracking_child_id FROM tracking_children)
+    QUALIFY row_number() OVER (PARTITION BY o.tracking_child_id ORDER BY o._file, o._row) = 1
+),
 judged AS (
-    SELECT tc.tracking_child_id, tc.child_id, tc._file, tc._row, a.records,
+    SELECT tc.table_name, tc.tracking_child_id, tc.child_id, tc._file, tc._row, a.records,
            coalesce(a.care_end, tc.archived_at) AS ended,
            CASE WHEN a.child_id IS NULL THEN 'tracking' ELSE 'admin' END AS ended_per
-    FROM tracking_children tc
+    FROM kids tc
     LEFT JOIN admin_end a ON a.child_id = tc.child_id
     -- The administration governs for a linked child, even while it is in care.
     WHERE a.child_id IS NULL OR a.care_end IS NOT NULL
@@ -52,7 +66,7 @@ held AS (
     FROM judged
 )
 SELECT
-    'tracking_children' AS table_name, tracking_child_id AS record_key, _file, _row,
+    table_name, tracking_child_id AS record_key, _file, _row,
     'Verwijder het kind met observaties en overdrachten uit het kindvolgsysteem: ' || CASE ended_per
         WHEN 'admin' THEN 'de opvang eindigde volgens de administratie op ' || strftime(ended, '%d-%m-%Y')
             || CASE WHEN records > 1 THEN ' (de laatste einddatum van ' || records || ' inschrijvingen)' ELSE '' END
@@ -65,8 +79,9 @@ SELECT
         ELSE 'the child was archived on ' || strftime(ended, '%Y-%m-%d') || ' according to the tracking system'
             || CASE WHEN child_id IS NULL THEN ' (not linked to the administration)' ELSE ' (child number not in the administration)' END
     END || ' and the retention period ran until ' || strftime(deadline, '%Y-%m-%d') || '.' AS message_en,
-    p.location, p.group_name, ended, ended_per, deadline
+    coalesce(p.location, c.location) AS location, coalesce(p.group_name, c.group_name) AS group_name, ended, ended_per, deadline
 FROM held
 LEFT JOIN tracking_child_place() p USING (tracking_child_id)
+LEFT JOIN child_place() c USING (child_id)
 WHERE deadline < getvariable('as_of')::DATE
 ORDER BY _file, _row

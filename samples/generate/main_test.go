@@ -278,6 +278,14 @@ func loadAll(t *testing.T, m manifestDoc) map[string][]record {
 	return tables
 }
 
+// insteadOf are canonical columns that exports have in place of another,
+// which the sample has.
+var insteadOf = map[string]string{
+	"tracking_transfers.consent_given": "consent_signed_at",
+	"processors.agreement_present":     "agreement_signed_at",
+	"breaches.subjects_informed":       "subjects_informed_at",
+}
+
 func TestManifestMapsModel(t *testing.T) {
 	m := readManifest(t)
 	if m.Version != 1 || m.Organisation != organisation || m.AsOf != "2026-09-01" || m.Policy != "policy.yaml" {
@@ -307,6 +315,10 @@ func TestManifestMapsModel(t *testing.T) {
 				mapped[canon] = true
 			}
 			for _, c := range tab.Columns {
+				// A yes/no kept instead of a date: the sample has the date.
+				if alt := insteadOf[f.Table+"."+c.Name]; alt != "" && mapped[alt] {
+					continue
+				}
 				if !mapped[c.Name] {
 					t.Errorf("%s %s: canonical column %s.%s not mapped", f.File, f.Sheet, f.Table, c.Name)
 				}
