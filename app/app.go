@@ -14,6 +14,7 @@ import (
 
 	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/ingest"
+	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
 	"github.com/avgaudit/avgaudit/vocab"
@@ -68,14 +69,18 @@ func Usage2f(en, nl string, args ...any) error {
 	return usageError{vocab.Errorf(nl, en, args...)}
 }
 
+// Closest is the option nearest to name in spelling, when name is likely a
+// typo of it ("audti" for audit); "" otherwise.
+func Closest(name string, options []string) string { return manifest.Closest(name, options) }
+
 // MaskBSNs masks every citizen service number in a message for the user:
 // input errors may quote a value from the exports.
 func MaskBSNs(s string) string { return values.MaskBSNsInText(s) }
 
 // TerminalProgress shows the loading of each file on the terminal f (nil,
 // so no progress, unless f is one and quiet is false).
-func TerminalProgress(f *os.File, quiet bool) ingest.Progress {
-	return ingest.TerminalProgress(f, quiet)
+func TerminalProgress(f *os.File, quiet bool, lang string) ingest.Progress {
+	return ingest.TerminalProgressIn(f, quiet, lang)
 }
 
 // readPassword reads a password file: its first line, without the line end

@@ -60,20 +60,27 @@ func fromBuildInfo(info *Info, bi *debug.BuildInfo) {
 	}
 }
 
-// String is what `avgaudit version` prints: the version on the first line,
-// then the known details, one per line.
-func (i Info) String() string {
+// String is what `avgaudit version` prints, in Dutch (see In).
+func (i Info) String() string { return i.In("nl") }
+
+// In is what `avgaudit version` prints in lang: the version on the first
+// line, then the known details, one per line.
+func (i Info) In(lang string) string {
+	modified, built := " (met lokale wijzigingen)", "gebouwd:  %s\n"
+	if lang == "en" {
+		modified, built = " (with local changes)", "built:    %s\n"
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "avgaudit %s\n", i.Version)
 	if i.Commit != "" {
 		c := i.Commit
 		if i.Modified {
-			c += " (met lokale wijzigingen)"
+			c += modified
 		}
 		fmt.Fprintf(&b, "commit:   %s\n", c)
 	}
 	if i.Date != "" {
-		fmt.Fprintf(&b, "gebouwd:  %s\n", i.Date)
+		fmt.Fprintf(&b, built, i.Date)
 	}
 	fmt.Fprintf(&b, "go:       %s %s\n", i.Go, i.Platform)
 	return b.String()

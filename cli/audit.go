@@ -219,7 +219,7 @@ func (e *env) source(cmd string, args []string, sh shared, quiet bool) (app.Sour
 	}
 	src.Recognised = e.noticeRecognised // no manifest.yaml: say what was recognised
 	if f, ok := e.stderr.(*os.File); ok {
-		src.Progress = app.TerminalProgress(f, quiet) // nil unless stderr is a terminal
+		src.Progress = app.TerminalProgress(f, quiet, e.lang) // nil unless stderr is a terminal
 	}
 	asOf, err := sh.asOf()
 	if err != nil {
@@ -243,8 +243,9 @@ const maxSkippedShown = 10
 func (e *env) printLoad(run *results.Run, quiet bool) {
 	e.infof(quiet, e.tr(msgLoaded), run.AsOf, vocab.Count(len(run.Inputs)))
 	names := make([]string, len(run.Inputs))
-	nameWidth, tableWidth := 0, 0
+	nameWidth, tableWidth, rowsWidth := 0, 0, 0
 	for i, in := range run.Inputs {
+		rowsWidth = max(rowsWidth, len(vocab.Count(in.RowsLoaded).In(e.lang)))
 		names[i] = in.File
 		if in.Sheet != "" {
 			names[i] += " [" + in.Sheet + "]"
@@ -254,7 +255,7 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		tableWidth = max(tableWidth, len(in.Table))
 	}
 	for i, in := range run.Inputs {
-		e.infof(quiet, "  %-*s -> %-*s "+e.tr(msgRows), nameWidth, names[i], tableWidth, in.Table, vocab.Count(in.RowsLoaded))
+		e.infof(quiet, "  %-*s -> %-*s "+e.tr(msgRows), nameWidth, names[i], tableWidth, in.Table, rowsWidth, vocab.Count(in.RowsLoaded))
 		if in.RowsRejected > 0 {
 			e.infof(quiet, e.tr(msgRejectedRows), vocab.Count(in.RowsRejected))
 		}

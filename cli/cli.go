@@ -68,7 +68,7 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 		fmt.Fprint(e.stdout, e.tr(text{mainHelpNL, mainHelp}))
 		return nil
 	case "--version", "version":
-		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion))
+		fmt.Fprint(e.stdout, buildinfo.Get(auditVersion).In(e.lang))
 		return nil
 	case "audit":
 		return e.runAudit(ctx, args[1:])
@@ -79,7 +79,11 @@ func (e *env) dispatch(ctx context.Context, args []string) error {
 	case "sample":
 		return e.runSample(ctx, args[1:])
 	}
-	return usage(msgUnknownCommand, args[0])
+	var meant vocab.Text
+	if c := app.Closest(args[0], []string{"audit", "init", "checks", "sample", "version"}); c != "" {
+		meant = vocab.Textf(msgMeantCommand.NL, msgMeantCommand.EN, c)
+	}
+	return usage(msgUnknownCommand, args[0], meant)
 }
 
 func (e *env) exit(err error) int {

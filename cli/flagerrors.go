@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/avgaudit/avgaudit/app"
-	"github.com/avgaudit/avgaudit/manifest"
 	"github.com/avgaudit/avgaudit/vocab"
 )
 
@@ -57,7 +56,7 @@ func (e *env) flagError(cmd string, fs *pflag.FlagSet, err error) error {
 		msg = vocab.Textf(msgUnknownFlag.NL, msgUnknownFlag.EN, name)
 		var names []string
 		fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-		if s := manifest.Closest(name, names); s != "" {
+		if s := app.Closest(name, names); s != "" {
 			msg = msg.Plus(vocab.Textf(msgDidYouMean.NL, msgDidYouMean.EN, s))
 		}
 	case errors.As(err, &required) && required.GetSpecifiedShortnames() != "":

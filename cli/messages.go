@@ -10,7 +10,7 @@ import (
 // text is a terminal message in Dutch and English; --lang chooses (Dutch
 // by default, like the reports), for help texts and usage errors too.
 // Counts among its arguments are vocab.Count: 1.284 in Dutch, 1,284 in
-// English (see e.printf).
+// English (see e.fprintf).
 type text vocab.Text
 
 // Terminal messages of the audit command.
@@ -18,7 +18,7 @@ var (
 	msgAuditing       = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
 	msgSampleSource   = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
 	msgLoaded         = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
-	msgRows           = text{"%6d rijen", "%6d rows"}
+	msgRows           = text{"%*d rijen", "%*d rows"}
 	msgRejectedRows   = text{", %d afgewezen", ", %d rejected"}
 	msgSkipped        = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
 	msgNeededColumns  = text{"      ontbreekt, maar een controle leest het (koppel het in het manifest): %s\n", "      missing, but a check reads it (map it in the manifest): %s\n"}
@@ -104,6 +104,6 @@ var acceptanceStatus = map[string]text{
 // Usage messages shared by the commands.
 var (
 	msgDefault        = text{" (standaard %q)", " (default %q)"}
-	msgSeeHelp        = text{"%v (zie avgaudit %s --help)", "%v (see avgaudit %s --help)"}
-	msgUnknownCommand = text{"onbekende opdracht %q; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+	msgUnknownCommand = text{"onbekende opdracht %q%s; opdrachten: audit, init, checks, sample, version (zie avgaudit --help)", "unknown command %q%s; commands: audit, init, checks, sample, version (see avgaudit --help)"}
+	msgMeantCommand   = text{" (bedoel je %s?)", " (did you mean %s?)"}
 )

@@ -260,7 +260,7 @@ func TestSampleCommands(t *testing.T) {
 		{"two dirs", []string{rejects, rejects}, 2, nil, []string{"sample heeft één BRONMAP nodig, kreeg er 2"}},
 		{"not a dir", []string{"/nonexistent/exports"}, 2, nil, []string{`BRONMAP "/nonexistent/exports" is geen map`}},
 		{"table not supplied", []string{rejects, "--table", "admin_children"}, 1, nil, []string{"niets om uit te trekken: geen export is gekoppeld aan tabel admin_children"}},
-		{"check not run", []string{rejects, "--check", "request_overdue"}, 1, nil, []string{"check request_overdue did not run: no data for requests"}},
+		{"check not run", []string{rejects, "--check", "request_overdue"}, 1, nil, []string{"controle request_overdue is niet uitgevoerd: geen gegevens voor requests"}},
 		{"check without findings", []string{rejects, "--check", "photo_after_withdrawal"}, 1, nil, []string{"niets om uit te trekken: controle photo_after_withdrawal heeft geen bevindingen op 2026-09-01"}},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io"
 	"io/fs"
 	"maps"
@@ -68,7 +69,7 @@ func previewWorkbook(fsys fs.FS, name string, opt PreviewOptions) ([]SheetPrevie
 	defer books.close()
 	book, err := books.get(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, vocab.Wrapf(err, "lees %s", "read %s", name)
 	}
 	var out []SheetPreview
 	for _, sheet := range book.sheetNames() {
@@ -88,12 +89,12 @@ func previewText(fsys fs.FS, name string, opt PreviewOptions) (SheetPreview, err
 	p := SheetPreview{File: name}
 	fh, err := fsys.Open(name)
 	if err != nil {
-		return p, fmt.Errorf("read %s: %w", name, err)
+		return p, vocab.Wrapf(err, "lees %s", "read %s", name)
 	}
 	defer fh.Close()
 	cr, err := newCSVReader(fh, 0)
 	if err != nil {
-		return p, fmt.Errorf("read %s: %w", name, err)
+		return p, vocab.Wrapf(err, "lees %s", "read %s", name)
 	}
 	p.Delimiter = string(cr.delim)
 	p.read(cr, opt)
@@ -117,7 +118,7 @@ func (p *SheetPreview) read(rr rowReader, opt PreviewOptions) {
 	}
 	num, header, err := hr.Next()
 	if errors.Is(err, io.EOF) {
-		p.Err = errors.New("empty: no header row with column names")
+		p.Err = vocab.Errorf("leeg: geen kopregel met kolomnamen", "empty: no header row with column names")
 		return
 	}
 	if err != nil {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"github.com/avgaudit/avgaudit/vocab"
 	"io"
 	"os"
 	"strings"
@@ -23,11 +24,14 @@ type Progress interface {
 // TerminalProgress returns a progress bar on w when w is a terminal and
 // neither quiet nor the CI environment variable is set; otherwise nil, which
 // the loader treats as no progress at all.
-func TerminalProgress(w *os.File, quiet bool) Progress {
+func TerminalProgress(w *os.File, quiet bool) Progress { return TerminalProgressIn(w, quiet, "en") }
+
+// TerminalProgressIn is TerminalProgress with its words in lang (nl or en).
+func TerminalProgressIn(w *os.File, quiet bool, lang string) Progress {
 	if quiet || os.Getenv("CI") != "" || !isTerminal(w) {
 		return nil
 	}
-	return &bar{w: w, delay: time.Second, every: 100 * time.Millisecond, width: 30}
+	return &bar{w: w, delay: time.Second, every: 100 * time.Millisecond, width: 30, lang: lang}
 }
 
 // isTerminal reports whether f is a character device (a terminal), not a
@@ -46,6 +50,7 @@ type bar struct {
 	w            io.Writer
 	delay, every time.Duration
 	width        int
+	lang         string // of the words: nl or en
 
 	label   string
 	total   int64
@@ -83,7 +88,7 @@ func (b *bar) line(done int64) string {
 		label = "…" + label[len(label)-39:]
 	}
 	if b.total <= 0 {
-		return fmt.Sprintf("%s  %d rows", label, done)
+		return vocab.Textf("%s  %d rijen", "%s  %d rows", label, vocab.Count(done)).In(b.lang)
 	}
 	frac := min(float64(done)/float64(b.total), 1)
 	filled := int(frac * float64(b.width))

@@ -67,7 +67,14 @@ func TestBar(t *testing.T) {
 	sb.Reset()
 	b.Start("ouders.xlsx [Ouders]", 0)
 	b.Update(12000)
-	if got, want := sb.String(), "\rouders.xlsx [Ouders]  12000 rows"; got != want {
+	if got, want := sb.String(), "\rouders.xlsx [Ouders]  12.000 rijen"; got != want {
+		t.Errorf("drew %q, want %q", got, want)
+	}
+	sb.Reset()
+	b.lang = "en"
+	b.Start("ouders.xlsx [Ouders]", 0)
+	b.Update(12000)
+	if got, want := sb.String(), "\rouders.xlsx [Ouders]  12,000 rows"; got != want {
 		t.Errorf("drew %q, want %q", got, want)
 	}
 }

@@ -369,7 +369,7 @@ func newSheetReader(f *excelize.File, sheet string) (*sheetReader, error) {
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		return nil, vocab.Wrapf(err, "blad %q", "sheet %q", sheet)
 	}
 	return &sheetReader{rows: rows}, nil
 }
@@ -381,7 +381,7 @@ func (s *sheetReader) Next() (int, []string, error) {
 		s.row++
 		cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return s.row, nil, fmt.Errorf("row %d: %w", s.row, err)
+			return s.row, nil, vocab.Wrapf(err, "rij %d", "row %d", s.row)
 		}
 		if isBlank(cells) {
 			continue

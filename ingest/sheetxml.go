@@ -57,12 +57,12 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 	}
 	wb, err := x.readPart(wbPath)
 	if err != nil {
-		return nil, fmt.Errorf("no workbook part: %w", err)
+		return nil, vocab.Wrapf(err, "geen werkmap-onderdeel (is het bestand een Excel-werkmap?)", "no workbook part (is the file an Excel workbook?)")
 	}
 	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
 	relData, err := x.readPart(relsPath)
 	if err != nil {
-		return nil, fmt.Errorf("no workbook relationships: %w", err)
+		return nil, vocab.Wrapf(err, "geen relaties in de werkmap (is het bestand beschadigd?)", "no workbook relationships (is the file damaged?)")
 	}
 	targets := map[string]string{}
 	for _, rel := range parseRels(relData) {
@@ -79,7 +79,7 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			return nil, fmt.Errorf("workbook: %w", err)
+			return nil, vocab.Wrapf(err, "werkmap", "workbook")
 		}
 		if tag.end {
 			continue
@@ -95,7 +95,7 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 		}
 	}
 	if len(x.sheets) == 0 {
-		return nil, errors.New("the workbook lists no sheets")
+		return nil, vocab.Errorf("de werkmap noemt geen bladen", "the workbook lists no sheets")
 	}
 	return x, nil
 }
@@ -112,7 +112,7 @@ func (x *xlsxFile) readPart(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > maxWorkbookPart {
-		return nil, fmt.Errorf("%s: larger than %d MiB", name, maxWorkbookPart>>20)
+		return nil, vocab.Errorf("%s: groter dan %d MiB", "%s: larger than %d MiB", name, maxWorkbookPart>>20)
 	}
 	return data, nil
 }
@@ -158,7 +158,7 @@ func (x *xlsxFile) sharedStrings() ([]string, error) {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			return nil, fmt.Errorf("shared strings: %w", err)
+			return nil, vocab.Wrapf(err, "gedeelde teksten", "shared strings")
 		}
 		switch tag.name {
 		case "si":
@@ -207,11 +207,11 @@ func (x *xlsxFile) sheet(name string) (*sheetXMLReader, error) {
 			return nil, err
 		}
 		if s.path == "" {
-			return nil, fmt.Errorf("sheet %q: no worksheet part", name)
+			return nil, vocab.Errorf("blad %q: geen werkblad-onderdeel", "sheet %q: no worksheet part", name)
 		}
 		f, err := x.zr.Open(s.path)
 		if err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", name, err)
+			return nil, vocab.Wrapf(err, "blad %q", "sheet %q", name)
 		}
 		return &sheetXMLReader{sc: newXMLScanner(f), closer: f, sst: sst}, nil
 	}
@@ -245,7 +245,7 @@ func (s *sheetXMLReader) Next() (int, []string, error) {
 				s.finish()
 				break
 			}
-			return s.row, nil, fmt.Errorf("row %d: %w", s.row+1, err)
+			return s.row, nil, vocab.Wrapf(err, "rij %d", "row %d", s.row+1)
 		}
 		if cells == nil || isBlank(cells) {
 			continue
@@ -310,7 +310,7 @@ func (s *sheetXMLReader) nextRow() ([]string, error) {
 			if tag.end {
 				return s.cells, nil
 			}
-			return nil, errors.New("a row inside a row")
+			return nil, vocab.Errorf("een rij binnen een rij", "a row inside a row")
 		case "c":
 			if tag.end {
 				if inCell {
@@ -503,16 +503,16 @@ func columnOf(ref []byte) (int, error) {
 			goto digits
 		}
 		if col > 16384 {
-			return 0, fmt.Errorf("cell reference %q: column beyond XFD", ref)
+			return 0, vocab.Errorf("celverwijzing %q: kolom voorbij XFD", "cell reference %q: column beyond XFD", ref)
 		}
 	}
 digits:
 	if col == 0 || i == len(ref) {
-		return 0, fmt.Errorf("cell reference %q is not a cell name", ref)
+		return 0, vocab.Errorf("celverwijzing %q is geen celnaam", "cell reference %q is not a cell name", ref)
 	}
 	for ; i < len(ref); i++ {
 		if ref[i] < '0' || ref[i] > '9' {
-			return 0, fmt.Errorf("cell reference %q is not a cell name", ref)
+			return 0, vocab.Errorf("celverwijzing %q is geen celnaam", "cell reference %q is not a cell name", ref)
 		}
 	}
 	return col, nil
@@ -642,7 +642,7 @@ func (s *xmlScanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= maxRowXML {
-			s.err = fmt.Errorf("an XML element longer than %d MiB", maxRowXML>>20)
+			s.err = vocab.Errorf("een XML-element langer dan %d MiB", "an XML element longer than %d MiB", maxRowXML>>20)
 			s.eof = true
 			return false
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/avgaudit/avgaudit/vocab"
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
 )
@@ -141,7 +142,7 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 	}
 	tmp, err := os.CreateTemp(w.tmpDir, "avgaudit-*.xlsx")
 	if err != nil {
-		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
+		return "", "", vocab.Wrapf(err, "kopieer de werkmap naar een tijdelijk bestand", "copy workbook to a temporary file")
 	}
 	w.temp = append(w.temp, tmp.Name())
 	_, err = io.Copy(io.MultiWriter(tmp, digest), fh)
@@ -149,7 +150,7 @@ func (w *workbooks) localCopy(fsys fs.FS, name string) (string, string, error) {
 		err = cerr
 	}
 	if err != nil {
-		return "", "", fmt.Errorf("copy workbook to a temporary file: %w", err)
+		return "", "", vocab.Wrapf(err, "kopieer de werkmap naar een tijdelijk bestand", "copy workbook to a temporary file")
 	}
 	return tmp.Name(), hex.EncodeToString(digest.Sum(nil)), nil
 }

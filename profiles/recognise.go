@@ -182,7 +182,7 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return fmt.Errorf("read %s: %w", name, err)
+			return vocab.Wrapf(err, "lees %s", "read %s", name)
 		}
 		base := d.Name()
 		if name != dir && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$")) {

@@ -497,7 +497,7 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 			return headerErr(c.File, fieldLine["likelihood"], "likelihood %q: verwacht een geheel getal van 1 (zelden) tot en met 5 (bijna zeker)", "likelihood %q: expected a whole number from 1 (rare) to 5 (almost certain)", v)
 		}
 		if fields["population"] != NoPopulation {
-			return headerErr(c.File, fieldLine["likelihood"], "likelihood: alleen een controle met population none heeft een vaste kans; met een populatie is het het aandeel getroffen records of mensen", "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people")
+			return headerErr(c.File, fieldLine["likelihood"], "likelihood: alleen een controle met population none heeft een vaste kans; met een population is het het deel van de geraakte records of mensen", "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people")
 		}
 		c.Likelihood = n
 		c.LikelihoodWhy = fields["likelihood.why"]

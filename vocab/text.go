@@ -95,8 +95,9 @@ func (l localCount) Format(f fmt.State, verb rune) {
 }
 
 // Sprintf is fmt.Sprintf in lang: Count arguments get the language's
-// thousands separator, Text arguments their text in lang, errors their
-// message in lang (see Message). %w in format is allowed and reads as %v.
+// thousands separator, Text arguments (and any with an In(lang) method)
+// their text in lang, errors their message in lang (see Message). %w in
+// format is allowed and reads as %v.
 func Sprintf(lang, format string, args ...any) string {
 	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), localArgs(lang, args)...)
 }
@@ -111,6 +112,8 @@ func localArgs(lang string, args []any) []any {
 			out[i] = v.In(lang)
 		case error:
 			out[i] = Message(v, lang)
+		case interface{ In(string) string }: // a Term, or another text in two languages
+			out[i] = v.In(lang)
 		default:
 			out[i] = a
 		}
