@@ -46,6 +46,7 @@ func TestBlindCorpus(t *testing.T) {
 			{"photo_without_consent", []string{"POST-6301/KV-0241", "POST-6302/KV-0250", "POST-6303/KV-0176", "POST-6304/KV-0213", "POST-6305/KV-0076"}, true},
 			{"retention_admin", []string{"KV-0008", "KV-0110", "KV-0112"}, true},
 			{"retention_tracking", []string{"KV-0008", "KV-0110", "KV-0112"}, true},
+			{"retention_portal", []string{"KV-0008", "KV-0110", "KV-0112"}, true},
 			{"processor_agreement_missing", []string{"Canva", "Google Workspace"}, true},
 			{"transfer_without_consent", []string{"KV-0007/2026-09-01", "KV-0072/2025-12-24"}, true},
 			{"request_overdue", []string{"DSAR-3"}, true},

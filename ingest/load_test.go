@@ -434,3 +434,18 @@ func TestLoadWorkbookWithoutSheet(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadKeepsThreads: the load inserts on one DuckDB thread (see
+// oneThread) and leaves the database's thread count as it found it.
+func TestLoadKeepsThreads(t *testing.T) {
+	db := openDB(t)
+	if _, err := db.Exec("SET threads = 3"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadDir(t, db, "testdata"); err != nil {
+		t.Fatal(err)
+	}
+	if got := query(t, db, "SELECT current_setting('threads')")[0][0]; got != "3" {
+		t.Errorf("threads after the load = %s, want 3", got)
+	}
+}

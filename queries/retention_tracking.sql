@@ -16,12 +16,14 @@
 --   kindvolgsysteem worden verwijderd; archiveren is niet verwijderen. De termijn telt vanaf het einde van
 --   de opvang volgens de administratie (een kind dat daar in meer exports staat, is pas vertrokken als de
 --   opvang overal is beëindigd, op de laatste einddatum); staat het kind niet in de administratie, dan
---   vanaf de archiveringsdatum in het kindvolgsysteem.
+--   vanaf de archiveringsdatum in het kindvolgsysteem. Zonder export van de kinderen van het
+--   kindvolgsysteem zijn dat de kinderen met observaties.
 -- why.en: Personal data may not be kept longer than needed. Observations and transfers about a child's
 --   development must be deleted from the child-tracking system within the retention period after care
 --   ends; archiving is not deleting. The period runs from the end of care in the administration (a child
 --   in several of its exports has left only when care ended in all of them, on the last end date); for a
---   child not in the administration, from the date it was archived in the tracking system.
+--   child not in the administration, from the date it was archived in the tracking system. Without an
+--   export of the tracking system's children, they are the children with observations.
 -- fix.nl: Verwijder het kind met observaties en overdrachten in het kindvolgsysteem (of laat de leverancier
 --   dat doen) en stel in dat gearchiveerde kinderen na de bewaartermijn automatisch worden verwijderd.
 --   Archiveer een kind zodra de opvang eindigt. Leg vast waarom gegevens eventueel langer nodig zijn.
