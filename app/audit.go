@@ -218,12 +218,7 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 		opt.Loaded(run)
 	}
 	out := &AuditOutcome{Run: run}
-	end := phases.Start(ctx, "audience views")
-	files := audienceReports(run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
-	end()
-	for i := range files {
-		files[i].write = phases.Wrap(ctx, "write "+files[i].name, files[i].write)
-	}
+	files := audienceReports(ctx, run, audiences, reports.Options{Lang: opt.Lang, TmpDir: work.Path, Password: password}, pseud, opt.FGOpenFormats)
 	if err := writeFiles(ctx, work.Path, opt.Out, files); err != nil {
 		return out, err
 	}
@@ -309,7 +304,9 @@ type reportFile struct {
 // the audience may see (package audience) in each format. With a
 // password (opt.Password) the Excel reports are encrypted with it, and
 // the FG's HTML and JSON, which cannot be, are left out unless fgOpen.
-func audienceReports(run *results.Run, audiences []string, opt reports.Options, p *pseudonym.Pseudonymiser, fgOpen bool) []reportFile {
+// Each audience's view is made when its first file is written and let go
+// after its last, so that no two views of the findings are held at once.
+func audienceReports(ctx context.Context, run *results.Run, audiences []string, opt reports.Options, p *pseudonym.Pseudonymiser, fgOpen bool) []reportFile {
 	var files []reportFile
 	enc := opt.Password != ""
 	for _, a := range audiences {
@@ -321,27 +318,64 @@ func audienceReports(run *results.Run, audiences []string, opt reports.Options, 
 			s := audience.Management(run)
 			for i, r := range []reports.ManagementReporter{reports.ManagementJSONReporter{}, reports.ManagementXLSXReporter{}, reports.ManagementHTMLReporter{}} {
 				_, xlsx := r.(reports.ManagementXLSXReporter)
-				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, s, opt) }, encrypted: xlsx && enc})
+				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, s, opt) })
+				files = append(files, reportFile{name: names[i], write: write, encrypted: xlsx && enc})
 			}
 			continue
 		case results.AudienceRisk, results.AudienceFG:
-			d := audience.FG(run)
-			if a == results.AudienceRisk {
-				d = audience.Risk(run, p)
-			}
 			fg := a == results.AudienceFG
+			view := &lazyView{make: func() audience.Detailed {
+				defer phases.Start(ctx, "audience views")()
+				if fg {
+					return audience.FG(run)
+				}
+				return audience.Risk(run, p)
+			}}
+			first := len(files)
 			for i, r := range []reports.Reporter{reports.JSONReporter{}, reports.XLSXReporter{}, reports.HTMLReporter{}} {
 				_, xlsx := r.(reports.XLSXReporter)
 				if fg && enc && !xlsx && !fgOpen {
 					continue
 				}
-				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error { return r.Write(w, d, opt) },
-					private: fg, encrypted: xlsx && enc})
+				var d audience.Detailed
+				write := phases.Wrap(ctx, "write "+names[i], func(w io.Writer) error { return r.Write(w, d, opt) })
+				files = append(files, reportFile{name: names[i], write: func(w io.Writer) error {
+					// The view is its own phase, before the file's, and is
+					// not kept by this closure once the file is written.
+					d = view.get()
+					defer func() { d = audience.Detailed{} }()
+					return write(w)
+				}, private: fg, encrypted: xlsx && enc})
+			}
+			last := &files[len(files)-1]
+			if len(files) > first {
+				write := last.write
+				last.write = func(w io.Writer) error {
+					defer view.release()
+					return write(w)
+				}
 			}
 		}
 	}
 	return files
 }
+
+// lazyView makes an audience's view when it is first needed and forgets
+// it when released; a later get makes it again.
+type lazyView struct {
+	make func() audience.Detailed
+	d    *audience.Detailed
+}
+
+func (v *lazyView) get() audience.Detailed {
+	if v.d == nil {
+		d := v.make()
+		v.d = &d
+	}
+	return *v.d
+}
+
+func (v *lazyView) release() { v.d = nil }
 
 // otherAudienceFiles lists the report files in dir that this run does not
 // write: left from an earlier run, they are not replaced and may be of
@@ -480,12 +514,14 @@ func saveHistory(dir string, run *results.Run, fgJSON string) (path string, drop
 		return reports.JSONReporter{}.Write(w, audience.FG(r), reports.Options{})
 	}
 	if fgJSON != "" {
-		data, err := os.ReadFile(fgJSON)
-		if err != nil {
-			return "", nil, vocab.Wrapf(err, "bewaar de resultaten in de historiemap", "keep the results in the history folder")
-		}
+		// Copied, not read whole: with many findings the file is large.
 		write = func(w io.Writer, _ *results.Run) error {
-			_, err := w.Write(data)
+			f, err := os.Open(fgJSON)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ import (
 // reason. The copy has no Identifiers, and its findings name no child
 // (results.Finding.ChildName). p must not be nil.
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
-	return Detailed{run: riskRun(run, p), aud: results.AudienceRisk}
+	return prepare(riskRun(run, p), results.AudienceRisk)
 }
 
 // riskRun is the run of Risk.
@@ -81,21 +81,19 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 // any form masked (values.MaskContactsInText): the FG needs to find the
 // record, not to call anyone.
 func FG(run *results.Run) Detailed {
-	out := run.Clone()
+	out := viewCopy(run)
 	out.Audience = results.AudienceFG
 	m := values.MaskContactsInText
+	fg := func(f results.Finding) results.Finding {
+		f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
+		f.Values = mapCopy(f.Values, m)
+		return f
+	}
 	for i := range out.Checks {
 		c := &out.Checks[i]
-		for _, fs := range [][]results.Finding{c.Findings, c.Resolved} {
-			for j := range fs {
-				fs[j].Message = results.Text{NL: m(fs[j].Message.NL), EN: m(fs[j].Message.EN)}
-				for k := range fs[j].Values {
-					fs[j].Values[k] = m(fs[j].Values[k])
-				}
-			}
-		}
+		c.Findings, c.Resolved = rewrite(c.Findings, fg), rewrite(c.Resolved, fg)
 	}
-	return Detailed{run: out, aud: results.AudienceFG}
+	return prepare(out, results.AudienceFG)
 }
 
 func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {

@@ -2,6 +2,9 @@ package audience
 
 import (
 	"errors"
+	"reflect"
+	"slices"
+	"sync"
 
 	"github.com/avgaudit/avgaudit/results"
 	"github.com/avgaudit/avgaudit/values"
@@ -17,6 +20,9 @@ import (
 type Detailed struct {
 	run *results.Run
 	aud string
+	// mask, set by Risk and FG, whose run is a private copy, masks it in
+	// place once, at the first Run: Run need not copy it again.
+	mask *sync.Once
 }
 
 // Audience names the audience the run was prepared for
@@ -52,11 +58,48 @@ func (d Detailed) Run(lang string) (*results.Run, error) {
 	if d.run == nil {
 		return nil, errNotPrepared
 	}
-	r := masked(d.run)
-	if lang == "en" && d.aud == results.AudienceRisk {
-		englishMarkers(r)
+	if d.mask == nil {
+		r := masked(d.run)
+		if lang == "en" && d.aud == results.AudienceRisk {
+			englishMarkers(r)
+		}
+		return r, nil
 	}
-	return r, nil
+	d.mask.Do(func() { maskInPlace(d.run) })
+	// A view made by Risk or FG is masked once: the copy shares its findings (reporters only read them), and only the
+	// English risk analysis gets findings of its own, with English
+	// markers.
+	r := *d.run
+	r.Checks = slices.Clone(d.run.Checks)
+	if lang == "en" && d.aud == results.AudienceRisk {
+		r.Inputs = slices.Clone(r.Inputs)
+		r.Rejects = slices.Clone(r.Rejects)
+		r.Acceptances = slices.Clone(r.Acceptances)
+		for i := range r.Checks {
+			c := &r.Checks[i]
+			c.Findings = cloneFindings(c.Findings)
+			c.Resolved = cloneFindings(c.Resolved)
+		}
+		englishMarkers(&r)
+	}
+	return &r, nil
+}
+
+// prepare wraps run, a private copy made for aud, to be masked in place
+// at its first Run.
+func prepare(run *results.Run, aud string) Detailed {
+	return Detailed{run: run, aud: aud, mask: &sync.Once{}}
+}
+
+// cloneFindings copies fs and the values of each finding (the parts
+// englishMarkers changes), never nil.
+func cloneFindings(fs []results.Finding) []results.Finding {
+	out := make([]results.Finding, len(fs))
+	copy(out, fs)
+	for i := range out {
+		out[i].Values = slices.Clone(out[i].Values)
+	}
+	return out
 }
 
 // AssumePrepared wraps a run that the caller vouches was already prepared
@@ -74,8 +117,14 @@ func AssumePrepared(run *results.Run, aud string) Detailed {
 // BSN is not unheard of. Hashes are not: a SHA-256 in hex can hold nine
 // digits in a row.
 func masked(run *results.Run) *results.Run {
-	m := values.MaskBSNsInText
 	r := run.Clone()
+	maskInPlace(r)
+	return r
+}
+
+// maskInPlace does what masked does, to r itself.
+func maskInPlace(r *results.Run) {
+	m := values.MaskBSNsInText
 	r.SchemaVersion = results.SchemaVersion
 	r.Policy = nonNil(r.Policy)
 	r.Inputs = nonNil(r.Inputs)
@@ -124,7 +173,6 @@ func masked(run *results.Run) *results.Run {
 		c.Resolved = maskFindings(c.Resolved)
 	}
 	r.Summarise()
-	return r
 }
 
 // englishMarkers replaces the Dutch markers in the language-neutral texts
@@ -152,21 +200,89 @@ func englishMarkers(r *results.Run) {
 }
 
 // maskFindings masks BSNs in every value of fs that came from the audited
-// data, in place, and returns fs, never nil.
+// data and returns the result, never nil: fs itself when nothing changed
+// (see rewrite).
 func maskFindings(fs []results.Finding) []results.Finding {
 	m := values.MaskBSNsInText
-	fs = nonNil(fs)
-	for j := range fs {
-		f := &fs[j]
+	return rewrite(nonNil(fs), func(f results.Finding) results.Finding {
 		f.Key = m(f.Key)
 		f.RecordKey = m(f.RecordKey)
 		f.File = m(f.File)
 		f.Location = m(f.Location)
 		f.Group = m(f.Group)
 		f.Message = maskText(f.Message)
-		f.Values = mapStrings(f.Values, m)
+		f.Values = nonNil(mapCopy(f.Values, m))
+		return f
+	})
+}
+
+// viewCopy copies run for a view: a deep copy (results.Run.Clone) but for
+// the checks' findings and resolved findings, which the copy shares with
+// run. A view changes them only through rewrite, never in place.
+func viewCopy(run *results.Run) *results.Run {
+	head := *run
+	head.Checks = make([]results.Check, len(run.Checks))
+	for i, c := range run.Checks {
+		c.Findings, c.Resolved = nil, nil
+		head.Checks[i] = c
 	}
-	return fs
+	if run.Checks == nil {
+		head.Checks = nil
+	}
+	out := head.Clone()
+	for i := range out.Checks {
+		out.Checks[i].Findings, out.Checks[i].Resolved = run.Checks[i].Findings, run.Checks[i].Resolved
+	}
+	return out
+}
+
+// rewrite returns fs with fn applied to each finding: fs itself when fn
+// changes none (fn gets a copy and must not change its Values in place;
+// see mapCopy), else a new slice that shares the findings fn left alone.
+// Findings a view shares with the run it came from stay as they were.
+func rewrite(fs []results.Finding, fn func(results.Finding) results.Finding) []results.Finding {
+	var out []results.Finding
+	for i := range fs {
+		f := fn(fs[i])
+		if out == nil && sameFinding(&f, &fs[i]) {
+			continue
+		}
+		if out == nil {
+			out = make([]results.Finding, len(fs))
+			copy(out, fs[:i])
+		}
+		out[i] = f
+	}
+	if out == nil {
+		return fs
+	}
+	return out
+}
+
+// sameFinding reports whether a and b are equal in every field, a field
+// added to results.Finding too.
+func sameFinding(a, b *results.Finding) bool {
+	return reflect.DeepEqual(a, b)
+}
+
+// mapCopy returns in with fn applied to each element: in itself when fn
+// changes none, else a copy. nil stays nil.
+func mapCopy(in []string, fn func(string) string) []string {
+	var out []string
+	for i, s := range in {
+		t := fn(s)
+		if out == nil && t == s {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(in)
+		}
+		out[i] = t
+	}
+	if out == nil {
+		return in
+	}
+	return out
 }
 
 // nonNil returns s, or an empty slice for nil: the JSON form writes [] rather than null.

@@ -250,25 +250,37 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		ptrs[i] = &raw[i]
 	}
 	var findings []results.Finding
+	// The texts many findings repeat (file, table, location, group) are
+	// held once: with many findings they are a good part of the memory.
+	shared := map[string]string{}
+	intern := func(s string) string {
+		if v, ok := shared[s]; ok {
+			return v
+		}
+		if len(shared) < 1<<16 {
+			shared[s] = s
+		}
+		return s
+	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
 		}
 		text := func(col string) string { return format(col, raw[idx[col]]) }
-		table := text(queries.ColTable)
+		table := intern(text(queries.ColTable))
 		f := results.Finding{
 			Table:     table,
 			RecordKey: text(queries.ColRecordKey),
-			File:      text(model.FileColumn),
+			File:      intern(text(model.FileColumn)),
 			Message:   results.Text{NL: text(queries.ColMessageNL), EN: text(queries.ColMessageEN)},
 			Values:    make([]string, len(extra)),
 		}
 		f.Row, _ = strconv.Atoi(text(model.RowColumn))
 		if _, ok := idx[queries.ColLocation]; ok {
-			f.Location = text(queries.ColLocation)
+			f.Location = intern(text(queries.ColLocation))
 		}
 		if _, ok := idx[queries.ColGroup]; ok {
-			f.Group = text(queries.ColGroup)
+			f.Group = intern(text(queries.ColGroup))
 		}
 		if _, ok := idx[queries.ColSubject]; ok && c.PopulationSubject != "" { // subjects count only against a population of subjects
 			f.Subject = text(queries.ColSubject)
@@ -278,7 +290,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		}
 		f.Key = c.ID + "|" + f.Table + "|" + f.RecordKey
 		for j, i := range extra {
-			f.Values[j] = format(names[i], raw[i])
+			f.Values[j] = intern(format(names[i], raw[i]))
 		}
 		findings = append(findings, f)
 	}
@@ -308,6 +320,9 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	if findings == nil {
 		findings = []results.Finding{}
+	}
+	if cap(findings)-len(findings) > len(findings)/8 {
+		findings = slices.Clip(slices.Clone(findings)) // not the slack of append's doubling
 	}
 	return own, findings, nil
 }

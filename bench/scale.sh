@@ -9,6 +9,12 @@
 #   bench/scale.sh 20000           # a smaller chain
 #   ROUNDS=3 bench/scale.sh        # medians of 3 runs per size
 #   ANCHORS=0 bench/scale.sh       # without the anchors
+#   FINDINGS=0 bench/scale.sh      # without the many-findings runs
+#
+# Memory in findings: the 1/4 organisation is audited again as of a later
+# date (LATE_AS_OF, default 2034-09-01), when retention periods have run
+# out for most records: about 40 times the findings from the same rows.
+# Both runs' peak RSS and Go heap are printed with the memory per finding.
 #
 # Generated organisations are kept in $AVGAUDIT_SCALE_DIR (default
 # /tmp/avgaudit-scale) and regenerated when the generator changes. They are
@@ -19,6 +25,8 @@ cd "$(dirname "$0")/.."
 chain=${1:-100000}
 rounds=${ROUNDS:-1}
 anchors=${ANCHORS:-1}
+findings_runs=${FINDINGS:-1}
+late=${LATE_AS_OF:-2034-09-01}
 work=${AVGAUDIT_SCALE_DIR:-/tmp/avgaudit-scale}
 mkdir -p "$work"
 for tool in /usr/bin/time jq; do
@@ -86,6 +94,37 @@ for n in "${sizes[@]}"; do
   for _ in $(seq "$rounds"); do run "$n" || status=1; done
 done
 echo "(phases: wall/CPU seconds from --timings; all runs: $work/timings-N.txt, $work/time-N.txt)"
+
+# findings_run N AS_OF: one audit of org-N as of AS_OF (manifest's date when
+# empty); prints "findings peak-RSS-MB max-heap-MB wall cpu".
+findings_run() {
+  local n=$1 out="$work/out-findings" tag=${2:-manifest}
+  rm -rf "$out"
+  /usr/bin/time -v -o "$work/time-findings-$tag.txt" "$work/avgaudit" audit "$work/org-$n" --out "$out" --audience all -q --timings \
+    ${2:+--as-of "$2"} 2>"$work/timings-findings-$tag.txt" >/dev/null || true
+  local findings rss heap wall cpu
+  findings=$(jq '[.checks[].findings | length] | add' "$out/resultaten-fg.json")
+  rss=$(awk -F': ' '/Maximum resident/ { printf "%.0f", $2 / 1024 }' "$work/time-findings-$tag.txt")
+  heap=$(awk '$1 != "phase" && $1 != "total" && $NF ~ /^[0-9]+$/ && $NF > m { m = $NF } END { print m + 0 }' "$work/timings-findings-$tag.txt")
+  wall=$(awk -F': ' '/Elapsed/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time-findings-$tag.txt")
+  cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.1f", u + s }' "$work/time-findings-$tag.txt")
+  echo "$findings $rss $heap $wall $cpu"
+}
+
+if [[ $findings_runs == 1 ]]; then
+  q=$((chain / 4))
+  echo
+  echo "memory in findings: $q children, --audience all, as of the manifest's date and as of $late:"
+  read -r f1 r1 h1 w1 c1 < <(findings_run "$q" "")
+  read -r f2 r2 h2 w2 c2 < <(findings_run "$q" "$late")
+  echo "| as of | findings | wall s | CPU s | peak RSS MB | max Go heap MB (phase ends) |"
+  echo "|---|---|---|---|---|---|"
+  echo "| manifest | $f1 | $w1 | $c1 | $r1 | $h1 |"
+  echo "| $late | $f2 | $w2 | $c2 | $r2 | $h2 |"
+  awk -v f1="$f1" -v f2="$f2" -v r1="$r1" -v r2="$r2" -v h1="$h1" -v h2="$h2" 'BEGIN {
+    d = f2 - f1; if (d <= 0) d = 1
+    printf "%.1f× the findings: peak RSS %.2f×, %.2f KB per extra finding; Go heap %.2f KB per extra finding\n", f2 / (f1 ? f1 : 1), r2 / r1, (r2 - r1) * 1000 / d, (h2 - h1) * 1000 / d }'
+fi
 
 if [[ $anchors == 1 ]]; then
   q=$((chain / 4))

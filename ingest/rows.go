@@ -9,6 +9,7 @@ import (
 	"math"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -816,6 +817,13 @@ func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
 	if len(keys) == 0 || l.in.RowsLoaded == 0 {
 		return l.rejects.record(ctx, conn)
+	}
+	// Rows split from one cell ("1004, 1017") differ in the split column:
+	// the same key with another split value is no duplicate.
+	for _, c := range l.t.Columns {
+		if _, split := l.f.Split[c.Name]; split && !slices.Contains(keys, c.Name) {
+			keys = append(keys, c.Name)
+		}
 	}
 	dups := fmt.Sprintf("avgaudit_dups_%d", sourceSeq.Add(1))
 	keyList := strings.Join(keys, ", ")

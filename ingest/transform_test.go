@@ -37,6 +37,8 @@ func TestLoadTransformedShapes(t *testing.T) {
 			{"posts.csv#2", "31001"}, {"posts.csv#2", "31002"}, {"posts.csv#3", "31003"}, {"posts.csv#4", "31001"}}},
 		{"a social post without a recognisable child is a row", "SELECT post_id, coalesce(child_id, '-') FROM social_posts ORDER BY _row, child_id", [][]string{
 			{"FB1", "K1"}, {"FB1", "K2"}, {"FB2", "-"}, {"FB3", "K3"}}},
+		{"a parent of two children in one cell is two rows of one guardian; the same parent and child again is a duplicate", "SELECT guardian_id, child_id, _row FROM admin_guardians ORDER BY _row, child_id", [][]string{
+			{"R1", "1004", "2"}, {"R1", "1017", "2"}, {"R2", "1020", "3"}}},
 		{"what the transform fills counts as mapped", "SELECT file, coalesce(header, ''), column_name FROM _columns WHERE table_name IN ('accounts', 'portal_consents') AND column_name IN ('system', 'consent_type', 'granted') ORDER BY file, position, column_name", [][]string{
 			{"gebruikers.csv", "", "system"}, {"partij.csv", "", "system"},
 			{"toestemmingen.csv", "", "consent_type"}, {"toestemmingen.csv", "Foto's in de app", "granted"}, {"toestemmingen.csv", "Foto's op onze website", "granted"}, {"toestemmingen.csv", "Uitstapjes", "granted"},
@@ -51,9 +53,11 @@ func TestLoadTransformedShapes(t *testing.T) {
 	// The rejected answer names the export's own file, row and column.
 	var found bool
 	for _, r := range res.Rejects {
-		if r.File == "toestemmingen.csv" && r.Row == 3 && r.Column == "Foto's op onze website" && r.Value == "misschien" {
+		switch {
+		case r.File == "toestemmingen.csv" && r.Row == 3 && r.Column == "Foto's op onze website" && r.Value == "misschien":
 			found = true
-		} else {
+		case r.File == "relaties.csv" && r.Row == 4 && strings.Contains(r.Reason.EN, "duplicate guardian_id+child_id: row 2"):
+		default:
 			t.Errorf("unexpected reject %+v", r)
 		}
 	}

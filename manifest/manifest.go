@@ -945,21 +945,17 @@ func (f *File) validateShape(t *model.Table, mapped map[string]string, add func(
 		}
 		filled[c] = true
 	}
-	// One export row that becomes several would repeat a key: only a key
-	// that is itself what varies (a split key column) can be.
-	if len(filled) > 0 || f.Unpivot != nil {
+	// One export row that unpivot makes several would repeat a key, unless
+	// the key is the question column. Split may: the rows it makes differ
+	// in the split column, which the loader's duplicate check then counts
+	// with the key (a parent of two children in one row: two rows of one
+	// guardian_id, one per child).
+	if f.Unpivot != nil {
 		for _, k := range t.KeyColumns() {
-			if f.Unpivot != nil && len(f.Unpivot.Into) == 2 && f.Unpivot.Into[0] == k {
+			if len(f.Unpivot.Into) == 2 && f.Unpivot.Into[0] == k {
 				continue
 			}
-			if filled[k] && f.Unpivot == nil {
-				continue
-			}
-			what := "unpivot"
-			line := f.lineOf("unpivot")
-			if f.Unpivot == nil {
-				what, line = "split", f.lineOf("split")
-			}
+			what, line := "unpivot", f.lineOf("unpivot")
 			add(line, bi{fmt.Sprintf("%s makes several rows of one export row, but %s is the key of %s and would repeat; %s cannot be used for this table", what, k, t.Name, what),
 				fmt.Sprintf("%s maakt van één exportrij meerdere rijen, maar %s is de sleutel van %s en zou herhaald worden; %s kan voor deze tabel niet", what, k, t.Name, what)})
 		}

@@ -124,8 +124,6 @@ func TestParseShapeErrors(t *testing.T) {
 			[]string{`line 9: split: portal_child_id: no separator`}, "geen scheidingsteken"},
 		{"split of an unknown column", head + "        table: portal_photos\n        split: {child: \",\"}\n",
 			[]string{`line 8: split: "child" is not a column of portal_photos`}, "is geen kolom van portal_photos"},
-		{"split a keyed table", head + "        table: portal_notes\n        split: {portal_child_id: \",\"}\n",
-			[]string{"line 8: split makes several rows of one export row, but note_id is the key of portal_notes"}, "split kan voor deze tabel niet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,19 @@ type Comments struct {
 	NoAsOf []string
 }
 
+// TableKey is the key of a file's comments when the file fills more than
+// one table: its label and the table ("x.xlsx [Blad1] -> portal_children").
+func TableKey(label, table string) string { return label + " -> " + table }
+
+// key is the key of f's comments: TableKey when the comments have one for
+// it, else its label.
+func (c Comments) key(f *File) string {
+	if k := TableKey(f.Label(), f.Table); c.Files[k] != nil || c.Columns[k] != nil {
+		return k
+	}
+	return f.Label()
+}
+
 // Write renders m as YAML that Parse reads back, with c as comments.
 // Systems come in model order, files as listed, columns in the canonical
 // table's order and value labels sorted, so the output is deterministic.
@@ -58,7 +71,7 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 		files := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, f := range s.Files {
 			entry := fileNode(f, c)
-			entry.HeadComment = comment(c.Files[f.Label()])
+			entry.HeadComment = comment(c.Files[c.key(f)])
 			files.Content = append(files.Content, entry)
 		}
 		add(node, "files", files)
@@ -91,7 +104,7 @@ func Write(w io.Writer, m *Manifest, c Comments) error {
 }
 
 func fileNode(f *File, c Comments) *yaml.Node {
-	label := f.Label()
+	label := c.key(f)
 	n := mapping()
 	add(n, "file", str(f.File))
 	if f.Sheet != "" {
@@ -140,7 +153,9 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		add(up, "into", into)
 		qs := mapping()
 		for _, h := range f.UnpivotHeaders() {
-			add(qs, h, str(u.Columns[h]))
+			v := str(u.Columns[h])
+			v.LineComment = lineComment(c.Columns[label][h])
+			add(qs, h, v)
 		}
 		add(up, "columns", qs)
 		add(n, "unpivot", up)

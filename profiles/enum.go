@@ -64,11 +64,6 @@ func nearestValue(column string, allowed []string, label string) (value string, 
 	return value, score, true
 }
 
-// visitDirection tells a friend's visit from a visit to a friend by the
-// order of the words: the friend before the visit ("Vriendje komt
-// spelen", "Friend may visit") is friend_visit; the visit first, or "bij",
-// "at" or "to" before the friend ("Spelen bij vriendje", "May visit a
-// friend", "Mag bij een vriendje spelen") is visit_friend.
 // photoChannel is the photo consent a label's concepts name by channel:
 // photo_external for the website and social media together (or "extern"),
 // photo_website or photo_social for one of them; "" when it names none.
@@ -78,16 +73,23 @@ func photoChannel(concepts []string) string {
 		has[c] = true
 	}
 	switch {
-	case has["external"] || has["website"] && has["social"]:
+	case has["website"] && has["social"]:
 		return "photo_external"
-	case has["website"]:
+	case has["website"]: // "public website" names its channel
 		return "photo_website"
 	case has["social"]:
 		return "photo_social"
+	case has["external"]:
+		return "photo_external"
 	}
 	return ""
 }
 
+// visitDirection tells a friend's visit from a visit to a friend by the
+// order of the words: the friend before the visit ("Vriendje komt
+// spelen", "Friend may visit") is friend_visit; the visit first, or "bij",
+// "at" or "to" before the friend ("Spelen bij vriendje", "May visit a
+// friend", "Mag bij een vriendje spelen") is visit_friend.
 func visitDirection(label string) string {
 	friend, visit, toward := -1, -1, false
 	for i, w := range words(label) {

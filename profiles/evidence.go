@@ -37,6 +37,16 @@ type shape struct {
 	refShare  float64 // share that look like references ("TS-10392")
 	refShape  string  // the references' shape ("TS-…")
 	consent   float64 // share that are consent questions
+	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
+	textShare float64 // share that are free text (four words or more, or long)
+	idShare   float64 // share that look like identifiers: digits, no spaces ("K10001", "31066", "KV-0121")
+	listSep   string  // the separator of cells holding several identifiers ("K1, K2"), if most do
+	listShare float64 // share of the cells that hold several identifiers
+	descShare float64 // share that describe in words ("Childcare admin"), not name ("KidsVision BV")
+	// contact is the contact column the values are (email, phone, iban,
+	// postcode) when nearly all have its form; "" otherwise.
+	contact string
+	labels  []string
 }
 
 // maxShapeValues is how many distinct values are looked at to tell what a
@@ -52,7 +62,9 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs int
+	forms := map[string]int{}
+	seps := map[string]int{}
 	sample := v.Distinct
 	if len(sample) > maxShapeValues {
 		sample = sample[:maxShapeValues]
@@ -86,6 +98,29 @@ func (v Values) shape() shape {
 				consents++
 			}
 		}
+		if personName(d) {
+			names++
+		}
+		if describes(d) {
+			descs++
+		}
+		for col, re := range contactForms {
+			if re.MatchString(d) {
+				forms[col]++
+			}
+		}
+		if len(strings.Fields(d)) >= 4 || len(d) > 40 {
+			texts++
+		}
+		if identifier(d) {
+			ids++
+		} else if sep := idList(d); sep != "" {
+			seps[sep]++
+			ids++
+		}
+		if len(s.labels) < 50 {
+			s.labels = append(s.labels, d)
+		}
 	}
 	if s.filled == 0 {
 		return s
@@ -93,10 +128,99 @@ func (v Values) shape() shape {
 	n := float64(s.filled)
 	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
 	s.serials = serials > 0 && serials == dates
+	for col, k := range forms {
+		if float64(k) >= 0.9*n {
+			s.contact = col
+		}
+	}
+	s.nameShare, s.textShare, s.idShare, s.descShare = float64(names)/n, float64(texts)/n, float64(ids)/n, float64(descs)/n
+	for sep, k := range seps {
+		if share := float64(k) / n; share > s.listShare {
+			s.listSep, s.listShare = sep, share
+		}
+	}
 	if s.filled == 1 && v.Blanks > 0 && checkMarks[strings.ToLower(strings.TrimSpace(v.Distinct[0]))] {
 		s.checkbox = strings.TrimSpace(v.Distinct[0])
 	}
 	return s
+}
+
+// personName reports whether d looks like a person's name: two to five
+// words of letters, capitalised ("Emma de Vries", "Jansen, Daan"), no
+// digits.
+func personName(d string) bool {
+	if strings.ContainsFunc(d, unicode.IsDigit) || strings.ContainsAny(d, "@/&+()") {
+		return false
+	}
+	ws := strings.Fields(strings.ReplaceAll(d, ",", " "))
+	if len(ws) < 2 || len(ws) > 5 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) {
+			caps++
+		}
+		if stopwords[strings.ToLower(w)] || namePrefixes[strings.ToLower(w)] {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// contactForms are the forms of contact details, by canonical column.
+var contactForms = map[string]*regexp.Regexp{
+	"email":    regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$`),
+	"iban":     regexp.MustCompile(`^[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}( ?[A-Z0-9]{2,4}){2,7}$`),
+	"phone":    regexp.MustCompile(`^(\+|00)?[0-9][0-9 ()-]{8,15}[0-9]$`),
+	"postcode": regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}$`),
+}
+
+// describes reports whether d describes in words rather than names: it
+// has a word of three or more lower-case letters that is no tussenvoegsel
+// or small word ("Childcare admin", "Kindadministratie en facturatie").
+func describes(d string) bool {
+	for _, w := range strings.FieldsFunc(d, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		r := []rune(w)
+		if len(r) >= 3 && unicode.IsLower(r[0]) && !stopwords[w] && !namePrefixes[w] && !strings.Contains(w, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// namePrefixes are the tussenvoegsels of Dutch names.
+var namePrefixes = map[string]bool{"van": true, "de": true, "der": true, "den": true, "het": true, "ter": true, "ten": true, "te": true, "in": true, "'t": true, "la": true, "le": true, "el": true, "al": true}
+
+// identifier reports whether d looks like a record's number or code: one
+// token with a digit ("K10001", "31066", "KV-0121", "E005").
+func identifier(d string) bool {
+	return !strings.ContainsAny(d, " \t,;|") && strings.ContainsFunc(d, unicode.IsDigit) && len(d) <= 24
+}
+
+// idList is the separator of a cell holding several identifiers ("K1, K2",
+// "KV-1|KV-2"); "" when it does not.
+func idList(d string) string {
+	for _, sep := range []string{",", "|", ";", "/"} {
+		if !strings.Contains(d, sep) {
+			continue
+		}
+		parts := strings.Split(d, sep)
+		ok := len(parts) >= 2
+		for _, p := range parts {
+			if !identifier(strings.TrimSpace(p)) {
+				ok = false
+			}
+		}
+		if ok {
+			return sep
+		}
+	}
+	return ""
 }
 
 // serialDate reports whether d is a workbook serial day number between
@@ -158,15 +282,75 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		if c.Name == "consent_type" && s.consent >= 0.5 {
 			return 1, textConsentQuestions
 		}
+		if !s.anyLabel(c) {
+			return -1, vocab.Textf("geen van de waarden is een van %s", "none of its values is one of %s", strings.Join(c.Values, ", "))
+		}
+	case model.Decimal:
+		if s.boolShare >= 0.9 && s.filled >= 2 {
+			return -1, vocab.Text{NL: "de waarden zijn ja/nee-antwoorden", EN: "its values are yes/no answers"}
+		}
+		if s.dateShare >= 0.9 && !s.serials {
+			return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
+		}
 	case model.Text:
+		if s.contact != "" && contactForms[c.Name] != nil && s.contact == c.Name {
+			return 1, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", c.Name)
+		}
+		if c.Name == "system" && s.descShare >= 0.5 {
+			return -1, vocab.Text{NL: "de waarden beschrijven wat een systeem doet, ze noemen het niet", EN: "its values describe what a system does, not its name"}
+		}
 		if s.dateShare >= 0.9 && !s.serials && s.filled >= 3 {
 			return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
 		}
-		if s.boolShare >= 0.9 && s.filled >= 2 && c.Key {
+		if s.boolShare >= 0.9 && s.filled >= 2 && !yesNoText[c.Name] {
 			return -1, vocab.Text{NL: "de waarden zijn ja/nee-antwoorden", EN: "its values are yes/no answers"}
+		}
+		if identifying(c) {
+			switch {
+			case s.nameShare >= 0.6 && c.Name != "username":
+				return -1, vocab.Text{NL: "de waarden zijn namen, geen nummers", EN: "its values are names, not numbers"}
+			case s.textShare >= 0.5:
+				return -1, vocab.Text{NL: "de waarden zijn vrije tekst, geen nummers", EN: "its values are free text, not numbers"}
+			case s.dateShare >= 0.9 && !s.serials:
+				return -1, vocab.Text{NL: "de waarden zijn datums", EN: "its values are dates"}
+			}
 		}
 	}
 	return 0, vocab.Text{}
+}
+
+// yesNoText are the text columns a yes/no answer can fill ("DPIA: ja",
+// "Instemming OR: n.v.t.").
+var yesNoText = map[string]bool{"dpia_reference": true, "works_council_consent": true, "certifications": true, "transfer_mechanism": true}
+
+// identifying reports whether column c holds a record's number or code:
+// a key, a link to another record (child_id), a reference.
+func identifying(c *model.Column) bool {
+	return c.Key || strings.HasSuffix(c.Name, "_id") || c.Name == "username" || strings.HasSuffix(c.Name, "_reference") || c.Name == "record_key"
+}
+
+// anyLabel reports whether any of the values is, or by its words comes
+// near, one of enumeration c's values.
+func (s shape) anyLabel(c *model.Column) bool {
+	if len(s.labels) == 0 {
+		return true
+	}
+	known := map[string]bool{}
+	for _, v := range c.Values {
+		known[v] = true
+		for _, l := range valueSynonyms[c.Name][v] {
+			known[Key(l)] = true
+		}
+	}
+	n := 0
+	for _, l := range s.labels {
+		if known[strings.ToLower(l)] || known[Key(l)] {
+			n++
+		} else if _, _, ok := nearestValue(c.Name, c.Values, l); ok {
+			n++
+		}
+	}
+	return 2*n >= len(s.labels) // most labels are values of the enumeration
 }
 
 // Evidence of values that more than one place gives.
@@ -186,6 +370,19 @@ type KeySet struct {
 	From   string // the export they come from, for the manifest comment
 }
 
+// productsKey is the Keys entry holding the products the exports' file
+// names name (normalised with Key), not a column's keys.
+const productsKey = "\x00products"
+
+// products are the products the file names of the exports name.
+func (k Keys) products() []string {
+	var out []string
+	for p := range k[productsKey].Values {
+		out = append(out, p)
+	}
+	return out
+}
+
 // keyOwners are the tables whose key other tables link to, and the link
 // column's name.
 var keyOwners = map[string]string{
@@ -201,14 +398,23 @@ var keyOwners = map[string]string{
 func (k Keys) linkOf(v Values) (string, string) {
 	best, from, share := "", "", 0.0
 	for col, set := range k {
+		if col == productsKey {
+			continue
+		}
 		in, n := 0, 0
-		for _, d := range v.Distinct {
-			if d = strings.TrimSpace(d); d == "" {
-				continue
+		for _, cell := range v.Distinct {
+			parts := []string{cell}
+			if sep := idList(strings.TrimSpace(cell)); sep != "" {
+				parts = strings.Split(cell, sep) // "K1, K2": several children
 			}
-			n++
-			if set.Values[d] {
-				in++
+			for _, d := range parts {
+				if d = strings.TrimSpace(d); d == "" {
+					continue
+				}
+				n++
+				if set.Values[d] {
+					in++
+				}
 			}
 		}
 		if n >= 2 && in >= 2 {
@@ -225,10 +431,12 @@ func (k Keys) linkOf(v Values) (string, string) {
 var (
 	yesWords = map[string]bool{"ja": true, "yes": true, "akkoord": true, "gegeven": true, "toegestaan": true, "granted": true,
 		"allowed": true, "agreed": true, "wel": true, "toestemming": true, "given": true, "consent": true, "accepted": true,
-		"geaccepteerd": true, "aanwezig": true, "present": true, "ok": true}
+		"geaccepteerd": true, "aanwezig": true, "present": true, "ok": true, "actief": true, "active": true, "enabled": true,
+		"ingeschakeld": true, "signed": true, "getekend": true}
 	noWords = map[string]bool{"nee": true, "no": true, "niet": true, "geen": true, "geweigerd": true, "refused": true,
 		"denied": true, "weigering": true, "not": true, "none": true, "afgewezen": true, "rejected": true, "declined": true,
-		"ontbreekt": true, "missing": true}
+		"ontbreekt": true, "missing": true, "geblokkeerd": true, "blocked": true, "disabled": true, "inactief": true,
+		"inactive": true, "uitgeschakeld": true, "gedeactiveerd": true, "deactivated": true, "verlopen": true, "expired": true}
 )
 
 // boolValue reads an answer as yes or no: as the loader does (ja, nee,

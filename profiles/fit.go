@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,6 +15,9 @@ type Sheet struct {
 	Header []string
 	Names  string   // the file and sheet names ("Kidsadmin/kinderen.csv")
 	Values []Values // per header cell; nil when only the header is known
+	// Product is the product the file and sheet names name ("Flexkids"
+	// of "Flexkids_Gebruikers.csv"), if any.
+	Product string
 
 	shapes []shape
 }
@@ -126,7 +130,17 @@ func conceptVariants(table, header string) [][]string {
 		if len(cs) == 0 {
 			continue
 		}
+		if m := contractMeans[table]; m != "" {
+			for k, c := range cs {
+				if c == "contract" {
+					cs[k] = m // a staff export's contract is the employment, a child's the care
+				}
+			}
+		}
 		out = append(out, cs)
+		if v := eventStart(cs); v != nil {
+			out = append(out, v)
+		}
 		if q := qualifierConcepts[table]; q != "" && len(cs) > 1 {
 			var without []string
 			for _, c := range cs {
@@ -140,6 +154,110 @@ func conceptVariants(table, header string) [][]string {
 		}
 	}
 	return out
+}
+
+// contractMeans is what a contract is in a table's exports: the
+// employment of staff, the care of a child.
+var contractMeans = map[string]string{"staff": "employed", "prk_links": "employed", "admin_children": "care", "portal_children": "care"}
+
+// eventStart reads the date of an event that lasts ("Datum plaatsing",
+// "Datum dienstverband") as its start when the header says neither start
+// nor end: a placement's date is the day it began.
+func eventStart(cs []string) []string {
+	if !slices.Contains(cs, "date") || slices.Contains(cs, "start") || slices.Contains(cs, "end") {
+		return nil
+	}
+	if !slices.Contains(cs, "care") && !slices.Contains(cs, "employed") {
+		return nil
+	}
+	return append(slices.Clone(cs), "start")
+}
+
+// idConcepts say that a header is a number or code of something.
+var idConcepts = map[string]bool{"id": true, "number": true, "code": true, "reference": true, "key": true}
+
+// idHeader reports whether a header's words say it is a number or code
+// ("Contractnummer", "Bitcare ID").
+func idHeader(cs []string) bool {
+	for _, c := range cs {
+		if idConcepts[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// numbered are the columns other than identifiers that a header with a
+// number in its words may be: "Telefoonnummer", "Rekeningnummer",
+// "Huisnummer", "Groepsnummer".
+var numbered = map[string]bool{"phone": true, "iban": true, "address": true, "bsn": true, "postcode": true, "system": true,
+	"vendor": true, "path": true, "location": true, "group_name": true, "groups": true, "access_scope": true}
+
+// childLinks is the one column of table t that names a child, when it has
+// exactly one (portal_consents.portal_child_id, social_posts.child_id), or
+// the key of a system's own children (portal_children.portal_child_id).
+func childLinks(t *model.Table) string {
+	link := ""
+	for _, c := range t.Columns {
+		if childKeys[c.Name] && c.Key {
+			return c.Name // a system's own children: its number is the key
+		}
+		if childKeys[c.Name] {
+			if link != "" {
+				return ""
+			}
+			link = c.Name
+		}
+	}
+	return link
+}
+
+// childRefConcepts are the words a header naming a child's number may
+// have besides the child and the number.
+var childRefConcepts = map[string]bool{"child": true, "admin": true, "portal": true, "tracking": true, "person": true}
+
+// childRef scores a header as the child's number of a table that names
+// one child: its words are a child and a number ("Child ref", "Kindnr"),
+// or a product's id ("Bitcare ID" in a Bitcare export), or a child and
+// words the lexicon does not know ("Children tagged"), and its values are
+// numbers or codes, not names.
+func childRef(h, product string, sh shape) (float64, vocab.Text) {
+	if sh.filled == 0 || sh.idShare < 0.8 || sh.nameShare >= 0.5 {
+		return 0, vocab.Text{}
+	}
+	if product != "" {
+		if i := strings.Index(strings.ToLower(h), strings.ToLower(product)); i >= 0 {
+			h = h[:i] + " " + h[i+len(product):]
+		}
+	}
+	var child, id bool
+	for _, c := range Concepts(h) {
+		switch {
+		case c == "child":
+			child = true
+		case idConcepts[c]:
+			id = true
+		case childRefConcepts[c]:
+		case isConcept(c):
+			return 0, vocab.Text{} // another known word: "Transfer nr", "Post"
+		}
+	}
+	switch {
+	case child && id:
+		return 0.85, vocab.Text{NL: "woorden: het nummer van een kind; waarden: nummers of codes", EN: "words: a child's number; values: numbers or codes"}
+	case child:
+		return 0.8, vocab.Text{NL: "woorden: een kind; waarden: nummers of codes", EN: "words: a child; values: numbers or codes"}
+	case id && product != "":
+		return 0.75, vocab.Textf("woorden: het %s-nummer; waarden: nummers of codes", "words: the %s number; values: numbers or codes", product)
+	}
+	return 0, vocab.Text{}
+}
+
+// isConcept reports whether c is a concept of the lexicon, not an unknown
+// word.
+func isConcept(c string) bool {
+	_, ok := concepts[c]
+	return ok
 }
 
 // headerScore is how well header means column of table, and why.
@@ -176,17 +294,56 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 	c := Candidate{Table: t.Name, Columns: map[int]string{}, Total: len(t.Columns), Why: map[int]vocab.Text{}}
 	var pairs []pair
 	vetoes := map[int][]vocab.Text{}
+	if t.Name == "portal_consents" {
+		c.Unpivot = questions(s)
+	}
+	link := childLinks(t)
 	for i, h := range s.Header {
 		if strings.TrimSpace(h) == "" {
 			continue
+		}
+		if c.Unpivot != nil {
+			if _, q := c.Unpivot.Columns[i]; q {
+				continue
+			}
 		}
 		variants := conceptVariants(t.Name, h)
 		sh := s.shape(i)
 		for ci := range t.Columns {
 			col := &t.Columns[ci]
+			if c.Unpivot != nil && (col.Name == "consent_type" || col.Name == "granted") {
+				continue
+			}
+			if c.Unpivot != nil && col.Name == "recorded_at" && changedWords(h) {
+				// a wide export's last change is the row's, not when
+				// each answer was given
+				continue
+			}
 			score, why := headerScore(t.Name, col.Name, h, variants)
+			if score > 0 && score < scoreExact && idHeader(variants[len(variants)-1]) && !identifying(col) && !numbered[col.Name] {
+				score = 0 // "Contractnummer" is no kind of care, "Bitcare ID" no end date
+			}
+			if col.Name == link && score < 0.85 {
+				if cs, cwhy := childRef(h, s.Product, sh); cs > score {
+					score, why = cs, cwhy
+				}
+			}
+			if t.Name == "processors" && col.Name == "system" && len(keys.products()) > 0 {
+				// the register's name for a product the exports come from
+				if n := namesProducts(s.values(i), keys.products()); n > 0 {
+					score, why = max(score, 0.95), vocab.Text{NL: "waarden: de producten waar de exports uit komen", EN: "values: the products the exports come from"}
+				} else if anyNamesProducts(s, keys.products()) {
+					score = 0
+				}
+			}
 			fv, vwhy := sh.fits(col)
-			if score > 0 && fv < 0 && score < scoreCanonical {
+			if score > 0 && fv < 0 && (score < scoreCanonical || col.Type == model.Enum) {
+				if b := yesNoSibling(t, col, sh); b != "" {
+					// "DPA signed" with Yes/No: not the date, the yes/no of it
+					pairs = append(pairs, pair{i: i, col: b, order: ci, score: score * 0.95,
+						why: vocab.Textf("woorden als voor %s, waarden: ja/nee-antwoorden, dus %s", "words as for %s, values: yes/no answers, so %s", col.Name, b)})
+					continue
+				}
 				vetoes[i] = append(vetoes[i], vocab.Textf("%s: de kolomkop klinkt als %s, maar %s%s", "%s: its header sounds like %s, but %s%s", h, col.Name, vwhy, otherFit(t, col, sh)))
 				continue
 			}
@@ -195,9 +352,9 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			} else if fv > 0 {
 				score += valueBonus
 				why = why.Plus(vocab.Same("; ")).Plus(vwhy)
-			} else if link, from := keys.linkOf(s.values(i)); link == col.Name && keyOwners[t.Name] != col.Name {
+			} else if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
 				score += valueBonus
-				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", col.Name, from))
+				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", lk, from))
 			}
 			if score > 0 {
 				pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: score, why: why})
@@ -215,14 +372,27 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		return pa.order < pb.order
 	})
 	taken := map[string]bool{}
+	if c.Unpivot != nil {
+		taken["consent_type"], taken["granted"] = true, true
+	}
 	for _, p := range pairs {
 		if _, used := c.Columns[p.i]; used || taken[p.col] {
 			continue
 		}
 		c.Columns[p.i], c.Why[p.i], taken[p.col] = p.col, p.why, true
 	}
+	dropped := keyIsLink(t, s, &c, taken)
+	nameTheSystem(t, s, &c, taken)
 	if len(taken) >= MinColumns {
-		fillByType(t, s, &c, taken)
+		fillByType(t, s, &c, taken, dropped)
+	}
+	for i, col := range c.Columns {
+		if sh := s.shape(i); sh.listShare >= 0.05 && childKeys[col] {
+			if c.Split == nil {
+				c.Split = map[string]string{}
+			}
+			c.Split[col] = sh.listSep
+		}
 	}
 	for i := range s.Header {
 		if _, ok := c.Columns[i]; !ok && strings.TrimSpace(s.Header[i]) != "" {
@@ -230,9 +400,10 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			c.Notes = append(c.Notes, vetoes[i]...)
 		}
 	}
-	c.Matched = len(taken)
+	c.Matched = len(taken) - len(c.Fixed) // a fixed value is no column of the export
 	for _, col := range t.Columns {
-		if !taken[col.Name] && col.Required {
+		if !taken[col.Name] && col.Required && !col.RowKey {
+			// a record number the export lacks is its row (model.RowKey)
 			c.Missing = append(c.Missing, col.Name)
 		}
 	}
@@ -262,6 +433,23 @@ func otherFit(t *model.Table, col *model.Column, sh shape) vocab.Text {
 	return vocab.Text{}
 }
 
+// yesNoSibling is, for a date column whose header has yes/no answers
+// under it, the yes/no column of the table about the same thing
+// (agreement_signed_at: agreement_present; consent_signed_at:
+// consent_given); "" when there is none.
+func yesNoSibling(t *model.Table, col *model.Column, sh shape) string {
+	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "") {
+		return ""
+	}
+	subject := strings.SplitN(col.Name, "_", 2)[0]
+	for _, o := range t.Columns {
+		if o.Type == model.Bool && strings.SplitN(o.Name, "_", 2)[0] == subject {
+			return o.Name
+		}
+	}
+	return ""
+}
+
 // hasConcept reports whether a column name has concept among its words.
 func hasConcept(name, concept string) bool {
 	for _, c := range Concepts(strings.ReplaceAll(name, "_", " ")) {
@@ -280,10 +468,19 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 	if sh.filled == 0 {
 		return 0, vocab.Text{}
 	}
-	if link, from := keys.linkOf(s.values(i)); link == col.Name && keyOwners[t.Name] != col.Name {
-		return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", col.Name, from)
+	if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
+		if sh.nameShare < 0.5 && lk == col.Name {
+			return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
+		}
+		if sh.nameShare < 0.5 {
+			// another system's child numbers: the link when no header
+			// names this system's own
+			return 0.7, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
+		}
 	}
 	switch {
+	case sh.contact != "" && sh.contact == col.Name && sh.bsnShare < 0.5:
+		return 0.85, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", col.Name)
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
 		return 0.9, textBSNs
 	case col.Name == "consent_type" && sh.consent >= 0.5:
@@ -300,7 +497,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 // whose values have the column's type, when exactly one does: a required
 // date or yes/no column, or the table's only yes/no column left (a
 // checkbox of "x" and blanks is one). The mapping is marked for review.
-func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
+func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, dropped bool) {
 	if s.Values == nil {
 		return
 	}
@@ -316,29 +513,48 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
 			continue
 		}
 		if col.Key {
-			fillKey(t, s, c, taken, col)
+			if !dropped { // not the key another column was just found to be a link for
+				fillKey(t, s, c, taken, col)
+			}
 			continue
 		}
+		ident := col.Required && col.Type == model.Text && identifying(col) && !childKeys[col.Name] && col.Name != "username"
 		switch {
 		case col.Type == model.Bool && (col.Required || freeBools == 1):
 		case (col.Type == model.Date || col.Type == model.Timestamp) && col.Required:
+		case ident:
 		default:
 			continue
 		}
 		var fits []int
 		for i, h := range s.Header {
-			if _, used := c.Columns[i]; used || strings.TrimSpace(h) == "" {
+			if _, used := c.Columns[i]; used || strings.TrimSpace(h) == "" || c.isQuestion(i) {
 				continue
+			}
+			if ident {
+				if sh := s.shape(i); sh.idShare >= 0.9 && sh.listShare < 0.05 && sh.refShare >= 0.8 {
+					fits = append(fits, i)
+				}
+				continue
+			}
+			if contradicts(t, col, h) {
+				continue // "Betrokkenen ingelicht" is no high risk, whatever its values
 			}
 			if fv, _ := s.shape(i).fits(col); fv > 0 {
 				fits = append(fits, i)
 			}
+		}
+		if ident && len(fits) > 1 {
+			fits = fits[:1] // the record's own number comes first
 		}
 		if len(fits) != 1 {
 			continue
 		}
 		i := fits[0]
 		_, vwhy := s.shape(i).fits(col)
+		if ident {
+			vwhy = vocab.Textf("waarden: nummers of codes (%q)", "values: numbers or codes (%q)", s.shape(i).refShape)
+		}
 		c.Columns[i], taken[col.Name] = col.Name, true
 		c.Why[i] = vocab.Textf("%s, de enige zulke kolom die over is voor %s", "%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
@@ -359,7 +575,7 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 		if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows {
 			continue
 		}
-		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 {
+		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
 			fits = append(fits, i)
 		}
 	}
@@ -383,6 +599,7 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 		return nil
 	}
 	out := map[string][]string{}
+	hinted := map[int]bool{}
 	for _, name := range c.Missing {
 		col, _ := t.Column(name)
 		type hint struct {
@@ -391,6 +608,9 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 		}
 		var hs []hint
 		for _, i := range c.Unplaced {
+			if hinted[i] {
+				continue // one header is proposed for one column
+			}
 			best, _ := wordSimilarity(t.Name, name, conceptVariants(t.Name, s.Header[i]))
 			fv, _ := s.shape(i).fits(col)
 			score := best + 0.3*float64(fv)
@@ -410,6 +630,7 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 				break
 			}
 			out[name] = append(out[name], s.Header[h.i])
+			hinted[h.i] = true
 		}
 	}
 	return out
@@ -430,4 +651,238 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// linksTo reports whether keys of column lk fill column col: the same
+// column, or any child's number for the one column of a table that names
+// a child (link).
+func linksTo(lk, col, link string) bool {
+	return lk != "" && (lk == col || (col == link && childKeys[lk]))
+}
+
+// contradicts reports whether header h names something other than col:
+// its words are all known, and none of them is among col's.
+func contradicts(t *model.Table, col *model.Column, h string) bool {
+	own := map[string]bool{}
+	for _, set := range synonymSets[t.Name][col.Name] {
+		for _, c := range set.concepts {
+			own[c] = true
+		}
+	}
+	telling := 0
+	for _, c := range Concepts(h) {
+		if !isConcept(c) {
+			return false // a word the lexicon does not know may mean it
+		}
+		if whose[c] {
+			continue
+		}
+		if own[c] {
+			return false
+		}
+		telling++
+	}
+	return telling > 0
+}
+
+// entities are the concepts that name whose record something is.
+var entities = map[string]bool{"child": true, "parent": true, "employee": true, "applicant": true, "user": true, "vendor": true}
+
+// otherEntity reports whether header h names whose record it is, and col
+// is about someone else ("Mdw nr" is no child's number).
+func otherEntity(t *model.Table, col *model.Column, h string) bool {
+	own := map[string]bool{}
+	for _, set := range synonymSets[t.Name][col.Name] {
+		for _, c := range set.concepts {
+			own[c] = true
+		}
+	}
+	for _, c := range Concepts(h) {
+		if entities[c] && !own[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// whose are concepts that say whose or what kind a value is, not what it
+// is: they neither confirm nor contradict a column.
+var whose = map[string]bool{"person": true, "child": true, "parent": true, "employee": true, "date": true, "time": true,
+	"number": true, "id": true, "code": true, "last_at": true, "first_at": true}
+
+// isQuestion reports whether header i is a question of a wide consent
+// export.
+func (c *Candidate) isQuestion(i int) bool {
+	if c.Unpivot == nil {
+		return false
+	}
+	_, ok := c.Unpivot.Columns[i]
+	return ok
+}
+
+// keyIsLink drops a key mapped to a header that an earlier identifier
+// precedes: a contracts export starting with "Contractnummer" and then
+// "Kindnummer" holds contracts, and its child numbers are a link, not the
+// key of a children table.
+func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) (dropped bool) {
+	for k, name := range c.Columns {
+		col, _ := t.Column(name)
+		if !col.Key {
+			continue
+		}
+		for j := 0; j < k; j++ {
+			if _, used := c.Columns[j]; used {
+				continue
+			}
+			v, sh := s.values(j), s.shape(j)
+			if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows || sh.idShare < 0.9 {
+				continue
+			}
+			if !idHeader(Concepts(s.Header[j])) {
+				continue
+			}
+			delete(c.Columns, k)
+			delete(c.Why, k)
+			taken[name] = false
+			delete(taken, name)
+			c.Notes = append(c.Notes, vocab.Textf("%s: niet de sleutel %s: de rijen zijn genummerd met %s, dus elke rij is een eigen record", "%s: not the key %s: the rows are numbered by %s, so each row is a record of its own", s.Header[k], name, s.Header[j]))
+			dropped = true
+			break
+		}
+	}
+	return dropped
+}
+
+// nameTheSystem fills the system a register names: a processors register
+// without a system column names it by its processor ("Partij",
+// "Vendor"), and a product's own user export (accounts) by the product
+// its file name gives, written as a fixed value.
+func nameTheSystem(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) {
+	if _, ok := t.Column("system"); !ok || taken["system"] {
+		return
+	}
+	if _, ok := t.Column("vendor"); ok && taken["vendor"] {
+		for i, col := range c.Columns {
+			if col == "vendor" {
+				c.Columns[i], taken["system"] = "system", true
+				delete(taken, "vendor")
+				c.Why[i] = c.Why[i].Plus(vocab.Text{NL: "; de verwerker noemt het systeem (er is geen kolom voor het systeem)", EN: "; the processor names the system (there is no system column)"})
+			}
+		}
+		return
+	}
+	if t.Name == "accounts" && s.Product != "" {
+		c.Fixed = map[string]string{"system": s.Product}
+		taken["system"] = true
+	}
+}
+
+// weigh sets each candidate's Weight: a header only one table takes
+// (a transfer's "School") counts 1, one that n tables take (a child's
+// number, a name) 1/n, one mapped by values alone half that; the
+// questions of a wide consent export count 2.
+func weigh(cs []Candidate) {
+	takers := map[int]int{}
+	for _, c := range cs {
+		for i := range c.Columns {
+			takers[i]++
+		}
+	}
+	for k := range cs {
+		c := &cs[k]
+		c.Weight = 0
+		for i := range c.Columns {
+			x := 1 / float64(takers[i])
+			if slices.Contains(c.Review, i) {
+				x /= 2
+			}
+			c.Weight += x
+		}
+		if c.Unpivot != nil {
+			c.Weight += 2
+		}
+	}
+}
+
+// minQuestionSimilarity is how near a header's words must come to a
+// consent value to be read as that question of a wide consent export.
+const minQuestionSimilarity = 0.5
+
+// questions finds the columns of a wide consent export: headers that are
+// consent questions ("Foto's op onze website", "Photos on FB/Insta") with
+// yes/no answers, a checkbox or agreement words under them. Two or more
+// make the sheet one row per child with a column per question.
+func questions(s *Sheet) *Unpivot {
+	u := &Unpivot{Into: [2]string{"consent_type", "granted"}, Columns: map[int]string{}, Review: map[int]bool{}}
+	for i, h := range s.Header {
+		sh := s.shape(i)
+		if sh.checkbox == "" && sh.boolShare < 0.9 {
+			continue
+		}
+		label := h
+		if open := strings.IndexByte(label, '('); open > 0 {
+			label = label[:open] // "(x)", "(J/N)"
+		}
+		if v, ok := knownLabel("consent_type", label); ok {
+			u.Columns[i] = v
+			continue
+		}
+		if v, score, ok := nearestValue("consent_type", model.ConsentTypes, label); ok && score >= minQuestionSimilarity {
+			u.Columns[i], u.Review[i] = v, true
+		}
+	}
+	if len(u.Columns) < 2 {
+		return nil
+	}
+	return u
+}
+
+// knownLabel is the canonical value a profile knows label as.
+func knownLabel(column, label string) (string, bool) {
+	for v, labels := range valueSynonyms[column] {
+		for _, l := range labels {
+			if Key(l) == Key(label) {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// changedWords reports whether a header says when something last changed
+// ("Laatst gewijzigd", "Last updated").
+func changedWords(h string) bool {
+	for _, w := range words(h) {
+		switch w.text {
+		case "gewijzigd", "wijziging", "modified", "changed", "bijgewerkt", "updated", "mutatie", "mutatiedatum":
+			return true
+		}
+	}
+	return false
+}
+
+// namesProducts counts the values that name one of products (as part of
+// a name: "Kidsy BV" names Kidsy).
+func namesProducts(v Values, products []string) int {
+	n := 0
+	for _, d := range v.Distinct {
+		k := Key(d)
+		for _, p := range products {
+			if k != "" && strings.Contains(k, p) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// anyNamesProducts reports whether some column of s names products.
+func anyNamesProducts(s *Sheet, products []string) bool {
+	for i := range s.Header {
+		if namesProducts(s.values(i), products) > 0 {
+			return true
+		}
+	}
+	return false
 }

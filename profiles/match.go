@@ -73,6 +73,13 @@ type Candidate struct {
 	Review   []int               // header indexes mapped by their values alone: to review
 	Notes    []vocab.Text        // headers kept off a column their words name, and why
 	Hints    map[string][]string // missing required column -> the headers most likely to be it
+	// Weight is how much the matched columns say about the table: a
+	// column only this table has (a transfer's school) counts 1, one that
+	// n tables share (a child's number) 1/n; mapped by values alone half.
+	Weight  float64
+	Unpivot *Unpivot          // one column per consent question, when the table is portal_consents
+	Fixed   map[string]string // canonical column -> the one value of every row (accounts.system)
+	Split   map[string]string // canonical column -> separator of several ids in one cell
 }
 
 // Score describes the fit for people: "12 of 13 columns".
@@ -88,11 +95,21 @@ func (c Candidate) better(o Candidate) bool {
 	if ck, ok := c.keyLeftOutBy(o), o.keyLeftOutBy(c); ck != ok {
 		return ck
 	}
+	if d := c.Weight - o.Weight; d > weightTie+1e-9 || d < -weightTie-1e-9 {
+		return d > 0
+	}
 	if c.Matched != o.Matched {
 		return c.Matched > o.Matched
 	}
-	return c.Matched*o.Total > o.Matched*c.Total // the larger share of the table
+	if c.Matched*o.Total != o.Matched*c.Total {
+		return c.Matched*o.Total > o.Matched*c.Total // the larger share of the table
+	}
+	return c.Weight > o.Weight
 }
+
+// weightTie is the difference in Weight below which two tables fit a
+// header about as well: the file or sheet name then decides.
+const weightTie = 0.5
 
 // keyLeftOutBy reports whether c maps a header to one of its key columns
 // that o leaves unplaced.
@@ -106,9 +123,36 @@ func (c Candidate) keyLeftOutBy(o Candidate) bool {
 	return false
 }
 
+func (c Candidate) closeness() float64 {
+	x := c.Weight - 0.5*float64(len(c.Missing))
+	if c.missesKey() {
+		x -= 0.5
+	}
+	return x
+}
+
+// missesKey reports whether c lacks its table's key column.
+func (c Candidate) missesKey() bool {
+	t, _ := model.Lookup(c.Table)
+	for _, m := range c.Missing {
+		if col, ok := t.Column(m); ok && col.Key {
+			return true
+		}
+	}
+	return false
+}
+
 // closer orders tables a header could not be placed on: the one that
 // lacks the fewest required columns first.
 func (c Candidate) closer(o Candidate) bool {
+	// what the matched columns say, less half a column per one missing
+	// and half more for a missing key
+	if d := c.closeness() - o.closeness(); d > 1e-6 || d < -1e-6 {
+		return d > 0
+	}
+	if len(c.Missing) != len(o.Missing) {
+		return len(c.Missing) < len(o.Missing)
+	}
 	if c.Matched != o.Matched {
 		return c.Matched > o.Matched
 	}
@@ -166,9 +210,16 @@ func Match(header []string, names string) Result {
 // to another export.
 func MatchSheet(s *Sheet, keys Keys) Result {
 	names := s.Names
-	var fits, partial []Candidate
+	if s.Product == "" {
+		s.Product = productToken(names)
+	}
+	var all []Candidate
 	for _, t := range model.Tables {
-		c := fit(&t, s, keys)
+		all = append(all, fit(&t, s, keys))
+	}
+	weigh(all)
+	var fits, partial []Candidate
+	for _, c := range all {
 		if c.Matched >= MinColumns && len(c.Missing) == 0 {
 			fits = append(fits, c)
 		} else if c.Matched > 0 {
@@ -184,7 +235,7 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		return Result{Reason: noFitReason(partial), Closest: closest(partial)}
 	}
 	best := fits[0]
-	if len(partial) > 0 && partial[0].Matched > best.Matched && len(partial[0].Missing) > 0 {
+	if len(partial) > 0 && partial[0].Weight > best.Weight+1e-9 && partial[0].Matched >= best.Matched && len(partial[0].Missing) == 1 && !partial[0].missesKey() {
 		// A closer table lacks a required column: placing the header on a
 		// weaker fit would load it as the wrong table.
 		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), dat minder kolommen koppelt", "%s; it also fits %s (%s), which matches fewer columns",
@@ -192,7 +243,7 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 	}
 	var tied []Candidate
 	for _, c := range fits[1:] {
-		if c.Matched == best.Matched {
+		if d := c.Weight - best.Weight; c.Matched == best.Matched && d <= weightTie+1e-9 && d >= -weightTie-1e-9 {
 			tied = append(tied, c)
 		}
 	}
@@ -254,11 +305,13 @@ func namedSystems(names string) map[string]bool {
 	return sys
 }
 
-// preferSystems keeps the candidates of the named systems, if there are any.
+// preferSystems keeps the candidates of the named systems, if there are
+// any, and those of the registers (a product's user accounts are a
+// register).
 func preferSystems(cs []Candidate, sys map[string]bool) []Candidate {
 	var out []Candidate
 	for _, c := range cs {
-		if t, _ := model.Lookup(c.Table); sys[t.System] {
+		if t, _ := model.Lookup(c.Table); sys[t.System] || t.System == "register" {
 			out = append(out, c)
 		}
 	}
@@ -372,3 +425,38 @@ func allowedValues(table, column string) map[string]bool {
 	}
 	return m
 }
+
+// productToken is the product a file or sheet name names: a product the
+// profiles know ("Konnect export.xlsx"), else the name's first word that
+// is not a word of the lexicon, a date or "export" ("Flexkids" of
+// "Flexkids_Gebruikers.csv", "Dravo" of "Dravo_transfers.xlsx").
+func productToken(names string) string {
+	key := Key(names)
+	for _, pr := range products {
+		if strings.Contains(key, pr.Hint) {
+			return pr.Product
+		}
+	}
+	base := names
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if (len(w) < 3 && (len(w) < 2 || strings.ToUpper(w) != w)) || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
+			// too short to name a product, unless an abbreviation ("KV")
+			continue
+		}
+		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 {
+			continue // what it holds ("Kinderen", "Gebruikerslijst"), not whose
+		}
+		return w
+	}
+	return ""
+}
+
+// genericNameWords are words of file names that name no product.
+var genericNameWords = map[string]bool{"export": true, "exports": true, "extract": true, "data": true, "overzicht": true, "lijst": true, "rapport": true, "report": true, "avg": true}

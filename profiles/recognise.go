@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/avgaudit/avgaudit/ingest"
 	"github.com/avgaudit/avgaudit/manifest"
@@ -35,6 +36,18 @@ type Placement struct {
 	ValueComments map[string]map[string]vocab.Text
 	Notes         []vocab.Text // things to review: unknown labels, headers left out
 	Draft         bool         // a required column is missing: an entry to complete by hand
+	// Unpivot, when the export has one column per consent question.
+	Unpivot *Unpivot
+	// Fixed are canonical columns the export lacks with one value for
+	// every row (accounts.system: the product of the export).
+	Fixed map[string]string
+	// Split are the columns whose cells hold several ids, with the
+	// separator ("," in "K1, K2").
+	Split map[string]string
+	// Also marks the second table an export fills: a wide consent export
+	// that names the portal's children and their administration numbers
+	// is also the portal's list of children.
+	Also bool
 }
 
 // Unplaced is an export (or sheet) that could not be placed, and why.
@@ -70,7 +83,8 @@ type Proposal struct {
 	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
 	AsOfFrom []string          // the exports that give AsOf
 	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
-	OtherDates []string
+	registerNames []string // the systems the processor register names
+	OtherDates    []string
 }
 
 // tableOrder ranks the canonical tables in model order, so the manifest
@@ -145,7 +159,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			continue
 		}
 		for i, pv := range sheets {
-			if p.place(pv, placed[i]) {
+			if p.place(pv, placed[i], keys) {
 				if d, ok := exportDate(pv.Above); ok {
 					asOf = append(asOf, asOfVote{date: d, label: pv.Label()})
 				}
@@ -190,6 +204,7 @@ func exportFiles(fsys fs.FS, dir string) ([]string, error) {
 // sheetOf is what Match looks at for one previewed table.
 func sheetOf(pv *ingest.SheetPreview) *Sheet {
 	s := &Sheet{Header: pv.Header, Names: pv.File + " " + pv.Sheet}
+	s.Product = productToken(s.Names)
 	if pv.Err != nil {
 		return s
 	}
@@ -220,7 +235,12 @@ func matchPreview(pv *ingest.SheetPreview, keys Keys) Result {
 // collectKeys gathers the key values of the placed exports other tables
 // link to (the children's numbers, the guardians', the staff's).
 func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
-	keys := Keys{}
+	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}}
+	for _, pv := range sheets {
+		if p := productToken(pv.File + " " + pv.Sheet); len(Key(p)) >= 3 {
+			keys[productsKey].Values[Key(p)] = true
+		}
+	}
 	for i, r := range placed {
 		col, ok := keyOwners[r.Table]
 		if !r.Placed() || !ok {
@@ -245,7 +265,7 @@ func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
 // place records where one previewed table was placed, or why it was not
 // (with a draft entry for the table it comes closest to); it reports
 // whether the table was placed.
-func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
+func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 	if pv.Err != nil {
 		p.Unplaced = append(p.Unplaced, Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: errorText(pv)})
 		return false
@@ -262,13 +282,53 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result) bool {
 		return false
 	}
 	p.Placed = append(p.Placed, placement(pv, r))
+	if r.Table == "processors" {
+		for i, col := range r.Columns {
+			if col == "system" && i < len(pv.Distinct) {
+				p.registerNames = append(p.registerNames, pv.Distinct[i]...)
+			}
+		}
+	}
+	if also, ok := childrenOf(pv, r, keys); ok {
+		pl := placement(pv, Result{Candidate: also})
+		pl.Also = true
+		p.Placed = append(p.Placed, pl)
+	}
 	return true
+}
+
+// childrenOf is, for a wide consent export, its fit on portal_children
+// when the export names each child once by the portal's number and by the
+// administration's: then it is the portal's list of children too, and
+// the consents of the portal's numbers link to the administration's
+// children (social posts, retention).
+func childrenOf(pv ingest.SheetPreview, r Result, keys Keys) (Candidate, bool) {
+	if r.Unpivot == nil {
+		return Candidate{}, false
+	}
+	t, _ := model.Lookup("portal_children")
+	c := fit(t, sheetOf(&pv), keys)
+	var key, admin bool
+	for _, col := range c.Columns {
+		key = key || col == "portal_child_id"
+		admin = admin || col == "child_id"
+	}
+	if !key || !admin || len(c.Missing) > 0 {
+		return Candidate{}, false
+	}
+	for i, col := range c.Columns {
+		if col == "portal_child_id" && r.Columns[i] != "portal_child_id" {
+			return Candidate{}, false // the two tables must name the child by the same column
+		}
+	}
+	return c, true
 }
 
 // placement is the proposal for one table placed on r's table: value
 // mappings, with what to review.
 func placement(pv ingest.SheetPreview, r Result) Placement {
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
+	pl.Unpivot, pl.Fixed, pl.Split = r.Unpivot, r.Fixed, r.Split
 	t, _ := model.Lookup(r.Table)
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]
@@ -320,8 +380,69 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 		pl.Notes = append(pl.Notes, vocab.Textf("%s: gekoppeld aan %s alleen op grond van de waarden (%s); controleer het",
 			"%s: mapped to %s by its values alone (%s); check it", pv.Header[i], r.Columns[i], r.Why[i]))
 	}
+	if u := r.Unpivot; u != nil {
+		pl.answers(pv, u)
+		pl.Notes = append(pl.Notes, sharedQuestions(pv.Header, u)...)
+	}
+	for col, v := range r.Fixed {
+		pl.Notes = append(pl.Notes, vocab.Textf("values: %s: %s: de export heeft geen kolom voor %s; elke rij krijgt %s, het product dat de bestandsnaam noemt",
+			"values: %s: %s: the export has no column for %s; every row gets %s, the product its file name names", col, v, col, v))
+	}
+	for col, sep := range r.Split {
+		pl.Notes = append(pl.Notes, vocab.Textf("split: %s: %q: cellen bevatten meer nummers, gescheiden door %q; elk wordt een eigen rij",
+			"split: %s: %q: cells hold several ids separated by %q; each becomes a row of its own", col, sep, sep))
+	}
 	pl.Notes = append(pl.Notes, r.Notes...)
 	return pl
+}
+
+// sharedQuestions notes the questions of a wide export that are one
+// canonical value ("Foto's op onze website" and "Foto's op
+// Facebook/Instagram" are both photo_external): a refusal in either counts
+// as refused, so the user keeps only the question that applies.
+func sharedQuestions(header []string, u *Unpivot) []vocab.Text {
+	by := map[string][]string{}
+	for _, i := range slices.Sorted(maps.Keys(u.Columns)) {
+		by[u.Columns[i]] = append(by[u.Columns[i]], header[i])
+	}
+	var out []vocab.Text
+	for _, v := range slices.Sorted(maps.Keys(by)) {
+		if hs := by[v]; len(hs) > 1 {
+			q := strings.Join(quote(hs), ", ")
+			out = append(out, vocab.Textf("unpivot: %s zijn allemaal %s: een weigering in een ervan telt als geweigerd; haal de vragen weg die voor de controles niet gelden",
+				"unpivot: %s are all %s: a refusal in any of them counts as refused; remove the questions that do not apply to the checks", q, v))
+		}
+	}
+	return out
+}
+
+// answers proposes how the answers under a wide consent export's questions
+// read as yes or no: ja/nee as they are, words such as "Niet akkoord" by
+// their words (REVIEW), and a checkbox's mark as yes and its blank as no.
+func (pl *Placement) answers(pv ingest.SheetPreview, u *Unpivot) {
+	for _, i := range slices.Sorted(maps.Keys(u.Columns)) {
+		if i >= len(pv.Distinct) {
+			continue
+		}
+		v := Values{Distinct: pv.Distinct[i]}
+		if i < len(pv.Blanks) {
+			v.Blanks = pv.Blanks[i]
+		}
+		if mark := v.shape().checkbox; mark != "" {
+			pl.setValue(u.Into[1], mark, "ja", vocab.Text{})
+			pl.setValue(u.Into[1], "", "nee", vocab.Text{NL: "REVIEW: een leeg vinkvak is nee", EN: "REVIEW: a blank checkbox is no"})
+			continue
+		}
+		for _, d := range pv.Distinct[i] {
+			if _, err := values.ParseBool(d); err == nil {
+				continue
+			}
+			if yes, ok := boolValue(d); ok {
+				v := map[bool]string{true: "ja", false: "nee"}[yes]
+				pl.setValue(u.Into[1], d, v, vocab.Textf("REVIEW: gelezen als %s op grond van de woorden", "REVIEW: read as %s by its words", v))
+			}
+		}
+	}
 }
 
 // setValue proposes label -> v for column col, with a comment for review.
@@ -389,11 +510,19 @@ func (p *Proposal) chooseProducts() {
 		if votes[t.System] == nil {
 			votes[t.System] = map[string]int{}
 		}
-		key := Key(pl.File)
-		for _, pr := range products {
-			if pr.System == t.System && strings.Contains(key, pr.Hint) {
-				votes[t.System][pr.Product]++
-			}
+		if t.System == "register" || pl.Also {
+			continue
+		}
+		token := productToken(pl.File + " " + pl.Sheet)
+		if n := namedInFile(pl.File, p.registerNames); n != "" && !strings.EqualFold(n, token) {
+			votes[t.System][n]++ // "Ouderapp_foto.csv" and the register's "Ouderapp"
+		} else if token != "" {
+			votes[t.System][registerName(token, p.registerNames)]++
+		}
+	}
+	for i := range p.Placed {
+		if sys := p.Placed[i].Fixed["system"]; sys != "" {
+			p.Placed[i].Fixed["system"] = registerName(sys, p.registerNames)
 		}
 	}
 	for sys, v := range votes {
@@ -406,6 +535,70 @@ func (p *Proposal) chooseProducts() {
 		}
 		p.Products[sys] = best
 	}
+}
+
+// namedInFile is the name in the processor register whose first word (of
+// four letters or more) the file name holds; "" when none or several.
+func namedInFile(file string, names []string) string {
+	found := ""
+	fk := Key(file)
+	for _, n := range names {
+		ws := strings.Fields(n)
+		if len(ws) == 0 {
+			continue
+		}
+		if k := Key(ws[0]); len(k) >= 4 && strings.Contains(fk, k) {
+			if found != "" && found != strings.TrimSpace(n) {
+				return ""
+			}
+			found = strings.TrimSpace(n)
+		}
+	}
+	return found
+}
+
+// registerName is the name the processor register gives the product a
+// file name calls token: the register's name that holds it ("Ouderportaal
+// (Konnect-like)" for "ouderportaal") or whose word it abbreviates ("KV"
+// for "KidsVision BV"); token itself when none does, or more than one.
+func registerName(token string, names []string) string {
+	var found []string
+	tk := Key(token)
+	for _, n := range names {
+		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] {
+			found = append(found, strings.TrimSpace(n))
+		}
+	}
+	if len(found) == 1 && !strings.EqualFold(found[0], token) {
+		return found[0]
+	}
+	return token // the processor check compares without regard to case
+}
+
+// initialsOf are the abbreviations of a name: per word its capitals
+// ("KidsVision": kv), and the first letters of its words ("Visma Raet":
+// vr).
+func initialsOf(name string) map[string]bool {
+	out := map[string]bool{}
+	var firsts strings.Builder
+	for _, w := range strings.Fields(name) {
+		var caps strings.Builder
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				caps.WriteRune(unicode.ToLower(r))
+			}
+		}
+		if caps.Len() >= 2 {
+			out[caps.String()] = true
+		}
+		if r := []rune(w); unicode.IsLetter(r[0]) {
+			firsts.WriteRune(unicode.ToLower(r[0]))
+		}
+	}
+	if firsts.Len() >= 2 {
+		out[firsts.String()] = true
+	}
+	return out
 }
 
 // mostVoted returns the name with the most votes, the first in sorted
@@ -469,7 +662,13 @@ func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 			m.Systems[t.System] = s
 		}
 		f := &manifest.File{File: pl.File, Sheet: pl.Sheet, Table: t.Name, Columns: map[string]string{}, Values: pl.Values,
-			System: t.System, Product: s.Product}
+			System: t.System, Product: s.Product, Fixed: pl.Fixed, Split: pl.Split}
+		if u := pl.Unpivot; u != nil {
+			f.Unpivot = &manifest.Unpivot{Into: u.Into[:], Columns: map[string]string{}}
+			for i, v := range u.Columns {
+				f.Unpivot.Columns[pl.Header[i]] = v
+			}
+		}
 		if pl.Sheet == "" {
 			f.Delimiter = pl.Delimiter
 		}
@@ -575,6 +774,9 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		}
 		lines = append(lines, valueDocLines(r.Table, pl, nl)...)
 		label := pl.Label()
+		if pl.Also {
+			label = manifest.TableKey(label, r.Table)
+		}
 		c.Files[label] = lines
 		why := map[string]string{}
 		for i, col := range r.Columns {
@@ -586,6 +788,16 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 				why[pl.Header[i]] = in(w)
 			}
 			_ = col
+		}
+		if u := pl.Unpivot; u != nil {
+			for i, v := range u.Columns {
+				doc := vocab.Text{NL: model.ValueDocsNL["consent_type"][v], EN: model.ValueDoc("consent_type", v)}
+				w := vocab.Textf("een vraag: %s = %s", "a question: %s = %s", v, doc)
+				if u.Review[i] {
+					w = vocab.Textf("REVIEW: voorgesteld op grond van de woorden; %s = %s", "REVIEW: proposed by its words; %s = %s", v, doc)
+				}
+				why[pl.Header[i]] = in(w)
+			}
 		}
 		c.Columns[label] = why
 		if len(pl.ValueComments) > 0 {
@@ -666,8 +878,15 @@ func yamlKey(h string) string {
 func valueDocLines(table string, pl Placement, nl bool) []string {
 	t, _ := model.Lookup(table)
 	var out []string
-	for _, i := range slices.Sorted(maps.Keys(pl.Result.Columns)) {
-		col, ok := t.Column(pl.Result.Columns[i])
+	cols := map[int]string{}
+	for i, c := range pl.Result.Columns {
+		cols[i] = c
+	}
+	if pl.Unpivot != nil {
+		cols[-1] = pl.Unpivot.Into[0]
+	}
+	for _, i := range slices.Sorted(maps.Keys(cols)) {
+		col, ok := t.Column(cols[i])
 		if !ok || col.Type != model.Enum {
 			continue
 		}
@@ -685,4 +904,13 @@ func valueDocLines(table string, pl Placement, nl bool) []string {
 		}
 	}
 	return out
+}
+
+// Unpivot turns a wide export, one column per question, into rows: per
+// row of the export and per question column one row with the question's
+// canonical value in Into[0] and the answer in Into[1].
+type Unpivot struct {
+	Into    [2]string      // [consent_type, granted]
+	Columns map[int]string // header index -> canonical value of its question
+	Review  map[int]bool   // questions whose value was proposed by words alone
 }

@@ -51,10 +51,9 @@ func writeRunJSON(w io.Writer, run *results.Run) error {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		if err := encode(&buf, &run.Checks[i], "    "); err != nil {
+		if err := writeCheckJSON(bw, &buf, &run.Checks[i], encode); err != nil {
 			return fmt.Errorf("write json: check %s: %w", run.Checks[i].ID, err)
 		}
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	}
 	bw.WriteString("\n  ],\n")
 	bw.Write(frame[at+len(empty):])
@@ -62,4 +61,44 @@ func writeRunJSON(w io.Writer, run *results.Run) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// writeCheckJSON writes c as writeRunJSON's encoder would at the prefix of
+// a check, but one finding at a time: the check is encoded without its
+// findings and resolved findings, and their empty lists are filled in as
+// they are written.
+func writeCheckJSON(bw *bufio.Writer, buf *bytes.Buffer, c *results.Check, encode func(*bytes.Buffer, any, string) error) error {
+	head := *c
+	// [:0:0] keeps a nil list nil (written as null, as before).
+	head.Findings, head.Resolved = c.Findings[:0:0], c.Resolved[:0:0]
+	if err := encode(buf, &head, "    "); err != nil {
+		return err
+	}
+	frame := bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	for _, list := range []struct {
+		name     string
+		findings []results.Finding
+	}{{"findings", c.Findings}, {"resolved", c.Resolved}} {
+		empty := []byte("\n      \"" + list.name + "\": [],\n")
+		at := bytes.Index(frame, empty)
+		if len(list.findings) == 0 || at < 0 {
+			continue
+		}
+		bw.Write(frame[:at])
+		bw.WriteString("\n      \"" + list.name + "\": [")
+		for j := range list.findings {
+			if j > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n        ")
+			if err := encode(buf, &list.findings[j], "        "); err != nil {
+				return err
+			}
+			bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
+		bw.WriteString("\n      ],")
+		frame = frame[at+len(empty)-1:] // from the newline before the next field
+	}
+	_, err := bw.Write(frame)
+	return err
 }

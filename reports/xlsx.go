@@ -718,13 +718,10 @@ func (x *xlsxWriter) namesChildren(findings []results.Finding) bool {
 
 func (x *xlsxWriter) check(sh string, c results.Check) error {
 	names := x.namesChildren(c.Findings)
-	rows := make([][]any, 0, len(c.Findings))
-	for _, fd := range c.Findings {
-		rows = append(rows, x.findingRow(c, fd, names))
-	}
 	x.page = &[2]string{x.l.pick(c.Title), c.ID}
 	defer func() { x.page = nil }()
-	return x.table(sh, x.findingHeader(c, names), rows)
+	// Made as they are written: a check's findings can be many.
+	return x.tableOf(sh, x.findingHeader(c, names), rowSource{len(c.Findings), func(i int) []any { return x.findingRow(c, c.Findings[i], names) }})
 }
 
 // resolved lists, for the FG, the previous run's findings that are gone.
@@ -904,8 +901,21 @@ func (x *xlsxWriter) method() error {
 // with them. A table longer than a sheet can hold goes on over sheets
 // named "sh (2)", "sh (3)", ..., each with the header.
 func (x *xlsxWriter) table(sh string, header []string, rows [][]any, colStyle ...map[int]int) error {
+	return x.tableOf(sh, header, rowSource{len(rows), func(i int) []any { return rows[i] }}, colStyle...)
+}
+
+// rowSource gives a table's n rows one at a time, row(i) for i from 0: a
+// table of many findings is made twice over (for the column widths, then
+// as it is written) rather than held whole.
+type rowSource struct {
+	n   int
+	row func(i int) []any
+}
+
+// tableOf is table with its rows from src.
+func (x *xlsxWriter) tableOf(sh string, header []string, src rowSource, colStyle ...map[int]int) error {
 	per := maxSheetRows - 1
-	for part, from := 1, 0; part == 1 || from < len(rows); part, from = part+1, from+per {
+	for part, from := 1, 0; part == 1 || from < src.n; part, from = part+1, from+per {
 		name := sh
 		if part > 1 {
 			suffix := " (" + strconv.Itoa(part) + ")"
@@ -915,7 +925,8 @@ func (x *xlsxWriter) table(sh string, header []string, rows [][]any, colStyle ..
 		if len(colStyle) > 0 {
 			styles = colStyle[0]
 		}
-		if err := x.tablePart(name, header, rows[from:min(from+per, len(rows))], styles); err != nil {
+		rows := rowSource{min(from+per, src.n) - from, func(i int) []any { return src.row(from + i) }}
+		if err := x.tablePart(name, header, rows, styles); err != nil {
 			return err
 		}
 	}
@@ -926,14 +937,14 @@ func (x *xlsxWriter) table(sh string, header []string, rows [][]any, colStyle ..
 // tests).
 var maxSheetRows = excelize.TotalRows
 
-func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyle map[int]int) error {
+func (x *xlsxWriter) tablePart(sh string, header []string, rows rowSource, colStyle map[int]int) error {
 	f := x.f
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
 	// What the stream writer cannot set comes first, on the empty sheet:
 	// the filter (its range known from the number of rows), the page.
-	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(len(rows)+1, 2)), nil); err != nil {
+	if err := f.AutoFilter(sh, "A1:"+xlsxkit.Cell(len(header), max(rows.n+1, 2)), nil); err != nil {
 		return err
 	}
 	title, id := sh, ""
@@ -953,7 +964,23 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 		return err
 	}
 	head := strAny(header)
-	widths := colWidths(append([][]any{head}, rows...), 1)
+	// One pass over the rows for the column widths and the columns whose
+	// text wraps (a value wider than its column may be: maxColWidth, or
+	// the narrower width the table asks for in caps), as colWidths measures.
+	widths := colWidths([][]any{head}, 1)
+	cols, widest := len(header), map[int]int{}
+	for i := range rows.n {
+		row := rows.row(i)
+		cols = max(cols, len(row))
+		for c, v := range row {
+			for len(widths) <= c {
+				widths = append(widths, minColWidth)
+			}
+			w := xlsxkit.TextWidth(v) + 2
+			widths[c] = max(widths[c], min(float64(w), maxColWidth))
+			widest[c] = max(widest[c], w)
+		}
+	}
 	for c, w := range x.caps {
 		if c-1 < len(widths) {
 			widths[c-1] = min(widths[c-1], w)
@@ -964,6 +991,12 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 			return int(widths[c])
 		}
 		return maxColWidth
+	}
+	long := map[int]bool{}
+	for c, w := range widest {
+		if w > wrapAt(c) {
+			long[c] = true
+		}
 	}
 	// Last column first: excelize keeps them in the opposite order, and
 	// readers want <col> elements in ascending order.
@@ -992,15 +1025,6 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 	// holds a value wider than maxColWidth wraps, and a row with wrapped
 	// text is made tall enough for it (readers do not agree on fitting
 	// rows to wrapped text when the file opens: LibreOffice does not).
-	cols, long := len(header), map[int]bool{}
-	for _, row := range rows {
-		cols = max(cols, len(row))
-		for c, v := range row {
-			if xlsxkit.TextWidth(v)+2 > wrapAt(c) {
-				long[c] = true
-			}
-		}
-	}
 	style := make([]int, cols)
 	for c := range style {
 		style[c] = x.top
@@ -1011,7 +1035,8 @@ func (x *xlsxWriter) tablePart(sh string, header []string, rows [][]any, colStyl
 			style[c] = id
 		}
 	}
-	for r, row := range rows {
+	for r := range rows.n {
+		row := rows.row(r)
 		if len(row) == 0 {
 			continue
 		}

@@ -73,7 +73,7 @@ func main() {
 	case "sqlite":
 		err = peer(*dbPath, *asOf, *work, *rounds)
 	case "profile":
-		err = profile(fs.Args(), *work)
+		err = profile(fs.Args(), *work, asOfFlag(fs))
 	case "html":
 		err = openHTML(fs.Args())
 	default:
@@ -395,7 +395,18 @@ func peer(dbPath, asOf, work string, rounds int) error {
 	return nil
 }
 
-func profile(args []string, prefix string) error {
+// asOfFlag is -as-of when it was given, else "" (the manifest's date).
+func asOfFlag(fs *flag.FlagSet) string {
+	v := ""
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "as-of" {
+			v = f.Value.String()
+		}
+	})
+	return v
+}
+
+func profile(args []string, prefix, asOf string) error {
 	if len(args) != 1 || prefix == "" {
 		return errors.New("usage: anchors profile -work PROFILE DIR")
 	}
@@ -408,7 +419,13 @@ func profile(args []string, prefix string) error {
 		return err
 	}
 	ctx := phases.With(context.Background(), phases.New())
-	run, err := audit.Audit(ctx, audit.Options{Source: os.DirFS(args[0]), Dir: "."})
+	opt := audit.Options{Source: os.DirFS(args[0]), Dir: "."}
+	if asOf != "" {
+		if opt.AsOf, err = time.Parse(time.DateOnly, asOf); err != nil {
+			return err
+		}
+	}
+	run, err := audit.Audit(ctx, opt)
 	pprof.StopCPUProfile()
 	if err != nil {
 		return err
