@@ -261,6 +261,16 @@ var audienceFiles = map[string][3]string{
 	results.AudienceManagement: {"resultaten-bestuur.json", "rapport-bestuur.xlsx", "rapport-bestuur.html"},
 }
 
+// ReportFiles are the JSON, workbook and HTML file names of an audience's
+// reports; the risk analysis's for an unknown audience.
+func ReportFiles(audience string) (json, xlsx, html string) {
+	f, ok := audienceFiles[audience]
+	if !ok {
+		f = audienceFiles[results.AudienceRisk]
+	}
+	return f[0], f[1], f[2]
+}
+
 // ParseAudiences turns --audience values into audiences in report order.
 func ParseAudiences(list []string) ([]string, error) {
 	want := map[string]bool{}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -151,7 +152,7 @@ func (e *env) runAudit(ctx context.Context, args []string) error {
 		Encrypt: o.Encrypt, EncryptFile: o.EncryptFile, FGOpenFormats: o.FGOpenFormats,
 		Cleaned: func(n int) { e.infof(o.Quiet, e.tr(msgLeftovers), vocab.Count(n), o.Out) },
 		Started: func() { e.infof(o.Quiet, e.tr(msgAuditing), auditVersion, source) },
-		Loaded:  func(run *results.Run) { e.printLoad(run, o.Quiet) },
+		Loaded:  func(run *results.Run) { e.printLoad(run, o.Quiet, rejectsAudience(o.Audiences)) },
 	}
 	out, err := app.Audit(ctx, opt)
 	var rejected *app.RejectsError
@@ -240,7 +241,17 @@ const maxRejectsShown = 10
 // terminal: an export can have 10,000.
 const maxSkippedShown = 10
 
-func (e *env) printLoad(run *results.Run, quiet bool) {
+// rejectsAudience is the audience whose reports the terminal names for the
+// rejected rows: the risk analysis, or the FG's when only that is written.
+func rejectsAudience(list []string) string {
+	auds, _ := app.ParseAudiences(list)
+	if slices.Contains(auds, results.AudienceFG) && !slices.Contains(auds, results.AudienceRisk) {
+		return results.AudienceFG
+	}
+	return results.AudienceRisk
+}
+
+func (e *env) printLoad(run *results.Run, quiet bool, audience string) {
 	e.infof(quiet, e.tr(msgLoaded), run.AsOf, vocab.Count(len(run.Inputs)))
 	names := make([]string, len(run.Inputs))
 	nameWidth, tableWidth, rowsWidth := 0, 0, 0
@@ -271,7 +282,8 @@ func (e *env) printLoad(run *results.Run, quiet bool) {
 		}
 	}
 	if run.Summary.RowsRejected > 0 {
-		files := XLSXName + ", " + HTMLName + e.tr(msgAnd) + JSONName
+		jsonName, xlsxName, htmlName := app.ReportFiles(audience)
+		files := xlsxName + ", " + htmlName + e.tr(msgAnd) + jsonName
 		listed := e.sprintf(msgAllListed, files)
 		if notListed := run.RejectsNotListed(); notListed > 0 {
 			listed = e.sprintf(msgFirstListed, vocab.Count(app.MaxKeptRejects), files, vocab.Count(notListed))

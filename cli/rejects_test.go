@@ -35,6 +35,11 @@ func TestManyRejects(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
+	// With only the FG's reports written, the terminal names those (blind test 2).
+	fg := avgaudit(t, t.TempDir(), "audit", src, "--out", t.TempDir(), "--audience", "fg")
+	if want := "staan in rapport-fg.xlsx, rapport-fg.html en resultaten-fg.json"; !strings.Contains(fg.stderr, want) {
+		t.Errorf("--audience fg: stderr lacks %q:\n%s", want, fg.stderr)
+	}
 	en := avgaudit(t, t.TempDir(), "audit", src, "--out", t.TempDir(), "--lang", "en")
 	for _, want := range []string{"warning: 1,200 input row(s) were not loaded", "1,000 rows (rows 2, 3, 4, 5, 6, …)", "1,200 row(s) of admin_children rejected"} {
 		if !strings.Contains(en.stderr, want) {

@@ -850,7 +850,12 @@ func draftLines(r Result, nl bool) []string {
 			if nl {
 				f, h = "REVIEW %s: geen kolomkop lijkt erop; koppel hier de kolom van de export voor %s:", "KOLOMKOP: %s"
 			}
-			out = append(out, fmt.Sprintf(f, col, describe(r.Table, []string{col})), fmt.Sprintf(h, col))
+			d := describe(r.Table, []string{col})
+			what := d.EN
+			if nl {
+				what = d.NL
+			}
+			out = append(out, fmt.Sprintf(f, col, what), fmt.Sprintf(h, col))
 			continue
 		}
 		f, or := "REVIEW %s: probably %s; keep one of these lines without its #:", "` or `"

@@ -90,3 +90,21 @@ func TestBoolValue(t *testing.T) {
 		t.Errorf("boolValue (-want +got):\n%s", diff)
 	}
 }
+
+// TestDraftLinesReadAsText: a draft's line for a required column no
+// header resembles names the column in words of the run's language, not
+// as a Go value ("{system system (...)}", blind test 2).
+func TestDraftLinesReadAsText(t *testing.T) {
+	r := Result{Candidate: Candidate{Table: "accounts", Missing: []string{"system"}}}
+	for _, nl := range []bool{true, false} {
+		lines := draftLines(r, nl)
+		if len(lines) == 0 {
+			t.Fatalf("nl=%v: no draft lines", nl)
+		}
+		for _, l := range lines {
+			if strings.Contains(l, "{system ") {
+				t.Errorf("nl=%v: %q shows a Go value", nl, l)
+			}
+		}
+	}
+}

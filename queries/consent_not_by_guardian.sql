@@ -15,8 +15,9 @@
 -- why.nl: Voor een kind onder de 16 geldt alleen AVG-toestemming (foto's) van een ouder met gezag of de
 --   voogd (UAVG art. 5), en alleen zij maken de afspraken over ophalen, vervoer en zelfstandig gaan.
 --   De check vergelijkt de naam bij het antwoord (gegeven door) met de ouders van het kind in het
---   ouderportaal en, als het kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters
---   en extra spaties tellen niet. Zegt de administratie per ouder of die het ouderlijk gezag heeft, dan telt
+--   ouderportaal en, als het kind aan de administratie is gekoppeld, met de ouders/verzorgers in de administratie; hoofdletters,
+--   extra spaties en een rol tussen haakjes ("Judith (moeder)") tellen niet, en een voornaam alleen telt als
+--   de voornaam van een bekende ouder. Zegt de administratie per ouder of die het ouderlijk gezag heeft, dan telt
 --   een antwoord van een ouder zonder gezag ook als bevinding; zonder die kolom is de check onvolledig, want
 --   ouder zijn is niet hetzelfde als gezag hebben. Een gegeven toestemming voor foto's zonder naam is niet
 --   aantoonbaar (AVG art. 7 lid 1): ook dat is een bevinding. Andere antwoorden zonder naam en kinderen van
@@ -24,7 +25,8 @@
 -- why.en: For a child under 16 only the AVG consent (photos) of a parent with parental authority or the
 --   guardian counts (UAVG art. 5), and only they make the agreements on pickup, transport and going
 --   alone. The check compares the name with the answer (given by) with the child's parents in the parent
---   portal and, when the child is linked to the administration, with the parents/guardians there; case and extra spaces do not count.
+--   portal and, when the child is linked to the administration, with the parents/guardians there; case, extra spaces and a role
+--   in brackets ("Judith (moeder)") do not count, and a first name alone counts as that of a known parent.
 --   Where the administration says per parent whether they hold parental authority, an answer by a parent
 --   without it is a finding too; without that column the check is incomplete, as being a parent is not the
 --   same as holding authority. A photo consent given without a name cannot be demonstrated (AVG art. 7
@@ -70,7 +72,8 @@ WITH known AS (
     WHERE trim(coalesce(g.name, '')) <> ''
 ),
 named AS (
-    SELECT c.*, lower(trim(regexp_replace(c.given_by, '[\s\pZ]+', ' ', 'g'))) AS given_name
+    -- a role in brackets ("Judith (moeder)") is no part of the name
+    SELECT c.*, lower(trim(regexp_replace(regexp_replace(c.given_by, '\([^)]*\)', ' ', 'g'), '[\s\pZ]+', ' ', 'g'))) AS given_name
     FROM portal_consents c
     WHERE trim(coalesce(c.given_by, '')) <> ''
       AND c.portal_child_id IN (SELECT portal_child_id FROM known)
@@ -78,13 +81,13 @@ named AS (
 found AS (
     SELECT n.*, 'not_guardian' AS problem
     FROM named n
-    WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND k.name = n.given_name)
+    WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND (k.name = n.given_name OR (NOT contains(n.given_name, ' ') AND split_part(k.name, ' ', 1) = n.given_name)))
     UNION ALL
     -- a parent the administration records without authority, and nowhere with it
     SELECT n.*, 'no_authority'
     FROM named n
-    WHERE EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND k.name = n.given_name AND k.authority = false)
-      AND NOT EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND k.name = n.given_name AND k.authority)
+    WHERE EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND (k.name = n.given_name OR (NOT contains(n.given_name, ' ') AND split_part(k.name, ' ', 1) = n.given_name)) AND k.authority = false)
+      AND NOT EXISTS (SELECT 1 FROM known k WHERE k.portal_child_id = n.portal_child_id AND (k.name = n.given_name OR (NOT contains(n.given_name, ' ') AND split_part(k.name, ' ', 1) = n.given_name)) AND k.authority)
     UNION ALL
     -- a photo consent (AVG consent, art. 7 lid 1: demonstrable) given without a name
     SELECT c.*, NULL, 'given_by_missing'
