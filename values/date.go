@@ -55,8 +55,8 @@ func expectDay(year, month, days int) *expectation {
 }
 
 // ParseDate reads a calendar date. Accepted forms, after trimming spaces:
-// day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -) and
-// year-month-day (2025-12-31). A time may follow (31-12-2025 14:05,
+// day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -),
+// year-month-day (2025-12-31) and, on its own, yyyymmdd (20251231). A time may follow (31-12-2025 14:05,
 // 2025-12-31T14:05:00Z); it must be a valid time but is dropped. Two-digit
 // years, dates that do not exist (31-02-2025) and years before 1900 are
 // errors (years up to 9999 are accepted). The result is midnight UTC.
@@ -161,6 +161,11 @@ func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 		if dt.year, yearDigits = p.number(); yearDigits != 2 && yearDigits != 4 {
 			return dt, generic
 		}
+	case 8: // yyyymmdd, on its own (HR and payroll exports)
+		if !p.done() {
+			return dt, generic
+		}
+		dt.year, dt.month, dt.day, yearDigits = first/10000, first/100%100, first%100, 4
 	default:
 		return dt, generic
 	}

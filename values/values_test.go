@@ -154,6 +154,8 @@ func TestParseDate(t *testing.T) {
 		{"no end date", "31-12-9999", date(9999, 12, 31)},
 		{"no end date iso", "9999-12-31", date(9999, 12, 31)},
 		{"max year leap day", "29-02-9996", date(9996, 2, 29)},
+		{"yyyymmdd", "20220319", date(2022, 3, 19)},
+		{"yyyymmdd trimmed", " 20251231 ", date(2025, 12, 31)},
 	}
 	for _, tt := range valid {
 		t.Run("valid/"+tt.name, func(t *testing.T) {
@@ -198,6 +200,12 @@ func TestParseDate(t *testing.T) {
 		{"one-digit minute", "31-12-2025 14:5", "a date such as"},
 		{"offset", "2025-12-31T14:05:00+01:00", "a date such as"},
 		{"trailing text", "31-12-2025 x", "a date such as"},
+		{"yyyymmdd month 13", "20221319", "a month from 1 to 12"},
+		{"yyyymmdd 31 feb", "20250231", "February 2025 has 28 days"},
+		{"yyyymmdd year 1899", "18991231", "from 1900 to 9999"},
+		{"yyyymmdd with time", "20220319 14:05", "a date such as"},
+		{"seven digits", "2022031", "a date such as"},
+		{"nine digits (a BSN)", "123456782", "a date such as"},
 		{"empty fraction", "2025-12-31T14:05:00.", "a date such as"},
 		{"fullwidth digits", "３１-12-2025", "a date such as"},
 	}
