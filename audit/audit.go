@@ -299,7 +299,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 	if dbPath == "" {
 		db, err := sql.Open("duckdb", "")
 		if err == nil {
-			err = setTempDirectory(db, tmpDir)
+			err = setSpillAndMemory(db, tmpDir)
 		}
 		if err != nil {
 			return nil, nil, vocab.Wrapf(err, "open DuckDB", "open DuckDB")
@@ -320,7 +320,7 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 		err = db.Ping()
 	}
 	if err == nil {
-		err = setTempDirectory(db, tmpDir)
+		err = setSpillAndMemory(db, tmpDir)
 	}
 	if err != nil {
 		_ = os.RemoveAll(dbDir)
@@ -343,13 +343,13 @@ func openDB(dbPath, tmpDir string) (*sql.DB, func(keep bool) error, error) {
 	return db, finish, nil
 }
 
-// setTempDirectory has DuckDB keep the files of queries that do not fit in
+// setSpillAndMemory has DuckDB keep the files of queries that do not fit in
 // memory in dir/duckdb ("" leaves DuckDB's default), and caps DuckDB's
 // memory at DuckDBMemory (or $AVGAUDIT_DUCKDB_MEMORY, e.g. "2GB"): with
 // somewhere to spill, the checks of a chain of 100,000 children then peak
 // at about 740 MB instead of 1 GB, in the same time and with the same
 // results (bench/scale.sh).
-func setTempDirectory(db *sql.DB, dir string) error {
+func setSpillAndMemory(db *sql.DB, dir string) error {
 	if dir == "" {
 		return nil
 	}

@@ -58,7 +58,7 @@ func TestBlindCorpus(t *testing.T) {
 	}
 	for _, org := range []string{"orgA", "orgB"} {
 		t.Run(org, func(t *testing.T) {
-			run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(filepath.Join("testdata", "blind", org)), Dir: "."})
+			run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(blindOrg(t, org)), Dir: "."})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,4 +107,23 @@ func TestBlindCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// blindOrg is a folder with the exports of the blind corpus's org (one
+// copy, in ../profiles/testdata/blind, which init's tests use too) and the
+// manifest written for it by hand (testdata/blind/<org>/manifest.yaml).
+func blindOrg(t *testing.T, org string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "profiles", "testdata", "blind", org))); err != nil {
+		t.Fatal(err)
+	}
+	manifest, err := os.ReadFile(filepath.Join("testdata", "blind", org, "manifest.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.yaml"), manifest, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
