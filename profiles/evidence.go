@@ -37,6 +37,8 @@ type shape struct {
 	refShare  float64 // share that look like references ("TS-10392")
 	refShape  string  // the references' shape ("TS-…")
 	consent   float64 // share that are consent questions
+	consentN  int     // how many are consent questions
+	counts    bool    // small whole numbers that repeat (0, 1, 2, 3): a count, not a number of a record
 	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
 	textShare float64 // share that are free text (four words or more, or long)
 	idShare   float64 // share that look like identifiers: digits, no spaces ("K10001", "31066", "KV-0121")
@@ -62,7 +64,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small int
 	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
@@ -112,6 +114,9 @@ func (v Values) shape() shape {
 		if len(strings.Fields(d)) >= 4 || len(d) > 40 {
 			texts++
 		}
+		if allDigits(d) && len(d) <= 2 {
+			small++
+		}
 		if identifier(d) {
 			ids++
 		} else if sep := idList(d); sep != "" {
@@ -128,6 +133,8 @@ func (v Values) shape() shape {
 	n := float64(s.filled)
 	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
 	s.serials = serials > 0 && serials == dates
+	s.consentN = consents
+	s.counts = small == s.filled && s.filled <= 25 && !v.More && v.Rows >= 3*s.filled
 	for col, k := range forms {
 		if float64(k) >= 0.9*n {
 			s.contact = col
@@ -279,7 +286,7 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 			return -1, vocab.Text{NL: "de waarden zijn geen BSN's", EN: "its values are not BSNs"}
 		}
 	case model.Enum:
-		if c.Name == "consent_type" && s.consent >= 0.5 {
+		if c.Name == "consent_type" && s.consentQuestions() {
 			return 1, textConsentQuestions
 		}
 		if !s.anyLabel(c) {
@@ -307,6 +314,8 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 		if identifying(c) {
 			switch {
+			case s.counts && c.Name != "retention_days":
+				return -1, vocab.Text{NL: "de waarden zijn aantallen (kleine getallen die terugkomen), geen nummers", EN: "its values are counts (small numbers that repeat), not numbers of records"}
 			case s.nameShare >= 0.6 && c.Name != "username":
 				return -1, vocab.Text{NL: "de waarden zijn namen, geen nummers", EN: "its values are names, not numbers"}
 			case s.textShare >= 0.5:
@@ -317,6 +326,19 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 	}
 	return 0, vocab.Text{}
+}
+
+// maxQuestions is the most distinct labels a column of consent questions
+// has: a portal asks a handful of questions, not one per child.
+const maxQuestions = 40
+
+// consentQuestions reports whether the values are the questions of a
+// consent export in long form ("Foto's op onze website en social media",
+// "Mee op uitstapjes"): most of them come near a consent value, or at
+// least two do among a handful of phrases (the portal also asks things
+// the model has no value for, such as trips or health data).
+func (s shape) consentQuestions() bool {
+	return s.consent >= 0.5 || (s.consentN >= 2 && s.filled <= maxQuestions && s.descShare >= 0.5 && s.nameShare < 0.5)
 }
 
 // yesNoText are the text columns a yes/no answer can fill ("DPIA: ja",

@@ -328,6 +328,13 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 					score, why = cs, cwhy
 				}
 			}
+			if col.Key && childKeys[col.Name] && score > 0 && score < scoreCanonical {
+				if lk, _ := keys.linkOf(s.values(i)); lk != "" && lk != col.Name && childKeys[lk] {
+					// another system's child numbers ("KindPlan no." in the
+					// portal's children): the link, not this system's own key
+					continue
+				}
+			}
 			if t.Name == "processors" && col.Name == "system" && len(keys.products()) > 0 {
 				// the register's name for a product the exports come from
 				if n := namesProducts(s.values(i), keys.products()); n > 0 {
@@ -483,7 +490,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 		return 0.85, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", col.Name)
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
 		return 0.9, textBSNs
-	case col.Name == "consent_type" && sh.consent >= 0.5:
+	case col.Name == "consent_type" && sh.consentQuestions():
 		return 0.9, textConsentQuestions
 	case col.Type == model.Text && sh.refShare >= 0.8 && hasConcept(col.Name, "reference"):
 		if best, name := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i])); best >= 0.3 {
@@ -575,7 +582,8 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 		if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows {
 			continue
 		}
-		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
+		sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h))
+		if (sim >= 0.3 || abbreviatesKey(t, col, h)) && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
 			fits = append(fits, i)
 		}
 	}
@@ -586,6 +594,40 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 	c.Columns[i], taken[col.Name] = col.Name, true
 	c.Why[i] = vocab.Textf("waarden: alle verschillend en geen leeg, de sleutel %s; woorden deels gelijk", "values: all different and none blank, the key %s; words partly alike", col.Name)
 	c.Review = append(c.Review, i)
+}
+
+// abbreviatesKey reports whether header h is a number or code whose other
+// words are abbreviations of words of the key's known names: "PERSNR" is
+// pers(oneels)nummer, "Mdw.code" a medew(erker)... code.
+func abbreviatesKey(t *model.Table, col *model.Column, h string) bool {
+	cs := Concepts(h)
+	if !idHeader(cs) {
+		return false
+	}
+	var names []string
+	for _, syn := range Synonyms(t.Name, col.Name) {
+		for _, w := range words(syn) {
+			names = append(names, w.text)
+		}
+	}
+	abbr := 0
+	for _, c := range cs {
+		if idConcepts[c] {
+			continue
+		}
+		if isConcept(c) || len(c) < 3 {
+			return false
+		}
+		found := false
+		for _, n := range names {
+			found = found || (len(n) > len(c) && strings.HasPrefix(n, c))
+		}
+		if !found {
+			return false
+		}
+		abbr++
+	}
+	return abbr > 0
 }
 
 // maxHints is how many headers are proposed for a missing column.
@@ -771,10 +813,46 @@ func nameTheSystem(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool
 		}
 		return
 	}
-	if t.Name == "accounts" && s.Product != "" {
-		c.Fixed = map[string]string{"system": s.Product}
+	if t.Name != "accounts" {
+		return
+	}
+	product := s.Product
+	if product == "" {
+		// no word of the name is a product by itself ("ouderapp" is
+		// parent + app, "EntraID" a name and an id): the first word of the
+		// file name, which names the system a user list is exported from
+		product = firstNameWord(s.Names)
+	}
+	if product != "" {
+		c.Fixed = map[string]string{"system": product}
 		taken["system"] = true
 	}
+}
+
+// firstNameWord is the first word of a file name (without folders and
+// extension) that is no generic word of file names and not only digits:
+// "ouderapp" of "ouderapp_medewerkeraccounts.csv"; "" when none.
+func firstNameWord(names string) string {
+	base := names
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if len(w) < 2 || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
+			continue
+		}
+		for _, c := range Concepts(w) {
+			if c == "user" || c == "employee" || c == "list" {
+				return "" // "Gebruikers_export.csv": what it holds, not whose
+			}
+		}
+		return w
+	}
+	return ""
 }
 
 // weigh sets each candidate's Weight: a header only one table takes

@@ -302,6 +302,15 @@ func namedSystems(names string) map[string]bool {
 			sys[pr.System] = true
 		}
 	}
+	if len(sys) == 0 {
+		// a word of the file's name that is a part of the product's kind:
+		// "ouderapp" (a parent app) is a portal, "Kijkwijzer" tracking
+		for _, c := range Concepts(firstNameWord(names)) {
+			if c == "portal" || c == "tracking" || c == "admin" {
+				sys[c] = true
+			}
+		}
+	}
 	return sys
 }
 

@@ -273,10 +273,11 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 	if !r.Placed() {
 		u := Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason}
 		if r.Closest != nil {
-			d := placement(pv, Result{Candidate: *r.Closest})
+			cand := takeHints(pv.Header, *r.Closest)
+			d := placement(pv, Result{Candidate: cand})
 			d.Draft = true
 			u.Draft = &d
-			u.Reason = draftReason(*r.Closest)
+			u.Reason = draftReason(cand)
 		}
 		p.Unplaced = append(p.Unplaced, u)
 		return false
@@ -631,7 +632,13 @@ func (p *Proposal) Manifest(org string) *manifest.Manifest {
 // not placed because required columns were not recognised: the columns
 // that were, to be completed by hand (see Comments).
 func (p *Proposal) DraftManifest(org string) *manifest.Manifest {
-	return p.manifest(org, append(slices.Clone(p.Placed), p.Drafts()...))
+	var ready []Placement
+	for _, d := range p.Drafts() {
+		if len(d.Result.Missing) == 0 {
+			ready = append(ready, d)
+		}
+	}
+	return p.manifest(org, append(slices.Clone(p.Placed), ready...))
 }
 
 // Drafts are the draft entries of the exports not placed.
@@ -813,6 +820,11 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 			c.AfterColumns[label] = draftLines(r, nl)
 		}
 	}
+	for _, d := range p.Drafts() {
+		if len(d.Result.Missing) > 0 {
+			c.Foot = append(c.Foot, commentedDraft(d, nl)...)
+		}
+	}
 	if len(p.Unplaced) > 0 {
 		c.Foot = append(c.Foot, tr("Could not place (add them above by hand if they hold a canonical table):",
 			"Niet geplaatst (zet ze hierboven met de hand als ze een tabel bevatten):"))
@@ -823,9 +835,48 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 	return c
 }
 
+// takeHints maps, in a draft, each missing required column to the header
+// most likely to be it (marked REVIEW), so that the draft can be audited
+// as it is written; the other likely headers stay as commented-out lines.
+func takeHints(header []string, c Candidate) Candidate {
+	c.Columns, c.Why, c.Hints = maps.Clone(c.Columns), maps.Clone(c.Why), maps.Clone(c.Hints)
+	c.Review, c.Unplaced = slices.Clone(c.Review), slices.Clone(c.Unplaced)
+	var missing []string
+	for _, col := range c.Missing {
+		hs := c.Hints[col]
+		i := -1
+		for _, k := range c.Unplaced {
+			if len(hs) > 0 && header[k] == hs[0] {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			missing = append(missing, col)
+			continue
+		}
+		c.Columns[i] = col
+		c.Why[i] = vocab.Textf("de kolomkop die het meest op %s lijkt; controleer het", "the header most like %s; check it", col)
+		c.Review = append(c.Review, i)
+		c.Unplaced = slices.DeleteFunc(c.Unplaced, func(k int) bool { return k == i })
+		c.Hints[col] = hs[1:]
+		if len(c.Hints[col]) == 0 {
+			delete(c.Hints, col)
+		}
+		c.Matched++
+	}
+	c.Missing = missing
+	return c
+}
+
 // draftReason says why an export was drafted rather than placed, and
 // what to do.
 func draftReason(c Candidate) vocab.Text {
+	if len(c.Missing) == 0 {
+		return vocab.Textf("het dichtst bij is %s (%s), met kolommen die alleen bij benadering herkend zijn; het concept in het manifest kan zo gebruikt worden: controleer de regels met REVIEW",
+			"closest is %s (%s), with columns recognised only approximately; the draft entry in the manifest can be used as it is: check the lines marked REVIEW",
+			c.Table, c.Score())
+	}
 	var missing []vocab.Text
 	for _, col := range c.Missing {
 		m := vocab.Same(col)
@@ -866,6 +917,33 @@ func draftLines(r Result, nl bool) []string {
 		for _, h := range hs {
 			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
 		}
+	}
+	return out
+}
+
+// commentedDraft is a draft entry that lacks a required column no header
+// is like, written as comment lines: in the manifest it would stop the
+// audit, so it is left for the user to complete and move into systems.
+func commentedDraft(d Placement, nl bool) []string {
+	t, _ := model.Lookup(d.Result.Table)
+	head := "DRAFT for systems.%s.files (not in use: %s has no header like it; complete it, then move it there without the #):"
+	if nl {
+		head = "CONCEPT voor systems.%s.files (niet in gebruik: geen kolomkop lijkt op %s; maak het af en zet het daar, zonder #):"
+	}
+	out := []string{fmt.Sprintf(head, t.System, strings.Join(d.Result.Missing, ", ")), "- file: " + yamlKey(d.File)}
+	if d.Sheet != "" {
+		out = append(out, "  sheet: "+yamlKey(d.Sheet))
+	}
+	out = append(out, "  table: "+d.Result.Table)
+	if d.Sheet == "" && d.Delimiter != "" {
+		out = append(out, fmt.Sprintf("  delimiter: %q", d.Delimiter))
+	}
+	out = append(out, "  columns:")
+	for _, i := range slices.Sorted(maps.Keys(d.Result.Columns)) {
+		out = append(out, fmt.Sprintf("    %s: %s", yamlKey(d.Header[i]), d.Result.Columns[i]))
+	}
+	for _, l := range draftLines(d.Result, nl) {
+		out = append(out, "    "+l)
 	}
 	return out
 }
