@@ -815,7 +815,8 @@ func truncateDay(t time.Time) time.Time {
 // stay in memory however large the export.
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
-	if len(keys) == 0 || l.in.RowsLoaded == 0 {
+	if len(keys) == 0 || l.in.RowsLoaded == 0 || l.f.Join != "" {
+		// a join entry's rows repeat the key (a child's placements)
 		return l.rejects.record(ctx, conn)
 	}
 	// Rows split from one cell ("1004, 1017") differ in the split column:

@@ -70,6 +70,14 @@ type File struct {
 	// Split names canonical columns whose cells hold several values, with
 	// the separator: `split: {child_id: ","}` gives one row per value.
 	Split map[string]string `yaml:"split"`
+	// Join names the key column by which this entry adds its columns to
+	// the rows another entry of the same table loads (a children's sheet
+	// and a placements sheet linked by the child number): its rows are no
+	// records of their own. See docs/manifest.md.
+	Join string `yaml:"join"`
+	// Joined are the canonical columns join entries add to this entry's
+	// rows: filled by Parse, so a required column they map is not missing.
+	Joined map[string]bool `yaml:"-"`
 
 	System  string `yaml:"-"` // filled by Parse: the system key
 	Product string `yaml:"-"` // filled by Parse: the system's product
@@ -287,7 +295,7 @@ func lineOfYAML(msg string) int {
 var allowedKeys = map[string][]string{
 	"top":     {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
 	"system":  {"product", "files"},
-	"file":    {"file", "sheet", "table", "delimiter", "columns", "values", "unpivot", "split"},
+	"file":    {"file", "sheet", "table", "join", "delimiter", "columns", "values", "unpivot", "split"},
 	"unpivot": {"into", "columns"},
 }
 
@@ -558,6 +566,38 @@ func (m *Manifest) validate() []lineError {
 			seen[id] = f.Line
 		}
 	}
+	return append(errs, m.validateJoins()...)
+}
+
+// validateJoins checks that every join entry has an entry of its table to
+// add its columns to, and tells those entries which columns they get.
+func (m *Manifest) validateJoins() []lineError {
+	var errs []lineError
+	mains := map[string][]*File{}
+	for _, f := range m.Files() {
+		if f != nil && f.Join == "" {
+			mains[f.Table] = append(mains[f.Table], f)
+		}
+	}
+	for _, f := range m.Files() {
+		if f == nil || f.Join == "" {
+			continue
+		}
+		if len(mains[f.Table]) == 0 {
+			errs = append(errs, lineError{f.lineOf("join"),
+				fmt.Sprintf("join: %s adds its columns to the rows of another entry of %s, but there is none; list the export that has one row per record under table: %s too, or leave join: out", f.Label(), f.Table, f.Table),
+				fmt.Sprintf("join: %s voegt zijn kolommen toe aan de rijen van een ander deel voor %s, maar dat is er niet; zet de export met één rij per record er ook in met table: %s, of laat join: weg", f.Label(), f.Table, f.Table)})
+			continue
+		}
+		for _, main := range mains[f.Table] {
+			if main.Joined == nil {
+				main.Joined = map[string]bool{}
+			}
+			for _, c := range f.Columns {
+				main.Joined[c] = true
+			}
+		}
+	}
 	return errs
 }
 
@@ -667,6 +707,20 @@ func (f *File) validate(sys string, i int) []lineError {
 		targets[c] = header
 	}
 	f.validateShape(t, targets, addBi)
+	if f.Join != "" {
+		var m bi
+		switch col, ok := t.Column(f.Join); {
+		case !ok || !col.Key:
+			m.add("join: %q is not the key of %s; name its key column (%s)", "join: %q is niet de sleutel van %s; noem de sleutelkolom (%s)", f.Join, f.Table, strings.Join(t.KeyColumns(), ", "))
+		case targets[f.Join] == "":
+			m.add("join: no header is mapped to %s under columns:; map the export's column that holds it", "join: geen kolomkop is onder columns: gekoppeld aan %s; koppel de kolom van de export die het bevat", f.Join)
+		case f.Unpivot != nil || len(f.Split) > 0:
+			m.add("join: cannot be combined with unpivot: or split:", "join: kan niet samen met unpivot: of split:")
+		}
+		if m.en != "" {
+			addBi(f.lineOf("join"), m)
+		}
+	}
 	cols := make([]string, 0, len(f.Values))
 	for c := range f.Values {
 		cols = append(cols, c)

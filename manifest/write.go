@@ -111,6 +111,9 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		add(n, "sheet", str(f.Sheet))
 	}
 	add(n, "table", str(f.Table))
+	if f.Join != "" {
+		add(n, "join", str(f.Join))
+	}
 	if f.Delimiter != "" {
 		add(n, "delimiter", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Delimiter, Style: yaml.DoubleQuotedStyle})
 	}

@@ -600,7 +600,19 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 // words are abbreviations of words of the key's known names: "PERSNR" is
 // pers(oneels)nummer, "Mdw.code" a medew(erker)... code.
 func abbreviatesKey(t *model.Table, col *model.Column, h string) bool {
-	cs := Concepts(h)
+	var cs []string
+	for _, c := range Concepts(h) {
+		if !isConcept(c) {
+			for _, end := range []string{"nr", "no", "id", "code"} {
+				if stem, ok := strings.CutSuffix(c, end); ok && len(stem) >= 3 {
+					c = stem // "persnr": pers, nr
+					cs = append(cs, lexicon[end])
+					break
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
 	if !idHeader(cs) {
 		return false
 	}

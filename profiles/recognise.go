@@ -44,6 +44,12 @@ type Placement struct {
 	// Split are the columns whose cells hold several ids, with the
 	// separator ("," in "K1, K2").
 	Split map[string]string
+	// Join is the key column by which this export adds its columns to
+	// the rows of another export of the same table (a placements sheet to
+	// the children's sheet): manifest join:.
+	Join string
+	// JoinTo names that other export.
+	JoinTo string
 	// Also marks the second table an export fills: a wide consent export
 	// that names the portal's children and their administration numbers
 	// is also the portal's list of children.
@@ -166,6 +172,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			}
 		}
 	}
+	p.joinParts(sheets)
 	sort.SliceStable(p.Unplaced, func(i, j int) bool { return p.Unplaced[i].File < p.Unplaced[j].File })
 	p.chooseAsOf(asOf)
 	sort.SliceStable(p.Placed, func(i, j int) bool {
@@ -296,6 +303,107 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 		p.Placed = append(p.Placed, pl)
 	}
 	return true
+}
+
+// joinParts finds a table whose records are split over two exports: one
+// with a row per record (the children) that lacks a required column, and
+// one whose key column holds that export's keys, repeated or not, and has
+// the missing columns (the placements, with the start and end of care).
+// The first is placed as the table, the second as a join: entry that adds
+// its columns by the key.
+func (p *Proposal) joinParts(sheets []ingest.SheetPreview) {
+	distinct := func(label string, col int) map[string]bool {
+		for _, pv := range sheets {
+			if pv.Label() == label && col < len(pv.Distinct) {
+				set := map[string]bool{}
+				for _, v := range pv.Distinct[col] {
+					set[strings.TrimSpace(v)] = true
+				}
+				return set
+			}
+		}
+		return nil
+	}
+	keyCol := func(pl *Placement, key string) int {
+		for i, c := range pl.Result.Columns {
+			if c == key {
+				return i
+			}
+		}
+		return -1
+	}
+	for a := 0; a < len(p.Unplaced); a++ {
+		main := p.Unplaced[a].Draft
+		if main == nil || len(main.Result.Missing) == 0 {
+			continue
+		}
+		key, ok := keyOwners[main.Result.Table]
+		ka := keyCol(main, key)
+		if !ok || ka < 0 {
+			continue
+		}
+		keysA := distinct(main.Label(), ka)
+		for b := range p.Unplaced {
+			part := p.Unplaced[b].Draft
+			if b == a || part == nil || part.Result.Table != main.Result.Table || len(part.Result.Missing) > 0 {
+				continue
+			}
+			kb := keyCol(part, key)
+			if kb < 0 {
+				continue
+			}
+			in, n := 0, 0
+			for v := range distinct(part.Label(), kb) {
+				n++
+				if keysA[v] {
+					in++
+				}
+			}
+			if n == 0 || float64(in) < 0.9*float64(n) {
+				continue
+			}
+			has := map[string]bool{}
+			for _, c := range part.Result.Columns {
+				has[c] = true
+			}
+			if !slices.ContainsFunc(main.Result.Missing, func(c string) bool { return has[c] }) ||
+				slices.ContainsFunc(main.Result.Missing, func(c string) bool { return !has[c] }) {
+				continue
+			}
+			joined := *main
+			joined.Draft, joined.Result.Missing, joined.Result.Hints = false, nil, nil
+			joined.Notes = append(slices.Clone(joined.Notes), vocab.Textf("%s komt uit %s (join: %s)", "%s come from %s (join: %s)",
+				strings.Join(main.Result.Missing, ", "), part.Label(), key))
+			added := *part
+			added.Draft, added.Join, added.JoinTo = false, key, main.Label()
+			added.Result.Columns, added.Result.Why = map[int]string{}, map[int]vocab.Text{}
+			mapped := map[string]bool{}
+			for _, c := range main.Result.Columns {
+				mapped[c] = true
+			}
+			for i, c := range part.Result.Columns {
+				if c == key || !mapped[c] {
+					added.Result.Columns[i], added.Result.Why[i] = c, part.Result.Why[i]
+				}
+			}
+			added.Result.Why[kb] = vocab.Textf("waarden: de %s-sleutels van %s; elke rij voegt toe aan dat record", "values: the %s keys of %s; each row adds to that record", key, main.Label())
+			added.Result.Review = slices.DeleteFunc(slices.Clone(part.Result.Review), func(i int) bool { return i == kb })
+			added.Result.Notes = slices.DeleteFunc(slices.Clone(part.Result.Notes), func(t vocab.Text) bool {
+				return strings.HasPrefix(t.EN, part.Header[kb]+":") // "not the key: the rows are numbered by ..."
+			})
+			for _, pv := range sheets {
+				if pv.Label() == part.Label() {
+					added = placement(pv, added.Result)
+				}
+			}
+			added.Join, added.JoinTo = key, main.Label()
+			p.Placed = append(p.Placed, joined, added)
+			p.Unplaced = slices.Delete(p.Unplaced, max(a, b), max(a, b)+1)
+			p.Unplaced = slices.Delete(p.Unplaced, min(a, b), min(a, b)+1)
+			a = -1 // start again: the list changed
+			break
+		}
+	}
 }
 
 // childrenOf is, for a wide consent export, its fit on portal_children
@@ -679,6 +787,7 @@ func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 		if pl.Sheet == "" {
 			f.Delimiter = pl.Delimiter
 		}
+		f.Join = pl.Join
 		for i, col := range pl.Result.Columns {
 			f.Columns[pl.Header[i]] = col
 		}
@@ -762,6 +871,10 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 				tr("Complete it below (remove the # before the right mapping) or delete this entry.", "Maak het hieronder af (haal de # voor de juiste koppeling weg) of verwijder dit deel."))
 		} else {
 			lines = append(lines, fmt.Sprintf(tr("recognised as %s: %s matched", "herkend als %s: %s gekoppeld"), r.Table, in(r.Score())))
+		}
+		if pl.Join != "" {
+			lines = append(lines, fmt.Sprintf(tr("join: %s: adds its columns to the records of %s with the same %s (a record's latest row counts; an end date is blank while any row has none)",
+				"join: %s: voegt de kolommen toe aan de records van %s met dezelfde %s (de laatste rij van een record telt; een einddatum is leeg zolang een rij er geen heeft)"), pl.Join, pl.JoinTo, pl.Join))
 		}
 		if pl.HeaderRow > 1 {
 			lines = append(lines, fmt.Sprintf(tr("header on row %d; the rows above it are skipped", "kopregel op rij %d; de rijen erboven worden overgeslagen"), pl.HeaderRow))

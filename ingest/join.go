@@ -1,0 +1,155 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/avgaudit/avgaudit/manifest"
+	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/results"
+)
+
+// applyJoins adds the columns of every join entry (join: in the manifest)
+// to the rows the other entries of its table loaded, matched by the key,
+// and then removes the join entry's own rows: a placements sheet gives its
+// children their start and end of care. Per key, an end date is blank if
+// any of the key's rows has none (a placement still open) and else the
+// latest; a start date is the earliest; other columns are taken from the
+// latest row (by the start date the entry maps, else by row). A row whose
+// key no other entry has is rejected.
+func applyJoins(ctx context.Context, conn *sql.Conn, m *manifest.Manifest, res *Result) error {
+	for _, f := range m.Files() {
+		if f == nil || f.Join == "" {
+			continue
+		}
+		t, ok := model.Lookup(f.Table)
+		if !ok {
+			continue
+		}
+		var mains []string
+		for _, o := range m.Files() {
+			if o != nil && o.Join == "" && o.Table == f.Table {
+				mains = append(mains, o.Label())
+			}
+		}
+		in := inputOf(res, f)
+		if in == nil || len(mains) == 0 {
+			continue
+		}
+		if err := joinInto(ctx, conn, t, f, mains, in, res); err != nil {
+			return fmt.Errorf("join %s into %s: %w", f.Label(), f.Table, err)
+		}
+	}
+	return nil
+}
+
+// inputOf is the input the load recorded for f.
+func inputOf(res *Result, f *manifest.File) *results.Input {
+	for i := range res.Inputs {
+		in := &res.Inputs[i]
+		if in.File == f.File && in.Sheet == f.Sheet && in.Table == f.Table {
+			return in
+		}
+	}
+	return nil
+}
+
+func joinInto(ctx context.Context, conn *sql.Conn, t *model.Table, f *manifest.File, mains []string, in *results.Input, res *Result) error {
+	key, label := f.Join, f.Label()
+	var cols []string
+	for _, c := range f.Columns {
+		if c != key && !slices.Contains(cols, c) {
+			if _, ok := t.Column(c); ok {
+				cols = append(cols, c)
+			}
+		}
+	}
+	slices.Sort(cols)
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(mains)), ", ")
+	mainArgs := make([]any, len(mains))
+	for i, l := range mains {
+		mainArgs[i] = l
+	}
+
+	// Rows whose key no other entry has: rejected.
+	orphans := fmt.Sprintf("SELECT _row, CAST(%s AS VARCHAR) FROM %s WHERE _file = ? AND %s NOT IN (SELECT %s FROM %s WHERE _file IN (%s)) ORDER BY _row",
+		key, t.Name, key, key, t.Name, marks)
+	rows, err := conn.QueryContext(ctx, orphans, append([]any{label}, mainArgs...)...)
+	if err != nil {
+		return err
+	}
+	header := key
+	for h, c := range f.Columns {
+		if c == key {
+			header = h
+		}
+	}
+	var rejects []results.Reject
+	for rows.Next() {
+		var r results.Reject
+		var row int64
+		if err := rows.Scan(&row, &r.Value); err != nil {
+			rows.Close()
+			return err
+		}
+		r.File, r.Sheet, r.Row, r.Column = label, f.Sheet, int(row), header
+		r.Reason = results.Text{
+			EN: fmt.Sprintf("%s %q is in no row of the other export of %s (%s): its columns cannot be added to a record", key, r.Value, t.Name, strings.Join(mains, ", ")),
+			NL: fmt.Sprintf("%s %q staat in geen rij van de andere export van %s (%s): de kolommen kunnen aan geen record worden toegevoegd", key, r.Value, t.Name, strings.Join(mains, ", ")),
+		}
+		rejects = append(rejects, r)
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range rejects {
+		if _, err := conn.ExecContext(ctx, "INSERT INTO "+RejectsTable+" VALUES (?, ?, ?, ?, ?, ?, ?)", r.File, r.Sheet, int64(r.Row), r.Column, r.Value, r.Reason.EN, r.Reason.NL); err != nil {
+			return err
+		}
+	}
+	if len(rejects) > 0 {
+		res.Rejects = append(res.Rejects, rejects...)
+		in.RowsLoaded -= len(rejects)
+		in.RowsRejected += len(rejects)
+	}
+
+	if len(cols) > 0 {
+		order := "_row"
+		for _, c := range cols {
+			if col, _ := t.Column(c); isDate(col) && strings.HasSuffix(c, "_start") {
+				order = c
+			}
+		}
+		var aggs, sets []string
+		for _, c := range cols {
+			col, _ := t.Column(c)
+			switch {
+			case isDate(col) && (strings.HasSuffix(c, "_end") || col.MayBeEmpty):
+				// open while any of the key's rows is open
+				aggs = append(aggs, fmt.Sprintf("CASE WHEN bool_or(%s IS NULL) THEN NULL ELSE max(%s) END AS %s", c, c, c))
+				sets = append(sets, fmt.Sprintf("%s = j.%s", c, c))
+				continue
+			case isDate(col) && strings.HasSuffix(c, "_start"):
+				aggs = append(aggs, fmt.Sprintf("min(%s) AS %s", c, c))
+			default:
+				aggs = append(aggs, fmt.Sprintf("arg_max(%s, %s) AS %s", c, order, c))
+			}
+			sets = append(sets, fmt.Sprintf("%s = coalesce(j.%s, %s.%s)", c, c, t.Name, c))
+		}
+		update := fmt.Sprintf("UPDATE %s SET %s FROM (SELECT %s, %s FROM %s WHERE _file = ? GROUP BY %s) AS j WHERE %s.%s = j.%s AND %s._file IN (%s)",
+			t.Name, strings.Join(sets, ", "), key, strings.Join(aggs, ", "), t.Name, key, t.Name, key, key, t.Name, marks)
+		if _, err := conn.ExecContext(ctx, update, append([]any{label}, mainArgs...)...); err != nil {
+			return err
+		}
+	}
+	_, err = conn.ExecContext(ctx, fmt.Sprintf("DELETE FROM %s WHERE _file = ?", t.Name), label)
+	return err
+}
+
+func isDate(c *model.Column) bool { return c.Type == model.Date || c.Type == model.Timestamp }
