@@ -73,6 +73,9 @@ type Candidate struct {
 	Review   []int               // header indexes mapped by their values alone: to review
 	Notes    []vocab.Text        // headers kept off a column their words name, and why
 	Hints    map[string][]string // missing required column -> the headers most likely to be it
+	// Taken are the required columns a draft maps to the header most like
+	// each (marked REVIEW), its other hints left as alternatives.
+	Taken []string
 	// Weight is how much the matched columns say about the table: a
 	// column only this table has (a transfer's school) counts 1, one that
 	// n tables share (a child's number) 1/n; mapped by values alone half.

@@ -867,7 +867,7 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		if pl.Draft {
 			lines = append(lines,
 				fmt.Sprintf(tr("DRAFT: not recognised in full; closest is %s (%s matched), but required", "CONCEPT: niet helemaal herkend; het dichtst bij is %s (%s gekoppeld), maar verplichte"), r.Table, in(r.Score())),
-				fmt.Sprintf(tr("columns were not found: %s.", "kolommen zijn niet gevonden: %s."), in(describe(r.Table, r.Missing))),
+				fmt.Sprintf(tr("columns were not found by name: %s.", "kolommen zijn niet op naam gevonden: %s."), in(describe(r.Table, append(slices.Clone(r.Taken), r.Missing...)))),
 				tr("Complete it below (remove the # before the right mapping) or delete this entry.", "Maak het hieronder af (haal de # voor de juiste koppeling weg) of verwijder dit deel."))
 		} else {
 			lines = append(lines, fmt.Sprintf(tr("recognised as %s: %s matched", "herkend als %s: %s gekoppeld"), r.Table, in(r.Score())))
@@ -969,8 +969,8 @@ func takeHints(header []string, c Candidate) Candidate {
 			continue
 		}
 		c.Columns[i] = col
-		c.Why[i] = vocab.Textf("de kolomkop die het meest op %s lijkt; controleer het", "the header most like %s; check it", col)
-		c.Review = append(c.Review, i)
+		c.Why[i] = vocab.Textf("REVIEW: de kolomkop die het meest op %s lijkt; controleer het", "REVIEW: the header most like %s; check it", col)
+		c.Taken = append(c.Taken, col)
 		c.Unplaced = slices.DeleteFunc(c.Unplaced, func(k int) bool { return k == i })
 		c.Hints[col] = hs[1:]
 		if len(c.Hints[col]) == 0 {
@@ -986,9 +986,9 @@ func takeHints(header []string, c Candidate) Candidate {
 // what to do.
 func draftReason(c Candidate) vocab.Text {
 	if len(c.Missing) == 0 {
-		return vocab.Textf("het dichtst bij is %s (%s), met kolommen die alleen bij benadering herkend zijn; het concept in het manifest kan zo gebruikt worden: controleer de regels met REVIEW",
-			"closest is %s (%s), with columns recognised only approximately; the draft entry in the manifest can be used as it is: check the lines marked REVIEW",
-			c.Table, c.Score())
+		return vocab.Textf("het dichtst bij is %s (%s), maar geen kolomkop werd op naam herkend als de verplichte %s; het concept in het manifest koppelt de kolomkop die er het meest op lijkt en kan zo gebruikt worden: controleer de regels met REVIEW",
+			"closest is %s (%s), but no header was recognised by name as the required %s; the draft entry in the manifest maps the header most like it and can be used as it is: check the lines marked REVIEW",
+			c.Table, c.Score(), strings.Join(c.Taken, ", "))
 	}
 	var missing []vocab.Text
 	for _, col := range c.Missing {
@@ -1007,6 +1007,20 @@ func draftReason(c Candidate) vocab.Text {
 // required column the headers most likely to be it.
 func draftLines(r Result, nl bool) []string {
 	var out []string
+	for _, col := range r.Taken {
+		hs := r.Hints[col]
+		if len(hs) == 0 {
+			continue
+		}
+		f, or := "REVIEW %s: or else %s; replace the line above with one of these, without its #:", "` or `"
+		if nl {
+			f, or = "REVIEW %s: anders %s; vervang de regel hierboven door een van deze, zonder #:", "` of `"
+		}
+		out = append(out, fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`"))
+		for _, h := range hs {
+			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
+		}
+	}
 	for _, col := range r.Missing {
 		hs := r.Hints[col]
 		if len(hs) == 0 {
