@@ -314,6 +314,9 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 		if identifying(c) {
 			switch {
+			case c.RowKey && s.idShare < 0.5 && s.refShare < 0.5 && s.filled >= 3:
+				// a note's own text is no note number: the row is
+				return -1, vocab.Text{NL: "de waarden zijn tekst, geen nummers", EN: "its values are text, not numbers"}
 			case s.counts && c.Name != "retention_days":
 				return -1, vocab.Text{NL: "de waarden zijn aantallen (kleine getallen die terugkomen), geen nummers", EN: "its values are counts (small numbers that repeat), not numbers of records"}
 			case s.nameShare >= 0.6 && c.Name != "username":

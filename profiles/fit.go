@@ -138,6 +138,13 @@ func conceptVariants(table, header string) [][]string {
 			}
 		}
 		out = append(out, cs)
+		if m := impliedBy[table]; m != "" && !slices.Contains(cs, m) && (slices.Contains(cs, "start") || slices.Contains(cs, "end")) {
+			// a children export's only start and end are of the care
+			out = append(out, append(slices.Clone(cs), m))
+		}
+		if v := tableEvent(table, cs); v != nil {
+			out = append(out, v)
+		}
 		if v := eventStart(cs); v != nil {
 			out = append(out, v)
 		}
@@ -159,6 +166,45 @@ func conceptVariants(table, header string) [][]string {
 // contractMeans is what a contract is in a table's exports: the
 // employment of staff, the care of a child.
 var contractMeans = map[string]string{"staff": "employed", "prk_links": "employed", "admin_children": "care", "portal_children": "care"}
+
+// events are, per table of records of one kind, that kind and the event
+// its date is: the date of a transfer ("Datum overdracht") is when it was
+// sent, of a request when it was received.
+var events = map[string][2]string{
+	"tracking_transfers": {"transfer", "sent"},
+	"requests":           {"request", "received"},
+	"complaints":         {"complaint", "received"},
+	"breaches":           {"breach", "discovered"},
+	"social_posts":       {"post", "posted"},
+	"portal_photos":      {"photo", "posted"},
+	"admin_invoices":     {"invoice", "date"},
+}
+
+// tableEvent reads a header that is only the date of the table's kind of
+// record as the date of its event; nil when it is not.
+func tableEvent(table string, cs []string) []string {
+	ev, ok := events[table]
+	if !ok || !slices.Contains(cs, "date") || !slices.Contains(cs, ev[0]) {
+		return nil
+	}
+	out := []string{"date"}
+	for _, c := range cs {
+		switch {
+		case c == "date" || c == ev[0]:
+		case whose[c]:
+		default:
+			return nil
+		}
+	}
+	if ev[1] != "date" {
+		out = append(out, ev[1])
+	}
+	return out
+}
+
+// impliedBy is the concept a table's start and end dates are of when a
+// header names no other: a child's placement.
+var impliedBy = map[string]string{"admin_children": "care", "portal_children": "care"}
 
 // eventStart reads the date of an event that lasts ("Datum plaatsing",
 // "Datum dienstverband") as its start when the header says neither start
@@ -554,6 +600,22 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 		if ident && len(fits) > 1 {
 			fits = fits[:1] // the record's own number comes first
 		}
+		if len(fits) > 1 {
+			// the one whose words come nearest, if one does
+			best, bestSim, second := -1, 0.0, 0.0
+			for _, i := range fits {
+				sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i]))
+				switch {
+				case sim > bestSim:
+					second, best, bestSim = bestSim, i, sim
+				case sim > second:
+					second = sim
+				}
+			}
+			if best >= 0 && bestSim >= 0.3 && bestSim-second >= 0.1 {
+				fits = []int{best}
+			}
+		}
 		if len(fits) != 1 {
 			continue
 		}
@@ -733,6 +795,11 @@ func contradicts(t *model.Table, col *model.Column, h string) bool {
 		}
 		if own[c] {
 			return false
+		}
+		for o := range own {
+			if related[[2]string{c, o}] {
+				return false
+			}
 		}
 		telling++
 	}

@@ -46,7 +46,10 @@ var index = func() map[string]map[string]string {
 	for _, t := range model.Tables {
 		m := map[string]string{}
 		for _, c := range t.Columns {
-			for _, s := range Synonyms(t.Name, c.Name) {
+			for k, s := range Synonyms(t.Name, c.Name) {
+				if k == 0 && childKeys[c.Name] {
+					continue // "Child ID" is any system's child id, not the administration's number
+				}
 				if _, taken := m[Key(s)]; !taken {
 					m[Key(s)] = c.Name
 				}

@@ -94,7 +94,7 @@ var concepts = map[string]string{
 	"login":      "ingelogd aangemeld aanmelding logged",
 	"active":     "actief active enabled",
 	"use":        "gebruik gebruikt use used",
-	"created":    "aangemaakt gemaakt created ingevoerd",
+	"created":    "aangemaakt gemaakt created ingevoerd toegevoegd added",
 	"removed":    "verwijderd removed deleted gewist",
 	"archived":   "gearchiveerd archief archivering archived",
 	"posted":     "geplaatst plaatsingsdatum gepost posted gepubliceerd publicatie published publicatiedatum",
@@ -217,6 +217,7 @@ var related = map[[2]string]bool{
 	{"first_at", "start"}: true, {"start", "first_at"}: true,
 	{"contract", "care"}: true, {"care", "contract"}: true,
 	{"contract", "employed"}: true, {"employed", "contract"}: true,
+	{"approved", "consent"}: true, {"consent", "approved"}: true, // "Ouders akkoord" is the parents' consent
 }
 
 // linkParts are the pieces a Dutch compound joins with: the s of
