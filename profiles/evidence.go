@@ -107,7 +107,7 @@ func (v Values) shape() shape {
 			descs++
 		}
 		for col, re := range contactForms {
-			if re.MatchString(d) {
+			if re.MatchString(d) && (col != "phone" || !isDate(d)) { // 2020-05-01 is no phone number
 				forms[col]++
 			}
 		}
@@ -150,6 +150,12 @@ func (v Values) shape() shape {
 		s.checkbox = strings.TrimSpace(v.Distinct[0])
 	}
 	return s
+}
+
+// isDate reports whether d reads as a date.
+func isDate(d string) bool {
+	_, err := values.ParseTimestamp(d)
+	return err == nil
 }
 
 // personName reports whether d looks like a person's name: two to five
@@ -399,6 +405,27 @@ type KeySet struct {
 // names name (normalised with Key), not a column's keys.
 const productsKey = "\x00products"
 
+// siblingsKey is the Keys entry holding, per first word of a file name,
+// the systems whose tables exports of that name were placed on
+// ("ouderlink\x00portal"), not a column's keys.
+const siblingsKey = "\x00siblings"
+
+// siblingSystem is the one system the exports whose file names begin with
+// the same word as names were placed on; "" when none or several.
+func (k Keys) siblingSystem(names string) string {
+	w := Key(firstNameWord(names))
+	found := ""
+	for v := range k[siblingsKey].Values {
+		if pre, sys, _ := strings.Cut(v, "\x00"); pre == w && w != "" {
+			if found != "" && found != sys {
+				return ""
+			}
+			found = sys
+		}
+	}
+	return found
+}
+
 // products are the products the file names of the exports name.
 func (k Keys) products() []string {
 	var out []string
@@ -423,7 +450,7 @@ var keyOwners = map[string]string{
 func (k Keys) linkOf(v Values) (string, string) {
 	best, from, share := "", "", 0.0
 	for col, set := range k {
-		if col == productsKey {
+		if col == productsKey || col == siblingsKey {
 			continue
 		}
 		in, n := 0, 0

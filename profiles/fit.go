@@ -461,6 +461,15 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		}
 	}
 	c.Hints = hints(t, s, c)
+	if owner, ok := keyOwners[t.Name]; ok && len(keys) > 0 {
+		for i := range s.Header {
+			if lk, _ := keys.linkOf(s.values(i)); lk == owner && c.Columns[i] != owner {
+				for _, col := range c.Columns {
+					c.Foreign = c.Foreign || col == owner // its own key is another column
+				}
+			}
+		}
+	}
 	nameKey := Key(s.Names)
 	for _, h := range tableHints[t.Name] {
 		if strings.Contains(nameKey, Key(h)) {

@@ -79,6 +79,11 @@ type Candidate struct {
 	// Taken are the required columns a draft maps to the header most like
 	// each (marked REVIEW), its other hints left as alternatives.
 	Taken []string
+	// Foreign is set when another column holds the keys of this table
+	// from another export: the export links to the table, it is not it
+	// (a portal's children with the administration's numbers beside
+	// their own are not the administration's children).
+	Foreign bool
 	// Weight is how much the matched columns say about the table: a
 	// column only this table has (a transfer's school) counts 1, one that
 	// n tables share (a child's number) 1/n; mapped by values alone half.
@@ -226,6 +231,9 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 	weigh(all)
 	var fits, partial []Candidate
 	for _, c := range all {
+		if c.Foreign {
+			continue
+		}
 		if c.Matched >= MinColumns && len(c.Missing) == 0 {
 			fits = append(fits, c)
 		} else if c.Matched > 0 {
@@ -258,6 +266,18 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		for _, c := range append([]Candidate{best}, tied...) {
 			if c.Hinted {
 				hinted = append(hinted, c)
+			}
+		}
+		if len(hinted) != 1 {
+			// the system the export's namesakes were placed on
+			// ("ouderlink_fotos" is the portal's, so is "ouderlink_kinderen")
+			if sys := keys.siblingSystem(names); sys != "" {
+				hinted = hinted[:0]
+				for _, c := range append([]Candidate{best}, tied...) {
+					if t, _ := model.Lookup(c.Table); t.System == sys {
+						hinted = append(hinted, c)
+					}
+				}
 			}
 		}
 		if len(hinted) != 1 {

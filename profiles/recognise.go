@@ -242,13 +242,25 @@ func matchPreview(pv *ingest.SheetPreview, keys Keys) Result {
 // collectKeys gathers the key values of the placed exports other tables
 // link to (the children's numbers, the guardians', the staff's).
 func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
-	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}}
+	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}, siblingsKey: KeySet{Values: map[string]bool{}}}
+	for i, r := range placed {
+		if w := Key(firstNameWord(sheets[i].File)); r.Placed() && w != "" {
+			if t, ok := model.Lookup(r.Table); ok && t.System != "register" {
+				keys[siblingsKey].Values[w+"\x00"+t.System] = true
+			}
+		}
+	}
 	for _, pv := range sheets {
 		if p := productToken(pv.File + " " + pv.Sheet); len(Key(p)) >= 3 {
 			keys[productsKey].Values[Key(p)] = true
 		}
 	}
 	for i, r := range placed {
+		if !r.Placed() && r.Closest != nil {
+			// a draft's keys link too: a children export that lacks its
+			// end of care (on another sheet) still numbers the children
+			r = Result{Candidate: *r.Closest}
+		}
 		col, ok := keyOwners[r.Table]
 		if !r.Placed() || !ok {
 			continue
