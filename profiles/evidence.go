@@ -38,6 +38,7 @@ type shape struct {
 	refShape  string  // the references' shape ("TS-…")
 	consent   float64 // share that are consent questions
 	consentN  int     // how many are consent questions
+	status    float64 // share that are a free-text status readable as yes or no ("getekend 12-03-2024", "ontbreekt")
 	counts    bool    // small whole numbers that repeat (0, 1, 2, 3): a count, not a number of a record
 	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
 	textShare float64 // share that are free text (four words or more, or long)
@@ -64,7 +65,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses int
 	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
@@ -79,6 +80,9 @@ func (v Values) shape() shape {
 		s.filled++
 		if _, ok := boolValue(d); ok {
 			bools++
+		}
+		if _, ok := statusValue(d); ok {
+			statuses++
 		}
 		if _, err := values.ParseTimestamp(d); err == nil {
 			dates++
@@ -134,6 +138,7 @@ func (v Values) shape() shape {
 	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
 	s.serials = serials > 0 && serials == dates
 	s.consentN = consents
+	s.status = float64(statuses) / n
 	s.counts = small == s.filled && s.filled <= 25 && !v.More && v.Rows >= 3*s.filled
 	for col, k := range forms {
 		if float64(k) >= 0.9*n {
@@ -490,6 +495,44 @@ var (
 		"ontbreekt": true, "missing": true, "geblokkeerd": true, "blocked": true, "disabled": true, "inactief": true,
 		"inactive": true, "uitgeschakeld": true, "gedeactiveerd": true, "deactivated": true, "verlopen": true, "expired": true}
 )
+
+// statusWords read a free-text status as yes or no by its words: an
+// agreement "getekend 12-03-2024" or "verlengd tot 2027" is there, one
+// "in behandeling", "aangevraagd" or "verlopen" is not (yet).
+var (
+	statusYes = map[string]bool{"getekend": true, "ondertekend": true, "signed": true, "aanwezig": true, "present": true,
+		"verlengd": true, "extended": true, "geldig": true, "valid": true, "afgesloten": true, "concluded": true, "ja": true, "yes": true,
+		"akkoord": true, "ok": true, "in": true, "place": true}
+	statusNo = map[string]bool{"behandeling": true, "aangevraagd": true, "requested": true, "pending": true, "concept": true,
+		"draft": true, "opgevraagd": true, "verstuurd": true, "sent": true}
+)
+
+// statusValue reads a short free-text status as yes or no (see
+// statusWords); ok is false when its words do not tell ("n.v.t.").
+func statusValue(v string) (yes, ok bool) {
+	if y, ok := boolValue(v); ok {
+		return y, true
+	}
+	ws := words(v)
+	if len(ws) == 0 || len(ws) > 6 {
+		return false, false
+	}
+	var yesSeen, agreement bool
+	for _, w := range ws {
+		switch {
+		case noWords[w.text] || statusNo[w.text]:
+			return false, true
+		case statusYes[w.text]:
+			yesSeen = true
+		case conceptOf(w.text) == "agreement":
+			agreement = true
+		}
+	}
+	if yesSeen || agreement {
+		return true, true // "Online Services DPA": the agreement is named
+	}
+	return false, false
+}
 
 // boolValue reads an answer as yes or no: as the loader does (ja, nee,
 // yes, no, 1, 0, x), or by its words ("Niet akkoord" is no); ok is false

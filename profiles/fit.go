@@ -500,7 +500,7 @@ func otherFit(t *model.Table, col *model.Column, sh shape) vocab.Text {
 // (agreement_signed_at: agreement_present; consent_signed_at:
 // consent_given); "" when there is none.
 func yesNoSibling(t *model.Table, col *model.Column, sh shape) string {
-	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "") {
+	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "" && (sh.status < 0.6 || sh.dateShare >= 0.5)) {
 		return ""
 	}
 	subject := strings.SplitN(col.Name, "_", 2)[0]

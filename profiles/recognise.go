@@ -463,11 +463,15 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 				if _, err := values.ParseBool(d); err == nil {
 					continue
 				}
+				if guessed == nil {
+					guessed = map[string]string{}
+				}
 				if yes, ok := boolValue(d); ok {
-					if guessed == nil {
-						guessed = map[string]string{}
-					}
 					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				} else if yes, ok := statusValue(d); ok {
+					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				} else if sh := (Values{Distinct: distinct}).shape(); sh.status >= 0.6 {
+					guessed[d] = "" // a status that tells neither ("n.v.t."): blank, not a rejected row
 				}
 			}
 			// A checkbox: a mark for yes, blank for no.
@@ -485,6 +489,9 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 				v, vocab.Text{NL: model.ValueDocsNL[col][v], EN: model.ValueDoc(col, v)})
 			if c, _ := t.Column(col); c.Type == model.Bool {
 				why = vocab.Textf("REVIEW: gelezen als %s op grond van de woorden", "REVIEW: read as %s by its words", v)
+				if v == "" {
+					why = vocab.Text{NL: "REVIEW: de woorden zeggen geen ja of nee: leeg gelaten", EN: "REVIEW: its words say neither yes nor no: left blank"}
+				}
 			}
 			pl.setValue(col, label, v, why)
 		}
