@@ -581,10 +581,13 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			continue
 		}
 		ident := col.Required && col.Type == model.Text && identifying(col) && !childKeys[col.Name] && col.Name != "username"
+		partly := false // a date column no header's words named in full
 		switch {
 		case col.Type == model.Bool && (col.Required || freeBools == 1):
 		case (col.Type == model.Date || col.Type == model.Timestamp) && col.Required:
 		case ident:
+		case col.Type == model.Date || col.Type == model.Timestamp:
+			partly = true
 		default:
 			continue
 		}
@@ -601,6 +604,13 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			}
 			if contradicts(t, col, h) {
 				continue // "Betrokkenen ingelicht" is no high risk, whatever its values
+			}
+			if partly {
+				// dates whose words share some with the column's names
+				// ("Antwoord verstuurd" for the date answered)
+				if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim < 0.3 {
+					continue
+				}
 			}
 			if fv, _ := s.shape(i).fits(col); fv > 0 {
 				fits = append(fits, i)

@@ -255,8 +255,23 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), dat minder kolommen koppelt", "%s; it also fits %s (%s), which matches fewer columns",
 			noFitReason(partial), best.Table, best.Score()), Closest: closest(partial)}
 	}
+	// Tables the headers say about as much of, one of them named by the
+	// file or sheet ("Verzoeken betrokkenen"): the name decides, even where
+	// another matched a column more.
+	var named []Candidate
+	for _, c := range fits {
+		if d := c.Weight - best.Weight; c.Hinted && d <= 1e-9 && d >= -1e-9 {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 1 && !best.Hinted && !best.keyLeftOutBy(named[0]) {
+		best = named[0]
+	}
 	var tied []Candidate
-	for _, c := range fits[1:] {
+	for _, c := range fits {
+		if c.Table == best.Table {
+			continue
+		}
 		if d := c.Weight - best.Weight; c.Matched == best.Matched && d <= weightTie+1e-9 && d >= -weightTie-1e-9 {
 			tied = append(tied, c)
 		}
