@@ -460,7 +460,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			c.Missing = append(c.Missing, col.Name)
 		}
 	}
-	c.Hints = hints(t, s, c)
+	c.Hints, c.HintScore = hints(t, s, c)
 	if owner, ok := keyOwners[t.Name]; ok && len(keys) > 0 {
 		for i := range s.Header {
 			if lk, _ := keys.linkOf(s.values(i)); lk == owner && c.Columns[i] != owner {
@@ -729,11 +729,11 @@ const maxHints = 3
 // hints ranks, per required column still missing, the headers left that
 // are most likely to be it: by the words they share with the column's
 // names and by whether their values have its type.
-func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
+func hints(t *model.Table, s *Sheet, c Candidate) (map[string][]string, map[string]float64) {
 	if len(c.Missing) == 0 {
-		return nil
+		return nil, nil
 	}
-	out := map[string][]string{}
+	out, scores := map[string][]string{}, map[string]float64{}
 	hinted := map[int]bool{}
 	for _, name := range c.Missing {
 		col, _ := t.Column(name)
@@ -764,11 +764,14 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 			if k == maxHints {
 				break
 			}
+			if k == 0 {
+				scores[name] = h.score
+			}
 			out[name] = append(out[name], s.Header[h.i])
 			hinted[h.i] = true
 		}
 	}
-	return out
+	return out, scores
 }
 
 // closerLength reports whether a has about as many concepts as the header

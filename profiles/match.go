@@ -76,6 +76,9 @@ type Candidate struct {
 	Review   []int               // header indexes mapped by their values alone: to review
 	Notes    []vocab.Text        // headers kept off a column their words name, and why
 	Hints    map[string][]string // missing required column -> the headers most likely to be it
+	// HintScore is, per missing column, how likely its first hint is
+	// (words shared, values of its type).
+	HintScore map[string]float64
 	// Taken are the required columns a draft maps to the header most like
 	// each (marked REVIEW), its other hints left as alternatives.
 	Taken []string

@@ -967,6 +967,10 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 	return c
 }
 
+// minTakenHint is the least hint score (words shared plus 0.3 for values
+// of the column's type) of a header a draft maps to a missing column.
+const minTakenHint = 0.5
+
 // takeHints maps, in a draft, each missing required column to the header
 // most likely to be it (marked REVIEW), so that the draft can be audited
 // as it is written; the other likely headers stay as commented-out lines.
@@ -977,6 +981,9 @@ func takeHints(header []string, c Candidate) Candidate {
 	for _, col := range c.Missing {
 		hs := c.Hints[col]
 		i := -1
+		if c.HintScore[col] < minTakenHint {
+			hs = nil // too unlike to be audited unseen: the user chooses
+		}
 		for _, k := range c.Unplaced {
 			if len(hs) > 0 && header[k] == hs[0] {
 				i = k
@@ -1072,9 +1079,9 @@ func draftLines(r Result, nl bool) []string {
 // audit, so it is left for the user to complete and move into systems.
 func commentedDraft(d Placement, nl bool) []string {
 	t, _ := model.Lookup(d.Result.Table)
-	head := "DRAFT for systems.%s.files (not in use: %s has no header like it; complete it, then move it there without the #):"
+	head := "DRAFT for systems.%s.files (not in use: %s not recognised; complete it, then move it there without the #):"
 	if nl {
-		head = "CONCEPT voor systems.%s.files (niet in gebruik: geen kolomkop lijkt op %s; maak het af en zet het daar, zonder #):"
+		head = "CONCEPT voor systems.%s.files (niet in gebruik: %s niet herkend; maak het af en zet het daar, zonder #):"
 	}
 	out := []string{fmt.Sprintf(head, t.System, strings.Join(d.Result.Missing, ", ")), "- file: " + yamlKey(d.File)}
 	if d.Sheet != "" {

@@ -1,0 +1,44 @@
+package ingest_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestLoadJoin loads children and their placements from two exports
+// (testdata/join): per child the earliest start, the end blank while a
+// placement is open and else the latest, the group of the latest
+// placement; a child without placements keeps its own columns, and a
+// placement of a child the children's export lacks is rejected.
+func TestLoadJoin(t *testing.T) {
+	db := openDB(t)
+	res, err := loadDir(t, db, "testdata/join")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"K1", "Anna", "Egels", "2020-01-01", "-", "kinderen.csv"},
+		{"K2", "Bram", "Egels", "2015-02-01", "2018-07-31", "kinderen.csv"},
+		{"K3", "Cor", "-", "-", "-", "kinderen.csv"},
+	}
+	got := query(t, db, "SELECT child_id, first_name, coalesce(group_name, '-'), coalesce(strftime(care_start, '%Y-%m-%d'), '-'), coalesce(strftime(care_end, '%Y-%m-%d'), '-'), _file FROM admin_children ORDER BY child_id")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var rejected bool
+	for _, r := range res.Rejects {
+		if r.File == "plaatsingen.csv" && r.Row == 6 && r.Value == "K9" && strings.Contains(r.Reason.EN, "is in no row of the other export of admin_children") {
+			rejected = true
+		}
+	}
+	if !rejected {
+		t.Errorf("the placement of K9 is not rejected: %+v", res.Rejects)
+	}
+	for _, in := range res.Inputs {
+		if in.File == "plaatsingen.csv" && (in.RowsLoaded != 4 || in.RowsRejected != 1) {
+			t.Errorf("placements: %d loaded, %d rejected; want 4 and 1", in.RowsLoaded, in.RowsRejected)
+		}
+	}
+}
