@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -41,6 +42,29 @@ func applyJoins(ctx context.Context, conn *sql.Conn, m *manifest.Manifest, res *
 		}
 		if err := joinInto(ctx, conn, t, f, mains, in, res); err != nil {
 			return fmt.Errorf("join %s into %s: %w", f.Label(), f.Table, err)
+		}
+	}
+	return nil
+}
+
+// applyLookups replaces, in the rows of every entry with lookup:, the
+// administration's child numbers its column holds by the system's own
+// child ids, from the system's children table (portal_children,
+// tracking_children): a consent export that names the child by the
+// administration's number then links to the portal's photos. A number the
+// children table does not have stays as it is.
+func applyLookups(ctx context.Context, conn *sql.Conn, m *manifest.Manifest) error {
+	for _, f := range m.Files() {
+		if f == nil {
+			continue
+		}
+		for _, col := range slices.Sorted(maps.Keys(f.Lookup)) {
+			children := strings.TrimSuffix(col, "_child_id") + "_children" // portal_children
+			q := fmt.Sprintf("UPDATE %s SET %s = k.%s FROM (SELECT child_id, min(%s) AS %s FROM %s WHERE child_id IS NOT NULL GROUP BY child_id HAVING count(DISTINCT %s) = 1) AS k WHERE %s._file = ? AND %s.%s = k.child_id",
+				f.Table, col, col, col, col, children, col, f.Table, f.Table, col)
+			if _, err := conn.ExecContext(ctx, q, f.Label()); err != nil {
+				return fmt.Errorf("look up %s of %s in %s: %w", col, f.Label(), children, err)
+			}
 		}
 	}
 	return nil

@@ -203,6 +203,9 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 	if err := applyJoins(ctx, conn, m, res); err != nil {
 		return nil, err
 	}
+	if err := applyLookups(ctx, conn, m); err != nil {
+		return nil, err
+	}
 	if err := recordMeta(ctx, conn, res); err != nil {
 		return nil, err
 	}

@@ -75,6 +75,11 @@ type File struct {
 	// and a placements sheet linked by the child number): its rows are no
 	// records of their own. See docs/manifest.md.
 	Join string `yaml:"join"`
+	// Lookup names columns whose export values are another column's
+	// values, looked up in the system's children table: `lookup:
+	// {portal_child_id: child_id}` for a consent export that names the
+	// child by the administration's number (see docs/manifest.md).
+	Lookup map[string]string `yaml:"lookup"`
 	// Joined are the canonical columns join entries add to this entry's
 	// rows: filled by Parse, so a required column they map is not missing.
 	Joined map[string]bool `yaml:"-"`
@@ -295,7 +300,7 @@ func lineOfYAML(msg string) int {
 var allowedKeys = map[string][]string{
 	"top":     {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
 	"system":  {"product", "files"},
-	"file":    {"file", "sheet", "table", "join", "delimiter", "columns", "values", "unpivot", "split"},
+	"file":    {"file", "sheet", "table", "join", "lookup", "delimiter", "columns", "values", "unpivot", "split"},
 	"unpivot": {"into", "columns"},
 }
 
@@ -707,6 +712,23 @@ func (f *File) validate(sys string, i int) []lineError {
 		targets[c] = header
 	}
 	f.validateShape(t, targets, addBi)
+	for col, by := range f.Lookup {
+		var m bi
+		switch {
+		case col != "portal_child_id" && col != "tracking_child_id":
+			m.add("lookup: %q: only portal_child_id and tracking_child_id can be looked up (by child_id in their system's children)", "lookup: %q: alleen portal_child_id en tracking_child_id kunnen worden opgezocht (met child_id in de kinderen van hun systeem)", col)
+		case by != "child_id":
+			m.add("lookup: %s: %q: the value looked up is the administration's child_id", "lookup: %s: %q: de opgezochte waarde is het child_id van de administratie", col, by)
+		case f.Table == "portal_children" || f.Table == "tracking_children":
+			m.add("lookup: a children table cannot look its own key up", "lookup: een tabel met kinderen kan zijn eigen sleutel niet opzoeken")
+		}
+		if _, ok := t.Column(col); !ok && m.en == "" {
+			m.add("lookup: %q is not a column of %s", "lookup: %q is geen kolom van %s", col, f.Table)
+		}
+		if m.en != "" {
+			addBi(f.lineOf("lookup"), m)
+		}
+	}
 	if f.Join != "" {
 		var m bi
 		switch col, ok := t.Column(f.Join); {

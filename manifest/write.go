@@ -163,6 +163,14 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		add(up, "columns", qs)
 		add(n, "unpivot", up)
 	}
+	if len(f.Lookup) > 0 {
+		lk := mapping()
+		lk.Style = yaml.FlowStyle
+		for _, c := range sortedKeys(f.Lookup) {
+			add(lk, c, str(f.Lookup[c]))
+		}
+		add(n, "lookup", lk)
+	}
 	if len(f.Split) > 0 {
 		sp := mapping()
 		sp.Style = yaml.FlowStyle

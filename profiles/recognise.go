@@ -50,6 +50,9 @@ type Placement struct {
 	Join string
 	// JoinTo names that other export.
 	JoinTo string
+	// Lookup are the columns whose values are the administration's child
+	// numbers, to be looked up in the system's children (manifest lookup:).
+	Lookup map[string]string
 	// Also marks the second table an export fills: a wide consent export
 	// that names the portal's children and their administration numbers
 	// is also the portal's list of children.
@@ -151,16 +154,20 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			sheets = append(sheets, pv)
 		}
 	}
-	// Two rounds: the first places what the headers make clear and
-	// collects the keys of the exports others link to; the second uses
-	// those keys to recognise link columns by their values.
+	// Three rounds: the first places what the headers make clear and
+	// collects the keys of the exports others link to; the second does so
+	// again with those keys; the last uses them to recognise link columns
+	// by their values.
 	var keys Keys
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 3; round++ {
 		var placed []Result
 		for i := range sheets {
 			placed = append(placed, matchPreview(&sheets[i], keys))
 		}
-		if round == 0 {
+		if round < 2 {
+			// a second time: an export placed only with the keys of
+			// another (the portal's children, by the administration's
+			// numbers beside their own) gives keys of its own
 			keys = collectKeys(sheets, placed)
 			continue
 		}
@@ -301,7 +308,9 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 		p.Unplaced = append(p.Unplaced, u)
 		return false
 	}
-	p.Placed = append(p.Placed, placement(pv, r))
+	pl := placement(pv, r)
+	pl.lookups(pv, keys)
+	p.Placed = append(p.Placed, pl)
 	if r.Table == "processors" {
 		for i, col := range r.Columns {
 			if col == "system" && i < len(pv.Distinct) {
@@ -415,6 +424,29 @@ func (p *Proposal) joinParts(sheets []ingest.SheetPreview) {
 			a = -1 // start again: the list changed
 			break
 		}
+	}
+}
+
+// lookups notes, for a table that names a system's child (the portal's
+// consents), a child column whose values are the administration's child
+// numbers rather than the system's own ids, while the system's children
+// export gives both: the numbers are looked up there (lookup:), so the
+// consents link to the portal's photos.
+func (pl *Placement) lookups(pv ingest.SheetPreview, keys Keys) {
+	for i, col := range pl.Result.Columns {
+		if (col != "portal_child_id" && col != "tracking_child_id") || strings.HasSuffix(pl.Result.Table, "_children") || i >= len(pv.Distinct) {
+			continue
+		}
+		if _, own := keys[col]; !own {
+			continue // no children export of the system to look them up in
+		}
+		v := Values{Distinct: pv.Distinct[i]}
+		if lk, _ := keys.linkOf(v); lk != "child_id" {
+			continue
+		}
+		pl.Lookup = map[string]string{col: "child_id"}
+		pl.Notes = append(pl.Notes, vocab.Textf("lookup: %s: child_id: %s heeft de kindnummers van de administratie, niet de nummers van het systeem zelf; ze worden opgezocht in zijn lijst van kinderen",
+			"lookup: %s: child_id: %s holds the administration's child numbers, not the system's own ids; they are looked up in its list of children", col, pv.Header[i]))
 	}
 }
 
@@ -806,7 +838,7 @@ func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 		if pl.Sheet == "" {
 			f.Delimiter = pl.Delimiter
 		}
-		f.Join = pl.Join
+		f.Join, f.Lookup = pl.Join, pl.Lookup
 		for i, col := range pl.Result.Columns {
 			f.Columns[pl.Header[i]] = col
 		}
