@@ -342,6 +342,10 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 	return 0, vocab.Text{}
 }
 
+// fitsCheckbox reports whether the values are a checkbox of one mark and
+// blanks.
+func (s shape) fitsCheckbox() bool { return s.checkbox != "" }
+
 // maxQuestions is the most distinct labels a column of consent questions
 // has: a portal asks a handful of questions, not one per child.
 const maxQuestions = 40

@@ -605,6 +605,13 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			if contradicts(t, col, h) {
 				continue // "Betrokkenen ingelicht" is no high risk, whatever its values
 			}
+			if col.Type == model.Bool && !col.Required {
+				// an optional yes/no column by its values alone needs a
+				// word in common: "Herkenbaar? (Y/N)" is no written consent
+				if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim == 0 && !s.shape(i).fitsCheckbox() {
+					continue
+				}
+			}
 			if partly {
 				// dates whose words share some with the column's names
 				// ("Antwoord verstuurd" for the date answered)
