@@ -42,3 +42,17 @@ func TestLoadJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLookup: a consent export naming the child by the
+// administration's number gets the portal's ids from portal_children
+// (testdata/lookup); a number the portal does not know stays.
+func TestLoadLookup(t *testing.T) {
+	db := openDB(t)
+	if _, err := loadDir(t, db, "testdata/lookup"); err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"P1", "true"}, {"P2", "false"}, {"K7", "true"}}
+	if diff := cmp.Diff(want, query(t, db, "SELECT portal_child_id, granted::VARCHAR FROM portal_consents ORDER BY _row")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
