@@ -44,6 +44,9 @@ func TestBlindShapes(t *testing.T) {
 			t.Errorf("agreement status %q: %q (mapped %v), want %q", label, got, ok, want)
 		}
 	}
+	if got := by["intake_toestemmingen.csv"].Lookup; got["portal_child_id"] != "child_id" {
+		t.Errorf("intake consents by the administration's number: lookup %v, want portal_child_id: child_id", got)
+	}
 	consents := by["kwebbelapp_toestemmingen.csv"].Values["consent_type"]
 	for label, want := range map[string]string{"Foto's en filmpjes in de app": "photo_portal", "Foto's op website en Facebook": "photo_external", "Ophalen door oma of buurvrouw": "pickup_by_others"} {
 		if consents[label] != want {
