@@ -56,3 +56,27 @@ func TestLoadLookup(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLoadSkipLabel: rows whose label is mapped to "-" (a question the
+// model has no value for) are not made, nor rejected; an unmapped label
+// is still rejected (testdata/skiplabel).
+func TestLoadSkipLabel(t *testing.T) {
+	db := openDB(t)
+	res, err := loadDir(t, db, "testdata/skiplabel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"P1", "photo_portal", "true"}, {"P2", "photo_portal", "false"}}
+	if diff := cmp.Diff(want, query(t, db, "SELECT portal_child_id, consent_type, granted::VARCHAR FROM portal_consents ORDER BY _row")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	in := res.Inputs[0]
+	if in.RowsRead != 3 || in.RowsLoaded != 2 || in.RowsRejected != 1 {
+		t.Errorf("rows read %d, loaded %d, rejected %d; want 3, 2 and 1 (the left-out row is not made)", in.RowsRead, in.RowsLoaded, in.RowsRejected)
+	}
+	for _, r := range res.Rejects {
+		if r.Row != 5 {
+			t.Errorf("reject of row %d, want only row 5: %+v", r.Row, r)
+		}
+	}
+}

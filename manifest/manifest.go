@@ -793,11 +793,17 @@ func (f *File) valueLine(col, label string) int {
 	return f.lineOf("values")
 }
 
+// SkipLabel is the value that leaves the rows with a label out, for an
+// enumeration: `values: {consent_type: {"Mee op uitstapjes": "-"}}` for a
+// question the model has no value for. Those rows are not made, as an
+// unpivot's blank answer, instead of being rejected.
+const SkipLabel = "-"
+
 // badTarget says what is wrong with v as a value of col that an export
 // label is mapped to, or "" if the loader can read it (a blank is read as
 // no value).
 func badTarget(col *model.Column, v string) bi {
-	if strings.TrimSpace(v) == "" {
+	if strings.TrimSpace(v) == "" || (v == SkipLabel && col.Type == model.Enum) {
 		return bi{}
 	}
 	switch col.Type {

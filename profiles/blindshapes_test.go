@@ -48,7 +48,7 @@ func TestBlindShapes(t *testing.T) {
 		t.Errorf("intake consents by the administration's number: lookup %v, want portal_child_id: child_id", got)
 	}
 	consents := by["kwebbelapp_toestemmingen.csv"].Values["consent_type"]
-	for label, want := range map[string]string{"Foto's en filmpjes in de app": "photo_portal", "Foto's op website en Facebook": "photo_external", "Ophalen door oma of buurvrouw": "pickup_by_others"} {
+	for label, want := range map[string]string{"Foto's en filmpjes in de app": "photo_portal", "Foto's op website en Facebook": "photo_external", "Ophalen door oma of buurvrouw": "pickup_by_others", "Mee naar de speeltuin": "-"} {
 		if consents[label] != want {
 			t.Errorf("consent question %q: %q, want %q", label, consents[label], want)
 		}

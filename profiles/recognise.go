@@ -527,7 +527,14 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 			}
 			pl.setValue(col, label, v, why)
 		}
-		if len(unknown) > 0 && col != "gender" {
+		if len(unknown) > 0 && col == "consent_type" {
+			// a permission the model has no value for (trips, health data)
+			// cannot be checked: its rows are left out, not rejected
+			for _, l := range unknown {
+				pl.setValue(col, l, manifest.SkipLabel, vocab.Text{NL: "REVIEW: geen waarde van het model komt in de buurt: deze rijen worden niet ingelezen (\"-\"); koppel het anders aan een van " + strings.Join(enumValues(r.Table, col), ", "),
+					EN: "REVIEW: no value of the model comes near: these rows are not loaded (\"-\"); else map it to one of " + strings.Join(enumValues(r.Table, col), ", ")})
+			}
+		} else if len(unknown) > 0 && col != "gender" {
 			pl.Notes = append(pl.Notes, vocab.Textf("%s: labels niet herkend: %s; koppel elk onder values: %s: aan een van %s",
 				"%s: labels not recognised: %s; map each under values: %s: to one of %s", pv.Header[i], strings.Join(quote(unknown), ", "), col, strings.Join(enumValues(r.Table, col), ", ")))
 		}
