@@ -59,6 +59,12 @@ func applyLookups(ctx context.Context, conn *sql.Conn, m *manifest.Manifest) err
 			continue
 		}
 		for _, col := range slices.Sorted(maps.Keys(f.Lookup)) {
+			if col == "child_id" {
+				if err := lookupNames(ctx, conn, f); err != nil {
+					return fmt.Errorf("look up the children named in %s: %w", f.Label(), err)
+				}
+				continue
+			}
 			children := strings.TrimSuffix(col, "_child_id") + "_children" // portal_children
 			q := fmt.Sprintf("UPDATE %s SET %s = k.%s FROM (SELECT child_id, min(%s) AS %s FROM %s WHERE child_id IS NOT NULL GROUP BY child_id HAVING count(DISTINCT %s) = 1) AS k WHERE %s._file = ? AND %s.%s = k.child_id",
 				f.Table, col, col, col, col, children, col, f.Table, f.Table, col)
@@ -68,6 +74,25 @@ func applyLookups(ctx context.Context, conn *sql.Conn, m *manifest.Manifest) err
 		}
 	}
 	return nil
+}
+
+// lookupNames replaces the children's names an entry's child_id holds
+// (lookup: {child_id: name}) by their numbers in admin_children: a name is
+// the child's first name, name prefix and last name ("Saar de Wit"),
+// compared without regard to case and spaces, and only a name one child
+// has counts. A name no child has ("geen (alleen handen)") is blank: no
+// recognisable child.
+func lookupNames(ctx context.Context, conn *sql.Conn, f *manifest.File) error {
+	const names = `SELECT lower(concat_ws(' ', trim(first_name), nullif(trim(name_prefix), ''), trim(last_name))) AS name, min(child_id) AS child_id
+		FROM admin_children WHERE first_name IS NOT NULL AND last_name IS NOT NULL GROUP BY 1 HAVING count(*) = 1`
+	q := fmt.Sprintf(`UPDATE %s SET child_id = k.child_id FROM (%s) AS k
+		WHERE %s._file = ? AND lower(regexp_replace(trim(%s.child_id), '\s+', ' ', 'g')) = k.name`, f.Table, names, f.Table, f.Table)
+	if _, err := conn.ExecContext(ctx, q, f.Label()); err != nil {
+		return err
+	}
+	q = fmt.Sprintf("UPDATE %s SET child_id = NULL WHERE _file = ? AND child_id NOT IN (SELECT child_id FROM admin_children)", f.Table)
+	_, err := conn.ExecContext(ctx, q, f.Label())
+	return err
 }
 
 // inputOf is the input the load recorded for f.

@@ -715,8 +715,12 @@ func (f *File) validate(sys string, i int) []lineError {
 	for col, by := range f.Lookup {
 		var m bi
 		switch {
+		case col == "child_id" && by == "name" && f.Table != "admin_children":
+			// a register naming the children: their names are looked up
+		case col == "child_id":
+			m.add("lookup: child_id: %q: child_id is looked up by the child's name (lookup: {child_id: name}), in a table other than admin_children", "lookup: child_id: %q: child_id wordt opgezocht met de naam van het kind (lookup: {child_id: name}), in een andere tabel dan admin_children", by)
 		case col != "portal_child_id" && col != "tracking_child_id":
-			m.add("lookup: %q: only portal_child_id and tracking_child_id can be looked up (by child_id in their system's children)", "lookup: %q: alleen portal_child_id en tracking_child_id kunnen worden opgezocht (met child_id in de kinderen van hun systeem)", col)
+			m.add("lookup: %q: only portal_child_id and tracking_child_id (by child_id in their system's children) and child_id (by name) can be looked up", "lookup: %q: alleen portal_child_id en tracking_child_id (met child_id in de kinderen van hun systeem) en child_id (met de naam) kunnen worden opgezocht", col)
 		case by != "child_id":
 			m.add("lookup: %s: %q: the value looked up is the administration's child_id", "lookup: %s: %q: de opgezochte waarde is het child_id van de administratie", col, by)
 		case f.Table == "portal_children" || f.Table == "tracking_children":

@@ -204,7 +204,7 @@ func TestParseJoinErrors(t *testing.T) {
 	tests := []struct{ name, yaml, want, nl string }{
 		{"not the key", strings.Replace(joined, "join: child_id", "join: care_start", 1), `line 13: join: "care_start" is not the key of admin_children; name its key column (child_id)`, "is niet de sleutel"},
 		{"key not mapped", strings.Replace(joined, "{KIND_ID: child_id, STARTDATUM", "{STARTDATUM", 1), "line 13: join: no header is mapped to child_id under columns:", "geen kolomkop"},
-		{"lookup of another column", strings.Replace(joined, "        join: child_id\n", "        join: child_id\n        lookup: {care_end: child_id}\n", 1), `lookup: "care_end": only portal_child_id and tracking_child_id can be looked up`, "kunnen worden opgezocht"},
+		{"lookup of another column", strings.Replace(joined, "        join: child_id\n", "        join: child_id\n        lookup: {care_end: child_id}\n", 1), `lookup: "care_end": only portal_child_id and tracking_child_id (by child_id in their system's children) and child_id (by name) can be looked up`, "kunnen worden opgezocht"},
 		{"nothing to join to", strings.Replace(joined, "        columns: {KIND_ID: child_id, VOORNAAM: first_name}\n", "        join: child_id\n        columns: {KIND_ID: child_id, VOORNAAM: first_name}\n", 1), "join: koo.xlsx [KINDEREN] adds its columns to the rows of another entry of admin_children, but there is none", "maar dat is er niet"},
 	}
 	for _, tt := range tests {

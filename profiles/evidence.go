@@ -435,6 +435,61 @@ func (k Keys) siblingSystem(names string) string {
 	return found
 }
 
+// Keys entries holding the first and last names of the administration's
+// children (lower case; a last name also by its last word), to recognise a
+// register that names children instead of numbering them.
+const (
+	firstNamesKey = "\x00first"
+	lastNamesKey  = "\x00last"
+)
+
+// nameSeparators part the names of several children in one cell.
+var nameSeparators = []string{",", ";", "/", " en ", " & ", " and "}
+
+// namesChildren is the share of the filled cells that name at least one
+// child of the administration ("Hugo Brouwer, Saar de Wit": a first name
+// and a last name it knows), and the separator of cells with several.
+func (k Keys) namesChildren(v Values) (float64, string) {
+	firsts, lasts := k[firstNamesKey].Values, k[lastNamesKey].Values
+	if len(firsts) == 0 || len(lasts) == 0 {
+		return 0, ""
+	}
+	named, filled := 0, 0
+	seps := map[string]int{}
+	for _, cell := range v.Distinct {
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			continue
+		}
+		filled++
+		parts := []string{cell}
+		for _, sep := range nameSeparators {
+			if strings.Contains(cell, sep) {
+				parts = strings.Split(cell, sep)
+				seps[strings.TrimSpace(sep)]++
+				break
+			}
+		}
+		for _, part := range parts {
+			ws := strings.Fields(strings.ToLower(part))
+			if len(ws) >= 2 && firsts[ws[0]] && lasts[ws[len(ws)-1]] {
+				named++
+				break
+			}
+		}
+	}
+	if filled == 0 {
+		return 0, ""
+	}
+	sep := ""
+	for s, n := range seps {
+		if n > seps[sep] {
+			sep = s
+		}
+	}
+	return float64(named) / float64(filled), sep
+}
+
 // products are the products the file names of the exports name.
 func (k Keys) products() []string {
 	var out []string
@@ -459,8 +514,8 @@ var keyOwners = map[string]string{
 func (k Keys) linkOf(v Values) (string, string) {
 	best, from, share := "", "", 0.0
 	for col, set := range k {
-		if col == productsKey || col == siblingsKey {
-			continue
+		if strings.HasPrefix(col, "\x00") {
+			continue // not a column's keys
 		}
 		in, n := 0, 0
 		for _, cell := range v.Distinct {

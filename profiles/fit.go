@@ -390,6 +390,14 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 				}
 			}
 			fv, vwhy := sh.fits(col)
+			if col.Name == "child_id" && link == "child_id" && t.Name != "admin_children" {
+				if share, _ := keys.namesChildren(s.values(i)); share >= 0.5 && sh.nameShare >= 0.3 {
+					// a register naming the children: looked up by name
+					pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: max(score, 0.85),
+						why: vocab.Text{NL: "waarden: namen van kinderen van de administratie (opgezocht: lookup: {child_id: name})", EN: "values: names of the administration's children (looked up: lookup: {child_id: name})"}})
+					continue
+				}
+			}
 			if score > 0 && fv < 0 && (score < scoreCanonical || col.Type == model.Enum) {
 				if b := yesNoSibling(t, col, sh); b != "" {
 					// "DPA signed" with Yes/No: not the date, the yes/no of it
@@ -440,6 +448,18 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		fillByType(t, s, &c, taken, dropped)
 	}
 	for i, col := range c.Columns {
+		if col == "child_id" && link == "child_id" && t.Name != "admin_children" && s.shape(i).nameShare >= 0.3 {
+			if share, sep := keys.namesChildren(s.values(i)); share >= 0.5 {
+				c.Lookup = map[string]string{"child_id": "name"}
+				if sep != "" {
+					if c.Split == nil {
+						c.Split = map[string]string{}
+					}
+					c.Split[col] = sep
+				}
+				continue
+			}
+		}
 		if sh := s.shape(i); sh.listShare >= 0.05 && childKeys[col] {
 			if c.Split == nil {
 				c.Split = map[string]string{}

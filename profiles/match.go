@@ -94,6 +94,7 @@ type Candidate struct {
 	Unpivot *Unpivot          // one column per consent question, when the table is portal_consents
 	Fixed   map[string]string // canonical column -> the one value of every row (accounts.system)
 	Split   map[string]string // canonical column -> separator of several ids in one cell
+	Lookup  map[string]string // canonical column -> what its values are, to look up (child_id: name)
 }
 
 // Score describes the fit for people: "12 of 13 columns".

@@ -262,6 +262,29 @@ func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
 			keys[productsKey].Values[Key(p)] = true
 		}
 	}
+	keys[firstNamesKey], keys[lastNamesKey] = KeySet{Values: map[string]bool{}}, KeySet{Values: map[string]bool{}}
+	for i, r := range placed {
+		if !r.Placed() && r.Closest != nil {
+			r = Result{Candidate: *r.Closest}
+		}
+		if r.Table != "admin_children" {
+			continue
+		}
+		for h, c := range r.Columns {
+			if h >= len(sheets[i].Distinct) || (c != "first_name" && c != "last_name") {
+				continue
+			}
+			set := keys[firstNamesKey].Values
+			if c == "last_name" {
+				set = keys[lastNamesKey].Values
+			}
+			for _, v := range sheets[i].Distinct[h] {
+				if ws := strings.Fields(strings.ToLower(v)); len(ws) > 0 {
+					set[strings.Join(ws, " ")], set[ws[len(ws)-1]] = true, true
+				}
+			}
+		}
+	}
 	for i, r := range placed {
 		if !r.Placed() && r.Closest != nil {
 			// a draft's keys link too: a children export that lacks its
@@ -310,6 +333,10 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 	}
 	pl := placement(pv, r)
 	pl.lookups(pv, keys)
+	if pl.Lookup["child_id"] == "name" {
+		pl.Notes = append(pl.Notes, vocab.Text{NL: "lookup: child_id: name: de export noemt de kinderen bij naam; de namen worden opgezocht in de kinderen van de administratie (een naam die geen kind heeft wordt leeg: geen herkenbaar kind)",
+			EN: "lookup: child_id: name: the export names the children; the names are looked up in the administration's children (a name no child has becomes blank: no recognisable child)"})
+	}
 	p.Placed = append(p.Placed, pl)
 	if r.Table == "processors" {
 		for i, col := range r.Columns {
@@ -444,7 +471,10 @@ func (pl *Placement) lookups(pv ingest.SheetPreview, keys Keys) {
 		if lk, _ := keys.linkOf(v); lk != "child_id" {
 			continue
 		}
-		pl.Lookup = map[string]string{col: "child_id"}
+		if pl.Lookup == nil {
+			pl.Lookup = map[string]string{}
+		}
+		pl.Lookup[col] = "child_id"
 		pl.Notes = append(pl.Notes, vocab.Textf("lookup: %s: child_id: %s heeft de kindnummers van de administratie, niet de nummers van het systeem zelf; ze worden opgezocht in zijn lijst van kinderen",
 			"lookup: %s: child_id: %s holds the administration's child numbers, not the system's own ids; they are looked up in its list of children", col, pv.Header[i]))
 	}
@@ -481,7 +511,7 @@ func childrenOf(pv ingest.SheetPreview, r Result, keys Keys) (Candidate, bool) {
 // mappings, with what to review.
 func placement(pv ingest.SheetPreview, r Result) Placement {
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
-	pl.Unpivot, pl.Fixed, pl.Split = r.Unpivot, r.Fixed, r.Split
+	pl.Unpivot, pl.Fixed, pl.Split, pl.Lookup = r.Unpivot, r.Fixed, r.Split, r.Lookup
 	t, _ := model.Lookup(r.Table)
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]
