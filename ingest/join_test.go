@@ -80,3 +80,17 @@ func TestLoadSkipLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadLookupName: a register naming the children gets their numbers
+// (testdata/lookupname): case and spaces do not matter, a name two
+// children share and a name no child has are blank.
+func TestLoadLookupName(t *testing.T) {
+	db := openDB(t)
+	if _, err := loadDir(t, db, "testdata/lookupname"); err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2", "K1"}, {"2", "K4"}, {"3", "-"}, {"4", "-"}}
+	if diff := cmp.Diff(want, query(t, db, "SELECT _row::VARCHAR, coalesce(child_id, '-') FROM social_posts ORDER BY _row, child_id")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

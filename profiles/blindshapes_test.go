@@ -47,6 +47,9 @@ func TestBlindShapes(t *testing.T) {
 	if got := by["intake_toestemmingen.csv"].Lookup; got["portal_child_id"] != "child_id" {
 		t.Errorf("intake consents by the administration's number: lookup %v, want portal_child_id: child_id", got)
 	}
+	if pl := by["Social media register.csv"]; pl.Lookup["child_id"] != "name" || pl.Split["child_id"] != "," {
+		t.Errorf("social posts naming children: lookup %v, split %v; want child_id by name, split on \",\"", pl.Lookup, pl.Split)
+	}
 	consents := by["kwebbelapp_toestemmingen.csv"].Values["consent_type"]
 	for label, want := range map[string]string{"Foto's en filmpjes in de app": "photo_portal", "Foto's op website en Facebook": "photo_external", "Ophalen door oma of buurvrouw": "pickup_by_others", "Mee naar de speeltuin": "-"} {
 		if consents[label] != want {
