@@ -167,6 +167,11 @@ type Input struct {
 	// UnusedColumns are canonical columns this input fills that no check
 	// reads: the manifest may leave them out.
 	UnusedColumns []string `json:"unused_columns,omitempty"`
+	// LinkWarnings name the link columns of this input whose values are
+	// mostly not keys of the table they refer to (another system's ids):
+	// the share, examples and the fix. The checks reading them carry the
+	// same text as a warning.
+	LinkWarnings []Text `json:"link_warnings,omitempty"`
 	// RejectsNotListed counts this input's rejected values beyond the first
 	// 1000, which Run.Rejects leaves out; all are in the _rejects table of a
 	// kept database.
