@@ -69,7 +69,8 @@ var linkTargets = map[string]linkTarget{
 type linkMismatch struct {
 	input         int // index in the inputs
 	table, column string
-	warning       results.Text
+	warning       results.Text // on the input: the share, examples and the fix
+	flag          results.Text // on each check that reads the column
 }
 
 // checkLinks measures, for every loaded input and link column it fills,
@@ -118,7 +119,8 @@ func checkLinks(ctx context.Context, conn *sql.Conn, inputs []results.Input, col
 			if m.values < LinkMinValues || float64(m.matched) >= LinkMinShare*float64(m.values) {
 				continue
 			}
-			out = append(out, linkMismatch{input: i, table: t.Name, column: c.Name, warning: m.warning(label, header, t.Name, c.Name, lt)})
+			out = append(out, linkMismatch{input: i, table: t.Name, column: c.Name,
+				warning: m.warning(label, header, t.Name, c.Name, lt), flag: m.flag(label, header, t.Name, c.Name, lt)})
 		}
 	}
 	return out, nil
@@ -174,6 +176,15 @@ func (m linkMeasure) warning(label, header, table, column string, lt linkTarget)
 		vocab.Count(m.matched), vocab.Count(m.values), lt.what, label, header, table, column, lt.where, lt.table, lt.column, samples, lt.fix))
 }
 
+// flag marks a check that reads the column as incomplete: the share and
+// the fix, without the examples.
+func (m linkMeasure) flag(label, header, table, column string, lt linkTarget) results.Text {
+	return results.Text(vocab.Textf(
+		"onvolledig: maar %d van %d %s in %s (kolom %q, %s.%s) komen voor in %s: bevindingen over deze kolom kunnen onterecht zijn en zonder bevindingen is de uitkomst niet te vertrouwen; %s",
+		"incomplete: only %d of %d %s in %s (column %q, %s.%s) occur in %s: findings about this column may be false, and without findings the outcome cannot be trusted; %s",
+		vocab.Count(m.matched), vocab.Count(m.values), lt.what, label, header, table, column, lt.where, lt.fix))
+}
+
 // flagLinks marks the checks that ran and read a mismatched link column
 // as incomplete: their findings are kept, with the reason.
 func flagLinks(out []results.Check, checks []queries.Check, mismatches []linkMismatch) {
@@ -186,7 +197,7 @@ func flagLinks(out []results.Check, checks []queries.Check, mismatches []linkMis
 				return r.Table == m.table && (r.Column == m.column || slices.Contains(r.Either, m.column))
 			})
 			if reads {
-				out[i].Warnings = append(out[i].Warnings, results.Text{NL: "onvolledig: " + m.warning.NL, EN: "incomplete: " + m.warning.EN})
+				out[i].Warnings = append(out[i].Warnings, m.flag)
 			}
 		}
 	}
