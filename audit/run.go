@@ -180,9 +180,21 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 		return err
 	}
 	rc.Columns, rc.ColumnLabels, rc.Findings, rc.Risk = cols, labels, findings, risk
+	said := map[results.Text]bool{}
 	for _, u := range unjudged {
 		rc.NotJudged += u.n
+		if said[u.msg] { // one reason, written once
+			continue
+		}
+		said[u.msg] = true
+		if len(said) > maxNotJudgedSaid {
+			continue
+		}
 		rc.Warnings = append(rc.Warnings, results.Text{NL: "niet beoordeeld: " + u.msg.NL, EN: "not judged: " + u.msg.EN})
+	}
+	if n := len(said) - maxNotJudgedSaid; n > 0 {
+		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d andere reden(en); in totaal %d record(s) niet beoordeeld",
+			"not judged: %d more reason(s); %d record(s) not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
 	}
 	rc.Status = results.StatusPassed
 	if len(findings) > 0 {
@@ -214,6 +226,11 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	}
 	return r, nil
 }
+
+// maxNotJudgedSaid is how many different reasons for records not judged
+// a check's warnings spell out; a check that marks every record on its own
+// row gets the rest counted in one more warning.
+const maxNotJudgedSaid = 10
 
 // unjudged is a row a check marked as not judged (queries.ColNotJudged):
 // n records it could not judge, and why.
