@@ -49,7 +49,7 @@ systems:
 		}
 	}
 	out := filepath.Join(t.TempDir(), "rapport")
-	r := avgaudit(t, "", "audit", dir, "--out", out, "--no-history", "--audience", "fg")
+	r := avgaudit(t, "", "audit", dir, "--out", out, "--no-history", "--audience", "fg,risk")
 	r.expect(t, 0, nil, []string{
 		`waarschuwing: 2 van 16 kindnummers in fotos.csv (kolom "Kind-ID", portal_photos.portal_child_id) komen voor in de kinderen van het ouderportaal (portal_children.portal_child_id), bijvoorbeeld niet: "K-0001", "K-0002", "K-0003".`,
 		`waarschuwing: controle photo_without_consent: onvolledig: maar 2 van 16 kindnummers in fotos.csv`,
@@ -63,5 +63,13 @@ systems:
 	}
 	if !strings.Contains(string(html), "onvolledig: maar 2 van 16 kindnummers in fotos.csv") {
 		t.Error("rapport-fg.html does not mark photo_without_consent incomplete")
+	}
+	// The risk analysis names the share, not the children's numbers.
+	risk, err := os.ReadFile(filepath.Join(out, "resultaten.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(risk), "2 van 16 kindnummers in fotos.csv") || strings.Contains(string(risk), "K-0001") {
+		t.Error("resultaten.json should give the link warning without the example child numbers")
 	}
 }
