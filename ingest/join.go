@@ -43,6 +43,7 @@ func applyJoins(ctx context.Context, conn *sql.Conn, m *manifest.Manifest, res *
 		if err := joinInto(ctx, conn, t, f, mains, in, res); err != nil {
 			return fmt.Errorf("join %s into %s: %w", f.Label(), f.Table, err)
 		}
+		res.Columns = append(res.Columns, joinedColumns(m, f, res.Columns)...)
 	}
 	return nil
 }
@@ -93,6 +94,42 @@ func lookupNames(ctx context.Context, conn *sql.Conn, f *manifest.File) error {
 	q = fmt.Sprintf("UPDATE %s SET child_id = NULL WHERE _file = ? AND child_id NOT IN (SELECT child_id FROM admin_children)", f.Table)
 	_, err := conn.ExecContext(ctx, q, f.Label())
 	return err
+}
+
+// JoinedPosition is the Position of a ColumnInfo for a column another
+// entry of the table fills by a join: filled, but not by this export.
+const JoinedPosition = -1
+
+// joinedColumns are what a join fills beyond each entry's own columns:
+// the join entry's columns count as the other entries' of its table, and
+// theirs as its own, so neither is said to lack what the other gives.
+func joinedColumns(m *manifest.Manifest, f *manifest.File, cols []ColumnInfo) []ColumnInfo {
+	filled := func(label string) map[string]bool {
+		out := map[string]bool{}
+		for _, c := range cols {
+			if c.File == label && c.Table == f.Table && c.Column != "" {
+				out[c.Column] = true
+			}
+		}
+		return out
+	}
+	var out []ColumnInfo
+	add := func(to *manifest.File, from map[string]bool) {
+		own := filled(to.Label())
+		for _, c := range slices.Sorted(maps.Keys(from)) {
+			if !own[c] {
+				out = append(out, ColumnInfo{File: to.Label(), Sheet: to.Sheet, Table: to.Table, Position: JoinedPosition, Column: c})
+			}
+		}
+	}
+	part := filled(f.Label())
+	for _, o := range m.Files() {
+		if o != nil && o.Join == "" && o.Table == f.Table {
+			add(o, part)
+			add(f, filled(o.Label()))
+		}
+	}
+	return out
 }
 
 // inputOf is the input the load recorded for f.

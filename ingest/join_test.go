@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/avgaudit/avgaudit/ingest"
 )
 
 // TestLoadJoin loads children and their placements from two exports
@@ -35,6 +37,13 @@ func TestLoadJoin(t *testing.T) {
 	}
 	if !rejected {
 		t.Errorf("the placement of K9 is not rejected: %+v", res.Rejects)
+	}
+	var told bool // the children's export is told the placements fill care_end
+	for _, c := range res.Columns {
+		told = told || (c.File == "kinderen.csv" && c.Column == "care_end" && c.Position == ingest.JoinedPosition)
+	}
+	if !told {
+		t.Errorf("no column info says care_end of kinderen.csv comes from the join: %+v", res.Columns)
 	}
 	for _, in := range res.Inputs {
 		if in.File == "plaatsingen.csv" && (in.RowsLoaded != 4 || in.RowsRejected != 1) {
