@@ -50,6 +50,9 @@ func TestBlindShapes(t *testing.T) {
 	if pl := by["Social media register.csv"]; pl.Lookup["child_id"] != "name" || pl.Split["child_id"] != "," {
 		t.Errorf("social posts naming children: lookup %v, split %v; want child_id by name, split on \",\"", pl.Lookup, pl.Split)
 	}
+	if got := by["Verzoeken betrokkenen.csv"].Values["extension_notified_at"]["ja, mail 01-10-2026"]; got != "01-10-2026" {
+		t.Errorf("an extension told in a text with its date: %q, want 01-10-2026", got)
+	}
 	consents := by["kwebbelapp_toestemmingen.csv"].Values["consent_type"]
 	for label, want := range map[string]string{"Foto's en filmpjes in de app": "photo_portal", "Foto's op website en Facebook": "photo_external", "Ophalen door oma of buurvrouw": "pickup_by_others", "Mee naar de speeltuin": "-"} {
 		if consents[label] != want {

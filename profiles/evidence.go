@@ -38,6 +38,7 @@ type shape struct {
 	refShape  string  // the references' shape ("TS-…")
 	consent   float64 // share that are consent questions
 	consentN  int     // how many are consent questions
+	textDates float64 // share that are a short text with one date in it ("ja, mail 01-10-2026")
 	status    float64 // share that are a free-text status readable as yes or no ("getekend 12-03-2024", "ontbreekt")
 	counts    bool    // small whole numbers that repeat (0, 1, 2, 3): a count, not a number of a record
 	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
@@ -65,7 +66,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses, textDates int
 	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
@@ -89,6 +90,8 @@ func (v Values) shape() shape {
 		} else if v.Workbook && serialDate(d) {
 			dates++
 			serials++
+		} else if _, ok := dateInText(d); ok {
+			textDates++
 		}
 		if n, err := values.NormalizeBSN(d); err == nil && values.ValidBSN(n) {
 			bsns++
@@ -139,6 +142,7 @@ func (v Values) shape() shape {
 	s.serials = serials > 0 && serials == dates
 	s.consentN = consents
 	s.status = float64(statuses) / n
+	s.textDates = float64(textDates) / n
 	s.counts = small == s.filled && s.filled <= 25 && !v.More && v.Rows >= 3*s.filled
 	for col, k := range forms {
 		if float64(k) >= 0.9*n {
@@ -155,6 +159,24 @@ func (v Values) shape() shape {
 		s.checkbox = strings.TrimSpace(v.Distinct[0])
 	}
 	return s
+}
+
+// textDatePattern finds a date written in a short text: 01-10-2026,
+// 1/10/2026, 2026-10-01.
+var textDatePattern = regexp.MustCompile(`\b(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b`)
+
+// dateInText is the one date a short text that is no date itself holds
+// ("ja, mail 01-10-2026", "verlengd op 3/11/2026"); ok is false when it
+// holds none, several, or is long.
+func dateInText(d string) (string, bool) {
+	if len(d) > 60 || isDate(d) {
+		return "", false
+	}
+	found := textDatePattern.FindAllString(d, -1)
+	if len(found) != 1 || !isDate(found[0]) {
+		return "", false
+	}
+	return found[0], true
 }
 
 // isDate reports whether d reads as a date.
@@ -269,6 +291,9 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 	case model.Date, model.Timestamp:
 		if s.dateShare >= 0.9 && !s.serials {
 			return 1, vocab.Text{NL: "waarden: datums", EN: "values: dates"}
+		}
+		if s.textDates > 0 && s.dateShare+s.textDates >= 0.9 {
+			return 1, vocab.Text{NL: "waarden: datums, ook in een korte tekst (\"ja, mail 01-10-2026\")", EN: "values: dates, also within a short text (\"ja, mail 01-10-2026\")"}
 		}
 		if s.dateShare >= 0.9 {
 			return 0, vocab.Text{}

@@ -520,6 +520,13 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 			distinct = pv.Distinct[i]
 		}
 		mapped, guessed, unknown := proposeValues(r.Table, col, distinct)
+		if c, ok := t.Column(col); ok && (c.Type == model.Date || c.Type == model.Timestamp) {
+			for _, d := range distinct {
+				if date, ok := dateInText(strings.TrimSpace(d)); ok {
+					pl.setValue(col, d, date, vocab.Textf("REVIEW: de datum in de tekst", "REVIEW: the date in the text"))
+				}
+			}
+		}
 		if c, ok := t.Column(col); ok && c.Type == model.Bool {
 			for _, d := range distinct {
 				if _, err := values.ParseBool(d); err == nil {

@@ -110,7 +110,7 @@ var concepts = map[string]string{
 	"observed":   "observatie observation geobserveerd observed obs waarneming waargenomen",
 	"applied":    "gesolliciteerd applied",
 	"approved":   "goedgekeurd goedkeuring akkoord approved",
-	"extension":  "verlenging uitstel extension",
+	"extension":  "verlenging verlengd uitstel extension extended",
 	// things
 	"consent":       "toestemming consent permissie permission",
 	"written":       "schriftelijk written",
