@@ -234,7 +234,7 @@ type word struct {
 // expansions are Dutch abbreviations of more than one word, and words
 // whose hyphen does not part them.
 var expansions = strings.NewReplacer("t/m", " tot ", "T/m", " tot ", "T/M", " tot ", "d.d.", " datum ", "D.d.", " datum ",
-	"e-mail", "email", "E-mail", "email", "E-Mail", "email", "E-MAIL", "email")
+	"e-mail", "email", "E-mail", "email", "E-Mail", "email", "E-MAIL", "email", "#", " nummer ")
 
 // words splits s into lower-case words without accents: on spaces and
 // punctuation, and where a lower-case letter is followed by an upper-case

@@ -108,3 +108,12 @@ func TestDraftLinesReadAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestHashIsNumber: a header "#" (or "Kind #") says it is a number.
+func TestHashIsNumber(t *testing.T) {
+	for h, want := range map[string]string{"#": "number", "Kind #": "child number"} {
+		if got := strings.Join(Concepts(h), " "); got != want {
+			t.Errorf("Concepts(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
