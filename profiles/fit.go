@@ -532,6 +532,12 @@ func yesNoSibling(t *model.Table, col *model.Column, sh shape) string {
 			return o.Name
 		}
 	}
+	// the same word in another form: reported_to_ap_at and reportable
+	for _, o := range t.Columns {
+		if other := strings.SplitN(o.Name, "_", 2)[0]; o.Type == model.Bool && len(other) >= 6 && len(subject) >= 6 && other[:6] == subject[:6] {
+			return o.Name
+		}
+	}
 	return ""
 }
 

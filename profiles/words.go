@@ -74,7 +74,7 @@ var concepts = map[string]string{
 	"relation": "relatie relation relationship verwantschap",
 	"custody":  "gezag gezagdrager gezaghebbend custody voogdij",
 	"location": "locatie vestiging kindcentrum location site waar where",
-	"group":    "groep stamgroep basisgroep group room klas class",
+	"group":    "groep stamgroep basisgroep group room klas class team",
 	"role":     "functie rol role position job",
 	// time
 	"date":       "datum date dag day dt",
@@ -118,7 +118,7 @@ var concepts = map[string]string{
 	"present":       "aanwezig present",
 	"photo":         "foto photo beeld beeldmateriaal image picture afbeelding",
 	"post":          "post bericht message berichten",
-	"channel":       "kanaal channel medium platform",
+	"channel":       "kanaal channel medium platform methode method manier wijze",
 	"note":          "notitie note aantekening",
 	"category":      "categorie category soort type",
 	"invoice":       "factuur invoice",
