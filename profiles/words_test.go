@@ -117,3 +117,20 @@ func TestHashIsNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoSiblingOtherForm: yes/no answers under a header that names a
+// breach's date of reporting go to the yes/no column of the same word in
+// another form (reported_to_ap_at: reportable).
+func TestYesNoSiblingOtherForm(t *testing.T) {
+	tb, _ := model.Lookup("breaches")
+	col, _ := tb.Column("reported_to_ap_at")
+	sh := (Values{Distinct: []string{"Ja", "Nee"}, Rows: 5}).shape()
+	if got := yesNoSibling(tb, col, sh); got != "reportable" {
+		t.Errorf("yesNoSibling(reported_to_ap_at) = %q, want reportable", got)
+	}
+	for h, want := range map[string]string{"Team": "group", "Methode": "channel"} {
+		if got := strings.Join(Concepts(h), " "); got != want {
+			t.Errorf("Concepts(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
