@@ -20,6 +20,41 @@ type Sheet struct {
 	Product string
 
 	shapes []shape
+	names  map[int]nameLink  // per header, keys.namesChildren of its values
+	links  map[int][2]string // per header, keys.linkOf of its values
+}
+
+// linkOf is keys.linkOf of header i's values, computed once per sheet.
+func (s *Sheet) linkOf(i int, keys Keys) (string, string) {
+	if s.links == nil {
+		s.links = map[int][2]string{}
+	}
+	l, ok := s.links[i]
+	if !ok {
+		l[0], l[1] = keys.linkOf(s.values(i))
+		s.links[i] = l
+	}
+	return l[0], l[1]
+}
+
+// nameLink is what Keys.namesChildren says of a column.
+type nameLink struct {
+	share float64
+	sep   string
+}
+
+// namesChildren is keys.namesChildren of header i's values, computed once
+// per sheet (the keys do not change while a sheet is matched).
+func (s *Sheet) namesChildren(i int, keys Keys) (float64, string) {
+	if s.names == nil {
+		s.names = map[int]nameLink{}
+	}
+	nl, ok := s.names[i]
+	if !ok {
+		nl.share, nl.sep = keys.namesChildren(s.values(i))
+		s.names[i] = nl
+	}
+	return nl.share, nl.sep
 }
 
 func (s *Sheet) shape(i int) shape {
@@ -378,7 +413,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 				}
 			}
 			if col.Key && childKeys[col.Name] && score > 0 && score < scoreCanonical {
-				if lk, _ := keys.linkOf(s.values(i)); lk != "" && lk != col.Name && childKeys[lk] {
+				if lk, _ := s.linkOf(i, keys); lk != "" && lk != col.Name && childKeys[lk] {
 					// another system's child numbers ("KindPlan no." in the
 					// portal's children): the link, not this system's own key
 					continue
@@ -394,7 +429,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			}
 			fv, vwhy := sh.fits(col)
 			if col.Name == "child_id" && link == "child_id" && t.Name != "admin_children" {
-				if share, _ := keys.namesChildren(s.values(i)); share >= 0.5 && sh.nameShare >= 0.3 {
+				if share, _ := s.namesChildren(i, keys); share >= 0.5 && sh.nameShare >= 0.3 {
 					// a register naming the children: looked up by name
 					pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: max(score, 0.85),
 						why: vocab.Text{NL: "waarden: namen van kinderen van de administratie (opgezocht: lookup: {child_id: name})", EN: "values: names of the administration's children (looked up: lookup: {child_id: name})"}})
@@ -416,7 +451,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			} else if fv > 0 {
 				score += valueBonus
 				why = why.Plus(vocab.Same("; ")).Plus(vwhy)
-			} else if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
+			} else if lk, from := s.linkOf(i, keys); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
 				score += valueBonus
 				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", lk, from))
 			}
@@ -452,7 +487,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 	}
 	for i, col := range c.Columns {
 		if col == "child_id" && link == "child_id" && t.Name != "admin_children" && s.shape(i).nameShare >= 0.3 {
-			if share, sep := keys.namesChildren(s.values(i)); share >= 0.5 {
+			if share, sep := s.namesChildren(i, keys); share >= 0.5 {
 				c.Lookup = map[string]string{"child_id": "name"}
 				if sep != "" {
 					if c.Split == nil {
@@ -486,7 +521,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 	c.Hints, c.HintScore = hints(t, s, c)
 	if owner, ok := keyOwners[t.Name]; ok && len(keys) > 0 {
 		for i := range s.Header {
-			if lk, _ := keys.linkOf(s.values(i)); lk == owner && c.Columns[i] != owner {
+			if lk, _ := s.linkOf(i, keys); lk == owner && c.Columns[i] != owner {
 				for _, col := range c.Columns {
 					c.Foreign = c.Foreign || col == owner // its own key is another column
 				}
@@ -559,7 +594,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 	if sh.filled == 0 {
 		return 0, vocab.Text{}
 	}
-	if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
+	if lk, from := s.linkOf(i, keys); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
 		if sh.nameShare < 0.5 && lk == col.Name {
 			return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
 		}
