@@ -884,6 +884,12 @@ func (f *File) splitValues(where string) (errs []lineError) {
 					fmt.Sprintf("values: %s: geen waarde; geef de waarde die elke rij krijgt (values: {%s: ...}) of de labels om te koppelen (values: {%s: {label: waarde}})", col, col, col)})
 				continue
 			}
+			if v.Value == SkipLabel {
+				errs = append(errs, lineError{v.Line,
+					fmt.Sprintf("values: %s: \"-\" leaves out the rows of a label (values: {%s: {label: \"-\"}}); as the value of every row it would leave out all", col, col),
+					fmt.Sprintf("values: %s: \"-\" laat de rijen van een label weg (values: {%s: {label: \"-\"}}); als waarde van elke rij zou het alle rijen weglaten", col, col)})
+				continue
+			}
 			if f.Fixed == nil {
 				f.Fixed = map[string]string{}
 			}

@@ -118,6 +118,8 @@ func TestParseShapeErrors(t *testing.T) {
 			[]string{`line 9: values: granted: the export column "Antwoord" already fills granted`}, "vult granted al"},
 		{"fixed value of an unknown column", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {grantd: ja}\n",
 			[]string{`line 9: values: "grantd" is not a column of portal_consents: did you mean granted?`}, "bedoel je granted?"},
+		{"fixed value that leaves out every row", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Antwoord: granted}\n        values: {consent_type: \"-\"}\n",
+			[]string{`line 9: values: consent_type: "-" leaves out the rows of a label`}, "zou het alle rijen weglaten"},
 		{"fixed value empty", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {granted: }\n",
 			[]string{`line 9: values: granted: no value`}, "geen waarde"},
 		{"split without separator", head + "        table: portal_photos\n        columns: {ID: portal_child_id}\n        split: {portal_child_id: \"\"}\n",
