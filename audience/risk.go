@@ -2,6 +2,7 @@ package audience
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,13 +23,33 @@ import (
 // The resolved findings of the previous run keep no values for the same
 // reason. The copy has no Identifiers, and its findings name no child
 // (results.Finding.ChildName). p must not be nil.
+//
+// The findings are not copied: the view shows each one so as a reporter
+// reads it (see Detailed.Run).
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
-	return prepare(riskRun(run, p), results.AudienceRisk)
+	out, sc := riskRun(run, p)
+	return prepare(out, results.AudienceRisk, func(c *results.Check, f results.Finding, resolved bool) results.Finding {
+		return riskShow(c, f, resolved, p, sc)
+	})
 }
 
-// riskRun is the run of Risk.
-func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
-	out := run.Clone()
+// riskShow is a finding of check c as the risk analysis shows it. The
+// resolved findings of the previous run keep no values.
+func riskShow(c *results.Check, f results.Finding, resolved bool, p *pseudonym.Pseudonymiser, sc *Scrubber) results.Finding {
+	f.Values = slices.Clone(f.Values) // the run's own; changed below
+	riskFinding(&f, c, p, sc)
+	if resolved {
+		for k := range f.Values {
+			f.Values[k] = ""
+		}
+	}
+	return f
+}
+
+// riskRun is the run of Risk but its findings, which it shares with run,
+// and the scrubber of run's identifiers.
+func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) (*results.Run, *Scrubber) {
+	out := viewCopy(run)
 	out.Audience = results.AudienceRisk
 	out.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
 	sc := NewScrubber(run.Identifiers)
@@ -40,16 +61,6 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 		}
 		for j := range c.Warnings {
 			c.Warnings[j] = sc.Texts(c.Warnings[j])
-		}
-		for j := range c.Findings {
-			riskFinding(&c.Findings[j], c, p, sc)
-		}
-		for j := range c.Resolved {
-			f := &c.Resolved[j]
-			riskFinding(f, c, p, sc)
-			for k := range f.Values {
-				f.Values[k] = ""
-			}
 		}
 	}
 	riskAcceptances(out, run, p, sc)
@@ -69,7 +80,7 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 	if out.Previous != nil {
 		out.Previous.File = sc.Text(out.Previous.File, "nl")
 	}
-	return out
+	return out, sc
 }
 
 // FG prepares run for the data protection officer's spot check: a copy
@@ -83,17 +94,15 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 func FG(run *results.Run) Detailed {
 	out := viewCopy(run)
 	out.Audience = results.AudienceFG
+	return prepare(out, results.AudienceFG, fgShow)
+}
+
+// fgShow is a finding as the FG's spot check shows it.
+func fgShow(_ *results.Check, f results.Finding, _ bool) results.Finding {
 	m := values.MaskContactsInText
-	fg := func(f results.Finding) results.Finding {
-		f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
-		f.Values = mapCopy(f.Values, m)
-		return f
-	}
-	for i := range out.Checks {
-		c := &out.Checks[i]
-		c.Findings, c.Resolved = rewrite(c.Findings, fg), rewrite(c.Resolved, fg)
-	}
-	return prepare(out, results.AudienceFG)
+	f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
+	f.Values = mapCopy(f.Values, m)
+	return f
 }
 
 func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
@@ -132,15 +141,30 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 const acceptanceTable = "accepted_risks"
 
 func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scrubber) {
-	tables := map[string]string{} // check id + "\x00" + record key → table
+	// check id + "\x00" + record key → table, of the keys the register
+	// names exactly: a map of every finding's would be as large as the run.
+	tables, found, checks := map[string]string{}, map[string]bool{}, map[string]bool{}
+	for _, a := range out.Acceptances {
+		if !strings.ContainsAny(a.RecordKey, "*?") {
+			tables[a.CheckID+"\x00"+a.RecordKey] = ""
+			checks[a.CheckID] = true
+		}
+	}
 	for _, c := range run.Checks {
+		if !checks[c.ID] {
+			continue
+		}
 		for _, f := range c.Findings {
-			tables[c.ID+"\x00"+f.RecordKey] = f.Table
+			k := c.ID + "\x00" + f.RecordKey
+			if _, ok := tables[k]; ok {
+				tables[k], found[k] = f.Table, true
+			}
 		}
 	}
 	for i := range out.Acceptances {
 		a := &out.Acceptances[i]
-		table, ok := tables[a.CheckID+"\x00"+a.RecordKey]
+		k := a.CheckID + "\x00" + a.RecordKey
+		table, ok := tables[k], found[k]
 		switch exact := !strings.ContainsAny(a.RecordKey, "*?"); {
 		case exact && ok:
 			a.RecordKey = p.Of(table, a.RecordKey)

@@ -151,10 +151,11 @@ func TestResolvedIdentifiers(t *testing.T) {
 		t.Fatalf("resolved %d, want 1", run.Summary.Resolved)
 	}
 	p, _ := pseudonym.New(pseudonym.SampleKey)
-	risk, err := audience.Risk(run, p).Run("nl")
+	view, err := audience.Risk(run, p).Run("nl")
 	if err != nil {
 		t.Fatal(err)
 	}
+	risk := view.Flat()
 	got := risk.Checks[0].Resolved[0].Message
 	want := results.Text{NL: "Foto van kind [kenmerk], toestemming van [naam] op 2026-03-04", EN: "Photo of child [identifier], consent by [name] on 2026-03-04"}
 	if got != want {

@@ -4,6 +4,7 @@
 package results
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -208,6 +209,90 @@ type Check struct {
 	Previous *CheckCounts `json:"previous,omitempty"`
 	// Risk scores the check; nil when it did not run.
 	Risk *Risk `json:"risk,omitempty"`
+	// View, set in an audience's view of a run (package audience), holds
+	// the findings the view shares with the run and how it shows each
+	// one: Findings and Resolved are then nil, and the findings are read
+	// through NFindings, FindingAt, NResolved and ResolvedAt, which every
+	// reader uses. A view so never copies the run's findings, and a reader
+	// that looked at Findings directly would find nothing rather than the
+	// run's own values. Not written.
+	View *FindingView `json:"-"`
+}
+
+// FindingView is an audience's view of a check's findings: the run's own
+// lists, shared and never changed, and the transform applied to each
+// finding as it is read.
+type FindingView struct {
+	Findings, Resolved []Finding
+	// Show returns the finding as the audience sees it; resolved says it
+	// is one of Resolved. It gets a copy and must not change what the copy
+	// shares with the run (the Values slice, the Acceptance).
+	Show func(f Finding, resolved bool) Finding
+	// Place returns a finding's location and group as Show would, without
+	// the rest of its work: reports count findings per place.
+	Place func(f Finding) (location, group string)
+}
+
+// findings is the check's own list of findings, or its view's, as the run
+// has them.
+func (c *Check) findings() []Finding {
+	if c.View != nil {
+		return c.View.Findings
+	}
+	return c.Findings
+}
+
+// NFindings counts the check's findings.
+func (c *Check) NFindings() int { return len(c.findings()) }
+
+// FindingAt returns the check's i-th finding, as its view (if any) shows
+// it.
+func (c *Check) FindingAt(i int) Finding {
+	if c.View != nil {
+		return c.View.Show(c.View.Findings[i], false)
+	}
+	return c.Findings[i]
+}
+
+// PlaceAt returns the location and group of the check's i-th finding, as
+// its view (if any) shows them, and whether the finding is open.
+func (c *Check) PlaceAt(i int) (location, group string, open bool) {
+	f := &c.findings()[i]
+	if c.View != nil {
+		location, group = c.View.Place(*f)
+		return location, group, f.Open()
+	}
+	return f.Location, f.Group, f.Open()
+}
+
+// TrendCounts counts the check's findings marked new and persisting.
+func (c *Check) TrendCounts() (newer, persisting int) {
+	for _, f := range c.findings() { // a view changes no trend mark
+		switch f.Trend {
+		case TrendNew:
+			newer++
+		case TrendPersisting:
+			persisting++
+		}
+	}
+	return newer, persisting
+}
+
+// NResolved counts the check's resolved findings.
+func (c *Check) NResolved() int {
+	if c.View != nil {
+		return len(c.View.Resolved)
+	}
+	return len(c.Resolved)
+}
+
+// ResolvedAt returns the check's i-th resolved finding, as its view (if
+// any) shows it.
+func (c *Check) ResolvedAt(i int) Finding {
+	if c.View != nil {
+		return c.View.Show(c.View.Resolved[i], true)
+	}
+	return c.Resolved[i]
 }
 
 // Ran reports whether the check ran: it passed or has findings.
@@ -280,7 +365,7 @@ type FindingAcceptance struct {
 // not covered by an acceptance in force.
 func (c Check) OpenFindings() int {
 	n := 0
-	for _, f := range c.Findings {
+	for _, f := range c.findings() { // a view changes no acceptance
 		if f.Open() {
 			n++
 		}
@@ -334,9 +419,12 @@ func (r *Run) Summarise() {
 		case StatusError:
 			s.ChecksFailed++
 		}
-		s.Findings += len(c.Findings)
-		s.BySeverity[c.Severity] += len(c.Findings)
-		for _, f := range c.Findings {
+		// A view changes neither acceptances nor trend marks: its
+		// findings are counted as the run has them.
+		fs := c.findings()
+		s.Findings += len(fs)
+		s.BySeverity[c.Severity] += len(fs)
+		for _, f := range fs {
 			if f.Open() {
 				s.Open++
 				s.OpenBySeverity[c.Severity]++
@@ -350,7 +438,7 @@ func (r *Run) Summarise() {
 				s.Persisting++
 			}
 		}
-		s.Resolved += len(c.Resolved)
+		s.Resolved += c.NResolved()
 	}
 	for _, in := range r.Inputs {
 		s.RowsLoaded += in.RowsLoaded
@@ -390,4 +478,29 @@ func thousands(n int, sep string) string {
 		s = s[:i] + sep + s[i:]
 	}
 	return s
+}
+
+// Flat returns a copy of r whose checks hold their findings, as their
+// views show them, in Findings and Resolved, and no views: every finding
+// in memory, for tests and tools that compare runs, never for the reports
+// of a large run. The copy shares with r what it does not change.
+func (r *Run) Flat() *Run {
+	out := *r
+	out.Checks = slices.Clone(r.Checks)
+	for i := range out.Checks {
+		c := &out.Checks[i]
+		if c.View == nil {
+			continue
+		}
+		c.Findings = make([]Finding, c.NFindings())
+		for j := range c.Findings {
+			c.Findings[j] = c.FindingAt(j)
+		}
+		c.Resolved = make([]Finding, c.NResolved())
+		for j := range c.Resolved {
+			c.Resolved[j] = c.ResolvedAt(j)
+		}
+		c.View = nil
+	}
+	return &out
 }
