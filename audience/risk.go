@@ -3,6 +3,7 @@ package audience
 import (
 	"regexp"
 	"slices"
+	"sync"
 	"strconv"
 	"strings"
 
@@ -28,16 +29,46 @@ import (
 // reads it (see Detailed.Run).
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
 	out, sc := riskRun(run, p)
+	m := &memo{texts: map[[2]string]string{}}
 	return prepare(out, results.AudienceRisk, func(c *results.Check, f results.Finding, resolved bool) results.Finding {
-		return riskShow(c, f, resolved, p, sc)
+		return riskShow(c, f, resolved, p, sc, m)
 	})
+}
+
+// memo remembers the scrubbed forms of the file names and values that
+// many findings repeat (a report shows each finding more than once:
+// the workbook measures its columns before it writes them).
+type memo struct {
+	mu    sync.Mutex
+	texts map[[2]string]string // {column or "\x00file", text} → scrubbed
+}
+
+// maxMemo bounds the memo: values beyond it are scrubbed each time.
+const maxMemo = 1 << 16
+
+// get returns fn(text), remembered under kind.
+func (m *memo) get(kind, text string, fn func() string) string {
+	k := [2]string{kind, text}
+	m.mu.Lock()
+	v, ok := m.texts[k]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = fn()
+	m.mu.Lock()
+	if len(m.texts) < maxMemo {
+		m.texts[k] = v
+	}
+	m.mu.Unlock()
+	return v
 }
 
 // riskShow is a finding of check c as the risk analysis shows it. The
 // resolved findings of the previous run keep no values.
-func riskShow(c *results.Check, f results.Finding, resolved bool, p *pseudonym.Pseudonymiser, sc *Scrubber) results.Finding {
+func riskShow(c *results.Check, f results.Finding, resolved bool, p *pseudonym.Pseudonymiser, sc *Scrubber, m *memo) results.Finding {
 	f.Values = slices.Clone(f.Values) // the run's own; changed below
-	riskFinding(&f, c, p, sc)
+	riskFinding(&f, c, p, sc, m)
 	if resolved {
 		for k := range f.Values {
 			f.Values[k] = ""
@@ -105,13 +136,14 @@ func fgShow(_ *results.Check, f results.Finding, _ bool) results.Finding {
 	return f
 }
 
-func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber, m *memo) {
 	f.Key = p.FindingKey(c.ID, *f)
 	f.ChildName = "" // the FG's only
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}
-	f.File = sc.Text(f.File, "nl")
+	file := f.File
+	f.File = m.get("\x00file", file, func() string { return sc.Text(file, "nl") })
 	// A message a check built from free text quotes it: that part goes too.
 	for i, v := range f.Values {
 		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && strings.TrimSpace(v) != "" {
@@ -129,7 +161,8 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 			f.Values[i] = Markers["free_text"].NL
 			continue
 		}
-		f.Values[i] = sc.Value(f.Values[i], column)
+		v := f.Values[i]
+		f.Values[i] = m.get(column, v, func() string { return sc.Value(v, column) })
 	}
 }
 
