@@ -3,9 +3,9 @@ package audience
 import (
 	"regexp"
 	"slices"
-	"sync"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/pseudonym"
