@@ -15,17 +15,21 @@ func RunOf(d Detailed) *results.Run {
 	for i := range r.Checks {
 		c := &r.Checks[i]
 		chk := &results.Check{ID: c.ID, Columns: c.Columns}
-		show := func(fs []results.Finding, resolved bool) []results.Finding {
-			if fs == nil || d.show == nil {
-				return fs
+		show := func(fs results.List, resolved bool) []results.Finding {
+			if s, ok := fs.(results.Slice); ok && (len(s) == 0 || d.show == nil) {
+				return s
 			}
-			out := make([]results.Finding, len(fs))
-			for j, f := range fs {
-				out[j] = d.show(chk, f, resolved)
+			out := make([]results.Finding, fs.Len())
+			for j := range out {
+				out[j] = fs.At(j)
+				if d.show != nil {
+					out[j] = d.show(chk, out[j], resolved)
+				}
 			}
 			return out
 		}
-		c.Findings, c.Resolved = show(c.Findings, false), show(c.Resolved, true)
+		c.Findings, c.Resolved = show(c.List(), false), show(results.Slice(c.Resolved), true)
+		c.Stored = nil
 	}
 	return &r
 }

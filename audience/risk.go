@@ -187,7 +187,9 @@ func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scru
 		if !checks[c.ID] {
 			continue
 		}
-		for _, f := range c.Findings {
+		l := c.List()
+		for j := range l.Len() {
+			f := l.At(j)
 			k := c.ID + "\x00" + f.RecordKey
 			if _, ok := tables[k]; ok {
 				tables[k], found[k] = f.Table, true

@@ -86,8 +86,8 @@ func (d Detailed) Run(lang string) (*results.Run, error) {
 	}
 	for i := range r.Checks {
 		c := &r.Checks[i]
-		c.View = &results.FindingView{Findings: c.Findings, Resolved: c.Resolved, Show: d.shower(c, en), Place: place}
-		c.Findings, c.Resolved = nil, nil
+		c.View = &results.FindingView{Findings: c.List(), Resolved: results.Slice(c.Resolved), Show: d.shower(c, en), Place: place}
+		c.Findings, c.Resolved, c.Stored = nil, nil, nil
 	}
 	return &r, nil
 }

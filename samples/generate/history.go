@@ -309,8 +309,8 @@ func (o *Org) checkResolved(run *results.Run) error {
 func findingKeys(run *results.Run) map[string]bool {
 	keys := map[string]bool{}
 	for _, c := range run.Checks {
-		for _, f := range c.Findings {
-			keys[f.Key] = true
+		for i := range c.NFindings() {
+			keys[c.FindingAt(i).Key] = true
 		}
 	}
 	return keys
@@ -343,8 +343,8 @@ func (o *Org) trend(prev *results.Run) []trendRow {
 	cur := o.expectedKeys()
 	before := map[string]string{}
 	for _, c := range prev.Checks {
-		for _, f := range c.Findings {
-			before[f.Key] = c.ID
+		for i := range c.NFindings() {
+			before[c.FindingAt(i).Key] = c.ID
 		}
 	}
 	rows := make([]trendRow, len(checkOrder))
