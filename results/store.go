@@ -95,19 +95,15 @@ type Segment struct {
 // Len counts the findings.
 func (g *Segment) Len() int { return len(g.offs) }
 
-// At returns the i-th finding. Of a closed store it is a zero Finding (a
-// report still being written when an interrupted run ends is thrown away);
-// it panics when the store's file cannot be read, which only a programming
-// error or a broken disk can cause.
+// At returns the i-th finding. It panics when the store is closed or its
+// file cannot be read, which only a programming error (a run's findings
+// read after Run.Close) or a broken disk can cause.
 func (g *Segment) At(i int) Finding {
 	end := g.end
 	if i+1 < len(g.offs) {
 		end = g.offs[i+1]
 	}
 	f, err := g.s.read(g.offs[i], end)
-	if errors.Is(err, errClosed) {
-		return Finding{}
-	}
 	if err != nil {
 		panic(fmt.Sprintf("findings store: read finding %d: %v", i, err))
 	}

@@ -441,6 +441,7 @@ func profile(args []string, prefix, asOf string) error {
 	if err != nil {
 		return err
 	}
+	defer run.Close()
 	h, err := os.Create(prefix + ".heap")
 	if err != nil {
 		return err

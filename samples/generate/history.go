@@ -52,6 +52,7 @@ func writeHistory(dir string) (*results.Run, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audit last year's exports: %w", err)
 	}
+	defer run.Close()
 	if run.Summary.RowsRejected > 0 {
 		return nil, fmt.Errorf("last year's exports: %d rows rejected: %+v", run.Summary.RowsRejected, run.Rejects)
 	}
@@ -71,7 +72,7 @@ func writeHistory(dir string) (*results.Run, error) {
 		f.Close()
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
-	return run, f.Close()
+	return run.Flat(), f.Close() // in memory: the store is closed on return
 }
 
 // keep returns the elements of xs for which ok is true, in order.
