@@ -29,6 +29,19 @@ type Detailed struct {
 	// mask, set by Risk and FG, whose run is a private copy, masks it in
 	// place once, at the first Run: Run need not copy it again.
 	mask *sync.Once
+	// shown, set by Risk and FG, keeps the findings of a run with a store
+	// as the view shows them, written to the store at the first Run (in
+	// each language that shows them differently): the reporters read each
+	// finding more than once, and showing one (pseudonyms, scrubbing)
+	// costs more than reading it.
+	shown *shownCache
+}
+
+// shownCache holds, per language form (English markers or not), each
+// check's findings as the view shows them, in the run's store.
+type shownCache struct {
+	mu    sync.Mutex
+	lists map[bool][]results.List
 }
 
 // Audience names the audience the run was prepared for
@@ -84,12 +97,65 @@ func (d Detailed) Run(lang string) (*results.Run, error) {
 		r.Acceptances = slices.Clone(r.Acceptances)
 		englishMarkers(&r)
 	}
+	var shown []results.List
+	if d.shown != nil && r.Store != nil {
+		var err error
+		if shown, err = d.shown.get(&r, en, d.shower); err != nil {
+			return nil, err
+		}
+	}
 	for i := range r.Checks {
 		c := &r.Checks[i]
-		c.View = &results.FindingView{Findings: c.List(), Resolved: results.Slice(c.Resolved), Show: d.shower(c, en), Place: place}
+		v := &results.FindingView{Findings: c.List(), Resolved: results.Slice(c.Resolved), Show: d.shower(c, en), Place: place}
+		if shown != nil {
+			// The findings are stored as shown; the resolved ones, of the
+			// previous run, are few and in memory.
+			show := v.Show
+			v.Findings = shown[i]
+			v.Show = func(f results.Finding, resolved bool) results.Finding {
+				if resolved {
+					return show(f, true)
+				}
+				return f
+			}
+			v.Place = func(f results.Finding) (string, string) { return f.Location, f.Group }
+		}
+		c.View = v
 		c.Findings, c.Resolved, c.Stored = nil, nil, nil
 	}
 	return &r, nil
+}
+
+// get returns the findings of each check of r as shower shows them in
+// language form en, written to r's store the first time.
+func (sc *shownCache) get(r *results.Run, en bool, shower func(*results.Check, bool) func(results.Finding, bool) results.Finding) ([]results.List, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if l, ok := sc.lists[en]; ok {
+		return l, nil
+	}
+	lists := make([]results.List, len(r.Checks))
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		show, from := shower(c, en), c.List()
+		w := r.Store.NewSegment()
+		for j := range from.Len() {
+			f := show(from.At(j), false)
+			if err := w.Add(&f); err != nil {
+				return nil, err
+			}
+		}
+		g, err := w.Done()
+		if err != nil {
+			return nil, err
+		}
+		lists[i] = g
+	}
+	if sc.lists == nil {
+		sc.lists = map[bool][]results.List{}
+	}
+	sc.lists[en] = lists
+	return lists, nil
 }
 
 // shower returns how the view shows a finding of check c: the audience's
@@ -120,7 +186,7 @@ func place(f results.Finding) (location, group string) {
 // prepare wraps run, a private copy made for aud, to be masked in place
 // at its first Run; show is the audience's own transform of each finding.
 func prepare(run *results.Run, aud string, show func(*results.Check, results.Finding, bool) results.Finding) Detailed {
-	return Detailed{run: run, aud: aud, show: show, mask: &sync.Once{}}
+	return Detailed{run: run, aud: aud, show: show, mask: &sync.Once{}, shown: &shownCache{}}
 }
 
 // AssumePrepared wraps a run that the caller vouches was already prepared

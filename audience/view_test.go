@@ -1,13 +1,18 @@
 package audience_test
 
 import (
+	"context"
+	"io/fs"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/avgaudit/avgaudit/audience"
+	"github.com/avgaudit/avgaudit/audit"
 	"github.com/avgaudit/avgaudit/pseudonym"
 	"github.com/avgaudit/avgaudit/results"
+	"github.com/avgaudit/avgaudit/samples"
 )
 
 // TestViewsLeaveRunAlone checks that the views, which share the run's
@@ -74,5 +79,47 @@ func TestViewsLeaveRunAlone(t *testing.T) {
 	r = r.Flat()
 	if k := r.Checks[0].Findings[1].RecordKey; k == "K2" {
 		t.Errorf("risk view: record key not pseudonymised: %s", k)
+	}
+}
+
+// TestViewsOfStoredRun: a run whose findings are in a store (as an audit
+// makes it) gives the same views, in both languages, as the same run in
+// memory, though a stored run's views are written to its store once and
+// read back.
+func TestViewsOfStoredRun(t *testing.T) {
+	org, err := fs.Sub(samples.Org, "org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stored.Close()
+	if stored.Store == nil || stored.Checks[0].Stored == nil {
+		t.Fatal("the audit kept its findings in memory")
+	}
+	inMemory := stored.Flat()
+	p, err := pseudonym.New(pseudonym.SampleKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"nl", "en", "nl"} {
+		for name, view := range map[string]func(*results.Run) audience.Detailed{
+			"risk": func(r *results.Run) audience.Detailed { return audience.Risk(r, p) },
+			"fg":   audience.FG,
+		} {
+			want, err := view(inMemory).Run(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := view(stored).Run(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want.Flat(), got.Flat()); diff != "" {
+				t.Errorf("%s view in %s of the stored run (-in memory +stored):\n%s", name, lang, diff)
+			}
+		}
 	}
 }
