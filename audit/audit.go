@@ -175,6 +175,15 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err := SetVariables(ctx, conn, asOf, pol); err != nil {
 		return nil, err
 	}
+	end = phases.Start(ctx, "match link columns")
+	mismatches, err := checkLinks(ctx, conn, loaded.Inputs, loaded.Columns)
+	end()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range mismatches {
+		loaded.Inputs[m.input].LinkWarnings = append(loaded.Inputs[m.input].LinkWarnings, m.warning)
+	}
 	// The findings are kept in a file in the run's private folder, not in
 	// memory: a late as-of date can give a finding for most records.
 	store, err := results.NewStore(opt.TmpDir)
@@ -192,6 +201,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err != nil {
 		return nil, err
 	}
+	flagLinks(checked, checks, mismatches)
 	describeColumns(loaded.Inputs, loaded.Columns, checks)
 	end = phases.Start(ctx, "child names")
 	err = nameChildren(ctx, conn, checked)
