@@ -504,12 +504,44 @@ func productToken(names string) string {
 			// too short to name a product, unless an abbreviation ("KV")
 			continue
 		}
-		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 {
-			continue // what it holds ("Kinderen", "Gebruikerslijst"), not whose
+		if brand(w) {
+			return w // "KindPlan", "EntraID": a capital inside a word is a name
+		}
+		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 || pluralOfWord(lw) {
+			continue // what it holds ("Kinderen", "Gebruikerslijst", "facturen"), not whose
 		}
 		return w
 	}
 	return ""
+}
+
+// brand reports whether w is written as a brand name: a capital after a
+// lower-case letter inside it ("KindPlan", "EntraID"), not all capitals.
+func brand(w string) bool {
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralOfWord reports whether w is the Dutch plural of a lexicon word
+// whose vowel is doubled in the singular ("facturen" of "factuur",
+// "notities" is found without this).
+func pluralOfWord(w string) bool {
+	stem, ok := strings.CutSuffix(w, "en")
+	if !ok || len(stem) < 3 {
+		return false
+	}
+	last := len(stem) - 1
+	v := stem[last-1]
+	if !strings.ContainsRune("aeiou", rune(v)) || strings.ContainsRune("aeiou", rune(stem[last])) {
+		return false
+	}
+	_, known := lexicon[stem[:last]+string(v)+stem[last:]]
+	return known
 }
 
 // genericNameWords are words of file names that name no product.

@@ -92,7 +92,8 @@ type Proposal struct {
 	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
 	AsOfFrom []string          // the exports that give AsOf
 	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
-	registerNames []string // the systems the processor register names
+	registerNames []string    // the systems the processor register names
+	registerText  [][2]string // per row of the register: its system, and its other cells
 	OtherDates    []string
 }
 
@@ -144,7 +145,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: reason})
 			continue
 		}
-		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct, Password: password})
+		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: registerRows, DistinctValues: maxDistinct, Password: password})
 		if err != nil {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: errText(err)})
 			continue
@@ -342,6 +343,23 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 		for i, col := range r.Columns {
 			if col == "system" && i < len(pv.Distinct) {
 				p.registerNames = append(p.registerNames, pv.Distinct[i]...)
+			}
+			if col != "system" {
+				continue
+			}
+			// what else each row of the register says about its system
+			// ("KindPlan (kindadministratie, facturatie)" beside "Opvangsoft BV")
+			for _, row := range pv.Rows {
+				if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+					continue
+				}
+				var other []string
+				for k, cell := range row {
+					if k != i {
+						other = append(other, cell)
+					}
+				}
+				p.registerText = append(p.registerText, [2]string{strings.TrimSpace(row[i]), strings.Join(other, " ")})
 			}
 		}
 	}
@@ -721,12 +739,12 @@ func (p *Proposal) chooseProducts() {
 		if n := namedInFile(pl.File, p.registerNames); n != "" && !strings.EqualFold(n, token) {
 			votes[t.System][n]++ // "Ouderapp_foto.csv" and the register's "Ouderapp"
 		} else if token != "" {
-			votes[t.System][registerName(token, p.registerNames)]++
+			votes[t.System][p.registerName(token)]++
 		}
 	}
 	for i := range p.Placed {
 		if sys := p.Placed[i].Fixed["system"]; sys != "" {
-			p.Placed[i].Fixed["system"] = registerName(sys, p.registerNames)
+			p.Placed[i].Fixed["system"] = p.registerName(sys)
 		}
 	}
 	for sys, v := range votes {
@@ -769,7 +787,7 @@ func registerName(token string, names []string) string {
 	var found []string
 	tk := Key(token)
 	for _, n := range names {
-		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] {
+		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] || partInitials(n, tk) {
 			found = append(found, strings.TrimSpace(n))
 		}
 	}
@@ -777,6 +795,94 @@ func registerName(token string, names []string) string {
 		return found[0]
 	}
 	return token // the processor check compares without regard to case
+}
+
+// registerRows is how many rows of each export are kept to read a
+// processor register's rows (its system beside what it is for).
+const registerRows = 200
+
+// registerName is registerName with the register's other cells: a
+// product no system name holds but one row's description names ("KindPlan
+// (kindadministratie)" in the row of "Opvangsoft BV") is that row's system.
+func (p *Proposal) registerName(token string) string {
+	if n := registerName(token, p.registerNames); n != token {
+		return n
+	}
+	for _, n := range p.registerNames {
+		if strings.EqualFold(strings.TrimSpace(n), token) {
+			return token // the register names it as it is
+		}
+	}
+	found := ""
+	tk := Key(token)
+	for _, row := range p.registerText {
+		if len(tk) < 3 || !containsWord(row[1], tk) {
+			continue
+		}
+		if found != "" && found != row[0] {
+			return token
+		}
+		found = row[0]
+	}
+	if found == "" {
+		return token
+	}
+	return found
+}
+
+// containsWord reports whether text has a word whose Key is k.
+func containsWord(text, k string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if Key(w) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// partInitials reports whether tk (2 to 5 letters) abbreviates name by
+// the first letters of its words and of the known words inside them:
+// "koo" is Kinderopvang Online (kinder-opvang, online).
+func partInitials(name, tk string) bool {
+	if len(tk) < 2 || len(tk) > 5 || !allLetters(tk) {
+		return false
+	}
+	var starts []byte // the letters that begin a word or a known part of one
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" {
+			continue
+		}
+		starts = append(starts, w[0])
+		for i := 1; i+4 <= len(w); i++ {
+			for j := len(w); j >= i+4; j-- {
+				if _, ok := lexicon[w[i:j]]; ok {
+					starts = append(starts, w[i])
+					i = j - 1
+					break
+				}
+			}
+		}
+	}
+	if len(starts) < len(tk) || starts[0] != tk[0] {
+		return false
+	}
+	k := 1
+	for _, c := range starts[1:] {
+		if k < len(tk) && c == tk[k] {
+			k++
+		}
+	}
+	return k == len(tk) && len(starts) <= len(tk)+1 // nearly every part abbreviated
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // initialsOf are the abbreviations of a name: per word its capitals

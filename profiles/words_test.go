@@ -134,3 +134,22 @@ func TestYesNoSiblingOtherForm(t *testing.T) {
 		}
 	}
 }
+
+// TestProductNames: a capital inside a word is a brand ("KindPlan"), the
+// plural of a known word ("facturen") is none; a product is written as the
+// processor register writes it, also when only a row's description names
+// it or when the file name abbreviates the parts of its words.
+func TestProductNames(t *testing.T) {
+	for names, want := range map[string]string{"KindPlan_kinderen_20261201.csv ": "KindPlan", "facturen_2025-2026.csv ": "", "EntraID_gebruikers.csv ": "EntraID"} {
+		if got := productToken(names); got != want {
+			t.Errorf("productToken(%q) = %q, want %q", names, got, want)
+		}
+	}
+	p := &Proposal{registerNames: []string{"Opvangsoft BV", "Kinderopvang Online", "Kapsalon & Fotografie Studio Maas"},
+		registerText: [][2]string{{"Opvangsoft BV", "KindPlan (kindadministratie, facturatie)"}, {"Kapsalon & Fotografie Studio Maas", "groepsfoto's"}}}
+	for token, want := range map[string]string{"KindPlan": "Opvangsoft BV", "KOO": "Kinderopvang Online", "Onbekend": "Onbekend"} {
+		if got := p.registerName(token); got != want {
+			t.Errorf("registerName(%q) = %q, want %q", token, got, want)
+		}
+	}
+}
