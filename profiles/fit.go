@@ -161,7 +161,7 @@ func conceptVariants(table, header string) [][]string {
 	bases = append(bases, header)
 	var out [][]string
 	for _, b := range bases {
-		cs := Concepts(b)
+		cs := conceptsIn(b, table)
 		if len(cs) == 0 {
 			continue
 		}
@@ -173,8 +173,13 @@ func conceptVariants(table, header string) [][]string {
 			}
 		}
 		out = append(out, cs)
-		if m := impliedBy[table]; m != "" && !slices.Contains(cs, m) && (slices.Contains(cs, "start") || slices.Contains(cs, "end")) {
-			// a children export's only start and end are of the care
+		if v := datedInOut(cs); v != nil {
+			cs = v // "Datum in", "DATUM_UIT": the start and the end
+			out = append(out, cs)
+		}
+		if m := impliedBy[table]; m != "" && !slices.Contains(cs, m) && (slices.Contains(cs, "start") || slices.Contains(cs, "end") || (len(cs) == 1 && cs[0] == "category")) {
+			// a children export's only start and end are of the care,
+			// and so is its only kind ("Soort")
 			out = append(out, append(slices.Clone(cs), m))
 		}
 		if v := tableEvent(table, cs); v != nil {
@@ -233,6 +238,30 @@ func tableEvent(table string, cs []string) []string {
 	}
 	if ev[1] != "date" {
 		out = append(out, ev[1])
+	}
+	return out
+}
+
+// datedInOut reads a date "in" or "uit" (out) as a start or an end when
+// the header names neither ("Datum in", "DATUM_UIT"); nil when it is not
+// such a header.
+func datedInOut(cs []string) []string {
+	if !slices.Contains(cs, "date") || slices.Contains(cs, "start") || slices.Contains(cs, "end") {
+		return nil
+	}
+	var out []string
+	found := false
+	for _, c := range cs {
+		switch c {
+		case "in":
+			c, found = "start", true
+		case "out":
+			c, found = "end", true
+		}
+		out = append(out, c)
+	}
+	if !found {
+		return nil
 	}
 	return out
 }

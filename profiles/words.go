@@ -1,8 +1,13 @@
 package profiles
 
 import (
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/avgaudit/avgaudit/model"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -118,7 +123,7 @@ var concepts = map[string]string{
 	"present":       "aanwezig present",
 	"photo":         "foto photo beeld beeldmateriaal image picture afbeelding",
 	"post":          "post bericht message berichten",
-	"channel":       "kanaal channel medium platform methode method manier wijze",
+	"channel":       "kanaal channel medium platform methode method manier wijze via hoe how",
 	"note":          "notitie note aantekening",
 	"category":      "categorie category soort type",
 	"invoice":       "factuur invoice",
@@ -296,6 +301,253 @@ func abbreviation(w string) string {
 	return concept
 }
 
+// How an unknown part of a header stands, which decides what it may
+// abbreviate (see abbreviates).
+type abbrevMode int
+
+const (
+	// abbrNone: the first part of a compound before known ones
+	// ("Woon-adres", "Sub-verwerkers"), read as no abbreviation.
+	abbrNone abbrevMode = iota
+	// abbrDotted: a word ending in a full stop ("Tsv.", "Verz.").
+	abbrDotted
+	// abbrWord: a word of its own without a full stop ("VOORV",
+	// "Tussenv", "Woonplts").
+	abbrWord
+	// abbrPart: a part after a known part of a compound ("GEB-DAT",
+	// "Roep-nm").
+	abbrPart
+	// abbrLetter: a single letter beginning a compound ("V-naam").
+	abbrLetter
+)
+
+// wordEndings are endings of words, never abbreviations of a word by
+// themselves ("Uitzonder-ing").
+var wordEndings = map[string]bool{"ing": true, "ingen": true, "heid": true, "lijk": true, "baar": true, "isch": true,
+	"ste": true, "end": true, "ende": true, "ers": true, "tie": true, "ties": true, "ment": true, "ness": true, "tion": true, "able": true, "ible": true}
+
+// abbreviates reports whether u, standing as mode says, abbreviates the
+// longer word l: its beginning ("gesl" of geslacht, "dat" of datum), or
+// its beginning followed by consonants that follow in l in that order
+// ("nm" of naam, "tsv" of tussenvoegsel, "woonplts" of woonplaats).
+// Real words that begin a longer one ("record" of recorded, "place" of
+// placement, "eer" of eerste) are told apart from abbreviations: those
+// leave out at least two fifths of the word and end in a consonant, and
+// a word of its own does not leave out only an ending. Acronyms (AVG,
+// MDM, BTW) are no contraction: a word of its own without a full stop
+// contracts only with five letters or more.
+func abbreviates(u, l string, mode abbrevMode) (prefix, ok bool) {
+	if len(u) < 2 || len(u) >= len(l) || u[0] != l[0] || mode == abbrNone || mode == abbrLetter {
+		return false, false
+	}
+	if strings.HasPrefix(l, u) {
+		if len(u) < 3 {
+			return true, false
+		}
+		if mode == abbrDotted {
+			return true, true
+		}
+		rest := l[len(u):]
+		strict := consonantsOnly(u[len(u)-1:]) && 5*len(u) <= 3*len(l) && conceptOf(rest) == "" && conceptOf(strings.TrimPrefix(rest, "s")) == ""
+		if mode == abbrWord {
+			strict = strict && len(rest) >= 2 && !wordEndings[rest]
+		}
+		return true, strict
+	}
+	switch {
+	case len(u) == 2 && !consonantsOnly(u):
+		return false, false
+	case mode == abbrWord && len(u) < 5:
+		return false, false
+	case mode == abbrPart && !consonantsOnly(u):
+		return false, false
+	}
+	for p := len(u) - 1; p >= 1; p-- {
+		tail := u[p:]
+		if !consonantsOnly(tail) {
+			break // the consonants end the abbreviation
+		}
+		if strings.HasPrefix(l, u[:p]) && subsequence(tail, l[p:]) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func consonantsOnly(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' || strings.ContainsRune("aeiouy", r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// subsequence reports whether the letters of a occur in b in that order.
+func subsequence(a, b string) bool {
+	i := 0
+	for j := 0; j < len(b) && i < len(a); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// abbrevCandidate is a concept an abbreviated word part may mean: the
+// shortest lexicon word of the concept it abbreviates, and whether it
+// begins that word.
+type abbrevCandidate struct {
+	concept string
+	word    string
+	prefix  bool
+}
+
+// abbrevCache holds abbrevCandidates per mode and word part; the lexicon
+// does not change, so the candidates of a part do not either.
+var abbrevCache sync.Map
+
+// abbrevCandidates are the concepts whose lexicon words u, standing as
+// mode says, abbreviates (see abbreviates; for a single letter beginning
+// a compound, every word that begins with it), each once with its
+// shortest such word, in the order of the concepts' names.
+func abbrevCandidates(u string, mode abbrevMode) []abbrevCandidate {
+	key := string(rune('0'+mode)) + u
+	if v, ok := abbrevCache.Load(key); ok {
+		return v.([]abbrevCandidate)
+	}
+	by := map[string]abbrevCandidate{}
+	if _, known := lexicon[u]; !known && !allDigits(u) && !(mode == abbrPart && wordEndings[u]) {
+		for l, c := range lexicon {
+			var prefix, ok bool
+			if mode == abbrLetter {
+				prefix, ok = true, len(u) == 1 && len(l) > 1 && strings.HasPrefix(l, u)
+			} else {
+				prefix, ok = abbreviates(u, l, mode)
+			}
+			if !ok {
+				continue
+			}
+			old, seen := by[c]
+			if !seen || (prefix && !old.prefix) || (prefix == old.prefix && (len(l) < len(old.word) || (len(l) == len(old.word) && l < old.word))) {
+				by[c] = abbrevCandidate{concept: c, word: l, prefix: prefix}
+			}
+		}
+	}
+	out := make([]abbrevCandidate, 0, len(by))
+	for _, c := range by {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].concept < out[j].concept })
+	abbrevCache.Store(key, out)
+	return out
+}
+
+// resolveAbbreviation is the concept an abbreviated word part u (standing
+// as mode says) means beside the other concepts of its header (others),
+// judged by the concept sets of the known names of the table (own) and
+// of all tables (all): the one concept it can mean; else the one that
+// appears in a known name together with the most of the others, in the
+// table's names first ("dat" beside "geb" is the datum of
+// "Geboortedatum", "nm" beside "roep" the naam of "Roepnaam"); else, of
+// the concepts the table's names have (all if none), the only one or the
+// concept of the shortest word it begins ("gesl" is geslacht, not
+// gesloten or geslachtsnaam). A word of three letters may be a word of its
+// own ("Sub", "Dat"): it is read only as a known name with the rest of
+// the header confirms. "" when that does not settle it.
+func resolveAbbreviation(u string, others []string, own, all [][]string, mode abbrevMode) string {
+	cands := abbrevCandidates(u, mode)
+	short := mode == abbrWord && len(u) <= 3
+	switch {
+	case len(cands) == 0:
+		return ""
+	case len(cands) == 1 && !short:
+		return cands[0].concept
+	}
+	if len(others) > 0 {
+		for _, sets := range [][][]string{own, all} {
+			if len(sets) == 0 {
+				continue
+			}
+			best, bestN, tie := "", 0, false
+			for _, c := range cands {
+				n := cooccurrence(c.concept, others, sets)
+				switch {
+				case n > bestN:
+					best, bestN, tie = c.concept, n, false
+				case n == bestN && n > 0:
+					tie = true
+				}
+			}
+			if bestN > 0 && !tie {
+				return best
+			}
+			if bestN > 0 {
+				return "" // several fit as well
+			}
+		}
+	}
+	if short {
+		return ""
+	}
+	if len(own) > 0 {
+		var named []abbrevCandidate
+		for _, c := range cands {
+			if inSets(c.concept, own) {
+				named = append(named, c)
+			}
+		}
+		if len(named) > 0 {
+			cands = named
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0].concept
+	}
+	best, tie := abbrevCandidate{}, false
+	for _, c := range cands {
+		switch {
+		case best.word == "" || (c.prefix && !best.prefix) || (c.prefix == best.prefix && len(c.word) < len(best.word)):
+			best, tie = c, false
+		case c.prefix == best.prefix && len(c.word) == len(best.word):
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best.concept
+}
+
+// inSets reports whether concept is among those of sets.
+func inSets(concept string, sets [][]string) bool {
+	for _, set := range sets {
+		if slices.Contains(set, concept) {
+			return true
+		}
+	}
+	return false
+}
+
+// cooccurrence is the most of others that appear together with concept
+// in one of sets.
+func cooccurrence(concept string, others []string, sets [][]string) int {
+	most := 0
+	for _, set := range sets {
+		if !slices.Contains(set, concept) {
+			continue
+		}
+		n := 0
+		for _, o := range others {
+			if o != concept && slices.Contains(set, o) {
+				n++
+			}
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
 // conceptOf is the concept of one word: its own, or that of its singular
 // form; "" when the lexicon does not know it.
 func conceptOf(w string) string {
@@ -314,8 +566,14 @@ func conceptOf(w string) string {
 			}
 		}
 	}
-	// a doubled consonant is single in the stem: "groepen" -> "groep" is
-	// above; "bedragen" -> "bedrag"
+	// a diminutive is the word itself: "busje", "bakje"
+	for _, end := range []string{"tje", "pje", "je"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= 3 {
+			if c, ok := lexicon[stem]; ok {
+				return c
+			}
+		}
+	}
 	return ""
 }
 
@@ -324,7 +582,11 @@ func conceptOf(w string) string {
 // costs more than a known one, so a word is split only where that explains
 // it better than leaving it whole. It returns the concepts of the parts,
 // unknown parts as themselves.
-func splitCompound(w string) []string {
+func splitCompound(w string) []string { return splitWord(w, false) }
+
+// splitWord is splitCompound; with abbr, a part after a known one may also
+// be an abbreviation ("geb-dat", "roep-nm"), kept as written.
+func splitWord(w string, abbr bool) []string {
 	if c := conceptOf(w); c != "" {
 		return []string{c}
 	}
@@ -354,6 +616,10 @@ func splitCompound(w string) []string {
 				cost, piece, known = 2, c, true
 			case linkParts[part] && i > 0 && j < n && best[i].known:
 				cost, piece = 1, ""
+			case abbr && i > 0 && len(abbrevCandidates(part, abbrPart)) > 0:
+				// an abbreviated part after a known one: "geb-dat",
+				// "roep-nm", resolved by the header's other words
+				cost, piece = 3, part
 			case i == 0 && j < n:
 				// an unknown first part before known ones: the head of a
 				// Dutch compound is last ("Opzeg-datum")
@@ -382,32 +648,240 @@ func splitCompound(w string) []string {
 }
 
 // Concepts returns the concepts of a header or label, each once, in the
-// order they appear: "Datum einde opvang" -> date, end, care.
+// order they appear: "Datum einde opvang" -> date, end, care. Abbreviated
+// parts are read as the words they abbreviate where the other words of
+// the header tell which ("GEBDAT" is birth, date; see
+// resolveAbbreviation).
 func Concepts(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, wd := range words(s) {
+	return conceptsIn(s, "")
+}
+
+// conceptsCache holds conceptsIn per table and header.
+var conceptsCache sync.Map
+
+// conceptsIn is Concepts judged by the known names of table ("" for those
+// of all tables) where an abbreviation needs them. The result is the
+// caller's to change.
+func conceptsIn(s, table string) []string {
+	key := table + "\x00" + s
+	if v, ok := conceptsCache.Load(key); ok {
+		return slices.Clone(v.([]string))
+	}
+	out := resolvePieces(headerPieces(s), true, table)
+	conceptsCache.Store(key, out)
+	return slices.Clone(out)
+}
+
+// piece is one part of a header's word: a concept, or an unknown part
+// kept as written, standing as mode says.
+type piece struct {
+	text string
+	mode abbrevMode
+	rest string // the rest of the word after a single letter ("naam" of "vnaam")
+	word int    // the number of the word it is a part of
+	// plain are the parts of the word without abbreviated parts, on the
+	// word's first piece: what the word is when an abbreviated part cannot
+	// be read
+	plain []string
+}
+
+// rawConcepts is Concepts; with resolve false abbreviated parts are left
+// as written (the known names' own concepts, which resolving consults).
+func rawConcepts(s string, resolve bool) []string {
+	return resolvePieces(headerPieces(s), resolve, "")
+}
+
+// headerPieces splits a header into the pieces of its words.
+func headerPieces(s string) []piece {
+	var out []piece
+	ws := words(s)
+	for k := 0; k < len(ws); k++ {
+		wd := ws[k]
 		w := wd.text
 		if stopwords[w] {
 			continue
 		}
 		if allDigits(w) {
+			if k+1 < len(ws) && conceptOf(w+ws[k+1].text) != "" {
+				// "2FA": a word of digits and letters
+				c := conceptOf(w + ws[k+1].text)
+				out = append(out, piece{text: c, word: k, plain: []string{c}})
+				k++
+			}
 			continue // "Ouder 1", "Toestemming 2025"
 		}
-		parts := splitCompound(w)
+		parts := splitWord(w, true)
+		plain := splitCompound(w)
 		if wd.abbreviated && conceptOf(w) == "" {
 			if c := abbreviation(w); c != "" {
-				parts = []string{c}
+				parts, plain = []string{c}, []string{c}
 			}
 		}
-		for _, c := range parts {
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
+		for n, c := range parts {
+			mode, rest := abbrPart, ""
+			switch {
+			case len(parts) == 1 && wd.abbreviated:
+				mode = abbrDotted
+			case len(parts) == 1:
+				mode = abbrWord
+			case n == 0 && len(c) == 1:
+				mode, rest = abbrLetter, w[1:]
+			case n == 0 && onlyIDs(parts[1:]):
+				// an unknown word before a number word ("RELNR",
+				// "PERSNR"): a word of its own, abbreviated
+				mode = abbrWord
+			case n == 0:
+				mode = abbrNone
 			}
+			p := piece{text: c, mode: mode, rest: rest, word: k}
+			if n == 0 {
+				p.plain = plain
+			}
+			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// resolvePieces reads the unknown pieces that abbreviate a word (see
+// resolveAbbreviation) by the known names of table (all tables when "")
+// and returns the concepts, each once.
+func resolvePieces(ps []piece, resolve bool, table string) []string {
+	var others []string
+	for _, p := range ps {
+		if isConcept(p.text) {
+			others = append(others, p.text)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(c string) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for k := 0; k < len(ps); {
+		// the pieces of one word
+		end := k + 1
+		for end < len(ps) && ps[end].word == ps[k].word {
+			end++
+		}
+		var got []string
+		unread := false
+		for _, p := range ps[k:end] {
+			c := p.text
+			if resolve && !isConcept(c) && p.mode != abbrNone {
+				r := resolvePiece(p, others, table)
+				if r == "" && table != "" && p.mode == abbrLetter {
+					r = resolvePiece(p, others, "")
+				}
+				if r != "" {
+					c = r
+				} else if p.mode == abbrPart {
+					unread = true
+				}
+			}
+			got = append(got, c)
+		}
+		if unread || !resolve {
+			// an abbreviated part that cannot be read: the word as it
+			// is ("Uitdr." stays one unknown word, not "uit" and "dr")
+			got = ps[k].plain
+		}
+		for _, c := range got {
+			add(c)
+		}
+		k = end
+	}
+	return out
+}
+
+// onlyIDs reports whether parts are all words of a number or code.
+func onlyIDs(parts []string) bool {
+	for _, p := range parts {
+		if p != "number" && p != "id" && p != "code" {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// resolvePiece is the concept of an unknown piece by the known names of
+// table (all tables when ""): a single letter beginning a compound by the
+// known names' words it and the rest of its word begin and end ("v" +
+// "naam" is the "voornaam" of Voornaam), any other piece by
+// resolveAbbreviation.
+func resolvePiece(p piece, others []string, table string) string {
+	if p.mode != abbrLetter {
+		var own [][]string
+		if table != "" {
+			own = nameSets(table)
+		}
+		r := resolveAbbreviation(p.text, others, own, nameSets(""), p.mode)
+		if r == "" && p.mode == abbrWord && consonantsOnly(p.text) {
+			// a short run of consonants that repeats a word of the
+			// header ("Straat/hnr": huisnummer beside the street)
+			for _, c := range abbrevCandidates(p.text, abbrDotted) {
+				if slices.Contains(others, c.concept) {
+					return c.concept
+				}
+			}
+		}
+		return r
+	}
+	found := ""
+	for l, c := range lexicon {
+		if len(l) < 2 || !strings.HasPrefix(l, p.text) {
+			continue
+		}
+		if !nameWords(table)[l+p.rest] && !nameWords(table)[l+"s"+p.rest] {
+			continue
+		}
+		if found != "" && found != c {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// nameSetsOnce computes nameSetsBy and nameWordsBy once.
+var (
+	nameSetsOnce sync.Once
+	nameSetsBy   map[string][][]string
+	nameWordsBy  map[string]map[string]bool
+)
+
+// nameWords are the words of the known names of table's columns (of all
+// tables when table is ""), in lower case without accents.
+func nameWords(table string) map[string]bool {
+	nameSets(table)
+	return nameWordsBy[table]
+}
+
+// nameSets are the concept sets of the known names of table's columns
+// (of all tables when table is ""), abbreviations left as written.
+func nameSets(table string) [][]string {
+	nameSetsOnce.Do(func() {
+		nameSetsBy = map[string][][]string{}
+		nameWordsBy = map[string]map[string]bool{"": {}}
+		for _, t := range model.Tables {
+			nameWordsBy[t.Name] = map[string]bool{}
+			for _, c := range t.Columns {
+				for _, syn := range Synonyms(t.Name, c.Name) {
+					cs := rawConcepts(strings.ReplaceAll(syn, "_", " "), false)
+					nameSetsBy[t.Name] = append(nameSetsBy[t.Name], cs)
+					nameSetsBy[""] = append(nameSetsBy[""], cs)
+					for _, w := range words(syn) {
+						nameWordsBy[t.Name][w.text] = true
+						nameWordsBy[""][w.text] = true
+					}
+				}
+			}
+		}
+	})
+	return nameSetsBy[table]
 }
 
 func allDigits(s string) bool {
