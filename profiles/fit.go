@@ -510,6 +510,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		c.Columns[p.i], c.Why[p.i], taken[p.col] = p.col, p.why, true
 	}
 	dropped := keyIsLink(t, s, &c, taken)
+	c.keyDropped = dropped
 	nameTheSystem(t, s, &c, taken)
 	if len(taken) >= MinColumns {
 		fillByType(t, s, &c, taken, dropped)
@@ -547,7 +548,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			c.Missing = append(c.Missing, col.Name)
 		}
 	}
-	c.Hints, c.HintScore = hints(t, s, c)
+	c.Hints, c.HintScore = hints(t, s, c, keys)
 	if owner, ok := keyOwners[t.Name]; ok && len(keys) > 0 {
 		for i := range s.Header {
 			if lk, _ := s.linkOf(i, keys); lk == owner && c.Columns[i] != owner {
@@ -823,13 +824,35 @@ func abbreviatesKey(t *model.Table, col *model.Column, h string) bool {
 	return abbr > 0
 }
 
+// ownNumbers reports whether header i's values are numbers of records of
+// its own: identifiers, all different, none blank, not the keys of another
+// export (other than col's own) and not names.
+func ownNumbers(s *Sheet, i int, keys Keys, col string) bool {
+	v, sh := s.values(i), s.shape(i)
+	if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows || sh.idShare < 0.9 || sh.listShare > 0 || sh.nameShare >= 0.5 || sh.dateShare >= 0.5 || sh.contact != "" {
+		return false
+	}
+	lk, _ := s.linkOf(i, keys)
+	return lk == "" || lk == col
+}
+
+// firstHeader is the index of the first header that is not blank.
+func firstHeader(s *Sheet) int {
+	for i, h := range s.Header {
+		if strings.TrimSpace(h) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 // maxHints is how many headers are proposed for a missing column.
 const maxHints = 3
 
 // hints ranks, per required column still missing, the headers left that
 // are most likely to be it: by the words they share with the column's
 // names and by whether their values have its type.
-func hints(t *model.Table, s *Sheet, c Candidate) (map[string][]string, map[string]float64) {
+func hints(t *model.Table, s *Sheet, c Candidate, keys Keys) (map[string][]string, map[string]float64) {
 	if len(c.Missing) == 0 {
 		return nil, nil
 	}
@@ -848,6 +871,14 @@ func hints(t *model.Table, s *Sheet, c Candidate) (map[string][]string, map[stri
 			}
 			best, _ := wordSimilarity(t.Name, name, conceptVariants(t.Name, s.Header[i]))
 			fv, _ := s.shape(i).fits(col)
+			if col.Key && fv == 0 && !c.keyDropped && ownNumbers(s, i, keys, col.Name) {
+				// a record's number: all different, none blank, and no
+				// other export's keys; the first column most of all
+				fv = 1
+				if i == firstHeader(s) {
+					best += 0.2
+				}
+			}
 			score := best + 0.3*float64(fv)
 			if v := s.values(i); col.MayBeEmpty && v.Blanks > 0 {
 				score += 0.1 // an end date is blank while it has not come
@@ -973,6 +1004,11 @@ func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) (d
 		if !col.Key {
 			continue
 		}
+		if otherKeyFree(t, name, taken) {
+			// the earlier identifier may be the other part of the key
+			// (a parents' own number before their child's)
+			continue
+		}
 		for j := 0; j < k; j++ {
 			if _, used := c.Columns[j]; used {
 				continue
@@ -994,6 +1030,17 @@ func keyIsLink(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool) (d
 		}
 	}
 	return dropped
+}
+
+// otherKeyFree reports whether table t has a key column other than name
+// that no header was mapped to.
+func otherKeyFree(t *model.Table, name string, taken map[string]bool) bool {
+	for _, k := range t.KeyColumns() {
+		if k != name && !taken[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameTheSystem fills the system a register names: a processors register

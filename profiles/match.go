@@ -95,6 +95,10 @@ type Candidate struct {
 	Fixed   map[string]string // canonical column -> the one value of every row (accounts.system)
 	Split   map[string]string // canonical column -> separator of several ids in one cell
 	Lookup  map[string]string // canonical column -> what its values are, to look up (child_id: name)
+
+	// keyDropped is set when the key was found to be a link: the rows
+	// are numbered by another column, which is not the key either.
+	keyDropped bool
 }
 
 // Score describes the fit for people: "12 of 13 columns".
@@ -258,6 +262,15 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		// weaker fit would load it as the wrong table.
 		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), dat minder kolommen koppelt", "%s; it also fits %s (%s), which matches fewer columns",
 			noFitReason(partial), best.Table, best.Score()), Closest: closest(partial)}
+	}
+	if len(partial) > 0 && len(partial[0].Missing) == 1 && partial[0].missesKey() && partial[0].Weight >= 2*best.Weight && partial[0].Matched >= best.Matched+2 {
+		// The whole set of columns decides: a parents' export (name,
+		// e-mail, IBAN, relation, authority) whose number was not
+		// recognised is drafted as the parents, not placed on a table
+		// that takes two of its columns.
+		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), maar de andere kolommen zeggen veel meer over %s",
+			"%s; it also fits %s (%s), but the other columns say much more about %s",
+			noFitReason(partial), best.Table, best.Score(), partial[0].Table), Closest: closest(partial)}
 	}
 	// Tables the headers say about as much of, one of them named by the
 	// file or sheet ("Verzoeken betrokkenen"): the name decides, even where
