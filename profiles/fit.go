@@ -4,8 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/avgaudit/avgaudit/model"
+	"github.com/avgaudit/avgaudit/values"
 	"github.com/avgaudit/avgaudit/vocab"
 )
 
@@ -699,6 +701,9 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			if contradicts(t, col, h) {
 				continue // "Betrokkenen ingelicht" is no high risk, whatever its values
 			}
+			if c.Unpivot != nil && col.Name == "recorded_at" && changedWords(h) {
+				continue // a wide export's last change is the row's, not when each answer was given
+			}
 			if col.Type == model.Bool && !col.Required {
 				// an optional yes/no column by its values alone needs a
 				// word in common: "Herkenbaar? (Y/N)" is no written consent
@@ -713,7 +718,7 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 					continue
 				}
 			}
-			if fv, _ := s.shape(i).fits(col); fv > 0 {
+			if fv, _ := s.shape(i).fits(col); fv > 0 && !beforeStart(t, s, c, col, i) {
 				fits = append(fits, i)
 			}
 		}
@@ -748,6 +753,44 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 		c.Why[i] = vocab.Textf("%s, de enige zulke kolom die over is voor %s", "%s, the only such column left for %s", vwhy, col.Name)
 		c.Review = append(c.Review, i)
 	}
+}
+
+// beforeStart reports whether header i, a candidate for the end column
+// col (care_end), is filled in every row with dates years before those of
+// the start column already mapped (care_start): birth dates, not ends
+// (an end date is blank while the care goes on).
+func beforeStart(t *model.Table, s *Sheet, c *Candidate, col *model.Column, i int) bool {
+	name, ok := strings.CutSuffix(col.Name, "_end")
+	if !ok || s.values(i).Blanks > 0 {
+		return false
+	}
+	for k, mapped := range c.Columns {
+		if mapped != name+"_start" {
+			continue
+		}
+		end, ok1 := medianDate(s.values(i))
+		start, ok2 := medianDate(s.values(k))
+		return ok1 && ok2 && end.AddDate(2, 0, 0).Before(start)
+	}
+	return false
+}
+
+// medianDate is the middle one of the dates among v's values.
+func medianDate(v Values) (time.Time, bool) {
+	var ds []time.Time
+	for _, d := range v.Distinct {
+		if t, err := values.ParseTimestamp(strings.TrimSpace(d)); err == nil {
+			ds = append(ds, t)
+		} else if v.Workbook && serialDate(d) {
+			t, _ := values.ExcelSerial(d)
+			ds = append(ds, t)
+		}
+	}
+	if len(ds) == 0 {
+		return time.Time{}, false
+	}
+	sort.Slice(ds, func(a, b int) bool { return ds[a].Before(ds[b]) })
+	return ds[len(ds)/2], true
 }
 
 // fillKey maps a key column no header's words named to the one header
