@@ -580,6 +580,10 @@ var (
 		"inactive": true, "uitgeschakeld": true, "gedeactiveerd": true, "deactivated": true, "verlopen": true, "expired": true}
 )
 
+// toggles are the states of a switch, yes or no when a value is only
+// that word ("2FA": On/Off, "Tweestaps": Aan/Uit).
+var toggles = map[string]bool{"on": true, "aan": true, "off": false, "uit": false}
+
 // statusWords read a free-text status as yes or no by its words: an
 // agreement "getekend 12-03-2024" or "verlengd tot 2027" is there, one
 // "in behandeling", "aangevraagd" or "verlopen" is not (yet).
@@ -628,6 +632,9 @@ func boolValue(v string) (yes, ok bool) {
 	ws := words(v)
 	if len(ws) == 0 || len(ws) > 4 {
 		return false, false
+	}
+	if y, ok := toggles[ws[0].text]; ok && len(ws) == 1 {
+		return y, true // a switch: "On", "Uit"
 	}
 	var yesSeen bool
 	for _, w := range ws {

@@ -149,6 +149,7 @@ var qualifierConcepts = map[string]string{
 	"tracking_children": "child",
 	"admin_guardians":   "parent",
 	"portal_guardians":  "parent",
+	"staff":             "employee",
 }
 
 // conceptVariants are the concept sets a header is tried under: its own,
@@ -385,9 +386,76 @@ func headerScore(table, column, header string, variants [][]string) (float64, vo
 	}
 	best, name := wordSimilarity(table, column, variants)
 	if best < minWordSimilarity {
+		if coveredOnlyBy(table, column, variants) {
+			return minWordSimilarity * wordFactor, vocab.Text{NL: "de enige kolom van de tabel met al deze woorden in haar namen", EN: "the only column of the table with all these words in its names"}
+		}
 		return 0, vocab.Text{}
 	}
 	return best * wordFactor, vocab.Textf("woorden als in %q", "words as in %q", name)
+}
+
+// columnWords are, per table and column, the concepts of all its known
+// names together (of the names whose words the lexicon all knows).
+var columnWords = func() map[string]map[string]map[string]bool {
+	out := map[string]map[string]map[string]bool{}
+	for table, cols := range synonymSets {
+		out[table] = map[string]map[string]bool{}
+		for col, sets := range cols {
+			m := map[string]bool{}
+			for _, set := range sets {
+				known := true
+				for _, c := range set.concepts {
+					known = known && isConcept(c)
+				}
+				if !known {
+					continue // a name the lexicon does not read in full says nothing here
+				}
+				for _, c := range set.concepts {
+					m[c] = true
+				}
+			}
+			out[table][col] = m
+		}
+	}
+	return out
+}()
+
+// coveredOnlyBy reports whether column is the one column of table whose
+// known names together have every word of a header (of one of its
+// variants) that tells something, all of them known words: "Ziet
+// groepen" (access, group) is an account's access scope, "Meldplichtig
+// AP?" (reportable, authority) whether a breach is reportable, "Impact" its
+// effects, although no single known name has all of those words.
+func coveredOnlyBy(table, column string, variants [][]string) bool {
+	for _, hv := range variants {
+		var telling []string
+		ok := true
+		for _, c := range hv {
+			switch {
+			case !isConcept(c):
+				ok = false
+			case weight(c) >= 1 && !entities[c]:
+				telling = append(telling, c)
+			}
+		}
+		if !ok || len(telling) == 0 {
+			continue
+		}
+		var by []string
+		for col, words := range columnWords[table] {
+			all := true
+			for _, c := range hv {
+				all = all && (words[c] || entities[c])
+			}
+			if all {
+				by = append(by, col)
+			}
+		}
+		if len(by) == 1 && by[0] == column {
+			return true
+		}
+	}
+	return false
 }
 
 // pair is one possible mapping of a header onto a column.
