@@ -210,7 +210,7 @@ func TestInitDraftEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	const choice = "          Opzegdatum: care_end # REVIEW"
-	for _, want := range []string{"# CONCEPT: niet helemaal herkend; het dichtst bij is admin_children", "Eerste opvangdag: care_start # woorden als in", choice, "          # Datum intake: care_end\n"} {
+	for _, want := range []string{"# CONCEPT: niet helemaal herkend; het dichtst bij is admin_children", "Eerste opvangdag: care_start # woorden als in", choice, "          # Datum evaluatie: care_end\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Fatalf("manifest lacks %q:\n%s", want, data)
 		}

@@ -3,6 +3,7 @@ package profiles_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/avgaudit/avgaudit/profiles"
@@ -58,5 +59,46 @@ func TestBlindShapes(t *testing.T) {
 		if consents[label] != want {
 			t.Errorf("consent question %q: %q, want %q", label, consents[label], want)
 		}
+	}
+}
+
+// TestBlindShapesThird checks the rules orgG (a synthetic reduction of the
+// shapes of a third blind test) guards beyond its column mapping: parents
+// numbered by a header the profiles do not name are drafted as the
+// parents, with their own numbers as the key to review, not placed on a
+// table that takes two of their columns; a wide consent export's last
+// change is no answer's date; a 2FA switch is read as yes/no.
+func TestBlindShapesThird(t *testing.T) {
+	p, err := profiles.Recognise(os.DirFS(filepath.Join("testdata", "blind", "orgG")), ".", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]profiles.Placement{}
+	for _, pl := range p.Placed {
+		by[pl.Label()] = pl
+	}
+	var parents *profiles.Placement
+	for _, u := range p.Unplaced {
+		switch {
+		case u.File == "Kindhaven_relaties.txt":
+			parents = u.Draft
+		case u.File != "expected.map":
+			t.Errorf("not placed: %s: %s", u.Label(), u.Reason.EN)
+		}
+	}
+	if pl, placed := by["Kindhaven_relaties.txt"]; placed {
+		t.Errorf("parents placed on %s, want a draft of admin_guardians", pl.Result.Table)
+	}
+	if parents == nil || parents.Result.Table != "admin_guardians" || !slices.Contains(parents.Result.Taken, "guardian_id") || parents.Result.Columns[0] != "guardian_id" {
+		t.Errorf("parents: want a draft of admin_guardians taking VOLGNR as guardian_id to review, got %+v", parents)
+	}
+	for i, col := range by["Ouderpunt_toestemmingen.csv"].Result.Columns {
+		if col == "recorded_at" {
+			t.Errorf("wide consents: %s mapped to recorded_at; the row's last change is no answer's date", by["Ouderpunt_toestemmingen.csv"].Header[i])
+		}
+	}
+	mfa := by["Ouderpunt_gebruikers.csv"].Values["mfa"]
+	if mfa["On"] != "ja" || mfa["Off"] != "nee" {
+		t.Errorf("2FA On/Off: %v, want On: ja, Off: nee", mfa)
 	}
 }

@@ -824,12 +824,12 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 }
 
 // beforeStart reports whether header i, a candidate for the end column
-// col (care_end), is filled in every row with dates years before those of
-// the start column already mapped (care_start): birth dates, not ends
-// (an end date is blank while the care goes on).
+// col (care_end), holds dates that lie before those of the start column
+// already mapped (care_start; compared by their middle values): an end
+// comes after its start, so these are other dates, such as birth dates.
 func beforeStart(t *model.Table, s *Sheet, c *Candidate, col *model.Column, i int) bool {
 	name, ok := strings.CutSuffix(col.Name, "_end")
-	if !ok || s.values(i).Blanks > 0 {
+	if !ok {
 		return false
 	}
 	for k, mapped := range c.Columns {
@@ -838,7 +838,7 @@ func beforeStart(t *model.Table, s *Sheet, c *Candidate, col *model.Column, i in
 		}
 		end, ok1 := medianDate(s.values(i))
 		start, ok2 := medianDate(s.values(k))
-		return ok1 && ok2 && end.AddDate(2, 0, 0).Before(start)
+		return ok1 && ok2 && end.Before(start)
 	}
 	return false
 }

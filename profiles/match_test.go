@@ -231,3 +231,29 @@ func TestValueMapping(t *testing.T) {
 		t.Errorf("Overig: notes %v, files %v", notes, files)
 	}
 }
+
+// TestBirthDatesAreNoEnd checks the values' veto on an end date filled by
+// values alone: of two date columns no header's words name, the one filled
+// in every row with dates years before the start of care holds birth dates;
+// the one with blanks (care that goes on) is the end of care.
+func TestBirthDatesAreNoEnd(t *testing.T) {
+	s := &profiles.Sheet{
+		Header: []string{"KINDNR", "VOORNAAM", "ACHTERNAAM", "GD", "DATUM_IN", "XYZ"},
+		Names:  "kinderen.txt",
+		Values: []profiles.Values{
+			{Distinct: []string{"K1", "K2", "K3", "K4"}, Rows: 4},
+			{Distinct: []string{"Noor", "Sem", "Liv", "Jens"}, Rows: 4},
+			{Distinct: []string{"Bakker", "Visser", "Smit", "Bos"}, Rows: 4},
+			{Distinct: []string{"20150110", "20160211", "20170312", "20180413"}, Rows: 4},
+			{Distinct: []string{"20160101", "20170201", "20180301", "20190401"}, Rows: 4},
+			{Distinct: []string{"20190831", "20200831"}, Rows: 4, Blanks: 2},
+		},
+	}
+	r := profiles.MatchSheet(s, nil)
+	if r.Table != "admin_children" {
+		t.Fatalf("placed on %q (%s), want admin_children", r.Table, r.Reason.EN)
+	}
+	if r.Columns[3] == "care_end" || r.Columns[5] != "care_end" {
+		t.Errorf("GD -> %q, XYZ -> %q; want XYZ as care_end and GD not", r.Columns[3], r.Columns[5])
+	}
+}

@@ -39,9 +39,53 @@ func TestConcepts(t *testing.T) {
 		"E-mailadres ouder 1":      "email parent",
 		"Huisarts":                 "huisarts",
 		"Foto's op social media":   "photo social media",
+		// abbreviated parts, read by the words they begin or contract
+		"GEBDAT":                 "birth date",
+		"DATUM_UIT":              "date out",
+		"Roepnm.":                "first name",
+		"Achternm.":              "last name",
+		"Tsv.":                   "prefix",
+		"VOORV":                  "prefix",
+		"Woonplts":               "city",
+		"Begindat. plaatsing":    "start date care",
+		"STRAAT_HNR":             "address",
+		"RELNR":                  "relation number",
+		"2FA":                    "mfa",
+		"Vervoer bakfiets/busje": "transport bakfiets",
+		// real words and acronyms are no abbreviation
+		"Record":             "record",
+		"Linked at":          "linked",
+		"Work end":           "work end",
+		"Place of residence": "place residence",
+		"Bedrag incl. btw":   "amount incl btw",
+		"MDM enrolled":       "mdm start",
+		"Subverwerkers":      "sub vendor",
+		"Woonadres":          "woon address",
+		"Uitdr. toestemming": "uitdr consent",
+		"Display name":       "dis play name",
 	} {
 		if got := strings.Join(Concepts(in), " "); got != want {
 			t.Errorf("Concepts(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestConceptsInTable checks abbreviations the known names of one table
+// settle: a single letter before a word ("Vnaam" is the Voornaam), a part
+// that begins words of several meanings ("Verz." is the verzorger among
+// parents, "GESL" the geslacht of a child).
+func TestConceptsInTable(t *testing.T) {
+	for _, tc := range []struct{ table, in, want string }{
+		{"portal_children", "Vnaam", "first name"},
+		{"portal_children", "Anaam", "last name"},
+		{"admin_guardians", "Verz.nr", "parent number"},
+		{"admin_guardians", "Naam verz.", "name parent"},
+		{"admin_children", "GESL", "gender"},
+		{"admin_children", "Dat.", "date"},
+		{"admin_children", "J/N", "j n"},
+	} {
+		if got := strings.Join(conceptsIn(tc.in, tc.table), " "); got != tc.want {
+			t.Errorf("conceptsIn(%q, %s) = %q, want %q", tc.in, tc.table, got, tc.want)
 		}
 	}
 }
