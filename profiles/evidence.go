@@ -39,6 +39,7 @@ type shape struct {
 	consent   float64 // share that are consent questions
 	consentN  int     // how many are consent questions
 	textDates float64 // share that are a short text with one date in it ("ja, mail 01-10-2026")
+	shortYear float64 // share that are dates with a two-digit year ("6/6/25"), which are not read
 	status    float64 // share that are a free-text status readable as yes or no ("getekend 12-03-2024", "ontbreekt")
 	counts    bool    // small whole numbers that repeat (0, 1, 2, 3): a count, not a number of a record
 	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
@@ -66,7 +67,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses, textDates int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses, textDates, shortYears int
 	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
@@ -92,6 +93,8 @@ func (v Values) shape() shape {
 			serials++
 		} else if _, ok := dateInText(d); ok {
 			textDates++
+		} else if shortYearPattern.MatchString(d) {
+			shortYears++
 		}
 		if n, err := values.NormalizeBSN(d); err == nil && values.ValidBSN(n) {
 			bsns++
@@ -143,6 +146,7 @@ func (v Values) shape() shape {
 	s.consentN = consents
 	s.status = float64(statuses) / n
 	s.textDates = float64(textDates) / n
+	s.shortYear = float64(shortYears) / n
 	s.counts = small == s.filled && s.filled <= 25 && !v.More && v.Rows >= 3*s.filled
 	for col, k := range forms {
 		if float64(k) >= 0.9*n {
@@ -160,6 +164,9 @@ func (v Values) shape() shape {
 	}
 	return s
 }
+
+// shortYearPattern is a date with a two-digit year: 6/6/25, 03-01-26.
+var shortYearPattern = regexp.MustCompile(`^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$`)
 
 // textDatePattern finds a date written in a short text: 01-10-2026,
 // 1/10/2026, 2026-10-01.
@@ -298,6 +305,10 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		if s.dateShare >= 0.9 {
 			return 0, vocab.Text{}
 		}
+		if s.shortYear >= 0.9 {
+			return -1, vocab.Textf("de waarden zijn datums met een jaartal van twee cijfers (%s), die niet ingelezen worden: exporteer ze met het jaar voluit (31-12-2025)",
+				"its values are dates with a two-digit year (%s), which are not read: export them with four-digit years (31-12-2025)", s.firstShortYear())
+		}
 		if s.dateShare < 0.5 {
 			return -1, vocab.Text{NL: "de waarden zijn geen datums", EN: "its values are not dates"}
 		}
@@ -365,6 +376,16 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 	}
 	return 0, vocab.Text{}
+}
+
+// firstShortYear is the first value that is a date with a two-digit year.
+func (s shape) firstShortYear() string {
+	for _, l := range s.labels {
+		if shortYearPattern.MatchString(l) {
+			return l
+		}
+	}
+	return ""
 }
 
 // fitsCheckbox reports whether the values are a checkbox of one mark and

@@ -1203,6 +1203,15 @@ func draftReason(c Candidate) vocab.Text {
 		m := vocab.Same(col)
 		if hs := c.Hints[col]; len(hs) > 0 {
 			m = m.Plus(vocab.Textf(" (waarschijnlijk `%s`)", " (probably `%s`)", vocab.Text{NL: strings.Join(hs, "` of `"), EN: strings.Join(hs, "` or `")}))
+		} else {
+			// a header its words name but its values kept off: say why
+			// ("Uitgeschreven": dates with a two-digit year)
+			for _, n := range c.Notes {
+				if strings.Contains(n.EN, " sounds like "+col+", but ") {
+					m = m.Plus(vocab.Textf(" (%s)", " (%s)", n))
+					break
+				}
+			}
 		}
 		missing = append(missing, m)
 	}

@@ -197,3 +197,14 @@ func TestProductNames(t *testing.T) {
 		}
 	}
 }
+
+// TestShortYearsAreNoDates checks that dates with a two-digit year, which
+// the loader does not read, keep a header off a date column and say why.
+func TestShortYearsAreNoDates(t *testing.T) {
+	sh := (Values{Distinct: []string{"6/6/25", "3/1/26", "11/1/26"}, Rows: 5, Blanks: 2}).shape()
+	c := &model.Column{Name: "archived_at", Type: model.Date}
+	fv, why := sh.fits(c)
+	if fv >= 0 || !strings.Contains(why.EN, "two-digit year (6/6/25)") {
+		t.Errorf("fits = %d, %q; want -1 naming the two-digit year", fv, why.EN)
+	}
+}
