@@ -66,7 +66,7 @@ func TestPlacedFindings(t *testing.T) {
 func TestCheckRisk(t *testing.T) {
 	const finds = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row, 'm' AS message_nl, 'm' AS message_en FROM portal_photos`
 	checks := []queries.Check{
-		labelled(t, "declared", "-- impact: 5\n-- impact.why: photos\n-- population: portal_photos\n", finds),
+		labelled(t, "declared", "-- impact: 5\n-- impact.why.nl: foto's\n-- impact.why.en: photos\n-- population: portal_photos\n", finds),
 		labelled(t, "passes", "-- impact: 1\n-- population: portal_consents\n", finds+" WHERE false"),
 		check(t, "undeclared", "portal_photos", finds),
 		check(t, "not_run", "portal_consents", finds),

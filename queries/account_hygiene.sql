@@ -10,7 +10,10 @@
 -- requires: accounts
 -- reads: accounts(system, username, employee_id~, access_scope?~, active, last_login?, mfa?), staff(employee_id, groups?~, employment_end~)
 -- impact: 3
--- impact.why: a forgotten, shared-looking or password-only account is the easiest way into children's and
+-- impact.why.nl: een vergeten, gedeeld ogend of alleen met een wachtwoord beveiligd account is de
+--   makkelijkste weg naar gegevens van kinderen en ouders, en wat ermee gebeurt is niet tot een
+--   persoon te herleiden
+-- impact.why.en: a forgotten, shared-looking or password-only account is the easiest way into children's and
 --   parents' data, and what is done with it cannot be traced to a person
 -- population: accounts
 -- why.nl: Een actief account dat maanden niet is gebruikt, is niet nodig en wordt niet gemist als iemand

@@ -7,7 +7,9 @@
 -- requires: admin_children, portal_children | tracking_children
 -- reads: admin_children(child_id, first_name, name_prefix?~, last_name, birth_date), portal_children(portal_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date), tracking_children(tracking_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date)
 -- impact: 2
--- impact.why: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
+-- impact.why.nl: een verkeerde naam of geboortedatum leidt vooral tot verwisselingen; de schade
+--   voor het kind is beperkt en te herstellen
+-- impact.why.en: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
 --   correctable
 -- population: portal_children
 -- why.nl: Persoonsgegevens moeten juist zijn. Hetzelfde kind (gekoppeld via het kindnummer van de
