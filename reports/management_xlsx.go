@@ -28,8 +28,20 @@ const (
 	mgmtChartNowCol    = 15 // the chart's values, now and before: hidden columns
 	mgmtChartPrevCol   = 16 // to the right of every table
 	mgmtChartRows      = 18 // rows left free under the area table for the chart
-	mgmtConclusionCols = 9
+	mgmtConclusionCols = 13 // paragraphs span the table of all checks
 )
+
+// mgmtWidths are the sheet's column widths, in characters. The sheet prints
+// on A4 landscape as wide as one page: together they are about 175
+// characters, so it prints at about 80 % and reads like a normal page.
+// Each column serves several tables: A names (areas, checks), B areas,
+// E+F the owner in the top risks, M the owner of every check; N is a
+// spacer and O and P hold the chart's values (hidden).
+var mgmtWidths = []float64{34, 18, 12, 12, 9, 13, 9, 15, 9, 11, 7, 9, 20, 2, 10, 10}
+
+// mgmtMatrixSpans are the columns each of the risk matrix's five
+// likelihood cells spans, merged, so the five are about equally wide.
+var mgmtMatrixSpans = [][2]int{{2, 3}, {4, 6}, {7, 8}, {9, 11}, {12, 13}}
 
 // mgmtSheet writes the management summary on one sheet. It keeps the rows
 // it has written and the styles to set, and writes them in one go.
@@ -41,6 +53,10 @@ type mgmtSheet struct {
 	formats []cellStyle
 	merges  [][2]string
 	levels  map[string]int // style id per level class
+	// right, boldRight and left align counts: "< 5" and "2–8" are text, and
+	// would stand left of the numbers above and below them; a key figure
+	// stands left, next to its label.
+	right, boldRight, left int
 	heads   map[int]int    // row → columns of its table header, for widths
 
 	areaFirst, areaLast int // rows of the area table's body (without the total)
@@ -102,10 +118,32 @@ func (x *mgmtSheet) write(run *results.Run) error {
 	if err := xlsxkit.PrintA4Landscape(x.f, x.sh); err != nil {
 		return err
 	}
+	// Narrow side margins: the page's width goes to the text, not paper.
+	side, edge, header := 0.4, 0.5, 0.25
+	if err := x.f.SetPageMargins(x.sh, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &header, Footer: &header}); err != nil {
+		return err
+	}
 	return x.mgmtDocProps(run)
 }
 
 func (x *mgmtSheet) levelStyles() error {
+	var err error
+	// A count stands one space in from the right, clear of the text in the
+	// column after it.
+	align := func(h string, bold bool, indent int) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11, Bold: bold},
+			Alignment: &excelize.Alignment{Horizontal: h, Vertical: "top", Indent: indent}})
+		return id
+	}
+	x.right, x.boldRight, x.left = align("right", false, 1), align("right", true, 1), align("left", false, 0)
+	if err != nil {
+		return err
+	}
 	x.levels = map[string]int{}
 	// In a fixed order: style ids, and so the workbook's bytes, follow it.
 	for _, lvl := range append([]string{levelNone}, levels...) {
@@ -208,6 +246,7 @@ func (x *mgmtSheet) keyFigures() {
 	x.add(m.HighRisks, tt.HighRisks)
 	last := x.add(m.AcceptedCount, num(v.AreaTotal.Accepted))
 	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, last), x.bold)
+	x.style(xlsxkit.Cell(2, first), xlsxkit.Cell(2, last), x.left)
 }
 
 func (x *mgmtSheet) areas() {
@@ -223,6 +262,7 @@ func (x *mgmtSheet) areas() {
 	x.areaLast = x.next() - 1
 	t := x.areaRow(v.AreaTotal)
 	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtAreaCols, t), x.bold)
+	x.style(xlsxkit.Cell(2, t), xlsxkit.Cell(7, t), x.boldRight)
 	x.add(m.ChartCaption)
 	for range mgmtChartRows {
 		x.add()
@@ -239,6 +279,8 @@ func (x *mgmtSheet) areaRow(a mgmtArea) int {
 	}
 	r := x.add(chartCells([]any{a.Name, a.Checks, a.Run, a.ChecksOpen, num(a.Open), num(a.Accepted), num(a.Previous), a.Trend,
 		a.Level}, now, prev)...)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(mgmtAreaCols, r), x.wrap)
+	x.style(xlsxkit.Cell(2, r), xlsxkit.Cell(7, r), x.right)
 	x.levelCell(9, r, a.LevelClass)
 	return r
 }
@@ -266,11 +308,16 @@ func (x *mgmtSheet) topRisks() {
 		return
 	}
 	// The check's title in the wide first column, so it reads on one line.
-	x.tableHead(m.Check, m.Area, m.Level, m.Score, m.Owner, m.Status)
+	// The owner takes two columns (E:F), merged: a narrow E serves the
+	// counts of the other tables.
+	h := x.tableHead(m.Check, m.Area, m.Level, m.Score, m.Owner, "", m.Status)
+	x.merges = append(x.merges, [2]string{xlsxkit.Cell(5, h), xlsxkit.Cell(6, h)})
 	for _, c := range v.TopRisks {
-		r := x.add(fmt.Sprintf("%v. %s", c.Rank, c.Title), c.Area, c.Level, atoiOr(c.Score), c.Owner, c.Status)
-		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(6, r), x.wrap) // the rows are as tall as their texts
+		r := x.add(fmt.Sprintf("%v. %s", c.Rank, c.Title), c.Area, c.Level, atoiOr(c.Score), c.Owner, nil, c.Status)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(7, r), x.wrap) // the rows are as tall as their texts
+		x.style(xlsxkit.Cell(4, r), xlsxkit.Cell(4, r), x.right)
 		x.levelCell(3, r, c.LevelClass)
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(5, r), xlsxkit.Cell(6, r)})
 	}
 }
 
@@ -278,26 +325,32 @@ func (x *mgmtSheet) matrix() {
 	v, m := x.v, x.v.T.m
 	x.section(m.MatrixTitle)
 	x.text(m.MatrixNote)
-	// Each cell of the matrix takes two columns, merged: a check's title
-	// wraps between words, not inside one.
-	head := []string{m.Impact + " ↓ / " + m.Likelihood + " →"}
-	for _, c := range v.Matrix[0].Cells {
-		head = append(head, fmt.Sprint(c.Likelihood), "")
+	// Each cell of the matrix spans two or three columns, merged
+	// (mgmtMatrixSpans): a check's title wraps between words, not inside one.
+	last := mgmtMatrixSpans[len(mgmtMatrixSpans)-1][1]
+	head := make([]string, last)
+	head[0] = m.Impact + " ↓ / " + m.Likelihood + " →"
+	for i, c := range v.Matrix[0].Cells {
+		head[mgmtMatrixSpans[i][0]-1] = fmt.Sprint(c.Likelihood)
 	}
 	h := x.tableHead(head...)
 	for i := range v.Matrix[0].Cells {
-		x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, h), xlsxkit.Cell(3+2*i, h)})
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(mgmtMatrixSpans[i][0], h), xlsxkit.Cell(mgmtMatrixSpans[i][1], h)})
 	}
 	for _, row := range v.Matrix {
-		cells := []any{row.Impact}
-		for _, c := range row.Cells {
-			cells = append(cells, matrixCellText(c), nil)
+		cells := make([]any, last)
+		cells[0] = row.Impact
+		for i, c := range row.Cells {
+			cells[mgmtMatrixSpans[i][0]-1] = matrixCellText(c)
 		}
 		r := x.add(cells...)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.axis) // the impact, centred beside its row
 		for i, c := range row.Cells {
-			x.levelCell(2+2*i, r, c.LevelClass)
-			x.levelCell(3+2*i, r, c.LevelClass)
-			x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, r), xlsxkit.Cell(3+2*i, r)})
+			from, to := mgmtMatrixSpans[i][0], mgmtMatrixSpans[i][1]
+			for col := from; col <= to; col++ {
+				x.levelCell(col, r, c.LevelClass)
+			}
+			x.merges = append(x.merges, [2]string{xlsxkit.Cell(from, r), xlsxkit.Cell(to, r)})
 		}
 	}
 	x.add(m.ImpactAxis + "; " + m.LikelyAxis)
@@ -324,6 +377,9 @@ func (x *mgmtSheet) allChecks() {
 	for _, c := range v.Checks {
 		r := x.add(c.Title, c.Area, c.Severity, c.Status, num(c.Open), num(c.Accepted), num(c.Previous), c.Trend,
 			atoiOr(c.Impact), atoiOr(c.Likelihood), atoiOr(c.Score), c.Level, c.Owner)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(13, r), x.wrap) // titles and owners wrap
+		x.style(xlsxkit.Cell(5, r), xlsxkit.Cell(7, r), x.right)
+		x.style(xlsxkit.Cell(9, r), xlsxkit.Cell(11, r), x.right)
 		x.levelCell(12, r, c.LevelClass)
 	}
 }
@@ -334,7 +390,8 @@ func (x *mgmtSheet) register() {
 	x.text(m.RegisterNote)
 	x.tableHead(m.Status, m.Entries)
 	for _, p := range v.Register {
-		x.add(p.Label, num(p.Value))
+		r := x.add(p.Label, num(p.Value))
+		x.style(xlsxkit.Cell(2, r), xlsxkit.Cell(2, r), x.left)
 	}
 }
 
@@ -346,6 +403,7 @@ func (x *mgmtSheet) quality() {
 		x.add(p.Label, num(p.Value))
 	}
 	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, x.next()-1), x.bold)
+	x.style(xlsxkit.Cell(2, first), xlsxkit.Cell(2, x.next()-1), x.left)
 	x.add()
 	r := x.add(m.ChecksNotRun)
 	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.bold)
@@ -389,7 +447,7 @@ func (x *mgmtSheet) flush() error {
 	if err := x.setRows(x.sh, 1, x.rows); err != nil {
 		return err
 	}
-	widths := []float64{44, 26, 12, 14, 26, 14, 14, 18, 14, 14, 14, 14, 18, 4, 10, 10} // B and E hold areas and owners
+	widths := mgmtWidths
 	if err := xlsxkit.SetColWidths(x.f, x.sh, widths); err != nil {
 		return err
 	}
@@ -446,7 +504,9 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 			case len(row) <= 2:
 				continue // titles, labels and their values run on
 			}
-			lines = max(lines, xlsxkit.WrappedLines(s, int(width)-2))
+			// Prose is narrower than Excel's width unit (the width of a
+			// 0): a line holds about 15 % more of its letters.
+			lines = max(lines, xlsxkit.WrappedLines(s, int(width*1.15)-2))
 		}
 		if lines > 1 {
 			// Excel's highest row is 409 points; a longer text scrolls in its cell.
