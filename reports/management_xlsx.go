@@ -57,7 +57,7 @@ type mgmtSheet struct {
 	// would stand left of the numbers above and below them; a key figure
 	// stands left, next to its label.
 	right, boldRight, left int
-	heads   map[int]int    // row → columns of its table header, for widths
+	heads                  map[int]int // row → columns of its table header, for widths
 
 	areaFirst, areaLast int // rows of the area table's body (without the total)
 }
