@@ -10,7 +10,9 @@ type mgmtLabels struct {
 	ComparedWith string
 	NoPrevious   string
 	PrivacyNote  string
-	SheetName    string // the workbook's only sheet
+	SheetName    string // the workbook's first sheet: conclusions, areas, top risks
+	SheetRisks   string // its second: the risk matrix and every check
+	SheetNotes   string // its third: the register, data quality, how to read it
 
 	Conclusions    string
 	KeyFigures     string
@@ -134,7 +136,9 @@ var mgmtNL = mgmtLabels{
 	PrivacyNote: "Dit rapport bevat geen persoonsgegevens: geen namen, BSN's, e-mailadressen, " +
 		"rekeningnummers, geboortedata of nummers van kinderen. Aantallen van 1 tot en met 4 staan er als " +
 		"\u201c< 5\u201d in, zodat geen kind herkenbaar is.",
-	SheetName: "Samenvatting",
+	SheetName:  "Samenvatting",
+	SheetRisks: "Risico's en controles",
+	SheetNotes: "Toelichting",
 
 	Conclusions:     "Conclusies",
 	KeyFigures:      "Kerncijfers",
@@ -288,7 +292,9 @@ var mgmtEN = mgmtLabels{
 	PrivacyNote: "This report holds no personal data: no names, citizen service numbers (BSN), e-mail " +
 		"addresses, bank account numbers, dates of birth or numbers of children. Counts from 1 to 4 are shown " +
 		"as \u201c< 5\u201d, so that no child can be singled out.",
-	SheetName: "Summary",
+	SheetName:  "Summary",
+	SheetRisks: "Risks and checks",
+	SheetNotes: "Notes",
 
 	Conclusions:     "Conclusions",
 	KeyFigures:      "Key figures",

@@ -58,13 +58,18 @@ type mgmtSheet struct {
 	// stands left, next to its label.
 	right, boldRight, left int
 	heads                  map[int]int // row → columns of its table header, for widths
+	breaks                 []int       // rows that start a printed page
 
 	areaFirst, areaLast int // rows of the area table's body (without the total)
 }
 
-// ManagementXLSXReporter writes rapport-bestuur.xlsx: a workbook with one
-// sheet: the same figures as the HTML page and a chart of the open findings
-// per area, now and at the previous audit. It holds no other data.
+// ManagementXLSXReporter writes rapport-bestuur.xlsx: the same figures as
+// the HTML page on three sheets, each printing on A4 landscape at a
+// readable size: the summary (conclusions, key figures, the areas with a
+// chart of the open findings per area, now and at the previous audit, and
+// the top risks) on one or two pages; the risk matrix and every check; and
+// the accepted-risk register, the data quality and how to read it. It
+// holds no other data.
 type ManagementXLSXReporter struct{}
 
 // Write writes the management summary s as a workbook.
@@ -97,32 +102,40 @@ func (x *mgmtSheet) write(run *results.Run) error {
 	if err := x.levelStyles(); err != nil {
 		return err
 	}
-	if err := x.f.SetSheetName(x.f.GetSheetName(0), x.sh); err != nil {
-		return err
-	}
-	x.masthead()
-	x.keyFigures()
-	x.areas()
-	x.topRisks()
-	x.matrix()
-	x.allChecks()
-	x.register()
-	x.quality()
-	x.howTo()
-	if err := x.flush(); err != nil {
-		return err
-	}
-	if err := x.chart(); err != nil {
-		return err
-	}
-	if err := xlsxkit.PrintA4Landscape(x.f, x.sh); err != nil {
-		return err
-	}
-	// Narrow side margins: the page's width goes to the text, not paper.
-	side, edge, header := 0.4, 0.5, 0.25
-	if err := x.f.SetPageMargins(x.sh, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &header, Footer: &header}); err != nil {
-		return err
+	m := x.v.T.m
+	// The page header names the report, the footer the organisation and
+	// the page, as on the risk analysis's sheets.
+	x.run, x.reportTitle = run, m.ReportTitle
+	for i, sheet := range []struct {
+		name  string
+		parts []func()
+	}{
+		{m.SheetName, []func(){x.masthead, x.keyFigures, x.areas, x.topRisks}},
+		{m.SheetRisks, []func(){x.matrix, x.allChecks}},
+		{m.SheetNotes, []func(){x.register, x.quality, x.howTo}},
+	} {
+		x.sh, x.rows, x.formats, x.merges, x.heads, x.breaks = sheet.name, nil, nil, nil, map[int]int{}, nil
+		if i == 0 {
+			if err := x.f.SetSheetName(x.f.GetSheetName(0), x.sh); err != nil {
+				return err
+			}
+		} else if _, err := x.f.NewSheet(x.sh); err != nil {
+			return err
+		}
+		for _, part := range sheet.parts {
+			part()
+		}
+		if err := x.flush(); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := x.chart(); err != nil {
+				return err
+			}
+		}
+		if err := x.printSetup(x.sh, m.ReportTitle, ""); err != nil {
+			return err
+		}
 	}
 	return x.mgmtDocProps(run)
 }
@@ -263,7 +276,9 @@ func (x *mgmtSheet) areas() {
 	t := x.areaRow(v.AreaTotal)
 	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtAreaCols, t), x.bold)
 	x.style(xlsxkit.Cell(2, t), xlsxkit.Cell(7, t), x.boldRight)
-	x.add(m.ChartCaption)
+	// The chart starts the second page, with the top risks under it: on
+	// the first it would be cut in two.
+	x.breaks = append(x.breaks, x.add(m.ChartCaption))
 	for range mgmtChartRows {
 		x.add()
 	}
@@ -323,7 +338,8 @@ func (x *mgmtSheet) topRisks() {
 
 func (x *mgmtSheet) matrix() {
 	v, m := x.v, x.v.T.m
-	x.section(m.MatrixTitle)
+	r := x.add(m.MatrixTitle) // the sheet's first row
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 	x.text(m.MatrixNote)
 	// Each cell of the matrix spans two or three columns, merged
 	// (mgmtMatrixSpans): a check's title wraps between words, not inside one.
@@ -372,6 +388,7 @@ func matrixCellText(c mgmtMatrixCell) string {
 func (x *mgmtSheet) allChecks() {
 	v, m := x.v, x.v.T.m
 	x.section(m.AllChecks)
+	x.breaks = append(x.breaks, x.next()-1) // the table starts a page, under its title
 	x.tableHead(m.Check, m.Area, m.Severity, m.Status, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
 		m.Impacts, m.Likelihoods, m.Score, m.Level, m.Owner)
 	for _, c := range v.Checks {
@@ -386,12 +403,17 @@ func (x *mgmtSheet) allChecks() {
 
 func (x *mgmtSheet) register() {
 	v, m := x.v, x.v.T.m
-	x.section(m.Register)
+	r := x.add(m.Register)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 	x.text(m.RegisterNote)
-	x.tableHead(m.Status, m.Entries)
+	// A label takes two columns, merged: "Verlopen (de bevindingen tellen
+	// weer als open)" is longer than the first.
+	h := x.tableHead(m.Status, "", m.Entries)
+	x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, h), xlsxkit.Cell(2, h)})
 	for _, p := range v.Register {
-		r := x.add(p.Label, num(p.Value))
-		x.style(xlsxkit.Cell(2, r), xlsxkit.Cell(2, r), x.left)
+		r := x.add(p.Label, nil, num(p.Value))
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, r), xlsxkit.Cell(2, r)})
+		x.style(xlsxkit.Cell(3, r), xlsxkit.Cell(3, r), x.left)
 	}
 }
 
@@ -400,10 +422,11 @@ func (x *mgmtSheet) quality() {
 	x.section(m.DataQuality)
 	first := x.next()
 	for _, p := range v.Quality {
-		x.add(p.Label, num(p.Value))
+		r := x.add(p.Label, nil, num(p.Value))
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, r), xlsxkit.Cell(2, r)})
 	}
 	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, x.next()-1), x.bold)
-	x.style(xlsxkit.Cell(2, first), xlsxkit.Cell(2, x.next()-1), x.left)
+	x.style(xlsxkit.Cell(3, first), xlsxkit.Cell(3, x.next()-1), x.left)
 	x.add()
 	r := x.add(m.ChecksNotRun)
 	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.bold)
@@ -466,6 +489,11 @@ func (x *mgmtSheet) flush() error {
 			return err
 		}
 	}
+	for _, r := range x.breaks {
+		if err := x.f.InsertPageBreak(x.sh, xlsxkit.Cell(1, r)); err != nil {
+			return err
+		}
+	}
 	return x.rowHeights(widths)
 }
 
@@ -498,7 +526,9 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 			case c+1 >= mgmtChartNowCol:
 				continue // the hidden chart columns
 			case merged[xlsxkit.Cell(c+1, i+1)] > 0:
-				width = merged[xlsxkit.Cell(c+1, i+1)]
+				// A wide merged cell (a matrix cell, a paragraph) loses
+				// less to wrapping between words than a narrow column.
+				width = merged[xlsxkit.Cell(c+1, i+1)] * 1.3 / 1.15
 			case head:
 				width -= 2 // bold: a table's headings wrap in their columns
 			case len(row) <= 2:
@@ -556,7 +586,9 @@ func (x *mgmtSheet) chart() error {
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
 		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
-		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 20},
+		// As high as the free rows at LibreOffice's row height (17 px), lower
+		// than Excel's (20 px): in neither does it cover the next title.
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 17},
 		GapWidth:  &gap,
 		Format:    excelize.GraphicOptions{AltText: m.TrendTitle},
 	})
@@ -578,7 +610,6 @@ func atoiOr(s string) any {
 // mgmtDocProps sets the workbook's properties like docProps does, with the
 // management report's title.
 func (x *mgmtSheet) mgmtDocProps(run *results.Run) error {
-	x.run = run
-	x.reportTitle = x.v.T.m.ReportTitle
+	x.run, x.reportTitle = run, x.v.T.m.ReportTitle
 	return x.docProps()
 }
