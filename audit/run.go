@@ -96,8 +96,13 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 	out := []results.Text{}
 	for _, t := range c.Reads {
 		if n := s.rejected[t]; n > 0 {
-			out = append(out, results.Text(vocab.Textf("%d rij(en) van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
-				"%d row(s) of %s rejected at loading: the outcome may be incomplete", vocab.Count(n), t)))
+			nl, en := "%d rijen van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
+				"%d rows of %s rejected at loading: the outcome may be incomplete"
+			if n == 1 {
+				nl, en = "%d rij van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
+					"%d row of %s rejected at loading: the outcome may be incomplete"
+			}
+			out = append(out, results.Text(vocab.Textf(nl, en, vocab.Count(n), t)))
 		}
 	}
 	return out
