@@ -199,6 +199,12 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	if r.Impact == 0 {
 		r.Impact = queries.DefaultImpact
 	}
+	if c.ImpactWhy.NL != "" && c.Impact > 0 {
+		r.ImpactWhy = &results.Text{NL: c.ImpactWhy.NL, EN: c.ImpactWhy.EN}
+	}
+	if c.LikelihoodWhy.NL != "" {
+		r.FixedLikelihoodWhy = &results.Text{NL: c.LikelihoodWhy.NL, EN: c.LikelihoodWhy.EN}
+	}
 	if c.Population == "" || c.Population == queries.NoPopulation {
 		return r, nil
 	}
