@@ -279,7 +279,7 @@ var mgmtNL = mgmtLabels{
 	StaleSent:    [2]string{"%d acceptatie past op geen bevinding meer en kan uit het register.", "%d acceptaties passen op geen bevinding meer en kunnen uit het register."},
 	RejectedSent: "%s van de %s ingelezen rijen waren onleesbaar en zijn niet gecontroleerd.",
 	FewerThan5:   "minder dan 5",
-	Between:      "tussen %d en %d",
+	Between:      "tussen %s en %s",
 	Percent:      "%s%%",
 	DecimalSign:  ",",
 }
@@ -435,7 +435,7 @@ var mgmtEN = mgmtLabels{
 	StaleSent:    [2]string{"%d acceptance matches no finding any more and can leave the register.", "%d acceptances match no finding any more and can leave the register."},
 	RejectedSent: "%s of the %s rows read were unreadable and were not checked.",
 	FewerThan5:   "fewer than 5",
-	Between:      "between %d and %d",
+	Between:      "between %s and %s",
 	Percent:      "%s%%",
 	DecimalSign:  ".",
 }

@@ -413,7 +413,7 @@ func TestConclusion(t *testing.T) {
 			"Between 2 and 8 findings are covered",
 			"1 acceptance has expired",
 			"1 acceptance matches no finding",
-			"7 of the 1000 rows read were unreadable",
+			"7 of the 1,000 rows read were unreadable",
 		}, nil},
 		{"nothing open", func(r *results.Run) {
 			for i := range r.Checks {

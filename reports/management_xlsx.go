@@ -143,13 +143,14 @@ func (x *mgmtSheet) write(run *results.Run) error {
 func (x *mgmtSheet) levelStyles() error {
 	var err error
 	// A count stands one space in from the right, clear of the text in the
-	// column after it.
+	// column after it, with a thousands separator (#,##0: 1.202 in a Dutch
+	// Excel, 1,202 in an English one).
 	align := func(h string, bold bool, indent int) int {
 		if err != nil {
 			return 0
 		}
 		var id int
-		id, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11, Bold: bold},
+		id, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11, Bold: bold}, NumFmt: 3,
 			Alignment: &excelize.Alignment{Horizontal: h, Vertical: "top", Indent: indent}})
 		return id
 	}
@@ -250,7 +251,7 @@ func (x *mgmtSheet) keyFigures() {
 	tt := v.S.Totals
 	x.add(m.OpenFindings, num(v.AreaTotal.Open))
 	x.add(m.BySeverityKey, v.bySeverity())
-	x.add(m.Recommendations, num(mgmtCount{Text: tt.Recommendations.Shown, Num: tt.Recommendations.Value}))
+	x.add(m.Recommendations, num(mgmtCount{Text: x.v.T.shown(tt.Recommendations), Num: tt.Recommendations.Value}))
 	if v.AreaTotal.HasPrevious {
 		x.add(upperFirst(fmt.Sprintf(m.PreviousCount, v.PreviousAsOf)), num(v.AreaTotal.Previous))
 	}
@@ -580,12 +581,12 @@ func (x *mgmtSheet) chart() error {
 	all = append(all, series(mgmtChartNowCol, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
 	gap := uint(60)
 	return x.f.AddChart(x.sh, xlsxkit.Cell(1, x.areaLast+3), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    all,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		Type:   excelize.Bar,
+		Series: all,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
 		// As high as the free rows at LibreOffice's row height (17 px), lower
 		// than Excel's (20 px): in neither does it cover the next title.
 		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 17},
