@@ -65,6 +65,9 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 		for j := range in.NeededColumns { // "bsn (an export header?)"
 			in.NeededColumns[j] = sc.Text(in.NeededColumns[j], "nl")
 		}
+		for j := range in.LinkWarnings { // examples of ids
+			in.LinkWarnings[j] = sc.Texts(in.LinkWarnings[j])
+		}
 	}
 	if out.Previous != nil {
 		out.Previous.File = sc.Text(out.Previous.File, "nl")

@@ -136,6 +136,9 @@ func maskInPlace(r *results.Run) {
 		if in.NeededColumns != nil { // a header named in it is export data
 			in.NeededColumns = mapStrings(in.NeededColumns, m)
 		}
+		for j := range in.LinkWarnings {
+			in.LinkWarnings[j] = maskText(in.LinkWarnings[j])
+		}
 	}
 	r.Rejects = nonNil(r.Rejects)
 	for i := range r.Rejects {

@@ -175,12 +175,22 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	if err := SetVariables(ctx, conn, asOf, pol); err != nil {
 		return nil, err
 	}
+	end = phases.Start(ctx, "match link columns")
+	mismatches, err := checkLinks(ctx, conn, loaded.Inputs, loaded.Columns)
+	end()
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range mismatches {
+		loaded.Inputs[m.input].LinkWarnings = append(loaded.Inputs[m.input].LinkWarnings, m.warning)
+	}
 	end = phases.Start(ctx, "run checks")
 	checked, err := RunChecks(ctx, conn, checks, loaded.Inputs)
 	end()
 	if err != nil {
 		return nil, err
 	}
+	flagLinks(checked, checks, mismatches)
 	describeColumns(loaded.Inputs, loaded.Columns, checks)
 	end = phases.Start(ctx, "child names")
 	err = nameChildren(ctx, conn, checked)

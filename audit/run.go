@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -171,7 +172,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 // execute runs c and fills in rc its columns, findings, risk and status;
 // on an error rc is left as it was.
 func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.Check) error {
-	own, findings, err := runCheck(ctx, conn, c)
+	own, findings, unjudged, err := runCheck(ctx, conn, c)
 	if err != nil {
 		return err
 	}
@@ -184,6 +185,22 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 		return err
 	}
 	rc.Columns, rc.ColumnLabels, rc.Findings, rc.Risk = cols, labels, findings, risk
+	said := map[results.Text]bool{}
+	for _, u := range unjudged {
+		rc.NotJudged += u.n
+		if said[u.msg] { // one reason, written once
+			continue
+		}
+		said[u.msg] = true
+		if len(said) > maxNotJudgedSaid {
+			continue
+		}
+		rc.Warnings = append(rc.Warnings, results.Text{NL: "niet beoordeeld: " + u.msg.NL, EN: "not judged: " + u.msg.EN})
+	}
+	if n := len(said) - maxNotJudgedSaid; n > 0 {
+		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d andere reden(en); in totaal %d record(s) niet beoordeeld",
+			"not judged: %d more reason(s); %d record(s) not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
+	}
 	rc.Status = results.StatusPassed
 	if len(findings) > 0 {
 		rc.Status = results.StatusFindings
@@ -221,17 +238,67 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	return r, nil
 }
 
+// maxNotJudgedSaid is how many different reasons for records not judged
+// a check's warnings spell out; a check that marks every record on its own
+// row gets the rest counted in one more warning.
+const maxNotJudgedSaid = 10
+
+// unjudged is a row a check marked as not judged (queries.ColNotJudged):
+// n records it could not judge, and why.
+type unjudged struct {
+	n    int
+	file string
+	row  int
+	msg  results.Text
+}
+
+// notJudgedCount reads a not_judged value: how many records the row
+// stands for (0 for a finding).
+func notJudgedCount(v any) (int, bool) {
+	switch x := v.(type) {
+	case nil:
+		return 0, true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case int64:
+		return int(x), x >= 0
+	case int32:
+		return int(x), x >= 0
+	case int16:
+		return int(x), x >= 0
+	case int8:
+		return int(x), x >= 0
+	case int:
+		return x, x >= 0
+	case uint64:
+		return int(x), true
+	case uint32:
+		return int(x), true
+	case uint16:
+		return int(x), true
+	case uint8:
+		return int(x), true
+	case *big.Int:
+		return int(x.Int64()), x.Sign() >= 0 && x.IsInt64()
+	}
+	return 0, false
+}
+
 // runCheck runs c's query and returns the query's own columns (all but the
-// required ones, in order) and its findings.
-func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, error) {
+// required ones, in order), its findings and the rows it marked as not
+// judged (sorted by file, row and message).
+func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, []unjudged, error) {
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
-		return nil, nil, sqlError(c, err)
+		return nil, nil, nil, sqlError(c, err)
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	idx := map[string]int{}
 	for i, n := range names {
@@ -239,7 +306,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for _, want := range queries.RequiredColumns {
 		if _, ok := idx[want]; !ok {
-			return nil, nil, vocab.Errorf("%s:%d: de query moet een kolom %q opleveren (elke controle levert %s)", "%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
+			return nil, nil, nil, vocab.Errorf("%s:%d: de query moet een kolom %q opleveren (elke controle levert %s)", "%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
 	// own are the query's own columns, in order; extra those of them that
@@ -261,6 +328,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		ptrs[i] = &raw[i]
 	}
 	var findings []results.Finding
+	var notJudged []unjudged
 	// The texts many findings repeat (file, table, location, group) are
 	// held once: with many findings they are a good part of the memory.
 	shared := map[string]string{}
@@ -275,9 +343,22 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
+			return nil, nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
 		}
 		text := func(col string) string { return format(col, raw[idx[col]]) }
+		if i, ok := idx[queries.ColNotJudged]; ok {
+			n, valid := notJudgedCount(raw[i])
+			if !valid {
+				return nil, nil, nil, vocab.Errorf("%s:%d: kolom %s moet een aantal (0 of meer) of true/false zijn, niet %v", "%s:%d: column %s must be a count (0 or more) or true/false, not %v",
+					c.File, c.SQLLine, queries.ColNotJudged, raw[i])
+			}
+			if n > 0 {
+				row, _ := strconv.Atoi(text(model.RowColumn))
+				notJudged = append(notJudged, unjudged{n: n, file: text(model.FileColumn), row: row,
+					msg: results.Text{NL: text(queries.ColMessageNL), EN: text(queries.ColMessageEN)}})
+				continue
+			}
+		}
 		table := intern(text(queries.ColTable))
 		f := results.Finding{
 			Table:     table,
@@ -306,8 +387,11 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		findings = append(findings, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, sqlError(c, err)
+		return nil, nil, nil, sqlError(c, err)
 	}
+	slices.SortFunc(notJudged, func(a, b unjudged) int {
+		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.row, b.row), strings.Compare(a.msg.NL, b.msg.NL), strings.Compare(a.msg.EN, b.msg.EN))
+	})
 	// Deterministic order whatever the query's ORDER BY.
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := findings[i], findings[j]
@@ -335,7 +419,7 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	if cap(findings)-len(findings) > len(findings)/8 {
 		findings = slices.Clip(slices.Clone(findings)) // not the slack of append's doubling
 	}
-	return own, findings, nil
+	return own, findings, notJudged, nil
 }
 
 // duckDBLine finds the line DuckDB names in a parser or binder error.

@@ -135,3 +135,70 @@ func TestRiskCountsDataSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestNotJudged checks the reserved column not_judged: a row with a count
+// (or true) is no finding but the check's incompleteness, counted and
+// explained in a warning in both languages, and raises no risk; NULL, 0 and
+// false are findings; a negative count or text makes the check fail.
+func TestNotJudged(t *testing.T) {
+	src := source()
+	src["photos.csv"] = &fstest.MapFile{Data: []byte("photo_id,portal_child_id,posted_at\n" +
+		"F1,P1,2026-01-01 10:00\nF2,P2,2026-01-02 10:00\nF3,P3,2026-01-03 10:00\nF4,P4,2026-01-04 10:00\nF5,P5,2026-01-05 10:00\n")}
+	const base = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row, `
+	checks := []queries.Check{
+		labelled(t, "counted", "-- population: portal_photos\n", base+`'foto geplaatst' AS message_nl, 'photo posted' AS message_en, NULL::BIGINT AS not_judged
+			FROM portal_photos WHERE photo_id < 'F3'
+			UNION ALL
+			SELECT 'portal_photos', min(photo_id), min(_file), min(_row), count(*) || ' foto(''s) zonder plaatsingsdatum: exporteer die kolom',
+				count(*) || ' photo(s) without a posting date: export that column', count(*)
+			FROM portal_photos WHERE photo_id >= 'F3'`),
+		labelled(t, "only_unjudged", "-- population: portal_photos\n", base+`'m' AS message_nl, 'm' AS message_en, photo_id >= 'F3' AS not_judged
+			FROM portal_photos WHERE photo_id >= 'F3'`),
+		labelled(t, "zero", "", base+`'m' AS message_nl, 'm' AS message_en, 0 AS not_judged FROM portal_photos WHERE photo_id = 'F1'`),
+		labelled(t, "per_record", "", `SELECT 'portal_photos' AS table_name, 'R' || i AS record_key, 'photos.csv' AS _file, i AS _row,
+			'kind ' || i || ' niet te beoordelen' AS message_nl, 'child ' || i || ' cannot be judged' AS message_en, true AS not_judged
+			FROM range(1, 13) t(i) UNION ALL SELECT 'portal_photos', 'R', 'photos.csv', 99, 'zelfde', 'same', 2 FROM range(2)`),
+		labelled(t, "negative", "", base+`'m' AS message_nl, 'm' AS message_en, -1 AS not_judged FROM portal_photos`),
+	}
+	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]results.Check{}
+	for _, c := range run.Checks {
+		byID[c.ID] = c
+	}
+	c := byID["counted"]
+	if c.Status != results.StatusFindings || len(c.Findings) != 2 || c.NotJudged != 3 {
+		t.Fatalf("counted: %s, %d findings, %d not judged; want findings, 2, 3", c.Status, len(c.Findings), c.NotJudged)
+	}
+	want := []results.Text{{NL: "niet beoordeeld: 3 foto('s) zonder plaatsingsdatum: exporteer die kolom", EN: "not judged: 3 photo(s) without a posting date: export that column"}}
+	if diff := cmp.Diff(want, c.Warnings); diff != "" {
+		t.Errorf("counted: warnings (-want +got):\n%s", diff)
+	}
+	if slices.Contains(c.Columns, "not_judged") {
+		t.Errorf("counted: not_judged is among the columns %v", c.Columns)
+	}
+	if c.Risk == nil || c.Risk.Affected != 2 {
+		t.Errorf("counted: risk %+v, want 2 affected (the records not judged raise no risk)", c.Risk)
+	}
+	c = byID["only_unjudged"]
+	if c.Status != results.StatusPassed || len(c.Findings) != 0 || c.NotJudged != 3 || len(c.Warnings) != 1 {
+		t.Errorf("only_unjudged: %s, %d findings, %d not judged, warnings %v; want passed, 0, 3, 1 warning (one reason said once)", c.Status, len(c.Findings), c.NotJudged, c.Warnings)
+	}
+	if c.Risk == nil || c.Risk.Likelihood != 0 || c.Risk.Score != 0 {
+		t.Errorf("only_unjudged: risk %+v, want none", c.Risk)
+	}
+	if c = byID["zero"]; len(c.Findings) != 1 || c.NotJudged != 0 {
+		t.Errorf("zero: %d findings, %d not judged; want 1, 0", len(c.Findings), c.NotJudged)
+	}
+	if c = byID["per_record"]; c.NotJudged != 16 || len(c.Warnings) != 11 || c.Warnings[10].EN != "not judged: 3 more reason(s); 16 record(s) not judged in all" {
+		t.Errorf("per_record: %d not judged, warnings %q; want 16, 10 reasons and a count of the other 3", c.NotJudged, c.Warnings)
+	}
+	if c = byID["negative"]; c.Status != results.StatusError {
+		t.Errorf("negative: %s, want error", c.Status)
+	}
+	if run.Summary.NotJudged != 22 || run.Summary.Findings != 3 {
+		t.Errorf("summary: %d not judged, %d findings; want 22, 3", run.Summary.NotJudged, run.Summary.Findings)
+	}
+}

@@ -280,6 +280,9 @@ func (e *env) printLoad(run *results.Run, quiet bool, audience string) {
 		if len(in.UnusedColumns) > 0 {
 			e.infof(quiet, e.tr(msgUnusedColumns), strings.Join(in.UnusedColumns, ", "))
 		}
+		for _, w := range in.LinkWarnings { // another system's ids: checks give false findings
+			e.fprintf(e.stderr, e.tr(msgLinkWarning), e.tr(text(w)))
+		}
 	}
 	if run.Summary.RowsRejected > 0 {
 		jsonName, xlsxName, htmlName := app.ReportFiles(audience)

@@ -179,6 +179,29 @@ func TestSampleAudit(t *testing.T) {
 		t.Errorf("findings differ from samples/README.md (-want +got):\n%s", diff)
 	}
 	assertCounts(t, run)
+	// The sample's link columns all hold the right system's numbers; the
+	// accounts without an MFA value are not judged on it (4 systems), which
+	// is no finding.
+	for _, in := range run.Inputs {
+		if len(in.LinkWarnings) > 0 {
+			t.Errorf("%s: link warnings %v", in.File, in.LinkWarnings)
+		}
+	}
+	for _, c := range run.Checks {
+		notJudged := 0
+		for _, w := range c.Warnings {
+			if strings.HasPrefix(w.NL, "niet beoordeeld: ") {
+				notJudged++
+			}
+		}
+		want := 0
+		if c.ID == "account_hygiene" {
+			want = 4
+		}
+		if notJudged != want || (want > 0) != (c.NotJudged > 0) {
+			t.Errorf("check %s: %d not-judged warnings (%d records), want %d", c.ID, notJudged, c.NotJudged, want)
+		}
+	}
 
 	// Same inputs and as-of date: byte-identical JSON and HTML.
 	dir2 := t.TempDir()

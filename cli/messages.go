@@ -36,6 +36,7 @@ var (
 	msgPassed         = text{"geen bevindingen", "passed"}
 	msgNotRun         = text{"niet uitgevoerd: ", "not run: "}
 	msgFailed         = text{"MISLUKT", "FAILED"}
+	msgLinkWarning    = text{"waarschuwing: %s\n", "warning: %s\n"}
 	msgCheckWarning   = text{"waarschuwing: controle %s: %s\n", "warning: check %s: %s\n"}
 	msgWritten        = text{"\nrapporten geschreven naar %s: %s\n", "\nreports written to %s: %s\n"}
 	msgDBKept         = text{"database bewaard in %s\n", "database kept in %s\n"}

@@ -80,6 +80,14 @@ func TestMessyCSV(t *testing.T) {
 			rejects: []reject{{2, "care_end", "is not"}, {4, "child_id", "duplicate child_id: row 3 has the same key"}},
 		},
 		{
+			name:    "a parent of two children is two rows; the same parent and child twice is a duplicate",
+			table:   "admin_guardians",
+			content: "guardian_id;child_id;name\nO1;K1;Anna\nO1;K2;Anna\nO2;K1;Bert\nO1;K1;Anna\n",
+			query:   "SELECT guardian_id, child_id FROM admin_guardians ORDER BY _row",
+			want:    [][]string{{"O1", "K1"}, {"O1", "K2"}, {"O2", "K1"}},
+			rejects: []reject{{5, "guardian_id", "duplicate guardian_id+child_id: row 2 has the same key"}},
+		},
+		{
 			name:    "required value blank",
 			table:   "portal_consents",
 			content: "portal_child_id,consent_type,granted\nP1,photo_portal,\nP2,photo_portal,nee\n",
@@ -125,7 +133,7 @@ func TestMessyCSV(t *testing.T) {
 			checkDutchReasons(t, res.Rejects)
 			for i, w := range tt.rejects {
 				g := res.Rejects[i]
-				if g.Row != w.Row || g.Column != w.Column || !strings.Contains(g.Reason.EN, w.Reason) {
+				if g.File != "f.csv" || g.Row != w.Row || g.Column != w.Column || !strings.Contains(g.Reason.EN, w.Reason) {
 					t.Errorf("reject %d = %+v, want row %d column %q reason containing %q", i, g, w.Row, w.Column, w.Reason)
 				}
 				if strings.Contains(g.Reason.EN+g.Reason.NL+g.Value, "123456782") {

@@ -239,9 +239,9 @@ var Tables = []Table{
 		col("care_start", Date, NotPII, "start of care"),
 		reqBlank(col("care_end", Date, NotPII, "end of care; empty while care continues")),
 	}},
-	{Name: "admin_guardians", System: "admin", Doc: "One row per parent or guardian of a child in the administration.", Columns: []Column{
+	{Name: "admin_guardians", System: "admin", Doc: "One row per parent or guardian of a child in the administration: a parent of two children is two rows with the same guardian_id; the key is guardian_id and child_id together.", Columns: []Column{
 		key("guardian_id", "the administration's guardian number"),
-		req(col("child_id", Text, NotPII, "the child (admin_children.child_id)")),
+		key("child_id", "the child (admin_children.child_id)"),
 		col("name", Text, Name, "full name"),
 		col("email", Text, Contact, "e-mail address"),
 		col("phone", Text, Contact, "phone number"),

@@ -195,11 +195,14 @@ var numbered = map[string]bool{"phone": true, "iban": true, "address": true, "bs
 
 // childLinks is the one column of table t that names a child, when it has
 // exactly one (portal_consents.portal_child_id, social_posts.child_id), or
-// the key of a system's own children (portal_children.portal_child_id).
+// the key of a system's own children (portal_children.portal_child_id). A
+// child column that is only part of the key (admin_guardians: guardian_id
+// and child_id) is a link, not the table's own children.
 func childLinks(t *model.Table) string {
 	link := ""
+	ownKey := len(t.KeyColumns()) == 1
 	for _, c := range t.Columns {
-		if childKeys[c.Name] && c.Key {
+		if childKeys[c.Name] && c.Key && ownKey {
 			return c.Name // a system's own children: its number is the key
 		}
 		if childKeys[c.Name] {

@@ -24,8 +24,9 @@
 --   met een tweede factor inlogt, is een account zonder tweestapsverificatie kwetsbaar voor een gelekt of
 --   geraden wachtwoord. Accounts van medewerkers die uit dienst zijn meldt account_after_employment, accounts
 --   zonder (één bekende) medewerker account_shared; deze controle laat ze voor die punten weg. Een account
---   zonder laatste login of zonder MFA-gegeven wordt op dat punt niet beoordeeld; per systeem zegt één regel
---   hoeveel actieve accounts dat zijn (last_login_unknown, mfa_unknown). Is iemand lang afwezig
+--   zonder laatste login of zonder MFA-gegeven wordt op dat punt niet beoordeeld: dat is geen bevinding en telt
+--   niet mee in het risico; per systeem zegt één waarschuwing hoeveel actieve accounts dat zijn en welke kolom
+--   de export mist ("niet beoordeeld: 4 actieve accounts in Konnect ..."). Is iemand lang afwezig
 --   (verlof), blokkeer het account dan tijdelijk of leg het vast als geaccepteerd risico.
 -- why.en: An active account unused for months is not needed and nobody notices when someone else logs in
 --   with it. An account with a generic name ("beheer", "groep.vlinders", "ipad3") cannot be traced to one
@@ -35,8 +36,9 @@
 --   a second factor, an account without multi-factor authentication is open to a leaked or guessed password.
 --   Accounts of employees who left are reported by account_after_employment, accounts without (one known)
 --   employee by account_shared; this check leaves them out for those points. An account without a last login
---   or without an MFA value is not judged on that point; per system one line says how many active accounts
---   that is (last_login_unknown, mfa_unknown). For someone away for long (leave), block the account
+--   or without an MFA value is not judged on that point: that is no finding and adds nothing to the risk; per
+--   system one warning says how many active accounts that is and which column the export lacks ("not judged:
+--   4 active accounts in Konnect ..."). For someone away for long (leave), block the account
 --   for the time being or record it as an accepted risk.
 -- fix.nl: Blokkeer ongebruikte accounts (en spreek af wie ze periodiek nakijkt), geef elke gebruiker een
 --   persoonlijk account in plaats van een algemeen, en zet tweestapsverificatie aan voor alle accounts met
@@ -126,23 +128,24 @@ SELECT
             || ' has a generic name and so cannot be traced to one person: give the employee a personal account and block this one.'
         ELSE 'The ' || system || ' account signs in without multi-factor authentication: turn MFA on.'
     END AS message_en,
-    system, employee_id, last_login, problem
+    system, employee_id, last_login, problem, NULL::BIGINT AS not_judged
 FROM problems
 UNION ALL
+-- not judged: no findings, but the check's counted incompleteness (not_judged), with the column to export
 SELECT
     'accounts', system || '/' || username, _file, _row,
     CASE problem
         WHEN 'last_login_unknown' THEN n || ' actieve account(s) in ' || system
-            || ' zonder laatste login in de export: niet beoordeeld of ze ongebruikt zijn; exporteer de laatste login of kijk ze na.'
+            || ' of ze ongebruikt zijn: de export geeft geen laatste login; koppel de kolom met de laatste login (last_login) of kijk ze na.'
         ELSE n || ' actieve account(s) in ' || system
-            || ' zonder MFA-gegeven in de export: niet beoordeeld op tweestapsverificatie; exporteer het of kijk ze na.'
+            || ' op tweestapsverificatie: de export zegt niet of ze MFA gebruiken; koppel die kolom (mfa) of kijk ze na.'
     END,
     CASE problem
         WHEN 'last_login_unknown' THEN n || ' active account(s) in ' || system
-            || ' without a last login in the export: not judged on being unused; export the last login or review them.'
+            || ' on being unused: the export gives no last login; map the last-login column (last_login) or review them.'
         ELSE n || ' active account(s) in ' || system
-            || ' without an MFA value in the export: not judged on multi-factor authentication; export it or review them.'
+            || ' on multi-factor authentication: the export does not say whether they use MFA; map that column (mfa) or review them.'
     END,
-    system, NULL, NULL, problem
+    system, NULL, NULL, problem, n
 FROM unknown
 ORDER BY _file, _row, problem

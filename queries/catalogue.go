@@ -127,17 +127,24 @@ const (
 )
 
 // Reserved optional columns: when a query returns them they place the
-// finding (location, group_name) or name its data subject (data_subject, for a
-// population with a subject column) and are not among its values.
+// finding (location, group_name), name its data subject (data_subject, for a
+// population with a subject column) or mark a row as not judged
+// (not_judged), and are not among its values.
 const (
 	ColLocation = "location"
 	ColGroup    = "group_name"
 	ColSubject  = "data_subject"
+	// ColNotJudged marks a row that is not a finding but records the check
+	// could not judge: its value is how many (a number > 0, or true for
+	// one), its message says why and what to export to judge them. NULL,
+	// 0 or false: the row is a finding. The audit moves such rows out of
+	// the findings into the check's not-judged count and warnings.
+	ColNotJudged = "not_judged"
 )
 
-// ReservedColumns lists the optional columns that place a finding or name
-// its data subject.
-var ReservedColumns = []string{ColLocation, ColGroup, ColSubject}
+// ReservedColumns lists the optional columns that place a finding, name
+// its data subject or mark a row as not judged.
+var ReservedColumns = []string{ColLocation, ColGroup, ColSubject, ColNotJudged}
 
 // DefaultImpact is the impact of a check whose header gives none.
 const DefaultImpact = 3

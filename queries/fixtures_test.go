@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +73,7 @@ func TestCheckFixtures(t *testing.T) {
 			if diff := cmp.Diff(want, rows); diff != "" {
 				t.Errorf("findings differ from %s/expected.tsv (-want +got):\n%s", dir, diff)
 			}
+			assertNotJudged(t, dir, got)
 		})
 	}
 }
@@ -140,6 +142,13 @@ func runFixtureWith(t *testing.T, dir string, c queries.Check, asOfOverride time
 
 func readExpected(t *testing.T, name string) (header []string, rows []string) {
 	t.Helper()
+	return readExpectedFile(t, name, "table")
+}
+
+// readExpectedFile reads a fixture's tab-separated file whose header starts
+// with first; blank lines and lines starting with # are left out.
+func readExpectedFile(t *testing.T, name, first string) (header []string, rows []string) {
+	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
@@ -153,8 +162,11 @@ func readExpected(t *testing.T, name string) (header []string, rows []string) {
 		}
 		if header == nil {
 			header = strings.Split(line, "\t")
-			if len(header) < 2 || header[0] != "table" || header[1] != "record_key" {
+			if first == "table" && (len(header) < 2 || header[0] != "table" || header[1] != "record_key") {
 				t.Fatalf("%s: the header must start with table<TAB>record_key", name)
+			}
+			if header[0] != first {
+				t.Fatalf("%s: the header must start with %s", name, first)
 			}
 			continue
 		}
@@ -269,5 +281,47 @@ func assertOwnCodes(t *testing.T, c queries.Check, got results.Check) {
 				}
 			}
 		}
+	}
+}
+
+// assertNotJudged compares the rows a check marked as not judged (its
+// warnings "not judged: ..." and their count) with testdata/<id>/not_judged.tsv
+// (count<TAB>message_en per row); without that file the check must judge
+// every record.
+func assertNotJudged(t *testing.T, dir string, got results.Check) {
+	t.Helper()
+	var want []string
+	total := 0
+	if _, err := os.Stat(filepath.Join(dir, "not_judged.tsv")); err == nil {
+		header, rows := readExpectedFile(t, filepath.Join(dir, "not_judged.tsv"), "count")
+		if len(header) != 2 || header[1] != "message_en" {
+			t.Fatalf("%s/not_judged.tsv: the header must be count<TAB>message_en", dir)
+		}
+		for _, r := range rows {
+			n, msg, _ := strings.Cut(r, "\t")
+			c, err := strconv.Atoi(n)
+			if err != nil {
+				t.Fatalf("%s/not_judged.tsv: %q: %v", dir, r, err)
+			}
+			total += c
+			want = append(want, "not judged: "+msg)
+		}
+	}
+	var warned []string
+	for _, w := range got.Warnings {
+		if strings.HasPrefix(w.EN, "not judged: ") {
+			warned = append(warned, w.EN)
+			if !strings.HasPrefix(w.NL, "niet beoordeeld: ") {
+				t.Errorf("not-judged warning without its Dutch form: %+v", w)
+			}
+		}
+	}
+	sort.Strings(want)
+	sort.Strings(warned)
+	if diff := cmp.Diff(want, warned); diff != "" {
+		t.Errorf("not-judged warnings differ from %s/not_judged.tsv (-want +got):\n%s", dir, diff)
+	}
+	if got.NotJudged != total {
+		t.Errorf("%d records not judged, %s/not_judged.tsv says %d", got.NotJudged, dir, total)
 	}
 }

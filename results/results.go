@@ -167,6 +167,11 @@ type Input struct {
 	// UnusedColumns are canonical columns this input fills that no check
 	// reads: the manifest may leave them out.
 	UnusedColumns []string `json:"unused_columns,omitempty"`
+	// LinkWarnings name the link columns of this input whose values are
+	// mostly not keys of the table they refer to (another system's ids):
+	// the share, examples and the fix. The checks reading them carry the
+	// same text as a warning.
+	LinkWarnings []Text `json:"link_warnings,omitempty"`
 	// RejectsNotListed counts this input's rejected values beyond the first
 	// 1000, which Run.Rejects leaves out; all are in the _rejects table of a
 	// kept database.
@@ -195,9 +200,15 @@ type Check struct {
 	Status   string `json:"status"`
 	Reason   *Text  `json:"reason,omitempty"` // why not run, or the error
 	// Warnings say why the outcome may be incomplete: rows of a table the
-	// check reads were rejected at loading.
-	Warnings []Text   `json:"warnings"`
-	Columns  []string `json:"columns"` // the names of Finding.Values, in order
+	// check reads were rejected at loading, a column it reads is missing,
+	// records it could not judge ("niet beoordeeld: ..."), a link column
+	// whose values are another system's ids.
+	Warnings []Text `json:"warnings"`
+	// NotJudged counts the records the check could not judge (a column
+	// the export lacks for them): they are no findings and raise no risk;
+	// Warnings say why and what to export. 0 is left out of the JSON.
+	NotJudged int      `json:"not_judged,omitempty"`
+	Columns   []string `json:"columns"` // the names of Finding.Values, in order
 	// ColumnLabels head Columns for readers, in the same order.
 	ColumnLabels []Text    `json:"column_labels"`
 	Findings     []Finding `json:"findings"`
@@ -312,11 +323,13 @@ type Summary struct {
 	ChecksFailed    int            `json:"checks_failed"`
 	Findings        int            `json:"findings"`
 	BySeverity      map[string]int `json:"findings_by_severity"`
-	RowsLoaded      int            `json:"rows_loaded"`
-	RowsRejected    int            `json:"rows_rejected"`
-	Open            int            `json:"open"`     // findings not covered by an acceptance in force
-	Accepted        int            `json:"accepted"` // findings covered by one
-	OpenBySeverity  map[string]int `json:"open_by_severity"`
+	// NotJudged counts the records checks could not judge (Check.NotJudged).
+	NotJudged      int            `json:"not_judged,omitempty"`
+	RowsLoaded     int            `json:"rows_loaded"`
+	RowsRejected   int            `json:"rows_rejected"`
+	Open           int            `json:"open"`     // findings not covered by an acceptance in force
+	Accepted       int            `json:"accepted"` // findings covered by one
+	OpenBySeverity map[string]int `json:"open_by_severity"`
 	// New, Persisting and Resolved count findings against the previous run
 	// (all 0 without one).
 	New        int `json:"new"`
@@ -344,6 +357,7 @@ func (r *Run) Summarise() {
 			s.ChecksFailed++
 		}
 		s.Findings += len(c.Findings)
+		s.NotJudged += c.NotJudged
 		s.BySeverity[c.Severity] += len(c.Findings)
 		for _, f := range c.Findings {
 			if f.Open() {

@@ -169,8 +169,9 @@ func (o *Org) plantAccountHygiene() {
 	slices.SortStableFunc(o.Accounts, func(a, b *Account) int {
 		return cmp.Or(cmp.Compare(a.System, b.System), cmp.Compare(a.Username, b.Username))
 	})
-	// Only OneDrive exports MFA: the other systems' active accounts are counted once per system as not
-	// judged, on the first of them (a leaver's account is account_after_employment's).
+	// Only OneDrive exports MFA: the other systems' active accounts are not judged on it. That is no
+	// finding: the check counts them once per system in its incompleteness (a warning "niet beoordeeld:
+	// N actieve accounts ..."), on the first of them (a leaver's account is account_after_employment's).
 	// A login that is a BSN is taken only when the system has no other (its key is masked in the results).
 	for _, sys := range []string{"KIJK!", "Kidsadmin", "Konnect", "Nmbrs"} {
 		var first, firstBSN *Account
@@ -185,13 +186,13 @@ func (o *Org) plantAccountHygiene() {
 				}
 			}
 		}
-		const why = "the export has no MFA: the system's active accounts counted once as not judged"
+		const why = "the export has no MFA: the system's active accounts are not judged on it (a warning, no finding)"
 		switch {
 		case first != nil:
-			o.expect(chkAccountHygiene, "accounts", accountKey(first), why)
+			o.absent(chkAccountHygiene, "accounts", accountKey(first), why)
 		case firstBSN != nil:
 			u := firstBSN.Username
-			o.expect(chkAccountHygiene, "accounts", func() string { return sys + "/*****" + u[5:] }, why)
+			o.absent(chkAccountHygiene, "accounts", func() string { return sys + "/*****" + u[5:] }, why)
 		}
 	}
 }
