@@ -57,15 +57,13 @@ type mgmtLabels struct {
 	Status       string
 	NoOwner      string
 
-	TrendTitle    string
-	TrendNote     string
-	TrendNoPrev   string
-	NoTrendChart  string
-	SeriesNow     string // "%s": the as-of date
-	SeriesPrev    string // "%s": the previous as-of date
-	ChartValueNow string // xlsx: heading of the column the chart draws
-	ChartValuePrv string
-	ChartCaption  string
+	TrendTitle   string
+	TrendNote    string
+	TrendNoPrev  string
+	NoTrendChart string
+	SeriesNow    string // "%s": the as-of date
+	SeriesPrev   string // "%s": the previous as-of date
+	ChartCaption string
 
 	MatrixTitle  string
 	MatrixNote   string
@@ -179,15 +177,13 @@ var mgmtNL = mgmtLabels{
 	Status:       "Status",
 	NoOwner:      "niet toegewezen",
 
-	TrendTitle:    "Trend ten opzichte van de vorige audit",
-	TrendNote:     "Open bevindingen per gebied, nu en bij de vorige audit. Een lichte balk staat voor \u201c< 5\u201d of een bereik en is getekend op het midden daarvan.",
-	TrendNoPrev:   "Er is geen eerdere audit; de grafiek toont alleen de open bevindingen van nu.",
-	NoTrendChart:  "Er zijn geen uitgevoerde controles, dus er is geen grafiek.",
-	SeriesNow:     "Deze audit (%s)",
-	SeriesPrev:    "Vorige audit (%s)",
-	ChartValueNow: "Grafiek: deze audit",
-	ChartValuePrv: "Grafiek: vorige audit",
-	ChartCaption:  "De grafiek tekent \u201c< 5\u201d en een bereik op het midden daarvan (kolommen \u201cGrafiek\u201d).",
+	TrendTitle:   "Trend ten opzichte van de vorige audit",
+	TrendNote:    "Open bevindingen per gebied, nu en bij de vorige audit. Een lichte balk staat voor \u201c< 5\u201d of een bereik en is getekend op het midden daarvan.",
+	TrendNoPrev:  "Er is geen eerdere audit; de grafiek toont alleen de open bevindingen van nu.",
+	NoTrendChart: "Er zijn geen uitgevoerde controles, dus er is geen grafiek.",
+	SeriesNow:    "Deze audit (%s)",
+	SeriesPrev:   "Vorige audit (%s)",
+	ChartCaption: "De grafiek tekent \u201c< 5\u201d en een bereik op het midden daarvan (verborgen kolommen O en P).",
 
 	MatrixTitle: "Risicomatrix",
 	MatrixNote: "Elke controle met open bevindingen staat in het vak van haar kans (hoe groot het deel van de " +
@@ -335,15 +331,13 @@ var mgmtEN = mgmtLabels{
 	Status:       "Status",
 	NoOwner:      "not assigned",
 
-	TrendTitle:    "Trend against the previous audit",
-	TrendNote:     "Open findings per area, now and at the previous audit. A light bar stands for \u201c< 5\u201d or a range and is drawn at its middle.",
-	TrendNoPrev:   "There is no earlier audit; the chart shows only today's open findings.",
-	NoTrendChart:  "No checks were run, so there is no chart.",
-	SeriesNow:     "This audit (%s)",
-	SeriesPrev:    "Previous audit (%s)",
-	ChartValueNow: "Chart: this audit",
-	ChartValuePrv: "Chart: previous audit",
-	ChartCaption:  "The chart draws \u201c< 5\u201d and a range at its middle (columns \u201cChart\u201d).",
+	TrendTitle:   "Trend against the previous audit",
+	TrendNote:    "Open findings per area, now and at the previous audit. A light bar stands for \u201c< 5\u201d or a range and is drawn at its middle.",
+	TrendNoPrev:  "There is no earlier audit; the chart shows only today's open findings.",
+	NoTrendChart: "No checks were run, so there is no chart.",
+	SeriesNow:    "This audit (%s)",
+	SeriesPrev:   "Previous audit (%s)",
+	ChartCaption: "The chart draws \u201c< 5\u201d and a range at its middle (hidden columns O and P).",
 
 	MatrixTitle: "Risk matrix",
 	MatrixNote: "Each check with open findings sits in the box of its likelihood (how large a share of the data " +

@@ -268,7 +268,12 @@ func (x *mgmtSheet) areas() {
 	x.section(m.PerArea)
 	h := x.tableHead(m.Area, m.Checks, m.ChecksRun, m.ChecksOpen, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
 		m.HighestRisk)
-	x.rows[h-1] = chartCells(x.rows[h-1], m.ChartValueNow, m.ChartValuePrv)
+	// The chart's columns are headed as its legend names the bars.
+	prev := m.NoPrevious
+	if v.PreviousAsOf != "" {
+		prev = fmt.Sprintf(m.SeriesPrev, v.PreviousAsOf)
+	}
+	x.rows[h-1] = chartCells(x.rows[h-1], fmt.Sprintf(m.SeriesNow, v.AsOf), prev)
 	x.areaFirst = x.next()
 	for _, a := range v.Areas {
 		x.areaRow(a)
