@@ -25,7 +25,8 @@ import (
 //
 // When several entries match one finding, an entry in force wins over an
 // expired one, then the one expiring last, then the first in the register.
-func Apply(run *results.Run, entries []Entry, asOf time.Time) {
+// The error is the findings store's (results.Check.Update).
+func Apply(run *results.Run, entries []Entry, asOf time.Time) error {
 	run.Acceptances = make([]results.Acceptance, len(entries))
 	ran := map[string]bool{}
 	for _, c := range run.Checks {
@@ -47,8 +48,10 @@ func Apply(run *results.Run, entries []Entry, asOf time.Time) {
 	}
 	for ci := range run.Checks {
 		c := &run.Checks[ci]
-		for fi := range c.Findings {
-			f := &c.Findings[fi]
+		if c.NFindings() == 0 {
+			continue
+		}
+		err := c.Update(func(f *results.Finding) {
 			f.Acceptance = nil
 			best := -1
 			for i, e := range entries {
@@ -64,6 +67,9 @@ func Apply(run *results.Run, entries []Entry, asOf time.Time) {
 				a := run.Acceptances[best]
 				f.Acceptance = &results.FindingAcceptance{ID: a.ID, Status: a.Status, ExpiresOn: a.ExpiresOn}
 			}
+		})
+		if err != nil {
+			return err
 		}
 	}
 	for i := range run.Acceptances {
@@ -72,6 +78,7 @@ func Apply(run *results.Run, entries []Entry, asOf time.Time) {
 			a.Status = results.AcceptanceStale
 		}
 	}
+	return nil
 }
 
 // statusOn is the entry's status on asOf before matching: pending, expired

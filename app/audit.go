@@ -214,6 +214,15 @@ func Audit(ctx context.Context, opt AuditOptions) (*AuditOutcome, error) {
 	if err != nil {
 		return nil, &SourceError{err}
 	}
+	// Before the private folder is removed (a file open in it would keep
+	// it on Windows): the reports and the history are written by then.
+	// Not when interrupted: a report may still be being written (see
+	// interruptible), and the folder goes with the process.
+	defer func() {
+		if ctx.Err() == nil {
+			run.Close()
+		}
+	}()
 	if opt.Loaded != nil {
 		opt.Loaded(run)
 	}

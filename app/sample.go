@@ -95,6 +95,11 @@ func Sample(ctx context.Context, o SampleOptions, checks []queries.Check) (*spot
 	if err != nil {
 		return nil, nil, &SourceError{err}
 	}
+	// The sample holds the findings it drew: the store goes before the
+	// private folder does.
+	if err := run.Close(); err != nil {
+		return nil, nil, err
+	}
 	return s, run, nil
 }
 

@@ -229,7 +229,7 @@ func previousOpen(c results.Check) *Count {
 
 func openAccepted(c results.Check) (open, accepted int) {
 	open = c.OpenFindings()
-	return open, len(c.Findings) - open
+	return open, c.NFindings() - open
 }
 
 func checkStatus(c results.Check, open int) string {
@@ -238,7 +238,7 @@ func checkStatus(c results.Check, open int) string {
 		return StatusNotRun
 	case open > 0:
 		return StatusOpen
-	case len(c.Findings) > 0:
+	case c.NFindings() > 0:
 		return StatusAccepted
 	case len(c.Resolved) > 0 || c.Previous != nil && c.Previous.Open > 0:
 		return StatusResolved

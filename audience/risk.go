@@ -2,8 +2,10 @@ package audience
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/avgaudit/avgaudit/model"
 	"github.com/avgaudit/avgaudit/pseudonym"
@@ -22,13 +24,63 @@ import (
 // The resolved findings of the previous run keep no values for the same
 // reason. The copy has no Identifiers, and its findings name no child
 // (results.Finding.ChildName). p must not be nil.
+//
+// The findings are not copied: the view shows each one so as a reporter
+// reads it (see Detailed.Run).
 func Risk(run *results.Run, p *pseudonym.Pseudonymiser) Detailed {
-	return prepare(riskRun(run, p), results.AudienceRisk)
+	out, sc := riskRun(run, p)
+	m := &memo{texts: map[[2]string]string{}}
+	return prepare(out, results.AudienceRisk, func(c *results.Check, f results.Finding, resolved bool) results.Finding {
+		return riskShow(c, f, resolved, p, sc, m)
+	})
 }
 
-// riskRun is the run of Risk.
-func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
-	out := run.Clone()
+// memo remembers the scrubbed forms of the file names and values that
+// many findings repeat (a report shows each finding more than once:
+// the workbook measures its columns before it writes them).
+type memo struct {
+	mu    sync.Mutex
+	texts map[[2]string]string // {column or "\x00file", text} → scrubbed
+}
+
+// maxMemo bounds the memo: values beyond it are scrubbed each time.
+const maxMemo = 1 << 16
+
+// get returns fn(text), remembered under kind.
+func (m *memo) get(kind, text string, fn func() string) string {
+	k := [2]string{kind, text}
+	m.mu.Lock()
+	v, ok := m.texts[k]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = fn()
+	m.mu.Lock()
+	if len(m.texts) < maxMemo {
+		m.texts[k] = v
+	}
+	m.mu.Unlock()
+	return v
+}
+
+// riskShow is a finding of check c as the risk analysis shows it. The
+// resolved findings of the previous run keep no values.
+func riskShow(c *results.Check, f results.Finding, resolved bool, p *pseudonym.Pseudonymiser, sc *Scrubber, m *memo) results.Finding {
+	f.Values = slices.Clone(f.Values) // the run's own; changed below
+	riskFinding(&f, c, p, sc, m)
+	if resolved {
+		for k := range f.Values {
+			f.Values[k] = ""
+		}
+	}
+	return f
+}
+
+// riskRun is the run of Risk but its findings, which it shares with run,
+// and the scrubber of run's identifiers.
+func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) (*results.Run, *Scrubber) {
+	out := viewCopy(run)
 	out.Audience = results.AudienceRisk
 	out.Pseudonymisation = &results.Pseudonymisation{Method: pseudonym.Method, KeyID: p.KeyID()}
 	sc := NewScrubber(run.Identifiers)
@@ -40,16 +92,6 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 		}
 		for j := range c.Warnings {
 			c.Warnings[j] = sc.Texts(c.Warnings[j])
-		}
-		for j := range c.Findings {
-			riskFinding(&c.Findings[j], c, p, sc)
-		}
-		for j := range c.Resolved {
-			f := &c.Resolved[j]
-			riskFinding(f, c, p, sc)
-			for k := range f.Values {
-				f.Values[k] = ""
-			}
 		}
 	}
 	riskAcceptances(out, run, p, sc)
@@ -72,7 +114,7 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 	if out.Previous != nil {
 		out.Previous.File = sc.Text(out.Previous.File, "nl")
 	}
-	return out
+	return out, sc
 }
 
 // FG prepares run for the data protection officer's spot check: a copy
@@ -86,26 +128,25 @@ func riskRun(run *results.Run, p *pseudonym.Pseudonymiser) *results.Run {
 func FG(run *results.Run) Detailed {
 	out := viewCopy(run)
 	out.Audience = results.AudienceFG
-	m := values.MaskContactsInText
-	fg := func(f results.Finding) results.Finding {
-		f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
-		f.Values = mapCopy(f.Values, m)
-		return f
-	}
-	for i := range out.Checks {
-		c := &out.Checks[i]
-		c.Findings, c.Resolved = rewrite(c.Findings, fg), rewrite(c.Resolved, fg)
-	}
-	return prepare(out, results.AudienceFG)
+	return prepare(out, results.AudienceFG, fgShow)
 }
 
-func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber) {
+// fgShow is a finding as the FG's spot check shows it.
+func fgShow(_ *results.Check, f results.Finding, _ bool) results.Finding {
+	m := values.MaskContactsInText
+	f.Message = results.Text{NL: m(f.Message.NL), EN: m(f.Message.EN)}
+	f.Values = mapCopy(f.Values, m)
+	return f
+}
+
+func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymiser, sc *Scrubber, m *memo) {
 	f.Key = p.FindingKey(c.ID, *f)
 	f.ChildName = "" // the FG's only
 	if !pseudonym.IsPseudonym(f.RecordKey) && f.RecordKey != "" {
 		f.RecordKey = p.Of(f.Table, f.RecordKey)
 	}
-	f.File = sc.Text(f.File, "nl")
+	file := f.File
+	f.File = m.get("\x00file", file, func() string { return sc.Text(file, "nl") })
 	// A message a check built from free text quotes it: that part goes too.
 	for i, v := range f.Values {
 		if i < len(c.Columns) && model.IsFreeText(f.Table, c.Columns[i]) && strings.TrimSpace(v) != "" {
@@ -123,7 +164,8 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 			f.Values[i] = Markers["free_text"].NL
 			continue
 		}
-		f.Values[i] = sc.Value(f.Values[i], column)
+		v := f.Values[i]
+		f.Values[i] = m.get(column, v, func() string { return sc.Value(v, column) })
 	}
 }
 
@@ -135,15 +177,32 @@ func riskFinding(f *results.Finding, c *results.Check, p *pseudonym.Pseudonymise
 const acceptanceTable = "accepted_risks"
 
 func riskAcceptances(out, run *results.Run, p *pseudonym.Pseudonymiser, sc *Scrubber) {
-	tables := map[string]string{} // check id + "\x00" + record key → table
+	// check id + "\x00" + record key → table, of the keys the register
+	// names exactly: a map of every finding's would be as large as the run.
+	tables, found, checks := map[string]string{}, map[string]bool{}, map[string]bool{}
+	for _, a := range out.Acceptances {
+		if !strings.ContainsAny(a.RecordKey, "*?") {
+			tables[a.CheckID+"\x00"+a.RecordKey] = ""
+			checks[a.CheckID] = true
+		}
+	}
 	for _, c := range run.Checks {
-		for _, f := range c.Findings {
-			tables[c.ID+"\x00"+f.RecordKey] = f.Table
+		if !checks[c.ID] {
+			continue
+		}
+		l := c.List()
+		for j := range l.Len() {
+			f := l.At(j)
+			k := c.ID + "\x00" + f.RecordKey
+			if _, ok := tables[k]; ok {
+				tables[k], found[k] = f.Table, true
+			}
 		}
 	}
 	for i := range out.Acceptances {
 		a := &out.Acceptances[i]
-		table, ok := tables[a.CheckID+"\x00"+a.RecordKey]
+		k := a.CheckID + "\x00" + a.RecordKey
+		table, ok := tables[k], found[k]
 		switch exact := !strings.ContainsAny(a.RecordKey, "*?"); {
 		case exact && ok:
 			a.RecordKey = p.Of(table, a.RecordKey)

@@ -35,7 +35,14 @@ func sampleRun(t *testing.T) *results.Run {
 			sampleErr = err
 			return
 		}
-		sample, sampleErr = audit.Audit(context.Background(), audit.Options{Source: org, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
+		run, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		// In memory, as the tests compare it whole.
+		sample = run.Flat()
+		sampleErr = run.Close()
 	})
 	if sampleErr != nil {
 		t.Fatal(sampleErr)

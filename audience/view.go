@@ -2,7 +2,6 @@ package audience
 
 import (
 	"errors"
-	"reflect"
 	"slices"
 	"sync"
 
@@ -18,11 +17,31 @@ import (
 // beyond the data is told by its methods, so reporters need not know the
 // audiences.
 type Detailed struct {
+	// run is the view's own copy of the audited run, but for the checks'
+	// findings and resolved findings, which it shares with the run: a
+	// view never copies them, it shows each one as a reporter reads it
+	// (results.Check.View).
 	run *results.Run
 	aud string
+	// show is the audience's own transform of a finding of check c, before
+	// the BSN masking every audience gets; nil for none.
+	show func(c *results.Check, f results.Finding, resolved bool) results.Finding
 	// mask, set by Risk and FG, whose run is a private copy, masks it in
 	// place once, at the first Run: Run need not copy it again.
 	mask *sync.Once
+	// shown, set by Risk and FG, keeps the findings of a run with a store
+	// as the view shows them, written to the store at the first Run (in
+	// each language that shows them differently): the reporters read each
+	// finding more than once, and showing one (pseudonyms, scrubbing)
+	// costs more than reading it.
+	shown *shownCache
+}
+
+// shownCache holds, per language form (English markers or not), each
+// check's findings as the view shows them, in the run's store.
+type shownCache struct {
+	mu    sync.Mutex
+	lists map[bool][]results.List
 }
 
 // Audience names the audience the run was prepared for
@@ -54,52 +73,120 @@ var errNotPrepared = errors.New("report of a run that was not prepared for an au
 // past the loader is still not written out. A risk analysis in English
 // gets the English markers where language-neutral texts had personal
 // values (see EnglishMarkers).
+//
+// The findings are not copied: each check's View shares them with the
+// audited run and shows each one, as a reporter reads it, as the audience
+// may see it (results.Check.FindingAt).
 func (d Detailed) Run(lang string) (*results.Run, error) {
 	if d.run == nil {
 		return nil, errNotPrepared
 	}
+	var r results.Run
 	if d.mask == nil {
-		r := masked(d.run)
-		if lang == "en" && d.aud == results.AudienceRisk {
-			englishMarkers(r)
-		}
-		return r, nil
+		r = *viewCopy(d.run)
+		maskInPlace(&r)
+	} else {
+		d.mask.Do(func() { maskInPlace(d.run) })
+		r = *d.run
+		r.Checks = slices.Clone(d.run.Checks)
 	}
-	d.mask.Do(func() { maskInPlace(d.run) })
-	// A view made by Risk or FG is masked once: the copy shares its findings (reporters only read them), and only the
-	// English risk analysis gets findings of its own, with English
-	// markers.
-	r := *d.run
-	r.Checks = slices.Clone(d.run.Checks)
-	if lang == "en" && d.aud == results.AudienceRisk {
+	en := lang == "en" && d.aud == results.AudienceRisk
+	if en {
 		r.Inputs = slices.Clone(r.Inputs)
 		r.Rejects = slices.Clone(r.Rejects)
 		r.Acceptances = slices.Clone(r.Acceptances)
-		for i := range r.Checks {
-			c := &r.Checks[i]
-			c.Findings = cloneFindings(c.Findings)
-			c.Resolved = cloneFindings(c.Resolved)
-		}
 		englishMarkers(&r)
+	}
+	var shown []results.List
+	if d.shown != nil && r.Store != nil {
+		var err error
+		if shown, err = d.shown.get(&r, en, d.shower); err != nil {
+			return nil, err
+		}
+	}
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		v := &results.FindingView{Findings: c.List(), Resolved: results.Slice(c.Resolved), Show: d.shower(c, en), Place: place}
+		if shown != nil {
+			// The findings are stored as shown; the resolved ones, of the
+			// previous run, are few and in memory.
+			show := v.Show
+			v.Findings = shown[i]
+			v.Show = func(f results.Finding, resolved bool) results.Finding {
+				if resolved {
+					return show(f, true)
+				}
+				return f
+			}
+			v.Place = func(f results.Finding) (string, string) { return f.Location, f.Group }
+		}
+		c.View = v
+		c.Findings, c.Resolved, c.Stored = nil, nil, nil
 	}
 	return &r, nil
 }
 
-// prepare wraps run, a private copy made for aud, to be masked in place
-// at its first Run.
-func prepare(run *results.Run, aud string) Detailed {
-	return Detailed{run: run, aud: aud, mask: &sync.Once{}}
+// get returns the findings of each check of r as shower shows them in
+// language form en, written to r's store the first time.
+func (sc *shownCache) get(r *results.Run, en bool, shower func(*results.Check, bool) func(results.Finding, bool) results.Finding) ([]results.List, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if l, ok := sc.lists[en]; ok {
+		return l, nil
+	}
+	lists := make([]results.List, len(r.Checks))
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		show, from := shower(c, en), c.List()
+		w := r.Store.NewSegment()
+		for j := range from.Len() {
+			f := show(from.At(j), false)
+			if err := w.Add(&f); err != nil {
+				return nil, err
+			}
+		}
+		g, err := w.Done()
+		if err != nil {
+			return nil, err
+		}
+		lists[i] = g
+	}
+	if sc.lists == nil {
+		sc.lists = map[bool][]results.List{}
+	}
+	sc.lists[en] = lists
+	return lists, nil
 }
 
-// cloneFindings copies fs and the values of each finding (the parts
-// englishMarkers changes), never nil.
-func cloneFindings(fs []results.Finding) []results.Finding {
-	out := make([]results.Finding, len(fs))
-	copy(out, fs)
-	for i := range out {
-		out[i].Values = slices.Clone(out[i].Values)
+// shower returns how the view shows a finding of check c: the audience's
+// own transform, BSNs masked in every value that came from the audited
+// data, and the English markers when en.
+func (d Detailed) shower(c *results.Check, en bool) func(results.Finding, bool) results.Finding {
+	own := d.show
+	chk := &results.Check{ID: c.ID, Columns: c.Columns} // what the transforms read of it
+	return func(f results.Finding, resolved bool) results.Finding {
+		if own != nil {
+			f = own(chk, f, resolved)
+		}
+		f = maskFinding(f)
+		if en {
+			f.File = EnglishMarkers.Replace(f.File)
+			f.Values = mapCopy(f.Values, EnglishMarkers.Replace)
+		}
+		return f
 	}
-	return out
+}
+
+// place is a finding's location and group as every view shows them: the
+// audiences' own transforms leave them alone, and maskFinding masks BSNs.
+func place(f results.Finding) (location, group string) {
+	return values.MaskBSNsInText(f.Location), values.MaskBSNsInText(f.Group)
+}
+
+// prepare wraps run, a private copy made for aud, to be masked in place
+// at its first Run; show is the audience's own transform of each finding.
+func prepare(run *results.Run, aud string, show func(*results.Check, results.Finding, bool) results.Finding) Detailed {
+	return Detailed{run: run, aud: aud, show: show, mask: &sync.Once{}, shown: &shownCache{}}
 }
 
 // AssumePrepared wraps a run that the caller vouches was already prepared
@@ -109,20 +196,12 @@ func AssumePrepared(run *results.Run, aud string) Detailed {
 	return Detailed{run: run, aud: aud}
 }
 
-// masked is a copy of run with BSNs masked in every value that came from
-// the audited data: values of findings, messages, locations and keys,
-// rejected values and reasons, the reasons of checks that failed (an SQL
-// error can quote a value) and the written parts of the accepted-risk
-// register. File names are masked too: an export named after a child's
-// BSN is not unheard of. Hashes are not: a SHA-256 in hex can hold nine
-// digits in a row.
-func masked(run *results.Run) *results.Run {
-	r := run.Clone()
-	maskInPlace(r)
-	return r
-}
-
-// maskInPlace does what masked does, to r itself.
+// maskInPlace masks BSNs in r itself, in every value that came from the
+// audited data but the findings (see maskFinding): rejected values and
+// reasons, the reasons of checks that failed (an SQL error can quote a
+// value) and the written parts of the accepted-risk register. File names
+// are masked too: an export named after a child's BSN is not unheard of.
+// Hashes are not: a SHA-256 in hex can hold nine digits in a row.
 func maskInPlace(r *results.Run) {
 	m := values.MaskBSNsInText
 	r.SchemaVersion = results.SchemaVersion
@@ -172,24 +251,14 @@ func maskInPlace(r *results.Run) {
 		for j := range c.Warnings {
 			c.Warnings[j] = maskText(c.Warnings[j])
 		}
-		c.Findings = maskFindings(c.Findings)
-		c.Resolved = maskFindings(c.Resolved)
 	}
 	r.Summarise()
 }
 
 // englishMarkers replaces the Dutch markers in the language-neutral texts
-// of r by the English ones.
+// of r but its findings (see Detailed.shower) by the English ones.
 func englishMarkers(r *results.Run) {
 	en := EnglishMarkers.Replace
-	for i := range r.Checks {
-		for _, fs := range [][]results.Finding{r.Checks[i].Findings, r.Checks[i].Resolved} {
-			for j := range fs {
-				fs[j].File = en(fs[j].File)
-				fs[j].Values = mapStrings(fs[j].Values, en)
-			}
-		}
-	}
 	for i := range r.Inputs {
 		r.Inputs[i].File = en(r.Inputs[i].File)
 	}
@@ -202,26 +271,25 @@ func englishMarkers(r *results.Run) {
 	}
 }
 
-// maskFindings masks BSNs in every value of fs that came from the audited
-// data and returns the result, never nil: fs itself when nothing changed
-// (see rewrite).
-func maskFindings(fs []results.Finding) []results.Finding {
+// maskFinding masks BSNs in every value of f that came from the audited
+// data. f's Values are copied when a value changes, never changed in place;
+// nil Values become empty ones.
+func maskFinding(f results.Finding) results.Finding {
 	m := values.MaskBSNsInText
-	return rewrite(nonNil(fs), func(f results.Finding) results.Finding {
-		f.Key = m(f.Key)
-		f.RecordKey = m(f.RecordKey)
-		f.File = m(f.File)
-		f.Location = m(f.Location)
-		f.Group = m(f.Group)
-		f.Message = maskText(f.Message)
-		f.Values = nonNil(mapCopy(f.Values, m))
-		return f
-	})
+	f.Key = m(f.Key)
+	f.RecordKey = m(f.RecordKey)
+	f.File = m(f.File)
+	f.Location = m(f.Location)
+	f.Group = m(f.Group)
+	f.Message = maskText(f.Message)
+	f.Values = nonNil(mapCopy(f.Values, m))
+	return f
 }
 
 // viewCopy copies run for a view: a deep copy (results.Run.Clone) but for
 // the checks' findings and resolved findings, which the copy shares with
-// run. A view changes them only through rewrite, never in place.
+// run. A view never changes them: it shows each one through
+// results.Check.View (see Detailed.Run).
 func viewCopy(run *results.Run) *results.Run {
 	head := *run
 	head.Checks = make([]results.Check, len(run.Checks))
@@ -237,35 +305,6 @@ func viewCopy(run *results.Run) *results.Run {
 		out.Checks[i].Findings, out.Checks[i].Resolved = run.Checks[i].Findings, run.Checks[i].Resolved
 	}
 	return out
-}
-
-// rewrite returns fs with fn applied to each finding: fs itself when fn
-// changes none (fn gets a copy and must not change its Values in place;
-// see mapCopy), else a new slice that shares the findings fn left alone.
-// Findings a view shares with the run it came from stay as they were.
-func rewrite(fs []results.Finding, fn func(results.Finding) results.Finding) []results.Finding {
-	var out []results.Finding
-	for i := range fs {
-		f := fn(fs[i])
-		if out == nil && sameFinding(&f, &fs[i]) {
-			continue
-		}
-		if out == nil {
-			out = make([]results.Finding, len(fs))
-			copy(out, fs[:i])
-		}
-		out[i] = f
-	}
-	if out == nil {
-		return fs
-	}
-	return out
-}
-
-// sameFinding reports whether a and b are equal in every field, a field
-// added to results.Finding too.
-func sameFinding(a, b *results.Finding) bool {
-	return reflect.DeepEqual(a, b)
 }
 
 // mapCopy returns in with fn applied to each element: in itself when fn

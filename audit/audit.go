@@ -184,8 +184,19 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 	for _, m := range mismatches {
 		loaded.Inputs[m.input].LinkWarnings = append(loaded.Inputs[m.input].LinkWarnings, m.warning)
 	}
+	// The findings are kept in a file in the run's private folder, not in
+	// memory: a late as-of date can give a finding for most records.
+	store, err := results.NewStore(opt.TmpDir)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			store.Close()
+		}
+	}()
 	end = phases.Start(ctx, "run checks")
-	checked, err := RunChecks(ctx, conn, checks, loaded.Inputs)
+	checked, err := RunChecksTo(ctx, conn, checks, loaded.Inputs, store)
 	end()
 	if err != nil {
 		return nil, err
@@ -208,6 +219,7 @@ func Audit(ctx context.Context, opt Options) (run *results.Run, err error) {
 		Inputs:        loaded.Inputs,
 		Rejects:       loaded.Rejects,
 		Checks:        checked,
+		Store:         store,
 	}
 	for _, p := range pol.Params() {
 		run.Policy = append(run.Policy, results.Param{Name: p.Name, Value: p.String(), Doc: results.Text{NL: p.DocNL, EN: p.Doc}})

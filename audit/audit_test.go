@@ -73,7 +73,7 @@ func TestStatuses(t *testing.T) {
 		check(t, "passes", "portal_photos | admin_children", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 			'm' AS message_nl, 'm' AS message_en FROM portal_photos WHERE false`),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", Today: time.Date(2026, 9, 1, 15, 4, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: source(), Dir: ".", Today: time.Date(2026, 9, 1, 15, 4, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestKeepDatabase(t *testing.T) {
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "audit.duckdb")
 	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath}
-	if _, err := audit.Audit(context.Background(), opt); err != nil {
+	if _, err := auditFlat(context.Background(), opt); err != nil {
 		t.Fatal(err)
 	}
 	// The database holds full BSNs: readable by the user only, whatever
@@ -148,7 +148,7 @@ func TestKeepDatabase(t *testing.T) {
 	bad := source()
 	bad["photos.csv"] = &fstest.MapFile{Data: []byte("photo_id\nF1\n")}
 	opt.Source, opt.DBPath = bad, filepath.Join(dir, "failed.duckdb")
-	if _, err := audit.Audit(context.Background(), opt); err == nil {
+	if _, err := auditFlat(context.Background(), opt); err == nil {
 		t.Fatal("audit with a missing required column succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -164,14 +164,14 @@ func TestKeepDatabase(t *testing.T) {
 func TestReferenceDate(t *testing.T) {
 	src := source()
 	src["manifest.yaml"] = &fstest.MapFile{Data: []byte("as_of: 2025-01-31\n" + manifestYAML)}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now()})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if run.AsOf != "2025-01-31" {
 		t.Errorf("as_of = %s, want the manifest's", run.AsOf)
 	}
-	run, err = audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)})
+	run, err = auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestRejectedRows(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := source()
 			src["photos.csv"] = &fstest.MapFile{Data: []byte(tt.csv)}
-			run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Checks: checks})
+			run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Checks: checks})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -226,7 +226,7 @@ func TestRejectedRows(t *testing.T) {
 	dir := t.TempDir()
 	src := source()
 	src["photos.csv"] = &fstest.MapFile{Data: []byte(tests[1].csv)}
-	_, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Strict: true, DBPath: filepath.Join(dir, "a.duckdb")})
+	_, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Now(), Strict: true, DBPath: filepath.Join(dir, "a.duckdb")})
 	var rejected *audit.RejectsError
 	if !errors.As(err, &rejected) || rejected.Rows != 1 {
 		t.Fatalf("strict audit: %v", err)
@@ -272,7 +272,7 @@ func TestTmpDir(t *testing.T) {
 	tmp, dir := t.TempDir(), t.TempDir()
 	dbPath := filepath.Join(dir, "audit.duckdb")
 	opt := audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), DBPath: dbPath, TmpDir: tmp}
-	if _, err := audit.Audit(context.Background(), opt); err != nil {
+	if _, err := auditFlat(context.Background(), opt); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Stat(dbPath); err != nil || runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {

@@ -17,8 +17,10 @@ func BenchmarkSampleAudit(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		if _, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: "."}); err != nil {
+		run, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: "."})
+		if err != nil {
 			b.Fatal(err)
 		}
+		run.Close()
 	}
 }

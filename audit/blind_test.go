@@ -58,7 +58,7 @@ func TestBlindCorpus(t *testing.T) {
 	}
 	for _, org := range []string{"orgA", "orgB"} {
 		t.Run(org, func(t *testing.T) {
-			run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(blindOrg(t, org)), Dir: "."})
+			run, err := auditFlat(context.Background(), audit.Options{Source: os.DirFS(blindOrg(t, org)), Dir: "."})
 			if err != nil {
 				t.Fatal(err)
 			}

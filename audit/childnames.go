@@ -136,10 +136,19 @@ func readChildNames(ctx context.Context, conn *sql.Conn, q, table string, names 
 // removes the names again; only the FG's outputs show them.
 func nameChildren(ctx context.Context, conn *sql.Conn, checks []results.Check) error {
 	var rows []LoadedRow
-	for _, c := range checks {
-		for _, f := range c.Findings {
-			if f.Row > 0 {
-				rows = append(rows, LoadedRow{Table: f.Table, File: f.File, Row: f.Row})
+	shared := map[string]string{} // files and tables, held once
+	intern := func(s string) string {
+		if v, ok := shared[s]; ok {
+			return v
+		}
+		shared[s] = s
+		return s
+	}
+	for i := range checks {
+		l := checks[i].List()
+		for j := range l.Len() {
+			if f := l.At(j); f.Row > 0 {
+				rows = append(rows, LoadedRow{Table: intern(f.Table), File: intern(f.File), Row: f.Row})
 			}
 		}
 	}
@@ -147,10 +156,15 @@ func nameChildren(ctx context.Context, conn *sql.Conn, checks []results.Check) e
 	if err != nil {
 		return err
 	}
+	rows = nil
 	for i := range checks {
-		fs := checks[i].Findings
-		for j := range fs {
-			fs[j].ChildName = names[LoadedRow{Table: fs[j].Table, File: fs[j].File, Row: fs[j].Row}]
+		if checks[i].NFindings() == 0 {
+			continue
+		}
+		if err := checks[i].Update(func(f *results.Finding) {
+			f.ChildName = names[LoadedRow{Table: f.Table, File: f.File, Row: f.Row}]
+		}); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -60,7 +60,7 @@ systems:
 		check(t, "manifest", "processors", `SELECT 'admin_children' AS table_name, 'K1' AS record_key, 'manifest.yaml' AS _file, 0 AS _row,
 			'm' AS message_nl, 'm' AS message_en`),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ func TestMissingColumnsAreNotPassed(t *testing.T) {
 		// "BSN" would fill bsn by its canonical name, mapped or not.
 		return strings.Replace(h, ";BSN;", ";Burgerservicenummer;", 1)
 	})
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestBlankColumnIsNotPassed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}

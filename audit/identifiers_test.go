@@ -25,7 +25,7 @@ func sampleRun(t *testing.T) *results.Run {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: org, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
+	run, err := auditFlat(context.Background(), audit.Options{Source: org, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestPolicyRiskKeys(t *testing.T) {
 			src["policy.yaml"] = &fstest.MapFile{Data: []byte(tt.policy)}
 			checks := []queries.Check{check(t, "finds", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 				'm' AS message_nl, 'm' AS message_en FROM portal_photos`)}
-			run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+			run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", Today: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("got %v, want error containing %q", err, tt.err)
@@ -142,7 +142,7 @@ func TestResolvedIdentifiers(t *testing.T) {
 		Tool: results.Tool{Name: "avgaudit", Version: "0.1.0"}, Checks: []results.Check{c}}
 	checks := []queries.Check{check(t, "finds", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 		portal_child_id, 'FG' AS given_by, posted_at, 'm' AS message_nl, 'm' AS message_en FROM portal_photos`)}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".",
+	run, err := auditFlat(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".",
 		AsOf: time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks, Previous: prev})
 	if err != nil {
 		t.Fatal(err)
@@ -151,10 +151,11 @@ func TestResolvedIdentifiers(t *testing.T) {
 		t.Fatalf("resolved %d, want 1", run.Summary.Resolved)
 	}
 	p, _ := pseudonym.New(pseudonym.SampleKey)
-	risk, err := audience.Risk(run, p).Run("nl")
+	view, err := audience.Risk(run, p).Run("nl")
 	if err != nil {
 		t.Fatal(err)
 	}
+	risk := view.Flat()
 	got := risk.Checks[0].Resolved[0].Message
 	want := results.Text{NL: "Foto van kind [kenmerk], toestemming van [naam] op 2026-03-04", EN: "Photo of child [identifier], consent by [name] on 2026-03-04"}
 	if got != want {

@@ -63,7 +63,7 @@ systems:
 			`SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row, 'm' AS message_nl, 'm' AS message_en
 			FROM portal_photos WHERE photo_id = 'A1'`),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}

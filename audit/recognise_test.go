@@ -61,13 +61,13 @@ func outcomeOf(run *results.Run) outcome {
 // same rows and give the same findings per check.
 func TestAuditWithoutManifest(t *testing.T) {
 	asOf := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
-	committed, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS("../samples/org"), Dir: ".", AsOf: asOf})
+	committed, err := auditFlat(context.Background(), audit.Options{Source: os.DirFS("../samples/org"), Dir: ".", AsOf: asOf})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var told *profiles.Proposal
 	source := withoutManifest{os.DirFS("../samples/org")}
-	recognised, err := audit.Audit(context.Background(), audit.Options{Source: source, Dir: ".", AsOf: asOf,
+	recognised, err := auditFlat(context.Background(), audit.Options{Source: source, Dir: ".", AsOf: asOf,
 		Recognised: func(p *profiles.Proposal) { told = p }})
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +89,7 @@ func TestAuditWithoutManifestNothingRecognised(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "prijzen.csv"), []byte("Artikel;Prijs\nappel;1,20\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".", Today: time.Now()})
+	_, err := auditFlat(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".", Today: time.Now()})
 	want := "no manifest.yaml, and no export in the folder could be recognised:\nprijzen.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)

@@ -75,8 +75,7 @@ func applyRegister(ctx context.Context, conn *sql.Conn, run *results.Run, file *
 		entries = append(file.entries, entries...)
 		run.Inputs = append(run.Inputs, *file.input)
 	}
-	acceptance.Apply(run, entries, asOf)
-	return nil
+	return acceptance.Apply(run, entries, asOf)
 }
 
 // readPrevious reads the run to compare with: opt.Previous (identified by

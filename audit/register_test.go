@@ -130,7 +130,7 @@ func registerOutcome(run *results.Run) []string {
 func TestAuditRegisterAndPrevious(t *testing.T) {
 	dir := registerSource(t, "accepted_risks: risicos.yaml\nprevious: historie\n", registerYAML)
 	historyFile := lastYear(t, dir, nil)
-	run, err := audit.Audit(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".", AsOf: time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC), Checks: findsCheck(t)})
+	run, err := auditFlat(context.Background(), audit.Options{Source: os.DirFS(dir), Dir: ".", AsOf: time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC), Checks: findsCheck(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,7 @@ func TestAuditOptionsOverride(t *testing.T) {
 	prevFile := lastYear(t, other, p)
 	opt := audit.Options{Source: os.DirFS(dir), Dir: ".", AsOf: time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC), Checks: findsCheck(t),
 		AcceptedFile: yamlFile, PreviousFile: prevFile, Pseudonymiser: p}
-	run, err := audit.Audit(context.Background(), opt)
+	run, err := auditFlat(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +199,7 @@ func TestAuditOptionsOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	opt.Previous, opt.PreviousFile = prev.Run, prevFile
-	run, err = audit.Audit(context.Background(), opt)
+	run, err = auditFlat(context.Background(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestAuditRegisterErrors(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, dir, &opt)
 			}
-			_, err := audit.Audit(context.Background(), opt)
+			_, err := auditFlat(context.Background(), opt)
 			if err == nil {
 				t.Fatal("no error")
 			}

@@ -117,6 +117,12 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 // carries the start of its risk score: its impact and the size of its
 // population; scoring the likelihood is left to the risk package.
 func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input) ([]results.Check, error) {
+	return RunChecksTo(ctx, conn, checks, inputs, nil)
+}
+
+// RunChecksTo is RunChecks keeping the findings in store
+// (results.Check.Stored) rather than in memory; nil keeps them in memory.
+func RunChecksTo(ctx context.Context, conn *sql.Conn, checks []queries.Check, inputs []results.Input, store *results.Store) ([]results.Check, error) {
 	sup := supplyOf(inputs)
 	cols := newColumnSupply(conn)
 	out := make([]results.Check, 0, len(checks))
@@ -157,7 +163,7 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 				EN: fmt.Sprintf("reads the setting by its old name getvariable('%s'); it still works but will go in a later version: write getvariable('%s')", old, now),
 			})
 		}
-		if err := execute(ctx, conn, c, &rc); err != nil {
+		if err := execute(ctx, conn, c, &rc, store); err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
@@ -171,8 +177,8 @@ func RunChecks(ctx context.Context, conn *sql.Conn, checks []queries.Check, inpu
 
 // execute runs c and fills in rc its columns, findings, risk and status;
 // on an error rc is left as it was.
-func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.Check) error {
-	own, findings, unjudged, err := runCheck(ctx, conn, c)
+func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.Check, store *results.Store) error {
+	own, findings, stored, unjudged, err := runCheck(ctx, conn, c, store)
 	if err != nil {
 		return err
 	}
@@ -185,6 +191,9 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 		return err
 	}
 	rc.Columns, rc.ColumnLabels, rc.Findings, rc.Risk = cols, labels, findings, risk
+	if stored != nil {
+		rc.Findings, rc.Stored = nil, stored
+	}
 	said := map[results.Text]bool{}
 	for _, u := range unjudged {
 		rc.NotJudged += u.n
@@ -202,7 +211,7 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 			"not judged: %d more reason(s); %d record(s) not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
 	}
 	rc.Status = results.StatusPassed
-	if len(findings) > 0 {
+	if rc.NFindings() > 0 {
 		rc.Status = results.StatusFindings
 	}
 	return nil
@@ -288,17 +297,18 @@ func notJudgedCount(v any) (int, bool) {
 }
 
 // runCheck runs c's query and returns the query's own columns (all but the
-// required ones, in order), its findings and the rows it marked as not
-// judged (sorted by file, row and message).
-func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, []results.Finding, []unjudged, error) {
+// required ones, in order), its findings, in memory or in a segment of
+// store when it is not nil, and the rows it marked as not judged (sorted
+// by file, row and message).
+func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check, store *results.Store) (own []string, findings []results.Finding, stored *results.Segment, notJudged []unjudged, err error) {
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
-		return nil, nil, nil, sqlError(c, err)
+		return nil, nil, nil, nil, sqlError(c, err)
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	idx := map[string]int{}
 	for i, n := range names {
@@ -306,12 +316,12 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for _, want := range queries.RequiredColumns {
 		if _, ok := idx[want]; !ok {
-			return nil, nil, nil, vocab.Errorf("%s:%d: de query moet een kolom %q opleveren (elke controle levert %s)", "%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
+			return nil, nil, nil, nil, vocab.Errorf("%s:%d: de query moet een kolom %q opleveren (elke controle levert %s)", "%s:%d: the query must return a column %q (every check returns %s)", c.File, c.SQLLine, want, strings.Join(queries.RequiredColumns, ", "))
 		}
 	}
 	// own are the query's own columns, in order; extra those of them that
 	// become the finding's values (all but the reserved ones).
-	own := []string{}
+	own = []string{}
 	var extra []int
 	for i, n := range names {
 		if isRequired(n) {
@@ -327,8 +337,13 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	for i := range raw {
 		ptrs[i] = &raw[i]
 	}
-	var findings []results.Finding
-	var notJudged []unjudged
+	// With a store, the findings go there as they are read, and only what
+	// orders them is kept (see sortKey).
+	var w *results.SegmentWriter
+	var order []sortKey
+	if store != nil {
+		w = store.NewSegment()
+	}
 	// The texts many findings repeat (file, table, location, group) are
 	// held once: with many findings they are a good part of the memory.
 	shared := map[string]string{}
@@ -343,13 +358,13 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	}
 	for rows.Next() {
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
+			return nil, nil, nil, nil, fmt.Errorf("%s: read result: %w", c.File, err)
 		}
 		text := func(col string) string { return format(col, raw[idx[col]]) }
 		if i, ok := idx[queries.ColNotJudged]; ok {
 			n, valid := notJudgedCount(raw[i])
 			if !valid {
-				return nil, nil, nil, vocab.Errorf("%s:%d: kolom %s moet een aantal (0 of meer) of true/false zijn, niet %v", "%s:%d: column %s must be a count (0 or more) or true/false, not %v",
+				return nil, nil, nil, nil, vocab.Errorf("%s:%d: kolom %s moet een aantal (0 of meer) of true/false zijn, niet %v", "%s:%d: column %s must be a count (0 or more) or true/false, not %v",
 					c.File, c.SQLLine, queries.ColNotJudged, raw[i])
 			}
 			if n > 0 {
@@ -384,34 +399,32 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 		for j, i := range extra {
 			f.Values[j] = intern(format(names[i], raw[i]))
 		}
+		if w != nil {
+			order = append(order, sortKey{file: f.File, row: f.Row, key: f.Key, i: len(order)})
+			if err := w.Add(&f); err != nil {
+				return nil, nil, nil, nil, err
+			}
+			continue
+		}
 		findings = append(findings, f)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, nil, sqlError(c, err)
+		return nil, nil, nil, nil, sqlError(c, err)
 	}
 	slices.SortFunc(notJudged, func(a, b unjudged) int {
 		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.row, b.row), strings.Compare(a.msg.NL, b.msg.NL), strings.Compare(a.msg.EN, b.msg.EN))
 	})
+	if w != nil {
+		stored, err := ordered(w, order)
+		return own, nil, stored, notJudged, err
+	}
 	// Deterministic order whatever the query's ORDER BY.
 	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i], findings[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Row != b.Row {
-			return a.Row < b.Row
-		}
-		return a.Key < b.Key
+		return less(&findings[i].File, findings[i].Row, &findings[i].Key, &findings[j].File, findings[j].Row, &findings[j].Key)
 	})
-	// Keys identify findings across runs. Masking can make two keys equal
-	// (two record keys that are BSNs ending in the same digits); number the
-	// repeats so every key in a run stays unique.
 	seen := map[string]int{}
 	for i := range findings {
-		k := findings[i].Key
-		if seen[k]++; seen[k] > 1 {
-			findings[i].Key = fmt.Sprintf("%s#%d", k, seen[k])
-		}
+		findings[i].Key = uniqueKey(seen, findings[i].Key)
 	}
 	if findings == nil {
 		findings = []results.Finding{}
@@ -419,7 +432,71 @@ func runCheck(ctx context.Context, conn *sql.Conn, c *queries.Check) ([]string, 
 	if cap(findings)-len(findings) > len(findings)/8 {
 		findings = slices.Clip(slices.Clone(findings)) // not the slack of append's doubling
 	}
-	return own, findings, notJudged, nil
+	return own, findings, nil, notJudged, nil
+}
+
+// less orders findings: by file, row and key.
+func less(fa *string, ra int, ka *string, fb *string, rb int, kb *string) bool {
+	if *fa != *fb {
+		return *fa < *fb
+	}
+	if ra != rb {
+		return ra < rb
+	}
+	return *ka < *kb
+}
+
+// uniqueKey numbers the repeats of a key, in the findings' order. Keys
+// identify findings across runs. Masking can make two keys equal (two
+// record keys that are BSNs ending in the same digits); numbered, every
+// key in a run stays unique.
+func uniqueKey(seen map[string]int, k string) string {
+	if seen[k]++; seen[k] > 1 {
+		return fmt.Sprintf("%s#%d", k, seen[k])
+	}
+	return k
+}
+
+// sortKey is what orders a finding kept in a store: its file, row and key,
+// and i, its place in the query's result.
+type sortKey struct {
+	file string
+	row  int
+	key  string
+	i    int
+}
+
+// ordered ends w, whose findings were added in the query's order (order),
+// and returns them in runCheck's order with their keys made unique: the
+// segment itself when that changes nothing, else a new one.
+func ordered(w *results.SegmentWriter, order []sortKey) (*results.Segment, error) {
+	seg, err := w.Done()
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &order[i], &order[j]
+		return less(&a.file, a.row, &a.key, &b.file, b.row, &b.key)
+	})
+	seen := map[string]int{}
+	same := true
+	for j := range order {
+		k := uniqueKey(seen, order[j].key)
+		same = same && k == order[j].key && order[j].i == j
+		order[j].key = k
+	}
+	if same {
+		return seg, nil
+	}
+	out := w.Store().NewSegment()
+	for _, o := range order {
+		f := seg.At(o.i)
+		f.Key = o.key
+		if err := out.Add(&f); err != nil {
+			return nil, err
+		}
+	}
+	return out.Done()
 }
 
 // duckDBLine finds the line DuckDB names in a parser or binder error.

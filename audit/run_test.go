@@ -26,7 +26,7 @@ func TestPlacedFindings(t *testing.T) {
 		check(t, "group_only", "portal_photos", `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row,
 			'm' AS message_nl, 'm' AS message_en, NULL AS location, 'Vlinders' AS group_name FROM portal_photos`),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestCheckRisk(t *testing.T) {
 		check(t, "not_run", "portal_consents", finds),
 		check(t, "fails", "portal_photos", "SELECT * FROM no_such_table"),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestRiskCountsDataSubjects(t *testing.T) {
 		labelled(t, "subjects", "-- impact: 4\n-- population: portal_photos(portal_child_id)\n", finds),
 		labelled(t, "rows", "-- impact: 4\n-- population: portal_photos\n", finds),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestNotJudged(t *testing.T) {
 			FROM range(1, 13) t(i) UNION ALL SELECT 'portal_photos', 'R', 'photos.csv', 99, 'zelfde', 'same', 2 FROM range(2)`),
 		labelled(t, "negative", "", base+`'m' AS message_nl, 'm' AS message_en, -1 AS not_judged FROM portal_photos`),
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: src, Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}

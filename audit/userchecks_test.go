@@ -31,7 +31,7 @@ func TestUserChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestDeprecatedSettingName(t *testing.T) {
 			'm' AS message_nl, 'm' AS message_en, getvariable('` + name + `') AS months FROM portal_photos`
 	}
 	checks := []queries.Check{check(t, "old_name", "portal_photos", sql("retention_portal_months")), check(t, "new_name", "portal_photos", sql("retention.portal_months"))}
-	run, err := audit.Audit(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
+	run, err := auditFlat(context.Background(), audit.Options{Source: source(), Dir: ".", AsOf: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Checks: checks})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -365,7 +365,7 @@ func (e *env) printChecks(run *results.Run, quiet bool) {
 		}
 		switch c.Status {
 		case results.StatusFindings:
-			status = e.sprintf(msgFindings, vocab.Count(len(c.Findings)))
+			status = e.sprintf(msgFindings, vocab.Count(c.NFindings()))
 		case results.StatusNotRun:
 			status = e.tr(msgNotRun) + e.tr(text(*c.Reason))
 		case results.StatusError:

@@ -20,6 +20,8 @@ func sampleAuditRun(t *testing.T) *results.Run {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer run.Close()
+	run = run.Flat() // the test reads the findings whole
 	return run
 }
 

@@ -101,6 +101,7 @@ func TestSampleCodesLabelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer run.Close()
 	for _, c := range run.Checks {
 		assertCodesLabelled(t, c)
 	}

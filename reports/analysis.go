@@ -151,14 +151,15 @@ func locationRows(checks []results.Check) []locationRow {
 	type key struct{ loc, group string }
 	counts := map[key]*locationRow{}
 	for _, c := range checks {
-		for _, f := range c.Findings {
-			k := key{f.Location, f.Group}
+		for i := range c.NFindings() {
+			loc, group, open := c.PlaceAt(i)
+			k := key{loc, group}
 			r := counts[k]
 			if r == nil {
-				r = &locationRow{Location: f.Location, Group: f.Group}
+				r = &locationRow{Location: loc, Group: group}
 				counts[k] = r
 			}
-			if f.Open() {
+			if open {
 				r.Open++
 			} else {
 				r.Accepted++
@@ -206,10 +207,10 @@ func areaTrends(checks []results.Check, groups []areaGroup) []areaTrend {
 			if c.Previous != nil {
 				t.Previous += c.Previous.Findings
 			}
-			t.Now += len(c.Findings)
+			t.Now += c.NFindings()
 			open := c.OpenFindings()
 			t.Open += open
-			t.Accepted += len(c.Findings) - open
+			t.Accepted += c.NFindings() - open
 		}
 		if t.Previous > 0 || t.Now > 0 {
 			out = append(out, t)
@@ -225,20 +226,9 @@ type checkCounts struct {
 }
 
 func countFindings(c results.Check) checkCounts {
-	var n checkCounts
-	for _, f := range c.Findings {
-		if f.Open() {
-			n.Open++
-		} else {
-			n.Accepted++
-		}
-		switch f.Trend {
-		case results.TrendNew:
-			n.New++
-		case results.TrendPersisting:
-			n.Persisting++
-		}
-	}
+	n := checkCounts{Open: c.OpenFindings()}
+	n.Accepted = c.NFindings() - n.Open
+	n.New, n.Persisting = c.TrendCounts()
 	return n
 }
 

@@ -406,7 +406,7 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool
 		Warnings:      l.warnings(c),
 		StatusClass:   classFor(c.Status, l.Status),
 		Columns:       l.columnHeadings(c),
-		NResolved:     len(c.Resolved),
+		NResolved:     c.NResolved(),
 		Counts:        countFindings(c),
 		Previous:      l.Unchanged,
 	}
@@ -431,17 +431,19 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool
 			hc.Risk.Owner = l.NoOwner
 		}
 	}
-	for _, f := range c.Findings[:min(len(c.Findings), htmlRows)] {
+	for i := range min(c.NFindings(), htmlRows) {
+		f := c.FindingAt(i)
 		hc.Findings = append(hc.Findings, htmlFindingOf(l, c, f, names))
 		hc.ChildNames = hc.ChildNames || f.ChildName != "" && names
 	}
-	hc.MoreFindings = len(c.Findings) - len(hc.Findings)
+	hc.MoreFindings = c.NFindings() - len(hc.Findings)
 	if resolved {
-		for _, f := range c.Resolved[:min(len(c.Resolved), htmlRows)] {
+		for i := range min(c.NResolved(), htmlRows) {
+			f := c.ResolvedAt(i)
 			hc.Resolved = append(hc.Resolved, htmlFindingOf(l, c, f, names))
 			hc.ChildNamesResolved = hc.ChildNamesResolved || f.ChildName != "" && names
 		}
-		hc.MoreResolved = len(c.Resolved) - len(hc.Resolved)
+		hc.MoreResolved = c.NResolved() - len(hc.Resolved)
 	}
 	return hc
 }
@@ -501,7 +503,7 @@ func (p *htmlPage) trend(l *labels, run *results.Run, groups []areaGroup, refs [
 			c := run.Checks[i]
 			n := countFindings(c)
 			row := htmlTrendRow{Area: l.area(g.Code), Ref: refs[i], Previous: l.Unchanged,
-				Now: len(c.Findings), New: n.New, Persisting: n.Persisting, NResolved: len(c.Resolved)}
+				Now: c.NFindings(), New: n.New, Persisting: n.Persisting, NResolved: c.NResolved()}
 			if c.Previous != nil {
 				row.Previous = strconv.Itoa(c.Previous.Findings)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/avgaudit/avgaudit/audience"
 	"github.com/avgaudit/avgaudit/results"
 )
 
@@ -89,25 +90,33 @@ func TestReadJSONErrors(t *testing.T) {
 }
 
 // TestJSONStreamedAsEncoded: the check-by-check writer gives the bytes of
-// encoding the whole run at once, with and without checks.
+// encoding the whole run at once, with and without checks, of a plain run
+// and of an audience's view, whose findings are shown as they are read.
 func TestJSONStreamedAsEncoded(t *testing.T) {
-	run := prepare(fixture(t))
-	for _, checks := range [][]results.Check{run.Checks, {}, nil, run.Checks[:1]} {
-		r := *run
-		r.Checks = checks
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(&r); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := writeRunJSON(&got, &r); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%d checks: streamed JSON differs from the encoded run", len(checks))
+	view, err := audience.AssumePrepared(fixture(t), results.AudienceRisk).Run("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := view.Flat()
+	for _, in := range []*results.Run{run, view} {
+		for _, checks := range [][]results.Check{in.Checks, {}, nil, in.Checks[:1]} {
+			r := *in
+			r.Checks = checks
+			flat := r.Flat()
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(flat); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := writeRunJSON(&got, &r); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%d checks (view %v): streamed JSON differs from the encoded run", len(checks), in == view)
+			}
 		}
 	}
 }

@@ -69,29 +69,35 @@ func writeRunJSON(w io.Writer, run *results.Run) error {
 // they are written.
 func writeCheckJSON(bw *bufio.Writer, buf *bytes.Buffer, c *results.Check, encode func(*bytes.Buffer, any, string) error) error {
 	head := *c
-	// [:0:0] keeps a nil list nil (written as null, as before).
+	// [:0:0] keeps a nil list nil (written as null, as before); a view's
+	// lists are never nil.
 	head.Findings, head.Resolved = c.Findings[:0:0], c.Resolved[:0:0]
+	if c.View != nil {
+		head.Findings, head.Resolved = []results.Finding{}, []results.Finding{}
+	}
 	if err := encode(buf, &head, "    "); err != nil {
 		return err
 	}
 	frame := bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	for _, list := range []struct {
-		name     string
-		findings []results.Finding
-	}{{"findings", c.Findings}, {"resolved", c.Resolved}} {
+		name string
+		n    int
+		at   func(int) results.Finding
+	}{{"findings", c.NFindings(), c.FindingAt}, {"resolved", c.NResolved(), c.ResolvedAt}} {
 		empty := []byte("\n      \"" + list.name + "\": [],\n")
 		at := bytes.Index(frame, empty)
-		if len(list.findings) == 0 || at < 0 {
+		if list.n == 0 || at < 0 {
 			continue
 		}
 		bw.Write(frame[:at])
 		bw.WriteString("\n      \"" + list.name + "\": [")
-		for j := range list.findings {
+		for j := range list.n {
 			if j > 0 {
 				bw.WriteByte(',')
 			}
 			bw.WriteString("\n        ")
-			if err := encode(buf, &list.findings[j], "        "); err != nil {
+			f := list.at(j)
+			if err := encode(buf, &f, "        "); err != nil {
 				return err
 			}
 			bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))

@@ -416,7 +416,7 @@ func prepare(run *results.Run) *results.Run {
 	if err != nil {
 		panic(err)
 	}
-	return r
+	return r.Flat()
 }
 
 func TestCount(t *testing.T) {

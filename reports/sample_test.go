@@ -24,6 +24,7 @@ func sampleRun(t *testing.T) *results.Run {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { run.Close() })
 	return run
 }
 

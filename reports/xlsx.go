@@ -585,14 +585,14 @@ func (x *xlsxWriter) checkRow(c results.Check, sheet string) []any {
 	n := countFindings(c)
 	var previous, newer, resolved any
 	if x.run.Previous != nil {
-		newer, resolved = n.New, len(c.Resolved)
+		newer, resolved = n.New, c.NResolved()
 		if c.Previous != nil {
 			previous = c.Previous.Findings
 		}
 	}
 	row := []any{l.area(c.Area), l.pick(c.Title), l.severity(c.Severity),
 		strings.Join(append([]string{l.status(c)}, l.warnings(c)...), "; "),
-		len(c.Findings), n.Open, n.Accepted, previous, newer, resolved}
+		c.NFindings(), n.Open, n.Accepted, previous, newer, resolved}
 	if r := c.Risk; r != nil {
 		owner := r.Owner
 		if owner == "" {
@@ -720,19 +720,27 @@ func (x *xlsxWriter) findingRow(c results.Check, fd results.Finding, names bool)
 	return append(row, strAny(l.values(c, fd.Values))...)
 }
 
-// namesChildren says whether a table of findings has a column for the
-// names of the children their records are about: in a report that shows
-// them, when one of the findings names a child.
-func (x *xlsxWriter) namesChildren(findings []results.Finding) bool {
-	return x.showNames && slices.ContainsFunc(findings, func(f results.Finding) bool { return f.ChildName != "" })
+// namesChildren says whether a table of findings (of n, read by at) has a
+// column for the names of the children their records are about: in a
+// report that shows them, when one of the findings names a child.
+func (x *xlsxWriter) namesChildren(n int, at func(int) results.Finding) bool {
+	if !x.showNames {
+		return false
+	}
+	for i := range n {
+		if at(i).ChildName != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *xlsxWriter) check(sh string, c results.Check) error {
-	names := x.namesChildren(c.Findings)
+	names := x.namesChildren(c.NFindings(), c.FindingAt)
 	x.page = &[2]string{x.l.pick(c.Title), c.ID}
 	defer func() { x.page = nil }()
 	// Made as they are written: a check's findings can be many.
-	return x.tableOf(sh, x.findingHeader(c, names), rowSource{len(c.Findings), func(i int) []any { return x.findingRow(c, c.Findings[i], names) }})
+	return x.tableOf(sh, x.findingHeader(c, names), rowSource{c.NFindings(), func(i int) []any { return x.findingRow(c, c.FindingAt(i), names) }})
 }
 
 // resolved lists, for the FG, the previous run's findings that are gone.
@@ -740,7 +748,7 @@ func (x *xlsxWriter) resolved() error {
 	l := x.l
 	names := false
 	for _, c := range x.run.Checks {
-		names = names || x.namesChildren(c.Resolved)
+		names = names || x.namesChildren(c.NResolved(), c.ResolvedAt)
 	}
 	header := []string{l.Check, l.File, l.Row, l.Table, l.Key, l.Location, l.Group, l.Message}
 	if names {
@@ -748,7 +756,8 @@ func (x *xlsxWriter) resolved() error {
 	}
 	var rows [][]any
 	for _, c := range x.run.Checks {
-		for _, fd := range c.Resolved {
+		for i := range c.NResolved() {
+			fd := c.ResolvedAt(i)
 			row := []any{x.checkName(c.ID), fd.File, xlsxkit.RowNumber(fd.Row), fd.Table, fd.RecordKey,
 				l.orUnknown(fd.Location), l.orUnknown(fd.Group), l.pick(fd.Message)}
 			if names {
@@ -1197,7 +1206,7 @@ func checkSheetNames(checks []results.Check, reserved []string, title func(resul
 	}
 	names := make([]string, len(checks))
 	for i, c := range checks {
-		if len(c.Findings) == 0 && !c.Ran() {
+		if c.NFindings() == 0 && !c.Ran() {
 			continue
 		}
 		base := strings.Map(func(r rune) rune {

@@ -20,7 +20,9 @@ func (r *Run) Clone() *Run {
 // field added there is copied without a change here.
 func deepCopy(v reflect.Value) reflect.Value {
 	out := reflect.New(v.Type()).Elem()
-	if v.Type() == timeType { // a value; its fields are unexported
+	if v.Type() == timeType || v.Type() == storeType || v.Type() == segmentType {
+		// A time is a value with unexported fields; a store and its
+		// segments are shared, never changed (Check.Update writes anew).
 		out.Set(v)
 		return out
 	}
@@ -62,7 +64,11 @@ func deepCopy(v reflect.Value) reflect.Value {
 	return out
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType    = reflect.TypeFor[time.Time]()
+	storeType   = reflect.TypeFor[*Store]()
+	segmentType = reflect.TypeFor[*Segment]()
+)
 
 // plain says values of kind k hold nothing that a copy could share.
 func plain(k reflect.Kind) bool {

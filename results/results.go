@@ -4,6 +4,8 @@
 package results
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -92,7 +94,14 @@ type Run struct {
 	// e-mail addresses, ids of children and staff, ...), for scrubbing texts
 	// in reports for audiences that may not see them. Never written.
 	Identifiers []Identifier `json:"-"`
+	// Store keeps the findings of an audited run (Check.Stored); nil when
+	// they are in memory. Close closes it.
+	Store *Store `json:"-"`
 }
+
+// Close closes the run's store, if any: its findings can no longer be
+// read.
+func (r *Run) Close() error { return r.Store.Close() }
 
 // Identifier is one personal value from the loaded data and its kind.
 type Identifier struct {
@@ -219,6 +228,146 @@ type Check struct {
 	Previous *CheckCounts `json:"previous,omitempty"`
 	// Risk scores the check; nil when it did not run.
 	Risk *Risk `json:"risk,omitempty"`
+	// View, set in an audience's view of a run (package audience), holds
+	// the findings the view shares with the run and how it shows each
+	// one: Findings and Resolved are then nil, and the findings are read
+	// through NFindings, FindingAt, NResolved and ResolvedAt, which every
+	// reader uses. A view so never copies the run's findings, and a reader
+	// that looked at Findings directly would find nothing rather than the
+	// run's own values. Not written.
+	View *FindingView `json:"-"`
+	// Stored, set by an audit, holds the check's findings in the run's
+	// Store; Findings is then nil. Not written: the findings are.
+	Stored *Segment `json:"-"`
+}
+
+// FindingView is an audience's view of a check's findings: the run's own
+// lists, shared and never changed, and the transform applied to each
+// finding as it is read.
+type FindingView struct {
+	Findings, Resolved List
+	// Show returns the finding as the audience sees it; resolved says it
+	// is one of Resolved. It gets a copy and must not change what the copy
+	// shares with the run (the Values slice, the Acceptance).
+	Show func(f Finding, resolved bool) Finding
+	// Place returns a finding's location and group as Show would, without
+	// the rest of its work: reports count findings per place.
+	Place func(f Finding) (location, group string)
+}
+
+// List is the check's findings as they are kept (in Findings or in the
+// run's Store), or as its view shares them; a view's transform is not
+// applied (see FindingAt).
+func (c *Check) List() List {
+	switch {
+	case c.View != nil:
+		return c.View.Findings
+	case c.Stored != nil:
+		return c.Stored
+	}
+	return Slice(c.Findings)
+}
+
+// ResolvedList is the check's resolved findings as they are kept, or as
+// its view shares them.
+func (c *Check) ResolvedList() List {
+	if c.View != nil {
+		return c.View.Resolved
+	}
+	return Slice(c.Resolved)
+}
+
+// NFindings counts the check's findings.
+func (c *Check) NFindings() int { return c.List().Len() }
+
+// FindingAt returns the check's i-th finding, as its view (if any) shows
+// it.
+func (c *Check) FindingAt(i int) Finding {
+	if c.View != nil {
+		return c.View.Show(c.View.Findings.At(i), false)
+	}
+	return c.List().At(i)
+}
+
+// tally counts the check's findings: all, open, marked new and marked
+// persisting. A view changes neither acceptances nor trend marks, so they
+// are counted as kept; a store counted them as they were written.
+func (c *Check) tally() (n, open, newer, persisting int) {
+	l := c.List()
+	if g, ok := l.(*Segment); ok {
+		return g.Len(), g.open, g.newer, g.persisting
+	}
+	for i := range l.Len() {
+		f := l.At(i)
+		if f.Open() {
+			open++
+		}
+		switch f.Trend {
+		case TrendNew:
+			newer++
+		case TrendPersisting:
+			persisting++
+		}
+	}
+	return l.Len(), open, newer, persisting
+}
+
+// Update applies fn to each of the check's findings, in order: in place
+// when they are in memory, else by writing them to a new segment of the
+// run's store. It is for the audit, before any view is made.
+func (c *Check) Update(fn func(f *Finding)) error {
+	if c.View != nil {
+		return fmt.Errorf("check %s: findings of a view cannot be changed", c.ID)
+	}
+	if c.Stored == nil {
+		for i := range c.Findings {
+			fn(&c.Findings[i])
+		}
+		return nil
+	}
+	w := c.Stored.s.NewSegment()
+	for i := range c.Stored.Len() {
+		f := c.Stored.At(i)
+		fn(&f)
+		if err := w.Add(&f); err != nil {
+			return err
+		}
+	}
+	g, err := w.Done()
+	if err != nil {
+		return err
+	}
+	c.Stored = g
+	return nil
+}
+
+// PlaceAt returns the location and group of the check's i-th finding, as
+// its view (if any) shows them, and whether the finding is open.
+func (c *Check) PlaceAt(i int) (location, group string, open bool) {
+	f := c.List().At(i)
+	if c.View != nil {
+		location, group = c.View.Place(f)
+		return location, group, f.Open()
+	}
+	return f.Location, f.Group, f.Open()
+}
+
+// TrendCounts counts the check's findings marked new and persisting.
+func (c *Check) TrendCounts() (newer, persisting int) {
+	_, _, newer, persisting = c.tally()
+	return newer, persisting
+}
+
+// NResolved counts the check's resolved findings.
+func (c *Check) NResolved() int { return c.ResolvedList().Len() }
+
+// ResolvedAt returns the check's i-th resolved finding, as its view (if
+// any) shows it.
+func (c *Check) ResolvedAt(i int) Finding {
+	if c.View != nil {
+		return c.View.Show(c.View.Resolved.At(i), true)
+	}
+	return c.Resolved[i]
 }
 
 // Ran reports whether the check ran: it passed or has findings.
@@ -299,13 +448,8 @@ type FindingAcceptance struct {
 // OpenFindings counts the check's findings that still need action: those
 // not covered by an acceptance in force.
 func (c Check) OpenFindings() int {
-	n := 0
-	for _, f := range c.Findings {
-		if f.Open() {
-			n++
-		}
-	}
-	return n
+	_, open, _, _ := c.tally()
+	return open
 }
 
 // Open reports whether the finding still needs action: it is not covered
@@ -356,24 +500,16 @@ func (r *Run) Summarise() {
 		case StatusError:
 			s.ChecksFailed++
 		}
-		s.Findings += len(c.Findings)
+		n, open, newer, persisting := c.tally()
+		s.Findings += n
 		s.NotJudged += c.NotJudged
-		s.BySeverity[c.Severity] += len(c.Findings)
-		for _, f := range c.Findings {
-			if f.Open() {
-				s.Open++
-				s.OpenBySeverity[c.Severity]++
-			} else {
-				s.Accepted++
-			}
-			switch f.Trend {
-			case TrendNew:
-				s.New++
-			case TrendPersisting:
-				s.Persisting++
-			}
-		}
-		s.Resolved += len(c.Resolved)
+		s.BySeverity[c.Severity] += n
+		s.Open += open
+		s.OpenBySeverity[c.Severity] += open
+		s.Accepted += n - open
+		s.New += newer
+		s.Persisting += persisting
+		s.Resolved += c.NResolved()
 	}
 	for _, in := range r.Inputs {
 		s.RowsLoaded += in.RowsLoaded
@@ -413,4 +549,33 @@ func thousands(n int, sep string) string {
 		s = s[:i] + sep + s[i:]
 	}
 	return s
+}
+
+// Flat returns a copy of r whose checks hold their findings, as their
+// views show them, in Findings and Resolved, and no views: every finding
+// in memory, for tests and tools that compare runs, never for the reports
+// of a large run. The copy shares with r what it does not change.
+func (r *Run) Flat() *Run {
+	out := *r
+	out.Checks = slices.Clone(r.Checks)
+	out.Store = nil
+	for i := range out.Checks {
+		c := &out.Checks[i]
+		if c.View == nil && c.Stored == nil {
+			continue
+		}
+		findings := make([]Finding, c.NFindings())
+		for j := range findings {
+			findings[j] = c.FindingAt(j)
+		}
+		resolved := c.Resolved
+		if c.View != nil {
+			resolved = make([]Finding, c.NResolved())
+			for j := range resolved {
+				resolved[j] = c.ResolvedAt(j)
+			}
+		}
+		c.Findings, c.Resolved, c.View, c.Stored = findings, resolved, nil, nil
+	}
+	return &out
 }

@@ -146,7 +146,9 @@ const MaxGoodPracticeScore = 4
 // record keys (a record is then its own subject).
 func affected(c *results.Check) int {
 	seen := map[string]bool{}
-	for _, f := range c.Findings {
+	l := c.List()
+	for i := range l.Len() {
+		f := l.At(i)
 		if !f.Open() {
 			continue
 		}

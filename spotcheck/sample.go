@@ -93,12 +93,12 @@ func FromFindings(run *results.Run, checkID string, size int, seed uint64) (*Sam
 		return nil, vocab.Errorf("controle %s is niet uitgevoerd: %s", "check %s did not run: %s", c.ID, reason)
 	}
 	s := &Sample{
-		Kind: KindCheck, Name: c.ID, Title: c.Title, Seed: seed, Size: size, Population: len(c.Findings),
+		Kind: KindCheck, Name: c.ID, Title: c.Title, Seed: seed, Size: size, Population: c.NFindings(),
 		Consent: consentCheck(c),
 		Columns: append([]results.Text{labelFinding}, c.ColumnLabels...),
 	}
-	for _, j := range Draw(len(c.Findings), size, seed) {
-		f := c.Findings[j]
+	for _, j := range Draw(c.NFindings(), size, seed) {
+		f := c.FindingAt(j)
 		r := findingRecord(f)
 		r.Values = append(r.Values, f.Message)
 		for i, v := range f.Values {
@@ -120,10 +120,10 @@ func allFindings(run *results.Run, size int, seed uint64) *Sample {
 	s := &Sample{Kind: KindFindings, Seed: seed, Size: size, Columns: []results.Text{labelCheck, labelFinding, labelDetails}}
 	for i := range run.Checks {
 		c := &run.Checks[i]
-		for _, f := range c.Findings {
-			pop = append(pop, checkFinding{c, f})
+		for j := range c.NFindings() {
+			pop = append(pop, checkFinding{c, c.FindingAt(j)})
 		}
-		s.Consent = s.Consent || (consentCheck(c) && len(c.Findings) > 0)
+		s.Consent = s.Consent || (consentCheck(c) && c.NFindings() > 0)
 	}
 	// Each check's findings are in this order already; put all in one.
 	slices.SortStableFunc(pop, func(a, b checkFinding) int {

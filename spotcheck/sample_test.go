@@ -156,6 +156,7 @@ func loadFixture(t *testing.T, fn func(ctx context.Context, conn *sql.Conn) erro
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { run.Close() })
 	return run
 }
 

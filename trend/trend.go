@@ -46,10 +46,12 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 		c := &current.Checks[i]
 		c.Resolved = []results.Finding{}
 		c.Previous = nil
-		for j := range c.Findings {
-			c.Findings[j].Trend = ""
-		}
 		prev := before[c.ID]
+		if prev == nil || !c.Ran() || !prev.Ran() {
+			if err := c.Update(func(f *results.Finding) { f.Trend = "" }); err != nil {
+				return err
+			}
+		}
 		if prev == nil {
 			continue
 		}
@@ -60,7 +62,9 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 		if pseudonymised {
 			prev = upgraded(c, prev, key)
 		}
-		compareCheck(c, prev, key)
+		if err := compareCheck(c, prev, key); err != nil {
+			return err
+		}
 	}
 	current.Previous = &results.PreviousRun{
 		SchemaVersion: previous.SchemaVersion,
@@ -71,29 +75,32 @@ func Compare(current, previous *results.Run, p *pseudonym.Pseudonymiser) error {
 	return nil
 }
 
-// compareCheck marks the findings of c against those of prev.
-func compareCheck(c, prev *results.Check, key func(*results.Check, *results.Finding) string) {
-	now := map[string]bool{}
-	then := map[string]bool{}
+// compareCheck marks the findings of c against those of prev. Only the
+// keys of prev are held: c's findings may be many more.
+func compareCheck(c, prev *results.Check, key func(*results.Check, *results.Finding) string) error {
+	then := map[string]bool{} // prev's keys; true once a finding of c has it
 	for j := range prev.Findings {
-		then[prev.Findings[j].Key] = true
+		then[prev.Findings[j].Key] = false
 	}
-	for j := range c.Findings {
-		f := &c.Findings[j]
+	err := c.Update(func(f *results.Finding) {
 		k := key(c, f)
-		now[k] = true
 		f.Trend = results.TrendNew
-		if then[k] {
+		if _, ok := then[k]; ok {
 			f.Trend = results.TrendPersisting
+			then[k] = true
 		}
+	})
+	if err != nil {
+		return err
 	}
 	for _, f := range prev.Findings {
-		if !now[f.Key] {
+		if !then[f.Key] {
 			f.Trend = results.TrendResolved
 			f.Acceptance = nil // last year's acceptance says nothing about this run
 			c.Resolved = append(c.Resolved, f)
 		}
 	}
+	return nil
 }
 
 // upgraded returns a copy of prev, a check of a pseudonymised earlier run,
@@ -110,8 +117,10 @@ func upgraded(c, prev *results.Check, key func(*results.Check, *results.Finding)
 		f.Key, f.RecordKey = pseudonym.Upgrade(f.Key), pseudonym.Upgrade(f.RecordKey)
 		if pseudonym.Broken(f.Key) {
 			if current == nil {
-				for k := range c.Findings {
-					current = append(current, key(c, &c.Findings[k]))
+				l := c.List()
+				for k := range l.Len() {
+					f := l.At(k)
+					current = append(current, key(c, &f))
 				}
 			}
 			if k, ok := pseudonym.Repair(f.Key, current); ok {
@@ -162,5 +171,5 @@ func CanCompare(now time.Time, previous *results.Run, p *pseudonym.Pseudonymiser
 
 // counts is a check's outcome in numbers.
 func counts(c *results.Check) *results.CheckCounts {
-	return &results.CheckCounts{Status: c.Status, Findings: len(c.Findings), Open: c.OpenFindings()}
+	return &results.CheckCounts{Status: c.Status, Findings: c.NFindings(), Open: c.OpenFindings()}
 }

@@ -194,7 +194,13 @@ func checks(dbPath, asOf string, rounds int) error {
 		rawC = append(rawC, cpuTime()-c0)
 		c0 = cpuTime()
 		t0 = time.Now()
-		out, err := audit.RunChecks(ctx, conn, builtin, in)
+		// As an audit runs them: the findings go to a store.
+		store, err := results.NewStore("")
+		if err != nil {
+			return err
+		}
+		out, err := audit.RunChecksTo(ctx, conn, builtin, in, store)
+		store.Close()
 		if err != nil {
 			return err
 		}
@@ -202,7 +208,7 @@ func checks(dbPath, asOf string, rounds int) error {
 		toolC = append(toolC, cpuTime()-c0)
 		findings = 0
 		for _, c := range out {
-			findings += len(c.Findings)
+			findings += c.NFindings()
 		}
 	}
 	ids := make([]string, 0, len(perCheck))
@@ -377,12 +383,17 @@ func peer(dbPath, asOf, work string, rounds int) error {
 			}
 			rawT = append(rawT, time.Since(t0))
 			t0 = time.Now()
-			res, err := audit.RunChecks(ctx, conn, builtin[i:i+1], in)
+			store, err := results.NewStore("")
+			if err != nil {
+				return err
+			}
+			res, err := audit.RunChecksTo(ctx, conn, builtin[i:i+1], in, store)
+			store.Close()
 			if err != nil {
 				return err
 			}
 			toolT = append(toolT, time.Since(t0))
-			toolN = len(res[0].Findings)
+			toolN = res[0].NFindings()
 		}
 		l, r, t := median(liteT), median(rawT), median(toolT)
 		fmt.Printf("peer %s: SQLite %.3f s (%d findings), DuckDB raw %.3f s (%d), avgaudit %.3f s (%d); SQLite/avgaudit = %.1f, SQLite/raw = %.1f\n",
@@ -430,6 +441,7 @@ func profile(args []string, prefix, asOf string) error {
 	if err != nil {
 		return err
 	}
+	defer run.Close()
 	h, err := os.Create(prefix + ".heap")
 	if err != nil {
 		return err

@@ -52,6 +52,7 @@ func writeHistory(dir string) (*results.Run, error) {
 	if err != nil {
 		return nil, fmt.Errorf("audit last year's exports: %w", err)
 	}
+	defer run.Close()
 	if run.Summary.RowsRejected > 0 {
 		return nil, fmt.Errorf("last year's exports: %d rows rejected: %+v", run.Summary.RowsRejected, run.Rejects)
 	}
@@ -71,7 +72,7 @@ func writeHistory(dir string) (*results.Run, error) {
 		f.Close()
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
-	return run, f.Close()
+	return run.Flat(), f.Close() // in memory: the store is closed on return
 }
 
 // keep returns the elements of xs for which ok is true, in order.
@@ -309,8 +310,8 @@ func (o *Org) checkResolved(run *results.Run) error {
 func findingKeys(run *results.Run) map[string]bool {
 	keys := map[string]bool{}
 	for _, c := range run.Checks {
-		for _, f := range c.Findings {
-			keys[f.Key] = true
+		for i := range c.NFindings() {
+			keys[c.FindingAt(i).Key] = true
 		}
 	}
 	return keys
@@ -343,8 +344,8 @@ func (o *Org) trend(prev *results.Run) []trendRow {
 	cur := o.expectedKeys()
 	before := map[string]string{}
 	for _, c := range prev.Checks {
-		for _, f := range c.Findings {
-			before[f.Key] = c.ID
+		for i := range c.NFindings() {
+			before[c.FindingAt(i).Key] = c.ID
 		}
 	}
 	rows := make([]trendRow, len(checkOrder))

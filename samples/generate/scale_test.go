@@ -46,6 +46,7 @@ func TestScaledPlantedCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer run.Close()
 	if run.Summary.RowsRejected > 0 {
 		t.Errorf("%d rows rejected: %+v", run.Summary.RowsRejected, run.Rejects)
 	}
@@ -57,7 +58,7 @@ func TestScaledPlantedCounts(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range run.Checks {
 		seen[c.ID] = true
-		if got, want := len(c.Findings), p.Findings[c.ID]; got != want {
+		if got, want := c.NFindings(), p.Findings[c.ID]; got != want {
 			t.Errorf("%s: %d findings, planted %d", c.ID, got, want)
 		}
 	}
