@@ -43,7 +43,7 @@ func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []
 		if in.Sheet != "" {
 			label = fmt.Sprintf("%s [%s]", in.File, in.Sheet)
 		}
-		filled := map[string]bool{}
+		filled, own := map[string]bool{}, map[string]bool{}
 		var headers []string // export headers not loaded
 		for _, c := range cols {
 			if c.File != label || c.Sheet != in.Sheet || c.Table != in.Table {
@@ -51,6 +51,7 @@ func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []
 			}
 			if c.Column != "" {
 				filled[c.Column] = true
+				own[c.Column] = own[c.Column] || c.Position != ingest.JoinedPosition // not filled by a join's other part
 			} else if c.Header != "" {
 				headers = append(headers, c.Header)
 			}
@@ -59,7 +60,7 @@ func describeColumns(inputs []results.Input, cols []ingest.ColumnInfo, checks []
 		lookalike := map[string]bool{}
 		for _, col := range t.Columns {
 			switch key := in.Table + "." + col.Name; {
-			case filled[col.Name] && !read[key] && !col.Key && !col.Required:
+			case own[col.Name] && !read[key] && !col.Key && !col.Required:
 				in.UnusedColumns = append(in.UnusedColumns, col.Name)
 			case !filled[col.Name] && (needed[key] || (len(either[key]) > 0 && !slices.ContainsFunc(either[key], func(o string) bool { return filled[o] }))):
 				name := col.Name

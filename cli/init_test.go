@@ -196,34 +196,27 @@ func TestInitCorpusAuditsClean(t *testing.T) {
 }
 
 // TestInitDraftEntry: an export whose required end-of-care column init
-// cannot tell from two date columns gets a draft entry with both as
-// commented-out mappings, the likelier first; keeping that line (removing
-// its #) is all it takes for the audit to load every row.
+// cannot tell by name from two date columns gets a draft entry that maps
+// the likelier (marked REVIEW), with the other as a commented-out
+// alternative: the draft is audited as written, and swapping the two lines
+// is all it takes to choose the other.
 func TestInitDraftEntry(t *testing.T) {
 	dir := copyDir(t, "testdata/init/draft", "")
 	r := avgaudit(t, t.TempDir(), "init", dir)
-	r.expect(t, 0, []string{"kinderen.csv: het dichtst bij is admin_children (5 van 15 kolommen), maar geen kolomkop werd herkend als de verplichte care_end (waarschijnlijk `Opzegdatum` of `Datum intake`); er staat een concept in het manifest"}, nil)
+	r.expect(t, 0, []string{"kinderen.csv: het dichtst bij is admin_children (6 van 15 kolommen), maar geen kolomkop werd op naam herkend als de verplichte care_end; het concept in het manifest koppelt de kolomkop die er het meest op lijkt"}, nil)
 	path := filepath.Join(dir, "manifest.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const choice = "          # Opzegdatum: care_end\n"
+	const choice = "          Opzegdatum: care_end # REVIEW"
 	for _, want := range []string{"# CONCEPT: niet helemaal herkend; het dichtst bij is admin_children", "Eerste opvangdag: care_start # woorden als in", choice, "          # Datum intake: care_end\n"} {
 		if !strings.Contains(string(data), want) {
 			t.Fatalf("manifest lacks %q:\n%s", want, data)
 		}
 	}
 	r = avgaudit(t, t.TempDir(), "audit", dir, "--strict", "--quiet")
-	if r.code != 1 || !strings.Contains(r.stderr, "care_end") {
-		t.Errorf("audit of the draft as written: exit %d, want 1 naming care_end\n%s", r.code, r.stderr)
-	}
-	fixed := strings.Replace(string(data), choice, "          Opzegdatum: care_end\n", 1)
-	if err := os.WriteFile(path, []byte(fixed), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r = avgaudit(t, t.TempDir(), "audit", dir, "--strict", "--quiet")
 	if r.code != 0 {
-		t.Errorf("audit with the draft completed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		t.Errorf("audit of the draft as written: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

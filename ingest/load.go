@@ -200,6 +200,12 @@ func load(ctx context.Context, conn *sql.Conn, fsys fs.FS, dir string, m *manife
 		res.Rejects = append(res.Rejects, rejects.kept...)
 		res.RejectsNotKept += rejects.notKept
 	}
+	if err := applyJoins(ctx, conn, m, res); err != nil {
+		return nil, err
+	}
+	if err := applyLookups(ctx, conn, m); err != nil {
+		return nil, err
+	}
 	if err := recordMeta(ctx, conn, res); err != nil {
 		return nil, err
 	}
@@ -483,6 +489,9 @@ func planColumns(f *manifest.File, t *model.Table, header []string) (columnPlan,
 	var required []string
 	given := provided(f, t)
 	for i, c := range t.Columns {
+		if f.Join != "" && c.Name != f.Join {
+			continue // a join entry only adds columns to another's rows
+		}
 		if c.Required && plan.source[i] < 0 && !given[c.Name] {
 			required = append(required, c.Name)
 		}

@@ -92,6 +92,7 @@ type job struct {
 	scan    *bsnScan
 	loaded  int
 	failed  int // rows rejected
+	skipped int // rows left out by the manifest (values: label: "-")
 	done    chan struct{}
 }
 
@@ -352,7 +353,7 @@ func (l *rowLoader) read(ctx context.Context, rr rowReader, tick func(rows int),
 // parseBatch parses the rows j read into j.rows, rejecting those it cannot
 // use.
 func (l *rowLoader) parseBatch(j *job) {
-	j.rows.n, j.loaded, j.failed, j.rejects = 0, 0, 0, j.rejects[:0]
+	j.rows.n, j.loaded, j.failed, j.skipped, j.rejects = 0, 0, 0, 0, j.rejects[:0]
 	j.scan.clear()
 	for i, rowNum := range j.raw.nums {
 		var problems []cellProblem
@@ -365,6 +366,10 @@ func (l *rowLoader) parseBatch(j *job) {
 			if len(problems) == 0 {
 				problems = l.parser.parse(cells, j.rows, j.rows.n)
 			}
+		}
+		if len(problems) > 0 && slices.ContainsFunc(problems, func(c cellProblem) bool { return c.skip }) {
+			j.skipped++ // a row not made, as an unpivot's blank answer
+			continue
 		}
 		if len(problems) > 0 {
 			j.failed++
@@ -387,6 +392,7 @@ func (l *rowLoader) parseBatch(j *job) {
 func (l *rowLoader) take(j *job) {
 	l.in.RowsLoaded += j.loaded
 	l.in.RowsRejected += j.failed
+	l.in.RowsRead -= j.skipped
 	for _, r := range j.rejects {
 		l.rejects.add(r)
 	}
@@ -493,7 +499,12 @@ type cellProblem struct {
 	col    int // canonical column index, -1 for the row as a whole
 	value  string
 	reason results.Text
+	skip   bool // not a problem: the manifest leaves rows with this label out (values: label: "-")
 }
+
+// SkipLabel is the value a label is mapped to under values: to leave the
+// rows with that label out: a question the model has no value for.
+const SkipLabel = manifest.SkipLabel
 
 // reject describes the problem for the user. Personal values never appear
 // in full: not in the value and not in the reason, which may quote the
@@ -596,6 +607,9 @@ func (p *rowParser) parse(cells []string, b *rowBatch, i int) []cellProblem {
 		}
 		if cp.values != nil {
 			if mapped, ok := mapValue(cp.values, raw); ok {
+				if mapped == SkipLabel {
+					return []cellProblem{{col: ci, skip: true}}
+				}
 				raw = mapped
 			}
 		}
@@ -815,7 +829,8 @@ func truncateDay(t time.Time) time.Time {
 // stay in memory however large the export.
 func rejectDuplicates(ctx context.Context, conn *sql.Conn, l *rowLoader) error {
 	keys := l.t.KeyColumns()
-	if len(keys) == 0 || l.in.RowsLoaded == 0 {
+	if len(keys) == 0 || l.in.RowsLoaded == 0 || l.f.Join != "" {
+		// a join entry's rows repeat the key (a child's placements)
 		return l.rejects.record(ctx, conn)
 	}
 	// Rows split from one cell ("1004, 1017") differ in the split column:

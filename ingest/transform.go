@@ -60,6 +60,9 @@ type splitCell struct {
 // record numbers and accounts.system (the system's product).
 func provided(f *manifest.File, t *model.Table) map[string]bool {
 	out := map[string]bool{}
+	for c := range f.Joined {
+		out[c] = true // a join entry adds it (join:)
+	}
 	for c := range f.Fixed {
 		out[c] = true
 	}

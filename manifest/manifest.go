@@ -70,6 +70,19 @@ type File struct {
 	// Split names canonical columns whose cells hold several values, with
 	// the separator: `split: {child_id: ","}` gives one row per value.
 	Split map[string]string `yaml:"split"`
+	// Join names the key column by which this entry adds its columns to
+	// the rows another entry of the same table loads (a children's sheet
+	// and a placements sheet linked by the child number): its rows are no
+	// records of their own. See docs/manifest.md.
+	Join string `yaml:"join"`
+	// Lookup names columns whose export values are another column's
+	// values, looked up in the system's children table: `lookup:
+	// {portal_child_id: child_id}` for a consent export that names the
+	// child by the administration's number (see docs/manifest.md).
+	Lookup map[string]string `yaml:"lookup"`
+	// Joined are the canonical columns join entries add to this entry's
+	// rows: filled by Parse, so a required column they map is not missing.
+	Joined map[string]bool `yaml:"-"`
 
 	System  string `yaml:"-"` // filled by Parse: the system key
 	Product string `yaml:"-"` // filled by Parse: the system's product
@@ -287,7 +300,7 @@ func lineOfYAML(msg string) int {
 var allowedKeys = map[string][]string{
 	"top":     {"version", "organisation", "as_of", "policy", "accepted_risks", "previous", "systems"},
 	"system":  {"product", "files"},
-	"file":    {"file", "sheet", "table", "delimiter", "columns", "values", "unpivot", "split"},
+	"file":    {"file", "sheet", "table", "join", "lookup", "delimiter", "columns", "values", "unpivot", "split"},
 	"unpivot": {"into", "columns"},
 }
 
@@ -558,6 +571,38 @@ func (m *Manifest) validate() []lineError {
 			seen[id] = f.Line
 		}
 	}
+	return append(errs, m.validateJoins()...)
+}
+
+// validateJoins checks that every join entry has an entry of its table to
+// add its columns to, and tells those entries which columns they get.
+func (m *Manifest) validateJoins() []lineError {
+	var errs []lineError
+	mains := map[string][]*File{}
+	for _, f := range m.Files() {
+		if f != nil && f.Join == "" {
+			mains[f.Table] = append(mains[f.Table], f)
+		}
+	}
+	for _, f := range m.Files() {
+		if f == nil || f.Join == "" {
+			continue
+		}
+		if len(mains[f.Table]) == 0 {
+			errs = append(errs, lineError{f.lineOf("join"),
+				fmt.Sprintf("join: %s adds its columns to the rows of another entry of %s, but there is none; list the export that has one row per record under table: %s too, or leave join: out", f.Label(), f.Table, f.Table),
+				fmt.Sprintf("join: %s voegt zijn kolommen toe aan de rijen van een ander deel voor %s, maar dat is er niet; zet de export met één rij per record er ook in met table: %s, of laat join: weg", f.Label(), f.Table, f.Table)})
+			continue
+		}
+		for _, main := range mains[f.Table] {
+			if main.Joined == nil {
+				main.Joined = map[string]bool{}
+			}
+			for _, c := range f.Columns {
+				main.Joined[c] = true
+			}
+		}
+	}
 	return errs
 }
 
@@ -667,6 +712,41 @@ func (f *File) validate(sys string, i int) []lineError {
 		targets[c] = header
 	}
 	f.validateShape(t, targets, addBi)
+	for col, by := range f.Lookup {
+		var m bi
+		switch {
+		case col == "child_id" && by == "name" && f.Table != "admin_children":
+			// a register naming the children: their names are looked up
+		case col == "child_id":
+			m.add("lookup: child_id: %q: child_id is looked up by the child's name (lookup: {child_id: name}), in a table other than admin_children", "lookup: child_id: %q: child_id wordt opgezocht met de naam van het kind (lookup: {child_id: name}), in een andere tabel dan admin_children", by)
+		case col != "portal_child_id" && col != "tracking_child_id":
+			m.add("lookup: %q: only portal_child_id and tracking_child_id (by child_id in their system's children) and child_id (by name) can be looked up", "lookup: %q: alleen portal_child_id en tracking_child_id (met child_id in de kinderen van hun systeem) en child_id (met de naam) kunnen worden opgezocht", col)
+		case by != "child_id":
+			m.add("lookup: %s: %q: the value looked up is the administration's child_id", "lookup: %s: %q: de opgezochte waarde is het child_id van de administratie", col, by)
+		case f.Table == "portal_children" || f.Table == "tracking_children":
+			m.add("lookup: a children table cannot look its own key up", "lookup: een tabel met kinderen kan zijn eigen sleutel niet opzoeken")
+		}
+		if _, ok := t.Column(col); !ok && m.en == "" {
+			m.add("lookup: %q is not a column of %s", "lookup: %q is geen kolom van %s", col, f.Table)
+		}
+		if m.en != "" {
+			addBi(f.lineOf("lookup"), m)
+		}
+	}
+	if f.Join != "" {
+		var m bi
+		switch col, ok := t.Column(f.Join); {
+		case !ok || !col.Key:
+			m.add("join: %q is not the key of %s; name its key column (%s)", "join: %q is niet de sleutel van %s; noem de sleutelkolom (%s)", f.Join, f.Table, strings.Join(t.KeyColumns(), ", "))
+		case targets[f.Join] == "":
+			m.add("join: no header is mapped to %s under columns:; map the export's column that holds it", "join: geen kolomkop is onder columns: gekoppeld aan %s; koppel de kolom van de export die het bevat", f.Join)
+		case f.Unpivot != nil || len(f.Split) > 0:
+			m.add("join: cannot be combined with unpivot: or split:", "join: kan niet samen met unpivot: of split:")
+		}
+		if m.en != "" {
+			addBi(f.lineOf("join"), m)
+		}
+	}
 	cols := make([]string, 0, len(f.Values))
 	for c := range f.Values {
 		cols = append(cols, c)
@@ -717,11 +797,17 @@ func (f *File) valueLine(col, label string) int {
 	return f.lineOf("values")
 }
 
+// SkipLabel is the value that leaves the rows with a label out, for an
+// enumeration: `values: {consent_type: {"Mee op uitstapjes": "-"}}` for a
+// question the model has no value for. Those rows are not made, as an
+// unpivot's blank answer, instead of being rejected.
+const SkipLabel = "-"
+
 // badTarget says what is wrong with v as a value of col that an export
 // label is mapped to, or "" if the loader can read it (a blank is read as
 // no value).
 func badTarget(col *model.Column, v string) bi {
-	if strings.TrimSpace(v) == "" {
+	if strings.TrimSpace(v) == "" || (v == SkipLabel && col.Type == model.Enum) {
 		return bi{}
 	}
 	switch col.Type {
@@ -796,6 +882,12 @@ func (f *File) splitValues(where string) (errs []lineError) {
 				errs = append(errs, lineError{v.Line,
 					fmt.Sprintf("values: %s: no value; give the value every row gets (values: {%s: ...}) or the labels to map (values: {%s: {label: value}})", col, col, col),
 					fmt.Sprintf("values: %s: geen waarde; geef de waarde die elke rij krijgt (values: {%s: ...}) of de labels om te koppelen (values: {%s: {label: waarde}})", col, col, col)})
+				continue
+			}
+			if v.Value == SkipLabel {
+				errs = append(errs, lineError{v.Line,
+					fmt.Sprintf("values: %s: \"-\" leaves out the rows of a label (values: {%s: {label: \"-\"}}); as the value of every row it would leave out all", col, col),
+					fmt.Sprintf("values: %s: \"-\" laat de rijen van een label weg (values: {%s: {label: \"-\"}}); als waarde van elke rij zou het alle rijen weglaten", col, col)})
 				continue
 			}
 			if f.Fixed == nil {

@@ -118,6 +118,8 @@ func TestParseShapeErrors(t *testing.T) {
 			[]string{`line 9: values: granted: the export column "Antwoord" already fills granted`}, "vult granted al"},
 		{"fixed value of an unknown column", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {grantd: ja}\n",
 			[]string{`line 9: values: "grantd" is not a column of portal_consents: did you mean granted?`}, "bedoel je granted?"},
+		{"fixed value that leaves out every row", head + "        table: portal_consents\n        columns: {ID: portal_child_id, Antwoord: granted}\n        values: {consent_type: \"-\"}\n",
+			[]string{`line 9: values: consent_type: "-" leaves out the rows of a label`}, "zou het alle rijen weglaten"},
 		{"fixed value empty", head + "        table: portal_consents\n        columns: {ID: portal_child_id}\n        values: {granted: }\n",
 			[]string{`line 9: values: granted: no value`}, "geen waarde"},
 		{"split without separator", head + "        table: portal_photos\n        columns: {ID: portal_child_id}\n        split: {portal_child_id: \"\"}\n",
@@ -152,5 +154,73 @@ func TestRegisterTableUnderAnySystem(t *testing.T) {
 	_, err := manifest.Parse(strings.NewReader("version: 1\nsystems:\n  register:\n    product: Excel\n    files:\n      - {file: a.csv, table: admin_children}\n"))
 	if err == nil || !strings.Contains(err.Error(), "table admin_children belongs to system admin, not register; move the entry under systems: admin:") {
 		t.Errorf("admin_children under register: %v", err)
+	}
+}
+
+const joined = `version: 1
+systems:
+  admin:
+    product: KOO
+    files:
+      - file: koo.xlsx
+        sheet: KINDEREN
+        table: admin_children
+        columns: {KIND_ID: child_id, VOORNAAM: first_name}
+      - file: koo.xlsx
+        sheet: PLAATSINGEN
+        table: admin_children
+        join: child_id
+        columns: {KIND_ID: child_id, STARTDATUM: care_start, EINDDATUM: care_end}
+`
+
+// TestParseJoin: a join entry adds its columns to the other entry of its
+// table, so that entry's required care_end counts as mapped; the manifest
+// is written back the same.
+func TestParseJoin(t *testing.T) {
+	m, err := manifest.Parse(strings.NewReader(joined))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := m.Systems["admin"].Files
+	if files[1].Join != "child_id" || files[0].Join != "" {
+		t.Errorf("join: got %q and %q", files[0].Join, files[1].Join)
+	}
+	if !files[0].Joined["care_end"] || !files[0].Joined["care_start"] {
+		t.Errorf("the children's entry is not told what the placements add: %v", files[0].Joined)
+	}
+	var buf bytes.Buffer
+	if err := manifest.Write(&buf, m, manifest.Comments{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "        table: admin_children\n        join: child_id\n") {
+		t.Errorf("written manifest lacks join:\n%s", buf.String())
+	}
+	if _, err := manifest.Parse(bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+}
+
+// TestParseJoinErrors: a join on a column that is not the key, a join
+// whose key is not mapped, and a join without an entry to add to.
+func TestParseJoinErrors(t *testing.T) {
+	tests := []struct{ name, yaml, want, nl string }{
+		{"not the key", strings.Replace(joined, "join: child_id", "join: care_start", 1), `line 13: join: "care_start" is not the key of admin_children; name its key column (child_id)`, "is niet de sleutel"},
+		{"key not mapped", strings.Replace(joined, "{KIND_ID: child_id, STARTDATUM", "{STARTDATUM", 1), "line 13: join: no header is mapped to child_id under columns:", "geen kolomkop"},
+		{"lookup of another column", strings.Replace(joined, "        join: child_id\n", "        join: child_id\n        lookup: {care_end: child_id}\n", 1), `lookup: "care_end": only portal_child_id and tracking_child_id (by child_id in their system's children) and child_id (by name) can be looked up`, "kunnen worden opgezocht"},
+		{"nothing to join to", strings.Replace(joined, "        columns: {KIND_ID: child_id, VOORNAAM: first_name}\n", "        join: child_id\n        columns: {KIND_ID: child_id, VOORNAAM: first_name}\n", 1), "join: koo.xlsx [KINDEREN] adds its columns to the rows of another entry of admin_children, but there is none", "maar dat is er niet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := manifest.Parse(strings.NewReader(tt.yaml))
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q\ndoes not contain %q", err, tt.want)
+			}
+			if nl := err.(interface{ Dutch() string }).Dutch(); !strings.Contains(nl, tt.nl) {
+				t.Errorf("Dutch error %q\ndoes not contain %q", nl, tt.nl)
+			}
+		})
 	}
 }

@@ -111,6 +111,9 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		add(n, "sheet", str(f.Sheet))
 	}
 	add(n, "table", str(f.Table))
+	if f.Join != "" {
+		add(n, "join", str(f.Join))
+	}
 	if f.Delimiter != "" {
 		add(n, "delimiter", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Delimiter, Style: yaml.DoubleQuotedStyle})
 	}
@@ -159,6 +162,14 @@ func fileNode(f *File, c Comments) *yaml.Node {
 		}
 		add(up, "columns", qs)
 		add(n, "unpivot", up)
+	}
+	if len(f.Lookup) > 0 {
+		lk := mapping()
+		lk.Style = yaml.FlowStyle
+		for _, c := range sortedKeys(f.Lookup) {
+			add(lk, c, str(f.Lookup[c]))
+		}
+		add(n, "lookup", lk)
 	}
 	if len(f.Split) > 0 {
 		sp := mapping()

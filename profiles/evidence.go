@@ -37,6 +37,10 @@ type shape struct {
 	refShare  float64 // share that look like references ("TS-10392")
 	refShape  string  // the references' shape ("TS-…")
 	consent   float64 // share that are consent questions
+	consentN  int     // how many are consent questions
+	textDates float64 // share that are a short text with one date in it ("ja, mail 01-10-2026")
+	status    float64 // share that are a free-text status readable as yes or no ("getekend 12-03-2024", "ontbreekt")
+	counts    bool    // small whole numbers that repeat (0, 1, 2, 3): a count, not a number of a record
 	nameShare float64 // share that are people's names ("Jansen, Daan", "Emma de Vries")
 	textShare float64 // share that are free text (four words or more, or long)
 	idShare   float64 // share that look like identifiers: digits, no spaces ("K10001", "31066", "KV-0121")
@@ -62,7 +66,7 @@ var checkMarks = map[string]bool{"x": true, "v": true, "✓": true, "✔": true,
 
 func (v Values) shape() shape {
 	var s shape
-	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs int
+	var bools, dates, serials, bsns, refs, consents, names, texts, ids, descs, small, statuses, textDates int
 	forms := map[string]int{}
 	seps := map[string]int{}
 	sample := v.Distinct
@@ -78,11 +82,16 @@ func (v Values) shape() shape {
 		if _, ok := boolValue(d); ok {
 			bools++
 		}
+		if _, ok := statusValue(d); ok {
+			statuses++
+		}
 		if _, err := values.ParseTimestamp(d); err == nil {
 			dates++
 		} else if v.Workbook && serialDate(d) {
 			dates++
 			serials++
+		} else if _, ok := dateInText(d); ok {
+			textDates++
 		}
 		if n, err := values.NormalizeBSN(d); err == nil && values.ValidBSN(n) {
 			bsns++
@@ -105,12 +114,15 @@ func (v Values) shape() shape {
 			descs++
 		}
 		for col, re := range contactForms {
-			if re.MatchString(d) {
+			if re.MatchString(d) && (col != "phone" || !isDate(d)) { // 2020-05-01 is no phone number
 				forms[col]++
 			}
 		}
 		if len(strings.Fields(d)) >= 4 || len(d) > 40 {
 			texts++
+		}
+		if allDigits(d) && len(d) <= 2 {
+			small++
 		}
 		if identifier(d) {
 			ids++
@@ -128,6 +140,10 @@ func (v Values) shape() shape {
 	n := float64(s.filled)
 	s.boolShare, s.dateShare, s.bsnShare, s.refShare, s.consent = float64(bools)/n, float64(dates)/n, float64(bsns)/n, float64(refs)/n, float64(consents)/n
 	s.serials = serials > 0 && serials == dates
+	s.consentN = consents
+	s.status = float64(statuses) / n
+	s.textDates = float64(textDates) / n
+	s.counts = small == s.filled && s.filled <= 25 && !v.More && v.Rows >= 3*s.filled
 	for col, k := range forms {
 		if float64(k) >= 0.9*n {
 			s.contact = col
@@ -143,6 +159,30 @@ func (v Values) shape() shape {
 		s.checkbox = strings.TrimSpace(v.Distinct[0])
 	}
 	return s
+}
+
+// textDatePattern finds a date written in a short text: 01-10-2026,
+// 1/10/2026, 2026-10-01.
+var textDatePattern = regexp.MustCompile(`\b(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b`)
+
+// dateInText is the one date a short text that is no date itself holds
+// ("ja, mail 01-10-2026", "verlengd op 3/11/2026"); ok is false when it
+// holds none, several, or is long.
+func dateInText(d string) (string, bool) {
+	if len(d) > 60 || isDate(d) {
+		return "", false
+	}
+	found := textDatePattern.FindAllString(d, -1)
+	if len(found) != 1 || !isDate(found[0]) {
+		return "", false
+	}
+	return found[0], true
+}
+
+// isDate reports whether d reads as a date.
+func isDate(d string) bool {
+	_, err := values.ParseTimestamp(d)
+	return err == nil
 }
 
 // personName reports whether d looks like a person's name: two to five
@@ -252,6 +292,9 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		if s.dateShare >= 0.9 && !s.serials {
 			return 1, vocab.Text{NL: "waarden: datums", EN: "values: dates"}
 		}
+		if s.textDates > 0 && s.dateShare+s.textDates >= 0.9 {
+			return 1, vocab.Text{NL: "waarden: datums, ook in een korte tekst (\"ja, mail 01-10-2026\")", EN: "values: dates, also within a short text (\"ja, mail 01-10-2026\")"}
+		}
 		if s.dateShare >= 0.9 {
 			return 0, vocab.Text{}
 		}
@@ -279,7 +322,7 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 			return -1, vocab.Text{NL: "de waarden zijn geen BSN's", EN: "its values are not BSNs"}
 		}
 	case model.Enum:
-		if c.Name == "consent_type" && s.consent >= 0.5 {
+		if c.Name == "consent_type" && s.consentQuestions() {
 			return 1, textConsentQuestions
 		}
 		if !s.anyLabel(c) {
@@ -307,6 +350,11 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 		if identifying(c) {
 			switch {
+			case c.RowKey && s.idShare < 0.5 && s.refShare < 0.5 && s.filled >= 3:
+				// a note's own text is no note number: the row is
+				return -1, vocab.Text{NL: "de waarden zijn tekst, geen nummers", EN: "its values are text, not numbers"}
+			case s.counts && c.Name != "retention_days":
+				return -1, vocab.Text{NL: "de waarden zijn aantallen (kleine getallen die terugkomen), geen nummers", EN: "its values are counts (small numbers that repeat), not numbers of records"}
 			case s.nameShare >= 0.6 && c.Name != "username":
 				return -1, vocab.Text{NL: "de waarden zijn namen, geen nummers", EN: "its values are names, not numbers"}
 			case s.textShare >= 0.5:
@@ -317,6 +365,23 @@ func (s shape) fits(c *model.Column) (int, vocab.Text) {
 		}
 	}
 	return 0, vocab.Text{}
+}
+
+// fitsCheckbox reports whether the values are a checkbox of one mark and
+// blanks.
+func (s shape) fitsCheckbox() bool { return s.checkbox != "" }
+
+// maxQuestions is the most distinct labels a column of consent questions
+// has: a portal asks a handful of questions, not one per child.
+const maxQuestions = 40
+
+// consentQuestions reports whether the values are the questions of a
+// consent export in long form ("Foto's op onze website en social media",
+// "Mee op uitstapjes"): most of them come near a consent value, or at
+// least two do among a handful of phrases (the portal also asks things
+// the model has no value for, such as trips or health data).
+func (s shape) consentQuestions() bool {
+	return s.consent >= 0.5 || (s.consentN >= 2 && s.filled <= maxQuestions && s.descShare >= 0.5 && s.nameShare < 0.5)
 }
 
 // yesNoText are the text columns a yes/no answer can fill ("DPIA: ja",
@@ -374,6 +439,82 @@ type KeySet struct {
 // names name (normalised with Key), not a column's keys.
 const productsKey = "\x00products"
 
+// siblingsKey is the Keys entry holding, per first word of a file name,
+// the systems whose tables exports of that name were placed on
+// ("ouderlink\x00portal"), not a column's keys.
+const siblingsKey = "\x00siblings"
+
+// siblingSystem is the one system the exports whose file names begin with
+// the same word as names were placed on; "" when none or several.
+func (k Keys) siblingSystem(names string) string {
+	w := Key(firstNameWord(names))
+	found := ""
+	for v := range k[siblingsKey].Values {
+		if pre, sys, _ := strings.Cut(v, "\x00"); pre == w && w != "" {
+			if found != "" && found != sys {
+				return ""
+			}
+			found = sys
+		}
+	}
+	return found
+}
+
+// Keys entries holding the first and last names of the administration's
+// children (lower case; a last name also by its last word), to recognise a
+// register that names children instead of numbering them.
+const (
+	firstNamesKey = "\x00first"
+	lastNamesKey  = "\x00last"
+)
+
+// nameSeparators part the names of several children in one cell.
+var nameSeparators = []string{",", ";", "/", " en ", " & ", " and "}
+
+// namesChildren is the share of the filled cells that name at least one
+// child of the administration ("Hugo Brouwer, Saar de Wit": a first name
+// and a last name it knows), and the separator of cells with several.
+func (k Keys) namesChildren(v Values) (float64, string) {
+	firsts, lasts := k[firstNamesKey].Values, k[lastNamesKey].Values
+	if len(firsts) == 0 || len(lasts) == 0 {
+		return 0, ""
+	}
+	named, filled := 0, 0
+	seps := map[string]int{}
+	for _, cell := range v.Distinct {
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			continue
+		}
+		filled++
+		parts := []string{cell}
+		for _, sep := range nameSeparators {
+			if strings.Contains(cell, sep) {
+				parts = strings.Split(cell, sep)
+				seps[strings.TrimSpace(sep)]++
+				break
+			}
+		}
+		for _, part := range parts {
+			ws := strings.Fields(strings.ToLower(part))
+			if len(ws) >= 2 && firsts[ws[0]] && lasts[ws[len(ws)-1]] {
+				named++
+				break
+			}
+		}
+	}
+	if filled == 0 {
+		return 0, ""
+	}
+	sep := ""
+	for s, n := range seps {
+		if n > seps[sep] {
+			sep = s
+		}
+	}
+	return float64(named) / float64(filled), sep
+}
+
 // products are the products the file names of the exports name.
 func (k Keys) products() []string {
 	var out []string
@@ -398,8 +539,8 @@ var keyOwners = map[string]string{
 func (k Keys) linkOf(v Values) (string, string) {
 	best, from, share := "", "", 0.0
 	for col, set := range k {
-		if col == productsKey {
-			continue
+		if strings.HasPrefix(col, "\x00") {
+			continue // not a column's keys
 		}
 		in, n := 0, 0
 		for _, cell := range v.Distinct {
@@ -438,6 +579,44 @@ var (
 		"ontbreekt": true, "missing": true, "geblokkeerd": true, "blocked": true, "disabled": true, "inactief": true,
 		"inactive": true, "uitgeschakeld": true, "gedeactiveerd": true, "deactivated": true, "verlopen": true, "expired": true}
 )
+
+// statusWords read a free-text status as yes or no by its words: an
+// agreement "getekend 12-03-2024" or "verlengd tot 2027" is there, one
+// "in behandeling", "aangevraagd" or "verlopen" is not (yet).
+var (
+	statusYes = map[string]bool{"getekend": true, "ondertekend": true, "signed": true, "aanwezig": true, "present": true,
+		"verlengd": true, "extended": true, "geldig": true, "valid": true, "afgesloten": true, "concluded": true, "ja": true, "yes": true,
+		"akkoord": true, "ok": true, "in": true, "place": true}
+	statusNo = map[string]bool{"behandeling": true, "aangevraagd": true, "requested": true, "pending": true, "concept": true,
+		"draft": true, "opgevraagd": true, "verstuurd": true, "sent": true}
+)
+
+// statusValue reads a short free-text status as yes or no (see
+// statusWords); ok is false when its words do not tell ("n.v.t.").
+func statusValue(v string) (yes, ok bool) {
+	if y, ok := boolValue(v); ok {
+		return y, true
+	}
+	ws := words(v)
+	if len(ws) == 0 || len(ws) > 6 {
+		return false, false
+	}
+	var yesSeen, agreement bool
+	for _, w := range ws {
+		switch {
+		case noWords[w.text] || statusNo[w.text]:
+			return false, true
+		case statusYes[w.text]:
+			yesSeen = true
+		case conceptOf(w.text) == "agreement":
+			agreement = true
+		}
+	}
+	if yesSeen || agreement {
+		return true, true // "Online Services DPA": the agreement is named
+	}
+	return false, false
+}
 
 // boolValue reads an answer as yes or no: as the loader does (ja, nee,
 // yes, no, 1, 0, x), or by its words ("Niet akkoord" is no); ok is false

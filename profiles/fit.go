@@ -20,6 +20,41 @@ type Sheet struct {
 	Product string
 
 	shapes []shape
+	names  map[int]nameLink  // per header, keys.namesChildren of its values
+	links  map[int][2]string // per header, keys.linkOf of its values
+}
+
+// linkOf is keys.linkOf of header i's values, computed once per sheet.
+func (s *Sheet) linkOf(i int, keys Keys) (string, string) {
+	if s.links == nil {
+		s.links = map[int][2]string{}
+	}
+	l, ok := s.links[i]
+	if !ok {
+		l[0], l[1] = keys.linkOf(s.values(i))
+		s.links[i] = l
+	}
+	return l[0], l[1]
+}
+
+// nameLink is what Keys.namesChildren says of a column.
+type nameLink struct {
+	share float64
+	sep   string
+}
+
+// namesChildren is keys.namesChildren of header i's values, computed once
+// per sheet (the keys do not change while a sheet is matched).
+func (s *Sheet) namesChildren(i int, keys Keys) (float64, string) {
+	if s.names == nil {
+		s.names = map[int]nameLink{}
+	}
+	nl, ok := s.names[i]
+	if !ok {
+		nl.share, nl.sep = keys.namesChildren(s.values(i))
+		s.names[i] = nl
+	}
+	return nl.share, nl.sep
 }
 
 func (s *Sheet) shape(i int) shape {
@@ -138,6 +173,13 @@ func conceptVariants(table, header string) [][]string {
 			}
 		}
 		out = append(out, cs)
+		if m := impliedBy[table]; m != "" && !slices.Contains(cs, m) && (slices.Contains(cs, "start") || slices.Contains(cs, "end")) {
+			// a children export's only start and end are of the care
+			out = append(out, append(slices.Clone(cs), m))
+		}
+		if v := tableEvent(table, cs); v != nil {
+			out = append(out, v)
+		}
 		if v := eventStart(cs); v != nil {
 			out = append(out, v)
 		}
@@ -159,6 +201,45 @@ func conceptVariants(table, header string) [][]string {
 // contractMeans is what a contract is in a table's exports: the
 // employment of staff, the care of a child.
 var contractMeans = map[string]string{"staff": "employed", "prk_links": "employed", "admin_children": "care", "portal_children": "care"}
+
+// events are, per table of records of one kind, that kind and the event
+// its date is: the date of a transfer ("Datum overdracht") is when it was
+// sent, of a request when it was received.
+var events = map[string][2]string{
+	"tracking_transfers": {"transfer", "sent"},
+	"requests":           {"request", "received"},
+	"complaints":         {"complaint", "received"},
+	"breaches":           {"breach", "discovered"},
+	"social_posts":       {"post", "posted"},
+	"portal_photos":      {"photo", "posted"},
+	"admin_invoices":     {"invoice", "date"},
+}
+
+// tableEvent reads a header that is only the date of the table's kind of
+// record as the date of its event; nil when it is not.
+func tableEvent(table string, cs []string) []string {
+	ev, ok := events[table]
+	if !ok || !slices.Contains(cs, "date") || !slices.Contains(cs, ev[0]) {
+		return nil
+	}
+	out := []string{"date"}
+	for _, c := range cs {
+		switch {
+		case c == "date" || c == ev[0]:
+		case whose[c]:
+		default:
+			return nil
+		}
+	}
+	if ev[1] != "date" {
+		out = append(out, ev[1])
+	}
+	return out
+}
+
+// impliedBy is the concept a table's start and end dates are of when a
+// header names no other: a child's placement.
+var impliedBy = map[string]string{"admin_children": "care", "portal_children": "care"}
 
 // eventStart reads the date of an event that lasts ("Datum plaatsing",
 // "Datum dienstverband") as its start when the header says neither start
@@ -331,6 +412,13 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 					score, why = cs, cwhy
 				}
 			}
+			if col.Key && childKeys[col.Name] && score > 0 && score < scoreCanonical {
+				if lk, _ := s.linkOf(i, keys); lk != "" && lk != col.Name && childKeys[lk] {
+					// another system's child numbers ("KindPlan no." in the
+					// portal's children): the link, not this system's own key
+					continue
+				}
+			}
 			if t.Name == "processors" && col.Name == "system" && len(keys.products()) > 0 {
 				// the register's name for a product the exports come from
 				if n := namesProducts(s.values(i), keys.products()); n > 0 {
@@ -340,6 +428,14 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 				}
 			}
 			fv, vwhy := sh.fits(col)
+			if col.Name == "child_id" && link == "child_id" && t.Name != "admin_children" {
+				if share, _ := s.namesChildren(i, keys); share >= 0.5 && sh.nameShare >= 0.3 {
+					// a register naming the children: looked up by name
+					pairs = append(pairs, pair{i: i, col: col.Name, order: ci, score: max(score, 0.85),
+						why: vocab.Text{NL: "waarden: namen van kinderen van de administratie (opgezocht: lookup: {child_id: name})", EN: "values: names of the administration's children (looked up: lookup: {child_id: name})"}})
+					continue
+				}
+			}
 			if score > 0 && fv < 0 && (score < scoreCanonical || col.Type == model.Enum) {
 				if b := yesNoSibling(t, col, sh); b != "" {
 					// "DPA signed" with Yes/No: not the date, the yes/no of it
@@ -355,7 +451,7 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			} else if fv > 0 {
 				score += valueBonus
 				why = why.Plus(vocab.Same("; ")).Plus(vwhy)
-			} else if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
+			} else if lk, from := s.linkOf(i, keys); linksTo(lk, col.Name, link) && keyOwners[t.Name] != col.Name {
 				score += valueBonus
 				why = why.Plus(vocab.Textf("; waarden: de %s-sleutels van %s", "; values: the %s keys of %s", lk, from))
 			}
@@ -390,6 +486,18 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 		fillByType(t, s, &c, taken, dropped)
 	}
 	for i, col := range c.Columns {
+		if col == "child_id" && link == "child_id" && t.Name != "admin_children" && s.shape(i).nameShare >= 0.3 {
+			if share, sep := s.namesChildren(i, keys); share >= 0.5 {
+				c.Lookup = map[string]string{"child_id": "name"}
+				if sep != "" {
+					if c.Split == nil {
+						c.Split = map[string]string{}
+					}
+					c.Split[col] = sep
+				}
+				continue
+			}
+		}
 		if sh := s.shape(i); sh.listShare >= 0.05 && childKeys[col] {
 			if c.Split == nil {
 				c.Split = map[string]string{}
@@ -410,7 +518,16 @@ func fit(t *model.Table, s *Sheet, keys Keys) Candidate {
 			c.Missing = append(c.Missing, col.Name)
 		}
 	}
-	c.Hints = hints(t, s, c)
+	c.Hints, c.HintScore = hints(t, s, c)
+	if owner, ok := keyOwners[t.Name]; ok && len(keys) > 0 {
+		for i := range s.Header {
+			if lk, _ := s.linkOf(i, keys); lk == owner && c.Columns[i] != owner {
+				for _, col := range c.Columns {
+					c.Foreign = c.Foreign || col == owner // its own key is another column
+				}
+			}
+		}
+	}
 	nameKey := Key(s.Names)
 	for _, h := range tableHints[t.Name] {
 		if strings.Contains(nameKey, Key(h)) {
@@ -441,12 +558,18 @@ func otherFit(t *model.Table, col *model.Column, sh shape) vocab.Text {
 // (agreement_signed_at: agreement_present; consent_signed_at:
 // consent_given); "" when there is none.
 func yesNoSibling(t *model.Table, col *model.Column, sh shape) string {
-	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "") {
+	if (col.Type != model.Date && col.Type != model.Timestamp) || (sh.boolShare < 0.9 && sh.checkbox == "" && (sh.status < 0.6 || sh.dateShare >= 0.5)) {
 		return ""
 	}
 	subject := strings.SplitN(col.Name, "_", 2)[0]
 	for _, o := range t.Columns {
 		if o.Type == model.Bool && strings.SplitN(o.Name, "_", 2)[0] == subject {
+			return o.Name
+		}
+	}
+	// the same word in another form: reported_to_ap_at and reportable
+	for _, o := range t.Columns {
+		if other := strings.SplitN(o.Name, "_", 2)[0]; o.Type == model.Bool && len(other) >= 6 && len(subject) >= 6 && other[:6] == subject[:6] {
 			return o.Name
 		}
 	}
@@ -471,7 +594,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 	if sh.filled == 0 {
 		return 0, vocab.Text{}
 	}
-	if lk, from := keys.linkOf(s.values(i)); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
+	if lk, from := s.linkOf(i, keys); linksTo(lk, col.Name, childLinks(t)) && keyOwners[t.Name] != col.Name {
 		if sh.nameShare < 0.5 && lk == col.Name {
 			return 0.9, vocab.Textf("waarden: de %s-sleutels van %s", "values: the %s keys of %s", lk, from)
 		}
@@ -486,7 +609,7 @@ func valueOnly(t *model.Table, col *model.Column, s *Sheet, i int, keys Keys) (f
 		return 0.85, vocab.Textf("waarden: de vorm van %s", "values: the form of %s", col.Name)
 	case col.Type == model.BSN && sh.bsnShare >= 0.8 && sh.filled >= 2:
 		return 0.9, textBSNs
-	case col.Name == "consent_type" && sh.consent >= 0.5:
+	case col.Name == "consent_type" && sh.consentQuestions():
 		return 0.9, textConsentQuestions
 	case col.Type == model.Text && sh.refShare >= 0.8 && hasConcept(col.Name, "reference"):
 		if best, name := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i])); best >= 0.3 {
@@ -522,10 +645,13 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			continue
 		}
 		ident := col.Required && col.Type == model.Text && identifying(col) && !childKeys[col.Name] && col.Name != "username"
+		partly := false // a date column no header's words named in full
 		switch {
 		case col.Type == model.Bool && (col.Required || freeBools == 1):
 		case (col.Type == model.Date || col.Type == model.Timestamp) && col.Required:
 		case ident:
+		case col.Type == model.Date || col.Type == model.Timestamp:
+			partly = true
 		default:
 			continue
 		}
@@ -543,12 +669,42 @@ func fillByType(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, d
 			if contradicts(t, col, h) {
 				continue // "Betrokkenen ingelicht" is no high risk, whatever its values
 			}
+			if col.Type == model.Bool && !col.Required {
+				// an optional yes/no column by its values alone needs a
+				// word in common: "Herkenbaar? (Y/N)" is no written consent
+				if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim == 0 && !s.shape(i).fitsCheckbox() {
+					continue
+				}
+			}
+			if partly {
+				// dates whose words share some with the column's names
+				// ("Antwoord verstuurd" for the date answered)
+				if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim < 0.3 {
+					continue
+				}
+			}
 			if fv, _ := s.shape(i).fits(col); fv > 0 {
 				fits = append(fits, i)
 			}
 		}
 		if ident && len(fits) > 1 {
 			fits = fits[:1] // the record's own number comes first
+		}
+		if len(fits) > 1 {
+			// the one whose words come nearest, if one does
+			best, bestSim, second := -1, 0.0, 0.0
+			for _, i := range fits {
+				sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, s.Header[i]))
+				switch {
+				case sim > bestSim:
+					second, best, bestSim = bestSim, i, sim
+				case sim > second:
+					second = sim
+				}
+			}
+			if best >= 0 && bestSim >= 0.3 && bestSim-second >= 0.1 {
+				fits = []int{best}
+			}
 		}
 		if len(fits) != 1 {
 			continue
@@ -578,7 +734,8 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 		if v.Rows < 2 || v.Blanks > 0 || v.More || len(v.Distinct) != v.Rows {
 			continue
 		}
-		if sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h)); sim >= 0.3 && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
+		sim, _ := wordSimilarity(t.Name, col.Name, conceptVariants(t.Name, h))
+		if (sim >= 0.3 || abbreviatesKey(t, col, h)) && s.shape(i).nameShare < 0.5 && !contradicts(t, col, h) && !otherEntity(t, col, h) {
 			fits = append(fits, i)
 		}
 	}
@@ -591,17 +748,63 @@ func fillKey(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool, col 
 	c.Review = append(c.Review, i)
 }
 
+// abbreviatesKey reports whether header h is a number or code whose other
+// words are abbreviations of words of the key's known names: "PERSNR" is
+// pers(oneels)nummer, "Mdw.code" a medew(erker)... code.
+func abbreviatesKey(t *model.Table, col *model.Column, h string) bool {
+	var cs []string
+	for _, c := range Concepts(h) {
+		if !isConcept(c) {
+			for _, end := range []string{"nr", "no", "id", "code"} {
+				if stem, ok := strings.CutSuffix(c, end); ok && len(stem) >= 3 {
+					c = stem // "persnr": pers, nr
+					cs = append(cs, lexicon[end])
+					break
+				}
+			}
+		}
+		cs = append(cs, c)
+	}
+	if !idHeader(cs) {
+		return false
+	}
+	var names []string
+	for _, syn := range Synonyms(t.Name, col.Name) {
+		for _, w := range words(syn) {
+			names = append(names, w.text)
+		}
+	}
+	abbr := 0
+	for _, c := range cs {
+		if idConcepts[c] {
+			continue
+		}
+		if isConcept(c) || len(c) < 3 {
+			return false
+		}
+		found := false
+		for _, n := range names {
+			found = found || (len(n) > len(c) && strings.HasPrefix(n, c))
+		}
+		if !found {
+			return false
+		}
+		abbr++
+	}
+	return abbr > 0
+}
+
 // maxHints is how many headers are proposed for a missing column.
 const maxHints = 3
 
 // hints ranks, per required column still missing, the headers left that
 // are most likely to be it: by the words they share with the column's
 // names and by whether their values have its type.
-func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
+func hints(t *model.Table, s *Sheet, c Candidate) (map[string][]string, map[string]float64) {
 	if len(c.Missing) == 0 {
-		return nil
+		return nil, nil
 	}
-	out := map[string][]string{}
+	out, scores := map[string][]string{}, map[string]float64{}
 	hinted := map[int]bool{}
 	for _, name := range c.Missing {
 		col, _ := t.Column(name)
@@ -632,11 +835,14 @@ func hints(t *model.Table, s *Sheet, c Candidate) map[string][]string {
 			if k == maxHints {
 				break
 			}
+			if k == 0 {
+				scores[name] = h.score
+			}
 			out[name] = append(out[name], s.Header[h.i])
 			hinted[h.i] = true
 		}
 	}
-	return out
+	return out, scores
 }
 
 // closerLength reports whether a has about as many concepts as the header
@@ -682,6 +888,11 @@ func contradicts(t *model.Table, col *model.Column, h string) bool {
 		}
 		if own[c] {
 			return false
+		}
+		for o := range own {
+			if related[[2]string{c, o}] {
+				return false
+			}
 		}
 		telling++
 	}
@@ -774,10 +985,46 @@ func nameTheSystem(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool
 		}
 		return
 	}
-	if t.Name == "accounts" && s.Product != "" {
-		c.Fixed = map[string]string{"system": s.Product}
+	if t.Name != "accounts" {
+		return
+	}
+	product := s.Product
+	if product == "" {
+		// no word of the name is a product by itself ("ouderapp" is
+		// parent + app, "EntraID" a name and an id): the first word of the
+		// file name, which names the system a user list is exported from
+		product = firstNameWord(s.Names)
+	}
+	if product != "" {
+		c.Fixed = map[string]string{"system": product}
 		taken["system"] = true
 	}
+}
+
+// firstNameWord is the first word of a file name (without folders and
+// extension) that is no generic word of file names and not only digits:
+// "ouderapp" of "ouderapp_medewerkeraccounts.csv"; "" when none.
+func firstNameWord(names string) string {
+	base := names
+	if i := strings.LastIndexByte(base, '/'); i >= 0 {
+		base = base[i+1:]
+	}
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+		lw := strings.ToLower(w)
+		if len(w) < 2 || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
+			continue
+		}
+		for _, c := range Concepts(w) {
+			if c == "user" || c == "employee" || c == "list" {
+				return "" // "Gebruikers_export.csv": what it holds, not whose
+			}
+		}
+		return w
+	}
+	return ""
 }
 
 // weigh sets each candidate's Weight: a header only one table takes

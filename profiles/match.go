@@ -46,7 +46,10 @@ var index = func() map[string]map[string]string {
 	for _, t := range model.Tables {
 		m := map[string]string{}
 		for _, c := range t.Columns {
-			for _, s := range Synonyms(t.Name, c.Name) {
+			for k, s := range Synonyms(t.Name, c.Name) {
+				if k == 0 && childKeys[c.Name] {
+					continue // "Child ID" is any system's child id, not the administration's number
+				}
 				if _, taken := m[Key(s)]; !taken {
 					m[Key(s)] = c.Name
 				}
@@ -73,6 +76,17 @@ type Candidate struct {
 	Review   []int               // header indexes mapped by their values alone: to review
 	Notes    []vocab.Text        // headers kept off a column their words name, and why
 	Hints    map[string][]string // missing required column -> the headers most likely to be it
+	// HintScore is, per missing column, how likely its first hint is
+	// (words shared, values of its type).
+	HintScore map[string]float64
+	// Taken are the required columns a draft maps to the header most like
+	// each (marked REVIEW), its other hints left as alternatives.
+	Taken []string
+	// Foreign is set when another column holds the keys of this table
+	// from another export: the export links to the table, it is not it
+	// (a portal's children with the administration's numbers beside
+	// their own are not the administration's children).
+	Foreign bool
 	// Weight is how much the matched columns say about the table: a
 	// column only this table has (a transfer's school) counts 1, one that
 	// n tables share (a child's number) 1/n; mapped by values alone half.
@@ -80,6 +94,7 @@ type Candidate struct {
 	Unpivot *Unpivot          // one column per consent question, when the table is portal_consents
 	Fixed   map[string]string // canonical column -> the one value of every row (accounts.system)
 	Split   map[string]string // canonical column -> separator of several ids in one cell
+	Lookup  map[string]string // canonical column -> what its values are, to look up (child_id: name)
 }
 
 // Score describes the fit for people: "12 of 13 columns".
@@ -220,6 +235,9 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 	weigh(all)
 	var fits, partial []Candidate
 	for _, c := range all {
+		if c.Foreign {
+			continue
+		}
 		if c.Matched >= MinColumns && len(c.Missing) == 0 {
 			fits = append(fits, c)
 		} else if c.Matched > 0 {
@@ -241,8 +259,23 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		return Result{Reason: vocab.Textf("%s; het past ook bij %s (%s), dat minder kolommen koppelt", "%s; it also fits %s (%s), which matches fewer columns",
 			noFitReason(partial), best.Table, best.Score()), Closest: closest(partial)}
 	}
+	// Tables the headers say about as much of, one of them named by the
+	// file or sheet ("Verzoeken betrokkenen"): the name decides, even where
+	// another matched a column more.
+	var named []Candidate
+	for _, c := range fits {
+		if d := c.Weight - best.Weight; c.Hinted && d <= 1e-9 && d >= -1e-9 {
+			named = append(named, c)
+		}
+	}
+	if len(named) == 1 && !best.Hinted && !best.keyLeftOutBy(named[0]) {
+		best = named[0]
+	}
 	var tied []Candidate
-	for _, c := range fits[1:] {
+	for _, c := range fits {
+		if c.Table == best.Table {
+			continue
+		}
 		if d := c.Weight - best.Weight; c.Matched == best.Matched && d <= weightTie+1e-9 && d >= -weightTie-1e-9 {
 			tied = append(tied, c)
 		}
@@ -252,6 +285,18 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 		for _, c := range append([]Candidate{best}, tied...) {
 			if c.Hinted {
 				hinted = append(hinted, c)
+			}
+		}
+		if len(hinted) != 1 {
+			// the system the export's namesakes were placed on
+			// ("ouderlink_fotos" is the portal's, so is "ouderlink_kinderen")
+			if sys := keys.siblingSystem(names); sys != "" {
+				hinted = hinted[:0]
+				for _, c := range append([]Candidate{best}, tied...) {
+					if t, _ := model.Lookup(c.Table); t.System == sys {
+						hinted = append(hinted, c)
+					}
+				}
 			}
 		}
 		if len(hinted) != 1 {
@@ -301,6 +346,15 @@ func namedSystems(names string) map[string]bool {
 	for _, pr := range products {
 		if strings.Contains(key, pr.Hint) {
 			sys[pr.System] = true
+		}
+	}
+	if len(sys) == 0 {
+		// a word of the file's name that is a part of the product's kind:
+		// "ouderapp" (a parent app) is a portal, "Kijkwijzer" tracking
+		for _, c := range Concepts(firstNameWord(names)) {
+			if c == "portal" || c == "tracking" || c == "admin" {
+				sys[c] = true
+			}
 		}
 	}
 	return sys
@@ -451,12 +505,44 @@ func productToken(names string) string {
 			// too short to name a product, unless an abbreviation ("KV")
 			continue
 		}
-		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 {
-			continue // what it holds ("Kinderen", "Gebruikerslijst"), not whose
+		if brand(w) {
+			return w // "KindPlan", "EntraID": a capital inside a word is a name
+		}
+		if cs := Concepts(w); len(cs) != 1 || isConcept(cs[0]) || len(splitCompound(lw)) != 1 || pluralOfWord(lw) {
+			continue // what it holds ("Kinderen", "Gebruikerslijst", "facturen"), not whose
 		}
 		return w
 	}
 	return ""
+}
+
+// brand reports whether w is written as a brand name: a capital after a
+// lower-case letter inside it ("KindPlan", "EntraID"), not all capitals.
+func brand(w string) bool {
+	rs := []rune(w)
+	for i := 1; i < len(rs); i++ {
+		if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralOfWord reports whether w is the Dutch plural of a lexicon word
+// whose vowel is doubled in the singular ("facturen" of "factuur",
+// "notities" is found without this).
+func pluralOfWord(w string) bool {
+	stem, ok := strings.CutSuffix(w, "en")
+	if !ok || len(stem) < 3 {
+		return false
+	}
+	last := len(stem) - 1
+	v := stem[last-1]
+	if !strings.ContainsRune("aeiou", rune(v)) || strings.ContainsRune("aeiou", rune(stem[last])) {
+		return false
+	}
+	_, known := lexicon[stem[:last]+string(v)+stem[last:]]
+	return known
 }
 
 // genericNameWords are words of file names that name no product.

@@ -44,6 +44,15 @@ type Placement struct {
 	// Split are the columns whose cells hold several ids, with the
 	// separator ("," in "K1, K2").
 	Split map[string]string
+	// Join is the key column by which this export adds its columns to
+	// the rows of another export of the same table (a placements sheet to
+	// the children's sheet): manifest join:.
+	Join string
+	// JoinTo names that other export.
+	JoinTo string
+	// Lookup are the columns whose values are the administration's child
+	// numbers, to be looked up in the system's children (manifest lookup:).
+	Lookup map[string]string
 	// Also marks the second table an export fills: a wide consent export
 	// that names the portal's children and their administration numbers
 	// is also the portal's list of children.
@@ -83,7 +92,8 @@ type Proposal struct {
 	AsOf     string            // the reference date the exports give (YYYY-MM-DD), if any
 	AsOfFrom []string          // the exports that give AsOf
 	// OtherDates are other reference dates exports give ("01-08-2026 in x.csv").
-	registerNames []string // the systems the processor register names
+	registerNames []string    // the systems the processor register names
+	registerText  [][2]string // per row of the register: its system, and its other cells
 	OtherDates    []string
 }
 
@@ -135,7 +145,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: reason})
 			continue
 		}
-		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: 1, DistinctValues: maxDistinct, Password: password})
+		previews, err := ingest.Preview(fsys, name, ingest.PreviewOptions{SampleRows: registerRows, DistinctValues: maxDistinct, Password: password})
 		if err != nil {
 			p.Unplaced = append(p.Unplaced, Unplaced{File: rel, Reason: errText(err)})
 			continue
@@ -145,16 +155,20 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			sheets = append(sheets, pv)
 		}
 	}
-	// Two rounds: the first places what the headers make clear and
-	// collects the keys of the exports others link to; the second uses
-	// those keys to recognise link columns by their values.
+	// Three rounds: the first places what the headers make clear and
+	// collects the keys of the exports others link to; the second does so
+	// again with those keys; the last uses them to recognise link columns
+	// by their values.
 	var keys Keys
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 3; round++ {
 		var placed []Result
 		for i := range sheets {
 			placed = append(placed, matchPreview(&sheets[i], keys))
 		}
-		if round == 0 {
+		if round < 2 {
+			// a second time: an export placed only with the keys of
+			// another (the portal's children, by the administration's
+			// numbers beside their own) gives keys of its own
 			keys = collectKeys(sheets, placed)
 			continue
 		}
@@ -166,6 +180,7 @@ func Recognise(fsys fs.FS, dir string, password string) (*Proposal, error) {
 			}
 		}
 	}
+	p.joinParts(sheets)
 	sort.SliceStable(p.Unplaced, func(i, j int) bool { return p.Unplaced[i].File < p.Unplaced[j].File })
 	p.chooseAsOf(asOf)
 	sort.SliceStable(p.Placed, func(i, j int) bool {
@@ -235,13 +250,48 @@ func matchPreview(pv *ingest.SheetPreview, keys Keys) Result {
 // collectKeys gathers the key values of the placed exports other tables
 // link to (the children's numbers, the guardians', the staff's).
 func collectKeys(sheets []ingest.SheetPreview, placed []Result) Keys {
-	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}}
+	keys := Keys{productsKey: KeySet{Values: map[string]bool{}}, siblingsKey: KeySet{Values: map[string]bool{}}}
+	for i, r := range placed {
+		if w := Key(firstNameWord(sheets[i].File)); r.Placed() && w != "" {
+			if t, ok := model.Lookup(r.Table); ok && t.System != "register" {
+				keys[siblingsKey].Values[w+"\x00"+t.System] = true
+			}
+		}
+	}
 	for _, pv := range sheets {
 		if p := productToken(pv.File + " " + pv.Sheet); len(Key(p)) >= 3 {
 			keys[productsKey].Values[Key(p)] = true
 		}
 	}
+	keys[firstNamesKey], keys[lastNamesKey] = KeySet{Values: map[string]bool{}}, KeySet{Values: map[string]bool{}}
 	for i, r := range placed {
+		if !r.Placed() && r.Closest != nil {
+			r = Result{Candidate: *r.Closest}
+		}
+		if r.Table != "admin_children" {
+			continue
+		}
+		for h, c := range r.Columns {
+			if h >= len(sheets[i].Distinct) || (c != "first_name" && c != "last_name") {
+				continue
+			}
+			set := keys[firstNamesKey].Values
+			if c == "last_name" {
+				set = keys[lastNamesKey].Values
+			}
+			for _, v := range sheets[i].Distinct[h] {
+				if ws := strings.Fields(strings.ToLower(v)); len(ws) > 0 {
+					set[strings.Join(ws, " ")], set[ws[len(ws)-1]] = true, true
+				}
+			}
+		}
+	}
+	for i, r := range placed {
+		if !r.Placed() && r.Closest != nil {
+			// a draft's keys link too: a children export that lacks its
+			// end of care (on another sheet) still numbers the children
+			r = Result{Candidate: *r.Closest}
+		}
 		col, ok := keyOwners[r.Table]
 		if !r.Placed() || !ok {
 			continue
@@ -273,19 +323,43 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 	if !r.Placed() {
 		u := Unplaced{File: pv.File, Sheet: pv.Sheet, Reason: r.Reason}
 		if r.Closest != nil {
-			d := placement(pv, Result{Candidate: *r.Closest})
+			cand := takeHints(pv.Header, *r.Closest)
+			d := placement(pv, Result{Candidate: cand})
 			d.Draft = true
 			u.Draft = &d
-			u.Reason = draftReason(*r.Closest)
+			u.Reason = draftReason(cand)
 		}
 		p.Unplaced = append(p.Unplaced, u)
 		return false
 	}
-	p.Placed = append(p.Placed, placement(pv, r))
+	pl := placement(pv, r)
+	pl.lookups(pv, keys)
+	if pl.Lookup["child_id"] == "name" {
+		pl.Notes = append(pl.Notes, vocab.Text{NL: "lookup: child_id: name: de export noemt de kinderen bij naam; de namen worden opgezocht in de kinderen van de administratie (een naam die geen kind heeft wordt leeg: geen herkenbaar kind)",
+			EN: "lookup: child_id: name: the export names the children; the names are looked up in the administration's children (a name no child has becomes blank: no recognisable child)"})
+	}
+	p.Placed = append(p.Placed, pl)
 	if r.Table == "processors" {
 		for i, col := range r.Columns {
 			if col == "system" && i < len(pv.Distinct) {
 				p.registerNames = append(p.registerNames, pv.Distinct[i]...)
+			}
+			if col != "system" {
+				continue
+			}
+			// what else each row of the register says about its system
+			// ("KindPlan (kindadministratie, facturatie)" beside "Opvangsoft BV")
+			for _, row := range pv.Rows {
+				if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+					continue
+				}
+				var other []string
+				for k, cell := range row {
+					if k != i {
+						other = append(other, cell)
+					}
+				}
+				p.registerText = append(p.registerText, [2]string{strings.TrimSpace(row[i]), strings.Join(other, " ")})
 			}
 		}
 	}
@@ -295,6 +369,133 @@ func (p *Proposal) place(pv ingest.SheetPreview, r Result, keys Keys) bool {
 		p.Placed = append(p.Placed, pl)
 	}
 	return true
+}
+
+// joinParts finds a table whose records are split over two exports: one
+// with a row per record (the children) that lacks a required column, and
+// one whose key column holds that export's keys, repeated or not, and has
+// the missing columns (the placements, with the start and end of care).
+// The first is placed as the table, the second as a join: entry that adds
+// its columns by the key.
+func (p *Proposal) joinParts(sheets []ingest.SheetPreview) {
+	distinct := func(label string, col int) map[string]bool {
+		for _, pv := range sheets {
+			if pv.Label() == label && col < len(pv.Distinct) {
+				set := map[string]bool{}
+				for _, v := range pv.Distinct[col] {
+					set[strings.TrimSpace(v)] = true
+				}
+				return set
+			}
+		}
+		return nil
+	}
+	keyCol := func(pl *Placement, key string) int {
+		for i, c := range pl.Result.Columns {
+			if c == key {
+				return i
+			}
+		}
+		return -1
+	}
+	for a := 0; a < len(p.Unplaced); a++ {
+		main := p.Unplaced[a].Draft
+		if main == nil || len(main.Result.Missing) == 0 {
+			continue
+		}
+		key, ok := keyOwners[main.Result.Table]
+		ka := keyCol(main, key)
+		if !ok || ka < 0 {
+			continue
+		}
+		keysA := distinct(main.Label(), ka)
+		for b := range p.Unplaced {
+			part := p.Unplaced[b].Draft
+			if b == a || part == nil || part.Result.Table != main.Result.Table || len(part.Result.Missing) > 0 {
+				continue
+			}
+			kb := keyCol(part, key)
+			if kb < 0 {
+				continue
+			}
+			in, n := 0, 0
+			for v := range distinct(part.Label(), kb) {
+				n++
+				if keysA[v] {
+					in++
+				}
+			}
+			if n == 0 || float64(in) < 0.9*float64(n) {
+				continue
+			}
+			has := map[string]bool{}
+			for _, c := range part.Result.Columns {
+				has[c] = true
+			}
+			if !slices.ContainsFunc(main.Result.Missing, func(c string) bool { return has[c] }) ||
+				slices.ContainsFunc(main.Result.Missing, func(c string) bool { return !has[c] }) {
+				continue
+			}
+			joined := *main
+			joined.Draft, joined.Result.Missing, joined.Result.Hints = false, nil, nil
+			joined.Notes = append(slices.Clone(joined.Notes), vocab.Textf("%s komt uit %s (join: %s)", "%s come from %s (join: %s)",
+				strings.Join(main.Result.Missing, ", "), part.Label(), key))
+			added := *part
+			added.Draft, added.Join, added.JoinTo = false, key, main.Label()
+			added.Result.Columns, added.Result.Why = map[int]string{}, map[int]vocab.Text{}
+			mapped := map[string]bool{}
+			for _, c := range main.Result.Columns {
+				mapped[c] = true
+			}
+			for i, c := range part.Result.Columns {
+				if c == key || !mapped[c] {
+					added.Result.Columns[i], added.Result.Why[i] = c, part.Result.Why[i]
+				}
+			}
+			added.Result.Why[kb] = vocab.Textf("waarden: de %s-sleutels van %s; elke rij voegt toe aan dat record", "values: the %s keys of %s; each row adds to that record", key, main.Label())
+			added.Result.Review = slices.DeleteFunc(slices.Clone(part.Result.Review), func(i int) bool { return i == kb })
+			added.Result.Notes = slices.DeleteFunc(slices.Clone(part.Result.Notes), func(t vocab.Text) bool {
+				return strings.HasPrefix(t.EN, part.Header[kb]+":") // "not the key: the rows are numbered by ..."
+			})
+			for _, pv := range sheets {
+				if pv.Label() == part.Label() {
+					added = placement(pv, added.Result)
+				}
+			}
+			added.Join, added.JoinTo = key, main.Label()
+			p.Placed = append(p.Placed, joined, added)
+			p.Unplaced = slices.Delete(p.Unplaced, max(a, b), max(a, b)+1)
+			p.Unplaced = slices.Delete(p.Unplaced, min(a, b), min(a, b)+1)
+			a = -1 // start again: the list changed
+			break
+		}
+	}
+}
+
+// lookups notes, for a table that names a system's child (the portal's
+// consents), a child column whose values are the administration's child
+// numbers rather than the system's own ids, while the system's children
+// export gives both: the numbers are looked up there (lookup:), so the
+// consents link to the portal's photos.
+func (pl *Placement) lookups(pv ingest.SheetPreview, keys Keys) {
+	for i, col := range pl.Result.Columns {
+		if (col != "portal_child_id" && col != "tracking_child_id") || strings.HasSuffix(pl.Result.Table, "_children") || i >= len(pv.Distinct) {
+			continue
+		}
+		if _, own := keys[col]; !own {
+			continue // no children export of the system to look them up in
+		}
+		v := Values{Distinct: pv.Distinct[i]}
+		if lk, _ := keys.linkOf(v); lk != "child_id" {
+			continue
+		}
+		if pl.Lookup == nil {
+			pl.Lookup = map[string]string{}
+		}
+		pl.Lookup[col] = "child_id"
+		pl.Notes = append(pl.Notes, vocab.Textf("lookup: %s: child_id: %s heeft de kindnummers van de administratie, niet de nummers van het systeem zelf; ze worden opgezocht in zijn lijst van kinderen",
+			"lookup: %s: child_id: %s holds the administration's child numbers, not the system's own ids; they are looked up in its list of children", col, pv.Header[i]))
+	}
 }
 
 // childrenOf is, for a wide consent export, its fit on portal_children
@@ -328,7 +529,7 @@ func childrenOf(pv ingest.SheetPreview, r Result, keys Keys) (Candidate, bool) {
 // mappings, with what to review.
 func placement(pv ingest.SheetPreview, r Result) Placement {
 	pl := Placement{File: pv.File, Sheet: pv.Sheet, Delimiter: pv.Delimiter, HeaderRow: pv.HeaderRow, Result: r, Header: pv.Header}
-	pl.Unpivot, pl.Fixed, pl.Split = r.Unpivot, r.Fixed, r.Split
+	pl.Unpivot, pl.Fixed, pl.Split, pl.Lookup = r.Unpivot, r.Fixed, r.Split, r.Lookup
 	t, _ := model.Lookup(r.Table)
 	for _, i := range slices.Sorted(maps.Keys(r.Columns)) {
 		col := r.Columns[i]
@@ -337,16 +538,27 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 			distinct = pv.Distinct[i]
 		}
 		mapped, guessed, unknown := proposeValues(r.Table, col, distinct)
+		if c, ok := t.Column(col); ok && (c.Type == model.Date || c.Type == model.Timestamp) {
+			for _, d := range distinct {
+				if date, ok := dateInText(strings.TrimSpace(d)); ok {
+					pl.setValue(col, d, date, vocab.Textf("REVIEW: de datum in de tekst", "REVIEW: the date in the text"))
+				}
+			}
+		}
 		if c, ok := t.Column(col); ok && c.Type == model.Bool {
 			for _, d := range distinct {
 				if _, err := values.ParseBool(d); err == nil {
 					continue
 				}
+				if guessed == nil {
+					guessed = map[string]string{}
+				}
 				if yes, ok := boolValue(d); ok {
-					if guessed == nil {
-						guessed = map[string]string{}
-					}
 					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				} else if yes, ok := statusValue(d); ok {
+					guessed[d] = map[bool]string{true: "ja", false: "nee"}[yes]
+				} else if sh := (Values{Distinct: distinct}).shape(); sh.status >= 0.6 {
+					guessed[d] = "" // a status that tells neither ("n.v.t."): blank, not a rejected row
 				}
 			}
 			// A checkbox: a mark for yes, blank for no.
@@ -364,10 +576,20 @@ func placement(pv ingest.SheetPreview, r Result) Placement {
 				v, vocab.Text{NL: model.ValueDocsNL[col][v], EN: model.ValueDoc(col, v)})
 			if c, _ := t.Column(col); c.Type == model.Bool {
 				why = vocab.Textf("REVIEW: gelezen als %s op grond van de woorden", "REVIEW: read as %s by its words", v)
+				if v == "" {
+					why = vocab.Text{NL: "REVIEW: de woorden zeggen geen ja of nee: leeg gelaten", EN: "REVIEW: its words say neither yes nor no: left blank"}
+				}
 			}
 			pl.setValue(col, label, v, why)
 		}
-		if len(unknown) > 0 && col != "gender" {
+		if len(unknown) > 0 && col == "consent_type" {
+			// a permission the model has no value for (trips, health data)
+			// cannot be checked: its rows are left out, not rejected
+			for _, l := range unknown {
+				pl.setValue(col, l, manifest.SkipLabel, vocab.Text{NL: "REVIEW: geen waarde van het model komt in de buurt: deze rijen worden niet ingelezen (\"-\"); koppel het anders aan een van " + strings.Join(enumValues(r.Table, col), ", "),
+					EN: "REVIEW: no value of the model comes near: these rows are not loaded (\"-\"); else map it to one of " + strings.Join(enumValues(r.Table, col), ", ")})
+			}
+		} else if len(unknown) > 0 && col != "gender" {
 			pl.Notes = append(pl.Notes, vocab.Textf("%s: labels niet herkend: %s; koppel elk onder values: %s: aan een van %s",
 				"%s: labels not recognised: %s; map each under values: %s: to one of %s", pv.Header[i], strings.Join(quote(unknown), ", "), col, strings.Join(enumValues(r.Table, col), ", ")))
 		}
@@ -517,12 +739,12 @@ func (p *Proposal) chooseProducts() {
 		if n := namedInFile(pl.File, p.registerNames); n != "" && !strings.EqualFold(n, token) {
 			votes[t.System][n]++ // "Ouderapp_foto.csv" and the register's "Ouderapp"
 		} else if token != "" {
-			votes[t.System][registerName(token, p.registerNames)]++
+			votes[t.System][p.registerName(token)]++
 		}
 	}
 	for i := range p.Placed {
 		if sys := p.Placed[i].Fixed["system"]; sys != "" {
-			p.Placed[i].Fixed["system"] = registerName(sys, p.registerNames)
+			p.Placed[i].Fixed["system"] = p.registerName(sys)
 		}
 	}
 	for sys, v := range votes {
@@ -565,7 +787,7 @@ func registerName(token string, names []string) string {
 	var found []string
 	tk := Key(token)
 	for _, n := range names {
-		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] {
+		if strings.Contains(Key(n), tk) || initialsOf(n)[tk] || partInitials(n, tk) {
 			found = append(found, strings.TrimSpace(n))
 		}
 	}
@@ -573,6 +795,94 @@ func registerName(token string, names []string) string {
 		return found[0]
 	}
 	return token // the processor check compares without regard to case
+}
+
+// registerRows is how many rows of each export are kept to read a
+// processor register's rows (its system beside what it is for).
+const registerRows = 200
+
+// registerName is registerName with the register's other cells: a
+// product no system name holds but one row's description names ("KindPlan
+// (kindadministratie)" in the row of "Opvangsoft BV") is that row's system.
+func (p *Proposal) registerName(token string) string {
+	if n := registerName(token, p.registerNames); n != token {
+		return n
+	}
+	for _, n := range p.registerNames {
+		if strings.EqualFold(strings.TrimSpace(n), token) {
+			return token // the register names it as it is
+		}
+	}
+	found := ""
+	tk := Key(token)
+	for _, row := range p.registerText {
+		if len(tk) < 3 || !containsWord(row[1], tk) {
+			continue
+		}
+		if found != "" && found != row[0] {
+			return token
+		}
+		found = row[0]
+	}
+	if found == "" {
+		return token
+	}
+	return found
+}
+
+// containsWord reports whether text has a word whose Key is k.
+func containsWord(text, k string) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if Key(w) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// partInitials reports whether tk (2 to 5 letters) abbreviates name by
+// the first letters of its words and of the known words inside them:
+// "koo" is Kinderopvang Online (kinder-opvang, online).
+func partInitials(name, tk string) bool {
+	if len(tk) < 2 || len(tk) > 5 || !allLetters(tk) {
+		return false
+	}
+	var starts []byte // the letters that begin a word or a known part of one
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" {
+			continue
+		}
+		starts = append(starts, w[0])
+		for i := 1; i+4 <= len(w); i++ {
+			for j := len(w); j >= i+4; j-- {
+				if _, ok := lexicon[w[i:j]]; ok {
+					starts = append(starts, w[i])
+					i = j - 1
+					break
+				}
+			}
+		}
+	}
+	if len(starts) < len(tk) || starts[0] != tk[0] {
+		return false
+	}
+	k := 1
+	for _, c := range starts[1:] {
+		if k < len(tk) && c == tk[k] {
+			k++
+		}
+	}
+	return k == len(tk) && len(starts) <= len(tk)+1 // nearly every part abbreviated
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // initialsOf are the abbreviations of a name: per word its capitals
@@ -631,7 +941,13 @@ func (p *Proposal) Manifest(org string) *manifest.Manifest {
 // not placed because required columns were not recognised: the columns
 // that were, to be completed by hand (see Comments).
 func (p *Proposal) DraftManifest(org string) *manifest.Manifest {
-	return p.manifest(org, append(slices.Clone(p.Placed), p.Drafts()...))
+	var ready []Placement
+	for _, d := range p.Drafts() {
+		if len(d.Result.Missing) == 0 {
+			ready = append(ready, d)
+		}
+	}
+	return p.manifest(org, append(slices.Clone(p.Placed), ready...))
 }
 
 // Drafts are the draft entries of the exports not placed.
@@ -672,6 +988,7 @@ func (p *Proposal) manifest(org string, placed []Placement) *manifest.Manifest {
 		if pl.Sheet == "" {
 			f.Delimiter = pl.Delimiter
 		}
+		f.Join, f.Lookup = pl.Join, pl.Lookup
 		for i, col := range pl.Result.Columns {
 			f.Columns[pl.Header[i]] = col
 		}
@@ -751,10 +1068,14 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 		if pl.Draft {
 			lines = append(lines,
 				fmt.Sprintf(tr("DRAFT: not recognised in full; closest is %s (%s matched), but required", "CONCEPT: niet helemaal herkend; het dichtst bij is %s (%s gekoppeld), maar verplichte"), r.Table, in(r.Score())),
-				fmt.Sprintf(tr("columns were not found: %s.", "kolommen zijn niet gevonden: %s."), in(describe(r.Table, r.Missing))),
+				fmt.Sprintf(tr("columns were not found by name: %s.", "kolommen zijn niet op naam gevonden: %s."), in(describe(r.Table, append(slices.Clone(r.Taken), r.Missing...)))),
 				tr("Complete it below (remove the # before the right mapping) or delete this entry.", "Maak het hieronder af (haal de # voor de juiste koppeling weg) of verwijder dit deel."))
 		} else {
 			lines = append(lines, fmt.Sprintf(tr("recognised as %s: %s matched", "herkend als %s: %s gekoppeld"), r.Table, in(r.Score())))
+		}
+		if pl.Join != "" {
+			lines = append(lines, fmt.Sprintf(tr("join: %s: adds its columns to the records of %s with the same %s (a record's latest row counts; an end date is blank while any row has none)",
+				"join: %s: voegt de kolommen toe aan de records van %s met dezelfde %s (de laatste rij van een record telt; een einddatum is leeg zolang een rij er geen heeft)"), pl.Join, pl.JoinTo, pl.Join))
 		}
 		if pl.HeaderRow > 1 {
 			lines = append(lines, fmt.Sprintf(tr("header on row %d; the rows above it are skipped", "kopregel op rij %d; de rijen erboven worden overgeslagen"), pl.HeaderRow))
@@ -813,6 +1134,11 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 			c.AfterColumns[label] = draftLines(r, nl)
 		}
 	}
+	for _, d := range p.Drafts() {
+		if len(d.Result.Missing) > 0 {
+			c.Foot = append(c.Foot, commentedDraft(d, nl)...)
+		}
+	}
 	if len(p.Unplaced) > 0 {
 		c.Foot = append(c.Foot, tr("Could not place (add them above by hand if they hold a canonical table):",
 			"Niet geplaatst (zet ze hierboven met de hand als ze een tabel bevatten):"))
@@ -823,9 +1149,55 @@ func (p *Proposal) CommentsIn(lang string) manifest.Comments {
 	return c
 }
 
+// minTakenHint is the least hint score (words shared plus 0.3 for values
+// of the column's type) of a header a draft maps to a missing column.
+const minTakenHint = 0.5
+
+// takeHints maps, in a draft, each missing required column to the header
+// most likely to be it (marked REVIEW), so that the draft can be audited
+// as it is written; the other likely headers stay as commented-out lines.
+func takeHints(header []string, c Candidate) Candidate {
+	c.Columns, c.Why, c.Hints = maps.Clone(c.Columns), maps.Clone(c.Why), maps.Clone(c.Hints)
+	c.Review, c.Unplaced = slices.Clone(c.Review), slices.Clone(c.Unplaced)
+	var missing []string
+	for _, col := range c.Missing {
+		hs := c.Hints[col]
+		i := -1
+		if c.HintScore[col] < minTakenHint {
+			hs = nil // too unlike to be audited unseen: the user chooses
+		}
+		for _, k := range c.Unplaced {
+			if len(hs) > 0 && header[k] == hs[0] {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			missing = append(missing, col)
+			continue
+		}
+		c.Columns[i] = col
+		c.Why[i] = vocab.Textf("REVIEW: de kolomkop die het meest op %s lijkt; controleer het", "REVIEW: the header most like %s; check it", col)
+		c.Taken = append(c.Taken, col)
+		c.Unplaced = slices.DeleteFunc(c.Unplaced, func(k int) bool { return k == i })
+		c.Hints[col] = hs[1:]
+		if len(c.Hints[col]) == 0 {
+			delete(c.Hints, col)
+		}
+		c.Matched++
+	}
+	c.Missing = missing
+	return c
+}
+
 // draftReason says why an export was drafted rather than placed, and
 // what to do.
 func draftReason(c Candidate) vocab.Text {
+	if len(c.Missing) == 0 {
+		return vocab.Textf("het dichtst bij is %s (%s), maar geen kolomkop werd op naam herkend als de verplichte %s; het concept in het manifest koppelt de kolomkop die er het meest op lijkt en kan zo gebruikt worden: controleer de regels met REVIEW",
+			"closest is %s (%s), but no header was recognised by name as the required %s; the draft entry in the manifest maps the header most like it and can be used as it is: check the lines marked REVIEW",
+			c.Table, c.Score(), strings.Join(c.Taken, ", "))
+	}
 	var missing []vocab.Text
 	for _, col := range c.Missing {
 		m := vocab.Same(col)
@@ -843,6 +1215,20 @@ func draftReason(c Candidate) vocab.Text {
 // required column the headers most likely to be it.
 func draftLines(r Result, nl bool) []string {
 	var out []string
+	for _, col := range r.Taken {
+		hs := r.Hints[col]
+		if len(hs) == 0 {
+			continue
+		}
+		f, or := "REVIEW %s: or else %s; replace the line above with one of these, without its #:", "` or `"
+		if nl {
+			f, or = "REVIEW %s: anders %s; vervang de regel hierboven door een van deze, zonder #:", "` of `"
+		}
+		out = append(out, fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`"))
+		for _, h := range hs {
+			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
+		}
+	}
 	for _, col := range r.Missing {
 		hs := r.Hints[col]
 		if len(hs) == 0 {
@@ -866,6 +1252,33 @@ func draftLines(r Result, nl bool) []string {
 		for _, h := range hs {
 			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
 		}
+	}
+	return out
+}
+
+// commentedDraft is a draft entry that lacks a required column no header
+// is like, written as comment lines: in the manifest it would stop the
+// audit, so it is left for the user to complete and move into systems.
+func commentedDraft(d Placement, nl bool) []string {
+	t, _ := model.Lookup(d.Result.Table)
+	head := "DRAFT for systems.%s.files (not in use: %s not recognised; complete it, then move it there without the #):"
+	if nl {
+		head = "CONCEPT voor systems.%s.files (niet in gebruik: %s niet herkend; maak het af en zet het daar, zonder #):"
+	}
+	out := []string{fmt.Sprintf(head, t.System, strings.Join(d.Result.Missing, ", ")), "- file: " + yamlKey(d.File)}
+	if d.Sheet != "" {
+		out = append(out, "  sheet: "+yamlKey(d.Sheet))
+	}
+	out = append(out, "  table: "+d.Result.Table)
+	if d.Sheet == "" && d.Delimiter != "" {
+		out = append(out, fmt.Sprintf("  delimiter: %q", d.Delimiter))
+	}
+	out = append(out, "  columns:")
+	for _, i := range slices.Sorted(maps.Keys(d.Result.Columns)) {
+		out = append(out, fmt.Sprintf("    %s: %s", yamlKey(d.Header[i]), d.Result.Columns[i]))
+	}
+	for _, l := range draftLines(d.Result, nl) {
+		out = append(out, "    "+l)
 	}
 	return out
 }

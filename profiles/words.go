@@ -74,7 +74,7 @@ var concepts = map[string]string{
 	"relation": "relatie relation relationship verwantschap",
 	"custody":  "gezag gezagdrager gezaghebbend custody voogdij",
 	"location": "locatie vestiging kindcentrum location site waar where",
-	"group":    "groep stamgroep basisgroep group room klas class",
+	"group":    "groep stamgroep basisgroep group room klas class team",
 	"role":     "functie rol role position job",
 	// time
 	"date":       "datum date dag day dt",
@@ -94,7 +94,7 @@ var concepts = map[string]string{
 	"login":      "ingelogd aangemeld aanmelding logged",
 	"active":     "actief active enabled",
 	"use":        "gebruik gebruikt use used",
-	"created":    "aangemaakt gemaakt created ingevoerd",
+	"created":    "aangemaakt gemaakt created ingevoerd toegevoegd added",
 	"removed":    "verwijderd removed deleted gewist",
 	"archived":   "gearchiveerd archief archivering archived",
 	"posted":     "geplaatst plaatsingsdatum gepost posted gepubliceerd publicatie published publicatiedatum",
@@ -110,7 +110,7 @@ var concepts = map[string]string{
 	"observed":   "observatie observation geobserveerd observed obs waarneming waargenomen",
 	"applied":    "gesolliciteerd applied",
 	"approved":   "goedgekeurd goedkeuring akkoord approved",
-	"extension":  "verlenging uitstel extension",
+	"extension":  "verlenging verlengd uitstel extension extended",
 	// things
 	"consent":       "toestemming consent permissie permission",
 	"written":       "schriftelijk written",
@@ -118,7 +118,7 @@ var concepts = map[string]string{
 	"present":       "aanwezig present",
 	"photo":         "foto photo beeld beeldmateriaal image picture afbeelding",
 	"post":          "post bericht message berichten",
-	"channel":       "kanaal channel medium platform",
+	"channel":       "kanaal channel medium platform methode method manier wijze",
 	"note":          "notitie note aantekening",
 	"category":      "categorie category soort type",
 	"invoice":       "factuur invoice",
@@ -217,6 +217,7 @@ var related = map[[2]string]bool{
 	{"first_at", "start"}: true, {"start", "first_at"}: true,
 	{"contract", "care"}: true, {"care", "contract"}: true,
 	{"contract", "employed"}: true, {"employed", "contract"}: true,
+	{"approved", "consent"}: true, {"consent", "approved"}: true, // "Ouders akkoord" is the parents' consent
 }
 
 // linkParts are the pieces a Dutch compound joins with: the s of
@@ -233,7 +234,7 @@ type word struct {
 // expansions are Dutch abbreviations of more than one word, and words
 // whose hyphen does not part them.
 var expansions = strings.NewReplacer("t/m", " tot ", "T/m", " tot ", "T/M", " tot ", "d.d.", " datum ", "D.d.", " datum ",
-	"e-mail", "email", "E-mail", "email", "E-Mail", "email", "E-MAIL", "email")
+	"e-mail", "email", "E-mail", "email", "E-Mail", "email", "E-MAIL", "email", "#", " nummer ")
 
 // words splits s into lower-case words without accents: on spaces and
 // punctuation, and where a lower-case letter is followed by an upper-case

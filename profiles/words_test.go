@@ -108,3 +108,48 @@ func TestDraftLinesReadAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestHashIsNumber: a header "#" (or "Kind #") says it is a number.
+func TestHashIsNumber(t *testing.T) {
+	for h, want := range map[string]string{"#": "number", "Kind #": "child number"} {
+		if got := strings.Join(Concepts(h), " "); got != want {
+			t.Errorf("Concepts(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
+
+// TestYesNoSiblingOtherForm: yes/no answers under a header that names a
+// breach's date of reporting go to the yes/no column of the same word in
+// another form (reported_to_ap_at: reportable).
+func TestYesNoSiblingOtherForm(t *testing.T) {
+	tb, _ := model.Lookup("breaches")
+	col, _ := tb.Column("reported_to_ap_at")
+	sh := (Values{Distinct: []string{"Ja", "Nee"}, Rows: 5}).shape()
+	if got := yesNoSibling(tb, col, sh); got != "reportable" {
+		t.Errorf("yesNoSibling(reported_to_ap_at) = %q, want reportable", got)
+	}
+	for h, want := range map[string]string{"Team": "group", "Methode": "channel"} {
+		if got := strings.Join(Concepts(h), " "); got != want {
+			t.Errorf("Concepts(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
+
+// TestProductNames: a capital inside a word is a brand ("KindPlan"), the
+// plural of a known word ("facturen") is none; a product is written as the
+// processor register writes it, also when only a row's description names
+// it or when the file name abbreviates the parts of its words.
+func TestProductNames(t *testing.T) {
+	for names, want := range map[string]string{"KindPlan_kinderen_20261201.csv ": "KindPlan", "facturen_2025-2026.csv ": "", "EntraID_gebruikers.csv ": "EntraID"} {
+		if got := productToken(names); got != want {
+			t.Errorf("productToken(%q) = %q, want %q", names, got, want)
+		}
+	}
+	p := &Proposal{registerNames: []string{"Opvangsoft BV", "Kinderopvang Online", "Kapsalon & Fotografie Studio Maas"},
+		registerText: [][2]string{{"Opvangsoft BV", "KindPlan (kindadministratie, facturatie)"}, {"Kapsalon & Fotografie Studio Maas", "groepsfoto's"}}}
+	for token, want := range map[string]string{"KindPlan": "Opvangsoft BV", "KOO": "Kinderopvang Online", "Onbekend": "Onbekend"} {
+		if got := p.registerName(token); got != want {
+			t.Errorf("registerName(%q) = %q, want %q", token, got, want)
+		}
+	}
+}

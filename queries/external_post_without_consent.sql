@@ -66,8 +66,8 @@ answers AS (
     -- media; the latest recorded by the end of that day (an undated answer
     -- counts as the earliest; on a tie a refusal wins). A withdrawal that day
     -- counts.
-    SELECT p._file AS post_file, p._row AS post_row, c.granted, c.withdrawn_at,
-           row_number() OVER (PARTITION BY p._file, p._row
+    SELECT p._file AS post_file, p._row AS post_row, p.child_id AS post_child, c.granted, c.withdrawn_at,
+           row_number() OVER (PARTITION BY p._file, p._row, p.child_id
                               ORDER BY c.recorded_at DESC NULLS LAST, c.granted ASC, c._row DESC) AS rn
     FROM posts p
     JOIN kids pc ON pc.child_id = p.child_id
@@ -86,7 +86,7 @@ judged AS (
            END AS problem,
            a.withdrawn_at
     FROM posts p
-    LEFT JOIN answers a ON a.post_file = p._file AND a.post_row = p._row AND a.rn = 1
+    LEFT JOIN answers a ON a.post_file = p._file AND a.post_row = p._row AND a.post_child IS NOT DISTINCT FROM p.child_id AND a.rn = 1
 )
 SELECT
     'social_posts' AS table_name,

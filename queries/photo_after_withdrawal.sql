@@ -56,8 +56,8 @@ answers AS (
 at_posting AS (
     -- The answer in force when the photo was posted: the latest recorded at
     -- or before posting.
-    SELECT p._file AS photo_file, p._row AS photo_row, a.granted, a.withdrawn_at,
-           row_number() OVER (PARTITION BY p._file, p._row
+    SELECT p._file AS photo_file, p._row AS photo_row, p.portal_child_id AS photo_child, a.granted, a.withdrawn_at,
+           row_number() OVER (PARTITION BY p._file, p._row, p.portal_child_id
                               ORDER BY a.recorded_at DESC NULLS LAST, a.granted ASC, a._row DESC) AS rn
     FROM photos p
     JOIN answers a ON a.portal_child_id = p.portal_child_id
@@ -75,7 +75,7 @@ posted_with_consent AS (
     -- a newer answer (a refusal, or a new consent withdrawn in turn).
     SELECT p.*, e.withdrawn_at AS consent_withdrawn_at
     FROM photos p
-    JOIN at_posting e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1
+    JOIN at_posting e ON e.photo_file = p._file AND e.photo_row = p._row AND e.photo_child IS NOT DISTINCT FROM p.portal_child_id AND e.rn = 1
     WHERE e.granted
       AND (e.withdrawn_at IS NULL OR e.withdrawn_at > p.posted_cmp)
       AND p.portal_child_id NOT IN (SELECT portal_child_id FROM given_now)

@@ -53,9 +53,9 @@ candidates AS (
     -- The answer in force when the photo was posted: the latest recorded one
     -- at or before posting (an undated answer counts as the earliest). On a
     -- tie a refusal wins.
-    SELECT p._file AS photo_file, p._row AS photo_row,
+    SELECT p._file AS photo_file, p._row AS photo_row, p.portal_child_id AS photo_child,
            c.granted, c.recorded_at, c.withdrawn_at,
-           row_number() OVER (PARTITION BY p._file, p._row
+           row_number() OVER (PARTITION BY p._file, p._row, p.portal_child_id
                               ORDER BY c.recorded_at DESC NULLS LAST, coalesce(c.granted, false) ASC, c._row DESC) AS rn
     FROM photos p
     JOIN portal_consents c
@@ -80,7 +80,7 @@ judged AS (
            CASE WHEN p.date_only THEN strftime(p.posted_at, '%d-%m-%Y') ELSE strftime(p.posted_at, '%d-%m-%Y %H:%M') END AS posted_nl,
            CASE WHEN p.date_only THEN strftime(p.posted_at, '%Y-%m-%d') ELSE strftime(p.posted_at, '%Y-%m-%d %H:%M') END AS posted_en
     FROM photos p
-    LEFT JOIN candidates e ON e.photo_file = p._file AND e.photo_row = p._row AND e.rn = 1
+    LEFT JOIN candidates e ON e.photo_file = p._file AND e.photo_row = p._row AND e.photo_child IS NOT DISTINCT FROM p.portal_child_id AND e.rn = 1
     LEFT JOIN later l ON l.portal_child_id = p.portal_child_id
 )
 SELECT
