@@ -207,8 +207,8 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 		rc.Warnings = append(rc.Warnings, results.Text{NL: "niet beoordeeld: " + u.msg.NL, EN: "not judged: " + u.msg.EN})
 	}
 	if n := len(said) - maxNotJudgedSaid; n > 0 {
-		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d andere reden(en); in totaal %d record(s) niet beoordeeld",
-			"not judged: %d more reason(s); %d record(s) not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
+		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d {andere reden|andere redenen}; in totaal %d {record|records} niet beoordeeld",
+			"not judged: %d more {reason|reasons}; %d {record|records} not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
 	}
 	rc.Status = results.StatusPassed
 	if rc.NFindings() > 0 {

@@ -192,7 +192,7 @@ func TestNotJudged(t *testing.T) {
 	if c = byID["zero"]; len(c.Findings) != 1 || c.NotJudged != 0 {
 		t.Errorf("zero: %d findings, %d not judged; want 1, 0", len(c.Findings), c.NotJudged)
 	}
-	if c = byID["per_record"]; c.NotJudged != 16 || len(c.Warnings) != 11 || c.Warnings[10].EN != "not judged: 3 more reason(s); 16 record(s) not judged in all" {
+	if c = byID["per_record"]; c.NotJudged != 16 || len(c.Warnings) != 11 || c.Warnings[10].EN != "not judged: 3 more reasons; 16 records not judged in all" {
 		t.Errorf("per_record: %d not judged, warnings %q; want 16, 10 reasons and a count of the other 3", c.NotJudged, c.Warnings)
 	}
 	if c = byID["negative"]; c.Status != results.StatusError {
