@@ -106,8 +106,8 @@ func (e *RejectsError) Error() string { return e.In("en") }
 
 // In is the message in lang.
 func (e *RejectsError) In(lang string) string {
-	return vocab.Textf("--strict: %d rij(en) afgewezen; verbeter ze in de exports en voer de audit opnieuw uit",
-		"--strict: %d input row(s) rejected; fix them in the exports and run again", vocab.Count(e.Rows)).In(lang)
+	return vocab.Textf("--strict: %d {rij|rijen} afgewezen; verbeter ze in de exports en voer de audit opnieuw uit",
+		"--strict: %d {input row|input rows} rejected; fix them in the exports and run again", vocab.Count(e.Rows)).In(lang)
 }
 
 // Audit performs the audit described by opt.

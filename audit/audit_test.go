@@ -195,7 +195,7 @@ func TestRejectedRows(t *testing.T) {
 		warningsEN []string
 	}{
 		{"all rejected", "photo_id,portal_child_id,posted_at\nF1,P1,31-02-2026\n", results.StatusNotRun, "alle rijen van portal_photos zijn afgewezen bij het inlezen", nil},
-		{"some rejected", "photo_id,portal_child_id,posted_at\nF1,P1,31-02-2026\nF2,P1,01-02-2026\n", results.StatusPassed, "", []string{"1 row(s) of portal_photos rejected at loading: the outcome may be incomplete"}},
+		{"some rejected", "photo_id,portal_child_id,posted_at\nF1,P1,31-02-2026\nF2,P1,01-02-2026\n", results.StatusPassed, "", []string{"1 row of portal_photos rejected at loading: the outcome may be incomplete"}},
 		{"empty export", "photo_id,portal_child_id,posted_at\n", results.StatusPassed, "", nil},
 	}
 	for _, tt := range tests {

@@ -97,8 +97,13 @@ func (s supply) warnings(c *queries.Check) []results.Text {
 	out := []results.Text{}
 	for _, t := range c.Reads {
 		if n := s.rejected[t]; n > 0 {
-			out = append(out, results.Text(vocab.Textf("%d rij(en) van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
-				"%d row(s) of %s rejected at loading: the outcome may be incomplete", vocab.Count(n), t)))
+			nl, en := "%d rijen van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
+				"%d rows of %s rejected at loading: the outcome may be incomplete"
+			if n == 1 {
+				nl, en = "%d rij van %s afgewezen bij het inlezen: de uitkomst kan onvolledig zijn",
+					"%d row of %s rejected at loading: the outcome may be incomplete"
+			}
+			out = append(out, results.Text(vocab.Textf(nl, en, vocab.Count(n), t)))
 		}
 	}
 	return out
@@ -202,8 +207,8 @@ func execute(ctx context.Context, conn *sql.Conn, c *queries.Check, rc *results.
 		rc.Warnings = append(rc.Warnings, results.Text{NL: "niet beoordeeld: " + u.msg.NL, EN: "not judged: " + u.msg.EN})
 	}
 	if n := len(said) - maxNotJudgedSaid; n > 0 {
-		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d andere reden(en); in totaal %d record(s) niet beoordeeld",
-			"not judged: %d more reason(s); %d record(s) not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
+		rc.Warnings = append(rc.Warnings, results.Text(vocab.Textf("niet beoordeeld: nog %d {andere reden|andere redenen}; in totaal %d {record|records} niet beoordeeld",
+			"not judged: %d more {reason|reasons}; %d {record|records} not judged in all", vocab.Count(n), vocab.Count(rc.NotJudged))))
 	}
 	rc.Status = results.StatusPassed
 	if rc.NFindings() > 0 {
@@ -219,6 +224,12 @@ func checkRisk(ctx context.Context, conn *sql.Conn, c *queries.Check) (*results.
 	r := &results.Risk{Impact: c.Impact, ImpactSource: "check", FixedLikelihood: c.Likelihood}
 	if r.Impact == 0 {
 		r.Impact = queries.DefaultImpact
+	}
+	if c.ImpactWhy.NL != "" && c.Impact > 0 {
+		r.ImpactWhy = &results.Text{NL: c.ImpactWhy.NL, EN: c.ImpactWhy.EN}
+	}
+	if c.LikelihoodWhy.NL != "" {
+		r.FixedLikelihoodWhy = &results.Text{NL: c.LikelihoodWhy.NL, EN: c.LikelihoodWhy.EN}
 	}
 	if c.Population == "" || c.Population == queries.NoPopulation {
 		return r, nil

@@ -66,7 +66,7 @@ func TestPlacedFindings(t *testing.T) {
 func TestCheckRisk(t *testing.T) {
 	const finds = `SELECT 'portal_photos' AS table_name, photo_id AS record_key, _file, _row, 'm' AS message_nl, 'm' AS message_en FROM portal_photos`
 	checks := []queries.Check{
-		labelled(t, "declared", "-- impact: 5\n-- impact.why: photos\n-- population: portal_photos\n", finds),
+		labelled(t, "declared", "-- impact: 5\n-- impact.why.nl: foto's\n-- impact.why.en: photos\n-- population: portal_photos\n", finds),
 		labelled(t, "passes", "-- impact: 1\n-- population: portal_consents\n", finds+" WHERE false"),
 		check(t, "undeclared", "portal_photos", finds),
 		check(t, "not_run", "portal_consents", finds),
@@ -192,7 +192,7 @@ func TestNotJudged(t *testing.T) {
 	if c = byID["zero"]; len(c.Findings) != 1 || c.NotJudged != 0 {
 		t.Errorf("zero: %d findings, %d not judged; want 1, 0", len(c.Findings), c.NotJudged)
 	}
-	if c = byID["per_record"]; c.NotJudged != 16 || len(c.Warnings) != 11 || c.Warnings[10].EN != "not judged: 3 more reason(s); 16 record(s) not judged in all" {
+	if c = byID["per_record"]; c.NotJudged != 16 || len(c.Warnings) != 11 || c.Warnings[10].EN != "not judged: 3 more reasons; 16 records not judged in all" {
 		t.Errorf("per_record: %d not judged, warnings %q; want 16, 10 reasons and a count of the other 3", c.NotJudged, c.Warnings)
 	}
 	if c = byID["negative"]; c.Status != results.StatusError {

@@ -39,6 +39,7 @@ var checkWords = map[string]map[string]string{
 		"or": " of ", "error": "FOUT", "cannot": "deze controle kan niet worden uitgevoerd",
 		"impactOf": "%d van 5 (risk.impact.%s in het beleidsbestand past dit aan)",
 		"nothing":  "of iets er is (een open bevinding telt als kans 5)",
+		"fixed":    "of iets er is (een open bevinding telt als kans %d: %s)",
 		"rows":     "de rijen van %s (de kans volgt uit het deel met een open bevinding)",
 		"policy":   "standaardwaarde; pas aan in het beleidsbestand met de sleutel links (zie docs/policy.md)",
 		"sqlHint":  "(de SQL: avgaudit checks show %s --sql)"},
@@ -47,6 +48,7 @@ var checkWords = map[string]map[string]string{
 		"or": " or ", "error": "ERROR", "cannot": "this check cannot run",
 		"impactOf": "%d of 5 (risk.impact.%s in the policy file overrides it)",
 		"nothing":  "whether something is there at all (an open finding counts as likelihood 5)",
+		"fixed":    "whether something is there at all (an open finding counts as likelihood %d: %s)",
 		"rows":     "the rows of %s (the likelihood follows from the share with an open finding)",
 		"policy":   "default; override it in the policy file with the key on the left (see docs/policy.md)",
 		"sqlHint":  "(the SQL: avgaudit checks show %s --sql)"},
@@ -191,12 +193,14 @@ func (e *env) showCheck(c queries.Check, showSQL bool) {
 	line(w["area"], areaWord(c.Area, e.lang))
 	if c.Impact > 0 {
 		impact := fmt.Sprintf(w["impactOf"], c.Impact, c.ID)
-		if c.ImpactWhy != "" {
-			impact += ": " + c.ImpactWhy
+		if why := pick(c.ImpactWhy); why != "" {
+			impact += ": " + why
 		}
 		line(w["impact"], impact)
 	}
-	if c.Population == queries.NoPopulation {
+	if c.Population == queries.NoPopulation && c.Likelihood > 0 {
+		line(w["judges"], fmt.Sprintf(w["fixed"], c.Likelihood, pick(c.LikelihoodWhy)))
+	} else if c.Population == queries.NoPopulation {
 		line(w["judges"], w["nothing"])
 	} else if c.Population != "" {
 		line(w["judges"], fmt.Sprintf(w["rows"], c.Population))

@@ -60,11 +60,11 @@ func TestInitCommands(t *testing.T) {
 		{"no source dir", []string{"init"}, 2, nil, []string{"init heeft één BRONMAP nodig"}, false},
 		{"nothing to place", []string{"init", empty}, 1, nil, []string{"geen enkele export past bij een tabel van het model; er is geen manifest geschreven"}, false},
 		{"written", []string{"init", export, "--lang", "en"}, 0,
-			[]string{"kinderen.csv", "-> admin_children", "5 of 15 columns matched", "could not place 1 export(s):",
+			[]string{"kinderen.csv", "-> admin_children", "5 of 15 columns matched", "could not place 1 export:",
 				"prijslijst.csv: no column header matches a column of any table, so it is not loaded (nothing to do if it holds notes rather than an export)", "manifest written to " + manifestPath},
 			nil, true},
 		{"not overwritten", []string{"init", export}, 2, nil, []string{manifestPath + " bestaat al; voeg --force toe"}, true},
-		{"overwritten with --force, in Dutch", []string{"init", export, "--force"}, 0, []string{"1 export(s) herkend:", "kinderen.csv -> admin_children 5 van 15 kolommen gekoppeld", "kon 1 export(s) niet plaatsen:", "manifest geschreven naar"}, nil, true},
+		{"overwritten with --force, in Dutch", []string{"init", export, "--force"}, 0, []string{"1 export herkend:", "kinderen.csv -> admin_children 5 van 15 kolommen gekoppeld", "kon 1 export niet plaatsen:", "manifest geschreven naar"}, nil, true},
 		{"written elsewhere", []string{"init", export, "--out", elsewhere, "--lang", "en"}, 0, []string{"manifest written to " + elsewhere + ": review it (lines marked REVIEW) and save it as " + manifestPath}, nil, true},
 	}
 	for _, s := range steps {

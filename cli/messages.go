@@ -17,8 +17,8 @@ type text vocab.Text
 var (
 	msgAuditing       = text{"avgaudit %s: audit van %s\n", "avgaudit %s: auditing %s\n"}
 	msgSampleSource   = text{"de voorbeeldorganisatie (ingebouwd)", "the sample organisation (built in)"}
-	msgLoaded         = text{"peildatum %s; %d bestand(en) ingelezen:\n", "reference date %s; %d file(s) loaded:\n"}
-	msgRows           = text{"%*d rijen", "%*d rows"}
+	msgLoaded         = text{"peildatum %s; %d {bestand|bestanden} ingelezen:\n", "reference date %s; %d {file|files} loaded:\n"}
+	msgRows           = text{"%*d {rij|rijen}", "%*d {row|rows}"}
 	msgRejectedRows   = text{", %d afgewezen", ", %d rejected"}
 	msgSkipped        = text{"      niet ingelezen (niet nodig voor de audit): %s\n", "      not loaded (not needed for the audit): %s\n"}
 	msgNeededColumns  = text{"      ontbreekt, maar een controle leest het (koppel het in het manifest): %s\n", "      missing, but a check reads it (map it in the manifest): %s\n"}
@@ -26,13 +26,13 @@ var (
 	msgIncomplete     = text{" (onvolledig)", " (incomplete)"}
 	msgAllListed      = text{"ze staan allemaal in %s", "all of them are listed in %s"}
 	msgFirstListed    = text{"de eerste %d per bestand staan in %s (nog %d niet); bewaar de database met --db om ze allemaal te zien in de tabel _rejects", "the first %d per file are listed in %s (%d more are not); keep the database with --db to see them all in its _rejects table"}
-	msgNotLoaded      = text{"waarschuwing: %d rij(en) niet ingelezen:\n", "warning: %d input row(s) were not loaded:\n"}
-	msgMoreProblems   = text{"  ... en nog %d probleem/problemen", "  ... and %d more problem(s)"}
+	msgNotLoaded      = text{"waarschuwing: %d {rij|rijen} niet ingelezen:\n", "warning: %d {input row was|input rows were} not loaded:\n"}
+	msgMoreProblems   = text{"  ... en nog %d {probleem|problemen}", "  ... and %d more {problem|problems}"}
 	msgRowColumn      = text{"  %s, rij %d, kolom %q: %s\n", "  %s, row %d, column %q: %s\n"}
 	msgRow            = text{"  %s, rij %d: %s\n", "  %s, row %d: %s\n"}
-	msgRowsColumn     = text{"  %s, kolom %q: %d rijen (rij %s): %s\n", "  %s, column %q: %d rows (rows %s): %s\n"}
-	msgChecksSummary  = text{"\n%d controle(s): %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d bevinding(en)\n", "\n%d check(s): %d with findings, %d passed, %d not run, %d failed; %d finding(s)\n"}
-	msgFindings       = text{"%d bevinding(en)", "%d finding(s)"}
+	msgRowsColumn     = text{"  %s, kolom %q: %d {rij|rijen} (rij %s): %s\n", "  %s, column %q: %d {row|rows} (rows %s): %s\n"}
+	msgChecksSummary  = text{"\n%d {controle|controles}: %d met bevindingen, %d zonder bevindingen, %d niet uitgevoerd, %d mislukt; %d {bevinding|bevindingen}\n", "\n%d {check|checks}: %d with findings, %d passed, %d not run, %d failed; %d {finding|findings}\n"}
+	msgFindings       = text{"%d {bevinding|bevindingen}", "%d {finding|findings}"}
 	msgPassed         = text{"geen bevindingen", "passed"}
 	msgNotRun         = text{"niet uitgevoerd: ", "not run: "}
 	msgFailed         = text{"MISLUKT", "FAILED"}
@@ -44,21 +44,21 @@ var (
 	msgOtherAudiences = text{"waarschuwing: in %s staan nog rapporten van een eerdere run, die deze run niet vervangt (andere --audience): %s; verwijder ze als ze niet meer kloppen\n", "warning: %s still holds reports of an earlier run that this run does not replace (another --audience): %s; remove them if they are out of date\n"}
 	msgKeyCreated     = text{"nieuwe sleutel voor pseudoniemen gemaakt in %s: bewaar hem, dan zijn de pseudoniemen volgend jaar dezelfde\n", "new pseudonym key made in %s: keep it, so next year's pseudonyms are the same\n"}
 	msgHistory        = text{"volledige resultaten bewaard voor volgend jaar in %s (met persoonsgegevens: deel deze map niet)\n", "full results kept for next year in %s (holds personal data: do not share this folder)\n"}
-	msgHistoryKept    = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d controle(s) uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d check(s) this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
+	msgHistoryKept    = text{"%s niet vervangen: die audit van dezelfde peildatum voerde %d {controle|controles} uit die deze niet uitvoerde (%s); volgend jaar wordt met die vollediger audit vergeleken (verwijder het bestand om het toch te vervangen)\n", "%s not replaced: that audit of the same reference date ran %d {check|checks} this one did not (%s); next year's audit compares with that fuller one (remove the file to replace it anyway)\n"}
 	msgPrevious       = text{"vergeleken met de audit van %s (%s): %d nieuw, %d blijvend, %d opgelost\n", "compared with the audit of %s (%s): %d new, %d persisting, %d resolved\n"}
-	msgAccepted       = text{"geaccepteerde risico's: %d bevinding(en) geaccepteerd; %d open\n", "accepted risks: %d finding(s) accepted; %d open\n"}
+	msgAccepted       = text{"geaccepteerde risico's: %d {bevinding|bevindingen} geaccepteerd; %d open\n", "accepted risks: %d {finding|findings} accepted; %d open\n"}
 	msgEncrypted      = text{"beveiligd met het wachtwoord (nodig om ze te openen): %s\n", "protected with the password (needed to open them): %s\n"}
-	msgLeftovers      = text{"%d tijdelijk(e) bestand(en) of map(pen) van een afgebroken run opgeruimd in %s\n", "removed %d temporary file(s) or folder(s) an interrupted run left in %s\n"}
+	msgLeftovers      = text{"%d {tijdelijk bestand of map|tijdelijke bestanden of mappen} van een afgebroken run opgeruimd in %s\n", "removed %d {temporary file or folder|temporary files or folders} an interrupted run left in %s\n"}
 	msgInterrupted    = text{"onderbroken; er is geen rapport geschreven en de vorige rapporten zijn ongewijzigd", "interrupted; no report was written and the previous reports are unchanged"}
 )
 
 // Terminal messages of the init command (the reasons and notes of
 // package profiles are written in both languages there).
 var (
-	msgInitPlaced   = text{"%d export(s) herkend:\n", "%d export(s) recognised:\n"}
-	msgInitMatched  = text{"%d van %d kolommen gekoppeld", "%d of %d columns matched"}
+	msgInitPlaced   = text{"%d {export|exports} herkend:\n", "%d {export|exports} recognised:\n"}
+	msgInitMatched  = text{"%d van %d {kolom|kolommen} gekoppeld", "%d of %d {column|columns} matched"}
 	msgInitCheck    = text{"      controleer: %s\n", "      check: %s\n"}
-	msgInitUnplaced = text{"kon %d export(s) niet plaatsen:\n", "could not place %d export(s):\n"}
+	msgInitUnplaced = text{"kon %d {export|exports} niet plaatsen:\n", "could not place %d {export|exports}:\n"}
 	msgInitReview   = text{"controleer het (regels met REVIEW)", "review it (lines marked REVIEW)"}
 	msgInitSaveAs   = text{" en sla het op als ", " and save it as "}
 	msgInitWritten  = text{"\nmanifest geschreven naar %s: %s, en voer dan avgaudit audit %s uit\n", "\nmanifest written to %s: %s, then run avgaudit audit %s\n"}

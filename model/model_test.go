@@ -59,3 +59,31 @@ func TestModelConsistent(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnDocsNL requires a Dutch doc line for every column of the model,
+// and none for a column the model does not have.
+func TestColumnDocsNL(t *testing.T) {
+	for _, tbl := range model.Tables {
+		for _, c := range tbl.Columns {
+			nl := model.ColumnDocsNL[tbl.Name][c.Name]
+			if nl == "" {
+				t.Errorf("%s.%s: give its doc in Dutch in ColumnDocsNL (model/docs_nl.go); English: %q", tbl.Name, c.Name, c.Doc)
+			}
+			if got := model.ColumnDoc(tbl.Name, c.Name, "en"); got != c.Doc {
+				t.Errorf("%s.%s in English: %q, want %q", tbl.Name, c.Name, got, c.Doc)
+			}
+		}
+	}
+	for table, cols := range model.ColumnDocsNL {
+		tbl, ok := model.Lookup(table)
+		if !ok {
+			t.Errorf("ColumnDocsNL: %q is not a table of the model", table)
+			continue
+		}
+		for col := range cols {
+			if _, ok := tbl.Column(col); !ok {
+				t.Errorf("ColumnDocsNL: %s has no column %q", table, col)
+			}
+		}
+	}
+}

@@ -335,20 +335,21 @@ func MatchSheet(s *Sheet, keys Keys) Result {
 // named is the candidate's table and score: "admin_children (5 of 15 columns)".
 func (c Candidate) named() vocab.Text { return vocab.Textf("%s (%s)", "%s (%s)", c.Table, c.Score()) }
 
-// describe names canonical columns of table with what they mean:
-// "care_end (end of care; empty while care continues)". The columns'
-// meanings are written in English only (package model): the Dutch names
-// the columns, which docs/canonical-model.md explains.
+// describe names canonical columns of table with what they mean, in both
+// languages: "care_end (einde van de opvang; leeg zolang de opvang
+// doorloopt)", "care_end (end of care; empty while care continues)".
 func describe(table string, columns []string) vocab.Text {
-	t, _ := model.Lookup(table)
-	out := make([]string, len(columns))
+	nl, en := make([]string, len(columns)), make([]string, len(columns))
 	for i, name := range columns {
-		out[i] = name
-		if c, ok := t.Column(name); ok && c.Doc != "" {
-			out[i] = fmt.Sprintf("%s (%s)", name, c.Doc)
+		nl[i], en[i] = name, name
+		if d := model.ColumnDoc(table, name, "nl"); d != "" {
+			nl[i] = fmt.Sprintf("%s (%s)", name, d)
+		}
+		if d := model.ColumnDoc(table, name, "en"); d != "" {
+			en[i] = fmt.Sprintf("%s (%s)", name, d)
 		}
 	}
-	return vocab.Text{NL: strings.Join(columns, ", "), EN: strings.Join(out, ", ")}
+	return vocab.Text{NL: strings.Join(nl, ", "), EN: strings.Join(en, ", ")}
 }
 
 // namedSystems are the systems whose products the file and sheet names

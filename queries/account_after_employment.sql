@@ -8,7 +8,9 @@
 -- requires: accounts, staff
 -- reads: accounts(system, username, employee_id, active, last_login?), staff(employee_id, employment_end~)
 -- impact: 4
--- impact.why: someone no longer bound by the organisation can read children's and parents' files, and a
+-- impact.why.nl: iemand die niet meer aan de organisatie gebonden is, kan dossiers van kinderen en
+--   ouders lezen, en een login na vertrek kan al een datalek zijn
+-- impact.why.en: someone no longer bound by the organisation can read children's and parents' files, and a
 --   login after leaving may already be a breach
 -- population: accounts
 -- why.nl: Een medewerker die uit dienst is, heeft geen toegang meer nodig tot gegevens van kinderen en

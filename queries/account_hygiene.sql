@@ -10,7 +10,10 @@
 -- requires: accounts
 -- reads: accounts(system, username, employee_id~, access_scope?~, active, last_login?, mfa?), staff(employee_id, groups?~, employment_end~)
 -- impact: 3
--- impact.why: a forgotten, shared-looking or password-only account is the easiest way into children's and
+-- impact.why.nl: een vergeten, gedeeld ogend of alleen met een wachtwoord beveiligd account is de
+--   makkelijkste weg naar gegevens van kinderen en ouders, en wat ermee gebeurt is niet tot een
+--   persoon te herleiden
+-- impact.why.en: a forgotten, shared-looking or password-only account is the easiest way into children's and
 --   parents' data, and what is done with it cannot be traced to a person
 -- population: accounts
 -- why.nl: Een actief account dat maanden niet is gebruikt, is niet nodig en wordt niet gemist als iemand
@@ -132,15 +135,15 @@ UNION ALL
 SELECT
     'accounts', system || '/' || username, _file, _row,
     CASE problem
-        WHEN 'last_login_unknown' THEN n || ' actieve account(s) in ' || system
+        WHEN 'last_login_unknown' THEN n || CASE WHEN n = 1 THEN ' actief account in ' ELSE ' actieve accounts in ' END || system
             || ' of ze ongebruikt zijn: de export geeft geen laatste login; koppel de kolom met de laatste login (last_login) of kijk ze na.'
-        ELSE n || ' actieve account(s) in ' || system
+        ELSE n || CASE WHEN n = 1 THEN ' actief account in ' ELSE ' actieve accounts in ' END || system
             || ' op tweestapsverificatie: de export zegt niet of ze MFA gebruiken; koppel die kolom (mfa) of kijk ze na.'
     END,
     CASE problem
-        WHEN 'last_login_unknown' THEN n || ' active account(s) in ' || system
+        WHEN 'last_login_unknown' THEN n || CASE WHEN n = 1 THEN ' active account in ' ELSE ' active accounts in ' END || system
             || ' on being unused: the export gives no last login; map the last-login column (last_login) or review them.'
-        ELSE n || ' active account(s) in ' || system
+        ELSE n || CASE WHEN n = 1 THEN ' active account in ' ELSE ' active accounts in ' END || system
             || ' on multi-factor authentication: the export does not say whether they use MFA; map that column (mfa) or review them.'
     END,
     system, NULL, NULL, problem, n

@@ -9,7 +9,9 @@
 -- requires: accounts, staff
 -- reads: accounts(system, username, employee_id, access_scope, active), staff(employee_id, role~, groups, employment_end~)
 -- impact: 2
--- impact.why: colleagues under a duty of confidentiality see a few groups' children more than they need;
+-- impact.why.nl: collega's met een geheimhoudingsplicht zien de kinderen van enkele groepen meer
+--   dan nodig; de schade groeit als het account wordt misbruikt
+-- impact.why.en: colleagues under a duty of confidentiality see a few groups' children more than they need;
 --   the harm grows when the account is misused
 -- population: accounts
 -- why.nl: Een pedagogisch medewerker hoort alleen de kinderen te zien van de groepen waarin hij of zij werkt. Deze

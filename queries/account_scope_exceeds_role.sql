@@ -9,7 +9,9 @@
 -- requires: accounts, staff
 -- reads: accounts(system, username, employee_id, access_scope, active?), staff(employee_id, role)
 -- impact: 3
--- impact.why: colleagues under a duty of confidentiality see more children than they need; the harm
+-- impact.why.nl: collega's met een geheimhoudingsplicht zien meer kinderen dan nodig; de schade
+--   groeit als het account wordt misbruikt of het wachtwoord uitlekt
+-- impact.why.en: colleagues under a duty of confidentiality see more children than they need; the harm
 --   grows when the account is misused or its password leaks
 -- population: accounts
 -- why.nl: Medewerkers horen alleen de gegevens te zien van de kinderen met wie zij werken, meestal die

@@ -8,7 +8,9 @@
 -- requires: accounts
 -- reads: accounts(system, username, employee_id~, active?, last_login?), staff(employee_id)
 -- impact: 3
--- impact.why: access to children's data cannot be traced to a person and stays open to former users;
+-- impact.why.nl: toegang tot gegevens van kinderen is niet tot een persoon te herleiden en blijft
+--   open voor vroegere gebruikers; schade ontstaat pas bij misbruik
+-- impact.why.en: access to children's data cannot be traced to a person and stays open to former users;
 --   harm follows only from misuse
 -- population: accounts
 -- why.nl: Met een gedeeld account is niet na te gaan wie welke gegevens van kinderen en ouders heeft

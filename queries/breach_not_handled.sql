@@ -10,7 +10,9 @@
 -- requires: breaches
 -- reads: breaches(breach_id, discovered_at, reportable?, reported_to_ap_at~, late_reason?~, high_risk?, subjects_informed_at|subjects_informed?~, inform_exception?~, facts?, effects?, measures?)
 -- impact: 4
--- impact.why: parents and children are not warned of a breach that puts them at risk, and the AP cannot
+-- impact.why.nl: ouders en kinderen worden niet gewaarschuwd voor een datalek dat hen in gevaar
+--   brengt, en de AP kan geen toezicht houden; de schade van het lek zelf wordt niet beperkt
+-- impact.why.en: parents and children are not warned of a breach that puts them at risk, and the AP cannot
 --   supervise; the harm of the breach itself goes unchecked
 -- population: breaches
 -- why.nl: Een datalek dat gemeld moet worden, moet binnen 72 uur nadat de organisatie het ontdekte bij de

@@ -9,7 +9,9 @@
 --   portal_consents | portal_photos | tracking_observations | tracking_transfers
 -- reads: accounts(system, username), admin_children(bsn?), portal_children(portal_child_id, child_id?), tracking_children(tracking_child_id, child_id?), portal_consents(portal_child_id), portal_guardians(portal_child_id), portal_notes(portal_child_id), portal_photos(portal_child_id), tracking_observations(tracking_child_id), tracking_transfers(tracking_child_id)
 -- impact: 5
--- impact.why: the BSN ends up on screens, exports and links, exposing children to identity fraud for
+-- impact.why.nl: het BSN komt op schermen, in exports en in koppelingen terecht en stelt kinderen
+--   hun leven lang bloot aan identiteitsfraude
+-- impact.why.en: the BSN ends up on screens, exports and links, exposing children to identity fraud for
 --   life
 -- population: portal_children
 -- why.nl: Het BSN mag alleen worden gebruikt waar een wet dat voorschrijft; voor een kinderopvang zijn

@@ -9,7 +9,9 @@
 -- requires: admin_children
 -- reads: admin_children(child_id, bsn, care_end)
 -- impact: 2
--- impact.why: a wrong BSN harms the childcare benefit application more than the child's privacy
+-- impact.why.nl: een verkeerd BSN schaadt de aanvraag van kinderopvangtoeslag meer dan de privacy
+--   van het kind
+-- impact.why.en: a wrong BSN harms the childcare benefit application more than the child's privacy
 -- population: admin_children
 -- why.nl: Een burgerservicenummer voldoet altijd aan de elfproef. Een BSN dat daar niet aan voldoet, is
 --   verkeerd overgenomen (tikfout, verwisselde cijfers, weggevallen voorloopnul) en hoort niet bij dit

@@ -11,11 +11,17 @@
 --   breaches | social_posts | processors | processing_activities | onedrive_files | applicants | complaints
 -- reads: none
 -- impact: 4
--- impact.why: BSNs in systems that do not need them widen the circle that can misuse them for identity
+-- impact.why.nl: BSN's in systemen die ze niet nodig hebben, vergroten de kring die ze kan
+--   misbruiken voor identiteitsfraude; beoordeeld per exportkolom, dus het deel van de kinderen zegt
+--   weinig
+-- impact.why.en: BSNs in systems that do not need them widen the circle that can misuse them for identity
 --   fraud; judged per export column, so the share of children says little
 -- population: none
 -- likelihood: 3
--- likelihood.why: BSNs found in a system that does not need them are a fact, but how many people can reach them
+-- likelihood.why.nl: BSN's in een systeem dat ze niet nodig heeft zijn een feit, maar hoeveel
+--   mensen erbij kunnen verschilt per systeem: 3 (mogelijk), zodat een paar verdwaalde cellen niet
+--   zwaarder wegen dan het BSN als inlognaam
+-- likelihood.why.en: BSNs found in a system that does not need them are a fact, but how many people can reach them
 --   differs per system: 3 (possible), so a few stray cells do not outrank the BSN as a login
 -- why.nl: Een kinderopvangorganisatie mag het BSN van kinderen en ouders alleen gebruiken voor de
 --   kinderopvangtoeslag en de gemeentelijke tegemoetkoming, en dus alleen in de administratie. In het ouderportaal, het kindvolgsysteem of

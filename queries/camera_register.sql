@@ -14,7 +14,9 @@
 -- requires: cameras
 -- reads: cameras(camera_id, location?~, kind?~, retention_days?~, dpia_reference?~, works_council_consent?~, in_use?~)
 -- impact: 4
--- impact.why: cameras and webcams record children and staff all day; kept too long or without assessment they
+-- impact.why.nl: camera's en webcams filmen kinderen en medewerkers de hele dag; te lang bewaard of
+--   zonder beoordeling kijken ze veel verder mee dan het doel
+-- impact.why.en: cameras and webcams record children and staff all day; kept too long or without assessment they
 --   watch people far beyond the purpose
 -- population: cameras
 -- why.nl: Camera's en webcams in een kinderopvang filmen kinderen, ouders en medewerkers. De beelden mogen niet

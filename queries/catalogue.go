@@ -11,19 +11,20 @@
 //	separated; `a | b` means at least one of a and b),
 //	why.nl, why.en, fix.nl, fix.en,
 //	impact (1–5: how badly the children, parents or staff concerned are
-//	harmed if the risk materialises), impact.why (one line that justifies
-//	it), population (the canonical table whose rows the check judges; its
+//	harmed if the risk materialises), impact.why.nl and impact.why.en (one
+//	line that justifies it, in Dutch and English), population (the canonical table whose rows the check judges; its
 //	row count is the base of the risk's likelihood; none when a finding is
 //	about something being there at all), likelihood (1–5, only with
 //	population none: the likelihood when the check has open findings,
-//	default 5) and likelihood.why (one line that justifies it),
+//	default 5) and likelihood.why.nl and likelihood.why.en (one line that
+//	justifies it, in Dutch and English),
 //	and optionally columns.nl, columns.en (comma-separated headings for the
 //	query's own columns, in order), reads (the canonical columns the
 //	query reads: `table(column, column?, column~), ...`; see ColumnRead)
 //	and codes (a block of the codes the query returns and their labels,
 //	see codelabels.go)
 //
-// impact, impact.why, population and reads are required of the built-in checks (a
+// impact, impact.why.nl/en, population and reads are required of the built-in checks (a
 // test enforces it) and optional in a user's own: without impact a check
 // counts as impact 3, without population its population is 0.
 //
@@ -79,13 +80,13 @@ type Check struct {
 	// materialises, 1–5; 0 when the header gives none (a user check).
 	Impact int
 	// ImpactWhy justifies Impact in one line, for reviewers.
-	ImpactWhy string
+	ImpactWhy results.Text
 	// Likelihood is the fixed likelihood (1–5) of a check with population
 	// none when it has open findings; 0 when the header gives none (it is
 	// then the highest, 5).
 	Likelihood int
 	// LikelihoodWhy justifies Likelihood in one line, for reviewers.
-	LikelihoodWhy string
+	LikelihoodWhy results.Text
 	// Population is the canonical table whose rows the check judges; ""
 	// when the header names none.
 	Population string
@@ -316,10 +317,10 @@ var (
 	idPattern         = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 	populationSubject = regexp.MustCompile(`^([a-z_][a-z0-9_]*)\s*\(\s*([a-z_][a-z0-9_]*)\s*\)$`)
 	nonIDChars        = regexp.MustCompile(`[^a-z0-9_]+`)
-	headerLine        = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+)?)\s*:\s?(.*)$`)
+	headerLine        = regexp.MustCompile(`^--\s*([a-z]+(?:\.[a-z]+){0,2})\s*:\s?(.*)$`)
 	severities        = map[string]bool{"high": true, "medium": true, "low": true, "info": true}
 	knownKeys         = []string{"id", "title.nl", "title.en", "severity", "area", "source", "requires", "why.nl", "why.en", "fix.nl", "fix.en"}
-	optionalKeys      = []string{"impact", "impact.why", "likelihood", "likelihood.why", "population", "columns.nl", "columns.en", "reads", "codes"}
+	optionalKeys      = []string{"impact", "impact.why.nl", "impact.why.en", "likelihood", "likelihood.why.nl", "likelihood.why.en", "population", "columns.nl", "columns.en", "reads", "codes"}
 	allKeys           = append(append([]string{}, knownKeys...), optionalKeys...)
 
 	// tableWords finds a canonical table's name as a word in a query.
@@ -377,6 +378,9 @@ func Parse(file, src string) (Check, error) {
 		}
 		if m := headerLine.FindStringSubmatch(trimmed); m != nil && !strings.HasPrefix(ln, "--  ") {
 			key := m[1]
+			if oneLanguage[key] {
+				return c, headerErr(file, i+1, "%s is tweetalig: schrijf %s.nl: met de Nederlandse en %s.en: met de Engelse tekst", "%s is bilingual: write %s.nl: with the Dutch and %s.en: with the English text", key, key, key)
+			}
 			if !isKnown(key) {
 				return c, headerErr(file, i+1, "onbekende sleutel %q in de kop; toegestaan: %s", "unknown header key %q; allowed: %s", key, strings.Join(allKeys, ", "))
 			}
@@ -488,7 +492,12 @@ func Parse(file, src string) (Check, error) {
 	return c, nil
 }
 
-// parseRisk reads the optional impact, impact.why and population keys.
+// oneLanguage are header keys of earlier versions that now need .nl and .en.
+var oneLanguage = map[string]bool{"impact.why": true, "likelihood.why": true}
+
+// parseRisk reads the optional impact, impact.why.nl/en, likelihood,
+// likelihood.why.nl/en and population keys. A reason given in one language
+// only is an error on its line.
 func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) error {
 	if v, ok := fields["impact"]; ok {
 		n, err := strconv.Atoi(v)
@@ -497,7 +506,18 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 		}
 		c.Impact = n
 	}
-	c.ImpactWhy = fields["impact.why"]
+	for _, key := range []string{"impact.why", "likelihood.why"} {
+		nl, hasNL := fields[key+".nl"]
+		en, hasEN := fields[key+".en"]
+		if hasNL != hasEN || (hasNL && (nl == "") != (en == "")) {
+			have, miss := key+".nl", key+".en"
+			if hasEN && (!hasNL || nl == "") {
+				have, miss = miss, have
+			}
+			return headerErr(c.File, fieldLine[have], "%s staat in de kop maar %s ontbreekt of is leeg; geef de reden in beide talen", "%s is in the header but %s is missing or empty; give the reason in both languages", have, miss)
+		}
+	}
+	c.ImpactWhy = results.Text{NL: fields["impact.why.nl"], EN: fields["impact.why.en"]}
 	if v, ok := fields["likelihood"]; ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 5 {
@@ -507,7 +527,7 @@ func parseRisk(c *Check, fields map[string]string, fieldLine map[string]int) err
 			return headerErr(c.File, fieldLine["likelihood"], "likelihood: alleen een controle met population none heeft een vaste kans; met een population is het het deel van de geraakte records of mensen", "likelihood: only a check with population none has a fixed likelihood; with a population it is the share of affected records or people")
 		}
 		c.Likelihood = n
-		c.LikelihoodWhy = fields["likelihood.why"]
+		c.LikelihoodWhy = results.Text{NL: fields["likelihood.why.nl"], EN: fields["likelihood.why.en"]}
 	}
 	if t, ok := fields["population"]; ok {
 		if m := populationSubject.FindStringSubmatch(t); m != nil {

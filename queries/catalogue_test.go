@@ -21,12 +21,12 @@ func TestBuiltinCatalogue(t *testing.T) {
 	}
 	for _, c := range checks {
 		for name, txt := range map[string]string{"title.nl": c.Title.NL, "title.en": c.Title.EN, "why.nl": c.Why.NL, "why.en": c.Why.EN,
-			"fix.nl": c.Fix.NL, "fix.en": c.Fix.EN, "impact.why": c.ImpactWhy} {
+			"fix.nl": c.Fix.NL, "fix.en": c.Fix.EN, "impact.why.nl": c.ImpactWhy.NL, "impact.why.en": c.ImpactWhy.EN} {
 			if len(txt) < 10 {
 				t.Errorf("%s: %s is too short to explain anything: %q", c.ID, name, txt)
 			}
 		}
-		if c.Title.NL == c.Title.EN || c.Why.NL == c.Why.EN || c.Fix.NL == c.Fix.EN {
+		if c.Title.NL == c.Title.EN || c.Why.NL == c.Why.EN || c.Fix.NL == c.Fix.EN || c.ImpactWhy.NL == c.ImpactWhy.EN || (c.Likelihood > 0 && c.LikelihoodWhy.NL == c.LikelihoodWhy.EN) {
 			t.Errorf("%s: a Dutch text equals its English one; translate it", c.ID)
 		}
 		if c.ColumnLabels == nil {
@@ -41,7 +41,7 @@ func TestBuiltinCatalogue(t *testing.T) {
 			t.Errorf("%s: the query returns no message_nl/message_en", c.ID)
 		}
 		if c.Impact == 0 {
-			t.Errorf("%s: give the check an impact (1–5) and impact.why", c.ID)
+			t.Errorf("%s: give the check an impact (1–5) and impact.why.nl and impact.why.en", c.ID)
 		}
 		if c.Population == "" {
 			t.Errorf("%s: name the table whose rows the check judges (population)", c.ID)
@@ -74,7 +74,12 @@ func TestParseHeaderErrors(t *testing.T) {
 		{"impact too high", "x.sql", full + "-- impact: 6\nSELECT 1", `x.sql:12: impact "6": expected a whole number from 1`},
 		{"impact zero", "x.sql", full + "-- impact: 0\nSELECT 1", `x.sql:12: impact "0"`},
 		{"impact empty", "x.sql", full + "-- impact:\nSELECT 1", `x.sql:12: impact ""`},
-		{"likelihood with population none", "x.sql", full + "-- population: none\n-- likelihood: 3\n-- likelihood.why: possible\nSELECT 1", ""},
+		{"likelihood with population none", "x.sql", full + "-- population: none\n-- likelihood: 3\n-- likelihood.why.nl: mogelijk\n-- likelihood.why.en: possible\nSELECT 1", ""},
+		{"impact why in Dutch only", "x.sql", full + "-- impact: 2\n-- impact.why.nl: weinig schade\nSELECT 1", `x.sql:13: impact.why.nl is in the header but impact.why.en is missing or empty`},
+		{"impact why in English only", "x.sql", full + "-- impact: 2\n-- impact.why.en: little harm\nSELECT 1", `x.sql:13: impact.why.en is in the header but impact.why.nl is missing or empty`},
+		{"impact why empty in Dutch", "x.sql", full + "-- impact: 2\n-- impact.why.nl:\n-- impact.why.en: little harm\nSELECT 1", `x.sql:14: impact.why.en is in the header but impact.why.nl is missing or empty`},
+		{"likelihood why in English only", "x.sql", full + "-- population: none\n-- likelihood: 3\n-- likelihood.why.en: possible\nSELECT 1", `x.sql:14: likelihood.why.en is in the header but likelihood.why.nl is missing`},
+		{"impact why of earlier versions", "x.sql", full + "-- impact: 2\n-- impact.why: little harm\nSELECT 1", `x.sql:13: impact.why is bilingual: write impact.why.nl: with the Dutch and impact.why.en: with the English text`},
 		{"likelihood with a population", "x.sql", full + "-- population: portal_photos\n-- likelihood: 3\nSELECT 1", `x.sql:13: likelihood: only a check with population none has a fixed likelihood`},
 		{"likelihood too high", "x.sql", full + "-- population: none\n-- likelihood: 6\nSELECT 1", `x.sql:13: likelihood "6": expected a whole number from 1`},
 		{"unknown population", "x.sql", full + "-- impact: 2\n-- population: fotos\nSELECT 1", `x.sql:13: population: "fotos" is not a canonical table`},
@@ -110,7 +115,7 @@ func TestParseHeaderErrors(t *testing.T) {
 	}
 }
 
-// TestParseRisk reads impact, impact.why and population, and leaves them
+// TestParseRisk reads impact, impact.why.nl/en and population, and leaves them
 // empty for a check that gives none (a user check: impact 3 at run time).
 func TestParseRisk(t *testing.T) {
 	const head = "-- id: x\n-- title.nl: Titel\n-- title.en: Title\n-- severity: low\n-- area: a\n-- source: s\n-- requires: portal_photos\n-- why.nl: w\n-- why.en: w\n-- fix.nl: f\n-- fix.en: f\n"
@@ -120,7 +125,7 @@ func TestParseRisk(t *testing.T) {
 		why, pop    string
 	}{
 		{"none", "", 0, "", ""},
-		{"all", "-- impact: 5\n-- impact.why: photos on the\n--   internet\n-- population: portal_photos\n", 5, "photos on the internet", "portal_photos"},
+		{"all", "-- impact: 5\n-- impact.why.nl: foto's op\n--   internet\n-- impact.why.en: photos on the\n--   internet\n-- population: portal_photos\n", 5, "foto's op internet|photos on the internet", "portal_photos"},
 		{"no population", "-- impact: 4\n-- population: none\n", 4, "", queries.NoPopulation},
 		{"impact only", "-- impact: 1\n", 1, "", ""},
 	}
@@ -130,8 +135,12 @@ func TestParseRisk(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Impact != tt.impact || c.ImpactWhy != tt.why || c.Population != tt.pop {
-				t.Errorf("impact %d, why %q, population %q; want %d, %q, %q", c.Impact, c.ImpactWhy, c.Population, tt.impact, tt.why, tt.pop)
+			why := c.ImpactWhy.NL + "|" + c.ImpactWhy.EN
+			if why == "|" {
+				why = ""
+			}
+			if c.Impact != tt.impact || why != tt.why || c.Population != tt.pop {
+				t.Errorf("impact %d, why %q, population %q; want %d, %q, %q", c.Impact, why, c.Population, tt.impact, tt.why, tt.pop)
 			}
 		})
 	}

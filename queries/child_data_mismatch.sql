@@ -7,19 +7,23 @@
 -- requires: admin_children, portal_children | tracking_children
 -- reads: admin_children(child_id, first_name, name_prefix?~, last_name, birth_date), portal_children(portal_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date), tracking_children(tracking_child_id, child_id, first_name?, name_prefix?~, last_name?, birth_date)
 -- impact: 2
--- impact.why: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
+-- impact.why.nl: een verkeerde naam of geboortedatum leidt vooral tot verwisselingen; de schade
+--   voor het kind is beperkt en te herstellen
+-- impact.why.en: a wrong name or birth date mostly causes mix-ups; harm to the child is limited and
 --   correctable
 -- population: portal_children
 -- why.nl: Persoonsgegevens moeten juist zijn. Hetzelfde kind (gekoppeld via het kindnummer van de
 --   administratie) met een andere geboortedatum of naam in het ouderportaal of kindvolgsysteem wijst op
 --   een fout in een van de systemen of op een verkeerde koppeling: dan komen observaties, foto's of
 --   berichten bij het verkeerde kind of de verkeerde ouders terecht. Hoofdletters, spaties en de plaats
---   van het tussenvoegsel (een eigen kolom of in de achternaam) tellen niet mee.
+--   van het tussenvoegsel (een eigen kolom of in de achternaam) tellen niet mee; een export die nergens
+--   een tussenvoegsel geeft, heeft ze weggelaten, en daar telt alleen de rest van de achternaam.
 -- why.en: Personal data must be accurate. The same child (linked by the administration's child number)
 --   with another birth date or name in the parent portal or child tracking points to an error in one of
 --   the systems or to a wrong link: observations, photos or messages then end up with the wrong child
 --   or the wrong parents. Case, spacing and where the name prefix (tussenvoegsel) is kept (its own
---   column or inside the last name) do not count.
+--   column or inside the last name) do not count; an export that gives no prefix anywhere left them
+--   out, and there only the rest of the last name counts.
 -- fix.nl: Vergelijk het kind in beide systemen, stel vast welk gegeven juist is en corrigeer het andere
 --   systeem; klopt de koppeling niet, corrigeer dan het kindnummer.
 -- fix.en: Compare the child in both systems, establish which detail is right and correct the other
@@ -64,17 +68,31 @@ named AS (
         nullif(lower(trim(regexp_replace(replace(last_name, '’', ''''), '\s+', ' ', 'g'))), '') AS last_name)
     FROM spelled
 ),
+prefixless AS (
+    -- An export that gives no tussenvoegsel at all, neither in a column of
+    -- its own nor in any last name, left it out (a column that was not
+    -- exported or not mapped): its "Vries" says nothing against "de Vries",
+    -- so last names are compared without their tussenvoegsels there.
+    SELECT _file FROM named GROUP BY _file
+    HAVING NOT bool_or(coalesce(trim(name_prefix), '') <> '')
+       AND NOT bool_or(regexp_matches(coalesce(last_name, ''), '^(van|de|den|der|het|ten|ter|te|in|op|aan|uit|d''|''t|''s)\s'))
+),
+bare AS (
+    SELECT *, regexp_replace(last_name, '^((van|de|den|der|het|ten|ter|te|in|op|aan|uit|d''|''t|''s)\s+)+', '') AS bare_last_name,
+           _file IN (SELECT _file FROM prefixless) AS prefix_left_out
+    FROM named
+),
 compared AS (
     -- A child may be in several administration exports: a detail differs
     -- only when no administration record of the child agrees with it.
     SELECT o.table_name, o.system, o.record_key, o._file, o._row, o.child_id,
            bool_or(o.birth_date IS NOT NULL AND a.birth_date IS NOT NULL) AND NOT bool_or(o.birth_date = a.birth_date) AS birth_date_differs,
            bool_or((o.first_name IS NOT NULL AND a.first_name IS NOT NULL) OR (o.last_name IS NOT NULL AND a.last_name IS NOT NULL))
-               AND NOT bool_or(coalesce(o.first_name = a.first_name, true) AND coalesce(o.last_name = a.last_name, true)) AS name_differs,
+               AND NOT bool_or(coalesce(o.first_name = a.first_name, true) AND coalesce(CASE WHEN o.prefix_left_out OR a.prefix_left_out THEN o.bare_last_name = a.bare_last_name ELSE o.last_name = a.last_name END, true)) AS name_differs,
            NOT bool_or(coalesce(o.first_name = a.first_name, true)) AS first_name_differs,
-           NOT bool_or(coalesce(o.last_name = a.last_name, true)) AS last_name_differs
-    FROM named o
-    JOIN named a ON a.system = 'admin' AND a.child_id = o.child_id
+           NOT bool_or(coalesce(CASE WHEN o.prefix_left_out OR a.prefix_left_out THEN o.bare_last_name = a.bare_last_name ELSE o.last_name = a.last_name END, true)) AS last_name_differs
+    FROM bare o
+    JOIN bare a ON a.system = 'admin' AND a.child_id = o.child_id
     WHERE o.system <> 'admin'
     GROUP BY ALL
 ),

@@ -7,7 +7,9 @@
 -- requires: admin_children, portal_children | tracking_children
 -- reads: admin_children(child_id), portal_children(portal_child_id, child_id), tracking_children(tracking_child_id, child_id)
 -- impact: 3
--- impact.why: data of a child without a known placement may be kept without a purpose, or linked to the
+-- impact.why.nl: gegevens van een kind zonder bekende plaatsing worden mogelijk zonder doel
+--   bewaard, of aan het verkeerde kind gekoppeld
+-- impact.why.en: data of a child without a known placement may be kept without a purpose, or linked to the
 --   wrong child
 -- population: portal_children
 -- why.nl: De administratie is de bron voor wie er in opvang is. Een kind in het ouderportaal of het

@@ -10,7 +10,9 @@
 -- requires: portal_children, portal_consents
 -- reads: portal_children(portal_child_id, child_id?, placement_start?, placement_end?~), portal_consents(portal_child_id, consent_type, granted, recorded_at?), admin_children(child_id, care_type?)
 -- impact: 3
--- impact.why: staff may photograph, transport or hand over a child without knowing whether the parents
+-- impact.why.nl: medewerkers kunnen een kind fotograferen, vervoeren of meegeven zonder te weten of
+--   de ouders ermee instemmen
+-- impact.why.en: staff may photograph, transport or hand over a child without knowing whether the parents
 --   agree
 -- population: portal_children
 -- why.nl: Bij de intake beantwoorden ouders in het ouderportaal vaste vragen. Foto's in het ouderportaal is

@@ -9,7 +9,9 @@
 -- requires: portal_consents, portal_guardians | admin_guardians, portal_guardians | portal_children
 -- reads: admin_guardians(child_id, name, parental_authority?), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, given_by), portal_guardians(portal_child_id, name)
 -- impact: 3
--- impact.why: a permission, such as pickup by others, rests on someone without parental authority and
+-- impact.why.nl: een toestemming, zoals ophalen door anderen, berust op iemand zonder ouderlijk
+--   gezag en is ongeldig
+-- impact.why.en: a permission, such as pickup by others, rests on someone without parental authority and
 --   is invalid
 -- population: portal_consents(portal_child_id)
 -- why.nl: Voor een kind onder de 16 geldt alleen AVG-toestemming (foto's) van een ouder met gezag of de

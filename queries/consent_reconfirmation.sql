@@ -10,7 +10,9 @@
 -- requires: portal_consents
 -- reads: portal_children(portal_child_id, placement_end?~), portal_consents(portal_child_id, consent_type, granted, recorded_at, withdrawn_at?~)
 -- impact: 1
--- impact.why: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
+-- impact.why.nl: een oude toestemming is nog geldig; het risico is dat ze niet meer de wens van de
+--   ouders weergeeft
+-- impact.why.en: an old consent is still valid; the risk is that it no longer reflects the parents' wishes
 -- population: portal_consents(portal_child_id)
 -- why.nl: Alleen de toestemming voor foto's (in het ouderportaal, en op website en sociale media) is
 --   AVG-toestemming; ophalen door anderen, vervoer, spelen en zelfstandig gaan zijn afspraken met de

@@ -9,7 +9,10 @@
 -- requires: devices
 -- reads: devices(device_id, kind?~, assigned_to?~, encrypted?, passcode?, mdm_enrolled?, in_use?~, lost_at?~, breach_id?~), breaches(breach_id)
 -- impact: 3
--- impact.why: a group iPad or laptop left behind opens the diary, photos and notes of a whole group to the
+-- impact.why.nl: een achtergelaten groeps-iPad of laptop geeft de vinder het dagboek, de foto's en
+--   de notities van een hele groep als het apparaat niet versleuteld, vergrendeld en op afstand te
+--   wissen is
+-- impact.why.en: a group iPad or laptop left behind opens the diary, photos and notes of a whole group to the
 --   finder when it is not encrypted, locked and wipeable
 -- population: devices
 -- why.nl: Groeps-iPads en laptops openen het ouderportaal, het kindvolgsysteem en de administratie. Een

@@ -10,7 +10,9 @@
 -- requires: processing_activities
 -- reads: processing_activities(activity, purpose, data_categories, data_subjects, dpia_reference~)
 -- impact: 3
--- impact.why: high-risk processing of children's data runs without its risks having been assessed and
+-- impact.why.nl: verwerkingen met een hoog risico voor gegevens van kinderen lopen zonder dat de
+--   risico's zijn beoordeeld en beperkt
+-- impact.why.en: high-risk processing of children's data runs without its risks having been assessed and
 --   mitigated
 -- population: processing_activities
 -- why.nl: Voor een verwerking met een hoog risico voor de betrokkenen moet vooraf een DPIA worden

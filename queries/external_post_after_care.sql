@@ -8,7 +8,9 @@
 -- requires: social_posts, admin_children
 -- reads: admin_children(child_id, care_end), social_posts(post_id, child_id, posted_at, channel?)
 -- impact: 4
--- impact.why: a recognisable child stays public after the organisation's reason to show it ended;
+-- impact.why.nl: een herkenbaar kind blijft openbaar nadat de reden van de organisatie om het te
+--   tonen is vervallen; publicatie is moeilijk terug te draaien
+-- impact.why.en: a recognisable child stays public after the organisation's reason to show it ended;
 --   publication is hard to undo
 -- population: social_posts(child_id)
 -- why.nl: Foto's van een kind dat de opvang heeft verlaten, mogen niet meer worden gebruikt in

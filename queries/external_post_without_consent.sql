@@ -10,7 +10,9 @@
 -- requires: social_posts
 -- reads: admin_children(child_id), portal_children(portal_child_id, child_id), portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at?~), social_posts(post_id, child_id, posted_at?, channel?, written_consent?~, consent_reference?~)
 -- impact: 5
--- impact.why: a recognisable child is published on the internet without written consent; copies spread
+-- impact.why.nl: een herkenbaar kind staat zonder schriftelijke toestemming op internet; kopieën
+--   verspreiden zich en zijn niet terug te halen
+-- impact.why.en: a recognisable child is published on the internet without written consent; copies spread
 --   and cannot be recalled
 -- population: social_posts(child_id)
 -- why.nl: Een herkenbaar kind op Facebook, de website of in de nieuwsbrief mag alleen met schriftelijke,

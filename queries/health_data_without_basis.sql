@@ -8,7 +8,9 @@
 -- requires: portal_notes
 -- reads: portal_notes(note_id, portal_child_id, category, created_at?, basis~)
 -- impact: 4
--- impact.why: health data is a special category: processed without a ground, it exposes children to
+-- impact.why.nl: gezondheidsgegevens zijn een bijzondere categorie: verwerkt zonder grond stellen
+--   ze kinderen bloot aan stigma en misbruik
+-- impact.why.en: health data is a special category: processed without a ground, it exposes children to
 --   stigma and misuse
 -- population: portal_notes(portal_child_id)
 -- why.nl: Notities over allergieën en medische zaken zijn gezondheidsgegevens, een bijzondere categorie

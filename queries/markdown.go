@@ -122,7 +122,7 @@ func writeRiskTable(b *strings.Builder, checks []Check) {
 		"likelihood 5, or as the fixed likelihood its header gives with its reason.\n\n" +
 		"| id | impact | why this impact | population |\n|---|---|---|---|\n")
 	for _, c := range sorted {
-		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy), population(c))
+		fmt.Fprintf(b, "| `%s` | %d | %s | %s |\n", c.ID, c.Impact, cell(c.ImpactWhy.EN), population(c))
 	}
 }
 
@@ -135,7 +135,7 @@ func population(c Check) string {
 		return c.Population + "(" + c.PopulationSubject + ")"
 	}
 	if c.Likelihood > 0 {
-		return fmt.Sprintf("%s (likelihood %d: %s)", c.Population, c.Likelihood, cell(c.LikelihoodWhy))
+		return fmt.Sprintf("%s (likelihood %d: %s)", c.Population, c.Likelihood, cell(c.LikelihoodWhy.EN))
 	}
 	return c.Population
 }

@@ -9,7 +9,9 @@
 -- requires: onedrive_files
 -- reads: onedrive_files(path, category, child_id?~, sharing, owner?~)
 -- impact: 4
--- impact.why: whoever has the link (forwarded, in a mailbox, in a browser history) can open a child's file or
+-- impact.why.nl: wie de link heeft (doorgestuurd, in een mailbox, in een browsergeschiedenis),
+--   opent zonder in te loggen een kinddossier of de inkomensgegevens van een gezin
+-- impact.why.en: whoever has the link (forwarded, in a mailbox, in a browser history) can open a child's file or
 --   a family's income details without logging in
 -- population: onedrive_files
 -- why.nl: Kinddossiers en inkomensdocumenten van ouders horen alleen open te staan voor de medewerkers die

@@ -7,7 +7,9 @@
 -- requires: portal_photos, portal_consents
 -- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
--- impact.why: parents explicitly withdrew consent and the photo is still shown to other parents of the
+-- impact.why.nl: ouders hebben hun toestemming uitdrukkelijk ingetrokken en de foto is nog steeds
+--   te zien voor andere ouders van de groep
+-- impact.why.en: parents explicitly withdrew consent and the photo is still shown to other parents of the
 --   group
 -- population: portal_photos(portal_child_id)
 -- why.nl: Ouders kunnen hun toestemming voor foto's in het ouderportaal altijd intrekken. Een foto die

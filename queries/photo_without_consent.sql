@@ -9,7 +9,9 @@
 -- requires: portal_photos, portal_consents
 -- reads: portal_consents(portal_child_id, consent_type, granted, recorded_at?, withdrawn_at?~), portal_photos(photo_id, portal_child_id, posted_at, removed_at?~)
 -- impact: 4
--- impact.why: photos of a child are shown to other parents without consent; the audience is closed,
+-- impact.why.nl: foto's van een kind worden zonder toestemming aan andere ouders getoond; het
+--   publiek is besloten, anders dan op social media (5)
+-- impact.why.en: photos of a child are shown to other parents without consent; the audience is closed,
 --   unlike social media (5)
 -- population: portal_photos(portal_child_id)
 -- why.nl: Een herkenbare foto van een kind is een persoonsgegeven. In het dagboek van het ouderportaal

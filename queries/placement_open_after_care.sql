@@ -7,7 +7,9 @@
 -- requires: admin_children, portal_children
 -- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id, placement_end)
 -- impact: 2
--- impact.why: an administrative mismatch; its harm (continued access) is judged by
+-- impact.why.nl: een administratief verschil; de schade ervan (toegang die doorloopt) weegt de
+--   controle portal_access_after_placement
+-- impact.why.en: an administrative mismatch; its harm (continued access) is judged by
 --   portal_access_after_placement
 -- population: portal_children
 -- why.nl: Als de opvang volgens de administratie is beëindigd, hoort de plaatsing in het ouderportaal ook

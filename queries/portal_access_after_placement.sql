@@ -8,7 +8,9 @@
 -- requires: portal_guardians, portal_children
 -- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id?, placement_end), portal_guardians(portal_child_id, has_access, last_login?)
 -- impact: 3
--- impact.why: a former parent keeps seeing the group diary, with photos and news of other children
+-- impact.why.nl: een vroegere ouder blijft het groepsdagboek zien, met foto's en nieuws van andere
+--   kinderen
+-- impact.why.en: a former parent keeps seeing the group diary, with photos and news of other children
 -- population: portal_guardians
 -- why.nl: Na het einde van de plaatsing hebben ouders nog even toegang nodig om foto's en verslagen te
 --   downloaden, maar daarna niet meer. Een ouder die blijft inloggen, kan berichten en foto's blijven

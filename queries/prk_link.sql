@@ -11,7 +11,9 @@
 -- requires: prk_links
 -- reads: prk_links(person_id, kind?~, work_start~, work_end~, linked_at~, unlinked_at?~), staff(employee_id, employment_start?, employment_end~)
 -- impact: 3
--- impact.why: someone works with the children without being continuously screened, or a former worker stays
+-- impact.why.nl: iemand werkt met de kinderen zonder continu gescreend te worden, of een vertrokken
+--   medewerker blijft zonder noodzaak voor de organisatie gescreend
+-- impact.why.en: someone works with the children without being continuously screened, or a former worker stays
 --   under screening for the organisation without need
 -- population: prk_links
 -- why.nl: Iedereen die bij de opvang werkt of er structureel aanwezig is - medewerkers, uitzendkrachten,

@@ -9,7 +9,9 @@
 -- requires: processing_activities
 -- reads: processing_activities(activity, legal_basis)
 -- impact: 1
--- impact.why: a documentation gap in good practice; the processing itself may well have a basis
+-- impact.why.nl: een gat in de documentatie volgens goed gebruik; de verwerking zelf kan best een
+--   grondslag hebben
+-- impact.why.en: a documentation gap in good practice; the processing itself may well have a basis
 -- population: processing_activities
 -- why.nl: Art. 30 AVG vraagt geen grondslag per verwerking in het register, maar elke verwerking moet er
 --   een hebben (art. 6) en de organisatie moet die kunnen aantonen (art. 5 lid 2); de privacyverklaring

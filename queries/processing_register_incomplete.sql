@@ -9,7 +9,9 @@
 -- requires: processing_activities
 -- reads: processing_activities(activity, purpose, data_subjects, data_categories, recipients?, transfers?, systems, retention, security?), processors(system, in_use?)
 -- impact: 2
--- impact.why: a documentation gap: it hides risks rather than causing harm itself
+-- impact.why.nl: een gat in de documentatie: het verbergt risico's meer dan dat het zelf schade
+--   doet
+-- impact.why.en: a documentation gap: it hides risks rather than causing harm itself
 -- population: processing_activities
 -- why.nl: Het verwerkingsregister moet elke verwerking van persoonsgegevens beschrijven met wat art. 30
 --   lid 1 AVG vraagt: de doeleinden, de categorieën van betrokkenen en van persoonsgegevens, de

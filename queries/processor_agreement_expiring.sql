@@ -8,7 +8,8 @@
 -- requires: processors
 -- reads: processors(system, vendor?, agreement_signed_at, agreement_expires_at, in_use?)
 -- impact: 2
--- impact.why: the agreement is still valid; the harm comes only if it lapses
+-- impact.why.nl: de overeenkomst is nog geldig; schade ontstaat pas als ze afloopt
+-- impact.why.en: the agreement is still valid; the harm comes only if it lapses
 -- population: processors
 -- why.nl: Zolang een systeem in gebruik is, moet er een geldige verwerkersovereenkomst met de leverancier
 --   zijn. Loopt de overeenkomst binnenkort af zonder dat een verlenging is vastgelegd, dan verwerkt de

@@ -8,7 +8,9 @@
 -- requires: processors
 -- reads: processors(system, vendor?, agreement_signed_at|agreement_present~, agreement_expires_at?~, in_use?)
 -- impact: 4
--- impact.why: a vendor holds children's and parents' data without contractual duties on security,
+-- impact.why.nl: een leverancier heeft gegevens van kinderen en ouders zonder contractuele plichten
+--   voor beveiliging, datalekken en verwijdering
+-- impact.why.en: a vendor holds children's and parents' data without contractual duties on security,
 --   breaches and deletion
 -- population: processors
 -- why.nl: Een leverancier die persoonsgegevens voor de organisatie verwerkt, is een verwerker. De AVG eist

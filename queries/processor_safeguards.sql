@@ -11,7 +11,10 @@
 -- requires: processors
 -- reads: processors(system, vendor?~, in_use?, sub_processors?~, data_location?, transfer_mechanism?~, agreement_signed_at?~, agreement_expires_at?~, agreement_updated_at?~)
 -- impact: 3
--- impact.why: children's and parents' data held abroad without a safeguard, by unknown parties or under an
+-- impact.why.nl: gegevens van kinderen en ouders die zonder waarborg in het buitenland staan, bij
+--   onbekende partijen of onder een overeenkomst zonder de garanties van de AVG, liggen buiten de
+--   macht van de organisatie
+-- impact.why.en: children's and parents' data held abroad without a safeguard, by unknown parties or under an
 --   agreement that lacks the AVG's guarantees, is beyond the organisation's control
 -- population: processors
 -- why.nl: Een verwerker die gegevens (zelf of via een subverwerker) buiten de Europese Economische Ruimte opslaat

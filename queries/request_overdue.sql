@@ -8,7 +8,9 @@
 -- requires: requests
 -- reads: requests(request_id, type?, received_at, extension_notified_at~, answered_at~)
 -- impact: 3
--- impact.why: parents cannot exercise their rights (access, correction, deletion) in time
+-- impact.why.nl: ouders kunnen hun rechten (inzage, correctie, verwijdering) niet op tijd
+--   uitoefenen
+-- impact.why.en: parents cannot exercise their rights (access, correction, deletion) in time
 -- population: requests
 -- why.nl: Ouders en medewerkers hebben recht op inzage, correctie en verwijdering van hun gegevens.
 --   Een verzoek moet binnen een maand na ontvangst worden beantwoord. Alleen als de organisatie de

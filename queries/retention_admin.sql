@@ -9,7 +9,9 @@
 -- requires: admin_children
 -- reads: admin_children(child_id, bsn?, care_end)
 -- impact: 3
--- impact.why: data and the BSN of children who left are kept needlessly and exposed in any breach
+-- impact.why.nl: gegevens en het BSN van vertrokken kinderen worden onnodig bewaard en liggen bij
+--   elk datalek open
+-- impact.why.en: data and the BSN of children who left are kept needlessly and exposed in any breach
 -- population: admin_children
 -- why.nl: De administratie bewaart het kindrecord, met het BSN van kind en ouders, voor de kinderopvangtoeslag
 --   en de gemeentelijke tegemoetkoming: Dienst Toeslagen kan die gegevens opvragen en de toeslag tot 5 jaar

@@ -9,7 +9,10 @@
 -- requires: staff | applicants | complaints
 -- reads: applicants(applicant_id, procedure_ended_at, keep_consent?), complaints(complaint_id, handled_at~), staff(employee_id, employment_end~)
 -- impact: 3
--- impact.why: personnel files (sickness, assessments), applicants' data and complaints kept too long; a parent's
+-- impact.why.nl: personeelsdossiers (verzuim, beoordelingen), gegevens van sollicitanten en
+--   klachten worden te lang bewaard; een klacht van een ouder gaat meestal over een kind en kan
+--   details van de opvang van het kind bevatten
+-- impact.why.en: personnel files (sickness, assessments), applicants' data and complaints kept too long; a parent's
 --   complaint is usually about a child and may hold details of the child's care
 -- population: staff
 -- why.nl: Ook gegevens over medewerkers, sollicitanten en klachten mogen niet langer worden bewaard dan

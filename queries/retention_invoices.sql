@@ -7,7 +7,9 @@
 -- requires: admin_invoices
 -- reads: admin_invoices(invoice_id, child_id?, invoice_date)
 -- impact: 2
--- impact.why: financial data of parents kept past the fiscal period; little harm beyond exposure in a
+-- impact.why.nl: financiële gegevens van ouders worden na de fiscale termijn bewaard; weinig schade
+--   behalve blootstelling bij een datalek
+-- impact.why.en: financial data of parents kept past the fiscal period; little harm beyond exposure in a
 --   breach
 -- population: admin_invoices
 -- why.nl: Facturen bevatten persoonsgegevens van ouders en kinderen. Ze moeten 7 jaar worden bewaard voor de

@@ -10,7 +10,9 @@
 -- requires: onedrive_files, admin_children
 -- reads: admin_children(child_id, care_end), onedrive_files(path, category, child_id)
 -- impact: 3
--- impact.why: child files on a share, often widely accessible, outlive their purpose
+-- impact.why.nl: kinddossiers op een gedeelde schijf, vaak voor velen toegankelijk, blijven bestaan
+--   na hun doel
+-- impact.why.en: child files on a share, often widely accessible, outlive their purpose
 -- population: onedrive_files
 -- why.nl: Kinddossiers en inkomensdocumenten van ouders op een gedeelde schijf (zoals OneDrive) vallen
 --   onder dezelfde bewaartermijn als de andere gegevens van het kind, maar worden vaak vergeten omdat

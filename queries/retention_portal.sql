@@ -8,7 +8,9 @@
 -- requires: portal_children | portal_consents | portal_notes | portal_photos
 -- reads: admin_children(child_id, care_end), portal_children(portal_child_id, child_id?, placement_end?~), portal_consents(portal_child_id), portal_notes(portal_child_id), portal_photos(portal_child_id)
 -- impact: 3
--- impact.why: photos, notes and consents of children who left stay in the portal needlessly
+-- impact.why.nl: foto's, notities en toestemmingen van vertrokken kinderen blijven onnodig in het
+--   portaal
+-- impact.why.en: photos, notes and consents of children who left stay in the portal needlessly
 -- population: portal_children
 -- why.nl: Persoonsgegevens mogen niet langer worden bewaard dan nodig. Na het einde van de opvang moet een
 --   kind met zijn ouders, notities, toestemmingen en foto's binnen de bewaartermijn uit het ouderportaal

@@ -8,7 +8,9 @@
 -- requires: tracking_children | tracking_observations
 -- reads: admin_children(child_id, care_end), tracking_children(tracking_child_id, child_id?, archived_at), tracking_observations(tracking_child_id)
 -- impact: 3
--- impact.why: development observations of children who left are kept needlessly and could follow the
+-- impact.why.nl: ontwikkelingsobservaties van vertrokken kinderen worden onnodig bewaard en kunnen
+--   het kind blijven volgen
+-- impact.why.en: development observations of children who left are kept needlessly and could follow the
 --   child
 -- population: tracking_children
 -- why.nl: Persoonsgegevens mogen niet langer worden bewaard dan nodig. Observaties en overdrachten over de

@@ -11,11 +11,15 @@
 --   processors | onedrive_files | applicants | complaints
 -- reads: portal_notes(note_id, portal_child_id, category)
 -- impact: 4
--- impact.why: religion, ethnicity or health data may be processed without an exception of art. 9;
+-- impact.why.nl: gegevens over religie, etniciteit of gezondheid worden mogelijk verwerkt zonder
+--   uitzondering van art. 9; beoordeeld per notitie en per exportkolom
+-- impact.why.en: religion, ethnicity or health data may be processed without an exception of art. 9;
 --   judged per note and per export column
 -- population: none
 -- likelihood: 3
--- likelihood.why: the check sees a column heading or note category, not whether the column is filled or the
+-- likelihood.why.nl: de controle ziet een kolomkop of notitiecategorie, niet of de kolom gevuld is
+--   of de uitzondering van art. 9 lid 2 ontbreekt: 3 (mogelijk)
+-- likelihood.why.en: the check sees a column heading or note category, not whether the column is filled or the
 --   exception of art. 9 lid 2 is missing: 3 (possible)
 -- why.nl: Gegevens over religie of levensovertuiging, ras of etnische afkomst, politieke opvattingen,
 --   vakbondslidmaatschap, gezondheid, seksuele gerichtheid, genetische en biometrische gegevens zijn

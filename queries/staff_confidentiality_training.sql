@@ -11,7 +11,9 @@
 -- requires: staff, staff_privacy
 -- reads: staff(employee_id, role?~, employment_start?, employment_end~), staff_privacy(employee_id, confidentiality_signed_at~, training_completed_at~), prk_links(person_id?, kind?~, work_start?~, work_end?~)
 -- impact: 2
--- impact.why: an employee who never learned or signed what may be done with children's data is more likely to
+-- impact.why.nl: een medewerker die nooit heeft geleerd of ondertekend wat met gegevens van
+--   kinderen mag, deelt ze eerder verkeerd, en de organisatie kan niet aantonen dat ze maatregelen nam
+-- impact.why.en: an employee who never learned or signed what may be done with children's data is more likely to
 --   share it wrongly, and the organisation cannot show it took measures
 -- population: staff
 -- why.nl: Medewerkers van een kinderopvang zien gegevens over kinderen en gezinnen. Werknemers zijn aan

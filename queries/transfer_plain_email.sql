@@ -9,7 +9,9 @@
 -- requires: tracking_transfers
 -- reads: tracking_transfers(tracking_child_id, school?~, sent_at, channel)
 -- impact: 3
--- impact.why: a development report about a young child travels without end-to-end protection and can reach
+-- impact.why.nl: het ontwikkelingsverslag van een kind van vier gaat zonder end-to-end-beveiliging
+--   over en kan in de verkeerde mailbox belanden; het is niet terug te halen
+-- impact.why.en: a development report about a young child travels without end-to-end protection and can reach
 --   the wrong inbox; it cannot be recalled
 -- population: tracking_transfers
 -- why.nl: Een overdrachtsformulier bevat observaties over de ontwikkeling van het kind, soms zorgen over

@@ -10,7 +10,9 @@
 -- requires: tracking_transfers
 -- reads: tracking_transfers(tracking_child_id, school?, sent_at, consent_signed_at|consent_given~, contents?~)
 -- impact: 4
--- impact.why: development data about the child reached a school without the parents' consent and cannot
+-- impact.why.nl: ontwikkelingsgegevens over het kind zijn zonder toestemming van de ouders bij een
+--   school terechtgekomen en zijn niet terug te halen
+-- impact.why.en: development data about the child reached a school without the parents' consent and cannot
 --   be recalled
 -- population: tracking_transfers(tracking_child_id)
 -- why.nl: Ontwikkelgegevens uit het kindvolgsysteem (het overdrachtsformulier, observaties) gaan alleen

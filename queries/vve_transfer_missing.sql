@@ -11,7 +11,9 @@
 -- requires: tracking_children, tracking_transfers
 -- reads: tracking_children(tracking_child_id, birth_date?, vve_indication, archived_at), tracking_transfers(tracking_child_id, vve_programme~, vve_duration~)
 -- impact: 2
--- impact.why: the child may miss continued support at school; the privacy harm is small
+-- impact.why.nl: het kind mist mogelijk doorgaande ondersteuning op school; de privacyschade is
+--   klein
+-- impact.why.en: the child may miss continued support at school; the privacy harm is small
 -- population: tracking_children
 -- why.nl: Voor een kind met een VVE-indicatie moet bij het vertrek naar de basisschool worden
 --   doorgegeven welk VVE-programma het kind volgde en hoe lang, zodat de school de ondersteuning kan

@@ -191,8 +191,10 @@ type htmlCheck struct {
 type htmlRisk struct {
 	Impact           int
 	ImpactSource     string
+	ImpactWhy        string // why the check's header gives this impact; "" when the policy sets it
 	Likelihood       int
 	LikelihoodSource string
+	LikelihoodWhy    string // why the header fixes the likelihood; "" otherwise
 	Score            int
 	Level            string
 	LevelClass       string
@@ -418,6 +420,12 @@ func htmlCheckOf(l *labels, c results.Check, anchor string, resolved, names bool
 			Likelihood: r.Likelihood, LikelihoodSource: pickMap(l.LikelihoodSource, r.LikelihoodSource),
 			Score: r.Score, Level: l.level(lv), LevelClass: classFor(lv, levelColours),
 			Affected: l.affected(r), Owner: r.Owner,
+		}
+		if r.ImpactWhy != nil {
+			hc.Risk.ImpactWhy = l.pick(*r.ImpactWhy)
+		}
+		if r.LikelihoodWhy != nil {
+			hc.Risk.LikelihoodWhy = l.pick(*r.LikelihoodWhy)
 		}
 		if hc.Risk.Owner == "" {
 			hc.Risk.Owner = l.NoOwner

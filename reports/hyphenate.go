@@ -27,6 +27,7 @@ var compoundHeads = []string{
 	"gegevens", "document", "documenten", "termijn", "termijnen", "systeem", "systemen", "treding", "portaal",
 	"register", "beleid", "verzoek", "vragen", "school", "dossier", "bestand", "programma", "overdracht",
 	"informatie", "nummer", "datum", "groep", "locatie", "opvang", "functionaris", "bescherming", "onderzoek",
+	"coördinator", "manager", "beheerder", "officer",
 }
 
 // compoundLinks are the letters between two parts ("verwerkers-overeenkomst"

@@ -10,7 +10,9 @@ type mgmtLabels struct {
 	ComparedWith string
 	NoPrevious   string
 	PrivacyNote  string
-	SheetName    string // the workbook's only sheet
+	SheetName    string // the workbook's first sheet: conclusions, areas, top risks
+	SheetRisks   string // its second: the risk matrix and every check
+	SheetNotes   string // its third: the register, data quality, how to read it
 
 	Conclusions    string
 	KeyFigures     string
@@ -55,15 +57,13 @@ type mgmtLabels struct {
 	Status       string
 	NoOwner      string
 
-	TrendTitle    string
-	TrendNote     string
-	TrendNoPrev   string
-	NoTrendChart  string
-	SeriesNow     string // "%s": the as-of date
-	SeriesPrev    string // "%s": the previous as-of date
-	ChartValueNow string // xlsx: heading of the column the chart draws
-	ChartValuePrv string
-	ChartCaption  string
+	TrendTitle   string
+	TrendNote    string
+	TrendNoPrev  string
+	NoTrendChart string
+	SeriesNow    string // "%s": the as-of date
+	SeriesPrev   string // "%s": the previous as-of date
+	ChartCaption string
 
 	MatrixTitle  string
 	MatrixNote   string
@@ -134,7 +134,9 @@ var mgmtNL = mgmtLabels{
 	PrivacyNote: "Dit rapport bevat geen persoonsgegevens: geen namen, BSN's, e-mailadressen, " +
 		"rekeningnummers, geboortedata of nummers van kinderen. Aantallen van 1 tot en met 4 staan er als " +
 		"\u201c< 5\u201d in, zodat geen kind herkenbaar is.",
-	SheetName: "Samenvatting",
+	SheetName:  "Samenvatting",
+	SheetRisks: "Risico's en controles",
+	SheetNotes: "Toelichting",
 
 	Conclusions:     "Conclusies",
 	KeyFigures:      "Kerncijfers",
@@ -175,15 +177,13 @@ var mgmtNL = mgmtLabels{
 	Status:       "Status",
 	NoOwner:      "niet toegewezen",
 
-	TrendTitle:    "Trend ten opzichte van de vorige audit",
-	TrendNote:     "Open bevindingen per gebied, nu en bij de vorige audit. Een lichte balk staat voor \u201c< 5\u201d of een bereik en is getekend op het midden daarvan.",
-	TrendNoPrev:   "Er is geen eerdere audit; de grafiek toont alleen de open bevindingen van nu.",
-	NoTrendChart:  "Er zijn geen uitgevoerde controles, dus er is geen grafiek.",
-	SeriesNow:     "Deze audit (%s)",
-	SeriesPrev:    "Vorige audit (%s)",
-	ChartValueNow: "Grafiek: deze audit",
-	ChartValuePrv: "Grafiek: vorige audit",
-	ChartCaption:  "De grafiek tekent \u201c< 5\u201d en een bereik op het midden daarvan (kolommen \u201cGrafiek\u201d).",
+	TrendTitle:   "Trend ten opzichte van de vorige audit",
+	TrendNote:    "Open bevindingen per gebied, nu en bij de vorige audit. Een lichte balk staat voor \u201c< 5\u201d of een bereik en is getekend op het midden daarvan.",
+	TrendNoPrev:  "Er is geen eerdere audit; de grafiek toont alleen de open bevindingen van nu.",
+	NoTrendChart: "Er zijn geen uitgevoerde controles, dus er is geen grafiek.",
+	SeriesNow:    "Deze audit (%s)",
+	SeriesPrev:   "Vorige audit (%s)",
+	ChartCaption: "De grafiek tekent \u201c< 5\u201d en een bereik op het midden daarvan (verborgen kolommen O en P).",
 
 	MatrixTitle: "Risicomatrix",
 	MatrixNote: "Elke controle met open bevindingen staat in het vak van haar kans (hoe groot het deel van de " +
@@ -275,7 +275,7 @@ var mgmtNL = mgmtLabels{
 	StaleSent:    [2]string{"%d acceptatie past op geen bevinding meer en kan uit het register.", "%d acceptaties passen op geen bevinding meer en kunnen uit het register."},
 	RejectedSent: "%s van de %s ingelezen rijen waren onleesbaar en zijn niet gecontroleerd.",
 	FewerThan5:   "minder dan 5",
-	Between:      "tussen %d en %d",
+	Between:      "tussen %s en %s",
 	Percent:      "%s%%",
 	DecimalSign:  ",",
 }
@@ -288,7 +288,9 @@ var mgmtEN = mgmtLabels{
 	PrivacyNote: "This report holds no personal data: no names, citizen service numbers (BSN), e-mail " +
 		"addresses, bank account numbers, dates of birth or numbers of children. Counts from 1 to 4 are shown " +
 		"as \u201c< 5\u201d, so that no child can be singled out.",
-	SheetName: "Summary",
+	SheetName:  "Summary",
+	SheetRisks: "Risks and checks",
+	SheetNotes: "Notes",
 
 	Conclusions:     "Conclusions",
 	KeyFigures:      "Key figures",
@@ -329,15 +331,13 @@ var mgmtEN = mgmtLabels{
 	Status:       "Status",
 	NoOwner:      "not assigned",
 
-	TrendTitle:    "Trend against the previous audit",
-	TrendNote:     "Open findings per area, now and at the previous audit. A light bar stands for \u201c< 5\u201d or a range and is drawn at its middle.",
-	TrendNoPrev:   "There is no earlier audit; the chart shows only today's open findings.",
-	NoTrendChart:  "No checks were run, so there is no chart.",
-	SeriesNow:     "This audit (%s)",
-	SeriesPrev:    "Previous audit (%s)",
-	ChartValueNow: "Chart: this audit",
-	ChartValuePrv: "Chart: previous audit",
-	ChartCaption:  "The chart draws \u201c< 5\u201d and a range at its middle (columns \u201cChart\u201d).",
+	TrendTitle:   "Trend against the previous audit",
+	TrendNote:    "Open findings per area, now and at the previous audit. A light bar stands for \u201c< 5\u201d or a range and is drawn at its middle.",
+	TrendNoPrev:  "There is no earlier audit; the chart shows only today's open findings.",
+	NoTrendChart: "No checks were run, so there is no chart.",
+	SeriesNow:    "This audit (%s)",
+	SeriesPrev:   "Previous audit (%s)",
+	ChartCaption: "The chart draws \u201c< 5\u201d and a range at its middle (hidden columns O and P).",
 
 	MatrixTitle: "Risk matrix",
 	MatrixNote: "Each check with open findings sits in the box of its likelihood (how large a share of the data " +
@@ -429,7 +429,7 @@ var mgmtEN = mgmtLabels{
 	StaleSent:    [2]string{"%d acceptance matches no finding any more and can leave the register.", "%d acceptances match no finding any more and can leave the register."},
 	RejectedSent: "%s of the %s rows read were unreadable and were not checked.",
 	FewerThan5:   "fewer than 5",
-	Between:      "between %d and %d",
+	Between:      "between %s and %s",
 	Percent:      "%s%%",
 	DecimalSign:  ".",
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -112,15 +113,21 @@ func TestMgmtXLSXGolden(t *testing.T) {
 				t.Fatalf("reopen workbook: %v", err)
 			}
 			defer f.Close()
-			sheet := map[string]string{"nl": "Samenvatting", "en": "Summary"}[lang]
-			if diff := cmp.Diff([]string{sheet}, f.GetSheetList()); diff != "" {
+			sheets := map[string][]string{"nl": {"Samenvatting", "Risico's en controles", "Toelichting"},
+				"en": {"Summary", "Risks and checks", "Notes"}}[lang]
+			if diff := cmp.Diff(sheets, f.GetSheetList()); diff != "" {
 				t.Errorf("sheets (-want +got):\n%s", diff)
 			}
-			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-			if err != nil {
-				t.Fatal(err)
+			var all strings.Builder
+			for _, sh := range sheets {
+				rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintf(&all, "=== %s\n%s", sh, tsv(rows))
 			}
-			golden(t, filepath.Join(mgmtGoldenDir, "xlsx", lang+".tsv"), tsv(rows))
+			golden(t, filepath.Join(mgmtGoldenDir, "xlsx", lang+".tsv"), []byte(all.String()))
+			sheet := sheets[0]
 
 			// The chart's own columns are hidden; the page is landscape A4.
 			for _, col := range []string{"O", "P"} {
@@ -128,8 +135,26 @@ func TestMgmtXLSXGolden(t *testing.T) {
 					t.Errorf("chart column %s visible %v (%v), want hidden", col, visible, err)
 				}
 			}
-			if o, err := f.GetPageLayout(sheet); err != nil || o.Orientation == nil || *o.Orientation != "landscape" {
-				t.Errorf("page layout %+v (%v), want landscape", o, err)
+			// Every sheet prints on A4 landscape, one page wide, as long as
+			// it needs; the sheets are about 175 characters wide, so at about
+			// 80 %, not smaller (it was 266 and printed at 55 %).
+			for _, sh := range sheets {
+				o, err := f.GetPageLayout(sh)
+				if err != nil || o.Orientation == nil || *o.Orientation != "landscape" || o.Size == nil || *o.Size != 9 ||
+					o.FitToWidth == nil || *o.FitToWidth != 1 || o.FitToHeight == nil || *o.FitToHeight != 0 {
+					t.Errorf("%s: page layout %+v (%v), want A4 landscape, one page wide", sh, o, err)
+				}
+			}
+			width := 0.0
+			for col := 1; col <= 13; col++ {
+				w, err := f.GetColWidth(sheet, colName(col))
+				if err != nil {
+					t.Fatal(err)
+				}
+				width += w
+			}
+			if width > 180 {
+				t.Errorf("the printed columns are %.0f characters wide together; over 180 they print smaller than 80 %% on A4 landscape", width)
 			}
 			charts := 0
 			for name, part := range zipParts(t, data) {
@@ -388,7 +413,7 @@ func TestConclusion(t *testing.T) {
 			"Between 2 and 8 findings are covered",
 			"1 acceptance has expired",
 			"1 acceptance matches no finding",
-			"7 of the 1000 rows read were unreadable",
+			"7 of the 1,000 rows read were unreadable",
 		}, nil},
 		{"nothing open", func(r *results.Run) {
 			for i := range r.Checks {

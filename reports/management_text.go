@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/avgaudit/avgaudit/audience"
+	"github.com/avgaudit/avgaudit/vocab"
 )
 
 // mgmtText writes the management report's texts in one language.
@@ -30,15 +31,31 @@ func mgmtTextFor(opt Options) (*mgmtText, error) {
 }
 
 // countWords writes a count inside a sentence: "12", "fewer than 5",
-// "between 15 and 27".
+// "between 15 and 27", "1.202" (in the language's digit grouping).
 func (t *mgmtText) countWords(c audience.Count) string {
 	switch {
 	case c.Exact():
-		return c.Shown
+		return t.shown(c)
 	case c.Shown == audience.Suppressed:
 		return t.m.FewerThan5
 	}
-	return fmt.Sprintf(t.m.Between, c.Min, c.Max)
+	return fmt.Sprintf(t.m.Between, t.num(c.Min), t.num(c.Max))
+}
+
+// num writes n with the language's thousands separator: 1.202, 1,202.
+func (t *mgmtText) num(n int) string { return vocab.Count(n).In(t.l.Lang) }
+
+// shown is a count as the reports show it ("12", "< 5", "15–27"), its
+// numbers with the language's thousands separator (1.202, 1,202): the
+// count's Shown, kept plain for the JSON, is for reading here.
+func (t *mgmtText) shown(c audience.Count) string {
+	switch {
+	case c.Exact():
+		return t.num(*c.Value)
+	case c.Shown == audience.Suppressed || c.Max == 0:
+		return c.Shown
+	}
+	return t.num(c.Min) + "–" + t.num(c.Max)
 }
 
 // percent writes a share in percent with one decimal and the language's
@@ -128,7 +145,7 @@ func (t *mgmtText) conclusion(s *audience.Summary) string {
 		out = append(out, plural(n, m.StaleSent))
 	}
 	if dq := s.DataQuality; !dq.RowsRejected.Zero() {
-		out = append(out, upperFirst(fmt.Sprintf(m.RejectedSent, t.countWords(dq.RowsRejected), dq.RowsRead.Shown)))
+		out = append(out, upperFirst(fmt.Sprintf(m.RejectedSent, t.countWords(dq.RowsRejected), t.shown(dq.RowsRead))))
 	}
 	return strings.Join(out, " ")
 }

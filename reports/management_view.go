@@ -140,16 +140,16 @@ var errNoSummary = errors.New("management report without a summary (use audience
 
 func (v *mgmtView) cards() {
 	m, tt := v.T.m, v.S.Totals
-	open := mgmtCard{Class: "open", Value: tt.Open.Shown, Label: m.OpenFindings, Sub: v.bySeverity()}
+	open := mgmtCard{Class: "open", Value: v.T.shown(tt.Open), Label: m.OpenFindings, Sub: v.bySeverity()}
 	if tt.PreviousOpen != nil {
-		open.Sub += "; " + fmt.Sprintf(m.PreviousCount, v.PreviousAsOf) + ": " + tt.PreviousOpen.Shown
+		open.Sub += "; " + fmt.Sprintf(m.PreviousCount, v.PreviousAsOf) + ": " + v.T.shown(*tt.PreviousOpen)
 	}
 	v.Cards = []mgmtCard{
 		open,
-		{Class: "recommendations", Value: tt.Recommendations.Shown, Label: m.Recommendations},
+		{Class: "recommendations", Value: v.T.shown(tt.Recommendations), Label: m.Recommendations},
 		{Class: "checks", Value: strconv.Itoa(tt.ChecksOpen), Label: m.ChecksWithOpen, Sub: fmt.Sprintf(m.OfChecksRun, tt.ChecksRun)},
 		{Class: "risks", Value: strconv.Itoa(tt.HighRisks), Label: m.HighRisks},
-		{Class: "accepted", Value: tt.Accepted.Shown, Label: m.AcceptedCount},
+		{Class: "accepted", Value: v.T.shown(tt.Accepted), Label: m.AcceptedCount},
 	}
 }
 
@@ -159,7 +159,7 @@ func (v *mgmtView) count(c audience.Count, blank bool) mgmtCount {
 	if blank {
 		return mgmtCount{Text: v.T.m.NotRunMark}
 	}
-	return mgmtCount{Text: c.Shown, Num: c.Value}
+	return mgmtCount{Text: v.T.shown(c), Num: c.Value}
 }
 
 func (v *mgmtView) prevCount(c *audience.Count, blank bool) mgmtCount {
@@ -188,11 +188,11 @@ func (v *mgmtView) area(name results.Text, checks, run, checksOpen int, open, ac
 
 		ChartNow:      open.Mid(),
 		ChartNowExact: open.Exact(),
-		ChartNowLabel: open.Shown,
+		ChartNowLabel: v.T.shown(open),
 		HasPrevious:   prev != nil,
 	}
 	if prev != nil {
-		a.ChartPrev, a.ChartPrevExact, a.ChartPrevLabel = prev.Mid(), prev.Exact(), prev.Shown
+		a.ChartPrev, a.ChartPrevExact, a.ChartPrevLabel = prev.Mid(), prev.Exact(), v.T.shown(*prev)
 	}
 	return a
 }
@@ -307,5 +307,5 @@ var (
 // aanzienlijk, 0 beperkt".
 func (v *mgmtView) bySeverity() string {
 	by := v.S.Totals.OpenBySeverity
-	return fmt.Sprintf(v.T.m.BySeverity, by["high"].Shown, by["medium"].Shown, by["low"].Shown)
+	return fmt.Sprintf(v.T.m.BySeverity, v.T.shown(by["high"]), v.T.shown(by["medium"]), v.T.shown(by["low"]))
 }

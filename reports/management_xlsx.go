@@ -28,8 +28,20 @@ const (
 	mgmtChartNowCol    = 15 // the chart's values, now and before: hidden columns
 	mgmtChartPrevCol   = 16 // to the right of every table
 	mgmtChartRows      = 18 // rows left free under the area table for the chart
-	mgmtConclusionCols = 9
+	mgmtConclusionCols = 13 // paragraphs span the table of all checks
 )
+
+// mgmtWidths are the sheet's column widths, in characters. The sheet prints
+// on A4 landscape as wide as one page: together they are about 175
+// characters, so it prints at about 80 % and reads like a normal page.
+// Each column serves several tables: A names (areas, checks), B areas,
+// E+F the owner in the top risks, M the owner of every check; N is a
+// spacer and O and P hold the chart's values (hidden).
+var mgmtWidths = []float64{34, 18, 12, 12, 9, 13, 9, 15, 9, 11, 7, 9, 20, 2, 10, 10}
+
+// mgmtMatrixSpans are the columns each of the risk matrix's five
+// likelihood cells spans, merged, so the five are about equally wide.
+var mgmtMatrixSpans = [][2]int{{2, 3}, {4, 6}, {7, 8}, {9, 11}, {12, 13}}
 
 // mgmtSheet writes the management summary on one sheet. It keeps the rows
 // it has written and the styles to set, and writes them in one go.
@@ -41,14 +53,23 @@ type mgmtSheet struct {
 	formats []cellStyle
 	merges  [][2]string
 	levels  map[string]int // style id per level class
-	heads   map[int]int    // row → columns of its table header, for widths
+	// right, boldRight and left align counts: "< 5" and "2–8" are text, and
+	// would stand left of the numbers above and below them; a key figure
+	// stands left, next to its label.
+	right, boldRight, left int
+	heads                  map[int]int // row → columns of its table header, for widths
+	breaks                 []int       // rows that start a printed page
 
 	areaFirst, areaLast int // rows of the area table's body (without the total)
 }
 
-// ManagementXLSXReporter writes rapport-bestuur.xlsx: a workbook with one
-// sheet: the same figures as the HTML page and a chart of the open findings
-// per area, now and at the previous audit. It holds no other data.
+// ManagementXLSXReporter writes rapport-bestuur.xlsx: the same figures as
+// the HTML page on three sheets, each printing on A4 landscape at a
+// readable size: the summary (conclusions, key figures, the areas with a
+// chart of the open findings per area, now and at the previous audit, and
+// the top risks) on one or two pages; the risk matrix and every check; and
+// the accepted-risk register, the data quality and how to read it. It
+// holds no other data.
 type ManagementXLSXReporter struct{}
 
 // Write writes the management summary s as a workbook.
@@ -81,31 +102,62 @@ func (x *mgmtSheet) write(run *results.Run) error {
 	if err := x.levelStyles(); err != nil {
 		return err
 	}
-	if err := x.f.SetSheetName(x.f.GetSheetName(0), x.sh); err != nil {
-		return err
-	}
-	x.masthead()
-	x.keyFigures()
-	x.areas()
-	x.topRisks()
-	x.matrix()
-	x.allChecks()
-	x.register()
-	x.quality()
-	x.howTo()
-	if err := x.flush(); err != nil {
-		return err
-	}
-	if err := x.chart(); err != nil {
-		return err
-	}
-	if err := xlsxkit.PrintA4Landscape(x.f, x.sh); err != nil {
-		return err
+	m := x.v.T.m
+	// The page header names the report, the footer the organisation and
+	// the page, as on the risk analysis's sheets.
+	x.run, x.reportTitle = run, m.ReportTitle
+	for i, sheet := range []struct {
+		name  string
+		parts []func()
+	}{
+		{m.SheetName, []func(){x.masthead, x.keyFigures, x.areas, x.topRisks}},
+		{m.SheetRisks, []func(){x.matrix, x.allChecks}},
+		{m.SheetNotes, []func(){x.register, x.quality, x.howTo}},
+	} {
+		x.sh, x.rows, x.formats, x.merges, x.heads, x.breaks = sheet.name, nil, nil, nil, map[int]int{}, nil
+		if i == 0 {
+			if err := x.f.SetSheetName(x.f.GetSheetName(0), x.sh); err != nil {
+				return err
+			}
+		} else if _, err := x.f.NewSheet(x.sh); err != nil {
+			return err
+		}
+		for _, part := range sheet.parts {
+			part()
+		}
+		if err := x.flush(); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := x.chart(); err != nil {
+				return err
+			}
+		}
+		if err := x.printSetup(x.sh, m.ReportTitle, ""); err != nil {
+			return err
+		}
 	}
 	return x.mgmtDocProps(run)
 }
 
 func (x *mgmtSheet) levelStyles() error {
+	var err error
+	// A count stands one space in from the right, clear of the text in the
+	// column after it, with a thousands separator (#,##0: 1.202 in a Dutch
+	// Excel, 1,202 in an English one).
+	align := func(h string, bold bool, indent int) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11, Bold: bold}, NumFmt: 3,
+			Alignment: &excelize.Alignment{Horizontal: h, Vertical: "top", Indent: indent}})
+		return id
+	}
+	x.right, x.boldRight, x.left = align("right", false, 1), align("right", true, 1), align("left", false, 0)
+	if err != nil {
+		return err
+	}
 	x.levels = map[string]int{}
 	// In a fixed order: style ids, and so the workbook's bytes, follow it.
 	for _, lvl := range append([]string{levelNone}, levels...) {
@@ -199,7 +251,7 @@ func (x *mgmtSheet) keyFigures() {
 	tt := v.S.Totals
 	x.add(m.OpenFindings, num(v.AreaTotal.Open))
 	x.add(m.BySeverityKey, v.bySeverity())
-	x.add(m.Recommendations, num(mgmtCount{Text: tt.Recommendations.Shown, Num: tt.Recommendations.Value}))
+	x.add(m.Recommendations, num(mgmtCount{Text: x.v.T.shown(tt.Recommendations), Num: tt.Recommendations.Value}))
 	if v.AreaTotal.HasPrevious {
 		x.add(upperFirst(fmt.Sprintf(m.PreviousCount, v.PreviousAsOf)), num(v.AreaTotal.Previous))
 	}
@@ -208,6 +260,7 @@ func (x *mgmtSheet) keyFigures() {
 	x.add(m.HighRisks, tt.HighRisks)
 	last := x.add(m.AcceptedCount, num(v.AreaTotal.Accepted))
 	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, last), x.bold)
+	x.style(xlsxkit.Cell(2, first), xlsxkit.Cell(2, last), x.left)
 }
 
 func (x *mgmtSheet) areas() {
@@ -215,7 +268,12 @@ func (x *mgmtSheet) areas() {
 	x.section(m.PerArea)
 	h := x.tableHead(m.Area, m.Checks, m.ChecksRun, m.ChecksOpen, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
 		m.HighestRisk)
-	x.rows[h-1] = chartCells(x.rows[h-1], m.ChartValueNow, m.ChartValuePrv)
+	// The chart's columns are headed as its legend names the bars.
+	prev := m.NoPrevious
+	if v.PreviousAsOf != "" {
+		prev = fmt.Sprintf(m.SeriesPrev, v.PreviousAsOf)
+	}
+	x.rows[h-1] = chartCells(x.rows[h-1], fmt.Sprintf(m.SeriesNow, v.AsOf), prev)
 	x.areaFirst = x.next()
 	for _, a := range v.Areas {
 		x.areaRow(a)
@@ -223,7 +281,10 @@ func (x *mgmtSheet) areas() {
 	x.areaLast = x.next() - 1
 	t := x.areaRow(v.AreaTotal)
 	x.style(xlsxkit.Cell(1, t), xlsxkit.Cell(mgmtAreaCols, t), x.bold)
-	x.add(m.ChartCaption)
+	x.style(xlsxkit.Cell(2, t), xlsxkit.Cell(7, t), x.boldRight)
+	// The chart starts the second page, with the top risks under it: on
+	// the first it would be cut in two.
+	x.breaks = append(x.breaks, x.add(m.ChartCaption))
 	for range mgmtChartRows {
 		x.add()
 	}
@@ -239,6 +300,8 @@ func (x *mgmtSheet) areaRow(a mgmtArea) int {
 	}
 	r := x.add(chartCells([]any{a.Name, a.Checks, a.Run, a.ChecksOpen, num(a.Open), num(a.Accepted), num(a.Previous), a.Trend,
 		a.Level}, now, prev)...)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(mgmtAreaCols, r), x.wrap)
+	x.style(xlsxkit.Cell(2, r), xlsxkit.Cell(7, r), x.right)
 	x.levelCell(9, r, a.LevelClass)
 	return r
 }
@@ -266,38 +329,50 @@ func (x *mgmtSheet) topRisks() {
 		return
 	}
 	// The check's title in the wide first column, so it reads on one line.
-	x.tableHead(m.Check, m.Area, m.Level, m.Score, m.Owner, m.Status)
+	// The owner takes two columns (E:F), merged: a narrow E serves the
+	// counts of the other tables.
+	h := x.tableHead(m.Check, m.Area, m.Level, m.Score, m.Owner, "", m.Status)
+	x.merges = append(x.merges, [2]string{xlsxkit.Cell(5, h), xlsxkit.Cell(6, h)})
 	for _, c := range v.TopRisks {
-		r := x.add(fmt.Sprintf("%v. %s", c.Rank, c.Title), c.Area, c.Level, atoiOr(c.Score), c.Owner, c.Status)
-		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(6, r), x.wrap) // the rows are as tall as their texts
+		r := x.add(fmt.Sprintf("%v. %s", c.Rank, c.Title), c.Area, c.Level, atoiOr(c.Score), c.Owner, nil, c.Status)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(7, r), x.wrap) // the rows are as tall as their texts
+		x.style(xlsxkit.Cell(4, r), xlsxkit.Cell(4, r), x.right)
 		x.levelCell(3, r, c.LevelClass)
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(5, r), xlsxkit.Cell(6, r)})
 	}
 }
 
 func (x *mgmtSheet) matrix() {
 	v, m := x.v, x.v.T.m
-	x.section(m.MatrixTitle)
+	r := x.add(m.MatrixTitle) // the sheet's first row
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 	x.text(m.MatrixNote)
-	// Each cell of the matrix takes two columns, merged: a check's title
-	// wraps between words, not inside one.
-	head := []string{m.Impact + " ↓ / " + m.Likelihood + " →"}
-	for _, c := range v.Matrix[0].Cells {
-		head = append(head, fmt.Sprint(c.Likelihood), "")
+	// Each cell of the matrix spans two or three columns, merged
+	// (mgmtMatrixSpans): a check's title wraps between words, not inside one.
+	last := mgmtMatrixSpans[len(mgmtMatrixSpans)-1][1]
+	head := make([]string, last)
+	head[0] = m.Impact + " ↓ / " + m.Likelihood + " →"
+	for i, c := range v.Matrix[0].Cells {
+		head[mgmtMatrixSpans[i][0]-1] = fmt.Sprint(c.Likelihood)
 	}
 	h := x.tableHead(head...)
 	for i := range v.Matrix[0].Cells {
-		x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, h), xlsxkit.Cell(3+2*i, h)})
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(mgmtMatrixSpans[i][0], h), xlsxkit.Cell(mgmtMatrixSpans[i][1], h)})
 	}
 	for _, row := range v.Matrix {
-		cells := []any{row.Impact}
-		for _, c := range row.Cells {
-			cells = append(cells, matrixCellText(c), nil)
+		cells := make([]any, last)
+		cells[0] = row.Impact
+		for i, c := range row.Cells {
+			cells[mgmtMatrixSpans[i][0]-1] = matrixCellText(c)
 		}
 		r := x.add(cells...)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.axis) // the impact, centred beside its row
 		for i, c := range row.Cells {
-			x.levelCell(2+2*i, r, c.LevelClass)
-			x.levelCell(3+2*i, r, c.LevelClass)
-			x.merges = append(x.merges, [2]string{xlsxkit.Cell(2+2*i, r), xlsxkit.Cell(3+2*i, r)})
+			from, to := mgmtMatrixSpans[i][0], mgmtMatrixSpans[i][1]
+			for col := from; col <= to; col++ {
+				x.levelCell(col, r, c.LevelClass)
+			}
+			x.merges = append(x.merges, [2]string{xlsxkit.Cell(from, r), xlsxkit.Cell(to, r)})
 		}
 	}
 	x.add(m.ImpactAxis + "; " + m.LikelyAxis)
@@ -319,22 +394,32 @@ func matrixCellText(c mgmtMatrixCell) string {
 func (x *mgmtSheet) allChecks() {
 	v, m := x.v, x.v.T.m
 	x.section(m.AllChecks)
+	x.breaks = append(x.breaks, x.next()-1) // the table starts a page, under its title
 	x.tableHead(m.Check, m.Area, m.Severity, m.Status, m.Open, m.Accepted, m.PreviousOpen, m.Trend,
 		m.Impacts, m.Likelihoods, m.Score, m.Level, m.Owner)
 	for _, c := range v.Checks {
 		r := x.add(c.Title, c.Area, c.Severity, c.Status, num(c.Open), num(c.Accepted), num(c.Previous), c.Trend,
 			atoiOr(c.Impact), atoiOr(c.Likelihood), atoiOr(c.Score), c.Level, c.Owner)
+		x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(13, r), x.wrap) // titles and owners wrap
+		x.style(xlsxkit.Cell(5, r), xlsxkit.Cell(7, r), x.right)
+		x.style(xlsxkit.Cell(9, r), xlsxkit.Cell(11, r), x.right)
 		x.levelCell(12, r, c.LevelClass)
 	}
 }
 
 func (x *mgmtSheet) register() {
 	v, m := x.v, x.v.T.m
-	x.section(m.Register)
+	r := x.add(m.Register)
+	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.title)
 	x.text(m.RegisterNote)
-	x.tableHead(m.Status, m.Entries)
+	// A label takes two columns, merged: "Verlopen (de bevindingen tellen
+	// weer als open)" is longer than the first.
+	h := x.tableHead(m.Status, "", m.Entries)
+	x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, h), xlsxkit.Cell(2, h)})
 	for _, p := range v.Register {
-		x.add(p.Label, num(p.Value))
+		r := x.add(p.Label, nil, num(p.Value))
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, r), xlsxkit.Cell(2, r)})
+		x.style(xlsxkit.Cell(3, r), xlsxkit.Cell(3, r), x.left)
 	}
 }
 
@@ -343,9 +428,11 @@ func (x *mgmtSheet) quality() {
 	x.section(m.DataQuality)
 	first := x.next()
 	for _, p := range v.Quality {
-		x.add(p.Label, num(p.Value))
+		r := x.add(p.Label, nil, num(p.Value))
+		x.merges = append(x.merges, [2]string{xlsxkit.Cell(1, r), xlsxkit.Cell(2, r)})
 	}
 	x.style(xlsxkit.Cell(1, first), xlsxkit.Cell(1, x.next()-1), x.bold)
+	x.style(xlsxkit.Cell(3, first), xlsxkit.Cell(3, x.next()-1), x.left)
 	x.add()
 	r := x.add(m.ChecksNotRun)
 	x.style(xlsxkit.Cell(1, r), xlsxkit.Cell(1, r), x.bold)
@@ -389,7 +476,7 @@ func (x *mgmtSheet) flush() error {
 	if err := x.setRows(x.sh, 1, x.rows); err != nil {
 		return err
 	}
-	widths := []float64{44, 26, 12, 14, 26, 14, 14, 18, 14, 14, 14, 14, 18, 4, 10, 10} // B and E hold areas and owners
+	widths := mgmtWidths
 	if err := xlsxkit.SetColWidths(x.f, x.sh, widths); err != nil {
 		return err
 	}
@@ -405,6 +492,11 @@ func (x *mgmtSheet) flush() error {
 	}
 	for _, mg := range x.merges {
 		if err := x.f.MergeCell(x.sh, mg[0], mg[1]); err != nil {
+			return err
+		}
+	}
+	for _, r := range x.breaks {
+		if err := x.f.InsertPageBreak(x.sh, xlsxkit.Cell(1, r)); err != nil {
 			return err
 		}
 	}
@@ -440,13 +532,17 @@ func (x *mgmtSheet) rowHeights(widths []float64) error {
 			case c+1 >= mgmtChartNowCol:
 				continue // the hidden chart columns
 			case merged[xlsxkit.Cell(c+1, i+1)] > 0:
-				width = merged[xlsxkit.Cell(c+1, i+1)]
+				// A wide merged cell (a matrix cell, a paragraph) loses
+				// less to wrapping between words than a narrow column.
+				width = merged[xlsxkit.Cell(c+1, i+1)] * 1.3 / 1.15
 			case head:
 				width -= 2 // bold: a table's headings wrap in their columns
 			case len(row) <= 2:
 				continue // titles, labels and their values run on
 			}
-			lines = max(lines, xlsxkit.WrappedLines(s, int(width)-2))
+			// Prose is narrower than Excel's width unit (the width of a
+			// 0): a line holds about 15 % more of its letters.
+			lines = max(lines, xlsxkit.WrappedLines(s, int(width*1.15)-2))
 		}
 		if lines > 1 {
 			// Excel's highest row is 409 points; a longer text scrolls in its cell.
@@ -490,13 +586,15 @@ func (x *mgmtSheet) chart() error {
 	all = append(all, series(mgmtChartNowCol, xlsxNowColour, xlsxNowLight, func(a mgmtArea) bool { return a.ChartNowExact }))
 	gap := uint(60)
 	return x.f.AddChart(x.sh, xlsxkit.Cell(1, x.areaLast+3), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    all,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
-		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 20},
+		Type:   excelize.Bar,
+		Series: all,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: m.TrendTitle}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		XAxis:  excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		// As high as the free rows at LibreOffice's row height (17 px), lower
+		// than Excel's (20 px): in neither does it cover the next title.
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(mgmtChartRows-1) * 17},
 		GapWidth:  &gap,
 		Format:    excelize.GraphicOptions{AltText: m.TrendTitle},
 	})
@@ -518,7 +616,6 @@ func atoiOr(s string) any {
 // mgmtDocProps sets the workbook's properties like docProps does, with the
 // management report's title.
 func (x *mgmtSheet) mgmtDocProps(run *results.Run) error {
-	x.run = run
-	x.reportTitle = x.v.T.m.ReportTitle
+	x.run, x.reportTitle = run, x.v.T.m.ReportTitle
 	return x.docProps()
 }

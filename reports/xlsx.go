@@ -293,6 +293,12 @@ func (x *xlsxWriter) summary(sheets []string) error {
 	first := b.add(append([][]any{{l.Totals, nil, nil}}, totals...)...)
 	b.style(xlsxkit.Cell(1, first), xlsxkit.Cell(3, first), x.header)
 	b.style(xlsxkit.Cell(1, first+1), xlsxkit.Cell(1, first+len(totals)), x.bold)
+	// The figures with a thousands separator (5.442 in a Dutch Excel).
+	grouped, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11}, NumFmt: 3})
+	if err != nil {
+		return err
+	}
+	b.style(xlsxkit.Cell(3, first+1), xlsxkit.Cell(3, first+len(totals)), grouped)
 	chartAt := xlsxkit.Cell(4, first)
 	b.add(nil)
 
@@ -520,7 +526,10 @@ func (x *xlsxWriter) trendTable(b *summaryBlock) (headerRow, series, most int) {
 		if run.Previous != nil {
 			row = append(row, t.Previous)
 		}
-		b.add(append(row, t.Now))
+		r := b.add(append(row, t.Now))
+		// The counts at the top of their row, level with an area's name
+		// that wraps onto two lines.
+		b.style(xlsxkit.Cell(2, r), xlsxkit.Cell(len(row)+1, r), x.top)
 		most = max(most, t.Previous, t.Now)
 	}
 	return headerRow, len(header) - 1, most
@@ -561,10 +570,12 @@ func (x *xlsxWriter) trendChart(sh, at string, headerRow, series, most int) erro
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: x.l.TrendChart}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		Dimension:  excelize.ChartDimension{Width: 560, Height: 360},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true},
-		YAxis:      excelize.ChartAxis{MajorGridLines: true},
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		Format:     excelize.GraphicOptions{OffsetX: 20},
+		// The areas' names and the counts in the text's colour: the default
+		// light grey did not read on paper.
+		XAxis:    excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		YAxis:    excelize.ChartAxis{MajorGridLines: true, Font: excelize.Font{Color: "1F2D3D", Size: 9}},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true},
+		Format:   excelize.GraphicOptions{OffsetX: 20},
 	})
 }
 

@@ -386,20 +386,29 @@ type CheckCounts struct {
 type Risk struct {
 	Impact       int    `json:"impact"`        // 1–5
 	ImpactSource string `json:"impact_source"` // "check" (its metadata) or "policy"
+	// ImpactWhy is why the check's header gives this impact; nil when the
+	// policy sets it or the header gives no reason.
+	ImpactWhy *Text `json:"impact_why,omitempty"`
 	// Likelihood is 0 when the check has no open findings (no risk now);
 	// otherwise 1–5, derived from Share or set in the policy.
-	Likelihood       int     `json:"likelihood"`
-	LikelihoodSource string  `json:"likelihood_source"` // "share", "check" (its likelihood header) or "policy"
-	Score            int     `json:"score"`             // Impact × Likelihood, 0–25
-	Level            string  `json:"level"`             // none, low, medium, high, critical
-	Affected         int     `json:"affected"`          // data subjects (or records) with an open finding
-	Population       int     `json:"population"`        // data subjects (or records) the check judged
-	Share            float64 `json:"share"`             // Affected / Population, 0–1
-	Owner            string  `json:"owner"`             // who answers for it (policy, by area)
+	Likelihood       int    `json:"likelihood"`
+	LikelihoodSource string `json:"likelihood_source"` // "share", "check" (its likelihood header) or "policy"
+	// LikelihoodWhy is why the check's header fixes the likelihood; only
+	// with likelihood_source "check".
+	LikelihoodWhy *Text   `json:"likelihood_why,omitempty"`
+	Score         int     `json:"score"`      // Impact × Likelihood, 0–25
+	Level         string  `json:"level"`      // none, low, medium, high, critical
+	Affected      int     `json:"affected"`   // data subjects (or records) with an open finding
+	Population    int     `json:"population"` // data subjects (or records) the check judged
+	Share         float64 `json:"share"`      // Affected / Population, 0–1
+	Owner         string  `json:"owner"`      // who answers for it (policy, by area)
 	// FixedLikelihood is the check's own likelihood for open findings when
 	// it judges no population (its likelihood header); 0 for the highest.
 	// Not written: Likelihood and LikelihoodSource say what was used.
 	FixedLikelihood int `json:"-"`
+	// FixedLikelihoodWhy is the reason for FixedLikelihood, from the
+	// header; written as LikelihoodWhy when it is used.
+	FixedLikelihoodWhy *Text `json:"-"`
 }
 
 // Finding is one record a check found, with where it came from.

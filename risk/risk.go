@@ -102,20 +102,20 @@ func score(c *results.Check, pol policy.Risk) {
 		r.ImpactSource = SourceCheck
 	}
 	if v, ok := pol.Impact[c.ID]; ok {
-		r.Impact, r.ImpactSource = v, SourcePolicy
+		r.Impact, r.ImpactSource, r.ImpactWhy = v, SourcePolicy, nil
 	}
 	r.Affected = affected(c)
 	r.Share = 0
 	if r.Population > 0 {
 		r.Share = min(float64(r.Affected)/float64(r.Population), 1)
 	}
-	r.Likelihood, r.LikelihoodSource = 0, SourceShare
+	r.Likelihood, r.LikelihoodSource, r.LikelihoodWhy = 0, SourceShare, nil
 	switch v, fixed := pol.Likelihood[c.ID]; {
 	case r.Affected == 0:
 	case fixed:
 		r.Likelihood, r.LikelihoodSource = v, SourcePolicy
 	case r.Population <= 0 && r.FixedLikelihood > 0:
-		r.Likelihood, r.LikelihoodSource = min(r.FixedLikelihood, Scale), SourceCheck
+		r.Likelihood, r.LikelihoodSource, r.LikelihoodWhy = min(r.FixedLikelihood, Scale), SourceCheck, r.FixedLikelihoodWhy
 	case r.Population <= 0:
 		r.Likelihood = Scale
 	default:

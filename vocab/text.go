@@ -98,8 +98,80 @@ func (l localCount) Format(f fmt.State, verb rune) {
 // thousands separator, Text arguments (and any with an In(lang) method)
 // their text in lang, errors their message in lang (see Message). %w in
 // format is allowed and reads as %v.
+//
+// A choice {one|many} in format is the singular or the plural by the
+// count written just before it: "%d {rij|rijen}" reads "1 rij" and
+// "1.284 rijen". Without a count just before it, the plural is taken.
 func Sprintf(lang, format string, args ...any) string {
-	return fmt.Sprintf(strings.ReplaceAll(format, "%w", "%v"), localArgs(lang, args)...)
+	format = strings.ReplaceAll(format, "%w", "%v")
+	if !strings.Contains(format, "|") {
+		return fmt.Sprintf(format, localArgs(lang, args)...)
+	}
+	return choosePlurals(fmt.Sprintf(markChoices(format), localArgs(lang, args)...))
+}
+
+// Markers of a choice while the format is filled in: control characters
+// that no message or value holds.
+const (
+	choiceStart = "\x00"
+	choiceSep   = "\x01"
+	choiceEnd   = "\x02"
+)
+
+// markChoices replaces each {one|many} in format by markers, so that the
+// words of the arguments are never taken for a choice.
+func markChoices(format string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(format, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(format[i:], '}')
+		if j < 0 {
+			break
+		}
+		inner := format[i+1 : i+j]
+		one, many, ok := strings.Cut(inner, "|")
+		if !ok || strings.ContainsAny(inner, "{%") {
+			b.WriteString(format[:i+1])
+			format = format[i+1:]
+			continue
+		}
+		b.WriteString(format[:i])
+		b.WriteString(choiceStart + one + choiceSep + many + choiceEnd)
+		format = format[i+j+1:]
+	}
+	b.WriteString(format)
+	return b.String()
+}
+
+// choosePlurals resolves the marked choices of s by the count before each.
+func choosePlurals(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, choiceStart)
+		if i < 0 {
+			break
+		}
+		rest := s[i+len(choiceStart):]
+		one, after, _ := strings.Cut(rest, choiceSep)
+		many, tail, _ := strings.Cut(after, choiceEnd)
+		before := strings.TrimRight(s[:i], " ")
+		start := len(before)
+		for start > 0 && strings.IndexByte("0123456789.,", before[start-1]) >= 0 {
+			start--
+		}
+		b.WriteString(s[:i])
+		if before[start:] == "1" {
+			b.WriteString(one)
+		} else {
+			b.WriteString(many)
+		}
+		s = tail
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func localArgs(lang string, args []any) []any {

@@ -59,3 +59,34 @@ func TestMessage(t *testing.T) {
 		t.Error("Wrapf(nil) is not nil")
 	}
 }
+
+func TestSprintfPlurals(t *testing.T) {
+	tests := []struct {
+		lang, format string
+		args         []any
+		want         string
+	}{
+		{"nl", "%d {rij|rijen} afgewezen", []any{Count(1)}, "1 rij afgewezen"},
+		{"nl", "%d {rij|rijen} afgewezen", []any{Count(0)}, "0 rijen afgewezen"},
+		{"nl", "%d {rij|rijen}", []any{Count(1284)}, "1.284 rijen"},
+		{"en", "%d {row|rows} and %d {file|files}", []any{Count(2), Count(1)}, "2 rows and 1 file"},
+		{"nl", "%*d {rij|rijen}", []any{6, Count(1)}, "     1 rij"},
+		{"nl", "{rij|rijen} zonder telling", nil, "rijen zonder telling"},
+		{"nl", "%s {rij|rijen}", []any{"a {b|c} 1"}, "a {b|c} 1 rij"}, // an argument's braces stay
+		{"nl", "geen keuze {in} dit {x} %d", []any{Count(3)}, "geen keuze {in} dit {x} 3"},
+		{"en", "%d of %d {column|columns}", []any{Count(3), Count(1)}, "3 of 1 column"},
+	}
+	for _, tt := range tests {
+		if got := Sprintf(tt.lang, tt.format, tt.args...); got != tt.want {
+			t.Errorf("Sprintf(%q, %q) = %q, want %q", tt.lang, tt.format, got, tt.want)
+		}
+	}
+}
+
+func FuzzSprintfPlurals(f *testing.F) {
+	f.Add("%d {rij|rijen} %s", 1, "x")
+	f.Add("{a|b}{", 2, "{c|d}")
+	f.Fuzz(func(t *testing.T, format string, n int, s string) {
+		_ = Sprintf("nl", format, Count(n), s) // must not panic
+	})
+}

@@ -20,6 +20,11 @@
   var localise = function (option) {
     var axes = [].concat(option.xAxis || [], option.yAxis || []);
     for (var a = 0; a < axes.length; a++) {
+      // A category axis draws no ticks: they stood as stray "-" between the
+      // rows of the risk matrix and the bars of the trend.
+      if (axes[a].type === "category" && !axes[a].axisTick) {
+        axes[a].axisTick = { show: false };
+      }
       if (axes[a].type === "value") {
         axes[a].axisLabel = axes[a].axisLabel || {};
         if (!axes[a].axisLabel.formatter) {
