@@ -38,7 +38,12 @@ func nearestValue(column string, allowed []string, label string) (value string, 
 	second := 0.0
 	for _, v := range allowed {
 		best := 0.0
-		for _, set := range enumConcepts[column][v] {
+		sets := enumConcepts[column][v]
+		if len(sets) == 0 {
+			// a value no profile has labels for ("legal_duty"): its own name
+			sets = [][]string{Concepts(strings.ReplaceAll(v, "_", " "))}
+		}
+		for _, set := range sets {
 			best = max(best, similarity(lc, set))
 		}
 		switch {

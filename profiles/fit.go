@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -1228,7 +1229,7 @@ func weigh(cs []Candidate) {
 	for k := range cs {
 		c := &cs[k]
 		c.Weight = 0
-		for i := range c.Columns {
+		for _, i := range slices.Sorted(maps.Keys(c.Columns)) { // in order: the same sum every run
 			x := 1 / float64(takers[i])
 			if slices.Contains(c.Review, i) {
 				x /= 2

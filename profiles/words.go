@@ -163,6 +163,9 @@ var concepts = map[string]string{
 	"negation":      "niet not geen zonder without non",
 	"procedure":     "procedure",
 	"exception":     "uitzondering exception",
+	"duty":          "plicht verplichting duty obligation",
+	"diet":          "dieet diet voeding",
+	"wish":          "wens wish voorkeur preference",
 	"gdpr":          "avg gdpr uavg",
 	// consent questions
 	"social":      "social sociale facebook instagram fb insta ig twitter tiktok linkedin youtube socials",

@@ -208,3 +208,23 @@ func TestShortYearsAreNoDates(t *testing.T) {
 		t.Errorf("fits = %d, %q; want -1 naming the two-digit year", fv, why.EN)
 	}
 }
+
+// TestNearestValueOwnName checks labels proposed by a value's own name
+// when no profile has labels for it ("legal_duty"), and a compound whose
+// head the lexicon knows as a wish ("Dieetwens").
+func TestNearestValueOwnName(t *testing.T) {
+	for _, tc := range []struct{ column, label, want string }{
+		{"basis", "Wettelijke plicht (VVE)", "legal_duty"},
+		{"category", "Dieetwens", "diet"},
+	} {
+		var allowed []string
+		for _, tb := range []string{"portal_notes"} {
+			tt, _ := model.Lookup(tb)
+			c, _ := tt.Column(tc.column)
+			allowed = c.Values
+		}
+		if v, _, ok := nearestValue(tc.column, allowed, tc.label); !ok || v != tc.want {
+			t.Errorf("nearestValue(%s, %q) = %q (%v), want %q", tc.column, tc.label, v, ok, tc.want)
+		}
+	}
+}
