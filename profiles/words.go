@@ -340,7 +340,8 @@ var wordEndings = map[string]bool{"ing": true, "ingen": true, "heid": true, "lij
 // leave out at least two fifths of the word and end in a consonant, and
 // a word of its own does not leave out only an ending. Acronyms (AVG,
 // MDM, BTW) are no contraction: a word of its own without a full stop
-// contracts only with five letters or more.
+// contracts only with five letters or more, and a contraction keeps at
+// least a fifth of the word's letters.
 func abbreviates(u, l string, mode abbrevMode) (prefix, ok bool) {
 	if len(u) < 2 || len(u) >= len(l) || u[0] != l[0] || mode == abbrNone || mode == abbrLetter {
 		return false, false
@@ -362,6 +363,8 @@ func abbreviates(u, l string, mode abbrevMode) (prefix, ok bool) {
 	switch {
 	case len(u) == 2 && !consonantsOnly(u):
 		return false, false
+	case 5*len(u) < len(l):
+		return false, false // too few letters of a long word ("vrnm" is no verwerkersovereenkomst)
 	case mode == abbrWord && len(u) < 5:
 		return false, false
 	case mode == abbrPart && !consonantsOnly(u):
