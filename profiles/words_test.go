@@ -63,6 +63,7 @@ func TestConcepts(t *testing.T) {
 		"Woonadres":          "woon address",
 		"Uitdr. toestemming": "uitdr consent",
 		"Display name":       "dis play name",
+		"Vrnm.":              "vrnm",
 	} {
 		if got := strings.Join(Concepts(in), " "); got != want {
 			t.Errorf("Concepts(%q) = %q, want %q", in, got, want)
