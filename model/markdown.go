@@ -30,8 +30,8 @@ provenance columns: ` + "`_file`" + ` (the export file, with the sheet in bracke
 (the line of a text file or the row of a sheet), so every finding points to the
 exact row of the export.
 
-Types: text; date (31-12-2025, 31/12/2025, 2025-12-31, 20251231, an Excel date cell); timestamp
-(a date, optionally with 14:05 or 14:05:33); bool (ja/nee, j/n, yes/no, true/false,
+Types: text; date (31-12-2025, 31/12/2025, 2025-12-31, 20251231, 1 maart 2025, an Excel date cell); timestamp
+(a date, optionally with 14:05 or 14:05:33, and Z or +01:00 read but not applied); bool (ja/nee, j/n, yes/no, true/false,
 waar/onwaar, 1/0, x); decimal (1234.56, 1.234,56, € 12,50); bsn (9 digits; spaces,
 dots and a dropped leading zero are repaired; the 11-check is not required to load);
 enum (one of the listed values; map the export's labels in the manifest's values:).

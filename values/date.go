@@ -56,8 +56,11 @@ func expectDay(year, month, days int) *expectation {
 
 // ParseDate reads a calendar date. Accepted forms, after trimming spaces:
 // day-month-year (31-12-2025, 1-2-2025, also with / or . instead of -),
-// year-month-day (2025-12-31) and, on its own, yyyymmdd (20251231). A time may follow (31-12-2025 14:05,
-// 2025-12-31T14:05:00Z); it must be a valid time but is dropped. Two-digit
+// a day, a written month in Dutch or English and a year (1 maart 2024,
+// 12 aug. 2025, 3 March 2024), year-month-day (2025-12-31) and, on its
+// own, yyyymmdd (20251231). A time may follow (31-12-2025 14:05,
+// 2025-12-31T14:05:00Z, 2025-12-31T14:05:00+01:00); it must be a valid
+// time but is dropped. Two-digit
 // years, dates that do not exist (31-02-2025) and years before 1900 are
 // errors (years up to 9999 are accepted). The result is midnight UTC.
 func ParseDate(s string) (time.Time, error) {
@@ -70,8 +73,9 @@ func ParseDate(s string) (time.Time, error) {
 
 // ParseTimestamp reads a date in any form ParseDate accepts, optionally
 // followed by a time HH:MM or HH:MM:SS (after a space or T, with optional
-// fractional seconds and an optional trailing Z). A date alone means
-// midnight. The result is in UTC.
+// fractional seconds and an optional trailing Z or offset such as +01:00,
+// which is read but not applied: the time is kept as written). A date
+// alone means midnight. The result is in UTC.
 func ParseTimestamp(s string) (time.Time, error) {
 	dt, exp := parseDateTime(s, &expectTimestamp)
 	if exp != nil {
@@ -145,9 +149,18 @@ func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 		if dt.day, n = p.number(); n < 1 || n > 2 {
 			return dt, generic
 		}
-	case 1, 2: // d-m-yyyy with -, / or .
+	case 1, 2: // d-m-yyyy with -, / or ., or d month yyyy (1 maart 2024)
 		dt.day = first
 		sep := p.peek()
+		if sep == ' ' {
+			if dt.month = p.monthName(); dt.month == 0 {
+				return dt, generic
+			}
+			if dt.year, yearDigits = p.number(); yearDigits != 2 && yearDigits != 4 {
+				return dt, generic
+			}
+			break
+		}
 		if sep != '-' && sep != '/' && sep != '.' {
 			return dt, generic
 		}
@@ -202,8 +215,18 @@ func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 				dt.nsec = fraction(p.s[start:p.i])
 			}
 		}
-		if !p.consume('Z') {
-			p.consume('z')
+		if !p.consume('Z') && !p.consume('z') && (p.peek() == '+' || p.peek() == '-') {
+			// An offset from UTC (+01:00, +0100, -05): the time is kept as
+			// written, the organisation's own clock, as without one.
+			p.i++
+			if _, n = p.number(); n != 2 && n != 4 {
+				return dt, generic
+			}
+			if n == 2 && p.consume(':') {
+				if _, n = p.number(); n != 2 {
+					return dt, generic
+				}
+			}
 		}
 		if !p.done() {
 			return dt, generic
@@ -225,6 +248,44 @@ func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 		return dt, &expectTime
 	}
 	return dt, nil
+}
+
+// monthNames are the written months, Dutch and English, in full and
+// abbreviated, by their number.
+var monthNames = map[string]int{
+	"januari": 1, "january": 1, "jan": 1,
+	"februari": 2, "february": 2, "feb": 2,
+	"maart": 3, "march": 3, "mrt": 3, "mar": 3, "maa": 3,
+	"april": 4, "apr": 4,
+	"mei": 5, "may": 5,
+	"juni": 6, "june": 6, "jun": 6,
+	"juli": 7, "july": 7, "jul": 7,
+	"augustus": 8, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9,
+	"oktober": 10, "october": 10, "okt": 10, "oct": 10,
+	"november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+// monthName reads " maart " (spaces, a written month, an optional '.',
+// spaces) and returns its number, or 0 when there is none.
+func (p *scanner) monthName() int {
+	for p.peek() == ' ' {
+		p.i++
+	}
+	start := p.i
+	for c := p.peek(); (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); c = p.peek() {
+		p.i++
+	}
+	month := monthNames[strings.ToLower(p.s[start:p.i])]
+	p.consume('.')
+	if p.peek() != ' ' {
+		return 0
+	}
+	for p.peek() == ' ' {
+		p.i++
+	}
+	return month
 }
 
 // fraction converts the digits after a decimal point to nanoseconds,
