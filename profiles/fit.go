@@ -1193,14 +1193,7 @@ func nameTheSystem(t *model.Table, s *Sheet, c *Candidate, taken map[string]bool
 // extension) that is no generic word of file names and not only digits:
 // "ouderapp" of "ouderapp_medewerkeraccounts.csv"; "" when none.
 func firstNameWord(names string) string {
-	base := names
-	if i := strings.LastIndexByte(base, '/'); i >= 0 {
-		base = base[i+1:]
-	}
-	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		base = base[:i]
-	}
-	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+	for _, w := range fileNameWords(names) {
 		lw := strings.ToLower(w)
 		if len(w) < 2 || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
 			continue
@@ -1213,6 +1206,19 @@ func firstNameWord(names string) string {
 		return w
 	}
 	return ""
+}
+
+// fileNameWords are the words of a file name without its folders and
+// extension, split at '_', ' ' and '-': "ouderapp_medewerkers.csv" gives
+// ouderapp and medewerkers.
+func fileNameWords(name string) []string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == ' ' || r == '-' })
 }
 
 // weigh sets each candidate's Weight: a header only one table takes

@@ -505,14 +505,7 @@ func productToken(names string) string {
 			return pr.Product
 		}
 	}
-	base := names
-	if i := strings.LastIndexByte(base, '/'); i >= 0 {
-		base = base[i+1:]
-	}
-	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		base = base[:i]
-	}
-	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == ' ' || r == '-' }) {
+	for _, w := range fileNameWords(names) {
 		lw := strings.ToLower(w)
 		if (len(w) < 3 && (len(w) < 2 || strings.ToUpper(w) != w)) || allDigits(w) || genericNameWords[lw] || stopwords[lw] {
 			// too short to name a product, unless an abbreviation ("KV")
