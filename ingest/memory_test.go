@@ -54,7 +54,7 @@ func TestLoadMemoryFlat(t *testing.T) {
 				peak[rows] = w.stop()
 				db.Close()
 				if err != nil || res.Inputs[0].RowsRead != rows || res.Inputs[0].RowsRejected != tc.rejected(rows) {
-					t.Fatalf("load %d rows: %v", rows, err)
+					t.Fatalf("load %d rows: %v; read %d, rejected %d, want %d", rows, err, res.Inputs[0].RowsRead, res.Inputs[0].RowsRejected, tc.rejected(rows))
 				}
 			}
 			t.Logf("peak Go heap: %.1f MiB for 50,000 rows, %.1f MiB for 200,000", float64(peak[50_000])/(1<<20), float64(peak[200_000])/(1<<20))

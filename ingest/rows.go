@@ -69,6 +69,10 @@ type rowLoader struct {
 	rejects *rejectList
 	tf      *rowTransform // nil unless the export's rows are transformed (transform.go)
 	parser  *rowParser
+	// skipped counts the rows the manifest leaves out (take adds them);
+	// run subtracts them from RowsRead once the reader, which counts
+	// RowsRead on its own goroutine, has stopped.
+	skipped int
 }
 
 func newRowLoader(f *manifest.File, t *model.Table, plan columnPlan, kind cellKind, in *results.Input, scan *bsnScan) *rowLoader {
@@ -170,6 +174,7 @@ func (l *rowLoader) run(parent context.Context, conn *sql.Conn, rr rowReader, ti
 	}
 	wg.Wait()
 	err := <-readErr
+	l.in.RowsRead -= l.skipped
 	switch {
 	case parent.Err() != nil:
 		return parent.Err()
@@ -392,7 +397,7 @@ func (l *rowLoader) parseBatch(j *job) {
 func (l *rowLoader) take(j *job) {
 	l.in.RowsLoaded += j.loaded
 	l.in.RowsRejected += j.failed
-	l.in.RowsRead -= j.skipped
+	l.skipped += j.skipped
 	for _, r := range j.rejects {
 		l.rejects.add(r)
 	}
