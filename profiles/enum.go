@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -63,10 +64,30 @@ func nearestValue(column string, allowed []string, label string) (value string, 
 		// channels: photo_external; one channel alone is its own value.
 		value, second = v, 0
 	}
+	if slices.Contains(lc, "photo") && photoChannel(lc) == "" && inPortal(label) && slices.Contains(allowed, "photo_portal") {
+		// Photos in the portal's own timeline or diary ("Photos in the
+		// Kwebbel timeline") are photo_portal; left out, every photo
+		// would be one without consent.
+		return "photo_portal", max(score, minValueSimilarity), true
+	}
 	if score < minValueSimilarity || score-second < 0.1 {
 		return "", score, false
 	}
 	return value, score, true
+}
+
+// inPortal reports whether a label places something in the parent
+// portal: its app, timeline or diary ("tijdlijn", "dagboek", "ouderapp").
+func inPortal(label string) bool {
+	for _, w := range words(label) {
+		switch t := w.text; {
+		case t == "timeline" || t == "tijdlijn" || t == "dagboek" || t == "diary" || t == "feed":
+			return true
+		case strings.HasSuffix(t, "app") || strings.HasSuffix(t, "portal") || strings.HasSuffix(t, "portaal"):
+			return true
+		}
+	}
+	return false
 }
 
 // photoChannel is the photo consent a label's concepts name by channel:

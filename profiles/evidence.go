@@ -592,7 +592,7 @@ func (k Keys) linkOf(v Values) (string, string) {
 // "Toestemming gegeven" and "Geen toestemming", "Allowed" and "Refused".
 var (
 	yesWords = map[string]bool{"ja": true, "yes": true, "akkoord": true, "gegeven": true, "toegestaan": true, "granted": true,
-		"allowed": true, "agreed": true, "wel": true, "toestemming": true, "given": true, "consent": true, "accepted": true,
+		"allowed": true, "agreed": true, "agree": true, "wel": true, "toestemming": true, "given": true, "consent": true, "accepted": true,
 		"geaccepteerd": true, "aanwezig": true, "present": true, "ok": true, "actief": true, "active": true, "enabled": true,
 		"ingeschakeld": true, "signed": true, "getekend": true}
 	noWords = map[string]bool{"nee": true, "no": true, "niet": true, "geen": true, "geweigerd": true, "refused": true,
@@ -600,6 +600,12 @@ var (
 		"ontbreekt": true, "missing": true, "geblokkeerd": true, "blocked": true, "disabled": true, "inactief": true,
 		"inactive": true, "uitgeschakeld": true, "gedeactiveerd": true, "deactivated": true, "verlopen": true, "expired": true}
 )
+
+// answerFillers are the words around a yes or no in an answer written as
+// a sentence ("Yes, I agree", "Ja, ik ga akkoord"): they neither say yes
+// nor make it conditional.
+var answerFillers = map[string]bool{"i": true, "ik": true, "we": true, "wij": true, "do": true, "ga": true, "gaan": true,
+	"hereby": true, "hierbij": true}
 
 // toggles are the states of a switch, yes or no when a value is only
 // that word ("2FA": On/Off, "Tweestaps": Aan/Uit).
@@ -651,7 +657,7 @@ func boolValue(v string) (yes, ok bool) {
 		return b, true
 	}
 	ws := words(v)
-	if len(ws) == 0 || len(ws) > 4 {
+	if len(ws) == 0 || len(ws) > 5 {
 		return false, false
 	}
 	if y, ok := toggles[ws[0].text]; ok && len(ws) == 1 {
@@ -664,9 +670,9 @@ func boolValue(v string) (yes, ok bool) {
 			return false, true
 		case yesWords[w.text]:
 			yesSeen = true
-		case stopwords[w.text]:
+		case stopwords[w.text] || answerFillers[w.text]:
 		default:
-			return false, false // another word: not a plain answer
+			return false, false // another word ("maar"): not a plain answer
 		}
 	}
 	return yesSeen, yesSeen

@@ -119,10 +119,29 @@ func TestNearestValue(t *testing.T) {
 	}
 }
 
+func TestNearestPhotoInPortal(t *testing.T) {
+	tests := map[string]string{
+		"Photos in the Kwebbel timeline":   "photo_portal", // the product's timeline
+		"Foto's in het dagboek van de app": "photo_portal",
+		"Foto's in de nieuwsbrief":         "", // not the portal: no proposal rather than a wrong one
+		"Photos on our website":            "photo_website",
+	}
+	for label, want := range tests {
+		got, _, ok := nearestValue("consent_type", model.ConsentTypes, label)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("nearestValue(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
 func TestBoolValue(t *testing.T) {
 	type answer struct{ yes, ok bool }
 	got := map[string]answer{}
-	for _, v := range []string{"ja", "Nee", "x", "Akkoord", "Niet akkoord", "Toestemming gegeven", "Geen toestemming", "Refused", "misschien", "TS-10392", "Foto's op de website"} {
+	for _, v := range []string{"ja", "Nee", "x", "Akkoord", "Niet akkoord", "Toestemming gegeven", "Geen toestemming", "Refused", "misschien", "TS-10392", "Foto's op de website",
+		"Yes, I agree", "No, I do not agree", "Ja, ik ga akkoord", "Ja, maar niet op social media", "I agree"} {
 		y, ok := boolValue(v)
 		got[v] = answer{y, ok}
 	}
@@ -130,6 +149,9 @@ func TestBoolValue(t *testing.T) {
 		"ja": {true, true}, "Nee": {false, true}, "x": {true, true}, "Akkoord": {true, true}, "Niet akkoord": {false, true},
 		"Toestemming gegeven": {true, true}, "Geen toestemming": {false, true}, "Refused": {false, true},
 		"misschien": {false, false}, "TS-10392": {false, false}, "Foto's op de website": {false, false},
+		// an answer written as a sentence, but not one with a condition
+		"Yes, I agree": {true, true}, "No, I do not agree": {false, true}, "Ja, ik ga akkoord": {true, true},
+		"Ja, maar niet op social media": {false, false}, "I agree": {true, true},
 	}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(answer{})); diff != "" {
 		t.Errorf("boolValue (-want +got):\n%s", diff)
