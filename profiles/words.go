@@ -108,7 +108,7 @@ var concepts = map[string]string{
 	"signed":     "getekend ondertekend ondertekening signed",
 	"expires":    "verloopt vervalt verval expires expiry geldig valid",
 	"recorded":   "vastgelegd geregistreerd recorded registratie beantwoord answered ingevuld gewijzigd wijziging modified changed bijgewerkt updated responded update",
-	"withdrawn":  "ingetrokken intrekking withdrawn",
+	"withdrawn":  "ingetrokken intrekking withdrawn revoked revocation herroepen herroeping teruggetrokken",
 	"discovered": "ontdekt ontdekking geconstateerd constatering vastgesteld discovered detected detection gedetecteerd opgemerkt noticed",
 	"informed":   "geinformeerd ingelicht informed",
 	"reported":   "gemeld melding melden reported",

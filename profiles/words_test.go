@@ -39,6 +39,7 @@ func TestConcepts(t *testing.T) {
 		"E-mailadres ouder 1":      "email parent",
 		"Huisarts":                 "huisarts",
 		"Foto's op social media":   "photo social media",
+		"revoked_at":               "withdrawn",
 		// abbreviated parts, read by the words they begin or contract
 		"GEBDAT":                 "birth date",
 		"DATUM_UIT":              "date out",
