@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -134,7 +135,7 @@ func columnGaps(ctx context.Context, cs *columnSupply, c *queries.Check, usable 
 			delete(lacks, t)
 		}
 	}
-	for _, t := range sortedKeys(lacks) { // tables the check reads but does not require
+	for _, t := range slices.Sorted(maps.Keys(lacks)) { // tables the check reads but does not require
 		sharpen = append(sharpen, lacks[t]...)
 	}
 	if len(blocking) > 0 {
@@ -176,13 +177,4 @@ func gapText(gaps []gap) results.Text {
 		en = append(en, strings.Join(blank, ", ")+" is blank in every row")
 	}
 	return results.Text{NL: strings.Join(nl, "; "), EN: strings.Join(en, "; ")}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,5 +1,7 @@
 package ingest
 
+import "github.com/avgaudit/avgaudit/values"
+
 // The common forms of dates and times in exports (31-12-2025, 2025-12-31,
 // 31-12-2025 14:05, 2025-12-31T14:05:00) are read here straight into the
 // numbers DuckDB stores, without a time.Time in between; anything else,
@@ -71,7 +73,7 @@ func fastDateTime(s string) (days, micros int64, ok bool) {
 			}
 		}
 	}
-	if year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
+	if year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > values.DaysIn(year, month) ||
 		hour > 23 || minute > 59 || sec > 59 {
 		return 0, 0, false
 	}
@@ -100,19 +102,6 @@ func dateSep(s string, i *int, c byte) bool {
 		return true
 	}
 	return false
-}
-
-func daysInMonth(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // daysFromCivil is the number of days from 1970-01-01 to the given date in

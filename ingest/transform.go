@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -123,7 +124,7 @@ func newTransform(f *manifest.File, t *model.Table, header []string, plan column
 		}
 		return -1
 	}
-	for _, name := range sortedKeys(f.Fixed) {
+	for _, name := range slices.Sorted(maps.Keys(f.Fixed)) {
 		ci := colIndex(name)
 		if ci < 0 {
 			continue // the manifest check reports it
@@ -174,7 +175,7 @@ func newTransform(f *manifest.File, t *model.Table, header []string, plan column
 	for _, ci := range rowKeyColumns(t, ext) {
 		tf.rowKey = append(tf.rowKey, extra(ci, t.Columns[ci].Name))
 	}
-	for _, name := range sortedKeys(f.Split) {
+	for _, name := range slices.Sorted(maps.Keys(f.Split)) {
 		ci := colIndex(name)
 		if ci < 0 || ext.source[ci] < 0 {
 			return nil, plan, bilingual(fmt.Sprintf("split: %s: no export column fills %s; map the export column that holds the values to %s under columns: in the manifest", name, name, name),
@@ -311,15 +312,6 @@ func (r *transformReader) Next() (int, []string, error) {
 	row := r.queue[0]
 	r.queue = r.queue[1:]
 	return r.num, row, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // columnInfos describes what the transform fills, for the columns table:

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -953,7 +954,7 @@ func (f *File) validateShape(t *model.Table, mapped map[string]string, add func(
 		add(line, m)
 		return false
 	}
-	for _, c := range sortedKeys(f.Fixed) {
+	for _, c := range slices.Sorted(maps.Keys(f.Fixed)) {
 		line := f.valueLine(c, "")
 		if !ofTable(line, "values", c) {
 			continue
@@ -1022,7 +1023,7 @@ func (f *File) validateShape(t *model.Table, mapped map[string]string, add func(
 			}
 		}
 	}
-	for _, c := range sortedKeys(f.Split) {
+	for _, c := range slices.Sorted(maps.Keys(f.Split)) {
 		line := f.splitLine(c)
 		if !ofTable(line, "split", c) {
 			continue
@@ -1083,21 +1084,12 @@ func lookupLabel(m map[string]string, key string) (string, bool) {
 	if v, ok := m[key]; ok {
 		return v, true
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(key)) {
 			return m[k], true
 		}
 	}
 	return "", false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // filesOrNil is the system's files; none for a system left empty.

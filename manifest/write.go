@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -166,7 +168,7 @@ func fileNode(f *File, c Comments) *yaml.Node {
 	if len(f.Lookup) > 0 {
 		lk := mapping()
 		lk.Style = yaml.FlowStyle
-		for _, c := range sortedKeys(f.Lookup) {
+		for _, c := range slices.Sorted(maps.Keys(f.Lookup)) {
 			add(lk, c, str(f.Lookup[c]))
 		}
 		add(n, "lookup", lk)
@@ -174,7 +176,7 @@ func fileNode(f *File, c Comments) *yaml.Node {
 	if len(f.Split) > 0 {
 		sp := mapping()
 		sp.Style = yaml.FlowStyle
-		for _, c := range sortedKeys(f.Split) {
+		for _, c := range slices.Sorted(maps.Keys(f.Split)) {
 			add(sp, c, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.Split[c], Style: yaml.DoubleQuotedStyle})
 		}
 		add(n, "split", sp)

@@ -1229,14 +1229,9 @@ func draftLines(r Result, nl bool) []string {
 		if len(hs) == 0 {
 			continue
 		}
-		f, or := "REVIEW %s: or else %s; replace the line above with one of these, without its #:", "` or `"
-		if nl {
-			f, or = "REVIEW %s: anders %s; vervang de regel hierboven door een van deze, zonder #:", "` of `"
-		}
-		out = append(out, fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`"))
-		for _, h := range hs {
-			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
-		}
+		out = append(out, hintLines(col, hs, nl,
+			"REVIEW %s: or else %s; replace the line above with one of these, without its #:",
+			"REVIEW %s: anders %s; vervang de regel hierboven door een van deze, zonder #:")...)
 	}
 	for _, col := range r.Missing {
 		hs := r.Hints[col]
@@ -1253,14 +1248,23 @@ func draftLines(r Result, nl bool) []string {
 			out = append(out, fmt.Sprintf(f, col, what), fmt.Sprintf(h, col))
 			continue
 		}
-		f, or := "REVIEW %s: probably %s; keep one of these lines without its #:", "` or `"
-		if nl {
-			f, or = "REVIEW %s: waarschijnlijk %s; houd een van deze regels, zonder de #:", "` of `"
-		}
-		out = append(out, fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`"))
-		for _, h := range hs {
-			out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
-		}
+		out = append(out, hintLines(col, hs, nl,
+			"REVIEW %s: probably %s; keep one of these lines without its #:",
+			"REVIEW %s: waarschijnlijk %s; houd een van deze regels, zonder de #:")...)
+	}
+	return out
+}
+
+// hintLines are a draft's REVIEW line for col, in English (en) or Dutch
+// (nl) with the headers hs quoted, and a mapping line per header.
+func hintLines(col string, hs []string, nl bool, en, nlFormat string) []string {
+	f, or := en, "` or `"
+	if nl {
+		f, or = nlFormat, "` of `"
+	}
+	out := []string{fmt.Sprintf(f, col, "`"+strings.Join(hs, or)+"`")}
+	for _, h := range hs {
+		out = append(out, fmt.Sprintf("%s: %s", yamlKey(h), col))
 	}
 	return out
 }

@@ -241,7 +241,7 @@ func parseDateTime(s string, generic *expectation) (dateTime, *expectation) {
 	case dt.month < 1 || dt.month > 12:
 		return dt, &expectMonth
 	}
-	if dim := daysIn(dt.year, dt.month); dt.day < 1 || dt.day > dim {
+	if dim := DaysIn(dt.year, dt.month); dt.day < 1 || dt.day > dim {
 		return dt, expectDay(dt.year, dt.month, dim)
 	}
 	if dt.hour > 23 || dt.min > 59 || dt.sec > 59 {
@@ -301,9 +301,9 @@ func fraction(digits string) int {
 	return ns
 }
 
-// daysIn is the number of days in month (1-12) of year, by arithmetic:
+// DaysIn is the number of days in month (1-12) of year, by arithmetic:
 // parsing calls it for every date, and time.Date is several times slower.
-func daysIn(year, month int) int {
+func DaysIn(year, month int) int {
 	switch month {
 	case 2:
 		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
